@@ -1,0 +1,66 @@
+#pragma once
+
+// What every entry point (GUI and headless subcommands) shares: global options, the ARM client, the token
+// provider and, with --sandbox, the in-process armsandbox.
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+namespace armsandbox {
+class Sandbox;
+}
+namespace cmk {
+class ArmClient;
+class TokenProvider;
+} // namespace cmk
+
+namespace cmkapp {
+
+/// Exit codes of every subcommand.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitInvalidInput = 2, ExitArmError = 3, ExitAuthError = 4 };
+
+struct GlobalOptions {
+    QUrl armEndpoint{QStringLiteral("https://management.azure.com")};
+    QString authority{QStringLiteral("https://login.microsoftonline.com")};
+    QString tenant{QStringLiteral("organizations")};
+    QString clientId;
+    QString language; ///< "fr", "en" or empty (system locale)
+    bool sandbox = false;
+    QString draftPath; ///< --draft, for the GUI and for create/export
+};
+
+/// Adds the global options (--arm-endpoint, --authority, --tenant, --client-id, --sandbox, --lang) to a parser.
+void addGlobalOptions(QCommandLineParser &parser);
+/// Reads them back; returns false with a reason for bad values.
+bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error);
+
+/// Installs the app's translator and Qt's own French catalogue for `language` ("fr", "en", or empty for the
+/// system locale). Can be called again to switch live.
+void installTranslations(const QString &language);
+
+class AppContext
+{
+    Q_DECLARE_TR_FUNCTIONS(AppContext)
+public:
+    explicit AppContext(const GlobalOptions &options);
+    ~AppContext();
+
+    /// Starts the embedded sandbox when asked, sets up the token provider and the ARM client.
+    bool initialize(QString *error);
+
+    const GlobalOptions &options() const { return m_options; }
+    cmk::ArmClient *armClient() const { return m_client.get(); }
+    cmk::TokenProvider *tokenProvider() const { return m_tokens.get(); }
+    armsandbox::Sandbox *sandbox() const { return m_sandbox.get(); }
+
+private:
+    GlobalOptions m_options;
+    std::unique_ptr<armsandbox::Sandbox> m_sandbox;
+    std::unique_ptr<cmk::TokenProvider> m_tokens;
+    std::unique_ptr<cmk::ArmClient> m_client;
+};
+
+} // namespace cmkapp

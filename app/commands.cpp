@@ -1,0 +1,65 @@
+#include "commands.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+#include <QTimer>
+#include <cstdio>
+
+namespace cmkapp {
+
+const QList<Subcommand> &subcommands()
+{
+    static const QList<Subcommand> all = {
+        {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
+    };
+    return all;
+}
+
+int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
+                const std::function<int(AppContext &, const QCommandLineParser &)> &body)
+{
+    addGlobalOptions(parser);
+    const QCommandLineOption help = parser.addHelpOption();
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return ExitInvalidInput;
+    }
+    GlobalOptions options;
+    QString why;
+    if (!readGlobalOptions(parser, options, &why)) {
+        err << why << Qt::endl;
+        return ExitInvalidInput;
+    }
+    installTranslations(options.language);
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << QCoreApplication::translate("main", "Unexpected argument: %1").arg(parser.positionalArguments().first())
+            << Qt::endl;
+        return ExitInvalidInput;
+    }
+    AppContext context(options);
+    if (!context.initialize(&why)) {
+        err << why << Qt::endl;
+        return ExitFailure;
+    }
+    return body(context, parser);
+}
+
+void waitUntil(const std::function<bool()> &done)
+{
+    QEventLoop loop;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    timer.start(5);
+    if (!done())
+        loop.exec();
+}
+
+} // namespace cmkapp

@@ -1,0 +1,36 @@
+#pragma once
+
+// Headless subcommands. Each parses its own options (plus the global ones), calls the same models/ code the
+// GUI uses, prints results on stdout, reasons on stderr, and returns an ExitCode.
+
+#include "appcontext.h"
+
+#include <QStringList>
+
+namespace cmkapp {
+
+using SubcommandFn = int (*)(const QStringList &arguments);
+
+struct Subcommand {
+    const char *name;
+    const char *summary; ///< QT_TRANSLATE_NOOP("main", ...)
+    SubcommandFn run;
+};
+
+/// All subcommands, in help order.
+const QList<Subcommand> &subcommands();
+
+/// Parses `arguments` (argv[0] = "cmkwizard <name>") with the global options plus `parser`'s own, builds the
+/// context and runs `body`. Handles --help, bad options (exit 2) and context failures.
+int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
+                const std::function<int(AppContext &, const QCommandLineParser &)> &body);
+
+/// Waits in a local event loop until `done` returns true (the work is asynchronous).
+void waitUntil(const std::function<bool()> &done);
+
+int runListDes(const QStringList &arguments);
+
+/// The GUI entry point (ui/), given the parsed global options.
+int runGui(int argc, char **argv);
+
+} // namespace cmkapp

@@ -1,0 +1,63 @@
+#pragma once
+
+// armsandbox: a local stand-in for Azure Resource Manager (and, later, Entra ID) speaking the wire format of
+// the official specs. It shares no code with models/: the two are independent readings of the specs.
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <functional>
+#include <memory>
+
+namespace armsandbox {
+
+struct SandboxOptions {
+    quint16 port = 0;          ///< 0 picks a free port
+    QString fixturePath;       ///< empty: the embedded demo fixture (resources/demo-fixture.json)
+    QString trafficDir;        ///< when set, one oav live-traffic JSON file per exchange
+    int pageSize = 100;        ///< list pages are cut at this size and chained with nextLink
+    bool authRequired = false; ///< --auth required
+    QString faults;            ///< --faults SPEC (see README "Fault injection")
+    int featurePollsUntilRegistered = 3; ///< GETs of a Registering feature/provider before it is Registered
+    int lroPollsUntilDone = 3;           ///< operation-status GETs before a PUT's LRO ends
+    int retryAfterSeconds = 0;           ///< Retry-After sent on 201/202 (0 keeps tests fast)
+};
+
+/// One HTTP exchange as the sandbox saw it (oav live-traffic shape, tokens redacted).
+struct Exchange {
+    QJsonObject liveRequest;  ///< method, url, headers, body
+    QJsonObject liveResponse; ///< statusCode, headers, body
+};
+
+class SandboxServer;
+
+class Sandbox : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Sandbox(QObject *parent = nullptr);
+    ~Sandbox() override;
+
+    /// Loads the fixture and listens on 127.0.0.1 only. Returns false with a reason on failure.
+    bool start(const SandboxOptions &options, QString *errorMessage = nullptr);
+    void stop();
+    quint16 port() const;
+    QUrl baseUrl() const; ///< http://127.0.0.1:PORT
+
+    /// Every exchange so far, oldest first (tests assert on what the server received).
+    QList<Exchange> exchanges() const;
+    void clearExchanges();
+    /// Changes the fault spec at run time (tests switch faults on for one step).
+    bool setFaults(const QString &spec, QString *errorMessage = nullptr);
+    /// Direct access to a stored resource by id (case-insensitive), empty when absent.
+    QJsonObject resource(const QString &id) const;
+
+Q_SIGNALS:
+    void exchangeRecorded(int index);
+
+private:
+    std::unique_ptr<SandboxServer> m_server;
+};
+
+} // namespace armsandbox
