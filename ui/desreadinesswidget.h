@@ -1,0 +1,65 @@
+#pragma once
+
+#include "prerequisites.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace cmk {
+class ArmClient;
+}
+
+namespace cmkui {
+
+/// Disk Encryption Set readiness of the target regions: per region, how many sets of each encryption type
+/// the subscription has; a region with none is flagged with ready-to-copy az and PowerShell commands.
+/// Meant for the Replication/Encryption step: call check() whenever the subscription or the regions change.
+class DesReadinessWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit DesReadinessWidget(cmk::ArmClient *client, QWidget *parent = nullptr);
+    ~DesReadinessWidget() override;
+
+    /// Lists the subscription's sets and shows the result for `regions`.
+    void check(const QString &subscriptionId, const QStringList &regions);
+    /// Resource group written into the commands (default: one already holding sets, else a placeholder).
+    void setResourceGroupHint(const QString &resourceGroup);
+
+    cmk::DesReadinessChecker *checker() const { return m_checker; }
+    bool allRegionsReady() const { return m_checker->allReady(); }
+    /// Commands shown for a flagged region (empty when the region is not flagged).
+    cmk::DesCreationCommands commandsFor(const QString &region) const;
+
+Q_SIGNALS:
+    /// After each check: true when every region has a usable set.
+    void readinessChanged(bool allReady);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void showResults();
+    void rebuildFlaggedRegions();
+    QString selectedEncryptionType() const;
+
+    cmk::DesReadinessChecker *m_checker;
+    QString m_subscriptionId;
+    QStringList m_regions;
+    QString m_resourceGroupHint;
+    QLabel *m_summaryLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_typeLabel = nullptr;
+    QComboBox *m_typeCombo = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QWidget *m_flaggedArea = nullptr;
+    QVBoxLayout *m_flaggedLayout = nullptr;
+};
+
+} // namespace cmkui
