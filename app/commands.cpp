@@ -11,6 +11,9 @@ const QList<Subcommand> &subcommands()
 {
     static const QList<Subcommand> all = {
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
+        {"check-prereqs",
+         QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
+         &runCheckPrereqs},
     };
     return all;
 }

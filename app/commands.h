@@ -29,6 +29,7 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
 void waitUntil(const std::function<bool()> &done);
 
 int runListDes(const QStringList &arguments);
+int runCheckPrereqs(const QStringList &arguments);
 
 /// The GUI entry point (ui/), given the parsed global options.
 int runGui(int argc, char **argv);
