@@ -4,21 +4,23 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 #include <nlohmann/json.hpp>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace cmk {
 
 class TokenProvider;
 
 struct RetryPolicy {
-    int maxTries = 4;        ///< including the first one
-    int baseDelayMs = 500;   ///< exponential backoff base, full jitter
-    int maxDelayMs = 30000;  ///< cap for backoff and for Retry-After
+    int maxTries = 4;       ///< including the first one
+    int baseDelayMs = 500;  ///< exponential backoff base, full jitter
+    int maxDelayMs = 30000; ///< cap for backoff and for Retry-After
 };
 
 /// api-version for a request path, chosen by its resource provider and type
@@ -28,8 +30,7 @@ QString apiVersionForPath(const QString &path);
 /// Builds ARM paths from fixed keywords and user-supplied names. Names are validated (no '/', '?', '#',
 /// no "." or "..", no control characters, length) and percent-encoded, so user input can never change
 /// which URL is requested.
-class ArmPathBuilder
-{
+class ArmPathBuilder {
 public:
     ArmPathBuilder &literal(const QString &segment); ///< trusted keyword, e.g. "resourceGroups"
     ArmPathBuilder &name(const QString &userValue);  ///< untrusted name, validated and encoded
@@ -46,8 +47,7 @@ private:
 
 /// One request/response. Always emits finished() exactly once (also on error and abort).
 /// The caller owns it (parented to the client); deleteLater() it after finished(), like QNetworkReply.
-class ArmReply : public QObject
-{
+class ArmReply : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
@@ -75,11 +75,17 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QPointer<QNetworkReply> m_current;
     bool m_aborted = false;
+    // Request state kept across attempts (retries, token refresh).
+    QByteArray m_method;
+    QUrl m_url;
+    QByteArray m_requestBody;
+    int m_attempt = 0;
+    bool m_tokenRefreshed = false;
+    QPointer<QTimer> m_wait;
 };
 
 /// A list that follows nextLink until the last page. Items arrive page by page, so views fill as they come.
-class ArmPager : public QObject
-{
+class ArmPager : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
@@ -104,20 +110,20 @@ private:
     int m_items = 0;
     QPointer<ArmReply> m_current;
     bool m_aborted = false;
+    QSet<QString> m_seenUrls; ///< nextLink loop detection
 };
 
 /// A long-running PUT/DELETE/POST: initial 200/201/202, then polling Azure-AsyncOperation (or Location)
 /// honouring Retry-After, until Succeeded/Failed/Canceled. On success the final resource is fetched.
-class ArmOperation : public QObject
-{
+class ArmOperation : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
     bool isFinished() const { return m_finished; }
     const ArmError &error() const { return m_error; }
-    QString status() const { return m_status; }            ///< last status seen ("InProgress", "Succeeded"...)
+    QString status() const { return m_status; } ///< last status seen ("InProgress", "Succeeded"...)
     const nlohmann::json &resource() const { return m_resource; } ///< latest body of the resource itself
-    QString requestId() const { return m_requestId; }      ///< of the initial request
+    QString requestId() const { return m_requestId; }             ///< of the initial request
 public Q_SLOTS:
     void abort(); ///< stops polling locally; the service operation itself goes on
 Q_SIGNALS:
@@ -135,14 +141,18 @@ private:
     QString m_requestId;
     QPointer<QObject> m_current;
     bool m_aborted = false;
+    enum class Mode { AsyncOperation, Location, ResourceState };
+    Mode m_mode = Mode::AsyncOperation;
+    bool m_isPut = false;
+    QUrl m_resourceUrl;
+    QUrl m_pollUrl;
 };
 
 class ArmClientPrivate;
 
 /// The one HTTP client of the app: auth header, api-version, retries, paging, long-running operations,
 /// typed errors. No widgets here; the GUI and the headless commands both use it.
-class ArmClient : public QObject
-{
+class ArmClient : public QObject {
     Q_OBJECT
 public:
     explicit ArmClient(QObject *parent = nullptr);
@@ -153,19 +163,30 @@ public:
     void setTokenProvider(TokenProvider *provider); ///< not owned; nullptr = no Authorization header
     void setRetryPolicy(const RetryPolicy &policy);
     RetryPolicy retryPolicy() const;
-    void setDefaultPollIntervalMs(int ms); ///< LRO polling when the server sends no Retry-After (default 2000)
-    void setRequestTimeoutMs(int ms);      ///< per attempt (default 60000)
+    void
+    setDefaultPollIntervalMs(int ms); ///< LRO polling when the server sends no Retry-After (default 2000)
+    void setRequestTimeoutMs(int ms); ///< per attempt (default 60000)
+    void setMaxResponseBytes(qint64 bytes); ///< larger bodies fail with MalformedResponse (default 64 MiB)
+    void setMaxPages(int pages); ///< a list stops with an error after this many pages (default 10000)
     QNetworkAccessManager *networkAccessManager() const;
 
     /// Paths are relative to the endpoint ("/subscriptions/..."); api-version is added from the path.
     /// An explicit "api-version" in extraQuery wins.
     ArmReply *get(const QString &path, const QUrlQuery &extraQuery = {});
-    ArmReply *post(const QString &path, const nlohmann::json &body = nullptr, const QUrlQuery &extraQuery = {});
+    ArmReply *post(const QString &path, const nlohmann::json &body = nullptr,
+                   const QUrlQuery &extraQuery = {});
     ArmReply *put(const QString &path, const nlohmann::json &body, const QUrlQuery &extraQuery = {});
     ArmReply *deleteResource(const QString &path, const QUrlQuery &extraQuery = {});
     ArmPager *list(const QString &path, const QUrlQuery &extraQuery = {});
     ArmOperation *beginPut(const QString &path, const nlohmann::json &body, const QUrlQuery &extraQuery = {});
     ArmOperation *beginDelete(const QString &path, const QUrlQuery &extraQuery = {});
+
+    /// The full URL a path maps to (endpoint + path + api-version), invalid with `error` set when the path is
+    /// not acceptable.
+    QUrl urlForPath(const QString &path, const QUrlQuery &extraQuery = {}, ArmError *error = nullptr) const;
+    /// Whether `url` is on the configured endpoint (same scheme, host and port): the only place the token
+    /// goes.
+    bool isOnEndpoint(const QUrl &url) const;
 
 Q_SIGNALS:
     /// Emitted for each HTTP attempt (method, URL without query secrets, status or 0); for logs and tests.
