@@ -13,15 +13,21 @@
 namespace armsandbox {
 
 struct SandboxOptions {
-    quint16 port = 0;          ///< 0 picks a free port
-    QString fixturePath;       ///< empty: the embedded demo fixture (resources/demo-fixture.json)
-    QString trafficDir;        ///< when set, one oav live-traffic JSON file per exchange
-    int pageSize = 100;        ///< list pages are cut at this size and chained with nextLink
-    bool authRequired = false; ///< --auth required
-    QString faults;            ///< --faults SPEC (see README "Fault injection")
+    quint16 port = 0;                    ///< 0 picks a free port
+    QString fixturePath;                 ///< empty: the embedded demo fixture (resources/demo-fixture.json)
+    QString trafficDir;                  ///< when set, one oav live-traffic JSON file per exchange
+    int pageSize = 100;                  ///< list pages are cut at this size and chained with nextLink
+    bool authRequired = false;           ///< --auth required
+    QString faults;                      ///< --faults SPEC (grammar in docs/sandbox.md)
     int featurePollsUntilRegistered = 3; ///< GETs of a Registering feature/provider before it is Registered
     int lroPollsUntilDone = 3;           ///< operation-status GETs before a PUT's LRO ends
     int retryAfterSeconds = 0;           ///< Retry-After sent on 201/202 (0 keeps tests fast)
+    int tokenLifetimeSeconds = 3600;     ///< lifetime of the access tokens the identity endpoints issue
+    int generateDes = 0;         ///< adds this many generated Disk Encryption Sets (paging tests, benchmarks)
+    int generateDesRegions = 20; ///< ... spread over this many real regions (at most 20)
+    QString generateDesSubscription; ///< ... in this subscription (empty: the fixture's first)
+    bool recordExchanges =
+        true; ///< keep exchanges() in memory (benchmarks turn it off to measure the client)
 };
 
 /// One HTTP exchange as the sandbox saw it (oav live-traffic shape, tokens redacted).
@@ -32,8 +38,7 @@ struct Exchange {
 
 class SandboxServer;
 
-class Sandbox : public QObject
-{
+class Sandbox : public QObject {
     Q_OBJECT
 public:
     explicit Sandbox(QObject *parent = nullptr);
@@ -52,6 +57,8 @@ public:
     bool setFaults(const QString &spec, QString *errorMessage = nullptr);
     /// Direct access to a stored resource by id (case-insensitive), empty when absent.
     QJsonObject resource(const QString &id) const;
+    /// Inserts or replaces a resource as GET will return it (keyed by its "id"); tests arrange data with it.
+    void setResource(const QJsonObject &resource);
 
 Q_SIGNALS:
     void exchangeRecorded(int index);

@@ -1,0 +1,110 @@
+#pragma once
+
+// The ARM side of the sandbox: routing, listing with nextLink, feature/provider registration, the image
+// version PUT with its validations and its long-running operation. Transport-free: takes a parsed request,
+// returns a response; SandboxServer does the HTTP framing, faults, auth and traffic recording.
+
+#include "armsandbox.h"
+#include "armstore.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+#include <QUrlQuery>
+#include <optional>
+
+namespace armsandbox {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct ApiRequest {
+    QByteArray method; ///< upper case
+    QUrl url;          ///< path + query as received
+    HeaderList headers;
+    QByteArray body;
+    QByteArray header(const QByteArray &name) const;
+};
+
+struct ApiResponse {
+    int status = 200;
+    HeaderList headers; ///< besides the ones every response gets
+    QJsonObject body;   ///< empty with hasBody false: no body (204, 202)
+    bool hasBody = true;
+    QByteArray rawBody; ///< used instead of body when isRaw (identity pages, forms); headers carry its type
+    bool isRaw = false;
+};
+
+/// The ARM error envelope {"error":{"code","message","target"}}.
+ApiResponse armError(int status, const QString &code, const QString &message, const QString &target = {});
+
+class ArmApi {
+public:
+    ArmApi(ArmStore &store, const SandboxOptions &options);
+    void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
+
+    /// True for the paths this class answers (everything under /subscriptions, /tenants, /providers).
+    static bool isArmPath(const QString &path);
+    ApiResponse handle(const ApiRequest &request);
+
+private:
+    struct Operation {
+        QString id;
+        QString subscriptionId;
+        QString location;
+        QString resourceKey; ///< canonical id of the image version
+        QString apiVersion;
+        QDateTime startTime;
+        QDateTime endTime;
+        QString status = QStringLiteral("InProgress");
+        int polls = 0;
+        int pollsNeeded = 1;
+        QStringList regions; ///< target region names as the client spelled them
+        QString failCode;    ///< non-empty: the operation ends Failed with this code
+        QString failMessage;
+        bool isDelete = false;
+    };
+
+    ApiResponse route(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
+    std::optional<ApiResponse> checkApiVersion(const QString &family, const QString &apiVersion) const;
+
+    ApiResponse listSubscriptions(const ApiRequest &request, const QString &apiVersion);
+    ApiResponse listTenants(const ApiRequest &request);
+    ApiResponse subscriptionRoute(const ApiRequest &request, const QStringList &segments,
+                                  const QString &apiVersion);
+    ApiResponse featureRoute(const ApiRequest &request, const QString &subscriptionId,
+                             const QString &featureName, bool registerAction);
+    ApiResponse providerRoute(const ApiRequest &request, const QString &subscriptionId, const QString &ns,
+                              bool registerAction);
+    ApiResponse operationStatus(const QString &operationId);
+    ApiResponse resourceRoute(const ApiRequest &request, const QStringList &segments,
+                              const QString &apiVersion);
+    ApiResponse putImageVersion(const ApiRequest &request, const QStringList &segments, const QString &id,
+                                const QString &apiVersion);
+    ApiResponse deleteImageVersion(const QString &id, const QString &apiVersion,
+                                   const QString &subscriptionId, const QString &location);
+    std::optional<ApiResponse> validateImageVersion(const QStringList &segments, const QString &id,
+                                                    QJsonObject &body);
+    ApiResponse renderImageVersion(const QString &key, bool expandReplication);
+    ApiResponse page(const ApiRequest &request, const QString &type, const QString &prefix);
+    ApiResponse pageOf(const ApiRequest &request, const QJsonArray &all);
+    QString nextLink(const ApiRequest &request, int position) const;
+    std::optional<ApiResponse> notFoundParents(const QStringList &segments, int resourceEnd);
+    ApiResponse authorizationFailed(const QString &action, const QString &scope) const;
+
+    void tick(Operation &operation);
+    QJsonObject replicationStatus(const QString &key, const QJsonObject &version) const;
+    QJsonObject featureJson(const FeatureState &feature) const;
+    QJsonObject providerJson(const ProviderState &provider) const;
+
+    ArmStore &m_store;
+    SandboxOptions m_options;
+    QUrl m_baseUrl;
+    QHash<QString, Operation> m_operations;        ///< by operation id
+    QHash<QString, QString> m_operationByResource; ///< canonical version id -> latest operation id
+};
+
+} // namespace armsandbox

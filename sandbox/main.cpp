@@ -1,0 +1,172 @@
+// armsandbox: the sandbox as a standalone server (see docs/sandbox.md).
+
+#include "armsandbox.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int) {
+    const char byte = 1;
+    // Only async-signal-safe work here: the event loop reads the pipe and quits.
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+bool installSignalHandlers() {
+    if (::pipe(signalPipe) != 0)
+        return false;
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+int readInt(const QCommandLineParser &parser, const QString &name, int minimum, int fallback, bool *ok) {
+    if (!parser.isSet(name))
+        return fallback;
+    bool parsed = false;
+    const int value = parser.value(name).toInt(&parsed);
+    if (!parsed || value < minimum) {
+        *ok = false;
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "armsandbox", "--%1 must be an integer of at least %2, not “%3”.")
+                                   .arg(name)
+                                   .arg(minimum)
+                                   .arg(parser.value(name))
+                            << '\n';
+    }
+    return value;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("armsandbox"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "armsandbox",
+        "Local stand-in for Azure Resource Manager and Microsoft Entra ID, for tests and demos."));
+    parser.addHelpOption();
+    parser.addOptions({
+        {QStringLiteral("port"),
+         QCoreApplication::translate("armsandbox", "TCP port on 127.0.0.1 (0 picks a free one)."),
+         QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("fixture"),
+         QCoreApplication::translate("armsandbox", "Fixture JSON file (default: the embedded demo fixture)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("traffic-dir"),
+         QCoreApplication::translate("armsandbox",
+                                     "Write every exchange as an oav live-traffic JSON file in DIR."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("page-size"),
+         QCoreApplication::translate("armsandbox", "Items per list page (default 100)."),
+         QStringLiteral("N")},
+        {QStringLiteral("auth"),
+         QCoreApplication::translate("armsandbox",
+                                     "none: no token needed; required: ARM needs a sandbox token."),
+         QStringLiteral("none|required"), QStringLiteral("none")},
+        {QStringLiteral("faults"),
+         QCoreApplication::translate("armsandbox",
+                                     "Fault injection rules, e.g. status=429:rate=0.3:retry-after=1."),
+         QStringLiteral("SPEC")},
+        {QStringLiteral("token-lifetime"),
+         QCoreApplication::translate("armsandbox",
+                                     "Lifetime in seconds of the access tokens issued (default 3600)."),
+         QStringLiteral("S")},
+        {QStringLiteral("feature-polls"),
+         QCoreApplication::translate("armsandbox",
+                                     "GETs of a registering feature or provider before it is Registered "
+                                     "(default 3)."),
+         QStringLiteral("N")},
+        {QStringLiteral("lro-polls"),
+         QCoreApplication::translate("armsandbox",
+                                     "Operation status polls before an image version is done (default 3)."),
+         QStringLiteral("N")},
+        {QStringLiteral("retry-after"),
+         QCoreApplication::translate("armsandbox",
+                                     "Retry-After seconds sent with long-running operations (default 0)."),
+         QStringLiteral("S")},
+        {QStringLiteral("generate-des"),
+         QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
+         QStringLiteral("N")},
+    });
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << QCoreApplication::translate("armsandbox", "Unexpected argument “%1”.")
+                                   .arg(parser.positionalArguments().first())
+                            << '\n';
+        return 2;
+    }
+
+    armsandbox::SandboxOptions options;
+    bool ok = true;
+    options.port = quint16(readInt(parser, QStringLiteral("port"), 0, 0, &ok));
+    if (ok && parser.isSet(QStringLiteral("port")) && parser.value(QStringLiteral("port")).toInt() > 65535) {
+        QTextStream(stderr) << QCoreApplication::translate("armsandbox", "--port must be at most 65535.")
+                            << '\n';
+        ok = false;
+    }
+    options.fixturePath = parser.value(QStringLiteral("fixture"));
+    options.trafficDir = parser.value(QStringLiteral("traffic-dir"));
+    options.pageSize = readInt(parser, QStringLiteral("page-size"), 1, options.pageSize, &ok);
+    options.tokenLifetimeSeconds =
+        readInt(parser, QStringLiteral("token-lifetime"), 1, options.tokenLifetimeSeconds, &ok);
+    options.featurePollsUntilRegistered =
+        readInt(parser, QStringLiteral("feature-polls"), 0, options.featurePollsUntilRegistered, &ok);
+    options.lroPollsUntilDone =
+        readInt(parser, QStringLiteral("lro-polls"), 1, options.lroPollsUntilDone, &ok);
+    options.retryAfterSeconds =
+        readInt(parser, QStringLiteral("retry-after"), 0, options.retryAfterSeconds, &ok);
+    options.generateDes = readInt(parser, QStringLiteral("generate-des"), 0, 0, &ok);
+    const QString auth = parser.value(QStringLiteral("auth"));
+    if (auth != QLatin1String("none") && auth != QLatin1String("required")) {
+        QTextStream(stderr) << QCoreApplication::translate("armsandbox",
+                                                           "--auth must be none or required, not “%1”.")
+                                   .arg(auth)
+                            << '\n';
+        ok = false;
+    }
+    options.authRequired = auth == QLatin1String("required");
+    options.faults = parser.value(QStringLiteral("faults"));
+    // The standalone server keeps no in-memory history: the traffic directory is its record.
+    options.recordExchanges = false;
+    if (!ok)
+        return 2;
+
+    if (!installSignalHandlers()) {
+        QTextStream(stderr) << QCoreApplication::translate("armsandbox",
+                                                           "Cannot install the signal handlers.")
+                            << '\n';
+        return 1;
+    }
+    QSocketNotifier signalNotifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+
+    armsandbox::Sandbox sandbox;
+    QString why;
+    if (!sandbox.start(options, &why)) {
+        QTextStream(stderr) << why << '\n';
+        return 2;
+    }
+    std::fprintf(stdout, "listening on %s\n", qPrintable(sandbox.baseUrl().toString()));
+    std::fflush(stdout);
+    const int status = app.exec();
+    sandbox.stop();
+    return status;
+}
