@@ -779,7 +779,6 @@ ApiResponse ArmApi::deleteImageVersion(const QString &key, const QString &apiVer
     response.status = 202;
     response.hasBody = false;
     response.headers.append({"Azure-AsyncOperation", statusUrl.toUtf8()});
-    response.headers.append({"Location", (statusUrl + QStringLiteral("&monitor=true")).toUtf8()});
     if (m_options.retryAfterSeconds > 0)
         response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
     return response;

@@ -1,0 +1,135 @@
+#pragma once
+
+// Plain HTTP helpers for the sandbox suites: a QNetworkAccessManager and a blocking call with a timeout, so
+// the tests see exactly what a client sees on the wire (no models/ code involved).
+
+#include "armsandbox.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace sandboxtest {
+
+inline const QString kSub1 = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+inline const QString kSub2 = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+
+struct HttpResult {
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    bool timedOut = false;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QByteArray header(const QByteArray &name) const {
+        for (const auto &h : headers) {
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        }
+        return {};
+    }
+    QString errorCode() const {
+        return json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+    }
+    QString errorTarget() const {
+        return json().value(QLatin1String("error")).toObject().value(QLatin1String("target")).toString();
+    }
+};
+
+class Http {
+public:
+    HttpResult call(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
+                    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000) {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        if (!body.isEmpty()) {
+            const bool form = method == "POST" && !body.startsWith('{');
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              form ? QByteArrayLiteral("application/x-www-form-urlencoded")
+                                   : QByteArrayLiteral("application/json"));
+        }
+        for (const auto &h : headers)
+            request.setRawHeader(h.first, h.second);
+        QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        QTimer timer;
+        timer.setSingleShot(true);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timer.start(timeoutMs);
+        loop.exec();
+        HttpResult result;
+        if (!reply->isFinished()) {
+            result.timedOut = true;
+            reply->abort();
+        }
+        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        result.error = reply->error();
+        result.body = reply->readAll();
+        result.headers = reply->rawHeaderPairs();
+        reply->deleteLater();
+        return result;
+    }
+    HttpResult get(const QUrl &url) { return call("GET", url); }
+    HttpResult put(const QUrl &url, const QJsonObject &body) {
+        return call("PUT", url, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QNetworkAccessManager &manager() { return m_manager; }
+
+private:
+    QNetworkAccessManager m_manager;
+};
+
+/// base + path + ?api-version=...
+inline QUrl armUrl(const QUrl &base, const QString &path, const QString &apiVersion,
+                   const QString &extraQuery = {}) {
+    QUrl url = base;
+    url.setPath(path);
+    QString query = QStringLiteral("api-version=") + apiVersion;
+    if (!extraQuery.isEmpty())
+        query += QLatin1Char('&') + extraQuery;
+    url.setQuery(query);
+    return url;
+}
+
+/// The embedded demo fixture, for tests that tweak it and save a copy.
+inline QJsonObject demoFixture() {
+    QFile file(QStringLiteral(":/armsandbox/demo-fixture.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+inline QString writeFixture(const QTemporaryDir &dir, const QString &name, const QJsonObject &fixture) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(QJsonDocument(fixture).toJson(QJsonDocument::Compact));
+    return path;
+}
+
+/// Sets a field on the fixture's "features" / "providers" / "subscriptions" entries of one subscription.
+inline void setEntry(QJsonObject &fixture, const QString &section, const QString &subscriptionId,
+                     const QString &key, const QJsonValue &value) {
+    QJsonArray entries = fixture.value(section).toArray();
+    for (int i = 0; i < entries.size(); ++i) {
+        QJsonObject entry = entries.at(i).toObject();
+        if (entry.value(QLatin1String("subscriptionId")).toString() == subscriptionId) {
+            entry.insert(key, value);
+            entries.replace(i, entry);
+        }
+    }
+    fixture.insert(section, entries);
+}
+
+} // namespace sandboxtest
