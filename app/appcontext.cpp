@@ -2,7 +2,18 @@
 
 #include "armclient.h"
 #include "armsandbox.h"
+#include "authconfig.h"
+#include "authsession.h"
 #include "tokenprovider.h"
+#include "tokenstore.h"
+
+#include <QDesktopServices>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
 
 #include <QLibraryInfo>
 #include <QLocale>
@@ -10,8 +21,7 @@
 
 namespace cmkapp {
 
-void addGlobalOptions(QCommandLineParser &parser)
-{
+void addGlobalOptions(QCommandLineParser &parser) {
     parser.addOption({QStringLiteral("arm-endpoint"),
                       QCoreApplication::translate("main", "Azure Resource Manager endpoint (default %1).")
                           .arg(QStringLiteral("https://management.azure.com")),
@@ -25,19 +35,20 @@ void addGlobalOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("client-id"),
                       QCoreApplication::translate("main", "Application (client) ID used to sign in."),
                       QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("sandbox"),
-                      QCoreApplication::translate(
-                          "main", "Start the embedded armsandbox with the demo data and use it instead of Azure.")});
+    parser.addOption(
+        {QStringLiteral("sandbox"),
+         QCoreApplication::translate(
+             "main", "Start the embedded armsandbox with the demo data and use it instead of Azure.")});
     parser.addOption({QStringLiteral("lang"),
                       QCoreApplication::translate("main", "Language of the interface: fr or en."),
                       QStringLiteral("fr|en")});
 }
 
-bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error)
-{
+bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error) {
     if (parser.isSet(QStringLiteral("arm-endpoint"))) {
         const QUrl url(parser.value(QStringLiteral("arm-endpoint")), QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
             url.host().isEmpty()) {
             *error = QCoreApplication::translate("main", "--arm-endpoint must be an http(s) URL, not “%1”.")
                          .arg(parser.value(QStringLiteral("arm-endpoint")));
@@ -63,8 +74,7 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
     return true;
 }
 
-void installTranslations(const QString &language)
-{
+void installTranslations(const QString &language) {
     static QTranslator *appTranslator = nullptr;
     static QTranslator *qtTranslator = nullptr;
     if (appTranslator) {
@@ -80,7 +90,8 @@ void installTranslations(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     appTranslator = new QTranslator;
-    if (appTranslator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
     qtTranslator = new QTranslator;
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -88,12 +99,47 @@ void installTranslations(const QString &language)
         QCoreApplication::installTranslator(qtTranslator);
 }
 
-AppContext::AppContext(const GlobalOptions &options) : m_options(options) {}
+AppContext::AppContext(const GlobalOptions &options)
+    : m_options(options) {}
+
+cmk::AuthConfig AppContext::authConfig() const {
+    QString clientId = m_options.clientId;
+    if (clientId.isEmpty())
+        clientId = cmk::AuthConfig::savedClientId();
+    QString authority = m_options.authority;
+    if (m_sandbox) {
+        // The embedded sandbox is its own Entra ID; any client id will do there.
+        authority = m_sandbox->baseUrl().toString(QUrl::StripTrailingSlash);
+        if (clientId.isEmpty())
+            clientId = QStringLiteral("cmkwizard-sandbox");
+    }
+    return cmk::AuthConfig::forAuthority(authority, m_options.tenant, clientId);
+}
+
+bool AppContext::openInBrowser(const QUrl &url) {
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return QDesktopServices::openUrl(url);
+    // Headless subcommands have no QGuiApplication: hand the URL to the desktop's opener when there is one.
+    const QString browser = qEnvironmentVariable("BROWSER");
+    if (!browser.isEmpty())
+        return QProcess::startDetached(browser, {url.toString(QUrl::FullyEncoded)});
+#if defined(Q_OS_MACOS)
+    return QProcess::startDetached(QStringLiteral("open"), {url.toString(QUrl::FullyEncoded)});
+#elif defined(Q_OS_WIN)
+    return QProcess::startDetached(QStringLiteral("rundll32"), {QStringLiteral("url.dll,FileProtocolHandler"),
+                                                                url.toString(QUrl::FullyEncoded)});
+#else
+    const QString opener = QStandardPaths::findExecutable(QStringLiteral("xdg-open"));
+    if (opener.isEmpty() ||
+        (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")))
+        return false;
+    return QProcess::startDetached(opener, {url.toString(QUrl::FullyEncoded)});
+#endif
+}
 
 AppContext::~AppContext() = default;
 
-bool AppContext::initialize(QString *error)
-{
+bool AppContext::initialize(QString *error) {
     QUrl endpoint = m_options.armEndpoint;
     if (m_options.sandbox) {
         m_sandbox = std::make_unique<armsandbox::Sandbox>();
@@ -104,11 +150,33 @@ bool AppContext::initialize(QString *error)
             return false;
         }
         endpoint = m_sandbox->baseUrl();
+    } else if (const auto cloud = cmk::AuthConfig::presetForAuthority(m_options.authority);
+               cloud && m_options.armEndpoint == QUrl(QStringLiteral("https://management.azure.com"))) {
+        // A sovereign cloud's authority brings its Resource Manager unless --arm-endpoint says otherwise.
+        endpoint = cloud->armEndpoint;
     }
-    // Scripts can hand a token over; the sign-in flow replaces this provider when it is available.
-    m_tokens = std::make_unique<cmk::StaticTokenProvider>(qEnvironmentVariable("CMKWIZARD_ACCESS_TOKEN"));
     m_client = std::make_unique<cmk::ArmClient>();
     m_client->setEndpoint(endpoint);
+
+    // Scripts hand a token over in CMKWIZARD_ACCESS_TOKEN; everything else uses the cached sign-in.
+    const QString environmentToken = qEnvironmentVariable("CMKWIZARD_ACCESS_TOKEN");
+    if (!environmentToken.isEmpty()) {
+        m_tokens = std::make_unique<cmk::StaticTokenProvider>(environmentToken);
+    } else {
+        m_tokenStore = std::make_unique<cmk::TokenStore>();
+        auto session = std::make_unique<cmk::AuthSession>(authConfig(), m_tokenStore.get());
+        session->setNetworkAccessManager(m_client->networkAccessManager());
+        session->setBrowserOpener(&openInBrowser);
+        m_auth = session.get();
+        m_tokens = std::move(session);
+        // The keychain read is quick; a refresh of an expired token may take a round trip.
+        bool restored = false;
+        m_auth->restore([&restored](bool) { restored = true; });
+        QElapsedTimer clock;
+        clock.start();
+        while (!restored && clock.elapsed() < 40000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
     m_client->setTokenProvider(m_tokens.get());
     return true;
 }

@@ -14,7 +14,10 @@ class Sandbox;
 }
 namespace cmk {
 class ArmClient;
+struct AuthConfig;
+class AuthSession;
 class TokenProvider;
+class TokenStore;
 } // namespace cmk
 
 namespace cmkapp {
@@ -32,7 +35,8 @@ struct GlobalOptions {
     QString draftPath; ///< --draft, for the GUI and for create/export
 };
 
-/// Adds the global options (--arm-endpoint, --authority, --tenant, --client-id, --sandbox, --lang) to a parser.
+/// Adds the global options (--arm-endpoint, --authority, --tenant, --client-id, --sandbox, --lang) to a
+/// parser.
 void addGlobalOptions(QCommandLineParser &parser);
 /// Reads them back; returns false with a reason for bad values.
 bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error);
@@ -41,8 +45,7 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
 /// system locale). Can be called again to switch live.
 void installTranslations(const QString &language);
 
-class AppContext
-{
+class AppContext {
     Q_DECLARE_TR_FUNCTIONS(AppContext)
 public:
     explicit AppContext(const GlobalOptions &options);
@@ -52,14 +55,23 @@ public:
     bool initialize(QString *error);
 
     const GlobalOptions &options() const { return m_options; }
+    /// Sign-in settings from the options: authority (the sandbox's own with --sandbox), tenant, client id
+    /// (--client-id, else the settings).
+    cmk::AuthConfig authConfig() const;
+    /// The system browser: QDesktopServices in the GUI; $BROWSER or xdg-open for headless commands.
+    static bool openInBrowser(const QUrl &url);
     cmk::ArmClient *armClient() const { return m_client.get(); }
     cmk::TokenProvider *tokenProvider() const { return m_tokens.get(); }
+    /// The cached sign-in (also the token provider), nullptr when CMKWIZARD_ACCESS_TOKEN supplies the token.
+    cmk::AuthSession *authSession() const { return m_auth; }
     armsandbox::Sandbox *sandbox() const { return m_sandbox.get(); }
 
 private:
     GlobalOptions m_options;
     std::unique_ptr<armsandbox::Sandbox> m_sandbox;
+    std::unique_ptr<cmk::TokenStore> m_tokenStore;
     std::unique_ptr<cmk::TokenProvider> m_tokens;
+    cmk::AuthSession *m_auth = nullptr; ///< owned by m_tokens when set
     std::unique_ptr<cmk::ArmClient> m_client;
 };
 

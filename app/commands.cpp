@@ -14,6 +14,9 @@ const QList<Subcommand> &subcommands()
         {"check-prereqs",
          QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
          &runCheckPrereqs},
+        {"login", QT_TRANSLATE_NOOP("main", "Sign in to Microsoft Entra ID (--device-code without a browser)."),
+         &runLogin},
+        {"logout", QT_TRANSLATE_NOOP("main", "Sign out and forget the cached tokens."), &runLogout},
     };
     return all;
 }

@@ -30,6 +30,8 @@ void waitUntil(const std::function<bool()> &done);
 
 int runListDes(const QStringList &arguments);
 int runCheckPrereqs(const QStringList &arguments);
+int runLogin(const QStringList &arguments);
+int runLogout(const QStringList &arguments);
 
 /// The GUI entry point (ui/), given the parsed global options.
 int runGui(int argc, char **argv);

@@ -560,7 +560,8 @@ void AuthSession::refresh(const std::function<void(bool)> &done) {
     const QString refreshToken =
         m_cache.refreshToken(m_account.homeAccountId, m_config.environment(), m_config.clientId);
     if (refreshToken.isEmpty()) {
-        if (!m_account.homeAccountId.isEmpty() && m_state != State::SigningIn) {
+        if (!m_account.homeAccountId.isEmpty() && m_state != State::SigningIn &&
+            m_state != State::SignInRequired) {
             m_lastError = tr("Your sign-in has expired. Sign in again to continue.");
             setState(State::SignInRequired);
             Q_EMIT signInRequired(m_lastError);

@@ -1,0 +1,239 @@
+#include "signinwidget.h"
+
+#include "armclient.h"
+#include "authsession.h"
+#include "resources.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cmkui {
+
+using cmk::AuthSession;
+
+SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_client(client) {
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("signInStatus"));
+    m_status->setWordWrap(true);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("signInDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_detail->setOpenExternalLinks(true);
+    m_tenants = new QComboBox(this);
+    m_tenants->setObjectName(QStringLiteral("tenantPicker"));
+    m_tenants->setToolTip(tr("The Microsoft Entra tenant whose subscriptions are listed."));
+    m_signIn = new QPushButton(tr("Sign in…"), this);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_deviceCode = new QPushButton(tr("Sign in with a code…"), this);
+    m_deviceCode->setObjectName(QStringLiteral("deviceCodeButton"));
+    m_deviceCode->setToolTip(tr("For sessions without a browser: enter a code on another device."));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
+    m_signOut = new QPushButton(tr("Sign out"), this);
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+
+    auto *tenantRow = new QHBoxLayout;
+    auto *tenantLabel = new QLabel(tr("&Tenant:"), this);
+    tenantLabel->setBuddy(m_tenants);
+    tenantRow->addWidget(tenantLabel);
+    tenantRow->addWidget(m_tenants, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_signIn);
+    buttons->addWidget(m_deviceCode);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch(1);
+    buttons->addWidget(m_signOut);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(m_detail);
+    layout->addLayout(tenantRow);
+    layout->addLayout(buttons);
+
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        m_problem.clear();
+        m_deviceMessage.clear();
+        m_session->signIn();
+    });
+    connect(m_deviceCode, &QPushButton::clicked, this, [this] {
+        m_problem.clear();
+        m_deviceMessage.clear();
+        m_session->signInWithDeviceCode();
+    });
+    connect(m_cancel, &QPushButton::clicked, m_session, &AuthSession::cancelSignIn);
+    connect(m_signOut, &QPushButton::clicked, m_session, &AuthSession::signOut);
+    connect(m_tenants, &QComboBox::currentIndexChanged, this, &SignInWidget::onTenantPicked);
+
+    connect(m_session, &AuthSession::stateChanged, this, &SignInWidget::updateView);
+    connect(m_session, &AuthSession::signedIn, this, [this] {
+        m_deviceMessage.clear();
+        m_problem.clear();
+        updateView();
+        loadTenants();
+    });
+    connect(m_session, &AuthSession::signedOut, this, [this] {
+        m_fillingTenants = true;
+        m_tenants->clear();
+        m_fillingTenants = false;
+        updateView();
+    });
+    connect(m_session, &AuthSession::signInFailed, this, [this](const QString &message) {
+        m_problem = message;
+        m_deviceMessage.clear();
+        updateView();
+    });
+    connect(m_session, &AuthSession::signInRequired, this, [this](const QString &reason) {
+        m_problem = reason;
+        updateView();
+    });
+    connect(m_session, &AuthSession::deviceCodeReceived, this,
+            [this](const QString &, const QUrl &, const QString &message) {
+                m_deviceMessage = message;
+                updateView();
+            });
+    connect(m_session, &AuthSession::browserOpenFailed, this, [this](const QUrl &url) {
+        m_deviceMessage =
+            tr("The browser could not be opened. Open this address to sign in: <a href=\"%1\">%1</a>")
+                .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped());
+        updateView();
+    });
+    connect(m_session, &AuthSession::notice, this, [this](const QString &message) {
+        m_notice = message;
+        updateView();
+    });
+    connect(m_session, &AuthSession::tenantChanged, this, [this](const QString &tenantId) {
+        updateView();
+        Q_EMIT tenantChanged(tenantId);
+    });
+    updateView();
+    if (m_session->isSignedIn())
+        loadTenants();
+}
+
+QString SignInWidget::statusText() const {
+    return m_status->text();
+}
+
+void SignInWidget::updateView() {
+    const AuthSession::State state = m_session->state();
+    const QString who = m_session->displayName().isEmpty()
+                            ? m_session->username()
+                            : tr("%1 (%2)").arg(m_session->displayName(), m_session->username());
+    switch (state) {
+    case AuthSession::State::SignedOut:
+        m_status->setText(tr("Not signed in."));
+        break;
+    case AuthSession::State::Restoring:
+        m_status->setText(tr("Reading the saved sign-in…"));
+        break;
+    case AuthSession::State::SigningIn:
+        m_status->setText(m_deviceMessage.isEmpty()
+                              ? tr("Complete the sign-in in your browser…")
+                              : tr("Waiting for the sign-in on the verification page…"));
+        break;
+    case AuthSession::State::SignedIn:
+        m_status->setText(tr("Signed in as %1.").arg(who));
+        break;
+    case AuthSession::State::SignInRequired:
+        m_status->setText(
+            tr("Your sign-in as %1 has expired. Sign in again to continue; your work is kept.").arg(who));
+        break;
+    }
+    QStringList details;
+    if (!m_deviceMessage.isEmpty() && state == AuthSession::State::SigningIn)
+        details << m_deviceMessage;
+    if (!m_problem.isEmpty() && state != AuthSession::State::SignedIn)
+        details << m_problem.toHtmlEscaped();
+    if (!m_notice.isEmpty())
+        details << m_notice.toHtmlEscaped();
+    m_detail->setText(details.join(QStringLiteral("<br>")));
+    m_detail->setVisible(!details.isEmpty());
+
+    const bool busy = state == AuthSession::State::SigningIn || state == AuthSession::State::Restoring;
+    m_signIn->setVisible(state != AuthSession::State::SignedIn);
+    m_signIn->setEnabled(!busy);
+    m_signIn->setText(state == AuthSession::State::SignInRequired ? tr("Sign in again…") : tr("Sign in…"));
+    m_deviceCode->setVisible(state != AuthSession::State::SignedIn);
+    m_deviceCode->setEnabled(!busy);
+    m_cancel->setVisible(state == AuthSession::State::SigningIn);
+    m_signOut->setVisible(state == AuthSession::State::SignedIn ||
+                          state == AuthSession::State::SignInRequired);
+    m_tenants->setEnabled(state == AuthSession::State::SignedIn && m_tenants->count() > 1);
+    if (!m_fillingTenants && m_tenants->count() > 0) {
+        const int index = m_tenants->findData(m_session->tenantId());
+        if (index >= 0 && index != m_tenants->currentIndex()) {
+            m_fillingTenants = true;
+            m_tenants->setCurrentIndex(index);
+            m_fillingTenants = false;
+        }
+    }
+}
+
+void SignInWidget::loadTenants() {
+    if (!m_client)
+        return;
+    if (m_tenantPager)
+        m_tenantPager->abort();
+    m_fillingTenants = true;
+    m_tenants->clear();
+    m_fillingTenants = false;
+    m_tenantPager = m_client->list(QStringLiteral("/tenants"));
+    cmk::ArmPager *pager = m_tenantPager;
+    connect(pager, &cmk::ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
+        std::vector<cmk::Tenant> tenants;
+        if (cmk::parseResources(items, tenants).isError())
+            return;
+        m_fillingTenants = true;
+        for (const cmk::Tenant &tenant : tenants) {
+            const QString label = tenant.displayName.isEmpty()
+                                      ? tenant.tenantId
+                                      : tr("%1 (%2)").arg(tenant.displayName, tenant.defaultDomain.isEmpty()
+                                                                                  ? tenant.tenantId
+                                                                                  : tenant.defaultDomain);
+            m_tenants->addItem(label, tenant.tenantId);
+        }
+        m_fillingTenants = false;
+        updateView();
+    });
+    connect(pager, &cmk::ArmPager::finished, this, [this, pager] {
+        if (pager->error().isError() && m_session->isSignedIn())
+            m_notice = tr("The tenants could not be listed: %1").arg(pager->error().toDisplayString());
+        pager->deleteLater();
+        updateView();
+    });
+}
+
+void SignInWidget::onTenantPicked(int index) {
+    if (m_fillingTenants || index < 0)
+        return;
+    const QString tenantId = m_tenants->itemData(index).toString();
+    if (tenantId.isEmpty() || tenantId == m_session->tenantId())
+        return;
+    m_tenants->setEnabled(false);
+    QPointer<SignInWidget> self(this);
+    m_session->switchTenant(tenantId, [self](bool) {
+        if (self)
+            self->updateView();
+    });
+}
+
+SignInDialog::SignInDialog(AuthSession *session, cmk::ArmClient *client, QWidget *parent)
+    : QDialog(parent)
+    , m_widget(new SignInWidget(session, client, this)) {
+    setWindowTitle(tr("Account"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_widget);
+    layout->addWidget(buttons);
+}
+
+} // namespace cmkui
