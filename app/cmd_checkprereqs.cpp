@@ -17,8 +17,9 @@ using cmk::PrerequisiteChecker;
 using Item = PrerequisiteChecker::Item;
 using State = PrerequisiteChecker::State;
 
+// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": use the same one here.
 QString tr(const char *text) {
-    return QCoreApplication::translate("check-prereqs", text);
+    return QCoreApplication::translate("cmkapp", text);
 }
 
 QString stateKey(State state) {

@@ -19,10 +19,6 @@ namespace {
 constexpr qint64 DefaultMaxResponseBytes = 64ll * 1024 * 1024;
 constexpr int DefaultMaxPages = 10000;
 
-QString trClient(const char *text) {
-    return QCoreApplication::translate("ArmClient", text);
-}
-
 bool isTransientStatus(int status) {
     return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }
@@ -85,18 +81,21 @@ QString forLog(const QUrl &url) {
 /// control characters.
 QString pathProblem(const QString &path) {
     if (!path.startsWith(QLatin1Char('/')))
-        return trClient("The path “%1” does not start with “/”.").arg(path);
+        return QCoreApplication::translate("ArmClient", "The path “%1” does not start with “/”.").arg(path);
     for (const QChar c : path) {
         if (c == QLatin1Char('?') || c == QLatin1Char('#') || c == QLatin1Char('\\') ||
             c.category() == QChar::Other_Control)
-            return trClient("The path “%1” contains a character that is not allowed.").arg(path);
+            return QCoreApplication::translate("ArmClient",
+                                               "The path “%1” contains a character that is not allowed.")
+                .arg(path);
     }
     const QStringList segments = path.split(QLatin1Char('/'));
     for (int i = 1; i < segments.size(); ++i) {
         const QString decoded = QUrl::fromPercentEncoding(segments.at(i).toLatin1());
         if ((segments.at(i).isEmpty() && i + 1 < segments.size()) || decoded == QLatin1String(".") ||
             decoded == QLatin1String(".."))
-            return trClient("The path “%1” has an empty or dot segment.").arg(path);
+            return QCoreApplication::translate("ArmClient", "The path “%1” has an empty or dot segment.")
+                .arg(path);
     }
     return {};
 }
@@ -305,18 +304,19 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     };
 
     if (network->property("cmkTooLarge").toBool()) {
-        finish(reply,
-               withIds(ArmError::make(
-                   ArmError::Kind::MalformedResponse,
-                   trClient("The response is larger than %1 MiB.").arg(maxResponseBytes / (1024 * 1024)))));
+        finish(reply, withIds(ArmError::make(
+                          ArmError::Kind::MalformedResponse,
+                          QCoreApplication::translate("ArmClient", "The response is larger than %1 MiB.")
+                              .arg(maxResponseBytes / (1024 * 1024)))));
         return;
     }
     if (network->property("cmkTimedOut").toBool()) {
-        retryLater(
-            reply, -1,
-            withIds(ArmError::make(ArmError::Kind::Timeout, trClient("No answer from %1 within %2 seconds.")
-                                                                .arg(reply->m_url.host())
-                                                                .arg(timeoutMs / 1000.0))));
+        retryLater(reply, -1,
+                   withIds(ArmError::make(
+                       ArmError::Kind::Timeout,
+                       QCoreApplication::translate("ArmClient", "No answer from %1 within %2 seconds.")
+                           .arg(reply->m_url.host())
+                           .arg(timeoutMs / 1000.0))));
         return;
     }
     // Transport failures (refused, reset, closed mid-body, TLS...) carry no usable answer; a truncated body
@@ -324,10 +324,10 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     const bool transportFailure = status == 0 || (networkError >= QNetworkReply::ConnectionRefusedError &&
                                                   networkError <= QNetworkReply::UnknownNetworkError);
     if (transportFailure) {
-        retryLater(
-            reply, -1,
-            withIds(ArmError::make(ArmError::Kind::Network,
-                                   trClient("%1 (%2)").arg(network->errorString(), reply->m_url.host()))));
+        retryLater(reply, -1,
+                   withIds(ArmError::make(ArmError::Kind::Network,
+                                          QCoreApplication::translate("ArmClient", "%1 (%2)")
+                                              .arg(network->errorString(), reply->m_url.host()))));
         return;
     }
 
@@ -366,7 +366,8 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
         nlohmann::json parsed = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
         if (parsed.is_discarded()) {
             finish(reply, withIds(ArmError::make(ArmError::Kind::MalformedResponse,
-                                                 trClient("The response body is not valid JSON."))));
+                                                 QCoreApplication::translate(
+                                                     "ArmClient", "The response body is not valid JSON."))));
             return;
         }
         reply->m_json = std::move(parsed);
@@ -377,10 +378,11 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
 QUrl ArmClientPrivate::followableUrl(const QByteArray &value, ArmError *error) const {
     const QUrl url = QUrl::fromEncoded(value.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.isRelative() || !q->isOnEndpoint(url)) {
-        *error =
-            ArmError::make(ArmError::Kind::MalformedResponse,
-                           trClient("The server pointed to “%1”, which is not on %2; it was not followed.")
-                               .arg(QString::fromUtf8(value.left(200)), endpoint.toString()));
+        *error = ArmError::make(
+            ArmError::Kind::MalformedResponse,
+            QCoreApplication::translate(
+                "ArmClient", "The server pointed to “%1”, which is not on %2; it was not followed.")
+                .arg(QString::fromUtf8(value.left(200)), endpoint.toString()));
         return {};
     }
     const QString problem = pathProblem(url.path(QUrl::FullyEncoded));
@@ -420,8 +422,9 @@ void ArmClientPrivate::onPage(ArmPager *pager, ArmReply *reply) {
     const nlohmann::json &page = reply->json();
     const auto value = page.is_object() ? page.find("value") : page.end();
     if (!page.is_object() || value == page.end() || !value->is_array()) {
-        ArmError error = ArmError::make(ArmError::Kind::MalformedResponse,
-                                        trClient("The list response has no “value” array."));
+        ArmError error = ArmError::make(
+            ArmError::Kind::MalformedResponse,
+            QCoreApplication::translate("ArmClient", "The list response has no “value” array."));
         error.httpStatus = reply->httpStatus();
         error.requestId = reply->requestId();
         finish(pager, error);
@@ -431,8 +434,9 @@ void ArmClientPrivate::onPage(ArmPager *pager, ArmReply *reply) {
     const auto next = page.find("nextLink");
     if (next != page.end() && !next->is_null()) {
         if (!next->is_string()) {
-            finish(pager, ArmError::make(ArmError::Kind::MalformedResponse,
-                                         trClient("“nextLink” is not a string.")));
+            finish(pager,
+                   ArmError::make(ArmError::Kind::MalformedResponse,
+                                  QCoreApplication::translate("ArmClient", "“nextLink” is not a string.")));
             return;
         }
         nextLink = QByteArray::fromStdString(next->get<std::string>());
@@ -466,15 +470,18 @@ void ArmClientPrivate::onPage(ArmPager *pager, ArmReply *reply) {
         url.setQuery(query);
     }
     if (pager->m_seenUrls.contains(url.toString(QUrl::FullyEncoded))) {
-        finish(pager, ArmError::make(
-                          ArmError::Kind::MalformedResponse,
-                          trClient("The server returned the same next page twice; the list was stopped.")));
+        finish(pager,
+               ArmError::make(
+                   ArmError::Kind::MalformedResponse,
+                   QCoreApplication::translate(
+                       "ArmClient", "The server returned the same next page twice; the list was stopped.")));
         return;
     }
     if (pager->m_pages >= maxPages) {
-        finish(pager,
-               ArmError::make(ArmError::Kind::MalformedResponse,
-                              trClient("The list has more than %1 pages; it was stopped.").arg(maxPages)));
+        finish(pager, ArmError::make(ArmError::Kind::MalformedResponse,
+                                     QCoreApplication::translate(
+                                         "ArmClient", "The list has more than %1 pages; it was stopped.")
+                                         .arg(maxPages)));
         return;
     }
     fetchPage(pager, url);
@@ -567,8 +574,10 @@ void ArmClientPrivate::onInitial(ArmOperation *operation, ArmReply *reply) {
         operation->m_mode = ArmOperation::Mode::Location;
         operation->m_pollUrl = followableUrl(location, &error);
     } else if (status == 202) {
-        error = ArmError::make(ArmError::Kind::MalformedResponse,
-                               trClient("The request was accepted but the server gave no way to follow it."));
+        error = ArmError::make(
+            ArmError::Kind::MalformedResponse,
+            QCoreApplication::translate("ArmClient",
+                                        "The request was accepted but the server gave no way to follow it."));
     } else if (operation->m_isPut && !provisioningState.isEmpty() && !isTerminal(provisioningState)) {
         // 200/201 without headers while provisioning: follow the resource's own provisioningState.
         operation->m_mode = ArmOperation::Mode::ResourceState;
@@ -579,7 +588,8 @@ void ArmClientPrivate::onInitial(ArmOperation *operation, ArmReply *reply) {
         setStatus(operation, final);
         if (is(final, "Failed"))
             error = ArmError::make(ArmError::Kind::OperationFailed,
-                                   trClient("The resource ended in the Failed provisioning state."));
+                                   QCoreApplication::translate(
+                                       "ArmClient", "The resource ended in the Failed provisioning state."));
         else if (is(final, "Canceled") || is(final, "Cancelled"))
             error = ArmError::make(ArmError::Kind::OperationCanceled, {});
         error.requestId = operation->m_requestId;
@@ -647,8 +657,9 @@ void ArmClientPrivate::onPoll(ArmOperation *operation, ArmReply *reply) {
         }
         const auto status = body.is_object() ? body.find("status") : body.end();
         if (!body.is_object() || status == body.end() || !status->is_string()) {
-            fail(ArmError::make(ArmError::Kind::MalformedResponse,
-                                trClient("The operation status has no “status” field.")));
+            fail(ArmError::make(
+                ArmError::Kind::MalformedResponse,
+                QCoreApplication::translate("ArmClient", "The operation status has no “status” field.")));
             return;
         }
         const QString state = QString::fromStdString(status->get<std::string>());
@@ -714,7 +725,8 @@ void ArmClientPrivate::onPoll(ArmOperation *operation, ArmReply *reply) {
             finish(operation, {});
         else if (is(state, "Failed"))
             fail(ArmError::make(ArmError::Kind::OperationFailed,
-                                trClient("The resource ended in the Failed provisioning state.")));
+                                QCoreApplication::translate(
+                                    "ArmClient", "The resource ended in the Failed provisioning state.")));
         else if (is(state, "Canceled") || is(state, "Cancelled"))
             fail(ArmError::make(ArmError::Kind::OperationCanceled, {}));
         else

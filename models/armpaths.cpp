@@ -8,10 +8,6 @@ namespace cmk {
 
 namespace {
 
-QString trPath(const char *text) {
-    return QCoreApplication::translate("ArmPathBuilder", text);
-}
-
 bool isHostileChar(QChar c) {
     switch (c.category()) {
     case QChar::Other_Control:   // C0/C1 controls, DEL
@@ -29,16 +25,20 @@ bool isHostileChar(QChar c) {
 
 QString armNameProblem(const QString &value) {
     if (value.isEmpty())
-        return trPath("The name is empty.");
+        return QCoreApplication::translate("ArmPathBuilder", "The name is empty.");
     if (value.size() > MaxArmNameLength)
-        return trPath("The name is longer than %1 characters.").arg(MaxArmNameLength);
+        return QCoreApplication::translate("ArmPathBuilder", "The name is longer than %1 characters.")
+            .arg(MaxArmNameLength);
     if (value == QLatin1String(".") || value == QLatin1String(".."))
-        return trPath("“%1” is not a valid name.").arg(value);
+        return QCoreApplication::translate("ArmPathBuilder", "“%1” is not a valid name.").arg(value);
     for (const QChar c : value) {
         if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char('?') || c == QLatin1Char('#'))
-            return trPath("The name “%1” contains the character “%2”, which is not allowed.").arg(value, c);
+            return QCoreApplication::translate(
+                       "ArmPathBuilder", "The name “%1” contains the character “%2”, which is not allowed.")
+                .arg(value, c);
         if (isHostileChar(c))
-            return trPath("The name contains a control or invisible character (U+%1).")
+            return QCoreApplication::translate("ArmPathBuilder",
+                                               "The name contains a control or invisible character (U+%1).")
                 .arg(c.unicode(), 4, 16, QLatin1Char('0'));
     }
     return {};
@@ -50,8 +50,9 @@ ArmPathBuilder &ArmPathBuilder::literal(const QString &segment) {
     // Keywords come from our own code; still refuse anything that could escape the path.
     if (segment.isEmpty() || segment.contains(QLatin1Char('?')) || segment.contains(QLatin1Char('#')) ||
         segment.contains(QLatin1String("..")) || segment.startsWith(QLatin1Char('/'))) {
-        m_error = ArmError::make(ArmError::Kind::InvalidInput,
-                                 trPath("“%1” is not a valid path keyword.").arg(segment));
+        m_error = ArmError::make(
+            ArmError::Kind::InvalidInput,
+            QCoreApplication::translate("ArmPathBuilder", "“%1” is not a valid path keyword.").arg(segment));
         return *this;
     }
     m_path += QLatin1Char('/');
@@ -83,15 +84,18 @@ ArmPathBuilder ArmPathBuilder::fromResourceId(const QString &resourceId) {
     const QString first = rooted ? segments.at(1).toLower() : QString();
     if (!rooted || (first != QLatin1String("subscriptions") && first != QLatin1String("providers")) ||
         (first == QLatin1String("subscriptions") && !ResourceId::parse(id).valid)) {
-        builder.m_error = ArmError::make(ArmError::Kind::InvalidInput,
-                                         trPath("“%1” is not an Azure resource ID.").arg(resourceId));
+        builder.m_error =
+            ArmError::make(ArmError::Kind::InvalidInput,
+                           QCoreApplication::translate("ArmPathBuilder", "“%1” is not an Azure resource ID.")
+                               .arg(resourceId));
         return builder;
     }
     for (int i = 1; i < segments.size() && builder.ok(); ++i)
         builder.name(segments.at(i));
     if (!builder.ok())
         builder.m_error.message =
-            trPath("“%1” is not an Azure resource ID: %2").arg(resourceId, builder.m_error.message);
+            QCoreApplication::translate("ArmPathBuilder", "“%1” is not an Azure resource ID: %2")
+                .arg(resourceId, builder.m_error.message);
     return builder;
 }
 
