@@ -74,7 +74,8 @@ public:
         }
         result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         result.error = reply->error();
-        result.body = reply->readAll();
+        if (!result.timedOut)
+            result.body = reply->readAll();
         result.headers = reply->rawHeaderPairs();
         reply->deleteLater();
         return result;
