@@ -1,0 +1,2934 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>The Azure CLI rejects this command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given more than once; the Azure CLI keeps only the last one and silently ignores the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an “az sig image-version create” command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 makes the image version from a VHD in a storage account; the wizard creates image versions from managed images, snapshots, virtual machines and other image versions only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not kept: the wizard does not set it, so the draft creates the image version without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command does not say which subscription to use (the Azure CLI would use your default one); choose it in the wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft assumes %1, the subscription of the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target-region-encryption is silently ignored by the Azure CLI without --target-regions: the image version would be encrypted with platform-managed keys only. The draft does the same; add --target-regions to keep your disk encryption sets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 is listed twice in --target-regions; Azure refuses duplicate target regions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption of region %1 (“%2”) starts with an empty disk encryption set; write null for an OS disk without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” in the encryption of region %2 is not a LUN (a whole number); the Azure CLI would fail when it sends the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data disk at LUN %1 of region %2 has an empty disk encryption set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null is accepted only for the OS disk: for the data disk at LUN %1 of region %2 the Azure CLI would look for a disk encryption set named “null”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LUN %1 appears twice in the encryption of region %2; the draft keeps the last disk encryption set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command names more than one source (--managed-image, --os-snapshot, --virtual-machine, --image-version); an image version has exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to an OS-disk snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks 0, 1, 2… in the order of --data-snapshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk snapshot has that LUN; Azure would reject the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source “%1” is not a resource ID; the wizard needs the full ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The location %1 is not among the target regions; an image version is always replicated to its own location, so the draft adds it as the first target region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has no --location: the Azure CLI would use the location of resource group %1. The draft uses the first target region, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has neither --location nor --target-regions: the Azure CLI would use the location of resource group %1. Choose the location in the wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. The wizard checks each set&apos;s type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 has no disk encryption set while other regions have one: its copy of the image would be encrypted with platform-managed keys only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” is used in region %2, but its name suggests region %3. A disk encryption set must be in the region it encrypts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” is in subscription %2; it must be in the image&apos;s subscription, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption sets given by name are looked up, as the Azure CLI does, in resource group %1 of subscription %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end-of-life date “%1” is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft keeps the date, which the wizard sends as midnight UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” looks like a placeholder; replace it with the real value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Could not start the embedded sandbox: %1</source>
+        <translation>Impossible de démarrer le bac à sable intégré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArmClient</name>
+    <message>
+        <source>The path “%1” does not start with “/”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path “%1” contains a character that is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path “%1” has an empty or dot segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response is larger than %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The response body is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server pointed to “%1”, which is not on %2; it was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list response has no “value” array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“nextLink” is not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server returned the same next page twice; the list was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list has more than %1 pages; it was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was accepted but the server gave no way to follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource ended in the Failed provisioning state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation status has no “status” field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArmError</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Le serveur a répondu avec le statut HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1: %2</source>
+        <translation>Le serveur a répondu avec le statut HTTP %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Network error.</source>
+        <translation>Erreur réseau.</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Erreur réseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: %1</source>
+        <translation>Le serveur n’a pas répondu à temps&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected response from the server (HTTP status %1): %2</source>
+        <translation>Réponse inattendue du serveur (statut HTTP %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected response from the server: %1</source>
+        <translation>Réponse inattendue du serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>L’opération a échoué.</translation>
+    </message>
+    <message>
+        <source>The operation failed: %1</source>
+        <translation>L’opération a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The operation was canceled.</source>
+        <translation>L’opération a été annulée.</translation>
+    </message>
+    <message>
+        <source>The operation was canceled: %1</source>
+        <translation>L’opération a été annulée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>Invalid input.</source>
+        <translation>Saisie non valide.</translation>
+    </message>
+    <message>
+        <source>Invalid input: %1</source>
+        <translation>Saisie non valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Authentication failed: sign in again.</source>
+        <translation>Échec de l’authentification&#xa0;: reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation>Échec de l’authentification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (target: %2)</source>
+        <translation>%1 (cible&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>%1 Details: %2</source>
+        <translation>%1 Détails&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 [request id: %2]</source>
+        <translation>%1 [ID de requête&#xa0;: %2]</translation>
+    </message>
+    <message>
+        <source>A value sent to Azure was refused; check the field named in the message.</source>
+        <translation>Azure a refusé une valeur envoyée&#x202f;; vérifiez le champ indiqué dans le message.</translation>
+    </message>
+    <message>
+        <source>The resource does not exist, or you cannot see it with this account.</source>
+        <translation>La ressource n’existe pas, ou ce compte ne peut pas la voir.</translation>
+    </message>
+    <message>
+        <source>Your account lacks the permission for this action; ask an owner of the subscription for a role that grants it.</source>
+        <translation>Votre compte n’a pas l’autorisation nécessaire pour cette action&#x202f;; demandez à un propriétaire de l’abonnement un rôle qui l’accorde.</translation>
+    </message>
+    <message>
+        <source>A preview feature required for this operation is not registered on the subscription.</source>
+        <translation>Une fonctionnalité en préversion nécessaire à cette opération n’est pas inscrite dans l’abonnement.</translation>
+    </message>
+    <message>
+        <source>The resource provider is not registered on the subscription; register it and try again.</source>
+        <translation>Le fournisseur de ressources n’est pas inscrit dans l’abonnement&#x202f;; inscrivez-le, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The sign-in token was refused; sign in again, to the tenant of this subscription.</source>
+        <translation>Le jeton de connexion a été refusé&#x202f;; reconnectez-vous, au locataire de cet abonnement.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired; sign in again.</source>
+        <translation>La connexion a expiré&#x202f;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>An Azure Policy assignment forbids this request; ask the policy owner for an exemption.</source>
+        <translation>Une attribution Azure Policy interdit cette requête&#x202f;; demandez une exemption au propriétaire de la stratégie.</translation>
+    </message>
+    <message>
+        <source>A quota of the subscription would be exceeded; request an increase or use fewer resources.</source>
+        <translation>Un quota de l’abonnement serait dépassé&#x202f;; demandez une augmentation ou utilisez moins de ressources.</translation>
+    </message>
+    <message>
+        <source>Azure does not allow this operation with these settings or in the resource&apos;s current state.</source>
+        <translation>Azure n’autorise pas cette opération avec ces paramètres ou dans l’état actuel de la ressource.</translation>
+    </message>
+    <message>
+        <source>Another operation is changing this resource; wait for it to finish and try again.</source>
+        <translation>Une autre opération modifie cette ressource&#x202f;; attendez qu’elle se termine, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Azure is throttling requests; wait a moment and try again.</source>
+        <translation>Azure limite le débit des requêtes&#x202f;; patientez un instant, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set cannot use its key; check the key vault&apos;s access policy and key.</source>
+        <translation>Le jeu de chiffrement de disque ne peut pas utiliser sa clé&#x202f;; vérifiez la stratégie d’accès du coffre de clés et la clé.</translation>
+    </message>
+</context>
+<context>
+    <name>ArmPathBuilder</name>
+    <message>
+        <source>The name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name “%1” contains the character “%2”, which is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains a control or invisible character (U+%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid path keyword.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an Azure resource ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an Azure resource ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuthConfig</name>
+    <message>
+        <source>Azure (public cloud)</source>
+        <translation>Azure (cloud public)</translation>
+    </message>
+    <message>
+        <source>Azure US Government</source>
+        <translation>Azure US Government</translation>
+    </message>
+    <message>
+        <source>Azure operated by 21Vianet (China)</source>
+        <translation>Azure géré par 21Vianet (Chine)</translation>
+    </message>
+    <message>
+        <source>No application (client) ID is configured. Register a public client application in Microsoft Entra ID with the redirect URI http://localhost, then pass its ID with --client-id or save it in the settings (see docs/sign-in.md).</source>
+        <translation>Aucun ID d’application (client) n’est configuré. Inscrivez une application cliente publique dans Microsoft Entra ID avec l’URI de redirection http://localhost, puis passez son ID avec --client-id ou enregistrez-le dans les paramètres (voir docs/sign-in.md).</translation>
+    </message>
+    <message>
+        <source>The authority “%1” is not an https URL.</source>
+        <translation>L’autorité «&#xa0;%1&#xa0;» n’est pas une URL https.</translation>
+    </message>
+    <message>
+        <source>No tenant is configured.</source>
+        <translation>Aucun locataire n’est configuré.</translation>
+    </message>
+</context>
+<context>
+    <name>AzCommandImporter</name>
+    <message>
+        <source>The command uses the shell expression “%1”, which only a shell can expand; replace it with its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command uses a backquote inside double quotes, which a shell would run as a command; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text holds more than one command, or a line break without a continuation character (\, ` or ^); paste a single az sig image-version create command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command uses a backquote (`) that does not end a line; only line continuations are understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command contains the shell operator “%1”; paste only the az command, without pipes, redirections or other commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quote (%1) is opened but never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftExporter</name>
+    <message>
+        <source>Azure CLI</source>
+        <translation type="unfinished">Azure CLI</translation>
+    </message>
+    <message>
+        <source>PowerShell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARM template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bicep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region name “%1” cannot be written in --target-regions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data disk at LUN %1 has no disk encryption set in region %2; the command leaves it out of --target-region-encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” contains a comma, which --target-region-encryption cannot carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag name “%1” cannot be written in --tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates image version %1 of image definition %2 in gallery %3. Deploy it to resource group %4 of subscription %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS disk of this image version comes from a VHD, which the wizard cannot use as a source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region %1 is excluded from “latest” on its own; the draft cannot keep that per-region setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftStore</name>
+    <message>
+        <source>Cannot read the draft %1: %2</source>
+        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The draft %1 is not valid JSON.</source>
+        <translation>Le brouillon %1 n’est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The draft %1 cannot be used: %2</source>
+        <translation>Le brouillon %1 est inutilisable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft to %1: %2</source>
+        <translation>Impossible d’enregistrer le brouillon dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DraftValidation</name>
+    <message>
+        <source>OS disk</source>
+        <translation>disque du système d’exploitation</translation>
+    </message>
+    <message>
+        <source>data disk (LUN %1)</source>
+        <translation>disque de données (LUN %1)</translation>
+    </message>
+    <message>
+        <source>Platform-managed key</source>
+        <translation>Clé gérée par la plateforme</translation>
+    </message>
+    <message>
+        <source>Encryption at rest with a customer-managed key</source>
+        <translation>Chiffrement au repos avec une clé gérée par le client</translation>
+    </message>
+    <message>
+        <source>Double encryption with platform-managed and customer-managed keys</source>
+        <translation>Double chiffrement avec les clés gérées par la plateforme et gérées par le client</translation>
+    </message>
+    <message>
+        <source>Enter a version number such as 1.0.0.</source>
+        <translation>Entrez un numéro de version, par exemple 1.0.0.</translation>
+    </message>
+    <message>
+        <source>The version number “%1” must have the form MAJOR.MINOR.PATCH, three whole numbers from 0 to 2147483647 separated by dots, such as 1.0.0.</source>
+        <translation>Le numéro de version «&#xa0;%1&#xa0;» doit avoir la forme MAJEURE.MINEURE.CORRECTIF&#xa0;: trois nombres entiers de 0 à 2147483647 séparés par des points, par exemple 1.0.0.</translation>
+    </message>
+    <message>
+        <source>Version %1 already exists in this image definition. Choose a number that is not taken.</source>
+        <translation>La version %1 existe déjà dans cette définition d’image. Choisissez un numéro libre.</translation>
+    </message>
+    <message>
+        <source>The LUN %1 is out of range: use a number from 0 to %2.</source>
+        <translation>Le LUN %1 est hors limites&#xa0;: utilisez un nombre de 0 à %2.</translation>
+    </message>
+    <message>
+        <source>Choose a subscription.</source>
+        <translation>Choisissez un abonnement.</translation>
+    </message>
+    <message>
+        <source>Choose a resource group.</source>
+        <translation>Choisissez un groupe de ressources.</translation>
+    </message>
+    <message>
+        <source>Choose a gallery.</source>
+        <translation>Choisissez une galerie.</translation>
+    </message>
+    <message>
+        <source>Choose an image definition.</source>
+        <translation>Choisissez une définition d’image.</translation>
+    </message>
+    <message>
+        <source>Choose a location.</source>
+        <translation>Choisissez un emplacement.</translation>
+    </message>
+    <message>
+        <source>Choose the managed image to create the version from.</source>
+        <translation>Choisissez l’image managée à partir de laquelle créer la version.</translation>
+    </message>
+    <message>
+        <source>Choose the virtual machine to create the version from.</source>
+        <translation>Choisissez la machine virtuelle à partir de laquelle créer la version.</translation>
+    </message>
+    <message>
+        <source>Choose the image version to create the version from.</source>
+        <translation>Choisissez la version d’image à partir de laquelle créer la version.</translation>
+    </message>
+    <message>
+        <source>Choose the snapshot of the OS disk.</source>
+        <translation>Choisissez l’instantané du disque de SE.</translation>
+    </message>
+    <message>
+        <source>Choose the snapshot of data disk %1.</source>
+        <translation>Choisissez l’instantané du disque de données %1.</translation>
+    </message>
+    <message>
+        <source>The LUN %1 is used by more than one data disk; each data disk needs its own LUN.</source>
+        <translation>Le LUN %1 est utilisé par plusieurs disques de données&#x202f;; chaque disque de données doit avoir son propre LUN.</translation>
+    </message>
+    <message>
+        <source>Data disk %1 uses the OS disk’s snapshot; choose a data-disk snapshot.</source>
+        <translation>Le disque de données %1 utilise l’instantané du disque de SE&#x202f;; choisissez un instantané de disque de données.</translation>
+    </message>
+    <message>
+        <source>Add at least one target region.</source>
+        <translation>Ajoutez au moins une région cible.</translation>
+    </message>
+    <message>
+        <source>The first target region must be the image version’s location, %1.</source>
+        <translation>La première région cible doit être l’emplacement de la version d’image, %1.</translation>
+    </message>
+    <message>
+        <source>A target region has no name.</source>
+        <translation>Une région cible n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>The region %1 is listed more than once.</source>
+        <translation>La région %1 figure plusieurs fois dans la liste.</translation>
+    </message>
+    <message>
+        <source>The replica count of %1 must be between %2 and %3.</source>
+        <translation>Le nombre de réplicas de %1 doit être compris entre %2 et %3.</translation>
+    </message>
+    <message>
+        <source>The storage account type “%1” of %2 is not one of %3.</source>
+        <translation>Le type de compte de stockage «&#xa0;%1&#xa0;» de %2 ne fait pas partie de %3.</translation>
+    </message>
+    <message>
+        <source>The default replica count must be between %1 and %2.</source>
+        <translation>Le nombre de réplicas par défaut doit être compris entre %1 et %2.</translation>
+    </message>
+    <message>
+        <source>The default storage account type “%1” is not one of %2.</source>
+        <translation>Le type de compte de stockage par défaut «&#xa0;%1&#xa0;» ne fait pas partie de %2.</translation>
+    </message>
+    <message>
+        <source>The end-of-life date %1 is not in the future.</source>
+        <translation>La date de fin de vie %1 n’est pas dans le futur.</translation>
+    </message>
+    <message>
+        <source>An image version created from a virtual machine cannot use customer-managed keys. Choose the platform-managed key, or go back and use a snapshot or a managed image as the source.</source>
+        <translation>Une version d’image créée à partir d’une machine virtuelle ne peut pas utiliser de clés gérées par le client. Choisissez la clé gérée par la plateforme, ou revenez en arrière et prenez comme source un instantané ou une image managée.</translation>
+    </message>
+    <message>
+        <source>The region %1 has no disk encryption set of type %2 in this subscription. Disk encryption sets are regional: create one in %1 (see the commands below), then refresh.</source>
+        <translation>La région %1 n’a aucun jeu de chiffrement de disque de type %2 dans cet abonnement. Les jeux de chiffrement de disque sont régionaux&#xa0;: créez-en un dans %1 (voir les commandes ci-dessous), puis actualisez.</translation>
+    </message>
+    <message>
+        <source>Choose a disk encryption set for the %1 in %2.</source>
+        <translation>Choisissez un jeu de chiffrement de disque pour le %1 dans la région %2.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” chosen for the %2 in %3 is not in that region, not in this subscription, or not of type %4.</source>
+        <translation>Le jeu de chiffrement de disque «&#xa0;%1&#xa0;» choisi pour le %2 dans la région %3 n’est pas dans cette région, pas dans cet abonnement, ou pas de type %4.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Une étiquette doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The tag name “%1…” is longer than %2 characters.</source>
+        <translation>Le nom d’étiquette «&#xa0;%1…&#xa0;» dépasse %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The tag name “%1” contains “%2”; tag names cannot contain any of &lt; &gt; % &amp; \ ? /.</source>
+        <translation>Le nom d’étiquette «&#xa0;%1&#xa0;» contient «&#xa0;%2&#xa0;»&#x202f;; un nom d’étiquette ne peut contenir aucun des caractères &lt; &gt; % &amp; \&#x202f;? /.</translation>
+    </message>
+    <message>
+        <source>The tag value “%1…” is longer than %2 characters.</source>
+        <translation>La valeur d’étiquette «&#xa0;%1…&#xa0;» dépasse %2 caractères.</translation>
+    </message>
+    <message>
+        <source>A resource can have at most %1 tags.</source>
+        <translation>Une ressource peut avoir au plus %1 étiquettes.</translation>
+    </message>
+    <message>
+        <source>The tag name “%1” is used more than once.</source>
+        <translation>Le nom d’étiquette «&#xa0;%1&#xa0;» est utilisé plusieurs fois.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a disk encryption set resource ID.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID de ressource d’un jeu de chiffrement de disque.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageVersionDraft</name>
+    <message>
+        <source>The draft field “%1” must be a text.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a whole number.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” is out of range.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon est hors limites.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be true or false.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit valoir true ou false.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be an object.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>Every entry of the draft field “%1” must be an object.</source>
+        <translation>Chaque entrée du champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>A draft must be a JSON object.</source>
+        <translation>Un brouillon doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>This draft has format version %1; this program reads version %2 and older.</source>
+        <translation>Ce brouillon est au format version %1&#x202f;; ce programme lit la version %2 et les précédentes.</translation>
+    </message>
+    <message>
+        <source>Unknown source kind “%1” in the draft.</source>
+        <translation>Type de source inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must list whole numbers.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
+    </message>
+    <message>
+        <source>The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).</source>
+        <translation>La date de fin de vie «&#xa0;%1&#xa0;» du brouillon n’est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Unknown encryption type “%1” in the draft.</source>
+        <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageVersionSubmitter</name>
+    <message>
+        <source>No connection to Azure.</source>
+        <translation>Aucune connexion à Azure.</translation>
+    </message>
+    <message>
+        <source>Sending the request to Azure…</source>
+        <translation>Envoi de la requête à Azure…</translation>
+    </message>
+    <message>
+        <source>Creating the image version (status: %1)…</source>
+        <translation>Création de la version d’image (statut&#xa0;: %1)…</translation>
+    </message>
+    <message>
+        <source>The image version exists; replicating it to the target regions…</source>
+        <translation>La version d’image existe&#x202f;; réplication vers les régions cibles…</translation>
+    </message>
+    <message>
+        <source>The image version was created and replicated.</source>
+        <translation>La version d’image a été créée et répliquée.</translation>
+    </message>
+    <message>
+        <source>The image version could not be created.</source>
+        <translation>La version d’image n’a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>Stopped watching. What was already sent goes on in Azure.</source>
+        <translation>Suivi arrêté. Ce qui a déjà été envoyé continue dans Azure.</translation>
+    </message>
+    <message>
+        <source>Replication failed in: %1.</source>
+        <translation>Échec de la réplication dans&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAnalysis</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS disk</source>
+        <translation type="unfinished">disque du système d’exploitation</translation>
+    </message>
+    <message>
+        <source>Data disk (LUN %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed image</source>
+        <translation type="unfinished">Image managée</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation type="unfinished">Machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Image version</source>
+        <translation type="unfinished">Version d’image</translation>
+    </message>
+    <message>
+        <source>Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of the image stored in %1 is encrypted with platform-managed keys only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 has none: that disk is encrypted with platform-managed keys only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In region %1 the data disks use a disk encryption set but the OS disk has none: the OS disk is encrypted with platform-managed keys only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 (used in region %2) is in subscription %3, not in the image&apos;s subscription %4. Disk encryption sets must be in the same subscription as the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot be created from this image in %2 until it is restored or the image is recreated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 (used in region %2) could not be read, so it was not checked: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 (used in region %2) has no active key: the disks it encrypts cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk encryption set only works in its own region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The disks of this image version use different encryption types (%1). Virtual machines get a different protection depending on the disk and the region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end-of-life date (%1) has passed: this version should no longer be used for new virtual machines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication to region %1 failed; the service gave no reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication to region %1 failed. The service says: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication to region %1 is still in progress (%2 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source %1 no longer exists. The image version does not need it, but it cannot be recreated from the same source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not the resource ID of an image version (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to Azure.</source>
+        <translation type="unfinished">Aucune connexion à Azure.</translation>
+    </message>
+    <message>
+        <source>Reading the image version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n disk encryption set(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReport</name>
+    <message>
+        <source>customer-managed key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>double encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">non</translation>
+    </message>
+    <message>
+        <source>platform-managed key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1, version %2, vault %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no active key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image version %1 of %2 in gallery %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioning state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of life: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">aucune</translation>
+    </message>
+    <message>
+        <source>Excluded from latest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data-disk snapshot (LUN %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target regions and disks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no replication status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n replica(s), %2, %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replication details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Findings: none. Every disk in every region is consistently encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings: %1 problem(s), %2 warning(s), %3 information(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of image version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished">Emplacement</translation>
+    </message>
+    <message>
+        <source>Provisioning state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation type="unfinished">Réplication</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded from latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Source</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None. Every disk in every region is consistently encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target regions and disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">Région</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk encryption sets</source>
+        <translation type="unfinished">Jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation type="unfinished">Groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Encryption type</source>
+        <translation type="unfinished">Type de chiffrement</translation>
+    </message>
+    <message>
+        <source>Key URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cmk::AuthSession</name>
+    <message>
+        <source>Microsoft Entra ID could not be reached: %1</source>
+        <translation>Impossible de joindre Microsoft Entra ID&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the request: %1.</source>
+        <translation>Microsoft Entra ID a refusé la requête&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the request: %1 (%2)</source>
+        <translation>Microsoft Entra ID a refusé la requête&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID answered with HTTP status %1.</source>
+        <translation>Microsoft Entra ID a répondu avec le statut HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The ID token does not belong to this sign-in (nonce mismatch). Sign in again.</source>
+        <translation>Le jeton d’ID n’appartient pas à cette connexion (nonce différent). Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID answered for another account.</source>
+        <translation>Microsoft Entra ID a répondu pour un autre compte.</translation>
+    </message>
+    <message>
+        <source>Could not listen on a local port for the sign-in redirect.</source>
+        <translation>Impossible d’écouter sur un port local pour la redirection de connexion.</translation>
+    </message>
+    <message>
+        <source>Sign-in complete. You can close this window and return to cmkwizard.</source>
+        <translation>Connexion réussie. Vous pouvez fermer cette fenêtre et revenir à cmkwizard.</translation>
+    </message>
+    <message>
+        <source>The sign-in response does not belong to this sign-in attempt (state mismatch). Nothing was accepted; sign in again.</source>
+        <translation>La réponse de connexion n’appartient pas à cette tentative (state différent). Rien n’a été accepté&#x202f;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled in the browser.</source>
+        <translation>La connexion a été annulée dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID refused the sign-in: %1 (%2)</source>
+        <translation>Microsoft Entra ID a refusé la connexion&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID answered the device code request without a code.</source>
+        <translation>Microsoft Entra ID a répondu à la demande de code d’appareil sans fournir de code.</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser and enter the code %2.</source>
+        <translation>Pour vous connecter, ouvrez %1 dans un navigateur et entrez le code %2.</translation>
+    </message>
+    <message>
+        <source>The device code has expired before the sign-in was completed.</source>
+        <translation>Le code d’appareil a expiré avant la fin de la connexion.</translation>
+    </message>
+    <message>
+        <source>Sign-in was declined on the verification page.</source>
+        <translation>La connexion a été refusée sur la page de vérification.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to continue.</source>
+        <translation>Votre connexion a expiré. Reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>Your sign-in is no longer valid; sign in again to continue. %1</source>
+        <translation>Votre connexion n’est plus valide&#x202f;; reconnectez-vous pour continuer. %1</translation>
+    </message>
+    <message>
+        <source>Could not switch to tenant %1: %2</source>
+        <translation>Impossible de passer au locataire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The token endpoint did not answer with JSON.</source>
+        <translation>Le point de terminaison de jeton n’a pas répondu en JSON.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered without an access token.</source>
+        <translation>Le point de terminaison de jeton a répondu sans jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered without an expiry.</source>
+        <translation>Le point de terminaison de jeton a répondu sans date d’expiration.</translation>
+    </message>
+    <message>
+        <source>The token endpoint answered without client_info (uid, utid).</source>
+        <translation>Le point de terminaison de jeton a répondu sans client_info (uid, utid).</translation>
+    </message>
+</context>
+<context>
+    <name>cmk::DesReadinessChecker</name>
+    <message>
+        <source>No subscription is selected.</source>
+        <translation>Aucun abonnement n’est sélectionné.</translation>
+    </message>
+</context>
+<context>
+    <name>cmk::PrerequisiteChecker</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Non inscrit</translation>
+    </message>
+    <message>
+        <source>Registering</source>
+        <translation>Inscription en cours</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit</translation>
+    </message>
+    <message>
+        <source>Unregistering</source>
+        <translation>Désinscription en cours</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Pas nécessaire</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>The state has not been read from Azure yet.</source>
+        <translation>L’état n’a pas encore été lu dans Azure.</translation>
+    </message>
+    <message>
+        <source>Reading the current state from Azure…</source>
+        <translation>Lecture de l’état actuel dans Azure…</translation>
+    </message>
+    <message>
+        <source>The preview feature is not registered for this subscription: Azure refuses image versions encrypted with your own keys until it is.</source>
+        <translation>La fonctionnalité en préversion n’est pas inscrite pour cet abonnement&#xa0;: tant qu’elle ne l’est pas, Azure refuse les versions d’image chiffrées avec vos propres clés.</translation>
+    </message>
+    <message>
+        <source>The Microsoft.Compute resource provider is not registered for this subscription: it cannot use galleries, images or disk encryption sets until it is.</source>
+        <translation>Le fournisseur de ressources Microsoft.Compute n’est pas inscrit pour cet abonnement&#xa0;: tant qu’il ne l’est pas, l’abonnement ne peut utiliser ni galeries, ni images, ni jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>Azure is registering the feature for this subscription. This can take up to 30 minutes; you can go on with the wizard and come back to this step.</source>
+        <translation>Azure inscrit la fonctionnalité pour cet abonnement. Cela peut prendre jusqu’à 30 minutes&#x202f;; vous pouvez poursuivre l’Assistant et revenir à cette étape.</translation>
+    </message>
+    <message>
+        <source>Azure is registering the resource provider for this subscription. This usually takes a few minutes.</source>
+        <translation>Azure inscrit le fournisseur de ressources pour cet abonnement. Cela prend généralement quelques minutes.</translation>
+    </message>
+    <message>
+        <source>The feature is registered: this subscription can create image versions encrypted with your own keys.</source>
+        <translation>La fonctionnalité est inscrite&#xa0;: cet abonnement peut créer des versions d’image chiffrées avec vos propres clés.</translation>
+    </message>
+    <message>
+        <source>The resource provider is registered: this subscription can use galleries, images and disk encryption sets.</source>
+        <translation>Le fournisseur de ressources est inscrit&#xa0;: cet abonnement peut utiliser les galeries, les images et les jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The feature is being unregistered from this subscription. Wait until it is unregistered, then register it again.</source>
+        <translation>La fonctionnalité est en cours de désinscription pour cet abonnement. Attendez la fin de la désinscription, puis inscrivez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The resource provider is being unregistered from this subscription. Wait until it is unregistered, then register it again.</source>
+        <translation>Le fournisseur de ressources est en cours de désinscription pour cet abonnement. Attendez la fin de la désinscription, puis inscrivez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>This subscription does not know the preview feature, which means customer-managed keys for galleries are generally available here: nothing to register.</source>
+        <translation>Cet abonnement ne connaît pas la fonctionnalité en préversion&#xa0;: les clés gérées par le client pour les galeries y sont donc en disponibilité générale. Il n’y a rien à inscrire.</translation>
+    </message>
+    <message>
+        <source>The state could not be determined.</source>
+        <translation>Impossible de déterminer l’état.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to register features in this subscription. Registering a preview feature needs the Contributor or Owner role on the subscription, or a custom role with the Microsoft.Features/providers/features/register/action permission. Ask an administrator of the subscription to register it or to give you such a role.</source>
+        <translation>Votre compte n’est pas autorisé à inscrire des fonctionnalités dans cet abonnement. L’inscription d’une fonctionnalité en préversion nécessite le rôle Contributeur ou Propriétaire sur l’abonnement, ou un rôle personnalisé doté de l’autorisation Microsoft.Features/providers/features/register/action. Demandez à un administrateur de l’abonnement de l’inscrire ou de vous attribuer un tel rôle.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to register resource providers in this subscription. Registering a resource provider needs a role with the */register/action permission on the subscription, such as Contributor or Owner. Ask an administrator of the subscription to register it or to give you such a role.</source>
+        <translation>Votre compte n’est pas autorisé à inscrire des fournisseurs de ressources dans cet abonnement. L’inscription d’un fournisseur de ressources nécessite un rôle doté de l’autorisation */register/action sur l’abonnement, comme Contributeur ou Propriétaire. Demandez à un administrateur de l’abonnement de l’inscrire ou de vous attribuer un tel rôle.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to read the registration state in this subscription: it needs at least the Reader role on the subscription.</source>
+        <translation>Votre compte n’est pas autorisé à lire l’état d’inscription dans cet abonnement&#xa0;: il lui faut au moins le rôle Lecteur sur l’abonnement.</translation>
+    </message>
+    <message>
+        <source>%1 Azure answered: %2</source>
+        <translation>%1 Réponse d’Azure&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be registered: %2</source>
+        <translation>Impossible d’inscrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The state of %1 could not be read: %2</source>
+        <translation>Impossible de lire l’état de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The feature check is turned off in the settings (customer-managed keys for galleries are generally available), so the feature does not block.</source>
+        <translation>La vérification de la fonctionnalité est désactivée dans les paramètres (les clés gérées par le client pour les galeries sont en disponibilité générale)&#xa0;: la fonctionnalité ne bloque donc pas.</translation>
+    </message>
+    <message>
+        <source>Azure reported the state “%1”, which cmkwizard does not know. Check again later.</source>
+        <translation>Azure a signalé l’état «&#xa0;%1&#xa0;», que cmkwizard ne connaît pas. Vérifiez de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <source>%1 Azure has not finished yet: check again later.</source>
+        <translation>%1 Azure n’a pas encore terminé&#xa0;: vérifiez de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <source>No subscription is selected.</source>
+        <translation>Aucun abonnement n’est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The answer has no body.</source>
+        <translation>La réponse n’a pas de corps.</translation>
+    </message>
+</context>
+<context>
+    <name>cmk::TokenStore</name>
+    <message>
+        <source>Your sign-in is kept in memory only (CMKWIZARD_TOKEN_STORE=memory); you will have to sign in again next time.</source>
+        <translation>Votre connexion est conservée en mémoire uniquement (CMKWIZARD_TOKEN_STORE=memory)&#x202f;; vous devrez vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>This build of cmkwizard has no keychain support: your sign-in is kept in memory only and you will have to sign in again next time.</source>
+        <translation>Cette version de cmkwizard ne prend pas en charge le trousseau&#xa0;: votre connexion est conservée en mémoire uniquement et vous devrez vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Your sign-in is kept in memory only and you will have to sign in again next time.</source>
+        <translation>Aucun trousseau système n’est disponible (%1). Votre connexion est conservée en mémoire uniquement et vous devrez vous reconnecter la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Could not save your sign-in in the keychain: %1</source>
+        <translation>Impossible d’enregistrer votre connexion dans le trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not remove your sign-in from the keychain: %1</source>
+        <translation>Impossible de supprimer votre connexion du trousseau&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmkapp</name>
+    <message>
+        <source>Checks that a subscription can create image versions encrypted with customer-managed keys: the Microsoft.Compute/SIGEncryption feature, the Microsoft.Compute resource provider and, for the given regions, a disk encryption set. Exit code 0 when ready, 1 when not ready, 2 for invalid input, 3 for an Azure error (including missing permissions), 4 for a sign-in problem.</source>
+        <translation>Vérifie qu’un abonnement peut créer des versions d’image chiffrées avec des clés gérées par le client&#xa0;: la fonctionnalité Microsoft.Compute/SIGEncryption, le fournisseur de ressources Microsoft.Compute et, pour les régions indiquées, un jeu de chiffrement de disque. Code de sortie 0 si tout est prêt, 1 sinon, 2 pour une saisie non valide, 3 pour une erreur Azure (y compris des autorisations manquantes), 4 pour un problème de connexion.</translation>
+    </message>
+    <message>
+        <source>Subscription ID to check.</source>
+        <translation>ID de l’abonnement à vérifier.</translation>
+    </message>
+    <message>
+        <source>Register what is missing (this changes the whole subscription) and wait until Azure has finished.</source>
+        <translation>Inscrire ce qui manque (cela modifie tout l’abonnement) et attendre qu’Azure ait terminé.</translation>
+    </message>
+    <message>
+        <source>Output format: text or json.</source>
+        <translation>Format de sortie&#xa0;: text ou json.</translation>
+    </message>
+    <message>
+        <source>Target region whose disk encryption sets are counted (repeat, or separate with commas).</source>
+        <translation>Région cible dont les jeux de chiffrement de disque sont comptés (répétez l’option, ou séparez par des virgules).</translation>
+    </message>
+    <message>
+        <source>Do not require the SIGEncryption preview feature (customer-managed keys for galleries are generally available).</source>
+        <translation>Ne pas exiger la fonctionnalité en préversion SIGEncryption (les clés gérées par le client pour les galeries sont en disponibilité générale).</translation>
+    </message>
+    <message>
+        <source>First wait between two checks while Azure registers, in milliseconds (doubles up to one minute; default 5000).</source>
+        <translation>Premier délai entre deux vérifications pendant l’inscription par Azure, en millisecondes (doublé jusqu’à une minute&#x202f;; 5000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Stop waiting for a registration after this many seconds (default 3600).</source>
+        <translation>Cesser d’attendre une inscription après ce nombre de secondes (3600 par défaut).</translation>
+    </message>
+    <message>
+        <source>--subscription is required.</source>
+        <translation>--subscription est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--subscription must be a subscription ID (a GUID), not “%1”.</source>
+        <translation>--subscription doit être un ID d’abonnement (un GUID), et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--format must be text or json, not “%1”.</source>
+        <translation>--format doit valoir text ou json, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--poll-interval-ms must be a number of milliseconds between 1 and 600000.</source>
+        <translation>--poll-interval-ms doit être un nombre de millisecondes compris entre 1 et 600000.</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 1 and 86400.</source>
+        <translation>--timeout doit être un nombre de secondes compris entre 1 et 86400.</translation>
+    </message>
+    <message>
+        <source>--region must be an Azure region name such as westus, not “%1”.</source>
+        <translation>--region doit être un nom de région Azure, par exemple westus, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Waiting for Azure to register %1 (check %2 in %3 ms)…</source>
+        <translation>En attente de l’inscription de %1 par Azure (vérification %2 dans %L3 ms)…</translation>
+    </message>
+    <message>
+        <source>Registering %1 for the whole subscription…</source>
+        <translation>Inscription de %1 pour tout l’abonnement…</translation>
+    </message>
+    <message>
+        <source>The disk encryption sets could not be listed: %1</source>
+        <translation>Impossible de lister les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Subscription: %1</source>
+        <translation>Abonnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Preview feature %1: %2</source>
+        <translation>Fonctionnalité en préversion %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Resource provider %1: %2</source>
+        <translation>Fournisseur de ressources %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Disk encryption sets per target region:</source>
+        <translation>Jeux de chiffrement de disque par région cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1: %2 with a customer-managed key, %3 with double encryption.</source>
+        <translation>%1&#xa0;: %2 avec une clé gérée par le client, %3 avec double chiffrement.</translation>
+    </message>
+    <message>
+        <source>%1: no usable disk encryption set. Create one, for example:</source>
+        <translation>%1&#xa0;: aucun jeu de chiffrement de disque utilisable. Créez-en un, par exemple&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ready: this subscription can create encrypted image versions.</source>
+        <translation>Prêt&#xa0;: cet abonnement peut créer des versions d’image chiffrées.</translation>
+    </message>
+    <message>
+        <source>Not ready. Run again with --register to register what is missing.</source>
+        <translation>Pas prêt. Relancez avec --register pour inscrire ce qui manque.</translation>
+    </message>
+    <message>
+        <source>Not ready.</source>
+        <translation>Pas prêt.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft Entra ID. The sign-in is kept in the system keychain for the other commands.</source>
+        <translation>Se connecter à Microsoft Entra ID. La connexion est conservée dans le trousseau système pour les autres commandes.</translation>
+    </message>
+    <message>
+        <source>Sign in on another device: print a code to enter at a verification page instead of opening a browser.</source>
+        <translation>Se connecter sur un autre appareil&#xa0;: afficher un code à entrer sur une page de vérification au lieu d’ouvrir un navigateur.</translation>
+    </message>
+    <message>
+        <source>CMKWIZARD_ACCESS_TOKEN is set: the commands use that token and there is nothing to sign in.</source>
+        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: les commandes utilisent ce jeton et il n’y a pas de connexion à faire.</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Ouvrez cette adresse dans un navigateur pour vous connecter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation>En attente de la connexion dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete in time.</source>
+        <translation>La connexion ne s’est pas terminée à temps.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (tenant %2).</source>
+        <translation>Connecté en tant que %1 (locataire %2).</translation>
+    </message>
+    <message>
+        <source>Sign out: forget every cached token and account.</source>
+        <translation>Se déconnecter&#xa0;: oublier tous les jetons et comptes en cache.</translation>
+    </message>
+    <message>
+        <source>CMKWIZARD_ACCESS_TOKEN is set: there is no cached sign-in to forget.</source>
+        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: il n’y a pas de connexion en cache à oublier.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Signed out %1.</source>
+        <translation>%1 est déconnecté.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RESOURCE GROUP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the Disk Encryption Sets of a subscription, following every page. Exit code 0 when done, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the sets in this region (&quot;West Europe&quot; or westeurope).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and customer keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--type must be CMK or DOUBLE, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--location must name a region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid subscription ID “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list the disk encryption sets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disk encryption set matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::BasicsPage</name>
+    <message>
+        <source>Basics</source>
+        <translation>Informations de base</translation>
+    </message>
+    <message>
+        <source>Where the new image version goes and what it is made from.</source>
+        <translation>Où va la nouvelle version d’image et à partir de quoi elle est créée.</translation>
+    </message>
+    <message>
+        <source>Choose the image definition that receives the new version, give the version a number, and pick the source of its disks. Lists show only what exists in the chosen subscription and location.</source>
+        <translation>Choisissez la définition d’image qui reçoit la nouvelle version, donnez un numéro à la version et choisissez la source de ses disques. Les listes ne montrent que ce qui existe dans l’abonnement et l’emplacement choisis.</translation>
+    </message>
+    <message>
+        <source>Image definition</source>
+        <translation>Définition d’image</translation>
+    </message>
+    <message>
+        <source>Version details</source>
+        <translation>Détails de la version</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>&amp;Subscription:</source>
+        <translation>&amp;Abonnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Resource group:</source>
+        <translation>&amp;Groupe de ressources&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Gallery:</source>
+        <translation>Ga&amp;lerie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Image &amp;definition:</source>
+        <translation>&amp;Définition d’image&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Version number:</source>
+        <translation>&amp;Numéro de version&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Source &amp;type:</source>
+        <translation>T&amp;ype de source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a subscription</source>
+        <translation>Choisissez un abonnement</translation>
+    </message>
+    <message>
+        <source>Choose a resource group</source>
+        <translation>Choisissez un groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Choose a gallery</source>
+        <translation>Choisissez une galerie</translation>
+    </message>
+    <message>
+        <source>Choose an image definition</source>
+        <translation>Choisissez une définition d’image</translation>
+    </message>
+    <message>
+        <source>Choose a location</source>
+        <translation>Choisissez un emplacement</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation>Groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Image definition details</source>
+        <translation>Détails de la définition d’image</translation>
+    </message>
+    <message>
+        <source>Version number</source>
+        <translation>Numéro de version</translation>
+    </message>
+    <message>
+        <source>Three whole numbers separated by dots: MAJOR.MINOR.PATCH, such as 1.0.0.</source>
+        <translation>Trois nombres entiers séparés par des points&#xa0;: MAJEURE.MINEURE.CORRECTIF, par exemple 1.0.0.</translation>
+    </message>
+    <message>
+        <source>Existing versions</source>
+        <translation>Versions existantes</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Source type</source>
+        <translation>Type de source</translation>
+    </message>
+    <message>
+        <source>Managed image</source>
+        <translation>Image managée</translation>
+    </message>
+    <message>
+        <source>Snapshots (OS disk and data disks)</source>
+        <translation>Instantanés (disque de SE et disques de données)</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Another image version</source>
+        <translation>Une autre version d’image</translation>
+    </message>
+    <message>
+        <source>&amp;Data disks: one snapshot per data disk, each with its own LUN (0 to %1).</source>
+        <translation>Disq&amp;ues de données&#xa0;: un instantané par disque de données, chacun avec son propre LUN (de 0 à %1).</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Instantané</translation>
+    </message>
+    <message>
+        <source>LUN</source>
+        <translation>LUN</translation>
+    </message>
+    <message>
+        <source>Data disks</source>
+        <translation>Disques de données</translation>
+    </message>
+    <message>
+        <source>&amp;Add data disk</source>
+        <translation>Aj&amp;outer un disque de données</translation>
+    </message>
+    <message>
+        <source>Add data disk</source>
+        <translation>Ajouter un disque de données</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve data disk</source>
+        <translation>Supp&amp;rimer le disque de données</translation>
+    </message>
+    <message>
+        <source>Remove data disk</source>
+        <translation>Supprimer le disque de données</translation>
+    </message>
+    <message>
+        <source>Loading subscriptions…</source>
+        <translation>Chargement des abonnements…</translation>
+    </message>
+    <message>
+        <source>Loading resource groups…</source>
+        <translation>Chargement des groupes de ressources…</translation>
+    </message>
+    <message>
+        <source>Loading locations…</source>
+        <translation>Chargement des emplacements…</translation>
+    </message>
+    <message>
+        <source>Loading galleries…</source>
+        <translation>Chargement des galeries…</translation>
+    </message>
+    <message>
+        <source>Loading image definitions…</source>
+        <translation>Chargement des définitions d’image…</translation>
+    </message>
+    <message>
+        <source>Loading existing versions…</source>
+        <translation>Chargement des versions existantes…</translation>
+    </message>
+    <message>
+        <source>Loading sources in this location…</source>
+        <translation>Chargement des sources de cet emplacement…</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>OS type: %1 · OS state: %2 · Generation: %3 · Security type: %4</source>
+        <extracomment>Details of an image definition: %1 OS type (Linux/Windows), %2 OS state, %3 Hyper-V generation, %4 security type</extracomment>
+        <translation>Type de SE&#xa0;: %1 · État du SE&#xa0;: %2 · Génération&#xa0;: %3 · Type de sécurité&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Checking the existing versions…</source>
+        <translation>Vérification des versions existantes…</translation>
+    </message>
+    <message>
+        <source>This image definition has no version yet.</source>
+        <translation>Cette définition d’image n’a encore aucune version.</translation>
+    </message>
+    <message>
+        <source>Existing versions: %1</source>
+        <translation>Versions existantes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Managed image:</source>
+        <translation>&amp;Image managée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a managed image</source>
+        <translation>Choisissez une image managée</translation>
+    </message>
+    <message>
+        <source>&amp;OS disk snapshot:</source>
+        <translation>Instantané du dis&amp;que de SE&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the OS disk snapshot</source>
+        <translation>Choisissez l’instantané du disque de SE</translation>
+    </message>
+    <message>
+        <source>OS disk snapshot</source>
+        <translation>Instantané du disque de SE</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual machine:</source>
+        <translation>&amp;Machine virtuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a virtual machine</source>
+        <translation>Choisissez une machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Image &amp;version:</source>
+        <translation>&amp;Version d’image&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose an image version</source>
+        <translation>Choisissez une version d’image</translation>
+    </message>
+    <message>
+        <source>Source image version</source>
+        <translation>Version d’image source</translation>
+    </message>
+    <message>
+        <source>An image version captured from a virtual machine cannot use customer-managed keys.</source>
+        <translation>Une version d’image capturée à partir d’une machine virtuelle ne peut pas utiliser de clés gérées par le client.</translation>
+    </message>
+    <message>
+        <source>The source has an OS disk and no data disk.</source>
+        <translation>La source a un disque de SE et aucun disque de données.</translation>
+    </message>
+    <message>
+        <source>The source has an OS disk and data disks with LUN %1.</source>
+        <translation>La source a un disque de SE et des disques de données aux LUN %1.</translation>
+    </message>
+    <message>
+        <source>Choose a location first: sources are listed for that location only.</source>
+        <translation>Choisissez d’abord un emplacement&#xa0;: seules les sources de cet emplacement sont listées.</translation>
+    </message>
+    <message>
+        <source>Choose a data disk snapshot</source>
+        <translation>Choisissez un instantané de disque de données</translation>
+    </message>
+    <message>
+        <source>Snapshot of data disk %1</source>
+        <translation>Instantané du disque de données %1</translation>
+    </message>
+    <message>
+        <source>LUN of data disk %1</source>
+        <translation>LUN du disque de données %1</translation>
+    </message>
+    <message>
+        <source>%1 version %2 (%3)</source>
+        <extracomment>A source image version in a dropdown: %1 image definition, %2 version, %3 resource group</extracomment>
+        <translation>%1 version %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%L1 Gio</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — data disk %3</source>
+        <translation>%1 (%2) — disque de données, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 OS disk %4</source>
+        <translation>%1 (%2) — disque de SE %3, %4</translation>
+    </message>
+    <message>
+        <source>Could not load the %1: %2</source>
+        <translation>Impossible de charger les %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>subscriptions</source>
+        <translation>abonnements</translation>
+    </message>
+    <message>
+        <source>resource groups</source>
+        <translation>groupes de ressources</translation>
+    </message>
+    <message>
+        <source>locations</source>
+        <translation>emplacements</translation>
+    </message>
+    <message>
+        <source>galleries</source>
+        <translation>galeries</translation>
+    </message>
+    <message>
+        <source>image definitions</source>
+        <translation>définitions d’image</translation>
+    </message>
+    <message>
+        <source>existing versions</source>
+        <translation>versions existantes</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>sources</translation>
+    </message>
+    <message>
+        <source>The subscription %1 is not available to your account.</source>
+        <translation>L’abonnement %1 n’est pas accessible à votre compte.</translation>
+    </message>
+    <message>
+        <source>The resource group “%1” was not found in this subscription.</source>
+        <translation>Le groupe de ressources «&#xa0;%1&#xa0;» est introuvable dans cet abonnement.</translation>
+    </message>
+    <message>
+        <source>The gallery “%1” was not found in this resource group.</source>
+        <translation>La galerie «&#xa0;%1&#xa0;» est introuvable dans ce groupe de ressources.</translation>
+    </message>
+    <message>
+        <source>The image definition “%1” was not found in this gallery.</source>
+        <translation>La définition d’image «&#xa0;%1&#xa0;» est introuvable dans cette galerie.</translation>
+    </message>
+    <message>
+        <source>The location “%1” is not available in this subscription.</source>
+        <translation>L’emplacement «&#xa0;%1&#xa0;» n’est pas disponible dans cet abonnement.</translation>
+    </message>
+    <message>
+        <source>The source “%1” was not found in this subscription and location.</source>
+        <translation>La source «&#xa0;%1&#xa0;» est introuvable dans cet abonnement et cet emplacement.</translation>
+    </message>
+    <message>
+        <source>The snapshot “%1” was not found in this subscription and location.</source>
+        <translation>L’instantané «&#xa0;%1&#xa0;» est introuvable dans cet abonnement et cet emplacement.</translation>
+    </message>
+    <message>
+        <source>Checking whether version %1 already exists…</source>
+        <translation>Vérification de l’existence de la version %1…</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::CreateImageVersionWizard</name>
+    <message>
+        <source>Create an image version</source>
+        <translation>Créer une version d’image</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::DesReadinessWidget</name>
+    <message>
+        <source>Looking for disk encryption sets in the target regions…</source>
+        <translation>Recherche des jeux de chiffrement de disque dans les régions cibles…</translation>
+    </message>
+    <message>
+        <source>Disk encryption set readiness</source>
+        <translation>État des jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Disk encryption set readiness summary</source>
+        <translation>Synthèse de l’état des jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Check the disk encryption sets again</source>
+        <translation>Vérifier de nouveau les jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Disk encryption sets per target region</source>
+        <translation>Jeux de chiffrement de disque par région cible</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Customer-managed key</source>
+        <translation>Clé gérée par le client</translation>
+    </message>
+    <message>
+        <source>Double encryption</source>
+        <translation>Double chiffrement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Encryption type for the commands:</source>
+        <translation>Type de chiffrement pour les commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Encryption type for the commands</source>
+        <translation>Type de chiffrement pour les commandes</translation>
+    </message>
+    <message>
+        <source>Encryption at rest with a customer-managed key</source>
+        <translation>Chiffrement au repos avec une clé gérée par le client</translation>
+    </message>
+    <message>
+        <source>Double encryption with platform-managed and customer-managed keys</source>
+        <translation>Double chiffrement avec les clés gérées par la plateforme et gérées par le client</translation>
+    </message>
+    <message>
+        <source>How to create the missing disk encryption sets</source>
+        <translation>Comment créer les jeux de chiffrement de disque manquants</translation>
+    </message>
+    <message>
+        <source>The disk encryption sets could not be listed: %1</source>
+        <translation>Impossible de lister les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>No usable disk encryption set</source>
+        <translation>Aucun jeu de chiffrement de disque utilisable</translation>
+    </message>
+    <message>
+        <source>Disk encryption set readiness is unknown.</source>
+        <translation>L’état des jeux de chiffrement de disque est inconnu.</translation>
+    </message>
+    <message>
+        <source>Choose target regions to check their disk encryption sets.</source>
+        <translation>Choisissez des régions cibles pour vérifier leurs jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>Every target region has a disk encryption set in this subscription.</source>
+        <translation>Chaque région cible a un jeu de chiffrement de disque dans cet abonnement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target region(s) have no disk encryption set in this subscription: %1.</source>
+        <translation>
+            <numerusform>%n région cible n’a aucun jeu de chiffrement de disque dans cet abonnement&#xa0;: %1.</numerusform>
+            <numerusform>%n régions cibles n’ont aucun jeu de chiffrement de disque dans cet abonnement&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No disk encryption set in %1</source>
+        <translation>Aucun jeu de chiffrement de disque dans %1</translation>
+    </message>
+    <message>
+        <source>Image versions replicated to %1 need a disk encryption set in that region, in this subscription. Create one with either command below, after replacing the placeholders in angle brackets with your key vault and key (in the same region), then give the set&apos;s identity access to the key, for example with the Key Vault Crypto Service Encryption User role.</source>
+        <translation>Les versions d’image répliquées dans %1 ont besoin d’un jeu de chiffrement de disque dans cette région, dans cet abonnement. Créez-en un avec l’une des commandes ci-dessous, après avoir remplacé les espaces réservés entre chevrons par votre coffre de clés et votre clé (dans la même région), puis donnez à l’identité du jeu l’accès à la clé, par exemple avec le rôle Utilisateur du chiffrement du service de chiffrement Key Vault.</translation>
+    </message>
+    <message>
+        <source>How to create a disk encryption set in %1</source>
+        <translation>Comment créer un jeu de chiffrement de disque dans %1</translation>
+    </message>
+    <message>
+        <source>%1 command for %2</source>
+        <translation>Commande %1 pour %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the %1 command for %2</source>
+        <translation>Copier la commande %1 pour %2</translation>
+    </message>
+    <message>
+        <source>Azure CLI</source>
+        <translation>Azure CLI</translation>
+    </message>
+    <message>
+        <source>Azure PowerShell</source>
+        <translation>Azure PowerShell</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::DiskEncryptionSetModel</name>
+    <message>
+        <source>%1 (%2) — key %3</source>
+        <extracomment>A disk encryption set in a dropdown: %1 its name, %2 its resource group, %3 its key (vault/key).</extracomment>
+        <translation>%1 (%2) — clé %3</translation>
+    </message>
+    <message>
+        <source>%1
+Resource group: %2
+Key: %3
+Encryption type: %4</source>
+        <translation>%1
+Groupe de ressources&#xa0;: %2
+Clé&#xa0;: %3
+Type de chiffrement&#xa0;: %4</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::DraftPage</name>
+    <message numerus="yes">
+        <source>…and %n more problem(s).</source>
+        <translation>
+            <numerusform>…et %n autre problème.</numerusform>
+            <numerusform>…et %n autres problèmes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why you cannot continue</source>
+        <translation>Pourquoi vous ne pouvez pas continuer</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Chargement</translation>
+    </message>
+    <message>
+        <source>Stop &amp;loading</source>
+        <translation>Arrêter le c&amp;hargement</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Arrêter le chargement</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::EncryptionPage</name>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>How the disks of the image version are encrypted at rest in every target region.</source>
+        <translation>Comment les disques de la version d’image sont chiffrés au repos dans chaque région cible.</translation>
+    </message>
+    <message>
+        <source>By default Azure encrypts the disks with a platform-managed key. To use your own key, choose a disk encryption set for every disk in every target region.</source>
+        <translation>Par défaut, Azure chiffre les disques avec une clé gérée par la plateforme. Pour utiliser votre propre clé, choisissez un jeu de chiffrement de disque pour chaque disque dans chaque région cible.</translation>
+    </message>
+    <message>
+        <source>Encryption type</source>
+        <translation>Type de chiffrement</translation>
+    </message>
+    <message>
+        <source>&amp;Platform-managed key</source>
+        <translation>Clé gérée par la p&amp;lateforme</translation>
+    </message>
+    <message>
+        <source>Encryption at rest with a &amp;customer-managed key</source>
+        <translation>&amp;Chiffrement au repos avec une clé gérée par le client</translation>
+    </message>
+    <message>
+        <source>&amp;Double encryption with platform-managed and customer-managed keys</source>
+        <translation>&amp;Double chiffrement avec les clés gérées par la plateforme et gérées par le client</translation>
+    </message>
+    <message>
+        <source>Customer-managed keys are not available: an image version created from a virtual machine does not support them. To use your own keys, go back and choose a managed image or snapshots as the source.</source>
+        <translation>Les clés gérées par le client ne sont pas disponibles&#xa0;: une version d’image créée à partir d’une machine virtuelle ne les prend pas en charge. Pour utiliser vos propres clés, revenez en arrière et choisissez comme source une image managée ou des instantanés.</translation>
+    </message>
+    <message>
+        <source>Why customer-managed keys are not available</source>
+        <translation>Pourquoi les clés gérées par le client ne sont pas disponibles</translation>
+    </message>
+    <message>
+        <source>Limitations: an image version encrypted with customer-managed keys cannot be shared or copied (no direct or community sharing, no copy to another gallery). Once it uses your keys it cannot go back to platform-managed keys. Each region needs its own disk encryption set, in the same subscription as the image.</source>
+        <translation>Limites&#xa0;: une version d’image chiffrée avec des clés gérées par le client ne peut être ni partagée ni copiée (pas de partage direct ni communautaire, pas de copie vers une autre galerie). Une fois qu’elle utilise vos clés, elle ne peut plus revenir aux clés gérées par la plateforme. Chaque région a besoin de son propre jeu de chiffrement de disque, dans le même abonnement que l’image.</translation>
+    </message>
+    <message>
+        <source>Limitations of customer-managed keys</source>
+        <translation>Limites des clés gérées par le client</translation>
+    </message>
+    <message>
+        <source>Azure manages the key in every region; there is nothing more to choose.</source>
+        <translation>Azure gère la clé dans chaque région&#x202f;; il n’y a rien d’autre à choisir.</translation>
+    </message>
+    <message>
+        <source>Disk encryption sets</source>
+        <translation>Jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>One row per target region, one column per disk. Each list offers only the disk encryption sets of that region, in this subscription, of the chosen encryption type.</source>
+        <translation>Une ligne par région cible, une colonne par disque. Chaque liste ne propose que les jeux de chiffrement de disque de cette région, dans cet abonnement, du type de chiffrement choisi.</translation>
+    </message>
+    <message>
+        <source>Disk encryption set for each region and disk</source>
+        <translation>Jeu de chiffrement de disque pour chaque région et chaque disque</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation>&amp;Actualiser la liste</translation>
+    </message>
+    <message>
+        <source>Refresh the disk encryption sets</source>
+        <translation>Actualiser les jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>How to create a disk encryption set</source>
+        <translation>Comment créer un jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Commands that create a disk encryption set</source>
+        <translation>Commandes qui créent un jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>C&amp;opy the commands</source>
+        <translation>C&amp;opier les commandes</translation>
+    </message>
+    <message>
+        <source>Copy the commands</source>
+        <translation>Copier les commandes</translation>
+    </message>
+    <message>
+        <source>Loading disk encryption sets…</source>
+        <translation>Chargement des jeux de chiffrement de disque…</translation>
+    </message>
+    <message>
+        <source>Use customer-managed keys?</source>
+        <translation>Utiliser des clés gérées par le client&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Once the image version is encrypted with your own keys, it cannot go back to platform-managed keys, and it cannot be shared or copied.
+
+Use customer-managed keys for this image version?</source>
+        <translation>Une fois la version d’image chiffrée avec vos propres clés, elle ne peut plus revenir aux clés gérées par la plateforme, et elle ne peut être ni partagée ni copiée.
+
+Utiliser des clés gérées par le client pour cette version d’image&#x202f;?</translation>
+    </message>
+    <message>
+        <source>&amp;Use my keys</source>
+        <translation>&amp;Utiliser mes clés</translation>
+    </message>
+    <message>
+        <source>&amp;Keep platform keys</source>
+        <translation>&amp;Conserver les clés de la plateforme</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Same set for all disks</source>
+        <translation>Même jeu pour tous les disques</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Même jeu</translation>
+    </message>
+    <message>
+        <source>Same disk encryption set for all disks in %1</source>
+        <translation>Même jeu de chiffrement de disque pour tous les disques dans %1</translation>
+    </message>
+    <message>
+        <source>Disk encryption set for the %1 in %2</source>
+        <extracomment>Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region</extracomment>
+        <translation>Jeu de chiffrement de disque pour le %1 dans %2</translation>
+    </message>
+    <message>
+        <source>None in this region</source>
+        <translation>Aucun dans cette région</translation>
+    </message>
+    <message>
+        <source>Choose a disk encryption set</source>
+        <translation>Choisissez un jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Disk encryption sets are regional resources: each target region needs its own, in subscription %1, with the encryption type %2. None exists yet in: %3. Create one with the commands below (replace the &lt;placeholders&gt;), give its identity access to the key in the key vault, then press Refresh the list.</source>
+        <translation>Les jeux de chiffrement de disque sont des ressources régionales&#xa0;: chaque région cible a besoin du sien, dans l’abonnement %1, avec le type de chiffrement %2. Il n’en existe encore aucun dans&#xa0;: %3. Créez-en un avec les commandes ci-dessous (remplacez les &lt;espaces réservés&gt;), donnez à son identité l’accès à la clé dans le coffre de clés, puis cliquez sur Actualiser la liste.</translation>
+    </message>
+    <message>
+        <source>Loading the disk encryption sets of subscription %1…</source>
+        <translation>Chargement des jeux de chiffrement de disque de l’abonnement %1…</translation>
+    </message>
+    <message>
+        <source>Could not load the disk encryption sets: %1</source>
+        <translation>Impossible de charger les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The list of disk encryption sets is incomplete; press Refresh the list.</source>
+        <translation>La liste des jeux de chiffrement de disque est incomplète&#x202f;; cliquez sur Actualiser la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::PrerequisitesPage</name>
+    <message>
+        <source>Register for the whole subscription?</source>
+        <translation>Inscrire pour tout l’abonnement&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Register the preview feature %1 for subscription %2?</source>
+        <translation>Inscrire la fonctionnalité en préversion %1 pour l’abonnement %2&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Register the resource provider %1 for subscription %2?</source>
+        <translation>Inscrire le fournisseur de ressources %1 pour l’abonnement %2&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This changes the whole subscription, not only this image version: every user and deployment of the subscription is affected. It needs the Contributor or Owner role, or a role with the Microsoft.Features/providers/features/register/action permission. Azure can take up to 30 minutes to finish.</source>
+        <translation>Cela modifie tout l’abonnement, et pas seulement cette version d’image&#xa0;: tous les utilisateurs et tous les déploiements de l’abonnement sont concernés. Il faut le rôle Contributeur ou Propriétaire, ou un rôle doté de l’autorisation Microsoft.Features/providers/features/register/action. Azure peut mettre jusqu’à 30 minutes pour terminer.</translation>
+    </message>
+    <message>
+        <source>This changes the whole subscription, not only this image version: every user and deployment of the subscription is affected. It needs a role with the */register/action permission, such as Contributor or Owner. Azure usually takes a few minutes to finish.</source>
+        <translation>Cela modifie tout l’abonnement, et pas seulement cette version d’image&#xa0;: tous les utilisateurs et tous les déploiements de l’abonnement sont concernés. Il faut un rôle doté de l’autorisation */register/action, comme Contributeur ou Propriétaire. Azure met généralement quelques minutes pour terminer.</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Prérequis</translation>
+    </message>
+    <message>
+        <source>Your subscription must have the preview feature and the Compute resource provider registered before it can create image versions encrypted with your own keys.</source>
+        <translation>La fonctionnalité en préversion et le fournisseur de ressources Compute doivent être inscrits dans votre abonnement avant qu’il puisse créer des versions d’image chiffrées avec vos propres clés.</translation>
+    </message>
+    <message>
+        <source>No subscription is selected yet: go back and choose one.</source>
+        <translation>Aucun abonnement n’est encore sélectionné&#xa0;: revenez en arrière et choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>State in subscription %1, as Azure reports it now:</source>
+        <translation>État dans l’abonnement %1, tel qu’Azure le signale actuellement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subscription checked</source>
+        <translation>Abonnement vérifié</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Preview feature %1</source>
+        <translation>Fonctionnalité en préversion %1</translation>
+    </message>
+    <message>
+        <source>Preview feature</source>
+        <translation>Fonctionnalité en préversion</translation>
+    </message>
+    <message>
+        <source>Resource provider %1</source>
+        <translation>Fournisseur de ressources %1</translation>
+    </message>
+    <message>
+        <source>Resource provider</source>
+        <translation>Fournisseur de ressources</translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation>Inscrire…</translation>
+    </message>
+    <message>
+        <source>Register the preview feature</source>
+        <translation>Inscrire la fonctionnalité en préversion</translation>
+    </message>
+    <message>
+        <source>Registers the feature for the whole subscription, after a confirmation.</source>
+        <translation>Inscrit la fonctionnalité pour tout l’abonnement, après confirmation.</translation>
+    </message>
+    <message>
+        <source>Register the resource provider</source>
+        <translation>Inscrire le fournisseur de ressources</translation>
+    </message>
+    <message>
+        <source>Registers the resource provider for the whole subscription, after a confirmation.</source>
+        <translation>Inscrit le fournisseur de ressources pour tout l’abonnement, après confirmation.</translation>
+    </message>
+    <message>
+        <source>Feature state</source>
+        <translation>État de la fonctionnalité</translation>
+    </message>
+    <message>
+        <source>What the feature state means</source>
+        <translation>Signification de l’état de la fonctionnalité</translation>
+    </message>
+    <message>
+        <source>Provider state</source>
+        <translation>État du fournisseur</translation>
+    </message>
+    <message>
+        <source>What the provider state means</source>
+        <translation>Signification de l’état du fournisseur</translation>
+    </message>
+    <message>
+        <source>Customer-managed keys for galleries are generally available where I work: do not require the preview feature</source>
+        <translation>Les clés gérées par le client pour les galeries sont en disponibilité générale là où je travaille&#xa0;: ne pas exiger la fonctionnalité en préversion</translation>
+    </message>
+    <message>
+        <source>Do not require the preview feature</source>
+        <translation>Ne pas exiger la fonctionnalité en préversion</translation>
+    </message>
+    <message>
+        <source>Registration in progress</source>
+        <translation>Inscription en cours</translation>
+    </message>
+    <message>
+        <source>Registration progress</source>
+        <translation>Progression de l’inscription</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Check the registration state again</source>
+        <translation>Vérifier de nouveau l’état d’inscription</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>Que faire ensuite</translation>
+    </message>
+    <message>
+        <source>State: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>État&#xa0;: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for Azure to finish the registration: next check in %n second(s) (check %1).</source>
+        <translation>
+            <numerusform>En attente de la fin de l’inscription par Azure&#xa0;: prochaine vérification dans %n seconde (vérification %1).</numerusform>
+            <numerusform>En attente de la fin de l’inscription par Azure&#xa0;: prochaine vérification dans %n secondes (vérification %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking Azure…</source>
+        <translation>Interrogation d’Azure…</translation>
+    </message>
+    <message>
+        <source>Everything is in place: continue with the next step.</source>
+        <translation>Tout est en place&#xa0;: passez à l’étape suivante.</translation>
+    </message>
+    <message>
+        <source>You can go on with the wizard while Azure registers; this step checks again when you come back to it.</source>
+        <translation>Vous pouvez poursuivre l’Assistant pendant qu’Azure procède à l’inscription&#x202f;; cette étape vérifiera de nouveau quand vous y reviendrez.</translation>
+    </message>
+    <message>
+        <source>Register what is missing, or ask an administrator of the subscription to do it.</source>
+        <translation>Inscrivez ce qui manque, ou demandez à un administrateur de l’abonnement de le faire.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::ReplicationPage</name>
+    <message>
+        <source>Replication</source>
+        <translation>Réplication</translation>
+    </message>
+    <message>
+        <source>The regions that hold a copy of the image version, and its lifecycle.</source>
+        <translation>Les régions qui conservent une copie de la version d’image, et son cycle de vie.</translation>
+    </message>
+    <message>
+        <source>The image version is stored in its location first, then replicated to the other target regions. More replicas serve more simultaneous deployments.</source>
+        <translation>La version d’image est d’abord stockée dans son emplacement, puis répliquée dans les autres régions cibles. Plus il y a de réplicas, plus les déploiements simultanés peuvent être nombreux.</translation>
+    </message>
+    <message>
+        <source>Target regions</source>
+        <translation>Régions cibles</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Replica count</source>
+        <translation>Nombre de réplicas</translation>
+    </message>
+    <message>
+        <source>Storage account type</source>
+        <translation>Type de compte de stockage</translation>
+    </message>
+    <message>
+        <source>Add &amp;region:</source>
+        <translation>Ajouter une &amp;région&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a region</source>
+        <translation>Choisissez une région</translation>
+    </message>
+    <message>
+        <source>Region to add</source>
+        <translation>Région à ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the region</source>
+        <translation>Ajouter la région</translation>
+    </message>
+    <message>
+        <source>Re&amp;move region</source>
+        <translation>Supprimer la régi&amp;on</translation>
+    </message>
+    <message>
+        <source>Remove the selected region</source>
+        <translation>Supprimer la région sélectionnée</translation>
+    </message>
+    <message>
+        <source>Defaults for new regions</source>
+        <translation>Valeurs par défaut des nouvelles régions</translation>
+    </message>
+    <message>
+        <source>Default replica &amp;count:</source>
+        <translation>&amp;Nombre de réplicas par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default replica count</source>
+        <translation>Nombre de réplicas par défaut</translation>
+    </message>
+    <message>
+        <source>Default &amp;storage account type:</source>
+        <translation>T&amp;ype de compte de stockage par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default storage account type</source>
+        <translation>Type de compte de stockage par défaut</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Cycle de vie</translation>
+    </message>
+    <message>
+        <source>&amp;End-of-life date:</source>
+        <translation>Date de &amp;fin de vie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Set an end-of-life date</source>
+        <translation>Définir une date de fin de vie</translation>
+    </message>
+    <message>
+        <source>End-of-life date</source>
+        <translation>Date de fin de vie</translation>
+    </message>
+    <message>
+        <source>E&amp;xclude from latest (deployments of “latest” do not use this version)</source>
+        <translation>E&amp;xclure de la plus récente (les déploiements de «&#xa0;latest&#xa0;» n’utilisent pas cette version)</translation>
+    </message>
+    <message>
+        <source>Exclude from latest</source>
+        <translation>Exclure de la plus récente</translation>
+    </message>
+    <message>
+        <source>The location of the image version; it cannot be removed.</source>
+        <translation>L’emplacement de la version d’image&#x202f;; il ne peut pas être supprimé.</translation>
+    </message>
+    <message>
+        <source>Replica count in %1</source>
+        <translation>Nombre de réplicas dans %1</translation>
+    </message>
+    <message>
+        <source>Storage account type in %1</source>
+        <translation>Type de compte de stockage dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::SignInDialog</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::SignInWidget</name>
+    <message>
+        <source>The Microsoft Entra tenant whose subscriptions are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For sessions without a browser: enter a code on another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser could not be opened. Open this address to sign in: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the saved sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the sign-in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in on the verification page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in as %1 has expired. Sign in again to continue; your work is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenants could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::SubmitPage</name>
+    <message>
+        <source>Review + create</source>
+        <translation>Vérifier + créer</translation>
+    </message>
+    <message>
+        <source>Check everything, then press Create. Nothing is sent to Azure before that.</source>
+        <translation>Vérifiez tout, puis cliquez sur Créer. Rien n’est envoyé à Azure avant.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Show the &amp;request that will be sent</source>
+        <translation>Afficher la &amp;requête qui sera envoyée</translation>
+    </message>
+    <message>
+        <source>Show the request</source>
+        <translation>Afficher la requête</translation>
+    </message>
+    <message>
+        <source>PUT &amp;URL:</source>
+        <translation>&amp;URL du PUT&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Request URL</source>
+        <translation>URL de la requête</translation>
+    </message>
+    <message>
+        <source>Request &amp;body (JSON):</source>
+        <translation>C&amp;orps de la requête (JSON)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the request</source>
+        <translation>Cop&amp;ier la requête</translation>
+    </message>
+    <message>
+        <source>Copy the request</source>
+        <translation>Copier la requête</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Creation progress</source>
+        <translation>Progression de la création</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Error from Azure</source>
+        <translation>Erreur renvoyée par Azure</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>non choisi</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Image version</source>
+        <translation>Version d’image</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation>Groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Image definition</source>
+        <translation>Définition d’image</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Managed image</source>
+        <translation>Image managée</translation>
+    </message>
+    <message>
+        <source>OS disk snapshot</source>
+        <translation>Instantané du disque de SE</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Réplication</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Replica count</source>
+        <translation>Nombre de réplicas</translation>
+    </message>
+    <message>
+        <source>Storage account type</source>
+        <translation>Type de compte de stockage</translation>
+    </message>
+    <message>
+        <source>Default replica count</source>
+        <translation>Nombre de réplicas par défaut</translation>
+    </message>
+    <message>
+        <source>End-of-life date</source>
+        <translation>Date de fin de vie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Exclude from latest</source>
+        <translation>Exclure de la plus récente</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>This image version cannot be shared or copied, and cannot go back to platform-managed keys.</source>
+        <translation>Cette version d’image ne peut être ni partagée ni copiée, et ne peut plus revenir aux clés gérées par la plateforme.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Replication state of one region: %1 region, %2 state as Azure reports it (Replicating, Completed...)</extracomment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Replication to %1</source>
+        <translation>Réplication dans %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Azure did not create the image version.
+%1
+Your choices are kept: go Back to change them, or press Create to try again.</source>
+        <translation>Azure n’a pas créé la version d’image.
+%1
+Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou sur Créer pour réessayer.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>The request cannot be built: %1</source>
+        <translation>Impossible de construire la requête&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::TagsPage</name>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Optional name/value pairs that help you find and bill the image version.</source>
+        <translation>Paires nom/valeur facultatives qui aident à retrouver et à facturer la version d’image.</translation>
+    </message>
+    <message>
+        <source>Tag names have at most %1 characters and cannot contain &lt; &gt; % &amp; \ ? /. Values have at most %2 characters.</source>
+        <translation>Les noms d’étiquette comptent au plus %1 caractères et ne peuvent pas contenir &lt; &gt; % &amp; \&#x202f;? /. Les valeurs comptent au plus %2 caractères.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Add tag</source>
+        <translation>&amp;Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Ajouter une étiquette</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tag</source>
+        <translation>&amp;Retirer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Azure Resource Manager endpoint (default %1).</source>
+        <translation>Point de terminaison Azure Resource Manager (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID authority (default %1).</source>
+        <translation>Autorité Microsoft Entra ID (%1 par défaut).</translation>
+    </message>
+    <message>
+        <source>Tenant ID or domain.</source>
+        <translation>ID ou domaine du locataire.</translation>
+    </message>
+    <message>
+        <source>Application (client) ID used to sign in.</source>
+        <translation>ID d’application (client) utilisé pour la connexion.</translation>
+    </message>
+    <message>
+        <source>Start the embedded armsandbox with the demo data and use it instead of Azure.</source>
+        <translation>Démarrer l’armsandbox intégré avec les données de démonstration et l’utiliser à la place d’Azure.</translation>
+    </message>
+    <message>
+        <source>Language of the interface: fr or en.</source>
+        <translation>Langue de l’interface&#xa0;: fr ou en.</translation>
+    </message>
+    <message>
+        <source>--arm-endpoint must be an http(s) URL, not “%1”.</source>
+        <translation>--arm-endpoint doit être une URL http(s), et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--lang must be fr or en, not “%1”.</source>
+        <translation>--lang doit valoir fr ou en, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>List Disk Encryption Sets of a subscription.</source>
+        <translation>Lister les jeux de chiffrement de disque d’un abonnement.</translation>
+    </message>
+    <message>
+        <source>Check (and with --register, register) the subscription&apos;s prerequisites.</source>
+        <translation>Vérifier (et, avec --register, inscrire) les prérequis de l’abonnement.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft Entra ID (--device-code without a browser).</source>
+        <translation>Se connecter à Microsoft Entra ID (--device-code sans navigateur).</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the cached tokens.</source>
+        <translation>Se déconnecter et oublier les jetons en cache.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>Commande inconnue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+</context>
+</TS>
