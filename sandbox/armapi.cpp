@@ -11,10 +11,6 @@ namespace armsandbox {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("armsandbox", text);
-}
-
 const QString kVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
 const QString kDesType = QStringLiteral("microsoft.compute/diskencryptionsets");
 
@@ -191,7 +187,9 @@ ApiResponse ArmApi::handle(const ApiRequest &request) {
     const QUrlQuery query(request.url);
     if (!query.hasQueryItem(QStringLiteral("api-version"))) {
         return armError(400, QStringLiteral("MissingApiVersionParameter"),
-                        tr("The api-version query parameter (?api-version=) is required for all requests."));
+                        QCoreApplication::translate(
+                            "armsandbox",
+                            "The api-version query parameter (?api-version=) is required for all requests."));
     }
     return route(request, segments, query.queryItemValue(QStringLiteral("api-version"), QUrl::FullyDecoded));
 }
@@ -201,15 +199,19 @@ std::optional<ApiResponse> ArmApi::checkApiVersion(const QString &family, const 
     if (supported.contains(apiVersion))
         return std::nullopt;
     return armError(400, QStringLiteral("InvalidApiVersionParameter"),
-                    tr("The api-version '%1' is invalid. The supported versions are '%2'.")
+                    QCoreApplication::translate(
+                        "armsandbox", "The api-version '%1' is invalid. The supported versions are '%2'.")
                         .arg(apiVersion, supported.join(QLatin1Char(','))));
 }
 
 ApiResponse ArmApi::authorizationFailed(const QString &action, const QString &scope) const {
-    return armError(403, QStringLiteral("AuthorizationFailed"),
-                    tr("The client does not have authorization to perform action '%1' over scope '%2' or the "
-                       "scope is invalid. If access was recently granted, please refresh your credentials.")
-                        .arg(action, scope));
+    return armError(
+        403, QStringLiteral("AuthorizationFailed"),
+        QCoreApplication::translate(
+            "armsandbox",
+            "The client does not have authorization to perform action '%1' over scope '%2' or the "
+            "scope is invalid. If access was recently granted, please refresh your credentials.")
+            .arg(action, scope));
 }
 
 ApiResponse ArmApi::route(const ApiRequest &request, const QStringList &segments, const QString &apiVersion) {
@@ -219,7 +221,8 @@ ApiResponse ArmApi::route(const ApiRequest &request, const QStringList &segments
             return *bad;
         if (request.method != "GET")
             return armError(405, QStringLiteral("MethodNotAllowed"),
-                            tr("The requested resource does not support http method '%1'.")
+                            QCoreApplication::translate(
+                                "armsandbox", "The requested resource does not support http method '%1'.")
                                 .arg(QString::fromLatin1(request.method)));
         return listTenants(request);
     }
@@ -228,14 +231,16 @@ ApiResponse ArmApi::route(const ApiRequest &request, const QStringList &segments
             return *bad;
         if (request.method != "GET")
             return armError(405, QStringLiteral("MethodNotAllowed"),
-                            tr("The requested resource does not support http method '%1'.")
+                            QCoreApplication::translate(
+                                "armsandbox", "The requested resource does not support http method '%1'.")
                                 .arg(QString::fromLatin1(request.method)));
         return listSubscriptions(request, apiVersion);
     }
     if (first == QLatin1String("subscriptions") && segments.size() >= 2)
         return subscriptionRoute(request, segments, apiVersion);
     return armError(404, QStringLiteral("InvalidResourceType"),
-                    tr("The resource type '%1' could not be found.").arg(segments.join(QLatin1Char('/'))));
+                    QCoreApplication::translate("armsandbox", "The resource type '%1' could not be found.")
+                        .arg(segments.join(QLatin1Char('/'))));
 }
 
 ApiResponse ArmApi::listSubscriptions(const ApiRequest &request, const QString &) {
@@ -283,7 +288,9 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
         const QString ns = providers >= 0 ? segments.value(providers + 1) : QString();
         return armError(
             404, QStringLiteral("InvalidResourceType"),
-            tr("The resource type '%1' could not be found in the namespace '%2' for api version '%3'.")
+            QCoreApplication::translate(
+                "armsandbox",
+                "The resource type '%1' could not be found in the namespace '%2' for api version '%3'.")
                 .arg(segments.mid(providers >= 0 ? providers + 2 : 2).join(QLatin1Char('/')), ns,
                      apiVersion));
     }
@@ -291,12 +298,14 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
         return *bad;
     if (!m_store.hasSubscription(subscriptionId)) {
         return armError(404, QStringLiteral("SubscriptionNotFound"),
-                        tr("The subscription '%1' could not be found.").arg(subscriptionId));
+                        QCoreApplication::translate("armsandbox", "The subscription '%1' could not be found.")
+                            .arg(subscriptionId));
     }
 
     const auto methodNotAllowed = [&request]() {
         return armError(405, QStringLiteral("MethodNotAllowed"),
-                        tr("The requested resource does not support http method '%1'.")
+                        QCoreApplication::translate(
+                            "armsandbox", "The requested resource does not support http method '%1'.")
                             .arg(QString::fromLatin1(request.method)));
     };
 
@@ -317,8 +326,10 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
         const QJsonObject group = m_store.resource(
             QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(subscriptionId, segments.at(3)));
         if (group.isEmpty())
-            return armError(404, QStringLiteral("ResourceGroupNotFound"),
-                            tr("Resource group '%1' could not be found.").arg(segments.at(3)));
+            return armError(
+                404, QStringLiteral("ResourceGroupNotFound"),
+                QCoreApplication::translate("armsandbox", "Resource group '%1' could not be found.")
+                    .arg(segments.at(3)));
         return ok(group);
     }
     if (family == QLatin1String("resources")) {
@@ -352,8 +363,10 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
             lower.at(6) != QLatin1String("features") || size > 9)
             return armError(
                 404, QStringLiteral("InvalidResourceType"),
-                tr("The resource type '%1' could not be found in the namespace '%2' for api version "
-                   "'%3'.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "The resource type '%1' could not be found in the namespace '%2' for api version "
+                    "'%3'.")
                     .arg(segments.mid(4).join(QLatin1Char('/')), segments.at(3), apiVersion));
         const QString ns = segments.at(5);
         if (size == 7) {
@@ -393,8 +406,10 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
             (lower.at(6) != QLatin1String("capsoperations") && lower.at(6) != QLatin1String("operations")))
             return armError(
                 404, QStringLiteral("InvalidResourceType"),
-                tr("The resource type '%1' could not be found in the namespace '%2' for api version "
-                   "'%3'.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "The resource type '%1' could not be found in the namespace '%2' for api version "
+                    "'%3'.")
                     .arg(segments.mid(4).join(QLatin1Char('/')), segments.at(3), apiVersion));
         if (request.method != "GET")
             return methodNotAllowed();
@@ -419,9 +434,9 @@ ApiResponse ArmApi::featureRoute(const ApiRequest &, const QString &subscription
                                  const QString &featureName, bool registerAction) {
     FeatureState *feature = m_store.feature(subscriptionId, featureName);
     if (!feature) {
-        return armError(
-            404, QStringLiteral("FeatureNotFound"),
-            tr("The feature '%1' could not be found.").arg(featureName.section(QLatin1Char('/'), 1)));
+        return armError(404, QStringLiteral("FeatureNotFound"),
+                        QCoreApplication::translate("armsandbox", "The feature '%1' could not be found.")
+                            .arg(featureName.section(QLatin1Char('/'), 1)));
     }
     if (registerAction) {
         if (m_store.isReadOnly(subscriptionId))
@@ -550,7 +565,8 @@ std::optional<ApiResponse> ArmApi::notFoundParents(const QStringList &segments, 
         QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(segments.at(1), segments.at(3));
     if (!m_store.contains(groupId))
         return armError(404, QStringLiteral("ResourceGroupNotFound"),
-                        tr("Resource group '%1' could not be found.").arg(segments.at(3)));
+                        QCoreApplication::translate("armsandbox", "Resource group '%1' could not be found.")
+                            .arg(segments.at(3)));
     // Ancestor resources end after each of their names: 8, 10, ... segments, strictly before the addressed
     // one.
     for (int end = 8; end < resourceEnd; end += 2) {
@@ -561,8 +577,10 @@ std::optional<ApiResponse> ArmApi::notFoundParents(const QStringList &segments, 
                 names.append(segments.at(i));
             return armError(
                 404, QStringLiteral("ParentResourceNotFound"),
-                tr("Can not perform requested operation on nested resource. Parent resource '%1' not "
-                   "found.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "Can not perform requested operation on nested resource. Parent resource '%1' not "
+                    "found.")
                     .arg(names.join(QLatin1Char('/'))));
         }
     }
@@ -585,13 +603,16 @@ ApiResponse ArmApi::resourceRoute(const ApiRequest &request, const QStringList &
     if (!isSupportedComputeType(type) || (!inGroup && (type.count(QLatin1Char('/')) > 1 || !isCollection))) {
         return armError(
             404, QStringLiteral("InvalidResourceType"),
-            tr("The resource type '%1' could not be found in the namespace '%2' for api version '%3'.")
+            QCoreApplication::translate(
+                "armsandbox",
+                "The resource type '%1' could not be found in the namespace '%2' for api version '%3'.")
                 .arg(segments.mid(providers + 2).join(QLatin1Char('/')), segments.at(providers + 1),
                      apiVersion));
     }
     const auto methodNotAllowed = [&request]() {
         return armError(405, QStringLiteral("MethodNotAllowed"),
-                        tr("The requested resource does not support http method '%1'.")
+                        QCoreApplication::translate(
+                            "armsandbox", "The requested resource does not support http method '%1'.")
                             .arg(QString::fromLatin1(request.method)));
     };
     const QString subscriptionId = segments.at(1);
@@ -637,7 +658,8 @@ ApiResponse ArmApi::resourceRoute(const ApiRequest &request, const QStringList &
         if (auto missing = notFoundParents(segments, size))
             return *missing;
         return armError(404, QStringLiteral("ResourceNotFound"),
-                        tr("The Resource '%1' under resource group '%2' was not found.")
+                        QCoreApplication::translate(
+                            "armsandbox", "The Resource '%1' under resource group '%2' was not found.")
                             .arg(segments.mid(providers + 1).join(QLatin1Char('/')), segments.at(3)));
     }
     if (type == kVersionType) {
@@ -733,7 +755,8 @@ ApiResponse ArmApi::operationStatus(const QString &operationId) {
     auto it = m_operations.find(operationId.toLower());
     if (it == m_operations.end()) {
         return armError(404, QStringLiteral("NotFound"),
-                        tr("The operation '%1' could not be found.").arg(operationId));
+                        QCoreApplication::translate("armsandbox", "The operation '%1' could not be found.")
+                            .arg(operationId));
     }
     Operation &operation = *it;
     tick(operation);
@@ -792,8 +815,10 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     const ProviderState *compute = m_store.provider(subscriptionId, QStringLiteral("Microsoft.Compute"));
     if (!compute || compute->state != QLatin1String("Registered")) {
         return armError(409, QStringLiteral("MissingSubscriptionRegistration"),
-                        tr("The subscription is not registered to use namespace 'Microsoft.Compute'. See "
-                           "https://aka.ms/rps-not-found for how to register subscriptions."));
+                        QCoreApplication::translate(
+                            "armsandbox",
+                            "The subscription is not registered to use namespace 'Microsoft.Compute'. See "
+                            "https://aka.ms/rps-not-found for how to register subscriptions."));
     }
     if (auto missing = notFoundParents(segments, int(segments.size())))
         return *missing;
@@ -803,18 +828,22 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
         m_operations.value(*running).status == QLatin1String("InProgress")) {
         return armError(
             409, QStringLiteral("OperationNotAllowed"),
-            tr("Another operation is in progress on the gallery image version '%1'. Wait for it to "
-               "finish and try again.")
+            QCoreApplication::translate(
+                "armsandbox",
+                "Another operation is in progress on the gallery image version '%1'. Wait for it to "
+                "finish and try again.")
                 .arg(segments.last()));
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject()) {
-        return armError(400, QStringLiteral("InvalidRequestContent"),
-                        tr("The request content was invalid and could not be deserialized: %1.")
-                            .arg(parseError.error == QJsonParseError::NoError
-                                     ? tr("a JSON object is expected")
-                                     : parseError.errorString()));
+        return armError(
+            400, QStringLiteral("InvalidRequestContent"),
+            QCoreApplication::translate("armsandbox",
+                                        "The request content was invalid and could not be deserialized: %1.")
+                .arg(parseError.error == QJsonParseError::NoError
+                         ? QCoreApplication::translate("armsandbox", "a JSON object is expected")
+                         : parseError.errorString()));
     }
     QJsonObject body = doc.object();
     if (auto invalidBody = validateImageVersion(segments, id, body))
@@ -842,10 +871,12 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
         const QString lastRegion = targets.isEmpty()
                                        ? body.value(QLatin1String("location")).toString()
                                        : targets.last().toObject().value(QLatin1String("name")).toString();
-        operation.failMessage = tr("Replication of the gallery image version to region '%1' failed "
-                                   "(requested by the sandbox-fail-lro "
-                                   "tag).")
-                                    .arg(lastRegion);
+        operation.failMessage =
+            QCoreApplication::translate("armsandbox",
+                                        "Replication of the gallery image version to region '%1' failed "
+                                        "(requested by the sandbox-fail-lro "
+                                        "tag).")
+                .arg(lastRegion);
     }
 
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
@@ -887,8 +918,10 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
     for (int i = 1; versionOk && i <= 3; ++i)
         versionOk = versionMatch.captured(i).toLongLong() <= 2147483647LL;
     if (!versionOk) {
-        return invalid(tr("The gallery image version name '%1' is invalid. It must follow the format "
-                          "Major(int32).Minor(int32).Patch(int32), for example 1.0.0.")
+        return invalid(QCoreApplication::translate(
+                           "armsandbox",
+                           "The gallery image version name '%1' is invalid. It must follow the format "
+                           "Major(int32).Minor(int32).Patch(int32), for example 1.0.0.")
                            .arg(versionName),
                        QStringLiteral("galleryImageVersionName"));
     }
@@ -896,22 +929,27 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
     const QString location = body.value(QLatin1String("location")).toString();
     if (location.trimmed().isEmpty()) {
         return armError(400, QStringLiteral("LocationRequired"),
-                        tr("The location property is required for this definition."),
+                        QCoreApplication::translate("armsandbox",
+                                                    "The location property is required for this definition."),
                         QStringLiteral("location"));
     }
     if (!m_store.isKnownRegion(location)) {
         return armError(400, QStringLiteral("LocationNotAvailableForResourceType"),
-                        tr("The provided location '%1' is not available for resource type "
-                           "'Microsoft.Compute/galleries/images/versions'.")
+                        QCoreApplication::translate(
+                            "armsandbox", "The provided location '%1' is not available for resource type "
+                                          "'Microsoft.Compute/galleries/images/versions'.")
                             .arg(location),
                         QStringLiteral("location"));
     }
     if (body.contains(QLatin1String("properties")) && !body.value(QLatin1String("properties")).isObject())
-        return invalid(tr("The properties of the gallery image version must be a JSON object."),
-                       QStringLiteral("properties"));
+        return invalid(
+            QCoreApplication::translate("armsandbox",
+                                        "The properties of the gallery image version must be a JSON object."),
+            QStringLiteral("properties"));
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     if (!properties.value(QLatin1String("storageProfile")).isObject()) {
-        return invalid(tr("Required parameter 'storageProfile' is missing (null)."),
+        return invalid(QCoreApplication::translate("armsandbox",
+                                                   "Required parameter 'storageProfile' is missing (null)."),
                        QStringLiteral("properties.storageProfile"));
     }
     QJsonObject storage = properties.value(QLatin1String("storageProfile")).toObject();
@@ -935,9 +973,11 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
     }
     if (sourceId.isEmpty()) {
         return invalid(
-            tr("The image version has no source. Set properties.storageProfile.source.id (managed image, "
-               "virtual machine or gallery image version) or "
-               "properties.storageProfile.osDiskImage.source.id (snapshot or managed disk)."),
+            QCoreApplication::translate(
+                "armsandbox",
+                "The image version has no source. Set properties.storageProfile.source.id (managed image, "
+                "virtual machine or gallery image version) or "
+                "properties.storageProfile.osDiskImage.source.id (snapshot or managed disk)."),
             QStringLiteral("properties.storageProfile.source"));
     }
     const QString sourceType = resourceTypeOfId(canonicalId(sourceId));
@@ -947,19 +987,25 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
                                             QStringLiteral("microsoft.compute/disks")};
     if (!sourceTypes.contains(sourceType)) {
         return invalid(
-            tr("The source '%1' is not the id of a managed image, virtual machine, gallery image version, "
-               "snapshot or managed disk.")
+            QCoreApplication::translate(
+                "armsandbox",
+                "The source '%1' is not the id of a managed image, virtual machine, gallery image version, "
+                "snapshot or managed disk.")
                 .arg(sourceId),
             sourceTarget);
     }
     const QJsonObject sourceResource = m_store.resource(sourceId);
     if (sourceResource.isEmpty())
-        return invalid(tr("The source '%1' was not found.").arg(sourceId), sourceTarget);
+        return invalid(
+            QCoreApplication::translate("armsandbox", "The source '%1' was not found.").arg(sourceId),
+            sourceTarget);
     const QString sourceLocation = sourceResource.value(QLatin1String("location")).toString();
     if (normalizeRegion(sourceLocation) != normalizeRegion(location)) {
         return invalid(
-            tr("The source '%1' is in region '%2'; it must be in the region of the gallery image version "
-               "('%3').")
+            QCoreApplication::translate(
+                "armsandbox",
+                "The source '%1' is in region '%2'; it must be in the region of the gallery image version "
+                "('%3').")
                 .arg(sourceId, sourceLocation, location),
             sourceTarget);
     }
@@ -972,20 +1018,24 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         const QJsonObject disk = requestedDataDisks.at(j).toObject();
         const QString target = QStringLiteral("properties.storageProfile.dataDiskImages[%1]").arg(j);
         if (!disk.value(QLatin1String("lun")).isDouble())
-            return invalid(tr("Required parameter 'lun' is missing (null)."),
-                           target + QStringLiteral(".lun"));
+            return invalid(
+                QCoreApplication::translate("armsandbox", "Required parameter 'lun' is missing (null)."),
+                target + QStringLiteral(".lun"));
         const QString diskSource =
             disk.value(QLatin1String("source")).toObject().value(QLatin1String("id")).toString();
         if (!diskSource.isEmpty()) {
             const QJsonObject diskResource = m_store.resource(diskSource);
             if (diskResource.isEmpty())
-                return invalid(tr("The source '%1' was not found.").arg(diskSource),
+                return invalid(QCoreApplication::translate("armsandbox", "The source '%1' was not found.")
+                                   .arg(diskSource),
                                target + QStringLiteral(".source.id"));
             if (normalizeRegion(diskResource.value(QLatin1String("location")).toString()) !=
                 normalizeRegion(location)) {
                 return invalid(
-                    tr("The source '%1' is in region '%2'; it must be in the region of the gallery image "
-                       "version ('%3').")
+                    QCoreApplication::translate(
+                        "armsandbox",
+                        "The source '%1' is in region '%2'; it must be in the region of the gallery image "
+                        "version ('%3').")
                         .arg(diskSource, diskResource.value(QLatin1String("location")).toString(), location),
                     target + QStringLiteral(".source.id"));
             }
@@ -999,8 +1049,10 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
     QJsonObject publishing = properties.value(QLatin1String("publishingProfile")).toObject();
     if (publishing.contains(QLatin1String("storageAccountType")) &&
         !isStorageAccountType(publishing.value(QLatin1String("storageAccountType")))) {
-        return invalid(tr("The value '%1' of parameter 'storageAccountType' is invalid. Allowed values are "
-                          "Standard_LRS, Standard_ZRS, Premium_LRS and PremiumV2_LRS.")
+        return invalid(QCoreApplication::translate(
+                           "armsandbox",
+                           "The value '%1' of parameter 'storageAccountType' is invalid. Allowed values are "
+                           "Standard_LRS, Standard_ZRS, Premium_LRS and PremiumV2_LRS.")
                            .arg(publishing.value(QLatin1String("storageAccountType")).toVariant().toString()),
                        QStringLiteral("properties.publishingProfile.storageAccountType"));
     }
@@ -1009,7 +1061,9 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         if (!count.isDouble() || count.toDouble() != double(count.toInt()) || count.toInt() < 1 ||
             count.toInt() > 100) {
             return invalid(
-                tr("The value %1 of parameter 'replicaCount' is out of range. It must be between 1 and 100.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "The value %1 of parameter 'replicaCount' is out of range. It must be between 1 and 100.")
                     .arg(count.toVariant().toString()),
                 QStringLiteral("properties.publishingProfile.replicaCount"));
         }
@@ -1023,31 +1077,39 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         const QString base = QStringLiteral("properties.publishingProfile.targetRegions[%1]").arg(i);
         const QString regionName = region.value(QLatin1String("name")).toString();
         if (regionName.trimmed().isEmpty())
-            return invalid(tr("Required parameter 'name' is missing (null)."),
-                           base + QStringLiteral(".name"));
+            return invalid(
+                QCoreApplication::translate("armsandbox", "Required parameter 'name' is missing (null)."),
+                base + QStringLiteral(".name"));
         if (!m_store.isKnownRegion(regionName))
-            return invalid(tr("The region '%1' is not a valid Azure region.").arg(regionName),
-                           base + QStringLiteral(".name"));
+            return invalid(
+                QCoreApplication::translate("armsandbox", "The region '%1' is not a valid Azure region.")
+                    .arg(regionName),
+                base + QStringLiteral(".name"));
         if (seenRegions.contains(normalizeRegion(regionName)))
-            return invalid(tr("The region '%1' appears more than once in targetRegions.").arg(regionName),
+            return invalid(QCoreApplication::translate(
+                               "armsandbox", "The region '%1' appears more than once in targetRegions.")
+                               .arg(regionName),
                            base + QStringLiteral(".name"));
         seenRegions.insert(normalizeRegion(regionName));
         if (region.contains(QLatin1String("regionalReplicaCount"))) {
             const QJsonValue count = region.value(QLatin1String("regionalReplicaCount"));
             if (!count.isDouble() || count.toDouble() != double(count.toInt()) || count.toInt() < 1 ||
                 count.toInt() > 100) {
-                return invalid(
-                    tr("The value %1 of parameter 'regionalReplicaCount' is out of range. It must be between "
-                       "1 and 100.")
-                        .arg(count.toVariant().toString()),
-                    base + QStringLiteral(".regionalReplicaCount"));
+                return invalid(QCoreApplication::translate("armsandbox",
+                                                           "The value %1 of parameter 'regionalReplicaCount' "
+                                                           "is out of range. It must be between "
+                                                           "1 and 100.")
+                                   .arg(count.toVariant().toString()),
+                               base + QStringLiteral(".regionalReplicaCount"));
             }
         }
         if (region.contains(QLatin1String("storageAccountType")) &&
             !isStorageAccountType(region.value(QLatin1String("storageAccountType")))) {
             return invalid(
-                tr("The value '%1' of parameter 'storageAccountType' is invalid. Allowed values are "
-                   "Standard_LRS, Standard_ZRS, Premium_LRS and PremiumV2_LRS.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "The value '%1' of parameter 'storageAccountType' is invalid. Allowed values are "
+                    "Standard_LRS, Standard_ZRS, Premium_LRS and PremiumV2_LRS.")
                     .arg(region.value(QLatin1String("storageAccountType")).toVariant().toString()),
                 base + QStringLiteral(".storageAccountType"));
         }
@@ -1058,17 +1120,21 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         if (feature && feature->required && feature->state != QLatin1String("Registered")) {
             return armError(
                 400, QStringLiteral("FeatureNotRegistered"),
-                tr("The subscription '%1' is not registered for the feature "
-                   "'Microsoft.Compute/SIGEncryption', which encrypting gallery image versions with "
-                   "customer-managed keys requires. Register the feature and try again.")
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "The subscription '%1' is not registered for the feature "
+                    "'Microsoft.Compute/SIGEncryption', which encrypting gallery image versions with "
+                    "customer-managed keys requires. Register the feature and try again.")
                     .arg(subscriptionId),
                 encryptionTarget);
         }
         if (sourceIsVm) {
             return armError(
                 400, QStringLiteral("BadRequest"),
-                tr("Encryption with customer-managed keys is not supported when the source of the image "
-                   "version is a virtual machine. Capture a managed image or snapshots first."),
+                QCoreApplication::translate(
+                    "armsandbox",
+                    "Encryption with customer-managed keys is not supported when the source of the image "
+                    "version is a virtual machine. Capture a managed image or snapshots first."),
                 encryptionTarget);
         }
         QString regionEncryptionType;
@@ -1076,23 +1142,33 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         const auto checkDes = [&](const QString &desId, const QString &target) -> std::optional<ApiResponse> {
             const QString desKey = canonicalId(desId);
             if (resourceTypeOfId(desKey) != kDesType) {
-                return invalid(tr("'%1' is not a valid disk encryption set resource id.").arg(desId), target);
+                return invalid(QCoreApplication::translate(
+                                   "armsandbox", "'%1' is not a valid disk encryption set resource id.")
+                                   .arg(desId),
+                               target);
             }
             const QString desSubscription = subscriptionOfId(desKey);
             if (desSubscription.compare(subscriptionId, Qt::CaseInsensitive) != 0) {
-                return invalid(tr("The disk encryption set '%1' is in subscription '%2'; it must be in the "
-                                  "subscription of the gallery image version ('%3').")
+                return invalid(QCoreApplication::translate(
+                                   "armsandbox",
+                                   "The disk encryption set '%1' is in subscription '%2'; it must be in the "
+                                   "subscription of the gallery image version ('%3').")
                                    .arg(desId, desSubscription, subscriptionId),
                                target);
             }
             const QJsonObject des = m_store.resource(desKey);
             if (des.isEmpty())
-                return invalid(tr("The disk encryption set '%1' was not found.").arg(desId), target);
+                return invalid(
+                    QCoreApplication::translate("armsandbox", "The disk encryption set '%1' was not found.")
+                        .arg(desId),
+                    target);
             const QString desLocation = des.value(QLatin1String("location")).toString();
             if (normalizeRegion(desLocation) != normalizeRegion(regionName)) {
                 return invalid(
-                    tr("The disk encryption set '%1' is in region '%2' but is used for target region "
-                       "'%3'. A disk encryption set must be in the region it encrypts.")
+                    QCoreApplication::translate(
+                        "armsandbox",
+                        "The disk encryption set '%1' is in region '%2' but is used for target region "
+                        "'%3'. A disk encryption set must be in the region it encrypts.")
                         .arg(desId, desLocation, regionName),
                     target);
             }
@@ -1105,8 +1181,10 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
                 regionEncryptionDes = desId;
             } else if (type != regionEncryptionType) {
                 return invalid(
-                    tr("All disk encryption sets of target region '%1' must have the same encryption "
-                       "type: '%2' uses %3 but '%4' uses %5.")
+                    QCoreApplication::translate(
+                        "armsandbox",
+                        "All disk encryption sets of target region '%1' must have the same encryption "
+                        "type: '%2' uses %3 but '%4' uses %5.")
                         .arg(regionName, desId, type, regionEncryptionDes, regionEncryptionType),
                     target);
             }
@@ -1127,16 +1205,22 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
             const QJsonObject disk = dataEncryption.at(j).toObject();
             const QString target = encryptionTarget + QStringLiteral(".dataDiskImages[%1]").arg(j);
             if (!disk.value(QLatin1String("lun")).isDouble())
-                return invalid(tr("Required parameter 'lun' is missing (null)."),
-                               target + QStringLiteral(".lun"));
+                return invalid(
+                    QCoreApplication::translate("armsandbox", "Required parameter 'lun' is missing (null)."),
+                    target + QStringLiteral(".lun"));
             const int lun = disk.value(QLatin1String("lun")).toInt();
             if (!luns.contains(lun)) {
                 return invalid(
-                    tr("The data disk with LUN %1 does not exist in the source '%2'.").arg(lun).arg(sourceId),
+                    QCoreApplication::translate(
+                        "armsandbox", "The data disk with LUN %1 does not exist in the source '%2'.")
+                        .arg(lun)
+                        .arg(sourceId),
                     target + QStringLiteral(".lun"));
             }
             if (encryptedLuns.contains(lun))
-                return invalid(tr("LUN %1 appears more than once in the encryption of target region '%2'.")
+                return invalid(QCoreApplication::translate(
+                                   "armsandbox",
+                                   "LUN %1 appears more than once in the encryption of target region '%2'.")
                                    .arg(lun)
                                    .arg(regionName),
                                target + QStringLiteral(".lun"));

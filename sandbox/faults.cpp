@@ -23,10 +23,6 @@ bool parseDuration(const QString &text, int *ms) {
     return true;
 }
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("armsandbox", text);
-}
-
 } // namespace
 
 bool FaultPlan::parse(const QString &spec, QString *error) {
@@ -47,21 +43,27 @@ bool FaultPlan::parse(const QString &spec, QString *error) {
             bool ok = false;
             seed = action.mid(5).toUInt(&ok);
             if (!ok || parts.size() != 1)
-                return fail(tr("Fault rule “%1”: seed must be a non-negative integer.").arg(ruleText));
+                return fail(QCoreApplication::translate(
+                                "armsandbox", "Fault rule “%1”: seed must be a non-negative integer.")
+                                .arg(ruleText));
             continue;
         }
         if (action.startsWith(QLatin1String("latency="))) {
             rule.latency = true;
             if (!parseDuration(action.mid(8), &rule.latencyMs))
                 return fail(
-                    tr("Fault rule “%1”: latency must look like 200ms or 2s (at most 600 s).").arg(ruleText));
+                    QCoreApplication::translate(
+                        "armsandbox", "Fault rule “%1”: latency must look like 200ms or 2s (at most 600 s).")
+                        .arg(ruleText));
         } else if (action.startsWith(QLatin1String("status="))) {
             bool ok = false;
             rule.kind = FaultDecision::Status;
             rule.status = action.mid(7).toInt(&ok);
             if (!ok || rule.status < 400 || rule.status > 599)
                 return fail(
-                    tr("Fault rule “%1”: status must be an HTTP error code from 400 to 599.").arg(ruleText));
+                    QCoreApplication::translate(
+                        "armsandbox", "Fault rule “%1”: status must be an HTTP error code from 400 to 599.")
+                        .arg(ruleText));
         } else if (action == QLatin1String("drop")) {
             rule.kind = FaultDecision::Drop;
         } else if (action == QLatin1String("reset")) {
@@ -73,8 +75,10 @@ bool FaultPlan::parse(const QString &spec, QString *error) {
         } else if (action == QLatin1String("hang")) {
             rule.kind = FaultDecision::Hang;
         } else {
-            return fail(tr("Fault rule “%1”: unknown action “%2” (expected latency=, status=, drop, reset, "
-                           "truncate, malformed, hang or seed=).")
+            return fail(QCoreApplication::translate(
+                            "armsandbox",
+                            "Fault rule “%1”: unknown action “%2” (expected latency=, status=, drop, reset, "
+                            "truncate, malformed, hang or seed=).")
                             .arg(ruleText, action));
         }
         bool triggerSet = false;
@@ -88,40 +92,56 @@ bool FaultPlan::parse(const QString &spec, QString *error) {
                 key == QLatin1String("first")) {
                 if (triggerSet)
                     return fail(
-                        tr("Fault rule “%1”: use only one of nth, every, first and rate.").arg(ruleText));
+                        QCoreApplication::translate(
+                            "armsandbox", "Fault rule “%1”: use only one of nth, every, first and rate.")
+                            .arg(ruleText));
                 triggerSet = true;
                 rule.n = value.toLongLong(&ok);
                 if (!ok || rule.n < 1)
-                    return fail(tr("Fault rule “%1”: %2 must be a positive integer.").arg(ruleText, key));
+                    return fail(QCoreApplication::translate("armsandbox",
+                                                            "Fault rule “%1”: %2 must be a positive integer.")
+                                    .arg(ruleText, key));
                 rule.trigger = key == QLatin1String("nth")     ? Rule::Nth
                                : key == QLatin1String("every") ? Rule::Every
                                                                : Rule::First;
             } else if (key == QLatin1String("rate")) {
                 if (triggerSet)
                     return fail(
-                        tr("Fault rule “%1”: use only one of nth, every, first and rate.").arg(ruleText));
+                        QCoreApplication::translate(
+                            "armsandbox", "Fault rule “%1”: use only one of nth, every, first and rate.")
+                            .arg(ruleText));
                 triggerSet = true;
                 rule.trigger = Rule::Rate;
                 rule.rate = value.toDouble(&ok);
                 if (!ok || rule.rate < 0 || rule.rate > 1)
-                    return fail(tr("Fault rule “%1”: rate must be a number from 0 to 1.").arg(ruleText));
+                    return fail(QCoreApplication::translate(
+                                    "armsandbox", "Fault rule “%1”: rate must be a number from 0 to 1.")
+                                    .arg(ruleText));
             } else if (key == QLatin1String("retry-after")) {
                 rule.retryAfter = value.toInt(&ok);
                 if (!ok || rule.retryAfter < 0 || rule.kind != FaultDecision::Status)
                     return fail(
-                        tr("Fault rule “%1”: retry-after needs a status rule and a number of seconds.")
+                        QCoreApplication::translate(
+                            "armsandbox",
+                            "Fault rule “%1”: retry-after needs a status rule and a number of seconds.")
                             .arg(ruleText));
             } else if (key == QLatin1String("path")) {
                 if (value.isEmpty())
-                    return fail(tr("Fault rule “%1”: path needs a substring.").arg(ruleText));
+                    return fail(
+                        QCoreApplication::translate("armsandbox", "Fault rule “%1”: path needs a substring.")
+                            .arg(ruleText));
                 rule.path = value;
             } else if (key == QLatin1String("method")) {
                 static const QRegularExpression verb(QStringLiteral("^[A-Za-z]+$"));
                 if (!verb.match(value).hasMatch())
-                    return fail(tr("Fault rule “%1”: method needs an HTTP verb such as GET.").arg(ruleText));
+                    return fail(QCoreApplication::translate(
+                                    "armsandbox", "Fault rule “%1”: method needs an HTTP verb such as GET.")
+                                    .arg(ruleText));
                 rule.method = value.toUpper().toLatin1();
             } else {
-                return fail(tr("Fault rule “%1”: unknown parameter “%2”.").arg(ruleText, key));
+                return fail(
+                    QCoreApplication::translate("armsandbox", "Fault rule “%1”: unknown parameter “%2”.")
+                        .arg(ruleText, key));
             }
         }
         rules.append(rule);
