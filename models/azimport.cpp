@@ -12,8 +12,6 @@ namespace cmk {
 
 namespace {
 
-using Tr = AzCommandImporter;
-
 enum class Arity { One, ZeroOrOne, ZeroOrMore, OneOrMore, Flag };
 
 /// What the importer does with an option the CLI knows.
@@ -150,7 +148,7 @@ public:
 private:
     bool cliReject(const QString &cliMessage) {
         r.cliMessage = cliMessage;
-        r.error = Tr::tr("The Azure CLI rejects this command: %1").arg(cliMessage);
+        r.error = AzCommandImporter::tr("The Azure CLI rejects this command: %1").arg(cliMessage);
         return false;
     }
     bool reject(const QString &reason) {
@@ -218,8 +216,9 @@ bool Importer::parseOptions(const QStringList &words, Parsed *parsed) {
         }
         const QString key = QString::fromLatin1(spec->name);
         if (parsed->values.contains(key)) {
-            warn(Tr::tr("%1 is given more than once; the Azure CLI keeps only the last one and silently "
-                        "ignores the others.")
+            warn(AzCommandImporter::tr(
+                     "%1 is given more than once; the Azure CLI keeps only the last one and silently "
+                     "ignores the others.")
                      .arg(key));
         } else {
             parsed->order << key;
@@ -256,7 +255,7 @@ bool Importer::run(const QStringList &words) {
     const QStringList head = {QStringLiteral("az"), QStringLiteral("sig"), QStringLiteral("image-version"),
                               QStringLiteral("create")};
     if (words.size() < head.size() || words.mid(0, head.size()) != head)
-        return reject(Tr::tr("This is not an “az sig image-version create” command."));
+        return reject(AzCommandImporter::tr("This is not an “az sig image-version create” command."));
 
     Parsed p;
     if (!parseOptions(words.mid(head.size()), &p))
@@ -265,13 +264,15 @@ bool Importer::run(const QStringList &words) {
     for (const QString &key : std::as_const(p.order)) {
         const OptionSpec *spec = findOption(key);
         if (spec->use == Use::Unsupported)
-            return reject(Tr::tr("%1 makes the image version from a VHD in a storage account; the wizard "
-                                 "creates image versions from managed images, snapshots, virtual machines "
-                                 "and other image versions only.")
+            return reject(AzCommandImporter::tr(
+                              "%1 makes the image version from a VHD in a storage account; the wizard "
+                              "creates image versions from managed images, snapshots, virtual machines "
+                              "and other image versions only.")
                               .arg(key));
         if (spec->use == Use::NotKept)
-            warn(Tr::tr("%1 is not kept: the wizard does not set it, so the draft creates the image version "
-                        "without it.")
+            warn(AzCommandImporter::tr(
+                     "%1 is not kept: the wizard does not set it, so the draft creates the image version "
+                     "without it.")
                      .arg(key));
     }
 
@@ -323,7 +324,7 @@ bool Importer::run(const QStringList &words) {
         m_subscription = p.one("--subscription");
     } else if (!m_options.defaultSubscriptionId.isEmpty()) {
         m_subscription = m_options.defaultSubscriptionId;
-        note(Tr::tr(
+        note(AzCommandImporter::tr(
                  "The command has no --subscription: the Azure CLI would use your default subscription; the "
                  "draft uses %1.")
                  .arg(m_subscription));
@@ -339,10 +340,11 @@ bool Importer::run(const QStringList &words) {
             }
         }
         if (m_subscription.isEmpty())
-            warn(Tr::tr("The command does not say which subscription to use (the Azure CLI would use your "
-                        "default one); choose it in the wizard."));
+            warn(AzCommandImporter::tr(
+                "The command does not say which subscription to use (the Azure CLI would use your "
+                "default one); choose it in the wizard."));
         else
-            warn(Tr::tr(
+            warn(AzCommandImporter::tr(
                      "The command has no --subscription: the Azure CLI would use your default subscription; "
                      "the draft assumes %1, the subscription of the source.")
                      .arg(m_subscription));
@@ -354,7 +356,7 @@ bool Importer::run(const QStringList &words) {
     const QStringList encryptionSpecs = p.list("--target-region-encryption");
     const bool withEncryption = p.has("--target-region-encryption") && !encryptionSpecs.isEmpty();
     if (withEncryption && regionSpecs.isEmpty()) {
-        warn(Tr::tr(
+        warn(AzCommandImporter::tr(
             "--target-region-encryption is silently ignored by the Azure CLI without --target-regions: "
             "the image version would be encrypted with platform-managed keys only. The draft does "
             "the same; add --target-regions to keep your disk encryption sets."));
@@ -418,7 +420,7 @@ bool Importer::run(const QStringList &words) {
             region.storageAccountType = canonicalStorageType(parts.at(2));
         }
         if (seenRegions.contains(region.name))
-            warn(Tr::tr(
+            warn(AzCommandImporter::tr(
                      "Region %1 is listed twice in --target-regions; Azure refuses duplicate target regions.")
                      .arg(region.name));
         seenRegions.insert(region.name);
@@ -428,9 +430,10 @@ bool Importer::run(const QStringList &words) {
             const QString os = terms.at(0);
             if (os != QLatin1String("null")) {
                 if (os.isEmpty())
-                    return reject(Tr::tr("The encryption of region %1 (“%2”) starts with an empty disk "
-                                         "encryption set; write null for an OS disk without one.")
-                                      .arg(region.name, encryptionSpecs.at(i)));
+                    return reject(
+                        AzCommandImporter::tr("The encryption of region %1 (“%2”) starts with an empty disk "
+                                              "encryption set; write null for an OS disk without one.")
+                            .arg(region.name, encryptionSpecs.at(i)));
                 region.osDiskDesId = desId(os);
                 anyDes = true;
             }
@@ -442,23 +445,25 @@ bool Importer::run(const QStringList &words) {
             for (int j = 0; j + 1 < data.size(); j += 2) {
                 const auto lun = pythonInt(data.at(j));
                 if (!lun)
-                    return reject(Tr::tr("“%1” in the encryption of region %2 is not a LUN (a whole number); "
-                                         "the Azure CLI would fail when it sends the request.")
+                    return reject(AzCommandImporter::tr(
+                                      "“%1” in the encryption of region %2 is not a LUN (a whole number); "
+                                      "the Azure CLI would fail when it sends the request.")
                                       .arg(data.at(j), region.name));
                 const QString des = data.at(j + 1);
                 if (des.isEmpty())
                     return reject(
-                        Tr::tr("The data disk at LUN %1 of region %2 has an empty disk encryption set.")
+                        AzCommandImporter::tr(
+                            "The data disk at LUN %1 of region %2 has an empty disk encryption set.")
                             .arg(*lun)
                             .arg(region.name));
                 if (des == QLatin1String("null"))
-                    warn(
-                        Tr::tr("null is accepted only for the OS disk: for the data disk at LUN %1 of region "
-                               "%2 the Azure CLI would look for a disk encryption set named “null”.")
-                            .arg(*lun)
-                            .arg(region.name));
+                    warn(AzCommandImporter::tr(
+                             "null is accepted only for the OS disk: for the data disk at LUN %1 of region "
+                             "%2 the Azure CLI would look for a disk encryption set named “null”.")
+                             .arg(*lun)
+                             .arg(region.name));
                 if (region.dataDiskDesIds.contains(int(*lun)))
-                    warn(Tr::tr(
+                    warn(AzCommandImporter::tr(
                              "LUN %1 appears twice in the encryption of region %2; the draft keeps the last "
                              "disk encryption set.")
                              .arg(*lun)
@@ -488,12 +493,13 @@ bool Importer::run(const QStringList &words) {
         return cliReject(QStringLiteral(
             "usage error: Length of --data-snapshots and --data-snapshot-luns should be equal."));
     if (int(managedImage) + int(osSnapshot) + int(virtualMachine) + int(imageVersion) > 1)
-        return reject(Tr::tr("The command names more than one source (--managed-image, --os-snapshot, "
-                             "--virtual-machine, --image-version); an image version has exactly one."));
-    if (!dataSnapshots.isEmpty() && !osSnapshot)
         return reject(
-            Tr::tr("--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to "
-                   "an OS-disk snapshot."));
+            AzCommandImporter::tr("The command names more than one source (--managed-image, --os-snapshot, "
+                                  "--virtual-machine, --image-version); an image version has exactly one."));
+    if (!dataSnapshots.isEmpty() && !osSnapshot)
+        return reject(AzCommandImporter::tr(
+            "--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to "
+            "an OS-disk snapshot."));
 
     QList<int> sourceLuns = encryptionLuns.values();
     std::sort(sourceLuns.begin(), sourceLuns.end());
@@ -515,7 +521,7 @@ bool Importer::run(const QStringList &words) {
         if (!dataSnapshots.isEmpty() && snapshotLuns.isEmpty()) {
             for (int i = 0; i < dataSnapshots.size(); ++i)
                 snapshotLuns << i;
-            note(Tr::tr(
+            note(AzCommandImporter::tr(
                 "--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks "
                 "0, 1, 2… in the order of --data-snapshots."));
         }
@@ -524,30 +530,34 @@ bool Importer::run(const QStringList &words) {
                 {snapshotLuns.at(i), computeId(QStringLiteral("snapshots"), dataSnapshots.at(i))});
         for (int lun : std::as_const(sourceLuns)) {
             if (!snapshotLuns.contains(lun))
-                warn(Tr::tr(
+                warn(AzCommandImporter::tr(
                          "--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk "
                          "snapshot has that LUN; Azure would reject the request.")
                          .arg(lun));
         }
     }
     if ((virtualMachine || imageVersion) && !isResourceId(d.sourceId))
-        warn(Tr::tr("The source “%1” is not a resource ID; the wizard needs the full ID.").arg(d.sourceId));
+        warn(AzCommandImporter::tr("The source “%1” is not a resource ID; the wizard needs the full ID.")
+                 .arg(d.sourceId));
 
     // Location: the CLI falls back on the resource group's; the draft needs it among the target regions.
     if (p.has("--location")) {
         d.location = normalizeRegion(p.one("--location"));
         if (!d.targetRegions.isEmpty() && d.regionIndex(d.location) < 0)
-            warn(Tr::tr("The location %1 is not among the target regions; an image version is always "
-                        "replicated to its own location, so the draft adds it as the first target region.")
+            warn(AzCommandImporter::tr(
+                     "The location %1 is not among the target regions; an image version is always "
+                     "replicated to its own location, so the draft adds it as the first target region.")
                      .arg(d.location));
     } else if (!d.targetRegions.isEmpty()) {
         d.location = d.targetRegions.first().name;
-        warn(Tr::tr("The command has no --location: the Azure CLI would use the location of resource group "
-                    "%1. The draft uses the first target region, %2.")
+        warn(AzCommandImporter::tr(
+                 "The command has no --location: the Azure CLI would use the location of resource group "
+                 "%1. The draft uses the first target region, %2.")
                  .arg(d.resourceGroup, d.location));
     } else {
-        warn(Tr::tr("The command has neither --location nor --target-regions: the Azure CLI would use the "
-                    "location of resource group %1. Choose the location in the wizard.")
+        warn(AzCommandImporter::tr(
+                 "The command has neither --location nor --target-regions: the Azure CLI would use the "
+                 "location of resource group %1. Choose the location in the wizard.")
                  .arg(d.resourceGroup));
     }
     d.placeLocationFirst();
@@ -555,8 +565,9 @@ bool Importer::run(const QStringList &words) {
     // Encryption mode: the command names sets, not their type.
     if (anyDes) {
         d.encryption = EncryptionMode::CustomerKey;
-        note(Tr::tr("The command names disk encryption sets without saying their type; the draft assumes "
-                    "encryption at rest with a customer-managed key. The wizard checks each set's type."));
+        note(AzCommandImporter::tr(
+            "The command names disk encryption sets without saying their type; the draft assumes "
+            "encryption at rest with a customer-managed key. The wizard checks each set's type."));
     }
     const QList<int> luns = d.dataDiskLuns();
     for (RegionDraft &region : d.targetRegions) {
@@ -567,8 +578,9 @@ bool Importer::run(const QStringList &words) {
         }
         region.sameDesForAllDisks = same;
         if (anyDes && region.osDiskDesId.isEmpty() && region.dataDiskDesIds.isEmpty())
-            warn(Tr::tr("Region %1 has no disk encryption set while other regions have one: its copy of the "
-                        "image would be encrypted with platform-managed keys only.")
+            warn(AzCommandImporter::tr(
+                     "Region %1 has no disk encryption set while other regions have one: its copy of the "
+                     "image would be encrypted with platform-managed keys only.")
                      .arg(region.name));
         // A DES named after another region is most likely a copy-paste slip (Microsoft's own example has
         // one).
@@ -581,15 +593,16 @@ bool Importer::run(const QStringList &words) {
             const QString named = AzCommandImporter::regionMentionedIn(ResourceId::parse(des).name());
             if (!named.isEmpty() && named != region.name)
                 warn(
-                    Tr::tr(
+                    AzCommandImporter::tr(
                         "The disk encryption set “%1” is used in region %2, but its name suggests region %3. "
                         "A disk encryption set must be in the region it encrypts.")
                         .arg(ResourceId::parse(des).name(), region.name, named));
             const ResourceId parsed = ResourceId::parse(des);
             if (parsed.valid && !m_subscription.isEmpty() &&
                 parsed.subscriptionId.compare(m_subscription, Qt::CaseInsensitive) != 0)
-                warn(Tr::tr("The disk encryption set “%1” is in subscription %2; it must be in the image's "
-                            "subscription, %3.")
+                warn(AzCommandImporter::tr(
+                         "The disk encryption set “%1” is in subscription %2; it must be in the image's "
+                         "subscription, %3.")
                          .arg(parsed.name(), parsed.subscriptionId, m_subscription));
         }
     }
@@ -604,25 +617,28 @@ bool Importer::run(const QStringList &words) {
         }
     }
     if (desNamesCompleted && withEncryption && !regionSpecs.isEmpty())
-        note(Tr::tr(
+        note(AzCommandImporter::tr(
                  "Disk encryption sets given by name are looked up, as the Azure CLI does, in resource group "
                  "%1 of subscription %2.")
-                 .arg(m_resourceGroup, m_subscription.isEmpty() ? Tr::tr("(unknown)") : m_subscription));
+                 .arg(m_resourceGroup,
+                      m_subscription.isEmpty() ? AzCommandImporter::tr("(unknown)") : m_subscription));
 
     // Dates and tags.
     if (p.has("--end-of-life-date")) {
         const QString text = p.one("--end-of-life-date");
         const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
         if (!date.isValid())
-            return reject(Tr::tr("The end-of-life date “%1” is not a date (YYYY-MM-DD).").arg(text));
+            return reject(
+                AzCommandImporter::tr("The end-of-life date “%1” is not a date (YYYY-MM-DD).").arg(text));
         d.endOfLifeDate = date;
         if (!text.contains(QLatin1Char('T'), Qt::CaseInsensitive))
-            note(Tr::tr("The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft "
-                        "keeps the "
-                        "date, which the wizard sends as midnight UTC.")
+            note(AzCommandImporter::tr(
+                     "The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft "
+                     "keeps the "
+                     "date, which the wizard sends as midnight UTC.")
                      .arg(text));
         else if (text.mid(10) != QLatin1String("T00:00:00Z") && text.mid(10) != QLatin1String("T00:00:00"))
-            note(Tr::tr(
+            note(AzCommandImporter::tr(
                      "The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight "
                      "UTC.")
                      .arg(text));
@@ -643,7 +659,8 @@ bool Importer::run(const QStringList &words) {
         allValues << values;
     for (const QString &value : std::as_const(allValues)) {
         if (looksLikePlaceholder(value))
-            warn(Tr::tr("“%1” looks like a placeholder; replace it with the real value.").arg(value));
+            warn(AzCommandImporter::tr("“%1” looks like a placeholder; replace it with the real value.")
+                     .arg(value));
     }
     r.ok = true;
     return true;
