@@ -1,0 +1,90 @@
+#pragma once
+
+// The Disk Encryption Sets of the image's subscription, as ONE model shared by every dropdown of the
+// Encryption page. Each dropdown looks at it through a DiskEncryptionSetFilterModel that keeps only the DES
+// usable for its region, subscription and encryption type, so a wrong DES is never offered.
+
+#include "imageversiondraft.h"
+#include "resources.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <vector>
+
+namespace cmk {
+class ArmClient;
+class ArmPager;
+} // namespace cmk
+
+namespace cmkui {
+
+class DiskEncryptionSetModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        ResourceGroupRole,
+        LocationRole, ///< normalised ("westeurope")
+        SubscriptionRole,
+        EncryptionTypeRole,
+        KeyUrlRole,
+        ProvisioningStateRole,
+    };
+
+    explicit DiskEncryptionSetModel(QObject *parent = nullptr);
+    ~DiskEncryptionSetModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Lists the DES of `subscriptionId`, replacing the rows; aborts a load in flight.
+    void load(cmk::ArmClient *client, const QString &subscriptionId);
+    void reload();
+    void abort();
+    void clear();
+
+    QString subscriptionId() const { return m_subscriptionId; }
+    bool isLoading() const { return !m_pager.isNull(); }
+    bool isComplete() const { return m_complete; }
+    const cmk::ArmError &error() const { return m_error; }
+    const std::vector<cmk::DiskEncryptionSet> &all() const { return m_sets; }
+    const cmk::DiskEncryptionSet *find(const QString &id) const;
+
+    /// "vault/key" from a key URL (https://vault.vault.azure.net/keys/key/version).
+    static QString shortKeyName(const QString &keyUrl);
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void loadFinished();
+
+private:
+    QPointer<cmk::ArmClient> m_client;
+    QPointer<cmk::ArmPager> m_pager;
+    QString m_subscriptionId;
+    std::vector<cmk::DiskEncryptionSet> m_sets;
+    cmk::ArmError m_error;
+    bool m_complete = false;
+};
+
+/// The DES one disk in one region may use (see cmk::DraftValidation::desSuitable), sorted by name.
+class DiskEncryptionSetFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit DiskEncryptionSetFilterModel(QObject *parent = nullptr);
+    void setCriteria(const QString &region, const QString &subscriptionId, cmk::EncryptionMode mode);
+    QString region() const { return m_region; }
+    int rowOfId(const QString &id) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_region;
+    QString m_subscriptionId;
+    cmk::EncryptionMode m_mode = cmk::EncryptionMode::PlatformKey;
+};
+
+} // namespace cmkui
