@@ -333,8 +333,9 @@ ApiResponse SandboxServer::dispatch(const ApiRequest &request) {
             return response;
         }
         return armError(
-            404, QStringLiteral("NotFound"),
-            QCoreApplication::translate("armsandbox", "No route matches the path '%1'.").arg(path));
+            404, QStringLiteral("InvalidResourceType"),
+            QCoreApplication::translate("armsandbox", "The resource type '%1' could not be found.")
+                .arg(path));
     }
     if (std::optional<ApiResponse> denied = checkBearer(request))
         return *denied;
