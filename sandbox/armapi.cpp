@@ -261,6 +261,8 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
         lower.append(s.toLower());
     const QString subscriptionId = segments.at(1);
     const int size = int(segments.size());
+    if (std::optional<ApiResponse> vm = m_vmApi.handle(request, segments, apiVersion))
+        return *vm;
 
     // Which API family (and so which api-versions) the path belongs to.
     QString family;

@@ -4,6 +4,7 @@
 // version PUT with its validations and its long-running operation. Transport-free: takes a parsed request,
 // returns a response; SandboxServer does the HTTP framing, faults, auth and traffic recording.
 
+#include "armapi_vm.h"
 #include "armsandbox.h"
 #include "armstore.h"
 
@@ -105,6 +106,7 @@ private:
     QUrl m_baseUrl;
     QHash<QString, Operation> m_operations;        ///< by operation id
     QHash<QString, QString> m_operationByResource; ///< canonical version id -> latest operation id
+    VmApi m_vmApi{m_store, m_options, m_baseUrl}; ///< VM, NIC, VNet and VM size routes (armapi_vm.cpp)
 };
 
 } // namespace armsandbox

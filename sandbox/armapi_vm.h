@@ -1,0 +1,83 @@
+#pragma once
+
+// The virtual-machine side of the sandbox: VM sizes of a region, virtual networks and their subnets,
+// network interfaces (Microsoft.Network 2024-05-01) and the virtual machine PUT (Microsoft.Compute
+// 2024-11-01) with its long-running operation. The VM PUT checks what matters when a VM is created from an
+// encrypted gallery image version: the version exists and is replicated to the VM's region, the data-disk
+// LUNs exist in it, each Disk Encryption Set exists, is in the VM's subscription and region and all have
+// one encryption type, and the admin account is present for generalized images and absent for
+// specialized ones. ArmApi hands it every request first; it answers only the routes it owns.
+
+#include "armsandbox.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+#include <optional>
+
+namespace armsandbox {
+
+struct ApiRequest;
+struct ApiResponse;
+class ArmStore;
+
+class VmApi {
+public:
+    VmApi(ArmStore &store, const SandboxOptions &options, const QUrl &baseUrl);
+
+    /// The answer for the routes this class owns, nullopt for every other path (ArmApi goes on).
+    std::optional<ApiResponse> handle(const ApiRequest &request, const QStringList &segments,
+                                      const QString &apiVersion);
+
+    /// api-versions accepted for Microsoft.Network, the first one current.
+    static QStringList networkApiVersions();
+
+private:
+    struct Operation {
+        QString id;
+        QString resourceKey; ///< canonical id of the resource the operation creates
+        QDateTime startTime;
+        QDateTime endTime;
+        QString status = QStringLiteral("InProgress");
+        int polls = 0;
+        int pollsNeeded = 1;
+        QString failCode;
+        QString failMessage;
+    };
+
+    ApiResponse vmSizes(const ApiRequest &request, const QString &location);
+    ApiResponse network(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
+    ApiResponse putVirtualNetwork(const ApiRequest &request, const QStringList &segments,
+                                  const QString &apiVersion);
+    ApiResponse putSubnet(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
+    ApiResponse putNetworkInterface(const ApiRequest &request, const QStringList &segments,
+                                    const QString &apiVersion);
+    ApiResponse putVirtualMachine(const ApiRequest &request, const QStringList &segments,
+                                  const QString &apiVersion);
+    std::optional<ApiResponse> validateVirtualMachine(const QStringList &segments, const QJsonObject &body,
+                                                      QJsonObject *imageVersion, QJsonObject *definition);
+    ApiResponse operationStatus(const QString &operationId);
+    /// Registers a long-running operation for `key` and adds its Azure-AsyncOperation header to `response`.
+    void startOperation(ApiResponse &response, const QString &key, const QString &subscriptionId,
+                        const QString &providerNamespace, const QString &location, const QString &apiVersion,
+                        const QJsonObject &tags);
+    void tick(Operation &operation);
+    ApiResponse listPage(const ApiRequest &request, const QString &type, const QString &prefix);
+    ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all);
+    QString nextLink(const ApiRequest &request, int position) const;
+    std::optional<ApiResponse> parseBody(const ApiRequest &request, QJsonObject *body) const;
+    std::optional<ApiResponse> checkLocation(const QJsonObject &body, const QString &resourceType) const;
+    /// The subnet a subnet id names, found inside its virtual network; empty when absent.
+    QJsonObject findSubnet(const QString &subnetId, QJsonObject *virtualNetwork = nullptr) const;
+
+    ArmStore &m_store;
+    const SandboxOptions &m_options;
+    const QUrl &m_baseUrl;
+    QHash<QString, Operation> m_operations;        ///< by lower-case operation id
+    QHash<QString, QString> m_operationByResource; ///< canonical id -> latest operation id
+};
+
+} // namespace armsandbox
