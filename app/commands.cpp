@@ -11,12 +11,20 @@ const QList<Subcommand> &subcommands()
 {
     static const QList<Subcommand> all = {
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
+        {"create", QT_TRANSLATE_NOOP("main", "Create the image version a draft file describes (--dry-run: print the request)."),
+         &runCreate},
         {"check-prereqs",
          QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
          &runCheckPrereqs},
         {"login", QT_TRANSLATE_NOOP("main", "Sign in to Microsoft Entra ID (--device-code without a browser)."),
          &runLogin},
         {"logout", QT_TRANSLATE_NOOP("main", "Sign out and forget the cached tokens."), &runLogout},
+        {"review", QT_TRANSLATE_NOOP("main", "Review how an existing image version is encrypted and what is wrong with it."),
+         &runReview},
+        {"export", QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
+         &runExport},
+        {"import-az", QT_TRANSLATE_NOOP("main", "Read an az sig image-version create command into a draft."),
+         &runImportAz},
     };
     return all;
 }

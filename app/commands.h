@@ -29,9 +29,20 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
 void waitUntil(const std::function<bool()> &done);
 
 int runListDes(const QStringList &arguments);
+/// cmkwizard create --draft FILE [--dry-run]
+int runCreate(const QStringList &arguments);
 int runCheckPrereqs(const QStringList &arguments);
 int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
+/// cmkwizard review --id VERSION_ID [--format text|json]
+int runReview(const QStringList &arguments);
+/// cmkwizard export --draft FILE --format az|powershell|arm|bicep [--out FILE]
+int runExport(const QStringList &arguments);
+/// cmkwizard import-az --command "az sig image-version create ..." [--out DRAFT] [--subscription ID]
+int runImportAz(const QStringList &arguments);
+/// Parses the options of a command that needs no Azure connection (export, import-az); false when the command
+/// must stop now with *exitCode (help shown, bad option).
+bool parseOfflineCommand(const QStringList &arguments, QCommandLineParser &parser, int *exitCode);
 
 /// The GUI entry point (ui/), given the parsed global options.
 int runGui(int argc, char **argv);
