@@ -5,9 +5,9 @@
     <name>ReviewAnalysis</name>
     <message numerus="yes">
         <source>Reading %n disk encryption set(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reading %n disk encryption set…</numerusform>
+            <numerusform>Reading %n disk encryption sets…</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>ReviewReport</name>
     <message numerus="yes">
         <source>%1 — %n replica(s), %2, %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n replica, %2, %3</numerusform>
+            <numerusform>%1 — %n replicas, %2, %3</numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +25,9 @@
     <name>cmkui::DesReadinessWidget</name>
     <message numerus="yes">
         <source>%n target region(s) have no disk encryption set in this subscription: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n target region has no disk encryption set in this subscription: %1.</numerusform>
+            <numerusform>%n target regions have no disk encryption set in this subscription: %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -35,9 +35,9 @@
     <name>cmkui::DraftPage</name>
     <message numerus="yes">
         <source>…and %n more problem(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more problem.</numerusform>
+            <numerusform>…and %n more problems.</numerusform>
         </translation>
     </message>
 </context>
@@ -45,9 +45,9 @@
     <name>cmkui::PrerequisitesPage</name>
     <message numerus="yes">
         <source>Waiting for Azure to finish the registration: next check in %n second(s) (check %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Waiting for Azure to finish the registration: next check in %n second (check %1).</numerusform>
+            <numerusform>Waiting for Azure to finish the registration: next check in %n seconds (check %1).</numerusform>
         </translation>
     </message>
 </context>

@@ -2,141 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>The Azure CLI rejects this command: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is given more than once; the Azure CLI keeps only the last one and silently ignores the others.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not an “az sig image-version create” command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 makes the image version from a VHD in a storage account; the wizard creates image versions from managed images, snapshots, virtual machines and other image versions only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not kept: the wizard does not set it, so the draft creates the image version without it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft uses %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command does not say which subscription to use (the Azure CLI would use your default one); choose it in the wizard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft assumes %1, the subscription of the source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--target-region-encryption is silently ignored by the Azure CLI without --target-regions: the image version would be encrypted with platform-managed keys only. The draft does the same; add --target-regions to keep your disk encryption sets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region %1 is listed twice in --target-regions; Azure refuses duplicate target regions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The encryption of region %1 (“%2”) starts with an empty disk encryption set; write null for an OS disk without one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” in the encryption of region %2 is not a LUN (a whole number); the Azure CLI would fail when it sends the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data disk at LUN %1 of region %2 has an empty disk encryption set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>null is accepted only for the OS disk: for the data disk at LUN %1 of region %2 the Azure CLI would look for a disk encryption set named “null”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LUN %1 appears twice in the encryption of region %2; the draft keeps the last disk encryption set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command names more than one source (--managed-image, --os-snapshot, --virtual-machine, --image-version); an image version has exactly one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to an OS-disk snapshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks 0, 1, 2… in the order of --data-snapshots.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk snapshot has that LUN; Azure would reject the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source “%1” is not a resource ID; the wizard needs the full ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The location %1 is not among the target regions; an image version is always replicated to its own location, so the draft adds it as the first target region.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command has no --location: the Azure CLI would use the location of resource group %1. The draft uses the first target region, %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command has neither --location nor --target-regions: the Azure CLI would use the location of resource group %1. Choose the location in the wizard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. The wizard checks each set&apos;s type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region %1 has no disk encryption set while other regions have one: its copy of the image would be encrypted with platform-managed keys only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk encryption set “%1” is used in region %2, but its name suggests region %3. A disk encryption set must be in the region it encrypts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk encryption set “%1” is in subscription %2; it must be in the image&apos;s subscription, %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disk encryption sets given by name are looked up, as the Azure CLI does, in resource group %1 of subscription %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The end-of-life date “%1” is not a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft keeps the date, which the wizard sends as midnight UTC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight UTC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” looks like a placeholder; replace it with the real value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AppContext</name>
     <message>
         <source>Could not start the embedded sandbox: %1</source>
@@ -147,63 +12,63 @@
     <name>ArmClient</name>
     <message>
         <source>The path “%1” does not start with “/”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin «&#xa0;%1&#xa0;» ne commence pas par «&#xa0;/&#xa0;».</translation>
     </message>
     <message>
         <source>The path “%1” contains a character that is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin «&#xa0;%1&#xa0;» contient un caractère non autorisé.</translation>
     </message>
     <message>
         <source>The path “%1” has an empty or dot segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin «&#xa0;%1&#xa0;» contient un segment vide ou un point.</translation>
     </message>
     <message>
         <source>The response is larger than %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse dépasse %L1 Mio.</translation>
     </message>
     <message>
         <source>No answer from %1 within %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune réponse de %1 dans les %L2 secondes.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>The response body is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps de la réponse n’est pas du JSON valide.</translation>
     </message>
     <message>
         <source>The server pointed to “%1”, which is not on %2; it was not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a renvoyé vers «&#xa0;%1&#xa0;», qui n’est pas sur %2&#x202f;; ce lien n’a pas été suivi.</translation>
     </message>
     <message>
         <source>The list response has no “value” array.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de liste n’a pas de tableau «&#xa0;value&#xa0;».</translation>
     </message>
     <message>
         <source>“nextLink” is not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;nextLink&#xa0;» n’est pas une chaîne.</translation>
     </message>
     <message>
         <source>The server returned the same next page twice; the list was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a renvoyé deux fois la même page suivante&#x202f;; la lecture de la liste a été arrêtée.</translation>
     </message>
     <message>
         <source>The list has more than %1 pages; it was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste compte plus de %L1 pages&#x202f;; sa lecture a été arrêtée.</translation>
     </message>
     <message>
         <source>The request was accepted but the server gave no way to follow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été acceptée, mais le serveur n’a donné aucun moyen de la suivre.</translation>
     </message>
     <message>
         <source>The resource ended in the Failed provisioning state.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ressource s’est terminée dans l’état d’approvisionnement Failed.</translation>
     </message>
     <message>
         <source>The operation status has no “status” field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le statut de l’opération n’a pas de champ «&#xa0;status&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -353,35 +218,35 @@
     <name>ArmPathBuilder</name>
     <message>
         <source>The name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom est vide.</translation>
     </message>
     <message>
         <source>The name is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom dépasse %1 caractères.</translation>
     </message>
     <message>
         <source>“%1” is not a valid name.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom valide.</translation>
     </message>
     <message>
         <source>The name “%1” contains the character “%2”, which is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom «&#xa0;%1&#xa0;» contient le caractère «&#xa0;%2&#xa0;», qui n’est pas autorisé.</translation>
     </message>
     <message>
         <source>The name contains a control or invisible character (U+%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom contient un caractère de contrôle ou invisible (U+%1).</translation>
     </message>
     <message>
         <source>“%1” is not a valid path keyword.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un mot-clé de chemin valide.</translation>
     </message>
     <message>
         <source>“%1” is not an Azure resource ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ID de ressource Azure.</translation>
     </message>
     <message>
         <source>“%1” is not an Azure resource ID: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ID de ressource Azure&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -415,78 +280,253 @@
     <name>AzCommandImporter</name>
     <message>
         <source>The command uses the shell expression “%1”, which only a shell can expand; replace it with its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande utilise l’expression de shell «&#xa0;%1&#xa0;», que seul un shell peut développer&#x202f;; remplacez-la par sa valeur.</translation>
     </message>
     <message>
         <source>The command uses a backquote inside double quotes, which a shell would run as a command; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande contient un accent grave entre guillemets doubles, qu’un shell exécuterait comme une commande&#x202f;; supprimez-le.</translation>
     </message>
     <message>
         <source>The text holds more than one command, or a line break without a continuation character (\, ` or ^); paste a single az sig image-version create command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte contient plusieurs commandes, ou un saut de ligne sans caractère de continuation (\, ` ou ^)&#x202f;; collez une seule commande az sig image-version create.</translation>
     </message>
     <message>
         <source>The command uses a backquote (`) that does not end a line; only line continuations are understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande contient un accent grave (`) qui ne termine pas une ligne&#x202f;; seules les continuations de ligne sont comprises.</translation>
     </message>
     <message>
         <source>The command contains the shell operator “%1”; paste only the az command, without pipes, redirections or other commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande contient l’opérateur de shell «&#xa0;%1&#xa0;»&#x202f;; collez uniquement la commande az, sans tube, redirection ni autre commande.</translation>
     </message>
     <message>
         <source>A quote (%1) is opened but never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un guillemet (%1) est ouvert mais jamais fermé.</translation>
     </message>
     <message>
         <source>The command is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La commande est vide.</translation>
+    </message>
+    <message>
+        <source>The Azure CLI rejects this command: %1</source>
+        <translation>Azure CLI rejette cette commande&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 is given more than once; the Azure CLI keeps only the last one and silently ignores the others.</source>
+        <translation>%1 est indiqué plusieurs fois&#x202f;; Azure CLI ne garde que le dernier et ignore les autres sans prévenir.</translation>
+    </message>
+    <message>
+        <source>This is not an “az sig image-version create” command.</source>
+        <translation>Ce n’est pas une commande «&#xa0;az sig image-version create&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 makes the image version from a VHD in a storage account; the wizard creates image versions from managed images, snapshots, virtual machines and other image versions only.</source>
+        <translation>%1 crée la version d’image à partir d’un VHD dans un compte de stockage&#x202f;; l’Assistant ne crée des versions d’image qu’à partir d’images managées, d’instantanés, de machines virtuelles et d’autres versions d’image.</translation>
+    </message>
+    <message>
+        <source>%1 is not kept: the wizard does not set it, so the draft creates the image version without it.</source>
+        <translation>%1 n’est pas conservé&#xa0;: l’Assistant ne le définit pas, donc le brouillon crée la version d’image sans lui.</translation>
+    </message>
+    <message>
+        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft uses %1.</source>
+        <translation>La commande n’a pas de --subscription&#xa0;: Azure CLI utiliserait votre abonnement par défaut&#x202f;; le brouillon utilise %1.</translation>
+    </message>
+    <message>
+        <source>The command does not say which subscription to use (the Azure CLI would use your default one); choose it in the wizard.</source>
+        <translation>La commande n’indique pas l’abonnement à utiliser (Azure CLI prendrait votre abonnement par défaut)&#x202f;; choisissez-le dans l’Assistant.</translation>
+    </message>
+    <message>
+        <source>The command has no --subscription: the Azure CLI would use your default subscription; the draft assumes %1, the subscription of the source.</source>
+        <translation>La commande n’a pas de --subscription&#xa0;: Azure CLI utiliserait votre abonnement par défaut&#x202f;; le brouillon suppose %1, l’abonnement de la source.</translation>
+    </message>
+    <message>
+        <source>--target-region-encryption is silently ignored by the Azure CLI without --target-regions: the image version would be encrypted with platform-managed keys only. The draft does the same; add --target-regions to keep your disk encryption sets.</source>
+        <translation>Sans --target-regions, Azure CLI ignore --target-region-encryption sans prévenir&#xa0;: la version d’image ne serait chiffrée qu’avec des clés gérées par la plateforme. Le brouillon fait de même&#x202f;; ajoutez --target-regions pour conserver vos jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>Region %1 is listed twice in --target-regions; Azure refuses duplicate target regions.</source>
+        <translation>La région %1 figure deux fois dans --target-regions&#x202f;; Azure refuse les régions cibles en double.</translation>
+    </message>
+    <message>
+        <source>The encryption of region %1 (“%2”) starts with an empty disk encryption set; write null for an OS disk without one.</source>
+        <translation>Le chiffrement de la région %1 («&#xa0;%2&#xa0;») commence par un jeu de chiffrement de disque vide&#x202f;; écrivez null pour un disque de SE sans jeu.</translation>
+    </message>
+    <message>
+        <source>“%1” in the encryption of region %2 is not a LUN (a whole number); the Azure CLI would fail when it sends the request.</source>
+        <translation>«&#xa0;%1&#xa0;», dans le chiffrement de la région %2, n’est pas un LUN (un nombre entier)&#x202f;; Azure CLI échouerait en envoyant la requête.</translation>
+    </message>
+    <message>
+        <source>The data disk at LUN %1 of region %2 has an empty disk encryption set.</source>
+        <translation>Le disque de données au LUN %1 de la région %2 a un jeu de chiffrement de disque vide.</translation>
+    </message>
+    <message>
+        <source>null is accepted only for the OS disk: for the data disk at LUN %1 of region %2 the Azure CLI would look for a disk encryption set named “null”.</source>
+        <translation>null n’est accepté que pour le disque de SE&#xa0;: pour le disque de données au LUN %1 de la région %2, Azure CLI chercherait un jeu de chiffrement de disque nommé «&#xa0;null&#xa0;».</translation>
+    </message>
+    <message>
+        <source>LUN %1 appears twice in the encryption of region %2; the draft keeps the last disk encryption set.</source>
+        <translation>Le LUN %1 apparaît deux fois dans le chiffrement de la région %2&#x202f;; le brouillon garde le dernier jeu de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The command names more than one source (--managed-image, --os-snapshot, --virtual-machine, --image-version); an image version has exactly one.</source>
+        <translation>La commande indique plusieurs sources (--managed-image, --os-snapshot, --virtual-machine, --image-version)&#x202f;; une version d’image en a exactement une.</translation>
+    </message>
+    <message>
+        <source>--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to an OS-disk snapshot.</source>
+        <translation>--data-snapshots nécessite --os-snapshot&#xa0;: l’Assistant n’ajoute des instantanés de disque de données qu’à un instantané de disque de SE.</translation>
+    </message>
+    <message>
+        <source>--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks 0, 1, 2… in the order of --data-snapshots.</source>
+        <translation>--data-snapshot-luns n’est pas indiqué&#xa0;: comme Azure CLI, le brouillon numérote les disques de données 0, 1, 2… dans l’ordre de --data-snapshots.</translation>
+    </message>
+    <message>
+        <source>--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk snapshot has that LUN; Azure would reject the request.</source>
+        <translation>--target-region-encryption définit un jeu de chiffrement de disque pour le LUN %1, mais aucun instantané de disque de données n’a ce LUN&#x202f;; Azure rejetterait la requête.</translation>
+    </message>
+    <message>
+        <source>The source “%1” is not a resource ID; the wizard needs the full ID.</source>
+        <translation>La source «&#xa0;%1&#xa0;» n’est pas un ID de ressource&#x202f;; l’Assistant a besoin de l’ID complet.</translation>
+    </message>
+    <message>
+        <source>The location %1 is not among the target regions; an image version is always replicated to its own location, so the draft adds it as the first target region.</source>
+        <translation>L’emplacement %1 ne fait pas partie des régions cibles&#x202f;; une version d’image est toujours répliquée dans son propre emplacement, donc le brouillon l’ajoute comme première région cible.</translation>
+    </message>
+    <message>
+        <source>The command has no --location: the Azure CLI would use the location of resource group %1. The draft uses the first target region, %2.</source>
+        <translation>La commande n’a pas de --location&#xa0;: Azure CLI utiliserait l’emplacement du groupe de ressources %1. Le brouillon utilise la première région cible, %2.</translation>
+    </message>
+    <message>
+        <source>The command has neither --location nor --target-regions: the Azure CLI would use the location of resource group %1. Choose the location in the wizard.</source>
+        <translation>La commande n’a ni --location ni --target-regions&#xa0;: Azure CLI utiliserait l’emplacement du groupe de ressources %1. Choisissez l’emplacement dans l’Assistant.</translation>
+    </message>
+    <message>
+        <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. The wizard checks each set&apos;s type.</source>
+        <translation>La commande indique des jeux de chiffrement de disque sans préciser leur type&#x202f;; le brouillon suppose un chiffrement au repos avec une clé gérée par le client. L’Assistant vérifie le type de chaque jeu.</translation>
+    </message>
+    <message>
+        <source>Region %1 has no disk encryption set while other regions have one: its copy of the image would be encrypted with platform-managed keys only.</source>
+        <translation>La région %1 n’a pas de jeu de chiffrement de disque alors que d’autres régions en ont un&#xa0;: sa copie de l’image ne serait chiffrée qu’avec des clés gérées par la plateforme.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” is used in region %2, but its name suggests region %3. A disk encryption set must be in the region it encrypts.</source>
+        <translation>Le jeu de chiffrement de disque «&#xa0;%1&#xa0;» est utilisé dans la région %2, mais son nom évoque la région %3. Un jeu de chiffrement de disque doit se trouver dans la région qu’il chiffre.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set “%1” is in subscription %2; it must be in the image&apos;s subscription, %3.</source>
+        <translation>Le jeu de chiffrement de disque «&#xa0;%1&#xa0;» se trouve dans l’abonnement %2&#x202f;; il doit se trouver dans l’abonnement de l’image, %3.</translation>
+    </message>
+    <message>
+        <source>Disk encryption sets given by name are looked up, as the Azure CLI does, in resource group %1 of subscription %2.</source>
+        <translation>Les jeux de chiffrement de disque indiqués par leur nom sont recherchés, comme le fait Azure CLI, dans le groupe de ressources %1 de l’abonnement %2.</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>The end-of-life date “%1” is not a date (YYYY-MM-DD).</source>
+        <translation>La date de fin de vie «&#xa0;%1&#xa0;» n’est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft keeps the date, which the wizard sends as midnight UTC.</source>
+        <translation>Azure CLI envoie la date de fin de vie %1 sous la forme 12:59:59 UTC ce jour-là&#x202f;; le brouillon garde la date, que l’Assistant envoie à minuit UTC.</translation>
+    </message>
+    <message>
+        <source>The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight UTC.</source>
+        <translation>Le brouillon ne garde que la date de la fin de vie «&#xa0;%1&#xa0;»&#x202f;; l’Assistant l’envoie à minuit UTC.</translation>
+    </message>
+    <message>
+        <source>“%1” looks like a placeholder; replace it with the real value.</source>
+        <translation>«&#xa0;%1&#xa0;» ressemble à un espace réservé&#x202f;; remplacez-le par la vraie valeur.</translation>
     </message>
 </context>
 <context>
     <name>DraftExporter</name>
     <message>
         <source>Azure CLI</source>
-        <translation type="unfinished">Azure CLI</translation>
+        <translation>Azure CLI</translation>
     </message>
     <message>
         <source>PowerShell</source>
-        <translation type="unfinished"></translation>
+        <translation>PowerShell</translation>
     </message>
     <message>
         <source>ARM template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle ARM</translation>
     </message>
     <message>
         <source>Bicep</source>
-        <translation type="unfinished"></translation>
+        <translation>Bicep</translation>
     </message>
     <message>
         <source>The region name “%1” cannot be written in --target-regions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de région «&#xa0;%1&#xa0;» ne peut pas être écrit dans --target-regions.</translation>
     </message>
     <message>
         <source>The data disk at LUN %1 has no disk encryption set in region %2; the command leaves it out of --target-region-encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de données au LUN %1 n’a pas de jeu de chiffrement de disque dans la région %2&#x202f;; la commande l’omet de --target-region-encryption.</translation>
     </message>
     <message>
         <source>The disk encryption set “%1” contains a comma, which --target-region-encryption cannot carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque «&#xa0;%1&#xa0;» contient une virgule, que --target-region-encryption ne peut pas transmettre.</translation>
     </message>
     <message>
         <source>The tag name “%1” cannot be written in --tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d’étiquette «&#xa0;%1&#xa0;» ne peut pas être écrit dans --tags.</translation>
     </message>
     <message>
         <source>Creates image version %1 of image definition %2 in gallery %3. Deploy it to resource group %4 of subscription %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée la version d’image %1 de la définition d’image %2 dans la galerie %3. Déployez-le dans le groupe de ressources %4 de l’abonnement %5.</translation>
     </message>
     <message>
         <source>The OS disk of this image version comes from a VHD, which the wizard cannot use as a source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de SE de cette version d’image provient d’un VHD, que l’Assistant ne peut pas utiliser comme source.</translation>
     </message>
     <message>
         <source>Region %1 is excluded from “latest” on its own; the draft cannot keep that per-region setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>La région %1 est exclue de «&#xa0;latest&#xa0;» à elle seule&#x202f;; le brouillon ne peut pas conserver ce paramètre par région.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftLiveCheck</name>
+    <message>
+        <source>The image definition %1 does not exist in gallery %2 of resource group %3.</source>
+        <translation>La définition d’image %1 n’existe pas dans la galerie %2 du groupe de ressources %3.</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>data disk snapshot (LUN %1)</source>
+        <translation>instantané de disque de données, LUN %1</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” is not a resource ID.</source>
+        <translation>«&#xa0;%2&#xa0;» (%1) n’est pas un ID de ressource.</translation>
+    </message>
+    <message>
+        <source>The %1 %2 is in subscription %3, not in the image&apos;s subscription %4.</source>
+        <translation>%2 (%1) se trouve dans l’abonnement %3, et non dans l’abonnement de l’image, %4.</translation>
+    </message>
+    <message>
+        <source>The %1 %2 does not exist.</source>
+        <translation>%2 (%1) n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The %1 %2 is in %3; it must be in the image version&apos;s location, %4.</source>
+        <translation>%2 (%1) se trouve dans %3, alors qu’il faut l’emplacement de la version d’image, %4.</translation>
+    </message>
+    <message>
+        <source>The region %1 is not available in subscription %2.</source>
+        <translation>La région %1 n’est pas disponible dans l’abonnement %2.</translation>
+    </message>
+    <message>
+        <source>The source&apos;s data disks are at LUN %1, but the draft lists other LUNs; update “dataDiskLuns” in the draft.</source>
+        <translation>Les disques de données de la source sont aux LUN %1, mais le brouillon indique d’autres LUN&#x202f;; mettez à jour «&#xa0;dataDiskLuns&#xa0;» dans le brouillon.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -512,7 +552,7 @@
     <name>DraftValidation</name>
     <message>
         <source>OS disk</source>
-        <translation>disque du système d’exploitation</translation>
+        <translation>disque de SE</translation>
     </message>
     <message>
         <source>data disk (LUN %1)</source>
@@ -674,6 +714,53 @@
         <source>“%1” is not a disk encryption set resource ID.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas l’ID de ressource d’un jeu de chiffrement de disque.</translation>
     </message>
+    <message>
+        <source>Data disk (LUN %1)</source>
+        <translation>disque de données (LUN %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Creates Azure Compute Gallery image versions encrypted with your own keys.</source>
+        <translation>Crée des versions d’image de la galerie de calcul Azure chiffrées avec vos propres clés.</translation>
+    </message>
+    <message>
+        <source>Open this draft file, and keep saving the wizard&apos;s state to it.</source>
+        <translation>Ouvrir ce fichier de brouillon et y enregistrer en continu l’état de l’Assistant.</translation>
+    </message>
+    <message>
+        <source>Save a picture of every page into DIR and quit (with --sandbox: filled with the demo data).</source>
+        <translation>Enregistrer une image de chaque page dans DIR, puis quitter (avec --sandbox&#xa0;: remplie avec les données de démonstration).</translation>
+    </message>
+    <message>
+        <source>cmkwizard</source>
+        <translation>cmkwizard</translation>
+    </message>
+    <message>
+        <source>Resume your draft?</source>
+        <translation>Reprendre votre brouillon&#x202f;?</translation>
+    </message>
+    <message>
+        <source>You did not finish the image version you were preparing (last saved %1). Resume where you left off?</source>
+        <translation>Vous n’avez pas terminé la version d’image que vous prépariez (dernier enregistrement&#xa0;: %1). Reprendre là où vous vous étiez arrêté&#x202f;?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation>Recommencer à &amp;zéro</translation>
+    </message>
+    <message>
+        <source>Draft not saved</source>
+        <translation>Brouillon non enregistré</translation>
+    </message>
 </context>
 <context>
     <name>ImageVersionDraft</name>
@@ -769,121 +856,121 @@
     <name>ReviewAnalysis</name>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <source>OS disk</source>
-        <translation type="unfinished">disque du système d’exploitation</translation>
+        <translation>Disque de SE</translation>
     </message>
     <message>
         <source>Data disk (LUN %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque de données (LUN %1)</translation>
     </message>
     <message>
         <source>Managed image</source>
-        <translation type="unfinished">Image managée</translation>
+        <translation>Image managée</translation>
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantanés</translation>
     </message>
     <message>
         <source>Virtual machine</source>
-        <translation type="unfinished">Machine virtuelle</translation>
+        <translation>Machine virtuelle</translation>
     </message>
     <message>
         <source>Image version</source>
-        <translation type="unfinished">Version d’image</translation>
+        <translation>Version d’image</translation>
     </message>
     <message>
         <source>Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of the image stored in %1 is encrypted with platform-managed keys only.</source>
-        <translation type="unfinished"></translation>
+        <translation>La région %1 n’a pas de jeu de chiffrement de disque alors que %2 utilisent des clés gérées par le client&#xa0;: la copie de l’image stockée dans %1 n’est chiffrée qu’avec des clés gérées par la plateforme.</translation>
     </message>
     <message>
         <source>In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 has none: that disk is encrypted with platform-managed keys only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la région %1, le disque de SE utilise le jeu de chiffrement de disque %2, mais le disque de données au LUN %3 n’en a aucun&#xa0;: ce disque n’est chiffré qu’avec des clés gérées par la plateforme.</translation>
     </message>
     <message>
         <source>In region %1 the data disks use a disk encryption set but the OS disk has none: the OS disk is encrypted with platform-managed keys only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la région %1, les disques de données utilisent un jeu de chiffrement de disque mais le disque de SE n’en a aucun&#xa0;: le disque de SE n’est chiffré qu’avec des clés gérées par la plateforme.</translation>
     </message>
     <message>
         <source>Disk encryption set %1 (used in region %2) is in subscription %3, not in the image&apos;s subscription %4. Disk encryption sets must be in the same subscription as the image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque %1 (utilisé dans la région %2) se trouve dans l’abonnement %3, et non dans l’abonnement de l’image, %4. Les jeux de chiffrement de disque doivent se trouver dans le même abonnement que l’image.</translation>
     </message>
     <message>
         <source>Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot be created from this image in %2 until it is restored or the image is recreated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque %1 (utilisé dans la région %2) n’existe plus&#xa0;: impossible de créer des machines virtuelles à partir de cette image dans %2 tant qu’il n’est pas restauré ou que l’image n’est pas recréée.</translation>
     </message>
     <message>
         <source>Disk encryption set %1 (used in region %2) could not be read, so it was not checked: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque %1 (utilisé dans la région %2) n’a pas pu être lu&#x202f;; il n’a donc pas été vérifié&#xa0;: %3</translation>
     </message>
     <message>
         <source>Disk encryption set %1 (used in region %2) has no active key: the disks it encrypts cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque %1 (utilisé dans la région %2) n’a pas de clé active&#xa0;: les disques qu’il chiffre sont illisibles.</translation>
     </message>
     <message>
         <source>Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk encryption set only works in its own region.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de chiffrement de disque %1 se trouve dans %2 mais chiffre la copie de la région %3. Un jeu de chiffrement de disque ne fonctionne que dans sa propre région.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The disks of this image version use different encryption types (%1). Virtual machines get a different protection depending on the disk and the region.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les disques de cette version d’image utilisent des types de chiffrement différents (%1). Les machines virtuelles n’ont pas la même protection selon le disque et la région.</translation>
     </message>
     <message>
         <source>The end-of-life date (%1) has passed: this version should no longer be used for new virtual machines.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de fin de vie (%1) est passée&#xa0;: cette version ne devrait plus servir à de nouvelles machines virtuelles.</translation>
     </message>
     <message>
         <source>Replication to region %1 failed; the service gave no reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réplication dans la région %1 a échoué&#x202f;; le service n’a donné aucune raison.</translation>
     </message>
     <message>
         <source>Replication to region %1 failed. The service says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La réplication dans la région %1 a échoué. Message du service&#xa0;: %2</translation>
     </message>
     <message>
         <source>Replication to region %1 is still in progress (%2 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>La réplication dans la région %1 est toujours en cours (%2&#xa0;%).</translation>
     </message>
     <message>
         <source>The source %1 no longer exists. The image version does not need it, but it cannot be recreated from the same source.</source>
-        <translation type="unfinished"></translation>
+        <translation>La source %1 n’existe plus. La version d’image n’en a pas besoin, mais elle ne pourra pas être recréée à partir de la même source.</translation>
     </message>
     <message>
         <source>“%1” is not the resource ID of an image version (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…).</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID de ressource d’une version d’image (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…).</translation>
     </message>
     <message>
         <source>The review was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’examen a été arrêté.</translation>
     </message>
     <message>
         <source>No connection to Azure.</source>
-        <translation type="unfinished">Aucune connexion à Azure.</translation>
+        <translation>Aucune connexion à Azure.</translation>
     </message>
     <message>
         <source>Reading the image version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la version d’image…</translation>
     </message>
     <message numerus="yes">
         <source>Reading %n disk encryption set(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lecture de %n jeu de chiffrement de disque…</numerusform>
+            <numerusform>Lecture de %n jeux de chiffrement de disque…</numerusform>
         </translation>
     </message>
 </context>
@@ -891,238 +978,551 @@
     <name>ReviewReport</name>
     <message>
         <source>customer-managed key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé gérée par le client</translation>
     </message>
     <message>
         <source>double encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>double chiffrement</translation>
     </message>
     <message>
         <source>unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>type inconnu</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">oui</translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">non</translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>platform-managed key</source>
-        <translation type="unfinished"></translation>
+        <translation>clé gérée par la plateforme</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (%2) — no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — n’existe plus</translation>
     </message>
     <message>
         <source>%1 (%2) — could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — illisible</translation>
     </message>
     <message>
         <source>key %1, version %2, vault %3</source>
-        <translation type="unfinished"></translation>
+        <translation>clé %1, version %2, coffre %3</translation>
     </message>
     <message>
         <source>latest</source>
-        <translation type="unfinished"></translation>
+        <translation>la plus récente</translation>
     </message>
     <message>
         <source>no active key</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune clé active</translation>
     </message>
     <message>
         <source>%1 (%2) — %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — %3 — %4</translation>
     </message>
     <message>
         <source>Image version %1 of %2 in gallery %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version d’image %1 de %2 dans la galerie %3</translation>
     </message>
     <message>
         <source>Resource ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de ressource&#xa0;: %1</translation>
     </message>
     <message>
         <source>Location: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Provisioning state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>État d’approvisionnement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Replication: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réplication&#xa0;: %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>End of life: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de vie&#xa0;: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">aucune</translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>Excluded from latest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclue de la plus récente&#xa0;: %1</translation>
     </message>
     <message>
         <source>Data-disk snapshot (LUN %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantané de disque de données (LUN %1)</translation>
     </message>
     <message>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>non vérifié</translation>
     </message>
     <message>
         <source>could not be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>vérification impossible</translation>
     </message>
     <message>
         <source>exists</source>
-        <translation type="unfinished"></translation>
+        <translation>existe</translation>
     </message>
     <message>
         <source>no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>n’existe plus</translation>
     </message>
     <message>
         <source>Source: %1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Source&#xa0;: %1 %2 (%3)</translation>
     </message>
     <message>
         <source>Source: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Source&#xa0;: inconnue</translation>
     </message>
     <message>
         <source>Target regions and disks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Régions cibles et disques&#xa0;:</translation>
     </message>
     <message>
         <source>%1, %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2&#xa0;%</translation>
     </message>
     <message>
         <source>no replication status</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun statut de réplication</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n replica(s), %2, %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n réplica, %2, %3</numerusform>
+            <numerusform>%1 — %n réplicas, %2, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Replication details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la réplication&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Findings: none. Every disk in every region is consistently encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats&#xa0;: aucun. Chaque disque est chiffré de façon cohérente dans chaque région.</translation>
     </message>
     <message>
         <source>Findings: %1 problem(s), %2 warning(s), %3 information(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats&#xa0;: %1 problème(s), %2 avertissement(s), %3 information(s).</translation>
     </message>
     <message>
         <source>Reviewed at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Examiné le %1</translation>
     </message>
     <message>
         <source>Review of image version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen de la version d’image %1</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished">Emplacement</translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <source>Provisioning state</source>
-        <translation type="unfinished"></translation>
+        <translation>État d’approvisionnement</translation>
     </message>
     <message>
         <source>Replication</source>
-        <translation type="unfinished">Réplication</translation>
+        <translation>Réplication</translation>
     </message>
     <message>
         <source>End of life</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de vie</translation>
     </message>
     <message>
         <source>Excluded from latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclue de la plus récente</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Source</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats</translation>
     </message>
     <message>
         <source>None. Every disk in every region is consistently encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun. Chaque disque est chiffré de façon cohérente dans chaque région.</translation>
     </message>
     <message>
         <source>Target regions and disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Régions cibles et disques</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">Région</translation>
+        <translation>Région</translation>
     </message>
     <message>
         <source>Replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>Réplicas</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <source>Disk encryption sets</source>
-        <translation type="unfinished">Jeux de chiffrement de disque</translation>
+        <translation>Jeux de chiffrement de disque</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Resource group</source>
-        <translation type="unfinished">Groupe de ressources</translation>
+        <translation>Groupe de ressources</translation>
     </message>
     <message>
         <source>Encryption type</source>
-        <translation type="unfinished">Type de chiffrement</translation>
+        <translation>Type de chiffrement</translation>
     </message>
     <message>
         <source>Key URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de la clé</translation>
     </message>
     <message>
         <source>Key vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre de clés</translation>
     </message>
     <message>
         <source>could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>illisible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written.</source>
+        <translation>Impossible d’écrire le fichier PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>VmDraft</name>
+    <message>
+        <source>The draft field “%1” must be a text.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a whole number.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be an object.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
+    </message>
+    <message>
+        <source>A VM draft must be a JSON object.</source>
+        <translation>Un brouillon de machine virtuelle doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>This VM draft has format version %1; this program reads version %2 and older.</source>
+        <translation>Ce brouillon de machine virtuelle est au format version %1&#x202f;; ce programme lit la version %2 et les précédentes.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list of texts.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de textes.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list of whole numbers.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
+    </message>
+    <message>
+        <source>Unknown authentication type “%1” in the VM draft.</source>
+        <translation>Type d’authentification inconnu «&#xa0;%1&#xa0;» dans le brouillon de machine virtuelle.</translation>
+    </message>
+    <message>
+        <source>Unknown network mode “%1” in the VM draft.</source>
+        <translation>Mode réseau inconnu «&#xa0;%1&#xa0;» dans le brouillon de machine virtuelle.</translation>
+    </message>
+    <message>
+        <source>Unknown encryption type “%1” in the VM draft.</source>
+        <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon de machine virtuelle.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list of objects.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste d’objets.</translation>
+    </message>
+    <message>
+        <source>A data disk of the VM draft has no LUN.</source>
+        <translation>Un disque de données du brouillon de machine virtuelle n’a pas de LUN.</translation>
+    </message>
+    <message>
+        <source>Cannot read the VM draft %1: %2</source>
+        <translation>Impossible de lire le brouillon de machine virtuelle %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The VM draft %1 is not valid JSON.</source>
+        <translation>Le brouillon de machine virtuelle %1 n’est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The VM draft %1 cannot be used: %2</source>
+        <translation>Le brouillon de machine virtuelle %1 est inutilisable&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VmExporter</name>
+    <message>
+        <source>A virtual machine can be exported as Azure CLI or PowerShell only.</source>
+        <translation>Une machine virtuelle ne peut être exportée qu’en Azure CLI ou en PowerShell.</translation>
+    </message>
+    <message>
+        <source>The script reads the administrator password from the environment variable %1; set it before running the script.</source>
+        <translation>Le script lit le mot de passe de l’administrateur dans la variable d’environnement %1&#x202f;; définissez-la avant d’exécuter le script.</translation>
+    </message>
+    <message>
+        <source>--data-disk-encryption-sets lists one disk encryption set per data disk of the image, in LUN order (%1).</source>
+        <translation>--data-disk-encryption-sets liste un jeu de chiffrement de disque par disque de données de l’image, dans l’ordre des LUN (%1).</translation>
+    </message>
+    <message>
+        <source>Password of the virtual machine&apos;s administrator</source>
+        <translation>Mot de passe de l’administrateur de la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>The script asks for the administrator password when it runs.</source>
+        <translation>Le script demande le mot de passe de l’administrateur à son exécution.</translation>
+    </message>
+</context>
+<context>
+    <name>VmRequests</name>
+    <message>
+        <source>virtual network</source>
+        <translation>réseau virtuel</translation>
+    </message>
+    <message>
+        <source>network interface</source>
+        <translation>interface réseau</translation>
+    </message>
+    <message>
+        <source>virtual machine</source>
+        <translation>machine virtuelle</translation>
+    </message>
+</context>
+<context>
+    <name>VmValidation</name>
+    <message>
+        <source>Enter a name for the virtual machine.</source>
+        <translation>Entrez un nom pour la machine virtuelle.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is too long: a Windows virtual machine name has at most %2 characters.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» est trop long&#xa0;: le nom d’une machine virtuelle Windows compte au plus %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is too long: a Linux virtual machine name has at most %2 characters.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» est trop long&#xa0;: le nom d’une machine virtuelle Linux compte au plus %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The name “%1” may contain only letters, digits and hyphens, and must not start or end with a hyphen.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres et des traits d’union, et ne doit ni commencer ni se terminer par un trait d’union.</translation>
+    </message>
+    <message>
+        <source>The name “%1” cannot be only digits: Windows computer names need a letter or a hyphen.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» ne peut pas être composé uniquement de chiffres&#xa0;: un nom d’ordinateur Windows doit contenir une lettre ou un trait d’union.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator user name.</source>
+        <translation>Entrez le nom d’utilisateur de l’administrateur.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” is reserved by Azure; choose another one.</source>
+        <translation>Le nom d’utilisateur «&#xa0;%1&#xa0;» est réservé par Azure&#x202f;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” is too long: Windows allows at most %2 characters.</source>
+        <translation>Le nom d’utilisateur «&#xa0;%1&#xa0;» est trop long&#xa0;: Windows autorise au plus %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” cannot contain any of &quot; / \ [ ] : | &lt; &gt; + = ; , ? * @ nor end with a period.</source>
+        <translation>Le nom d’utilisateur «&#xa0;%1&#xa0;» ne peut contenir aucun des caractères &quot; / \ [ ]&#xa0;: | &lt; &gt; + =&#x202f;; ,&#x202f;? * @ ni se terminer par un point.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” is too long: Linux allows at most %2 characters.</source>
+        <translation>Le nom d’utilisateur «&#xa0;%1&#xa0;» est trop long&#xa0;: Linux autorise au plus %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” may contain only letters, digits, hyphens and underscores, and must not start with a digit or a hyphen.</source>
+        <translation>Le nom d’utilisateur «&#xa0;%1&#xa0;» ne peut contenir que des lettres, des chiffres, des traits d’union et des traits de soulignement, et ne doit commencer ni par un chiffre ni par un trait d’union.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator password.</source>
+        <translation>Entrez le mot de passe de l’administrateur.</translation>
+    </message>
+    <message>
+        <source>The password must have %1 to %2 characters; it has %3.</source>
+        <translation>Le mot de passe doit compter de %1 à %2 caractères&#x202f;; il en a %3.</translation>
+    </message>
+    <message>
+        <source>The password cannot contain control characters.</source>
+        <translation>Le mot de passe ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The password must contain at least 3 of: a lower-case letter, an upper-case letter, a digit, a special character.</source>
+        <translation>Le mot de passe doit contenir au moins 3 des éléments suivants&#xa0;: une minuscule, une majuscule, un chiffre, un caractère spécial.</translation>
+    </message>
+    <message>
+        <source>Azure refuses this well-known password; choose another one.</source>
+        <translation>Azure refuse ce mot de passe trop connu&#x202f;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Paste the SSH public key (the content of a .pub file, such as ~/.ssh/id_ed25519.pub).</source>
+        <translation>Collez la clé publique SSH (le contenu d’un fichier .pub, par exemple ~/.ssh/id_ed25519.pub).</translation>
+    </message>
+    <message>
+        <source>Paste one SSH public key only, on one line.</source>
+        <translation>Collez une seule clé publique SSH, sur une seule ligne.</translation>
+    </message>
+    <message>
+        <source>This is a private key. Paste the public key (the .pub file) instead, and keep the private key secret.</source>
+        <translation>C’est une clé privée. Collez plutôt la clé publique (le fichier .pub) et gardez la clé privée secrète.</translation>
+    </message>
+    <message>
+        <source>The SSH public key must start with ssh-rsa, ssh-ed25519 or ecdsa-sha2-nistp256/384/521.</source>
+        <translation>La clé publique SSH doit commencer par ssh-rsa, ssh-ed25519 ou ecdsa-sha2-nistp256/384/521.</translation>
+    </message>
+    <message>
+        <source>The SSH public key is damaged: the data after “%1” is not a %1 key.</source>
+        <translation>La clé publique SSH est endommagée&#xa0;: les données qui suivent «&#xa0;%1&#xa0;» ne sont pas une clé %1.</translation>
+    </message>
+    <message>
+        <source>The RSA key is too short: Azure needs at least 2048 bits.</source>
+        <translation>La clé RSA est trop courte&#xa0;: Azure exige au moins 2048 bits.</translation>
+    </message>
+    <message>
+        <source>Enter an address range in CIDR notation, such as 10.0.0.0/16.</source>
+        <translation>Entrez une plage d’adresses en notation CIDR, par exemple 10.0.0.0/16.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address range in CIDR notation, such as 10.0.0.0/16.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une plage d’adresses en notation CIDR, comme 10.0.0.0/16.</translation>
+    </message>
+    <message>
+        <source>The address range %1 must have a prefix length from /%2 to /%3.</source>
+        <translation>La plage d’adresses %1 doit avoir une longueur de préfixe comprise entre /%2 et /%3.</translation>
+    </message>
+    <message>
+        <source>The address range %1 has host bits set; for this prefix length it should be %2.</source>
+        <translation>La plage d’adresses %1 a des bits d’hôte définis&#x202f;; pour cette longueur de préfixe, elle devrait être %2.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is too long: at most 80 characters.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» est trop long&#xa0;: 80 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The name “%1” may contain letters, digits, underscores, periods and hyphens; it must start with a letter or digit and end with a letter, digit or underscore.</source>
+        <translation>Le nom «&#xa0;%1&#xa0;» peut contenir des lettres, des chiffres, des traits de soulignement, des points et des traits d’union&#x202f;; il doit commencer par une lettre ou un chiffre et se terminer par une lettre, un chiffre ou un trait de soulignement.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 vCPU, %3 GiB, up to %4 data disks</source>
+        <extracomment>A VM size in a dropdown: %1 name, %2 vCPUs, %3 memory in GiB, %4 max data disks</extracomment>
+        <translation>%1 — %2 processeurs virtuels, %L3 Gio, jusqu’à %4 disques de données</translation>
+    </message>
+    <message>
+        <source>The VM draft does not name a gallery image version.</source>
+        <translation>Le brouillon de machine virtuelle n’indique aucune version d’image de galerie.</translation>
+    </message>
+    <message>
+        <source>Choose a subscription.</source>
+        <translation>Choisissez un abonnement.</translation>
+    </message>
+    <message>
+        <source>Choose a resource group.</source>
+        <translation>Choisissez un groupe de ressources.</translation>
+    </message>
+    <message>
+        <source>Choose a region.</source>
+        <translation>Choisissez une région.</translation>
+    </message>
+    <message>
+        <source>The image version is not replicated to %1. Choose one of its regions: %2.</source>
+        <translation>La version d’image n’est pas répliquée dans %1. Choisissez l’une de ses régions&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Choose a size.</source>
+        <translation>Choisissez une taille.</translation>
+    </message>
+    <message>
+        <source>The size %1 takes at most %2 data disks, but the image has %3. Choose a larger size.</source>
+        <translation>La taille %1 accepte au plus %2 disques de données, mais l’image en a %3. Choisissez une taille plus grande.</translation>
+    </message>
+    <message>
+        <source>The size %1 is not offered in %2. Choose another size.</source>
+        <translation>La taille %1 n’est pas proposée dans %2. Choisissez une autre taille.</translation>
+    </message>
+    <message>
+        <source>Choose a virtual network and a subnet in the VM&apos;s region, or create a new virtual network.</source>
+        <translation>Choisissez un réseau virtuel et un sous-réseau dans la région de la machine virtuelle, ou créez un réseau virtuel.</translation>
+    </message>
+    <message>
+        <source>Choose a virtual network and a subnet in %1, or create a new virtual network.</source>
+        <translation>Choisissez un réseau virtuel et un sous-réseau dans %1, ou créez un réseau virtuel.</translation>
+    </message>
+    <message>
+        <source>“%1” is not the id of a subnet.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID d’un sous-réseau.</translation>
+    </message>
+    <message>
+        <source>The subnet must be in the VM&apos;s subscription (%1).</source>
+        <translation>Le sous-réseau doit se trouver dans l’abonnement de la machine virtuelle (%1).</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new virtual network.</source>
+        <translation>Entrez un nom pour le nouveau réseau virtuel.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new subnet.</source>
+        <translation>Entrez un nom pour le nouveau sous-réseau.</translation>
+    </message>
+    <message>
+        <source>The subnet range %1 must lie inside the virtual network&apos;s range %2.</source>
+        <translation>La plage du sous-réseau %1 doit être comprise dans la plage du réseau virtuel %2.</translation>
+    </message>
+    <message>
+        <source>Choose a disk encryption set for the %1.</source>
+        <translation>Choisissez un jeu de chiffrement de disque pour le %1.</translation>
+    </message>
+    <message>
+        <source>“%1”, chosen for the %2, is not the id of a disk encryption set.</source>
+        <translation>«&#xa0;%1&#xa0;», choisi pour le %2, n’est pas l’ID d’un jeu de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 of the %2 is in another subscription; it must be in the VM&apos;s subscription (%3).</source>
+        <translation>Le jeu de chiffrement de disque %1 du %2 se trouve dans un autre abonnement&#x202f;; il doit se trouver dans l’abonnement de la machine virtuelle (%3).</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 of the %2 does not exist.</source>
+        <translation>Le jeu de chiffrement de disque %1 du %2 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 of the %2 is in %3, not in the VM&apos;s region %4.</source>
+        <translation>Le jeu de chiffrement de disque %1 du %2 se trouve dans %3, et non dans la région de la machine virtuelle, %4.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 of the %2 is of type %3, which does not match “%4”.</source>
+        <translation>Le jeu de chiffrement de disque %1 du %2 est de type %3, qui ne correspond pas à «&#xa0;%4&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1774,64 @@
     </message>
 </context>
 <context>
+    <name>cmk::VmImageSource</name>
+    <message>
+        <source>“%1” is not the id of a gallery image version.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID d’une version d’image de galerie.</translation>
+    </message>
+</context>
+<context>
+    <name>cmk::VmLiveCheck</name>
+    <message>
+        <source>The image version %1 does not exist.</source>
+        <translation>La version d’image %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The resource group %1 does not exist.</source>
+        <translation>Le groupe de ressources %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>A virtual network named %1 already exists in %2. Choose it as an existing network, or give the new one another name.</source>
+        <translation>Un réseau virtuel nommé %1 existe déjà dans %2. Choisissez-le comme réseau existant, ou donnez un autre nom au nouveau réseau.</translation>
+    </message>
+    <message>
+        <source>The subnet %1 does not exist.</source>
+        <translation>Le sous-réseau %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The subnet %1 is in a virtual network of %2; the VM is in %3. Choose a network of the VM&apos;s region.</source>
+        <translation>Le sous-réseau %1 appartient à un réseau virtuel de %2&#x202f;; la machine virtuelle est dans %3. Choisissez un réseau de la région de la machine virtuelle.</translation>
+    </message>
+</context>
+<context>
+    <name>cmk::VmSubmitter</name>
+    <message>
+        <source>No connection to Azure is set up.</source>
+        <translation>Aucune connexion à Azure n’est configurée.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: creating the %3 %4…</source>
+        <extracomment>Progress: %1 step number, %2 number of steps, %3 what is created (virtual network...), %4 its name</extracomment>
+        <translation>Étape %1 sur %2&#xa0;: création de la ressource %4 (%3)…</translation>
+    </message>
+    <message>
+        <source>The virtual machine was created.</source>
+        <translation>La machine virtuelle a été créée.</translation>
+    </message>
+    <message>
+        <source>Creating the %1 failed: %2</source>
+        <translation>Échec de la création (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The request could not be sent: %1</source>
+        <translation>Impossible d’envoyer la requête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stopped watching. What was already sent goes on in Azure; check the resource group.</source>
+        <translation>Suivi arrêté. Ce qui a déjà été envoyé continue dans Azure&#x202f;; vérifiez le groupe de ressources.</translation>
+    </message>
+</context>
+<context>
     <name>cmkapp</name>
     <message>
         <source>Checks that a subscription can create image versions encrypted with customer-managed keys: the Microsoft.Compute/SIGEncryption feature, the Microsoft.Compute resource provider and, for the given regions, a disk encryption set. Exit code 0 when ready, 1 when not ready, 2 for invalid input, 3 for an Azure error (including missing permissions), 4 for a sign-in problem.</source>
@@ -1525,63 +1983,143 @@
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NOM</translation>
     </message>
     <message>
         <source>RESOURCE GROUP</source>
-        <translation type="unfinished"></translation>
+        <translation>GROUPE DE RESSOURCES</translation>
     </message>
     <message>
         <source>LOCATION</source>
-        <translation type="unfinished"></translation>
+        <translation>EMPLACEMENT</translation>
     </message>
     <message>
         <source>TYPE</source>
-        <translation type="unfinished"></translation>
+        <translation>TYPE</translation>
     </message>
     <message>
         <source>KEY URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL DE LA CLÉ</translation>
     </message>
     <message>
         <source>Lists the Disk Encryption Sets of a subscription, following every page. Exit code 0 when done, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste les jeux de chiffrement de disque d’un abonnement, en suivant toutes les pages. Code de sortie 0 en cas de réussite, 2 pour une saisie non valide, 3 pour une erreur Azure, 4 pour un problème de connexion.</translation>
     </message>
     <message>
         <source>Subscription ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’abonnement.</translation>
     </message>
     <message>
         <source>Only the sets in this region (&quot;West Europe&quot; or westeurope).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les jeux de cette région («&#xa0;West Europe&#xa0;» ou westeurope).</translation>
     </message>
     <message>
         <source>Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and customer keys).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement ce type de chiffrement&#xa0;: CMK (clé gérée par le client) ou DOUBLE (clés de la plateforme et du client).</translation>
     </message>
     <message>
         <source>Output format: text (default) or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de sortie&#xa0;: text (par défaut) ou json.</translation>
     </message>
     <message>
         <source>--type must be CMK or DOUBLE, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--type doit valoir CMK ou DOUBLE, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--location must name a region.</source>
-        <translation type="unfinished"></translation>
+        <translation>--location doit indiquer une région.</translation>
     </message>
     <message>
         <source>Invalid subscription ID “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d’abonnement non valide «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not list the disk encryption sets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les jeux de chiffrement de disque&#xa0;: %1</translation>
     </message>
     <message>
         <source>No disk encryption set matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeu de chiffrement de disque ne correspond.</translation>
+    </message>
+    <message>
+        <source>Writes the exact equivalent of a draft&apos;s image-version request as an Azure CLI command, a PowerShell script, an ARM deployment template or a Bicep file. Exit code 0 on success, 2 for an unreadable draft or a bad option.</source>
+        <translation>Écrit l’équivalent exact de la requête de version d’image d’un brouillon sous forme de commande Azure CLI, de script PowerShell, de modèle de déploiement ARM ou de fichier Bicep. Code de sortie 0 en cas de réussite, 2 pour un brouillon illisible ou une option incorrecte.</translation>
+    </message>
+    <message>
+        <source>Draft file (JSON, see docs/draft-format.md).</source>
+        <translation>Fichier de brouillon (JSON, voir docs/draft-format.md).</translation>
+    </message>
+    <message>
+        <source>Output format: az, powershell, arm or bicep.</source>
+        <translation>Format de sortie&#xa0;: az, powershell, arm ou bicep.</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of the standard output.</source>
+        <translation>Écrire dans ce fichier au lieu de la sortie standard.</translation>
+    </message>
+    <message>
+        <source>--draft is required.</source>
+        <translation>--draft est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--format must be az, powershell, arm or bicep, not “%1”.</source>
+        <translation>--format doit valoir az, powershell, arm ou bicep, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The draft %1 could not be read: %2</source>
+        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Warning: the draft is not ready to create: %1</source>
+        <translation>Avertissement&#xa0;: le brouillon n’est pas prêt pour la création&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent draft. What the CLI would reject is rejected with the CLI&apos;s reason (exit code 2); what the CLI would silently drop or change is reported as a warning on the standard error.</source>
+        <translation>Lit une commande «&#xa0;az sig image-version create&#xa0;» comme le fait Azure CLI et écrit le brouillon équivalent. Ce qu’Azure CLI rejetterait est rejeté avec sa raison (code de sortie 2)&#x202f;; ce qu’Azure CLI ignorerait ou modifierait sans prévenir est signalé par un avertissement sur la sortie d’erreur standard.</translation>
+    </message>
+    <message>
+        <source>The command, as pasted (line continuations allowed); - reads it from the standard input.</source>
+        <translation>La commande, telle que collée (continuations de ligne autorisées)&#x202f;; - la lit sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Draft file to write (default: the standard output).</source>
+        <translation>Fichier de brouillon à écrire (par défaut&#xa0;: la sortie standard).</translation>
+    </message>
+    <message>
+        <source>Subscription to assume when the command has no --subscription (the Azure CLI would use your default one).</source>
+        <translation>Abonnement à supposer quand la commande n’a pas de --subscription (Azure CLI utiliserait votre abonnement par défaut).</translation>
+    </message>
+    <message>
+        <source>--command is required.</source>
+        <translation>--command est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reviews an existing image version: how each disk is encrypted in each target region, and what is wrong (regions without encryption, disk encryption sets in the wrong region or subscription, missing sets or keys, failed replication, end of life). Exit code 0 when the review ran (whatever it found), 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in docs/review-schema.md.</source>
+        <translation>Examine une version d’image existante&#xa0;: comment chaque disque est chiffré dans chaque région cible, et ce qui ne va pas (régions sans chiffrement, jeux de chiffrement de disque dans la mauvaise région ou le mauvais abonnement, jeux ou clés manquants, échec de réplication, fin de vie). Code de sortie 0 quand l’examen a eu lieu (quels que soient ses constats), 2 pour une saisie non valide, 3 pour une erreur Azure, 4 pour un problème de connexion. Le format JSON est décrit dans docs/review-schema.md.</translation>
+    </message>
+    <message>
+        <source>Resource ID of the image version.</source>
+        <translation>ID de ressource de la version d’image.</translation>
+    </message>
+    <message>
+        <source>--id is required.</source>
+        <translation>--id est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The image version could not be read: %1</source>
+        <translation>Impossible de lire la version d’image&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2245,10 +2783,6 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <translation>Même jeu pour tous les disques</translation>
     </message>
     <message>
-        <source>Same</source>
-        <translation>Même jeu</translation>
-    </message>
-    <message>
         <source>Same disk encryption set for all disks in %1</source>
         <translation>Même jeu de chiffrement de disque pour tous les disques dans %1</translation>
     </message>
@@ -2556,81 +3090,283 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
     </message>
 </context>
 <context>
+    <name>cmkui::ReviewExportDialog</name>
+    <message>
+        <source>Export as %1</source>
+        <translation>Exporter en %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>%1 (*%2)</source>
+        <translation>%1 (*%2)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The same settings as an Azure CLI command, a PowerShell script, an ARM template or a Bicep file.</source>
+        <translation>Les mêmes paramètres sous forme de commande Azure CLI, de script PowerShell, de modèle ARM ou de fichier Bicep.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::ReviewWindow</name>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Review an image version</source>
+        <translation>Examiner une version d’image</translation>
+    </message>
+    <message>
+        <source>Browse:</source>
+        <translation>Parcourir&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Image definition</source>
+        <translation>Définition d’image</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Examiner</translation>
+    </message>
+    <message>
+        <source>Or resource ID:</source>
+        <translation>Ou ID de ressource&#xa0;:</translation>
+    </message>
+    <message>
+        <source>/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…</source>
+        <translation>/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Target regions × disks</source>
+        <translation>Régions cibles × disques</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Copier en texte</translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation>Enregistrer en JSON…</translation>
+    </message>
+    <message>
+        <source>Save HTML…</source>
+        <translation>Enregistrer en HTML…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>The image version could not be read: %1</source>
+        <translation>Impossible de lire la version d’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reviewed: no findings. Every disk in every region is consistently encrypted.</source>
+        <translation>Examen terminé&#xa0;: aucun constat. Chaque disque est chiffré de façon cohérente dans chaque région.</translation>
+    </message>
+    <message>
+        <source>Reviewed: %1 problem(s), %2 warning(s).</source>
+        <translation>Examen terminé&#xa0;: %1 problème(s), %2 avertissement(s).</translation>
+    </message>
+    <message>
+        <source>Image version %1 of %2 in gallery %3</source>
+        <translation>Version d’image %1 de %2 dans la galerie %3</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Emplacement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Replication: %1</source>
+        <translation>Réplication&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>End of life: %1</source>
+        <translation>Fin de vie&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Excluded from latest: %1</source>
+        <translation>Exclue de la plus récente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Data-disk snapshot (LUN %1)</source>
+        <translation>Instantané de disque de données (LUN %1)</translation>
+    </message>
+    <message>
+        <source>Source: %1 %2</source>
+        <translation>Source&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>n’existe plus</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Réplicas</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Réplication</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>No findings: every disk in every region is consistently encrypted.</source>
+        <translation>Aucun constat&#xa0;: chaque disque est chiffré de façon cohérente dans chaque région.</translation>
+    </message>
+    <message>
+        <source>The list could not be read: %1</source>
+        <translation>Impossible de lire la liste&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>cmkui::SignInDialog</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
 </context>
 <context>
     <name>cmkui::SignInWidget</name>
     <message>
         <source>The Microsoft Entra tenant whose subscriptions are listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire Microsoft Entra dont les abonnements sont listés.</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter…</translation>
     </message>
     <message>
         <source>Sign in with a code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec un code…</translation>
     </message>
     <message>
         <source>For sessions without a browser: enter a code on another device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour les sessions sans navigateur&#xa0;: entrez un code sur un autre appareil.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo&amp;cataire&#xa0;:</translation>
     </message>
     <message>
         <source>The browser could not be opened. Open this address to sign in: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir le navigateur. Ouvrez cette adresse pour vous connecter&#xa0;: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Reading the saved sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la connexion enregistrée…</translation>
     </message>
     <message>
         <source>Complete the sign-in in your browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez la connexion dans votre navigateur…</translation>
     </message>
     <message>
         <source>Waiting for the sign-in on the verification page…</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la connexion sur la page de vérification…</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1.</translation>
     </message>
     <message>
         <source>Your sign-in as %1 has expired. Sign in again to continue; your work is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre connexion en tant que %1 a expiré. Reconnectez-vous pour continuer&#x202f;; votre travail est conservé.</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>The tenants could not be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les locataires&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3605,50 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     </message>
 </context>
 <context>
+    <name>create</name>
+    <message>
+        <source>The draft cannot be submitted:</source>
+        <translation>Le brouillon ne peut pas être soumis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Creates the image version a draft describes (the file the wizard saves; format in docs/draft-format.md). The draft is checked against Azure first: image definition, version, source and LUNs, regions, disk encryption sets.</source>
+        <translation>Crée la version d’image que décrit un brouillon (le fichier enregistré par l’Assistant&#x202f;; format dans docs/draft-format.md). Le brouillon est d’abord vérifié auprès d’Azure&#xa0;: définition d’image, version, source et LUN, régions, jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The draft file to submit.</source>
+        <translation>Le fichier de brouillon à soumettre.</translation>
+    </message>
+    <message>
+        <source>Check the draft on its own and print the PUT URL and body; send nothing at all.</source>
+        <translation>Vérifier le brouillon seul et afficher l’URL et le corps du PUT&#x202f;; ne rien envoyer.</translation>
+    </message>
+    <message>
+        <source>Seconds between replication status checks (default 10).</source>
+        <translation>Secondes entre deux vérifications du statut de réplication (10 par défaut).</translation>
+    </message>
+    <message>
+        <source>Missing --draft FILE.</source>
+        <translation>--draft FICHIER manquant.</translation>
+    </message>
+    <message>
+        <source>--poll-interval must be a number of seconds, not “%1”.</source>
+        <translation>--poll-interval doit être un nombre de secondes, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Could not check the draft against Azure: %1</source>
+        <translation>Impossible de vérifier le brouillon auprès d’Azure&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>[%1: %2 %3%]</source>
+        <extracomment>One region&apos;s replication in the progress line: %1 region, %2 state, %3 percent</extracomment>
+        <translation>[%1&#xa0;: %2 %3&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>The image version was not created: %1</source>
+        <translation>La version d’image n’a pas été créée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Azure Resource Manager endpoint (default %1).</source>
@@ -2929,6 +3709,22 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Commands:</source>
         <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create the image version a draft file describes (--dry-run: print the request).</source>
+        <translation>Créer la version d’image que décrit un fichier de brouillon (--dry-run&#xa0;: afficher la requête).</translation>
+    </message>
+    <message>
+        <source>Review how an existing image version is encrypted and what is wrong with it.</source>
+        <translation>Examiner le chiffrement d’une version d’image existante et ce qui ne va pas.</translation>
+    </message>
+    <message>
+        <source>Export a draft as an az command, PowerShell, an ARM template or Bicep.</source>
+        <translation>Exporter un brouillon sous forme de commande az, de PowerShell, de modèle ARM ou de Bicep.</translation>
+    </message>
+    <message>
+        <source>Read an az sig image-version create command into a draft.</source>
+        <translation>Lire une commande az sig image-version create dans un brouillon.</translation>
     </message>
 </context>
 </TS>
