@@ -1,6 +1,7 @@
 #include "prerequisites.h"
 
 #include "armclient.h"
+#include "armpaths.h"
 
 #include <QLoggingCategory>
 #include <QMap>
@@ -231,24 +232,20 @@ QString PrerequisiteChecker::explanation(Item item) const {
     }
 }
 
-QString PrerequisiteChecker::itemPath(Item item, ArmError *error) const {
-    ArmPathBuilder builder;
-    builder.literal(QStringLiteral("subscriptions"))
-        .name(m_subscriptionId)
-        .literal(QStringLiteral("providers"));
-    if (item == Item::Feature) {
-        builder.literal(QStringLiteral("Microsoft.Features"))
-            .literal(QStringLiteral("providers"))
-            .name(m_options.featureNamespace)
-            .literal(QStringLiteral("features"))
-            .name(m_options.featureName);
-    } else {
-        builder.name(m_options.providerNamespace);
-    }
+QString PrerequisiteChecker::itemPath(Item item, bool registerAction, ArmError *error) const {
     if (m_subscriptionId.trimmed().isEmpty()) {
         *error = ArmError::make(ArmError::Kind::InvalidInput, tr("No subscription is selected."));
         return {};
     }
+    ArmPathBuilder builder;
+    if (item == Item::Feature)
+        builder =
+            registerAction
+                ? featureRegisterPath(m_subscriptionId, m_options.featureNamespace, m_options.featureName)
+                : featurePath(m_subscriptionId, m_options.featureNamespace, m_options.featureName);
+    else
+        builder = registerAction ? providerRegisterPath(m_subscriptionId, m_options.providerNamespace)
+                                 : providerPath(m_subscriptionId, m_options.providerNamespace);
     if (!builder.ok()) {
         *error = builder.error();
         return {};
@@ -282,7 +279,7 @@ void PrerequisiteChecker::refresh() {
 void PrerequisiteChecker::read(Item item, bool isPoll) {
     Track &t = track(item);
     ArmError invalid;
-    const QString path = itemPath(item, &invalid);
+    const QString path = itemPath(item, false, &invalid);
     if (path.isEmpty()) {
         setState(item, State::Error, QString(), invalid);
         finishRead(item);
@@ -307,7 +304,7 @@ void PrerequisiteChecker::registerItem(Item item) {
     t.timedOut = false;
     t.errorFromRegister = true;
     ArmError invalid;
-    const QString path = itemPath(item, &invalid);
+    const QString path = itemPath(item, true, &invalid);
     if (path.isEmpty()) {
         setState(item, State::Error, QString(), invalid);
         updateBusy();
@@ -315,7 +312,7 @@ void PrerequisiteChecker::registerItem(Item item) {
     }
     qCInfo(lcPrereq) << "registering" << itemDisplayName(item);
     setState(item, State::Checking, t.serverState, ArmError());
-    ArmReply *reply = m_client->post(path + QStringLiteral("/register"));
+    ArmReply *reply = m_client->post(path);
     t.reply = reply;
     connect(reply, &ArmReply::finished, this, [this, item, reply] { handleReply(item, reply, false, true); });
     updateBusy();
@@ -580,12 +577,7 @@ void DesReadinessChecker::check(const QString &subscriptionId, const QStringList
     m_suggestedResourceGroup.clear();
     m_error = ArmError();
 
-    ArmPathBuilder builder;
-    builder.literal(QStringLiteral("subscriptions"))
-        .name(subscriptionId)
-        .literal(QStringLiteral("providers"))
-        .literal(QStringLiteral("Microsoft.Compute"))
-        .literal(QStringLiteral("diskEncryptionSets"));
+    const ArmPathBuilder builder = diskEncryptionSetsPath(subscriptionId);
     if (subscriptionId.trimmed().isEmpty() || !builder.ok()) {
         m_error = subscriptionId.trimmed().isEmpty()
                       ? ArmError::make(ArmError::Kind::InvalidInput, tr("No subscription is selected."))

@@ -143,7 +143,7 @@ private:
 
     Track &track(Item item) { return item == Item::Feature ? m_feature : m_provider; }
     const Track &track(Item item) const { return item == Item::Feature ? m_feature : m_provider; }
-    QString itemPath(Item item, ArmError *error) const;
+    QString itemPath(Item item, bool registerAction, ArmError *error) const;
     void read(Item item, bool isPoll);
     void handleReply(Item item, ArmReply *reply, bool isPoll, bool isRegister);
     void finishRead(Item item);

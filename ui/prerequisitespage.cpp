@@ -1,5 +1,7 @@
 #include "prerequisitespage.h"
 
+#include "imageversiondraft.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QGroupBox>
@@ -183,13 +185,34 @@ void PrerequisitesPage::setCheckerOptions(const PrerequisiteChecker::Options &op
     m_checker->setOptions(o);
 }
 
+void PrerequisitesPage::setDraftModel(cmk::DraftModel *draft) {
+    m_draft = draft;
+}
+
 QString PrerequisitesPage::subscriptionFromWizard() const {
-    if (!wizard())
-        return {};
-    return wizard()->property("subscriptionId").toString();
+    if (m_draft)
+        return m_draft->draft().subscriptionId;
+    if (wizard())
+        return wizard()->property("subscriptionId").toString();
+    return {};
 }
 
 void PrerequisitesPage::initializePage() {
+    // QWizard calls initializePage() only when the user moves forward into the page; coming back with Back
+    // must read the state again too, so watch the current page as well.
+    if (wizard() && !m_watchingWizard) {
+        m_watchingWizard = true;
+        connect(wizard(), &QWizard::currentIdChanged, this, [this] {
+            if (wizard()->currentPage() != this)
+                return;
+            if (m_initializedForEntry)
+                m_initializedForEntry = false;
+            else
+                recheck();
+        });
+    }
+    // When QWizard itself calls us, it has made this page current and emits currentIdChanged() next.
+    m_initializedForEntry = wizard() && wizard()->currentPage() == this;
     const QString fromWizard = subscriptionFromWizard();
     if (!fromWizard.isEmpty())
         setSubscriptionId(fromWizard);

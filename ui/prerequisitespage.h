@@ -2,6 +2,7 @@
 
 #include "prerequisites.h"
 
+#include <QPointer>
 #include <QWizardPage>
 
 class QCheckBox;
@@ -13,7 +14,8 @@ class QPushButton;
 
 namespace cmk {
 class ArmClient;
-}
+class DraftModel;
+} // namespace cmk
 
 namespace cmkui {
 
@@ -29,8 +31,11 @@ public:
     explicit PrerequisitesPage(cmk::ArmClient *client, QWidget *parent = nullptr);
     ~PrerequisitesPage() override;
 
-    /// The subscription to check. When the wizard has a "subscriptionId" field, initializePage() reads it.
+    /// The subscription to check. initializePage() takes it from the draft (see setDraftModel()) or, without
+    /// one, from the wizard's "subscriptionId" property, when they name one.
     void setSubscriptionId(const QString &subscriptionId);
+    /// The wizard's draft, whose subscriptionId this page checks (not owned).
+    void setDraftModel(cmk::DraftModel *draft);
     QString subscriptionId() const;
 
     /// Polling intervals and feature names (tests use short intervals). featureRequired comes from the
@@ -71,6 +76,7 @@ private:
 
     cmk::PrerequisiteChecker *m_checker;
     QString m_subscriptionId;
+    QPointer<cmk::DraftModel> m_draft;
     QLabel *m_introLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     ItemWidgets m_feature;
@@ -80,6 +86,8 @@ private:
     QPushButton *m_recheckButton = nullptr;
     QCheckBox *m_featureNotRequiredCheck = nullptr;
     QLabel *m_nextStepLabel = nullptr;
+    bool m_watchingWizard = false;
+    bool m_initializedForEntry = false; ///< initializePage() already read the state for this entry
     int m_nextPollSeconds = 0;
     int m_nextPollAttempt = 0;
 };
