@@ -74,9 +74,14 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
     return true;
 }
 
+namespace {
+QString g_installedLanguage;
+} // namespace
+
 void installTranslations(const QString &language) {
     static QTranslator *appTranslator = nullptr;
     static QTranslator *qtTranslator = nullptr;
+    // Each remove/install posts a LanguageChange to every widget: pages retranslate themselves in place.
     if (appTranslator) {
         QCoreApplication::removeTranslator(appTranslator);
         delete appTranslator;
@@ -87,16 +92,38 @@ void installTranslations(const QString &language) {
         delete qtTranslator;
         qtTranslator = nullptr;
     }
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
+    // --lang or the menu wins; otherwise the system's languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     appTranslator = new QTranslator;
-    if (appTranslator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"),
-                            QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(appTranslator);
+    if (!appTranslator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n"))) {
+        // No catalogue for this language (German, or the C locale of a CI machine): the interface is English,
+        // which still needs the English plural forms ("1 region", "2 regions").
+        if (!appTranslator->load(QStringLiteral(":/i18n/cmkwizard_en.qm")))
+            qWarning("cmkwizard: the English catalogue is missing from the resources");
+        if (!language.isEmpty())
+            locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    }
+    // Dates, numbers and sizes follow the interface's language when it was chosen, else the system's formats.
+    QLocale::setDefault(locale);
+    g_installedLanguage =
+        appTranslator->language().section(QLatin1Char('_'), 0, 0).section(QLatin1Char('-'), 0, 0);
+    if (g_installedLanguage.isEmpty())
+        g_installedLanguage = QStringLiteral("en");
+    QCoreApplication::installTranslator(appTranslator);
+    // Qt's own strings (QWizard's buttons, QMessageBox, context menus) from Qt's catalogue
+    // (qt6-translations-l10n on Debian).
     qtTranslator = new QTranslator;
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator->load(QLocale(g_installedLanguage), QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
+    else if (g_installedLanguage != QLatin1String("en"))
+        qWarning("cmkwizard: Qt's catalogue qtbase_%s.qm is not in %s", qPrintable(g_installedLanguage),
+                 qPrintable(QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+}
+
+QString installedLanguage() {
+    return g_installedLanguage;
 }
 
 AppContext::AppContext(const GlobalOptions &options)

@@ -44,6 +44,8 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
 /// Installs the app's translator and Qt's own French catalogue for `language` ("fr", "en", or empty for the
 /// system locale). Can be called again to switch live.
 void installTranslations(const QString &language);
+/// The language of the interface after installTranslations(): "fr" or "en" (the fallback for any other).
+QString installedLanguage();
 
 class AppContext {
     Q_DECLARE_TR_FUNCTIONS(AppContext)
