@@ -169,14 +169,24 @@ void AuthSession::setState(State state) {
     Q_EMIT stateChanged(state);
 }
 
+void AuthSession::settleState() {
+    if (!m_accessToken.isEmpty())
+        setState(State::SignedIn);
+    else if (!m_account.homeAccountId.isEmpty())
+        setState(State::SignInRequired);
+    else
+        setState(State::SignedOut);
+}
+
 void AuthSession::fail(const QString &message) {
     m_lastError = message;
     qCWarning(lcAuth, "sign-in failed: %s", qPrintable(message));
     teardownInteractive();
     m_devicePoll.stop();
     m_deviceCode.clear();
-    // A failed sign-in leaves a previously known account waiting for a new sign-in rather than forgetting it.
-    setState(m_account.homeAccountId.isEmpty() ? State::SignedOut : State::SignInRequired);
+    // A failed sign-in keeps what was there before: a working token, or the account waiting for a new
+    // sign-in.
+    settleState();
     Q_EMIT signInFailed(message);
 }
 
@@ -445,9 +455,7 @@ void AuthSession::cancelSignIn() {
     m_deviceCode.clear();
     if (wasSigningIn) {
         ++m_generation;
-        setState(m_accessToken.isEmpty()
-                     ? (m_account.homeAccountId.isEmpty() ? State::SignedOut : State::SignInRequired)
-                     : State::SignedIn);
+        settleState();
     }
 }
 

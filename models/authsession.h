@@ -136,6 +136,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void fail(const QString &message);
+    void settleState();
     void onAuthorizationCallback(const QVariantMap &data);
     void redeemTokens(const QUrl &tokenUrl, const QUrlQuery &form, const QString &expectedNonce,
                       const std::function<void(bool ok, const TokenEndpointResult &result)> &done);

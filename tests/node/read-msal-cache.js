@@ -19,9 +19,9 @@ async function main() {
         process.exit(1);
     }
     const { client_id: clientId, environment } = appMetadata[0];
-    const host = environment.split(':')[0];
+    // MSAL matches cache entries against the aliases of its authority: the cache's own environment.
     const pca = new PublicClientApplication({
-        auth: { clientId, authority: `https://${host}/organizations`, knownAuthorities: [host] },
+        auth: { clientId, authority: `https://${environment}/organizations`, knownAuthorities: [environment] },
         system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback() {} } },
     });
     const tokenCache = pca.getTokenCache();
