@@ -35,6 +35,12 @@ QString DraftValidation::diskLabel(int lun) {
     return tr("data disk (LUN %1)").arg(lun);
 }
 
+QString DraftValidation::diskTitle(int lun) {
+    if (lun < 0)
+        return tr("OS disk");
+    return tr("Data disk (LUN %1)").arg(lun);
+}
+
 QString DraftValidation::encryptionModeLabel(EncryptionMode mode) {
     switch (mode) {
     case EncryptionMode::PlatformKey:

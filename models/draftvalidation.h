@@ -26,6 +26,8 @@ public:
 
     /// "OS disk" or "data disk (LUN n)" (lun < 0 is the OS disk).
     static QString diskLabel(int lun);
+    /// "OS disk" or "Data disk (LUN n)", for column titles.
+    static QString diskTitle(int lun);
     /// Human name of an encryption mode, as the radio buttons say it.
     static QString encryptionModeLabel(EncryptionMode mode);
 

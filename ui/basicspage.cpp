@@ -128,7 +128,7 @@ void BasicsPage::buildUi() {
         combo->setObjectName(QString::fromLatin1(name));
         combo->setModel(model);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(24);
+        combo->setMinimumContentsLength(16);
         return combo;
     };
 
@@ -156,7 +156,6 @@ void BasicsPage::buildUi() {
     targetForm->addRow(m_galleryLabel, m_galleryCombo);
     targetForm->addRow(m_definitionLabel, m_definitionCombo);
     targetForm->addRow(QString(), m_definitionDetails);
-    layout->addWidget(m_targetBox);
 
     m_versionBox = new QGroupBox(this);
     m_versionBox->setObjectName(QStringLiteral("versionBox"));
@@ -177,12 +176,13 @@ void BasicsPage::buildUi() {
     versionForm->addRow(m_versionLabel, m_versionEdit);
     versionForm->addRow(QString(), m_existingVersions);
     versionForm->addRow(m_locationLabel, m_locationCombo);
-    layout->addWidget(m_versionBox);
 
     m_sourceBox = new QGroupBox(this);
     m_sourceBox->setObjectName(QStringLiteral("sourceBox"));
-    auto *sourceForm = new QFormLayout(m_sourceBox);
+    auto *sourceLayout = new QVBoxLayout(m_sourceBox);
+    auto *sourceForm = new QFormLayout;
     sourceForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    sourceLayout->addLayout(sourceForm);
     m_sourceKindCombo = new QComboBox(m_sourceBox);
     m_sourceKindCombo->setObjectName(QStringLiteral("sourceKindCombo"));
     for (SourceKind kind : {SourceKind::ManagedImage, SourceKind::Snapshots, SourceKind::VirtualMachine,
@@ -213,7 +213,7 @@ void BasicsPage::buildUi() {
     m_dataDisksTable->verticalHeader()->setVisible(false);
     m_dataDisksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_dataDisksTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_dataDisksTable->setMinimumHeight(90);
+    m_dataDisksTable->setMinimumHeight(120);
     m_dataDisksLabel->setBuddy(m_dataDisksTable);
     auto *diskButtons = new QHBoxLayout;
     m_addDataDiskButton = new QPushButton(m_dataDisksPanel);
@@ -226,9 +226,18 @@ void BasicsPage::buildUi() {
     disksLayout->addWidget(m_dataDisksLabel);
     disksLayout->addWidget(m_dataDisksTable);
     disksLayout->addLayout(diskButtons);
-    sourceForm->addRow(m_dataDisksPanel);
-    layout->addWidget(m_sourceBox);
-    layout->addStretch(1);
+    sourceLayout->addWidget(m_dataDisksPanel, 1);
+    sourceLayout->addStretch(0);
+
+    // Two columns: what receives the version on the left, what it is made from on the right.
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_targetBox);
+    left->addWidget(m_versionBox);
+    left->addStretch(1);
+    columns->addLayout(left, 1);
+    columns->addWidget(m_sourceBox, 1);
+    layout->addLayout(columns, 1);
     addStatusWidgets(layout);
 
     setTabOrder(m_subscriptionCombo, m_resourceGroupCombo);

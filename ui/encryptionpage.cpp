@@ -5,6 +5,7 @@
 #include "resourcelistmodel.h"
 #include "resources.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -301,9 +302,9 @@ void EncryptionPage::rebuildGrid() {
     m_grid->setRowCount(0);
     m_grid->setRowCount(int(m_gridRegions.size()));
     m_grid->setColumnCount(3 + int(m_gridLuns.size()));
-    QStringList headers{tr("Region"), tr("Same set for all disks"), DraftValidation::diskLabel(-1)};
+    QStringList headers{tr("Region"), tr("Same set for all disks"), DraftValidation::diskTitle(-1)};
     for (int lun : m_gridLuns)
-        headers << DraftValidation::diskLabel(lun);
+        headers << DraftValidation::diskTitle(lun);
     m_grid->setHorizontalHeaderLabels(headers);
 
     const ResourceListModel *locations = m_services.locations;
@@ -317,7 +318,6 @@ void EncryptionPage::rebuildGrid() {
 
         auto *same = new QCheckBox(m_grid);
         same->setObjectName(QStringLiteral("sameDesCheck_%1").arg(normalizeRegion(region)));
-        same->setText(tr("Same"));
         same->setAccessibleName(tr("Same disk encryption set for all disks in %1").arg(display));
         same->setChecked(d.targetRegions.at(row).sameDesForAllDisks);
         same->setEnabled(!m_gridLuns.isEmpty());
@@ -348,6 +348,8 @@ void EncryptionPage::rebuildGrid() {
             combo->setModel(proxy);
             combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
             combo->setMinimumContentsLength(16);
+            // The cell is narrow; the open list shows name, resource group and key in full.
+            combo->view()->setMinimumWidth(380);
             //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region
             combo->setAccessibleName(
                 tr("Disk encryption set for the %1 in %2").arg(DraftValidation::diskLabel(lun), display));

@@ -4,6 +4,7 @@
 #include "draftvalidation.h"
 #include "resourcelistmodel.h"
 #include "resources.h"
+#include "reviewexport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -148,6 +149,8 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
         if (m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded)
             Q_EMIT imageVersionCreated(m_submitter->resourceId());
     });
+    // Export (ui/reviewexport.h, review mode): the same settings as az / PowerShell / ARM / Bicep.
+    copyRow->insertWidget(1, createExportButton([this] { return draftModel()->draft(); }, m_requestPanel));
     retranslateUi();
 }
 
@@ -241,7 +244,7 @@ QString SubmitPage::summaryHtml() const {
     html += row(sourceKind, ResourceId::parse(d.sourceId).name());
     if (d.sourceKind == SourceKind::Snapshots) {
         for (const DataDiskSnapshot &disk : d.dataDiskSnapshots)
-            html += row(DraftValidation::diskLabel(disk.lun), ResourceId::parse(disk.snapshotId).name());
+            html += row(DraftValidation::diskTitle(disk.lun), ResourceId::parse(disk.snapshotId).name());
     }
     html += QStringLiteral("</table>");
 
@@ -271,7 +274,7 @@ QString SubmitPage::summaryHtml() const {
         html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%1</th>")
                     .arg(esc(tr("Region")));
         for (int lun : disks)
-            html += QStringLiteral("<th>%1</th>").arg(esc(DraftValidation::diskLabel(lun)));
+            html += QStringLiteral("<th>%1</th>").arg(esc(DraftValidation::diskTitle(lun)));
         html += QStringLiteral("</tr>");
         for (const RegionDraft &region : d.targetRegions) {
             html += QStringLiteral("<tr><td>%1</td>").arg(esc(regionName(region.name)));
