@@ -134,6 +134,8 @@ QString apiVersionForPath(const QString &path) {
     if (rest.isEmpty() || rest.first() == QLatin1String("register") ||
         rest.first() == QLatin1String("unregister"))
         return version(ApiVersions::Resources); // provider registration
+    if (ns == QLatin1String("microsoft.network"))
+        return version(ApiVersions::Network);
     if (ns != QLatin1String("microsoft.compute"))
         return version(ApiVersions::Resources);
 

@@ -15,6 +15,7 @@ inline constexpr char ComputeRP[] = "2024-11-01";     ///< ComputeRP: virtualMac
 inline constexpr char Features[] = "2021-07-01";      ///< Microsoft.Features
 inline constexpr char Resources[] = "2025-04-01";     ///< Microsoft.Resources: providers, resourceGroups
 inline constexpr char Subscriptions[] = "2022-12-01"; ///< subscriptions, tenants, locations
+inline constexpr char Network[] = "2024-05-01";       ///< Microsoft.Network: virtualNetworks, networkInterfaces
 } // namespace ApiVersions
 
 /// Longest name ArmPathBuilder::name() accepts.

@@ -1,0 +1,162 @@
+#include "vmrequests.h"
+
+#include "armpaths.h"
+#include "resources.h"
+
+namespace cmk {
+
+namespace {
+
+nlohmann::json desReference(const QString &id) {
+    return {{"diskEncryptionSet", {{"id", id}}}};
+}
+
+ArmPathBuilder groupProvider(const VmDraft &d, const char *providerNamespace) {
+    return resourceGroupPath(d.subscriptionId, d.resourceGroup)
+        .literal(QStringLiteral("providers"))
+        .literal(QString::fromLatin1(providerNamespace));
+}
+
+} // namespace
+
+QString VmPutRequest::bodyText() const {
+    return QString::fromStdString(VmRequests::redacted(body).dump(2));
+}
+
+QString VmPutRequest::kindLabel() const {
+    switch (kind) {
+    case Kind::VirtualNetwork:
+        return VmRequests::tr("virtual network");
+    case Kind::NetworkInterface:
+        return VmRequests::tr("network interface");
+    case Kind::VirtualMachine:
+        return VmRequests::tr("virtual machine");
+    }
+    return {};
+}
+
+const VmPutRequest *VmRequestPlan::virtualMachine() const {
+    for (const VmPutRequest &r : requests) {
+        if (r.kind == VmPutRequest::Kind::VirtualMachine)
+            return &r;
+    }
+    return nullptr;
+}
+
+nlohmann::json VmRequests::virtualNetworkBody(const VmDraft &d) {
+    return {{"location", d.location},
+            {"properties",
+             {{"addressSpace", {{"addressPrefixes", nlohmann::json::array({d.newVnetAddressPrefix})}}},
+              {"subnets",
+               nlohmann::json::array({{{"name", d.newSubnetName},
+                                       {"properties", {{"addressPrefix", d.newSubnetAddressPrefix}}}}})}}}};
+}
+
+nlohmann::json VmRequests::networkInterfaceBody(const VmDraft &d) {
+    return {
+        {"location", d.location},
+        {"properties",
+         {{"ipConfigurations", nlohmann::json::array({{{"name", "ipconfig1"},
+                                                       {"properties",
+                                                        {{"privateIPAllocationMethod", "Dynamic"},
+                                                         {"subnet", {{"id", d.effectiveSubnetId()}}}}}}})}}}};
+}
+
+nlohmann::json VmRequests::virtualMachineBody(const VmDraft &d) {
+    nlohmann::json osDisk = {{"name", d.osDiskName()}, {"createOption", "FromImage"}};
+    if (!d.desFor(-1).isEmpty())
+        osDisk["managedDisk"] = desReference(d.desFor(-1));
+    nlohmann::json dataDisks = nlohmann::json::array();
+    for (int lun : d.imageDataDiskLuns) {
+        nlohmann::json disk = {{"lun", lun}, {"createOption", "FromImage"}};
+        if (!d.desFor(lun).isEmpty())
+            disk["managedDisk"] = desReference(d.desFor(lun));
+        dataDisks.push_back(disk);
+    }
+    nlohmann::json storage = {{"imageReference", {{"id", d.imageVersionId}}}, {"osDisk", osDisk}};
+    if (!dataDisks.empty())
+        storage["dataDisks"] = dataDisks;
+    nlohmann::json properties = {
+        {"hardwareProfile", {{"vmSize", d.size}}},
+        {"storageProfile", storage},
+        {"networkProfile",
+         {{"networkInterfaces",
+           nlohmann::json::array({{{"id", d.nicId()}, {"properties", {{"primary", true}}}}})}}},
+    };
+    if (d.hasAdminAccount()) {
+        nlohmann::json osProfile = {{"computerName", d.name}, {"adminUsername", d.adminUsername}};
+        if (d.usesSshKey()) {
+            osProfile["linuxConfiguration"] = {
+                {"disablePasswordAuthentication", true},
+                {"ssh",
+                 {{"publicKeys",
+                   nlohmann::json::array(
+                       {{{"path", QStringLiteral("/home/%1/.ssh/authorized_keys").arg(d.adminUsername)},
+                         {"keyData", d.sshPublicKey.trimmed()}}})}}}};
+        } else {
+            osProfile["adminPassword"] = d.adminPassword;
+            if (!d.isWindows())
+                osProfile["linuxConfiguration"] = {{"disablePasswordAuthentication", false}};
+        }
+        properties["osProfile"] = osProfile;
+    }
+    return {{"location", d.location}, {"properties", properties}};
+}
+
+nlohmann::json VmRequests::redacted(nlohmann::json body) {
+    if (body.is_object()) {
+        for (auto it = body.begin(); it != body.end(); ++it) {
+            if (it.key() == "adminPassword" && it->is_string())
+                *it = "********";
+            else
+                *it = redacted(*it);
+        }
+    } else if (body.is_array()) {
+        for (auto &item : body)
+            item = redacted(item);
+    }
+    return body;
+}
+
+VmRequestPlan VmRequests::build(const VmDraft &d, const QUrl &endpoint) {
+    VmRequestPlan plan;
+    const auto add = [&](VmPutRequest::Kind kind, ArmPathBuilder builder, const char *apiVersion,
+                         nlohmann::json body) {
+        if (!builder.ok()) {
+            if (!plan.error)
+                plan.error = builder.error();
+            return;
+        }
+        VmPutRequest request;
+        request.kind = kind;
+        request.path = builder.path();
+        request.query.addQueryItem(QStringLiteral("api-version"), QString::fromLatin1(apiVersion));
+        QUrl url = endpoint;
+        url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + request.path,
+                    QUrl::StrictMode);
+        url.setQuery(request.query);
+        request.url = url;
+        request.body = std::move(body);
+        plan.requests.append(request);
+    };
+    if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
+        add(VmPutRequest::Kind::VirtualNetwork,
+            groupProvider(d, "Microsoft.Network")
+                .literal(QStringLiteral("virtualNetworks"))
+                .name(d.newVnetName),
+            VmApiVersions::Network, virtualNetworkBody(d));
+    }
+    add(VmPutRequest::Kind::NetworkInterface,
+        groupProvider(d, "Microsoft.Network")
+            .literal(QStringLiteral("networkInterfaces"))
+            .name(d.effectiveNicName()),
+        VmApiVersions::Network, networkInterfaceBody(d));
+    add(VmPutRequest::Kind::VirtualMachine,
+        groupProvider(d, "Microsoft.Compute").literal(QStringLiteral("virtualMachines")).name(d.name),
+        VmApiVersions::Compute, virtualMachineBody(d));
+    if (plan.error)
+        plan.requests.clear();
+    return plan;
+}
+
+} // namespace cmk
