@@ -286,7 +286,6 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     const QList<QPair<QByteArray, QByteArray>> headers = network->rawHeaderPairs();
     const QString requestId = QString::fromLatin1(headerValue(headers, "x-ms-request-id"));
     const QString correlationId = QString::fromLatin1(headerValue(headers, "x-ms-correlation-request-id"));
-    const QByteArray body = network->readAll();
     reply->m_status = status;
     reply->m_headers = headers;
     reply->m_requestId = requestId;
@@ -331,6 +330,7 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
         return;
     }
 
+    const QByteArray body = network->readAll();
     reply->m_body = body;
     if (isTransientStatus(status)) {
         retryLater(reply, retryAfterMs(headers),
