@@ -2,6 +2,7 @@
 
 #include "resources.h"
 
+#include <QDateTime>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -637,7 +638,8 @@ bool Importer::run(const QStringList &words) {
                      "keeps the "
                      "date, which the wizard sends as midnight UTC.")
                      .arg(text));
-        else if (text.mid(10) != QLatin1String("T00:00:00Z") && text.mid(10) != QLatin1String("T00:00:00"))
+        else if (const QDateTime moment = QDateTime::fromString(text, Qt::ISODate);
+                 !moment.isValid() || moment.toUTC().time() != QTime(0, 0) || moment.toUTC().date() != date)
             note(AzCommandImporter::tr(
                      "The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight "
                      "UTC.")

@@ -1,0 +1,82 @@
+// cmkwizard review: support-staff review of an existing image version, headless.
+
+#include "armclient.h"
+#include "commands.h"
+#include "review.h"
+
+#include <QTextStream>
+
+namespace cmkapp {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("review", text);
+}
+
+int exitCodeForError(const cmk::ArmError &error) {
+    switch (error.kind) {
+    case cmk::ArmError::Kind::Authentication:
+        return ExitAuthError;
+    case cmk::ArmError::Kind::InvalidInput:
+        return ExitInvalidInput;
+    default:
+        return error.httpStatus == 401 ? ExitAuthError : ExitArmError;
+    }
+}
+
+} // namespace
+
+int runReview(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Reviews an existing image version: how each disk is encrypted in each target region, and what is "
+        "wrong (regions without encryption, disk encryption sets in the wrong region or subscription, "
+        "missing "
+        "sets or keys, failed replication, end of life). Exit code 0 when the review ran (whatever it "
+        "found), "
+        "2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in "
+        "docs/review-schema.md."));
+    const QCommandLineOption idOption(QStringLiteral("id"), tr("Resource ID of the image version."),
+                                      QStringLiteral("VERSION_ID"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: text or json."),
+                                          QStringLiteral("text|json"), QStringLiteral("text"));
+    parser.addOptions({idOption, formatOption});
+
+    return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &p) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        const QString id = p.value(idOption).trimmed();
+        if (id.isEmpty()) {
+            err << tr("--id is required.") << Qt::endl;
+            return int(ExitInvalidInput);
+        }
+        const QString format = p.value(formatOption).toLower();
+        if (format != QLatin1String("text") && format != QLatin1String("json")) {
+            err << tr("--format must be text or json, not “%1”.").arg(p.value(formatOption)) << Qt::endl;
+            return int(ExitInvalidInput);
+        }
+        const QString problem = cmk::VersionReviewer::versionIdProblem(id);
+        if (!problem.isEmpty()) {
+            err << problem << Qt::endl;
+            return int(ExitInvalidInput);
+        }
+        cmk::VersionReviewer reviewer(context.armClient());
+        bool done = false;
+        QObject::connect(&reviewer, &cmk::VersionReviewer::finished, &reviewer, [&done] { done = true; });
+        reviewer.start(id);
+        waitUntil([&] { return done; });
+        if (reviewer.error().isError()) {
+            err << tr("The image version could not be read: %1").arg(reviewer.error().toDisplayString())
+                << Qt::endl;
+            return exitCodeForError(reviewer.error());
+        }
+        if (format == QLatin1String("json"))
+            out << QString::fromStdString(cmk::ReviewReport::json(reviewer.review()).dump(2)) << Qt::endl;
+        else
+            out << cmk::ReviewReport::text(reviewer.review());
+        return int(ExitOk);
+    });
+}
+
+} // namespace cmkapp

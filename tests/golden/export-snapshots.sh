@@ -1,0 +1,14 @@
+az sig image-version create \
+    --subscription 3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14 \
+    --resource-group rg-images-prod \
+    --gallery-name galContosoProd \
+    --gallery-image-definition ubuntu-22-04-gen2 \
+    --gallery-image-version 2.1.0 \
+    --location westeurope \
+    --os-snapshot /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-build/providers/Microsoft.Compute/snapshots/snap-ubuntu-os \
+    --data-snapshots /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-build/providers/Microsoft.Compute/snapshots/snap-ubuntu-data0 /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-build/providers/Microsoft.Compute/snapshots/snap-ubuntu-data1 \
+    --data-snapshot-luns 0 1 \
+    --target-regions westeurope=1=standard_lrs eastus2=3=premium_lrs \
+    --target-region-encryption /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-double,0,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-double,1,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-double /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-eus2-double,0,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-eus2-double,1,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-eus2-double \
+    --replica-count 1 \
+    --storage-account-type Standard_LRS
