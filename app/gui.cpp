@@ -6,7 +6,9 @@
 #include "diskencryptionsetmodel.h"
 #include "draftstore.h"
 #include "imageversiondraft.h"
+#include "languagemenu.h"
 #include "resourcelistmodel.h"
+#include "screenshots.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -18,6 +20,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -28,91 +32,6 @@ namespace {
 class GuiText {
     Q_DECLARE_TR_FUNCTIONS(Gui)
 };
-
-// The demo data of the embedded sandbox, as a filled-in draft (screenshots show every page with content).
-cmk::ImageVersionDraft demoDraft() {
-    const QString sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-    const QString build =
-        QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/").arg(sub);
-    const QString keys =
-        QStringLiteral(
-            "/subscriptions/%1/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/")
-            .arg(sub);
-    cmk::ImageVersionDraft d;
-    d.subscriptionId = sub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = QStringLiteral("1.2.0");
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = cmk::SourceKind::Snapshots;
-    d.sourceId = build + QStringLiteral("snapshots/snap-ubuntu-os");
-    d.dataDiskSnapshots = {{0, build + QStringLiteral("snapshots/snap-ubuntu-data0")},
-                           {1, build + QStringLiteral("snapshots/snap-ubuntu-data1")}};
-    cmk::RegionDraft weu;
-    weu.name = QStringLiteral("westeurope");
-    weu.replicaCount = 2;
-    weu.osDiskDesId = keys + QStringLiteral("des-weu-cmk");
-    cmk::RegionDraft frc;
-    frc.name = QStringLiteral("francecentral");
-    frc.storageAccountType = QStringLiteral("Standard_ZRS");
-    frc.osDiskDesId = keys + QStringLiteral("des-frc-cmk");
-    d.targetRegions = {weu, frc};
-    d.endOfLifeDate = QDate::currentDate().addYears(2);
-    d.encryption = cmk::EncryptionMode::CustomerKey;
-    d.tags = {{QStringLiteral("owner"), QStringLiteral("platform-team")},
-              {QStringLiteral("cost-center"), QStringLiteral("4711")}};
-    d.normalizeEncryption();
-    return d;
-}
-
-// Waits (without blocking the event loop) until the current page is ready or `timeoutMs` passed.
-void settle(cmkui::CreateImageVersionWizard &wizard, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QWizardPage *page = wizard.currentPage();
-        const bool loading = wizard.diskEncryptionSets()->isLoading() || wizard.locations()->isLoading();
-        if (page && page->isComplete() && !loading && timer.elapsed() > 400)
-            return;
-    }
-}
-
-// One PNG per page into `dir`, named by position and page: the README links them.
-int takeScreenshots(cmkui::CreateImageVersionWizard &wizard, const QString &dir) {
-    QDir().mkpath(dir);
-    const QString lang = QLocale().name().left(2);
-    wizard.show();
-    const QList<QPair<int, QString>> pages = {{cmkui::BasicsPageId, QStringLiteral("basics")},
-                                              {cmkui::PrerequisitesPageId, QStringLiteral("prerequisites")},
-                                              {cmkui::ReplicationPageId, QStringLiteral("replication")},
-                                              {cmkui::EncryptionPageId, QStringLiteral("encryption")},
-                                              {cmkui::TagsPageId, QStringLiteral("tags")},
-                                              {cmkui::ReviewPageId, QStringLiteral("review")}};
-    int index = 0;
-    QTextStream out(stdout);
-    for (const auto &[id, name] : pages) {
-        if (!wizard.page(id))
-            continue;
-        while (wizard.currentId() != id && wizard.currentId() < id) {
-            settle(wizard, 8000);
-            wizard.next();
-        }
-        if (wizard.currentId() != id)
-            continue;
-        settle(wizard, 8000);
-        const QString file = QDir(dir).filePath(
-            QStringLiteral("%1-%2-%3.png").arg(++index, 2, 10, QLatin1Char('0')).arg(name, lang));
-        if (!wizard.grab().save(file)) {
-            QTextStream(stderr) << GuiText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(file))
-                                << Qt::endl;
-            return ExitFailure;
-        }
-        out << file << Qt::endl;
-    }
-    return ExitOk;
-}
 
 } // namespace
 
@@ -144,6 +63,13 @@ int runGui(int argc, char **argv) {
         return ExitInvalidInput;
     }
     options.draftPath = parser.value(draftOption);
+    const bool screenshots = parser.isSet(screenshotsOption);
+    // Pictures must not depend on (or change) the user's settings: they get settings of their own.
+    QTemporaryDir screenshotSettings;
+    if (screenshots)
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+    if (options.language.isEmpty())
+        options.language = savedLanguage();
     installTranslations(options.language);
 
     AppContext context(options);
@@ -155,7 +81,6 @@ int runGui(int argc, char **argv) {
     cmk::DraftModel draft;
     cmk::DraftStore store;
     const bool explicitDraft = !options.draftPath.isEmpty();
-    const bool screenshots = parser.isSet(screenshotsOption);
     if (screenshots) {
         // Pictures must not depend on (or overwrite) whatever the user was working on.
         if (explicitDraft) {
@@ -204,8 +129,20 @@ int runGui(int argc, char **argv) {
         store.attach(&draft);
 
     cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
-    if (screenshots)
-        return takeScreenshots(wizard, parser.value(screenshotsOption));
+    addLanguageButton(&wizard);
+    if (screenshots) {
+        const QStringList files =
+            takeScreenshots(wizard, context.armClient(), options.sandbox ? demoReviewVersionId() : QString(),
+                            parser.value(screenshotsOption), &why);
+        if (files.isEmpty()) {
+            QTextStream(stderr) << why << Qt::endl;
+            return ExitFailure;
+        }
+        QTextStream out(stdout);
+        for (const QString &file : files)
+            out << QDir::toNativeSeparators(file) << Qt::endl;
+        return ExitOk;
+    }
 
     QObject::connect(&store, &cmk::DraftStore::saveFailed, &wizard, [&wizard](const QString &reason) {
         QMessageBox::warning(&wizard, GuiText::tr("Draft not saved"), reason);

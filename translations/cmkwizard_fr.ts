@@ -722,10 +722,6 @@
 <context>
     <name>Gui</name>
     <message>
-        <source>Cannot write %1.</source>
-        <translation>Impossible d’écrire %1.</translation>
-    </message>
-    <message>
         <source>Creates Azure Compute Gallery image versions encrypted with your own keys.</source>
         <translation>Crée des versions d’image de la galerie de calcul Azure chiffrées avec vos propres clés.</translation>
     </message>
@@ -1214,6 +1210,25 @@
     <message>
         <source>The PDF file could not be written.</source>
         <translation>Impossible d’écrire le fichier PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>The page “%1” cannot be completed with this draft.</source>
+        <translation>La page «&#xa0;%1&#xa0;» ne peut pas être complétée avec ce brouillon.</translation>
+    </message>
+    <message>
+        <source>The wizard did not leave the page “%1”.</source>
+        <translation>L’Assistant n’a pas quitté la page «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2138,17 @@
     </message>
 </context>
 <context>
+    <name>cmkapp::LanguageButton</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Language of the interface. What you typed is kept.</source>
+        <translation>Langue de l’interface. Ce que vous avez saisi est conservé.</translation>
+    </message>
+</context>
+<context>
     <name>cmkui::BasicsPage</name>
     <message>
         <source>Basics</source>
@@ -2488,6 +2514,13 @@
     <message>
         <source>Create an image version</source>
         <translation>Créer une version d’image</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::CreateVmWizard</name>
+    <message>
+        <source>Create a virtual machine from an image version</source>
+        <translation>Créer une machine virtuelle à partir d’une version d’image</translation>
     </message>
 </context>
 <context>
@@ -3368,6 +3401,14 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <source>The tenants could not be listed: %1</source>
         <translation>Impossible de lister les locataires&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Application (&amp;client) ID:</source>
+        <translation>ID d’application (&amp;client)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::SubmitPage</name>
@@ -3605,6 +3646,534 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     </message>
 </context>
 <context>
+    <name>cmkui::VmBasicsPage</name>
+    <message>
+        <source>Basics</source>
+        <translation>Informations de base</translation>
+    </message>
+    <message>
+        <source>Create a virtual machine from this image version, with your keys on its disks.</source>
+        <translation>Créez une machine virtuelle à partir de cette version d’image, avec vos clés sur ses disques.</translation>
+    </message>
+    <message>
+        <source>The virtual machine starts from the image version below, in one of the regions it is replicated to.</source>
+        <translation>La machine virtuelle démarre à partir de la version d’image ci-dessous, dans l’une des régions où celle-ci est répliquée.</translation>
+    </message>
+    <message>
+        <source>&amp;Resource group:</source>
+        <translation>&amp;Groupe de ressources&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a resource group</source>
+        <translation>Choisissez un groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation>Groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Virtual machine &amp;name:</source>
+        <translation>&amp;Nom de la machine virtuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Virtual machine name</source>
+        <translation>Nom de la machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>&amp;Région&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Only the regions the image version is replicated to are offered.</source>
+        <translation>Seules les régions où la version d’image est répliquée sont proposées.</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>Tai&amp;lle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a size</source>
+        <translation>Choisissez une taille</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>This image is specialized: the virtual machine keeps the accounts, host name and settings of the image, so no administrator account is asked for.</source>
+        <translation>Cette image est spécialisée&#xa0;: la machine virtuelle conserve les comptes, le nom d’hôte et les paramètres de l’image&#x202f;; aucun compte administrateur n’est donc demandé.</translation>
+    </message>
+    <message>
+        <source>Administrator account</source>
+        <translation>Compte administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Nom d’utilisateur de l’administrateur</translation>
+    </message>
+    <message>
+        <source>SS&amp;H public key</source>
+        <translation>Clé publique SS&amp;H</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>SSH public &amp;key:</source>
+        <translation>&amp;Clé publique SSH&#xa0;:</translation>
+    </message>
+    <message>
+        <source>ssh-ed25519 AAAA… you@host</source>
+        <translation>ssh-ed25519 AAAA… vous@hôte</translation>
+    </message>
+    <message>
+        <source>SSH public key</source>
+        <translation>Clé publique SSH</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>M&amp;ot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Mot de passe de l’administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>Confirm&amp;er le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Confirm the administrator password</source>
+        <translation>Confirmez le mot de passe de l’administrateur</translation>
+    </message>
+    <message>
+        <source>Reading the image version…</source>
+        <translation>Lecture de la version d’image…</translation>
+    </message>
+    <message>
+        <source>Loading resource groups…</source>
+        <translation>Chargement des groupes de ressources…</translation>
+    </message>
+    <message>
+        <source>Loading the sizes of the region…</source>
+        <translation>Chargement des tailles de la région…</translation>
+    </message>
+    <message>
+        <source>Image version %1 of %2 (gallery %3): %4, %5.</source>
+        <extracomment>%1 version, %2 image definition, %3 gallery, %4 OS type, %5 Generalized/Specialized</extracomment>
+        <translation>Version d’image %1 de %2 (galerie %3)&#xa0;: %4, %5.</translation>
+    </message>
+    <message>
+        <source>specialized</source>
+        <translation>spécialisée</translation>
+    </message>
+    <message>
+        <source>generalized</source>
+        <translation>généralisée</translation>
+    </message>
+    <message>
+        <source>The image version could not be read: %1</source>
+        <translation>Impossible de lire la version d’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Image version: %1</source>
+        <translation>Version d’image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wait until the image version has been read.</source>
+        <translation>Attendez la fin de la lecture de la version d’image.</translation>
+    </message>
+    <message>
+        <source>The resource groups could not be listed: %1</source>
+        <translation>Impossible de lister les groupes de ressources&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::VmDisksPage</name>
+    <message>
+        <source>Loading disk encryption sets…</source>
+        <translation>Chargement des jeux de chiffrement de disque…</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>Choose how the disks of the virtual machine are encrypted at rest.</source>
+        <translation>Choisissez comment les disques de la machine virtuelle sont chiffrés au repos.</translation>
+    </message>
+    <message>
+        <source>Each disk may use a disk encryption set of the VM&apos;s region and subscription whose type matches the encryption type; no other is offered. The image&apos;s own sets are chosen by default.</source>
+        <translation>Chaque disque peut utiliser un jeu de chiffrement de disque de la région et de l’abonnement de la machine virtuelle dont le type correspond au type de chiffrement&#x202f;; aucun autre n’est proposé. Les jeux de l’image sont choisis par défaut.</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption type:</source>
+        <translation>T&amp;ype de chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Encryption type</source>
+        <translation>Type de chiffrement</translation>
+    </message>
+    <message>
+        <source>&amp;Same disk encryption set for all disks</source>
+        <translation>&amp;Même jeu de chiffrement de disque pour tous les disques</translation>
+    </message>
+    <message>
+        <source>Use the &amp;image&apos;s disk encryption sets</source>
+        <translation>Utiliser les jeux de chiffrement de disque de l’&amp;image</translation>
+    </message>
+    <message>
+        <source>Disk encryption set for the %1</source>
+        <extracomment>Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1))</extracomment>
+        <translation>Jeu de chiffrement de disque pour le %1</translation>
+    </message>
+    <message>
+        <source>Choose a disk encryption set</source>
+        <translation>Choisissez un jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>None in this region</source>
+        <translation>Aucun dans cette région</translation>
+    </message>
+    <message>
+        <source>In %1 the image version uses platform-managed keys.</source>
+        <translation>Dans %1, la version d’image utilise des clés gérées par la plateforme.</translation>
+    </message>
+    <message>
+        <source>In %1 the image version is encrypted with %2.</source>
+        <translation>Dans %1, la version d’image est chiffrée avec %2.</translation>
+    </message>
+    <message>
+        <source>There is no disk encryption set of type “%1” in %2 in this subscription. Create one (and give it access to its key vault), then come back:
+%3</source>
+        <translation>Il n’existe aucun jeu de chiffrement de disque de type «&#xa0;%1&#xa0;» dans %2 dans cet abonnement. Créez-en un (et donnez-lui accès à son coffre de clés), puis revenez&#xa0;:
+%3</translation>
+    </message>
+    <message>
+        <source>Wait until the disk encryption sets have been listed.</source>
+        <translation>Attendez la fin de la liste des jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The disk encryption sets could not be listed: %1</source>
+        <translation>Impossible de lister les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There is no disk encryption set of type “%1” in %2 in this subscription.</source>
+        <translation>Il n’existe aucun jeu de chiffrement de disque de type «&#xa0;%1&#xa0;» dans %2 dans cet abonnement.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::VmNetworkingPage</name>
+    <message>
+        <source>Loading virtual networks…</source>
+        <translation>Chargement des réseaux virtuels…</translation>
+    </message>
+    <message>
+        <source>Networking</source>
+        <translation>Mise en réseau</translation>
+    </message>
+    <message>
+        <source>The virtual machine gets one network interface in a subnet of its region.</source>
+        <translation>La machine virtuelle reçoit une interface réseau dans un sous-réseau de sa région.</translation>
+    </message>
+    <message>
+        <source>Only the virtual networks of the VM&apos;s region and subscription are listed.</source>
+        <translation>Seuls les réseaux virtuels de la région et de l’abonnement de la machine virtuelle sont listés.</translation>
+    </message>
+    <message>
+        <source>Use an &amp;existing virtual network</source>
+        <translation>Utiliser un réseau virtuel &amp;existant</translation>
+    </message>
+    <message>
+        <source>Create a ne&amp;w virtual network</source>
+        <translation>Créer un &amp;nouveau réseau virtuel</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual network:</source>
+        <translation>&amp;Réseau virtuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a virtual network</source>
+        <translation>Choisissez un réseau virtuel</translation>
+    </message>
+    <message>
+        <source>Virtual network</source>
+        <translation>Réseau virtuel</translation>
+    </message>
+    <message>
+        <source>&amp;Subnet:</source>
+        <translation>Sous-rése&amp;au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a subnet</source>
+        <translation>Choisissez un sous-réseau</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>Virtual network &amp;name:</source>
+        <translation>Nom du réseau &amp;virtuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New virtual network name</source>
+        <translation>Nom du nouveau réseau virtuel</translation>
+    </message>
+    <message>
+        <source>&amp;Address space:</source>
+        <translation>Espace d’a&amp;dresses&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address space of the new virtual network</source>
+        <translation>Espace d’adresses du nouveau réseau virtuel</translation>
+    </message>
+    <message>
+        <source>Su&amp;bnet name:</source>
+        <translation>Nom du so&amp;us-réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New subnet name</source>
+        <translation>Nom du nouveau sous-réseau</translation>
+    </message>
+    <message>
+        <source>Subnet address &amp;range:</source>
+        <translation>Pla&amp;ge d’adresses du sous-réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Address range of the new subnet</source>
+        <translation>Plage d’adresses du nouveau sous-réseau</translation>
+    </message>
+    <message>
+        <source>Network &amp;interface name:</source>
+        <translation>Nom de l’&amp;interface réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Network interface name</source>
+        <translation>Nom de l’interface réseau</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3</source>
+        <extracomment>A virtual network in a dropdown: %1 name, %2 resource group, %3 address spaces</extracomment>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A subnet in a dropdown: %1 name, %2 address range</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>There is no virtual network in %1 in this subscription yet; create a new one below.</source>
+        <translation>Il n’existe encore aucun réseau virtuel dans %1 dans cet abonnement&#x202f;; créez-en un ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Wait until the virtual networks have been listed.</source>
+        <translation>Attendez la fin de la liste des réseaux virtuels.</translation>
+    </message>
+    <message>
+        <source>The virtual networks could not be listed: %1</source>
+        <translation>Impossible de lister les réseaux virtuels&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A virtual network named %1 already exists in %2. Choose it as an existing network, or give the new one another name.</source>
+        <translation>Un réseau virtuel nommé %1 existe déjà dans %2. Choisissez-le comme réseau existant, ou donnez un autre nom au nouveau réseau.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::VmReviewPage</name>
+    <message>
+        <source>Review + create</source>
+        <translation>Vérifier + créer</translation>
+    </message>
+    <message>
+        <source>Check everything, then press Create. Nothing is sent to Azure before that.</source>
+        <translation>Vérifiez tout, puis cliquez sur Créer. Rien n’est envoyé à Azure avant.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Show the &amp;requests that will be sent</source>
+        <translation>Afficher les &amp;requêtes qui seront envoyées</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the requests</source>
+        <translation>Cop&amp;ier les requêtes</translation>
+    </message>
+    <message>
+        <source>Copy as Azure &amp;CLI</source>
+        <translation>Copier en A&amp;zure CLI</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;PowerShell</source>
+        <translation>Copier en Po&amp;werShell</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Creation progress</source>
+        <translation>Progression de la création</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Error from Azure</source>
+        <translation>Erreur renvoyée par Azure</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Machine virtuelle</translation>
+    </message>
+    <message>
+        <source>Image version</source>
+        <translation>Version d’image</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (gallery %3)</source>
+        <translation>%1 de %2 (galerie %3)</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d’exploitation</translation>
+    </message>
+    <message>
+        <source>%1, specialized</source>
+        <translation>%1, spécialisée</translation>
+    </message>
+    <message>
+        <source>%1, generalized</source>
+        <translation>%1, généralisée</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation>Groupe de ressources</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>SSH public key</source>
+        <translation>Clé publique SSH</translation>
+    </message>
+    <message>
+        <source>Password (not shown)</source>
+        <translation>Mot de passe (non affiché)</translation>
+    </message>
+    <message>
+        <source>kept from the specialized image</source>
+        <translation>conservé depuis l’image spécialisée</translation>
+    </message>
+    <message>
+        <source>Networking</source>
+        <translation>Mise en réseau</translation>
+    </message>
+    <message>
+        <source>New virtual network</source>
+        <translation>Nouveau réseau virtuel</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New subnet</source>
+        <translation>Nouveau sous-réseau</translation>
+    </message>
+    <message>
+        <source>Virtual network</source>
+        <translation>Réseau virtuel</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Sous-réseau</translation>
+    </message>
+    <message>
+        <source>Network interface</source>
+        <translation>Interface réseau</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Disques</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disque</translation>
+    </message>
+    <message>
+        <source>Disk encryption set</source>
+        <translation>Jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>non choisi</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1
+Your choices are kept: go Back to change them, or press Create to try again.</source>
+        <translation>%1
+Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou sur Créer pour réessayer.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>The requests cannot be built: %1</source>
+        <translation>Impossible de construire les requêtes&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>create</name>
     <message>
         <source>The draft cannot be submitted:</source>
@@ -3646,6 +4215,45 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>The image version was not created: %1</source>
         <translation>La version d’image n’a pas été créée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>createvm</name>
+    <message>
+        <source>The VM draft cannot be submitted:</source>
+        <translation>Le brouillon de machine virtuelle ne peut pas être soumis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Creates the virtual machine a VM draft describes (format in docs/create-vm.md): a new virtual network when asked, a network interface, then the VM from a gallery image version, with a disk encryption set on each disk. The draft is checked against Azure first. The admin password may come from the environment variable %1 instead of the file.</source>
+        <translation>Crée la machine virtuelle que décrit un brouillon de machine virtuelle (format dans docs/create-vm.md)&#xa0;: un nouveau réseau virtuel si demandé, une interface réseau, puis la machine virtuelle à partir d’une version d’image de galerie, avec un jeu de chiffrement de disque sur chaque disque. Le brouillon est d’abord vérifié auprès d’Azure. Le mot de passe de l’administrateur peut venir de la variable d’environnement %1 au lieu du fichier.</translation>
+    </message>
+    <message>
+        <source>The VM draft file to submit.</source>
+        <translation>Le fichier de brouillon de machine virtuelle à soumettre.</translation>
+    </message>
+    <message>
+        <source>Check the draft on its own and print the PUT URLs and bodies; send nothing at all.</source>
+        <translation>Vérifier le brouillon seul et afficher les URL et les corps des PUT&#x202f;; ne rien envoyer.</translation>
+    </message>
+    <message>
+        <source>Print the equivalent commands instead: az or powershell.</source>
+        <translation>Afficher plutôt les commandes équivalentes&#xa0;: az ou powershell.</translation>
+    </message>
+    <message>
+        <source>Missing --draft FILE.</source>
+        <translation>--draft FICHIER manquant.</translation>
+    </message>
+    <message>
+        <source>--export takes az or powershell, not “%1”.</source>
+        <translation>--export accepte az ou powershell, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Could not check the VM draft against Azure: %1</source>
+        <translation>Impossible de vérifier le brouillon de machine virtuelle auprès d’Azure&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
     </message>
 </context>
 <context>
@@ -3725,6 +4333,10 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Read an az sig image-version create command into a draft.</source>
         <translation>Lire une commande az sig image-version create dans un brouillon.</translation>
+    </message>
+    <message>
+        <source>Create the virtual machine a VM draft file describes, from an encrypted image version (--dry-run: print the requests).</source>
+        <translation>Créer la machine virtuelle que décrit un fichier de brouillon de machine virtuelle, à partir d’une version d’image chiffrée (--dry-run&#xa0;: afficher les requêtes).</translation>
     </message>
 </context>
 </TS>
