@@ -13,6 +13,10 @@ const QList<Subcommand> &subcommands()
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
         {"create", QT_TRANSLATE_NOOP("main", "Create the image version a draft file describes (--dry-run: print the request)."),
          &runCreate},
+        {"create-vm",
+         QT_TRANSLATE_NOOP("main", "Create the virtual machine a VM draft file describes, from an encrypted image "
+                                   "version (--dry-run: print the requests)."),
+         &runCreateVm},
         {"check-prereqs",
          QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
          &runCheckPrereqs},

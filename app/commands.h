@@ -31,6 +31,8 @@ void waitUntil(const std::function<bool()> &done);
 int runListDes(const QStringList &arguments);
 /// cmkwizard create --draft FILE [--dry-run]
 int runCreate(const QStringList &arguments);
+/// cmkwizard create-vm --draft FILE [--dry-run] [--export az|powershell]
+int runCreateVm(const QStringList &arguments);
 int runCheckPrereqs(const QStringList &arguments);
 int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);

@@ -1,0 +1,83 @@
+#pragma once
+
+// "Create VM from this version": a short wizard — Basics, Networking, Disks, Review + create — that creates
+// a virtual machine from a gallery image version with a Disk Encryption Set on each of its disks. All pages
+// edit one cmk::VmDraftModel; the Disks page reuses the image wizard's DiskEncryptionSetModel and its
+// per-region / subscription / type filter, so a DES the VM cannot use is never offered.
+
+#include <QPointer>
+#include <QWizard>
+
+namespace cmk {
+class ArmClient;
+class VmDraftModel;
+class VmImageSource;
+struct VmDraft;
+} // namespace cmk
+
+namespace cmkui {
+
+class DiskEncryptionSetModel;
+class ResourceListModel;
+class VmBasicsPage;
+class VmDisksPage;
+class VmNetworkingPage;
+class VmReviewPage;
+
+/// What the VM wizard's pages share. Owned by CreateVmWizard.
+struct VmWizardContext {
+    cmk::ArmClient *client = nullptr;
+    cmk::VmDraftModel *draft = nullptr;
+    cmk::VmImageSource *image = nullptr;
+    DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the VM's subscription
+    ResourceListModel *sizes = nullptr;                   ///< VM sizes of the VM's region
+};
+
+class CreateVmWizard : public QWizard {
+    Q_OBJECT
+public:
+    enum PageId { BasicsPageId = 0, NetworkingPageId = 10, DisksPageId = 20, ReviewPageId = 30 };
+
+    /// Reads the image version (and its definition), then fills the draft's defaults: the version's first
+    /// region, its Disk Encryption Sets there, a generalized or specialized admin section.
+    CreateVmWizard(cmk::ArmClient *client, const QString &imageVersionId, QWidget *parent = nullptr);
+    ~CreateVmWizard() override;
+
+    cmk::VmDraftModel *draftModel() const { return m_context.draft; }
+    cmk::VmImageSource *imageSource() const { return m_context.image; }
+    DiskEncryptionSetModel *diskEncryptionSets() const { return m_context.diskEncryptionSets; }
+    ResourceListModel *sizes() const { return m_context.sizes; }
+    VmBasicsPage *basicsPage() const { return m_basics; }
+    VmNetworkingPage *networkingPage() const { return m_networking; }
+    VmDisksPage *disksPage() const { return m_disks; }
+    VmReviewPage *reviewPage() const { return m_review; }
+
+public Q_SLOTS:
+    void reject() override;
+
+Q_SIGNALS:
+    /// The image version and its definition were read (or could not be: see imageSource()->error()).
+    void imageLoaded();
+    void virtualMachineCreated(const QString &resourceId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onImageLoaded();
+    void followDraft();
+    void retranslateUi();
+
+    VmWizardContext m_context;
+    VmBasicsPage *m_basics = nullptr;
+    VmNetworkingPage *m_networking = nullptr;
+    VmDisksPage *m_disks = nullptr;
+    VmReviewPage *m_review = nullptr;
+    QString m_sizesRegion;    ///< region the size list was loaded for
+    QString m_defaultsRegion; ///< region whose image DES were applied to the disks
+};
+
+/// Opens the wizard for `imageVersionId` as a window of its own (deleted on close) and returns it.
+CreateVmWizard *openCreateVmWizard(QWidget *parent, cmk::ArmClient *client, const QString &imageVersionId);
+
+} // namespace cmkui
