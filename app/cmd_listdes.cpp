@@ -14,8 +14,9 @@ namespace cmkapp {
 
 namespace {
 
+// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": use the same one here.
 QString tr(const char *text) {
-    return QCoreApplication::translate("list-des", text);
+    return QCoreApplication::translate("cmkapp", text);
 }
 
 const QString CustomerKey = QStringLiteral("EncryptionAtRestWithCustomerKey");
