@@ -47,7 +47,7 @@ nlohmann::json itemJson(const PrerequisiteChecker &checker, Item item) {
     j["polls"] = checker.pollCount(item);
     if (item == Item::Feature)
         j["required"] = checker.options().featureRequired;
-    if (checker.state(item) == State::Error) {
+    if (checker.hasError(item)) {
         j["error"] = errorJson(checker.error(item));
         j["permissionDenied"] = checker.isPermissionDenied(item);
     }
@@ -205,7 +205,7 @@ int runCheckPrereqs(const QStringList &arguments) {
         int exitCode = ExitOk;
         QStringList errors;
         for (Item item : {Item::Feature, Item::Provider}) {
-            if (checker.state(item) == State::Error) {
+            if (checker.hasError(item)) {
                 if (exitCode == ExitOk)
                     exitCode = exitCodeForError(checker.error(item));
                 errors.append(checker.explanation(item));
@@ -266,8 +266,11 @@ int runCheckPrereqs(const QStringList &arguments) {
                 out << line.arg(checker.itemDisplayName(item),
                                 PrerequisiteChecker::stateDisplayName(checker.state(item)))
                     << Qt::endl;
-                if (checker.state(item) != State::Error)
-                    out << "  " << checker.explanation(item) << Qt::endl;
+                // An error is spelled out on stderr; here only what the state means.
+                out << "  "
+                    << (checker.hasError(item) ? PrerequisiteChecker::stateMeaning(item, checker.state(item))
+                                               : checker.explanation(item))
+                    << Qt::endl;
             }
             if (!regions.isEmpty() && !desChecker.error().isError()) {
                 out << tr("Disk encryption sets per target region:") << Qt::endl;

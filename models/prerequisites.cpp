@@ -94,7 +94,7 @@ QList<PrerequisiteChecker::Item> PrerequisiteChecker::itemsNeedingRegistration()
 
 bool PrerequisiteChecker::isPermissionDenied(Item item) const {
     const Track &t = track(item);
-    return t.state == State::Error && isForbidden(t.error);
+    return t.error.isError() && isForbidden(t.error);
 }
 
 QString PrerequisiteChecker::itemKey(Item item) {
@@ -199,8 +199,7 @@ PrerequisiteChecker::State PrerequisiteChecker::stateFromServer(Item item, const
 
 QString PrerequisiteChecker::explanation(Item item) const {
     const Track &t = track(item);
-    switch (t.state) {
-    case State::Error:
+    if (t.error.isError()) {
         if (isForbidden(t.error)) {
             const QString why =
                 t.errorFromRegister
@@ -213,6 +212,8 @@ QString PrerequisiteChecker::explanation(Item item) const {
             return tr("%1 could not be registered: %2").arg(itemDisplayName(item), t.error.toDisplayString());
         return tr("The state of %1 could not be read: %2")
             .arg(itemDisplayName(item), t.error.toDisplayString());
+    }
+    switch (t.state) {
     case State::NotNeeded:
         if (item == Item::Feature && !m_options.featureRequired)
             return tr("The feature check is turned off in the settings (customer-managed keys for galleries "
@@ -306,7 +307,7 @@ void PrerequisiteChecker::registerItem(Item item) {
     ArmError invalid;
     const QString path = itemPath(item, true, &invalid);
     if (path.isEmpty()) {
-        setState(item, State::Error, QString(), invalid);
+        setState(item, knownState(item), t.serverState, invalid);
         updateBusy();
         return;
     }
@@ -316,6 +317,11 @@ void PrerequisiteChecker::registerItem(Item item) {
     t.reply = reply;
     connect(reply, &ArmReply::finished, this, [this, item, reply] { handleReply(item, reply, false, true); });
     updateBusy();
+}
+
+PrerequisiteChecker::State PrerequisiteChecker::knownState(Item item) const {
+    const Track &t = track(item);
+    return t.serverState.isEmpty() ? State::Unknown : stateFromServer(item, t.serverState);
 }
 
 void PrerequisiteChecker::registerMissing() {
@@ -363,7 +369,11 @@ void PrerequisiteChecker::handleReply(Item item, ArmReply *reply, bool isPoll, b
         } else {
             qCWarning(lcPrereq) << itemDisplayName(item) << "failed:" << error.code << error.httpStatus
                                 << error.requestId;
-            setState(item, State::Error, QString(), error);
+            // A refused registration leaves the state as it was read: only a failed read makes it unknown.
+            if (isRegister)
+                setState(item, knownState(item), t.serverState, error);
+            else
+                setState(item, State::Error, QString(), error);
             stopPolling(item, false);
         }
     } else {
@@ -450,8 +460,7 @@ void PrerequisiteChecker::abortItem(Item item) {
         reply->deleteLater();
     }
     if (t.state == State::Checking)
-        setState(item, t.serverState.isEmpty() ? State::Unknown : stateFromServer(item, t.serverState),
-                 t.serverState, ArmError());
+        setState(item, knownState(item), t.serverState, ArmError());
     stopPolling(item, false);
     if (t.refreshRead) {
         t.refreshRead = false;
@@ -510,9 +519,12 @@ DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
     const QString type = orPlaceholder(p.encryptionType, "EncryptionAtRestWithCustomerKey");
     const QString keyUrl =
         orPlaceholder(p.keyUrl, "https://<key-vault-name>.vault.azure.net/keys/<key-name>/<key-version>");
-    const QString vault =
-        orPlaceholder(p.keyVaultId, "/subscriptions/<subscription-id>/resourceGroups/<resource-group>/"
-                                    "providers/Microsoft.KeyVault/vaults/<key-vault-name>");
+    // The vault is usually in the same subscription; its resource group is the user's to fill in.
+    const QString vault = p.keyVaultId.trimmed().isEmpty()
+                              ? QStringLiteral("/subscriptions/%1/resourceGroups/<key-vault-resource-group>/"
+                                               "providers/Microsoft.KeyVault/vaults/<key-vault-name>")
+                                    .arg(subscription)
+                              : p.keyVaultId.trimmed();
 
     DesCreationCommands commands;
     commands.azureCli =

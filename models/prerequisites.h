@@ -41,7 +41,7 @@ public:
         Registered,
         Unregistering,
         NotNeeded, ///< feature only: unknown to the subscription (GA) or not required by the settings
-        Error,     ///< the last read or register failed; error() tells why
+        Error,     ///< the state could not be read; error() tells why
     };
     Q_ENUM(State)
 
@@ -73,7 +73,10 @@ public:
     State state(Item item) const { return track(item).state; }
     /// The state string exactly as the server sent it ("Registered", "registering"...), empty when none.
     QString serverState(Item item) const { return track(item).serverState; }
+    /// Why the last read or register request of the item failed. A refused registration keeps the state
+    /// that was read (e.g. NotRegistered) and sets this; a failed read sets State::Error too.
     const ArmError &error(Item item) const { return track(item).error; }
+    bool hasError(Item item) const { return track(item).error.isError(); }
     /// How many GETs of this item were sent while polling since the last register/refresh.
     int pollCount(Item item) const { return track(item).polls; }
     bool isPolling(Item item) const;
@@ -147,6 +150,7 @@ private:
     void read(Item item, bool isPoll);
     void handleReply(Item item, ArmReply *reply, bool isPoll, bool isRegister);
     void finishRead(Item item);
+    State knownState(Item item) const; ///< from the last state string the server sent
     void setState(Item item, State state, const QString &serverState, const ArmError &error);
     void startPolling(Item item);
     void scheduleNextPoll(Item item);

@@ -3,6 +3,8 @@
 // Shared by the tst_prereq* tests: a sandbox fixture with one subscription per prerequisite situation, and
 // helpers that count what the sandbox received.
 
+#include "armclient.h"
+#include "armpaths.h"
 #include "armsandbox.h"
 
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -19,7 +22,7 @@ inline const QString subNotRegistered = QStringLiteral("11111111-1111-1111-1111-
 inline const QString subReady = QStringLiteral("22222222-2222-2222-2222-222222222222");
 inline const QString subReadOnly = QStringLiteral("33333333-3333-3333-3333-333333333333");
 inline const QString subFeatureUnknown = QStringLiteral("44444444-4444-4444-4444-444444444444");
-inline const QString subRegistering = QStringLiteral("55555555-5555-5555-5555-555555555555");
+inline const QString subNeedsFeature = QStringLiteral("55555555-5555-5555-5555-555555555555");
 
 inline QJsonObject des(const QString &sub, const QString &group, const QString &name, const QString &location,
                        const QString &encryptionType,
@@ -62,7 +65,7 @@ inline QByteArray fixtureJson() {
     addSub(subReady, QStringLiteral("Ready"));
     addSub(subReadOnly, QStringLiteral("Read only"), true);
     addSub(subFeatureUnknown, QStringLiteral("Feature unknown"));
-    addSub(subRegistering, QStringLiteral("Registering"));
+    addSub(subNeedsFeature, QStringLiteral("Needs the feature"));
 
     QJsonArray features;
     const auto addFeature = [&](const QString &sub, const QString &state) {
@@ -74,7 +77,7 @@ inline QByteArray fixtureJson() {
     addFeature(subNotRegistered, QStringLiteral("NotRegistered"));
     addFeature(subReady, QStringLiteral("Registered"));
     addFeature(subReadOnly, QStringLiteral("NotRegistered"));
-    addFeature(subRegistering, QStringLiteral("Registering"));
+    addFeature(subNeedsFeature, QStringLiteral("NotRegistered"));
     // subFeatureUnknown has no entry: the subscription does not know the feature.
 
     QJsonArray providers;
@@ -87,7 +90,7 @@ inline QByteArray fixtureJson() {
     addProvider(subReady, QStringLiteral("Registered"));
     addProvider(subReadOnly, QStringLiteral("NotRegistered"));
     addProvider(subFeatureUnknown, QStringLiteral("Registered"));
-    addProvider(subRegistering, QStringLiteral("Registered"));
+    addProvider(subNeedsFeature, QStringLiteral("Registered"));
 
     QJsonArray resources;
     const QString group = QStringLiteral("rg-keys");
@@ -153,6 +156,19 @@ inline int countRequests(const armsandbox::Sandbox &sandbox, const QString &meth
             ++n;
     }
     return n;
+}
+
+/// Starts a feature registration the way another tool would (one POST, no polling), so that the server
+/// reports Registering for the next reads. Returns false when the POST failed.
+inline bool registerFeatureElsewhere(cmk::ArmClient &client, const QString &sub) {
+    cmk::ArmReply *reply = client.post(
+        cmk::featureRegisterPath(sub, QStringLiteral("Microsoft.Compute"), QStringLiteral("SIGEncryption"))
+            .path());
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 10000))
+        return false;
+    const bool ok = !reply->error().isError();
+    reply->deleteLater();
+    return ok;
 }
 
 inline QString featurePath(const QString &sub) {

@@ -182,7 +182,8 @@ private Q_SLOTS:
     void refreshFindingRegisteringPolls() {
         PrerequisiteChecker checker(m_client.get());
         checker.setOptions(fastOptions());
-        checker.setSubscriptionId(subRegistering);
+        checker.setSubscriptionId(subNeedsFeature);
+        QVERIFY(registerFeatureElsewhere(*m_client, subNeedsFeature));
         QSignalSpy pollingDone(&checker, &PrerequisiteChecker::pollingFinished);
         checker.refresh();
         QTRY_COMPARE_WITH_TIMEOUT(checker.state(Item::Feature), State::Registering, 5000);
@@ -190,7 +191,8 @@ private Q_SLOTS:
         QVERIFY(pollingDone.wait(10000));
         QCOMPARE(checker.state(Item::Feature), State::Registered);
         QVERIFY(checker.isReady());
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 0);
+        // Only the other tool's POST: the checker itself registers nothing.
+        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 1);
     }
 
     void refreshWithoutPollingReportsRegistering() {
@@ -198,7 +200,8 @@ private Q_SLOTS:
         PrerequisiteChecker::Options o = fastOptions();
         o.pollWhileRegistering = false;
         checker.setOptions(o);
-        checker.setSubscriptionId(subRegistering);
+        checker.setSubscriptionId(subNeedsFeature);
+        QVERIFY(registerFeatureElsewhere(*m_client, subNeedsFeature));
         QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
         checker.refresh();
         QVERIFY(finished.wait(10000));
@@ -207,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(!checker.isReady());
         QVERIFY(checker.itemsNeedingRegistration().isEmpty());
         QTest::qWait(100);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subRegistering)), 1);
+        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNeedsFeature)), 1);
     }
 
     void backoffGrowsUpToTheCap() {
@@ -217,11 +220,12 @@ private Q_SLOTS:
         o.backoffFactor = 2.0;
         o.maxPollIntervalMs = 25;
         checker.setOptions(o);
-        checker.setSubscriptionId(subRegistering);
+        checker.setSubscriptionId(subNotRegistered);
         QSignalSpy scheduled(&checker, &PrerequisiteChecker::pollScheduled);
-        checker.refresh();
+        checker.registerItem(Item::Feature);
         QVERIFY(waitIdle(checker));
-        QVERIFY(scheduled.count() >= 2);
+        QCOMPARE(checker.state(Item::Feature), State::Registered);
+        QVERIFY(scheduled.count() >= 3);
         QList<int> delays;
         for (const QList<QVariant> &args : scheduled)
             delays.append(args.at(2).toInt());
@@ -293,8 +297,11 @@ private Q_SLOTS:
         checker.registerItem(Item::Feature);
         checker.registerItem(Item::Provider);
         QVERIFY(waitIdle(checker));
-        QCOMPARE(checker.state(Item::Feature), State::Error);
-        QCOMPARE(checker.state(Item::Provider), State::Error);
+        // The state read before stays known; the refusal is the item's error.
+        QCOMPARE(checker.state(Item::Feature), State::NotRegistered);
+        QCOMPARE(checker.state(Item::Provider), State::NotRegistered);
+        QVERIFY(checker.hasError(Item::Feature));
+        QVERIFY(checker.hasError(Item::Provider));
         QCOMPARE(checker.error(Item::Feature).httpStatus, 403);
         QVERIFY(checker.isPermissionDenied(Item::Feature));
         QVERIFY(checker.isPermissionDenied(Item::Provider));

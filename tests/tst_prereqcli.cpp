@@ -139,7 +139,7 @@ private Q_SLOTS:
                  QStringLiteral("--register"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(j.exitCode, 3);
         const QJsonObject feature = j.json().value(QStringLiteral("feature")).toObject();
-        QCOMPARE(feature.value(QStringLiteral("state")).toString(), QStringLiteral("Error"));
+        QCOMPARE(feature.value(QStringLiteral("state")).toString(), QStringLiteral("NotRegistered"));
         QCOMPARE(feature.value(QStringLiteral("permissionDenied")).toBool(), true);
         QCOMPARE(
             feature.value(QStringLiteral("error")).toObject().value(QStringLiteral("httpStatus")).toInt(),

@@ -6,12 +6,12 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -20,15 +20,6 @@ namespace cmkui {
 namespace {
 
 enum Column { RegionColumn, CustomerKeyColumn, DoubleEncryptionColumn, StatusColumn, ColumnCount };
-
-QString objectSuffix(const QString &region) {
-    QString suffix;
-    for (const QChar c : region) {
-        if (c.isLetterOrNumber())
-            suffix += c;
-    }
-    return suffix;
-}
 
 } // namespace
 
@@ -68,26 +59,62 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table);
 
-    auto *typeRow = new QHBoxLayout;
-    m_typeLabel = new QLabel(this);
+    // One region's commands at a time keeps the widget small enough for a wizard page.
+    m_commandsPanel = new QWidget(this);
+    m_commandsPanel->setObjectName(QStringLiteral("desCommandsPanel"));
+    auto *grid = new QGridLayout(m_commandsPanel);
+    grid->setContentsMargins(0, 0, 0, 0);
+    m_commandsIntro = new QLabel(m_commandsPanel);
+    m_commandsIntro->setObjectName(QStringLiteral("desCommandsIntro"));
+    m_commandsIntro->setWordWrap(true);
+    grid->addWidget(m_commandsIntro, 0, 0, 1, 3);
+    m_regionLabel = new QLabel(m_commandsPanel);
+    m_regionLabel->setObjectName(QStringLiteral("desRegionLabel"));
+    grid->addWidget(m_regionLabel, 1, 0);
+    m_regionCombo = new QComboBox(m_commandsPanel);
+    m_regionCombo->setObjectName(QStringLiteral("desRegionCombo"));
+    m_regionLabel->setBuddy(m_regionCombo);
+    grid->addWidget(m_regionCombo, 1, 1, 1, 2);
+    m_typeLabel = new QLabel(m_commandsPanel);
     m_typeLabel->setObjectName(QStringLiteral("desTypeLabel"));
-    typeRow->addWidget(m_typeLabel);
-    m_typeCombo = new QComboBox(this);
+    grid->addWidget(m_typeLabel, 2, 0);
+    m_typeCombo = new QComboBox(m_commandsPanel);
     m_typeCombo->setObjectName(QStringLiteral("desTypeCombo"));
     m_typeCombo->addItem(QString(), QStringLiteral("EncryptionAtRestWithCustomerKey"));
     m_typeCombo->addItem(QString(), QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys"));
     m_typeLabel->setBuddy(m_typeCombo);
-    typeRow->addWidget(m_typeCombo, 1);
-    layout->addLayout(typeRow);
+    grid->addWidget(m_typeCombo, 2, 1, 1, 2);
 
-    m_flaggedArea = new QWidget(this);
-    m_flaggedArea->setObjectName(QStringLiteral("desFlaggedArea"));
-    m_flaggedLayout = new QVBoxLayout(m_flaggedArea);
-    m_flaggedLayout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_flaggedArea);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto makeCommandRow = [&](int row, const QString &kind, QLabel *&label, QPlainTextEdit *&edit,
+                                    QPushButton *&copy) {
+        label = new QLabel(m_commandsPanel);
+        label->setObjectName(kind + QStringLiteral("Label"));
+        grid->addWidget(label, row, 0, Qt::AlignTop);
+        edit = new QPlainTextEdit(m_commandsPanel);
+        edit->setObjectName(kind + QStringLiteral("Command"));
+        edit->setReadOnly(true);
+        edit->setFont(fixed);
+        edit->setFixedHeight(QFontMetrics(fixed).lineSpacing() * 4 + 12);
+        label->setBuddy(edit);
+        grid->addWidget(edit, row, 1);
+        copy = new QPushButton(m_commandsPanel);
+        copy->setObjectName(kind + QStringLiteral("CopyButton"));
+        grid->addWidget(copy, row, 2, Qt::AlignTop);
+        connect(copy, &QPushButton::clicked, this,
+                [edit] { QApplication::clipboard()->setText(edit->toPlainText()); });
+    };
+    makeCommandRow(3, QStringLiteral("az"), m_azLabel, m_azEdit, m_azCopyButton);
+    makeCommandRow(4, QStringLiteral("powerShell"), m_powerShellLabel, m_powerShellEdit,
+                   m_powerShellCopyButton);
+    grid->setColumnStretch(1, 1);
+    m_commandsPanel->setVisible(false);
+    layout->addWidget(m_commandsPanel);
+    layout->addStretch(1);
 
     connect(m_refreshButton, &QPushButton::clicked, this, [this] { check(m_subscriptionId, m_regions); });
-    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { rebuildFlaggedRegions(); });
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
     connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
         showResults();
         emit readinessChanged(m_checker->allReady());
@@ -108,11 +135,17 @@ void DesReadinessWidget::check(const QString &subscriptionId, const QStringList 
 
 void DesReadinessWidget::setResourceGroupHint(const QString &resourceGroup) {
     m_resourceGroupHint = resourceGroup;
-    rebuildFlaggedRegions();
+    updateCommands();
 }
 
 QString DesReadinessWidget::selectedEncryptionType() const {
     return m_typeCombo->currentData().toString();
+}
+
+void DesReadinessWidget::showCommandsFor(const QString &region) {
+    const int index = m_regionCombo->findData(cmk::normalizeRegion(region));
+    if (index >= 0)
+        m_regionCombo->setCurrentIndex(index);
 }
 
 cmk::DesCreationCommands DesReadinessWidget::commandsFor(const QString &region) const {
@@ -142,12 +175,26 @@ void DesReadinessWidget::retranslateUi() {
     m_table->setAccessibleName(tr("Disk encryption sets per target region"));
     m_table->setHorizontalHeaderLabels(
         {tr("Region"), tr("Customer-managed key"), tr("Double encryption"), tr("Status")});
-    m_typeLabel->setText(tr("Encryption type for the commands:"));
+    m_commandsPanel->setAccessibleName(tr("How to create the missing disk encryption sets"));
+    m_commandsIntro->setAccessibleName(tr("How to create a disk encryption set"));
+    m_regionLabel->setText(tr("Commands for region:"));
+    m_regionLabel->setAccessibleName(tr("Region of the commands"));
+    m_regionCombo->setAccessibleName(tr("Region of the commands"));
+    m_typeLabel->setText(tr("Encryption type:"));
     m_typeLabel->setAccessibleName(tr("Encryption type for the commands"));
     m_typeCombo->setItemText(0, tr("Encryption at rest with a customer-managed key"));
     m_typeCombo->setItemText(1, tr("Double encryption with platform-managed and customer-managed keys"));
     m_typeCombo->setAccessibleName(tr("Encryption type for the commands"));
-    m_flaggedArea->setAccessibleName(tr("How to create the missing disk encryption sets"));
+    m_azLabel->setText(tr("Azure CLI:"));
+    m_azLabel->setAccessibleName(tr("Azure CLI"));
+    m_azEdit->setAccessibleName(tr("Azure CLI command"));
+    m_azCopyButton->setText(tr("Copy"));
+    m_azCopyButton->setAccessibleName(tr("Copy the Azure CLI command"));
+    m_powerShellLabel->setText(tr("PowerShell:"));
+    m_powerShellLabel->setAccessibleName(tr("Azure PowerShell"));
+    m_powerShellEdit->setAccessibleName(tr("Azure PowerShell commands"));
+    m_powerShellCopyButton->setText(tr("Copy"));
+    m_powerShellCopyButton->setAccessibleName(tr("Copy the Azure PowerShell commands"));
     if (m_checker->isBusy())
         m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
     else
@@ -192,65 +239,43 @@ void DesReadinessWidget::showResults() {
             tr("%n target region(s) have no disk encryption set in this subscription: %1.", nullptr,
                int(flagged.size()))
                 .arg(flagged.join(QStringLiteral(", "))));
-    rebuildFlaggedRegions();
+
+    // The table is as tall as its rows: the page has other things to show.
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setFixedHeight(height);
+
+    const QString shownRegion = m_regionCombo->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_regionCombo);
+        m_regionCombo->clear();
+        if (!error.isError()) {
+            for (const QString &region : flagged)
+                m_regionCombo->addItem(region, region);
+        }
+        const int keep = m_regionCombo->findData(shownRegion);
+        m_regionCombo->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    m_commandsPanel->setVisible(m_regionCombo->count() > 0);
+    updateCommands();
 }
 
-void DesReadinessWidget::rebuildFlaggedRegions() {
-    while (QLayoutItem *item = m_flaggedLayout->takeAt(0)) {
-        if (QWidget *w = item->widget())
-            w->deleteLater();
-        delete item;
-    }
-    const QStringList flagged = m_checker->error().isError() ? QStringList() : m_checker->flaggedRegions();
-    m_typeLabel->setVisible(!flagged.isEmpty());
-    m_typeCombo->setVisible(!flagged.isEmpty());
-    m_flaggedArea->setVisible(!flagged.isEmpty());
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (const QString &region : flagged) {
-        const QString suffix = objectSuffix(region);
-        const cmk::DesCreationCommands commands = commandsFor(region);
-        auto *box = new QGroupBox(tr("No disk encryption set in %1").arg(region), m_flaggedArea);
-        box->setObjectName(QStringLiteral("desFlaggedBox_") + suffix);
-        box->setAccessibleName(tr("No disk encryption set in %1").arg(region));
-        auto *grid = new QGridLayout(box);
-        auto *explanation = new QLabel(
-            tr("Image versions replicated to %1 need a disk encryption set in that region, in this "
-               "subscription. "
-               "Create one with either command below, after replacing the placeholders in angle brackets "
-               "with "
-               "your key vault and key (in the same region), then give the set's identity access to the key, "
-               "for example with the Key Vault Crypto Service Encryption User role.")
-                .arg(region),
-            box);
-        explanation->setObjectName(QStringLiteral("desExplanation_") + suffix);
-        explanation->setAccessibleName(tr("How to create a disk encryption set in %1").arg(region));
-        explanation->setWordWrap(true);
-        grid->addWidget(explanation, 0, 0, 1, 2);
-
-        auto addCommand = [&](int row, const QString &kind, const QString &title, const QString &text) {
-            auto *label = new QLabel(title, box);
-            label->setObjectName(kind + QStringLiteral("Label_") + suffix);
-            label->setAccessibleName(title);
-            grid->addWidget(label, row, 0, 1, 2);
-            auto *edit = new QPlainTextEdit(text, box);
-            edit->setObjectName(kind + QStringLiteral("Command_") + suffix);
-            edit->setAccessibleName(tr("%1 command for %2").arg(title, region));
-            edit->setReadOnly(true);
-            edit->setFont(fixed);
-            edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-            edit->setMaximumHeight(edit->fontMetrics().lineSpacing() * 5 + 12);
-            grid->addWidget(edit, row + 1, 0);
-            auto *copy = new QPushButton(tr("Copy"), box);
-            copy->setObjectName(kind + QStringLiteral("CopyButton_") + suffix);
-            copy->setAccessibleName(tr("Copy the %1 command for %2").arg(title, region));
-            grid->addWidget(copy, row + 1, 1, Qt::AlignTop);
-            connect(copy, &QPushButton::clicked, this, [text] { QApplication::clipboard()->setText(text); });
-            label->setBuddy(edit);
-        };
-        addCommand(1, QStringLiteral("az"), tr("Azure CLI"), commands.azureCli);
-        addCommand(3, QStringLiteral("powerShell"), tr("Azure PowerShell"), commands.powerShell);
-        m_flaggedLayout->addWidget(box);
-    }
+void DesReadinessWidget::updateCommands() {
+    const QString region = m_regionCombo->currentData().toString();
+    const cmk::DesCreationCommands commands = commandsFor(region);
+    m_commandsIntro->setText(
+        region.isEmpty()
+            ? QString()
+            : tr("Image versions replicated to %1 need a disk encryption set in that region, in this "
+                 "subscription. Create one with either command below after replacing the placeholders in "
+                 "angle "
+                 "brackets with your key vault and key (in the same region), then give the set's identity "
+                 "access "
+                 "to the key, for example with the Key Vault Crypto Service Encryption User role.")
+                  .arg(region));
+    m_azEdit->setPlainText(commands.azureCli);
+    m_powerShellEdit->setPlainText(commands.powerShell);
 }
 
 } // namespace cmkui

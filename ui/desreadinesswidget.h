@@ -6,9 +6,9 @@
 
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
-class QVBoxLayout;
 
 namespace cmk {
 class ArmClient;
@@ -32,8 +32,10 @@ public:
 
     cmk::DesReadinessChecker *checker() const { return m_checker; }
     bool allRegionsReady() const { return m_checker->allReady(); }
-    /// Commands shown for a flagged region (empty when the region is not flagged).
+    /// Commands for a flagged region (empty when the region is not flagged).
     cmk::DesCreationCommands commandsFor(const QString &region) const;
+    /// Shows the commands of a flagged region (the first one after each check).
+    void showCommandsFor(const QString &region);
 
 Q_SIGNALS:
     /// After each check: true when every region has a usable set.
@@ -45,7 +47,7 @@ protected:
 private:
     void retranslateUi();
     void showResults();
-    void rebuildFlaggedRegions();
+    void updateCommands();
     QString selectedEncryptionType() const;
 
     cmk::DesReadinessChecker *m_checker;
@@ -55,11 +57,19 @@ private:
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QTableWidget *m_table = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QWidget *m_commandsPanel = nullptr; ///< shown when some region is flagged
+    QLabel *m_commandsIntro = nullptr;
+    QLabel *m_regionLabel = nullptr;
+    QComboBox *m_regionCombo = nullptr;
     QLabel *m_typeLabel = nullptr;
     QComboBox *m_typeCombo = nullptr;
-    QPushButton *m_refreshButton = nullptr;
-    QWidget *m_flaggedArea = nullptr;
-    QVBoxLayout *m_flaggedLayout = nullptr;
+    QLabel *m_azLabel = nullptr;
+    QPlainTextEdit *m_azEdit = nullptr;
+    QPushButton *m_azCopyButton = nullptr;
+    QLabel *m_powerShellLabel = nullptr;
+    QPlainTextEdit *m_powerShellEdit = nullptr;
+    QPushButton *m_powerShellCopyButton = nullptr;
 };
 
 } // namespace cmkui

@@ -95,6 +95,7 @@ PrerequisitesPage::PrerequisitesPage(cmk::ArmClient *client, QWidget *parent)
     m_progressLabel->setWordWrap(true);
     m_progressLabel->setVisible(false);
     progressRow->addWidget(m_progressLabel, 1);
+    progressRow->addStretch();
     m_recheckButton = new QPushButton(this);
     m_recheckButton->setObjectName(QStringLiteral("recheckButton"));
     progressRow->addWidget(m_recheckButton);
@@ -340,8 +341,8 @@ void PrerequisitesPage::updateItem(Item item) {
             : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, stateText.toHtmlEscaped());
     w.stateLabel->setText(tr("State: <b>%1</b>").arg(shown));
     // An error is spelled out in the error label above; here only what the state means.
-    w.meaningLabel->setText(state == State::Error ? PrerequisiteChecker::stateMeaning(item, state)
-                                                  : m_checker->explanation(item));
+    w.meaningLabel->setText(m_checker->hasError(item) ? PrerequisiteChecker::stateMeaning(item, state)
+                                                      : m_checker->explanation(item));
     w.registerButton->setEnabled(state == State::NotRegistered && !m_checker->isPolling(item) &&
                                  !m_subscriptionId.isEmpty());
     w.registerButton->setVisible(state != State::Registered && state != State::NotNeeded);
@@ -379,7 +380,7 @@ void PrerequisitesPage::updateProgress() {
 void PrerequisitesPage::updateErrorLabel() {
     QStringList errors;
     for (Item item : {Item::Feature, Item::Provider}) {
-        if (m_checker->state(item) == State::Error)
+        if (m_checker->hasError(item))
             errors.append(m_checker->explanation(item));
     }
     errors.removeDuplicates();
