@@ -561,6 +561,16 @@ void AuthSession::pollDeviceCode() {
 // --------------------------------------------------------------------------------------------------
 
 void AuthSession::refresh(const std::function<void(bool)> &done) {
+    refreshFor(m_realm.isEmpty() ? m_config.tenant : m_realm, false, done);
+}
+
+void AuthSession::refreshFor(const QString &tenant, bool switching, const std::function<void(bool)> &done) {
+    if (m_refreshing && tenant.compare(m_refreshingTenant, Qt::CaseInsensitive) != 0) {
+        // Another tenant's refresh is on its way: this one goes after it.
+        m_refreshWaiters.append(
+            [this, tenant, switching, done](bool) { refreshFor(tenant, switching, done); });
+        return;
+    }
     if (done)
         m_refreshWaiters.append(done);
     if (m_refreshing)
@@ -585,9 +595,10 @@ void AuthSession::refresh(const std::function<void(bool)> &done) {
     form.addQueryItem(QStringLiteral("refresh_token"), refreshToken);
     form.addQueryItem(QStringLiteral("scope"), m_config.scope());
     form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
-    const QString tenant = m_realm.isEmpty() ? m_config.tenant : m_realm;
+    m_refreshingTenant = tenant;
     redeemTokens(
-        m_config.tokenUrl(tenant), form, QString(), [this](bool ok, const TokenEndpointResult &result) {
+        m_config.tokenUrl(tenant), form, QString(),
+        [this, switching](bool ok, const TokenEndpointResult &result) {
             m_refreshing = false;
             if (ok) {
                 if (m_state != State::SigningIn)
@@ -597,8 +608,11 @@ void AuthSession::refresh(const std::function<void(bool)> &done) {
                 return;
             }
             m_lastError = describe(result);
-            if (result.networkError.isEmpty() &&
-                (needsInteraction(result.error) || result.httpStatus == 400)) {
+            if (switching) {
+                // Another tenant refused (not a member, MFA required there...): the current sign-in stays.
+                qCWarning(lcAuth, "token for another tenant refused: %s", qPrintable(m_lastError));
+            } else if (result.networkError.isEmpty() &&
+                       (needsInteraction(result.error) || result.httpStatus == 400)) {
                 // The refresh token is dead: forget the tokens, keep the account so the user knows who to
                 // sign in as.
                 m_accessToken.clear();
@@ -642,15 +656,13 @@ void AuthSession::switchTenant(const QString &tenantId, const std::function<void
             done(!tenantId.isEmpty());
         return;
     }
-    const QString previous = m_realm;
-    m_realm = tenantId;
-    refresh([this, tenantId, previous, done](bool ok) {
-        if (ok) {
+    // The current tenant stays until the other one's token is in (acceptTokens() moves m_realm).
+    refreshFor(tenantId, true, [this, tenantId, done](bool ok) {
+        ok = ok && m_realm.compare(tenantId, Qt::CaseInsensitive) == 0;
+        if (ok)
             Q_EMIT tenantChanged(m_realm);
-        } else if (m_state == State::SignedIn) {
-            m_realm = previous;
+        else
             Q_EMIT signInFailed(tr("Could not switch to tenant %1: %2").arg(tenantId, m_lastError));
-        }
         if (done)
             done(ok);
     });

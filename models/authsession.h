@@ -143,6 +143,7 @@ private:
     void postForm(const QUrl &url, const QUrlQuery &form,
                   const std::function<void(const TokenEndpointResult &result)> &done);
     bool acceptTokens(const TokenEndpointResult &result, const QString &expectedNonce, QString *why);
+    void refreshFor(const QString &tenant, bool switching, const std::function<void(bool ok)> &done);
     void finishRefresh(bool ok);
     void pollDeviceCode();
     void teardownInteractive();
@@ -169,6 +170,7 @@ private:
 
     // Refresh in flight: every caller waiting for it.
     bool m_refreshing = false;
+    QString m_refreshingTenant;
     QList<std::function<void(bool)>> m_refreshWaiters;
 
     // Interactive sign-in in flight.

@@ -799,6 +799,32 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QStringLiteral("eyJ")), qPrintable(line)); // no JWT printed
     }
 
+    // Qt 6.4 leaves a failed refresh in RefreshingToken and never tries again. Here a refresh that fails with
+    // a server error is reported, keeps the (still valid) sign-in, and the next refresh goes through.
+    void failedRefreshDoesNotGetStuck() {
+        startSandbox();
+        TokenStore store;
+        auto session = makeSession(&store);
+        QVERIFY(signInInteractively(*session));
+        QString why;
+        QVERIFY2(m_sandbox->setFaults(QStringLiteral("status=503:path=/oauth2/v2.0/token:first=1"), &why),
+                 qPrintable(why));
+        int first = -1;
+        session->refresh([&first](bool ok) { first = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(first != -1, 10000);
+        QCOMPARE(first, 0);
+        QVERIFY2(session->lastError().contains(QStringLiteral("503")), qPrintable(session->lastError()));
+        QCOMPARE(session->state(), AuthSession::State::SignedIn);
+        QVERIFY(!session->accessToken().isEmpty());
+        QSignalSpy refreshed(session.get(), &AuthSession::tokenRefreshed);
+        int second = -1;
+        session->refresh([&second](bool ok) { second = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(second != -1, 10000);
+        QCOMPARE(second, 1);
+        QCOMPARE(refreshed.size(), 1);
+        harvest(*session);
+    }
+
     // Last: no token, refresh token or ID token in any log line written during the tests.
     void noTokenInAnyLogLine() {
         m_secrets.removeAll(QString());

@@ -1,6 +1,7 @@
 #include "signinwidget.h"
 
 #include "armclient.h"
+#include "authconfig.h"
 #include "authsession.h"
 #include "resources.h"
 
@@ -8,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -40,6 +42,32 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     m_signOut = new QPushButton(tr("Sign out"), this);
     m_signOut->setObjectName(QStringLiteral("signOutButton"));
 
+    // Without an application (client) ID nothing can sign in: ask for it here and keep it in the settings.
+    m_clientIdRow = new QWidget(this);
+    m_clientId = new QLineEdit(m_clientIdRow);
+    m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
+    m_clientId->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    auto *saveClientId = new QPushButton(tr("Save"), m_clientIdRow);
+    saveClientId->setObjectName(QStringLiteral("saveClientIdButton"));
+    auto *clientIdLabel = new QLabel(tr("Application (&client) ID:"), m_clientIdRow);
+    clientIdLabel->setBuddy(m_clientId);
+    auto *clientIdLayout = new QHBoxLayout(m_clientIdRow);
+    clientIdLayout->setContentsMargins(0, 0, 0, 0);
+    clientIdLayout->addWidget(clientIdLabel);
+    clientIdLayout->addWidget(m_clientId, 1);
+    clientIdLayout->addWidget(saveClientId);
+    connect(saveClientId, &QPushButton::clicked, this, [this] {
+        const QString id = m_clientId->text().trimmed();
+        if (id.isEmpty())
+            return;
+        cmk::AuthConfig config = m_session->config();
+        config.clientId = id;
+        cmk::AuthConfig::saveClientId(id);
+        m_session->setConfig(config);
+        m_problem.clear();
+        updateView();
+    });
+
     auto *tenantRow = new QHBoxLayout;
     auto *tenantLabel = new QLabel(tr("&Tenant:"), this);
     tenantLabel->setBuddy(m_tenants);
@@ -55,6 +83,7 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_status);
     layout->addWidget(m_detail);
+    layout->addWidget(m_clientIdRow);
     layout->addLayout(tenantRow);
     layout->addLayout(buttons);
 
@@ -157,7 +186,10 @@ void SignInWidget::updateView() {
     m_detail->setText(details.join(QStringLiteral("<br>")));
     m_detail->setVisible(!details.isEmpty());
 
-    const bool busy = state == AuthSession::State::SigningIn || state == AuthSession::State::Restoring;
+    const bool needsClientId = m_session->config().clientId.trimmed().isEmpty();
+    m_clientIdRow->setVisible(needsClientId);
+    const bool busy =
+        state == AuthSession::State::SigningIn || state == AuthSession::State::Restoring || needsClientId;
     m_signIn->setVisible(state != AuthSession::State::SignedIn);
     m_signIn->setEnabled(!busy);
     m_signIn->setText(state == AuthSession::State::SignInRequired ? tr("Sign in again…") : tr("Sign in…"));

@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace cmk {
@@ -44,6 +45,8 @@ private:
     QLabel *m_status;
     QLabel *m_detail;
     QComboBox *m_tenants;
+    QWidget *m_clientIdRow;
+    QLineEdit *m_clientId;
     QPushButton *m_signIn;
     QPushButton *m_deviceCode;
     QPushButton *m_cancel;
