@@ -83,7 +83,8 @@ GalleryImageVersion toGalleryImageVersion(const ImageVersionDraft &d) {
     v.storageAccountType = d.defaultStorageAccountType;
     v.excludeFromLatest = d.excludeFromLatest;
     if (d.endOfLifeDate.isValid()) {
-        v.endOfLifeDate = QDateTime(d.endOfLifeDate, QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+        // Midnight UTC of the chosen day, as ARM writes date-times.
+        v.endOfLifeDate = d.endOfLifeDate.toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
     }
 
     GalleryImageVersionStorageProfile &storage = v.storageProfile;

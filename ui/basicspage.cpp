@@ -515,7 +515,7 @@ void BasicsPage::rebuildDataDiskTable() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
     const int current = m_dataDisksTable->currentRow();
-    m_dataDisksTable->setRowCount(0);
+    clearTableWidgets(m_dataDisksTable);
     for (const DataDiskSnapshot &disk : d.dataDiskSnapshots)
         addDataDiskRow(disk.snapshotId, disk.lun);
     if (current >= 0 && current < m_dataDisksTable->rowCount())

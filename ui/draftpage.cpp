@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace cmkui {
@@ -89,6 +90,18 @@ void DraftPage::changeEvent(QEvent *event) {
         revalidate();
     }
     QWizardPage::changeEvent(event);
+}
+
+void clearTableWidgets(QTableWidget *table) {
+    for (int row = 0; row < table->rowCount(); ++row) {
+        for (int column = 0; column < table->columnCount(); ++column) {
+            if (QWidget *widget = table->cellWidget(row, column)) {
+                widget->setObjectName(QString());
+                widget->hide();
+            }
+        }
+    }
+    table->setRowCount(0);
 }
 
 } // namespace cmkui

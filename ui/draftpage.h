@@ -9,6 +9,7 @@
 #include <QWizardPage>
 
 class QLabel;
+class QTableWidget;
 class QProgressBar;
 class QPushButton;
 class QHBoxLayout;
@@ -51,5 +52,9 @@ private:
     QLabel *m_busyLabel = nullptr;
     QPushButton *m_cancelButton = nullptr;
 };
+
+/// Empties a table whose cells hold widgets. Qt deletes removed cell widgets later; until then they must not
+/// be found by name (tests, accessibility), so they lose their names and hide at once.
+void clearTableWidgets(QTableWidget *table);
 
 } // namespace cmkui

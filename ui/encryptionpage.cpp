@@ -198,6 +198,7 @@ void EncryptionPage::retranslateUi() {
     m_commands->setAccessibleName(tr("Commands that create a disk encryption set"));
     m_copyCommandsButton->setText(tr("C&opy the commands"));
     m_copyCommandsButton->setAccessibleName(tr("Copy the commands"));
+    m_gridBuilt = false; // headers and accessible names are texts too
     rebuildGrid();
     updateHelp();
     updateBusy();
@@ -294,12 +295,22 @@ void EncryptionPage::syncWidgets() {
 void EncryptionPage::rebuildGrid() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    m_gridLuns = d.dataDiskLuns();
-    m_gridRegions.clear();
+    QStringList regions;
     for (const RegionDraft &region : d.targetRegions)
-        m_gridRegions << region.name;
+        regions << region.name;
+    // Rebuilding destroys the dropdowns (and any open popup): only when the grid's shape or filters change.
+    if (m_gridBuilt && regions == m_gridRegions && d.dataDiskLuns() == m_gridLuns &&
+        d.subscriptionId == m_gridSubscription && d.encryption == m_gridMode) {
+        syncGrid();
+        return;
+    }
+    m_gridBuilt = true;
+    m_gridLuns = d.dataDiskLuns();
+    m_gridRegions = regions;
+    m_gridSubscription = d.subscriptionId;
+    m_gridMode = d.encryption;
 
-    m_grid->setRowCount(0);
+    clearTableWidgets(m_grid);
     m_grid->setRowCount(int(m_gridRegions.size()));
     m_grid->setColumnCount(3 + int(m_gridLuns.size()));
     QStringList headers{tr("Region"), tr("Same set for all disks"), DraftValidation::diskTitle(-1)};

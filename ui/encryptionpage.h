@@ -63,6 +63,9 @@ private:
     QPointer<QMessageBox> m_confirmation;
     QList<int> m_gridLuns;     ///< data-disk columns of the grid as built
     QStringList m_gridRegions; ///< rows of the grid as built
+    QString m_gridSubscription;
+    cmk::EncryptionMode m_gridMode = cmk::EncryptionMode::PlatformKey;
+    bool m_gridBuilt = false;
 };
 
 } // namespace cmkui

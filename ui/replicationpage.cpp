@@ -259,7 +259,7 @@ void ReplicationPage::rebuildRegionTable() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
     const int current = m_regionTable->currentRow();
-    m_regionTable->setRowCount(0);
+    clearTableWidgets(m_regionTable);
     for (int row = 0; row < d.targetRegions.size(); ++row) {
         const RegionDraft &region = d.targetRegions.at(row);
         const QString key = normalizeRegion(region.name);
