@@ -14,11 +14,11 @@ namespace cmkapp {
 
 namespace {
 
-class CreateText {
+class CreateCommandText {
     Q_DECLARE_TR_FUNCTIONS(create)
 };
 
-int exitCodeFor(const cmk::ArmError &error) {
+int createExitCodeFor(const cmk::ArmError &error) {
     switch (error.kind) {
     case cmk::ArmError::Kind::Authentication:
         return ExitAuthError;
@@ -29,8 +29,8 @@ int exitCodeFor(const cmk::ArmError &error) {
     }
 }
 
-void printReasons(QTextStream &err, const QStringList &reasons) {
-    err << CreateText::tr("The draft cannot be submitted:") << Qt::endl;
+void printCreateReasons(QTextStream &err, const QStringList &reasons) {
+    err << CreateCommandText::tr("The draft cannot be submitted:") << Qt::endl;
     for (const QString &reason : reasons)
         err << "  - " << reason << Qt::endl;
 }
@@ -39,19 +39,20 @@ void printReasons(QTextStream &err, const QStringList &reasons) {
 
 int runCreate(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        CreateText::tr("Creates the image version a draft describes (the file the wizard saves; format in "
-                       "docs/draft-format.md). The draft is checked against Azure first: image definition, "
-                       "version, source and LUNs, regions, disk encryption sets."));
-    const QCommandLineOption draftOption(QStringLiteral("draft"), CreateText::tr("The draft file to submit."),
-                                         QStringLiteral("FILE"));
+    parser.setApplicationDescription(CreateCommandText::tr(
+        "Creates the image version a draft describes (the file the wizard saves; format in "
+        "docs/draft-format.md). The draft is checked against Azure first: image definition, "
+        "version, source and LUNs, regions, disk encryption sets."));
+    const QCommandLineOption draftOption(
+        QStringLiteral("draft"), CreateCommandText::tr("The draft file to submit."), QStringLiteral("FILE"));
     const QCommandLineOption dryRunOption(
         QStringLiteral("dry-run"),
-        CreateText::tr("Check the draft on its own and print the PUT URL and body; send nothing at all."));
+        CreateCommandText::tr(
+            "Check the draft on its own and print the PUT URL and body; send nothing at all."));
     const QCommandLineOption pollOption(
         QStringLiteral("poll-interval"),
-        CreateText::tr("Seconds between replication status checks (default 10)."), QStringLiteral("SECONDS"),
-        QStringLiteral("10"));
+        CreateCommandText::tr("Seconds between replication status checks (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
     parser.addOption(draftOption);
     parser.addOption(dryRunOption);
     parser.addOption(pollOption);
@@ -60,13 +61,13 @@ int runCreate(const QStringList &arguments) {
         QTextStream out(stdout);
         QTextStream err(stderr);
         if (!parsed.isSet(draftOption)) {
-            err << CreateText::tr("Missing --draft FILE.") << Qt::endl;
+            err << CreateCommandText::tr("Missing --draft FILE.") << Qt::endl;
             return ExitInvalidInput;
         }
         bool numberOk = false;
         const double pollSeconds = parsed.value(pollOption).toDouble(&numberOk);
         if (!numberOk || pollSeconds < 0) {
-            err << CreateText::tr("--poll-interval must be a number of seconds, not “%1”.")
+            err << CreateCommandText::tr("--poll-interval must be a number of seconds, not “%1”.")
                        .arg(parsed.value(pollOption))
                 << Qt::endl;
             return ExitInvalidInput;
@@ -81,13 +82,13 @@ int runCreate(const QStringList &arguments) {
 
         const QStringList offline = cmk::DraftValidation::offlineErrors(draft, QDate::currentDate());
         if (!offline.isEmpty()) {
-            printReasons(err, offline);
+            printCreateReasons(err, offline);
             return ExitInvalidInput;
         }
         const cmk::ImageVersionRequest request =
             cmk::buildImageVersionRequest(draft, context.armClient()->endpoint());
         if (!request.ok()) {
-            printReasons(err, {request.error.message});
+            printCreateReasons(err, {request.error.message});
             return ExitInvalidInput;
         }
         if (parsed.isSet(dryRunOption)) {
@@ -100,13 +101,13 @@ int runCreate(const QStringList &arguments) {
         check.start(draft);
         waitUntil([&] { return check.isFinished(); });
         if (check.error()) {
-            err << CreateText::tr("Could not check the draft against Azure: %1")
+            err << CreateCommandText::tr("Could not check the draft against Azure: %1")
                        .arg(check.error().toDisplayString())
                 << Qt::endl;
-            return exitCodeFor(check.error());
+            return createExitCodeFor(check.error());
         }
         if (!check.reasons().isEmpty()) {
-            printReasons(err, check.reasons());
+            printCreateReasons(err, check.reasons());
             return ExitInvalidInput;
         }
 
@@ -119,8 +120,9 @@ int runCreate(const QStringList &arguments) {
             QString line = submitter.stageText();
             for (const cmk::RegionalReplicationStatus &status : submitter.replication()) {
                 //: One region's replication in the progress line: %1 region, %2 state, %3 percent
-                line += QLatin1Char(' ') +
-                        CreateText::tr("[%1: %2 %3%]").arg(status.region, status.state).arg(status.progress);
+                line += QLatin1Char(' ') + CreateCommandText::tr("[%1: %2 %3%]")
+                                               .arg(status.region, status.state)
+                                               .arg(status.progress);
             }
             if (line != lastLine && !line.isEmpty())
                 err << line << Qt::endl;
@@ -132,10 +134,10 @@ int runCreate(const QStringList &arguments) {
         submitter.submit(draft);
         waitUntil([&] { return finished; });
         if (submitter.stage() != cmk::ImageVersionSubmitter::Stage::Succeeded) {
-            err << CreateText::tr("The image version was not created: %1")
+            err << CreateCommandText::tr("The image version was not created: %1")
                        .arg(submitter.error().toDisplayString())
                 << Qt::endl;
-            return exitCodeFor(submitter.error());
+            return createExitCodeFor(submitter.error());
         }
         out << submitter.resourceId() << Qt::endl;
         return ExitOk;

@@ -11,11 +11,11 @@ namespace cmk {
 
 namespace {
 
-class LiveText {
+class DraftLiveText {
     Q_DECLARE_TR_FUNCTIONS(DraftLiveCheck)
 };
 
-QString subscriptionListPath(const QString &subscriptionId, const QString &tail) {
+QString liveCheckListPath(const QString &subscriptionId, const QString &tail) {
     ArmPathBuilder builder;
     builder.literal(QStringLiteral("subscriptions")).name(subscriptionId);
     for (const QString &segment : tail.split(QLatin1Char('/'), Qt::SkipEmptyParts))
@@ -112,8 +112,8 @@ void DraftLiveCheck::start(const ImageVersionDraft &draft, const QDate &today) {
     ++m_pending; // held until every request is started
     get(definition, [this](const ArmReply &reply) {
         recordFailure(reply.error(),
-                      LiveText::tr("The image definition %1 does not exist in gallery %2 of "
-                                   "resource group %3.")
+                      DraftLiveText::tr("The image definition %1 does not exist in gallery %2 of "
+                                        "resource group %3.")
                           .arg(m_draft.imageDefinitionName, m_draft.galleryName, m_draft.resourceGroup));
     });
     list(definition + QStringLiteral("/versions"), [this](const nlohmann::json &all) {
@@ -123,7 +123,7 @@ void DraftLiveCheck::start(const ImageVersionDraft &draft, const QDate &today) {
         }
         m_versionsLoaded = true;
     });
-    list(subscriptionListPath(m_draft.subscriptionId, QStringLiteral("locations")),
+    list(liveCheckListPath(m_draft.subscriptionId, QStringLiteral("locations")),
          [this](const nlohmann::json &all) {
              for (const nlohmann::json &item : all) {
                  if (item.is_object() && item.contains("name") && item["name"].is_string())
@@ -132,17 +132,18 @@ void DraftLiveCheck::start(const ImageVersionDraft &draft, const QDate &today) {
              m_locationsLoaded = true;
          });
     if (usesCustomerKey(m_draft.encryption)) {
-        list(subscriptionListPath(m_draft.subscriptionId,
-                                  QStringLiteral("providers/Microsoft.Compute/diskEncryptionSets")),
+        list(liveCheckListPath(m_draft.subscriptionId,
+                               QStringLiteral("providers/Microsoft.Compute/diskEncryptionSets")),
              [this](const nlohmann::json &all) {
                  m_desList = all;
                  m_desLoaded = true;
              });
     }
-    checkSource(m_draft.sourceId, LiveText::tr("source"), false);
+    checkSource(m_draft.sourceId, DraftLiveText::tr("source"), false);
     if (m_draft.sourceKind == SourceKind::Snapshots) {
         for (const DataDiskSnapshot &disk : m_draft.dataDiskSnapshots)
-            checkSource(disk.snapshotId, LiveText::tr("data disk snapshot (LUN %1)").arg(disk.lun), true);
+            checkSource(disk.snapshotId, DraftLiveText::tr("data disk snapshot (LUN %1)").arg(disk.lun),
+                        true);
     }
     done();
 }
@@ -151,22 +152,24 @@ void DraftLiveCheck::checkSource(const QString &id, const QString &what, bool is
     const ResourceId rid = ResourceId::parse(id);
     ArmPathBuilder path = ArmPathBuilder::fromResourceId(id);
     if (!rid.valid || !path.ok()) {
-        m_reasons << LiveText::tr("The %1 “%2” is not a resource ID.").arg(what, id);
+        m_reasons << DraftLiveText::tr("The %1 “%2” is not a resource ID.").arg(what, id);
         return;
     }
     if (rid.subscriptionId.compare(m_draft.subscriptionId, Qt::CaseInsensitive) != 0) {
-        m_reasons << LiveText::tr("The %1 %2 is in subscription %3, not in the image's subscription %4.")
+        m_reasons << DraftLiveText::tr("The %1 %2 is in subscription %3, not in the image's subscription %4.")
                          .arg(what, rid.name(), rid.subscriptionId, m_draft.subscriptionId);
     }
     get(path.path(), [this, what, rid, isDataSnapshot](const ArmReply &reply) {
-        if (recordFailure(reply.error(), LiveText::tr("The %1 %2 does not exist.").arg(what, rid.name())))
+        if (recordFailure(reply.error(),
+                          DraftLiveText::tr("The %1 %2 does not exist.").arg(what, rid.name())))
             return;
         const nlohmann::json &body = reply.json();
         QString location;
         if (body.is_object() && body.contains("location") && body["location"].is_string())
             location = QString::fromStdString(body["location"].get<std::string>());
         if (!sameRegion(location, m_draft.location)) {
-            m_reasons << LiveText::tr("The %1 %2 is in %3; it must be in the image version's location, %4.")
+            m_reasons << DraftLiveText::tr(
+                             "The %1 %2 is in %3; it must be in the image version's location, %4.")
                              .arg(what, rid.name(), location, m_draft.location);
         }
         if (isDataSnapshot || m_draft.sourceKind == SourceKind::Snapshots)
@@ -227,7 +230,7 @@ void DraftLiveCheck::evaluate() {
                 return sameRegion(name, region.name);
             });
             if (!known)
-                m_reasons << LiveText::tr("The region %1 is not available in subscription %2.")
+                m_reasons << DraftLiveText::tr("The region %1 is not available in subscription %2.")
                                  .arg(region.name, d.subscriptionId);
         }
     }
@@ -238,10 +241,11 @@ void DraftLiveCheck::evaluate() {
             QStringList live;
             for (int lun : m_liveSourceLuns)
                 live << QString::number(lun);
-            m_reasons << LiveText::tr(
+            m_reasons << DraftLiveText::tr(
                              "The source's data disks are at LUN %1, but the draft lists other LUNs; update "
                              "“dataDiskLuns” in the draft.")
-                             .arg(live.isEmpty() ? LiveText::tr("(none)") : live.join(QStringLiteral(", ")));
+                             .arg(live.isEmpty() ? DraftLiveText::tr("(none)")
+                                                 : live.join(QStringLiteral(", ")));
         }
     }
     if (m_desLoaded) {

@@ -7,7 +7,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-Q_LOGGING_CATEGORY(lcDraft, "cmk.draft")
+Q_LOGGING_CATEGORY(lcDraftStore, "cmk.draft")
 
 namespace cmk {
 
@@ -114,7 +114,7 @@ bool DraftStore::saveNow(QString *error) {
         return true;
     QString why;
     if (!save(m_path, m_model->draft(), &why)) {
-        qCWarning(lcDraft) << why;
+        qCWarning(lcDraftStore) << why;
         if (error)
             *error = why;
         return false;

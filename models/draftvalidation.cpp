@@ -10,7 +10,7 @@ namespace cmk {
 
 namespace {
 
-bool parseVersion(const QString &name, qint64 parts[3]) {
+bool parseVersionTriple(const QString &name, qint64 parts[3]) {
     static const QRegularExpression shape(QStringLiteral("^([0-9]{1,10})\\.([0-9]{1,10})\\.([0-9]{1,10})$"));
     const QRegularExpressionMatch match = shape.match(name);
     if (!match.hasMatch())
@@ -23,7 +23,7 @@ bool parseVersion(const QString &name, qint64 parts[3]) {
     return true;
 }
 
-QString regionLabel(const QString &region) {
+QString validationRegionLabel(const QString &region) {
     return region;
 }
 
@@ -57,7 +57,7 @@ QString DraftValidation::versionNameError(const QString &versionName) {
     if (versionName.trimmed().isEmpty())
         return tr("Enter a version number such as 1.0.0.");
     qint64 parts[3];
-    if (!parseVersion(versionName, parts)) {
+    if (!parseVersionTriple(versionName, parts)) {
         return tr("The version number “%1” must have the form MAJOR.MINOR.PATCH, three whole numbers from 0 "
                   "to "
                   "2147483647 separated by dots, such as 1.0.0.")
@@ -68,7 +68,7 @@ QString DraftValidation::versionNameError(const QString &versionName) {
 
 bool DraftValidation::sameVersion(const QString &a, const QString &b) {
     qint64 pa[3], pb[3];
-    if (parseVersion(a, pa) && parseVersion(b, pb))
+    if (parseVersionTriple(a, pa) && parseVersionTriple(b, pb))
         return pa[0] == pb[0] && pa[1] == pb[1] && pa[2] == pb[2];
     return a.compare(b, Qt::CaseInsensitive) == 0;
 }
@@ -162,17 +162,17 @@ QStringList DraftValidation::replicationErrors(const ImageVersionDraft &d, const
         if (region.name.isEmpty())
             errors << tr("A target region has no name.");
         else if (seen.contains(key))
-            errors << tr("The region %1 is listed more than once.").arg(regionLabel(region.name));
+            errors << tr("The region %1 is listed more than once.").arg(validationRegionLabel(region.name));
         seen.insert(key);
         if (region.replicaCount < minReplicaCount || region.replicaCount > maxReplicaCount) {
             errors << tr("The replica count of %1 must be between %2 and %3.")
-                          .arg(regionLabel(region.name))
+                          .arg(validationRegionLabel(region.name))
                           .arg(minReplicaCount)
                           .arg(maxReplicaCount);
         }
         if (!storageAccountTypes().contains(region.storageAccountType)) {
             errors << tr("The storage account type “%1” of %2 is not one of %3.")
-                          .arg(region.storageAccountType, regionLabel(region.name),
+                          .arg(region.storageAccountType, validationRegionLabel(region.name),
                                storageAccountTypes().join(QStringLiteral(", ")));
         }
     }
@@ -251,14 +251,14 @@ QStringList DraftValidation::encryptionErrors(const ImageVersionDraft &d,
             errors << tr("The region %1 has no disk encryption set of type %2 in this subscription. Disk "
                          "encryption sets are regional: create one in %1 (see the commands below), then "
                          "refresh.")
-                          .arg(regionLabel(region.name), type);
+                          .arg(validationRegionLabel(region.name), type);
             continue;
         }
         for (int lun : disks) {
             const QString chosen = d.desFor(region, lun);
             if (chosen.isEmpty()) {
                 errors << tr("Choose a disk encryption set for the %1 in %2.")
-                              .arg(diskLabel(lun), regionLabel(region.name));
+                              .arg(diskLabel(lun), validationRegionLabel(region.name));
                 continue;
             }
             const bool ok = std::any_of(suitable.begin(), suitable.end(), [&](const DiskEncryptionSet &des) {
@@ -268,8 +268,8 @@ QStringList DraftValidation::encryptionErrors(const ImageVersionDraft &d,
                 errors << tr("The disk encryption set “%1” chosen for the %2 in %3 is not in that region, "
                              "not in "
                              "this subscription, or not of type %4.")
-                              .arg(ResourceId::parse(chosen).name(), diskLabel(lun), regionLabel(region.name),
-                                   type);
+                              .arg(ResourceId::parse(chosen).name(), diskLabel(lun),
+                                   validationRegionLabel(region.name), type);
             }
         }
     }
@@ -350,7 +350,7 @@ QStringList DraftValidation::offlineErrors(const ImageVersionDraft &d, const QDa
                     const QString chosen = d.desFor(region, lun);
                     if (chosen.isEmpty()) {
                         errors << tr("Choose a disk encryption set for the %1 in %2.")
-                                      .arg(diskLabel(lun), regionLabel(region.name));
+                                      .arg(diskLabel(lun), validationRegionLabel(region.name));
                     } else if (!ResourceId::parse(chosen).valid) {
                         errors << tr("“%1” is not a disk encryption set resource ID.").arg(chosen);
                     }

@@ -9,34 +9,34 @@ namespace cmk {
 
 namespace {
 
-struct KeyName {
+struct DraftKeyName {
     const char *key;
     int value;
 };
 
-const KeyName kSourceKinds[] = {
+const DraftKeyName kDraftSourceKinds[] = {
     {"managedImage", int(SourceKind::ManagedImage)},
     {"snapshots", int(SourceKind::Snapshots)},
     {"virtualMachine", int(SourceKind::VirtualMachine)},
     {"imageVersion", int(SourceKind::ImageVersion)},
 };
 
-const KeyName kEncryptionModes[] = {
+const DraftKeyName kDraftEncryptionModes[] = {
     {"platformKey", int(EncryptionMode::PlatformKey)},
     {"customerKey", int(EncryptionMode::CustomerKey)},
     {"platformAndCustomerKeys", int(EncryptionMode::PlatformAndCustomerKeys)},
 };
 
-template <size_t N> QString keyOf(const KeyName (&table)[N], int value) {
-    for (const KeyName &entry : table) {
+template <size_t N> QString draftKeyOf(const DraftKeyName (&table)[N], int value) {
+    for (const DraftKeyName &entry : table) {
         if (entry.value == value)
             return QString::fromLatin1(entry.key);
     }
     return {};
 }
 
-template <size_t N> bool valueOf(const KeyName (&table)[N], const QString &key, int *value) {
-    for (const KeyName &entry : table) {
+template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, int *value) {
+    for (const DraftKeyName &entry : table) {
         if (key == QLatin1String(entry.key)) {
             *value = entry.value;
             return true;
@@ -46,9 +46,9 @@ template <size_t N> bool valueOf(const KeyName (&table)[N], const QString &key, 
 }
 
 // Reads typed members and remembers the first problem, so fromJson() stays a flat list of fields.
-class Reader {
+class DraftJsonReader {
 public:
-    explicit Reader(QString *error)
+    explicit DraftJsonReader(QString *error)
         : m_error(error) {}
     bool ok() const { return m_ok; }
 
@@ -133,24 +133,24 @@ private:
 } // namespace
 
 QString sourceKindKey(SourceKind kind) {
-    return keyOf(kSourceKinds, int(kind));
+    return draftKeyOf(kDraftSourceKinds, int(kind));
 }
 
 bool sourceKindFromKey(const QString &key, SourceKind *kind) {
     int value = 0;
-    if (!valueOf(kSourceKinds, key, &value))
+    if (!draftValueOf(kDraftSourceKinds, key, &value))
         return false;
     *kind = SourceKind(value);
     return true;
 }
 
 QString encryptionModeKey(EncryptionMode mode) {
-    return keyOf(kEncryptionModes, int(mode));
+    return draftKeyOf(kDraftEncryptionModes, int(mode));
 }
 
 bool encryptionModeFromKey(const QString &key, EncryptionMode *mode) {
     int value = 0;
-    if (!valueOf(kEncryptionModes, key, &value))
+    if (!draftValueOf(kDraftEncryptionModes, key, &value))
         return false;
     *mode = EncryptionMode(value);
     return true;
@@ -295,7 +295,7 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
             *error = tr("A draft must be a JSON object.");
         return false;
     }
-    Reader r(error);
+    DraftJsonReader r(error);
     ImageVersionDraft d;
     const int version = r.integer(json, "formatVersion", currentFormatVersion);
     if (r.ok() && (version < 1 || version > currentFormatVersion)) {

@@ -5,17 +5,17 @@
 #include <QTimeZone>
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcSubmit, "cmk.submit")
+Q_LOGGING_CATEGORY(lcImageVersionSubmit, "cmk.submit")
 
 namespace cmk {
 
 namespace {
 
-class SubmitText {
+class ImageVersionSubmitText {
     Q_DECLARE_TR_FUNCTIONS(ImageVersionSubmitter)
 };
 
-ArmPathBuilder galleryBuilder(const ImageVersionDraft &d) {
+ArmPathBuilder imageVersionGalleryPath(const ImageVersionDraft &d) {
     ArmPathBuilder builder;
     builder.literal(QStringLiteral("subscriptions"))
         .name(d.subscriptionId)
@@ -40,7 +40,7 @@ QString ImageVersionRequest::bodyText() const {
 }
 
 QString imageDefinitionPath(const ImageVersionDraft &d, ArmError *error) {
-    ArmPathBuilder builder = galleryBuilder(d);
+    ArmPathBuilder builder = imageVersionGalleryPath(d);
     builder.literal(QStringLiteral("images")).name(d.imageDefinitionName);
     if (error)
         *error = builder.error();
@@ -48,7 +48,7 @@ QString imageDefinitionPath(const ImageVersionDraft &d, ArmError *error) {
 }
 
 QString imageVersionPath(const ImageVersionDraft &d, ArmError *error) {
-    ArmPathBuilder builder = galleryBuilder(d);
+    ArmPathBuilder builder = imageVersionGalleryPath(d);
     builder.literal(QStringLiteral("images"))
         .name(d.imageDefinitionName)
         .literal(QStringLiteral("versions"))
@@ -160,10 +160,11 @@ bool ImageVersionSubmitter::submit(const ImageVersionDraft &draft) {
         return false;
     }
     if (!m_client) {
-        fail(ArmError::make(ArmError::Kind::InvalidInput, SubmitText::tr("No connection to Azure.")));
+        fail(ArmError::make(ArmError::Kind::InvalidInput,
+                            ImageVersionSubmitText::tr("No connection to Azure.")));
         return false;
     }
-    qCInfo(lcSubmit) << "PUT" << m_request.path;
+    qCInfo(lcImageVersionSubmit) << "PUT" << m_request.path;
     setStage(Stage::Provisioning);
     m_operation = m_client->beginPut(m_request.path, m_request.body);
     connect(m_operation, &ArmOperation::statusChanged, this, [this](const QString &status) {
@@ -198,16 +199,16 @@ QString ImageVersionSubmitter::stageText() const {
         return {};
     case Stage::Provisioning:
         if (m_operationStatus.isEmpty())
-            return SubmitText::tr("Sending the request to Azure…");
-        return SubmitText::tr("Creating the image version (status: %1)…").arg(m_operationStatus);
+            return ImageVersionSubmitText::tr("Sending the request to Azure…");
+        return ImageVersionSubmitText::tr("Creating the image version (status: %1)…").arg(m_operationStatus);
     case Stage::Replicating:
-        return SubmitText::tr("The image version exists; replicating it to the target regions…");
+        return ImageVersionSubmitText::tr("The image version exists; replicating it to the target regions…");
     case Stage::Succeeded:
-        return SubmitText::tr("The image version was created and replicated.");
+        return ImageVersionSubmitText::tr("The image version was created and replicated.");
     case Stage::Failed:
-        return SubmitText::tr("The image version could not be created.");
+        return ImageVersionSubmitText::tr("The image version could not be created.");
     case Stage::Canceled:
-        return SubmitText::tr("Stopped watching. What was already sent goes on in Azure.");
+        return ImageVersionSubmitText::tr("Stopped watching. What was already sent goes on in Azure.");
     }
     return {};
 }
@@ -221,7 +222,7 @@ void ImageVersionSubmitter::setStage(Stage stage) {
 
 void ImageVersionSubmitter::fail(const ArmError &error) {
     m_error = error;
-    qCWarning(lcSubmit) << "failed:" << error.code << error.message << error.requestId;
+    qCWarning(lcImageVersionSubmit) << "failed:" << error.code << error.message << error.requestId;
     setStage(Stage::Failed);
     Q_EMIT finished();
 }
@@ -284,10 +285,10 @@ void ImageVersionSubmitter::pollReplication() {
                                     ? status.region
                                     : QStringLiteral("%1 (%2)").arg(status.region, status.details));
             }
-            ArmError error = ArmError::make(
-                ArmError::Kind::OperationFailed,
-                SubmitText::tr("Replication failed in: %1.").arg(regions.join(QStringLiteral(", "))),
-                QStringLiteral("ReplicationFailed"));
+            ArmError error = ArmError::make(ArmError::Kind::OperationFailed,
+                                            ImageVersionSubmitText::tr("Replication failed in: %1.")
+                                                .arg(regions.join(QStringLiteral(", "))),
+                                            QStringLiteral("ReplicationFailed"));
             error.target = m_resourceId;
             fail(error);
             return;

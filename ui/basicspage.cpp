@@ -25,7 +25,7 @@ namespace cmkui {
 
 namespace {
 
-QString subscriptionPath(const QString &subscriptionId, const QStringList &tail) {
+QString basicsSubscriptionPath(const QString &subscriptionId, const QStringList &tail) {
     // tail alternates trusted keywords (even positions) and user-supplied names (odd positions).
     ArmPathBuilder builder;
     builder.literal(QStringLiteral("subscriptions")).name(subscriptionId);
@@ -38,7 +38,7 @@ QString subscriptionPath(const QString &subscriptionId, const QStringList &tail)
     return builder.ok() ? builder.path() : QString();
 }
 
-QString computeListPath(const QString &subscriptionId, const QString &type) {
+QString basicsComputeListPath(const QString &subscriptionId, const QString &type) {
     ArmPathBuilder builder;
     builder.literal(QStringLiteral("subscriptions"))
         .name(subscriptionId)
@@ -48,12 +48,12 @@ QString computeListPath(const QString &subscriptionId, const QString &type) {
     return builder.ok() ? builder.path() : QString();
 }
 
-QString jsonText(const nlohmann::json &j, const char *key) {
+QString basicsJsonText(const nlohmann::json &j, const char *key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
 
-QList<int> lunsOf(SourceKind kind, const nlohmann::json &item) {
+QList<int> basicsSourceLuns(SourceKind kind, const nlohmann::json &item) {
     QList<int> luns;
     switch (kind) {
     case SourceKind::ManagedImage: {
@@ -85,7 +85,7 @@ QList<int> lunsOf(SourceKind kind, const nlohmann::json &item) {
     return luns;
 }
 
-void selectRow(QComboBox *combo, int row) {
+void selectComboRow(QComboBox *combo, int row) {
     if (combo->currentIndex() != row)
         combo->setCurrentIndex(row);
 }
@@ -377,20 +377,20 @@ void BasicsPage::loadFromDraft() {
 void BasicsPage::syncWidgets() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    selectRow(m_subscriptionCombo, m_subscriptions->rowOfName(d.subscriptionId));
-    selectRow(m_resourceGroupCombo, m_resourceGroups->rowOfName(d.resourceGroup));
-    selectRow(m_galleryCombo, m_galleries->rowOfName(d.galleryName));
-    selectRow(m_definitionCombo, m_definitions->rowOfName(d.imageDefinitionName));
-    selectRow(m_locationCombo, m_services.locations->rowOfName(d.location));
-    selectRow(m_sourceKindCombo, m_sourceKindCombo->findData(sourceKindKey(d.sourceKind)));
-    selectRow(m_sourceCombo, m_sources->rowOfId(d.sourceId));
+    selectComboRow(m_subscriptionCombo, m_subscriptions->rowOfName(d.subscriptionId));
+    selectComboRow(m_resourceGroupCombo, m_resourceGroups->rowOfName(d.resourceGroup));
+    selectComboRow(m_galleryCombo, m_galleries->rowOfName(d.galleryName));
+    selectComboRow(m_definitionCombo, m_definitions->rowOfName(d.imageDefinitionName));
+    selectComboRow(m_locationCombo, m_services.locations->rowOfName(d.location));
+    selectComboRow(m_sourceKindCombo, m_sourceKindCombo->findData(sourceKindKey(d.sourceKind)));
+    selectComboRow(m_sourceCombo, m_sources->rowOfId(d.sourceId));
     if (m_versionEdit->text().trimmed() != d.versionName)
         m_versionEdit->setText(d.versionName);
     if (m_dataDisksTable->rowCount() != d.dataDiskSnapshots.size())
         rebuildDataDiskTable();
     for (int row = 0; row < m_dataDisksTable->rowCount() && row < d.dataDiskSnapshots.size(); ++row) {
         if (auto *combo = qobject_cast<QComboBox *>(m_dataDisksTable->cellWidget(row, 0)))
-            selectRow(combo, m_sources->rowOfId(d.dataDiskSnapshots.at(row).snapshotId));
+            selectComboRow(combo, m_sources->rowOfId(d.dataDiskSnapshots.at(row).snapshotId));
         if (auto *spin = qobject_cast<QSpinBox *>(m_dataDisksTable->cellWidget(row, 1))) {
             if (spin->value() != d.dataDiskSnapshots.at(row).lun)
                 spin->setValue(d.dataDiskSnapshots.at(row).lun);
@@ -567,8 +567,8 @@ void BasicsPage::reloadSubscriptions() {
     m_subscriptions->load(
         m_services.client, QStringLiteral("/subscriptions"), [](const nlohmann::json &item) {
             ResourceListModel::Row row = ResourceListModel::defaultRow(item);
-            row.name = jsonText(item, "subscriptionId");
-            const QString displayName = jsonText(item, "displayName");
+            row.name = basicsJsonText(item, "subscriptionId");
+            const QString displayName = basicsJsonText(item, "displayName");
             row.display =
                 displayName.isEmpty() ? row.name : QStringLiteral("%1 (%2)").arg(displayName, row.name);
             return std::optional<ResourceListModel::Row>(row);
@@ -582,11 +582,13 @@ void BasicsPage::reloadForSubscription() {
         m_resourceGroups->clear();
         m_services.locations->clear();
     } else {
-        m_resourceGroups->load(m_services.client, subscriptionPath(sub, {QStringLiteral("resourcegroups")}));
-        m_services.locations->load(m_services.client, subscriptionPath(sub, {QStringLiteral("locations")}),
+        m_resourceGroups->load(m_services.client,
+                               basicsSubscriptionPath(sub, {QStringLiteral("resourcegroups")}));
+        m_services.locations->load(m_services.client,
+                                   basicsSubscriptionPath(sub, {QStringLiteral("locations")}),
                                    [](const nlohmann::json &item) {
                                        ResourceListModel::Row row = ResourceListModel::defaultRow(item);
-                                       row.display = jsonText(item, "displayName");
+                                       row.display = basicsJsonText(item, "displayName");
                                        row.location = row.name;
                                        return std::optional<ResourceListModel::Row>(row);
                                    });
@@ -601,11 +603,11 @@ void BasicsPage::reloadGalleries() {
     if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty()) {
         m_galleries->clear();
     } else {
-        m_galleries->load(
-            m_services.client,
-            subscriptionPath(d.subscriptionId,
-                             {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
-                              QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries")}));
+        m_galleries->load(m_services.client,
+                          basicsSubscriptionPath(
+                              d.subscriptionId,
+                              {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
+                               QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries")}));
     }
     reloadDefinitions();
 }
@@ -618,10 +620,10 @@ void BasicsPage::reloadDefinitions() {
     } else {
         m_definitions->load(
             m_services.client,
-            subscriptionPath(d.subscriptionId,
-                             {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
-                              QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
-                              QStringLiteral("images")}));
+            basicsSubscriptionPath(d.subscriptionId,
+                                   {QStringLiteral("resourceGroups"), d.resourceGroup,
+                                    QStringLiteral("providers"), QStringLiteral("Microsoft.Compute"),
+                                    QStringLiteral("galleries"), d.galleryName, QStringLiteral("images")}));
     }
     reloadVersions();
 }
@@ -633,9 +635,9 @@ void BasicsPage::reloadVersions() {
         d.imageDefinitionName.isEmpty()) {
         m_versions->clear();
     } else {
-        m_versions->load(
-            m_services.client,
-            subscriptionPath(d.subscriptionId,
+        m_versions->load(m_services.client,
+                         basicsSubscriptionPath(
+                             d.subscriptionId,
                              {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
                               QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
                               QStringLiteral("images"), d.imageDefinitionName, QStringLiteral("versions")}));
@@ -680,23 +682,24 @@ void BasicsPage::reloadSources() {
     };
     switch (kind) {
     case SourceKind::ManagedImage:
-        m_sources->load(m_services.client, computeListPath(d.subscriptionId, QStringLiteral("images")),
+        m_sources->load(m_services.client, basicsComputeListPath(d.subscriptionId, QStringLiteral("images")),
                         inLocation);
         break;
     case SourceKind::Snapshots:
-        m_sources->load(m_services.client, computeListPath(d.subscriptionId, QStringLiteral("snapshots")),
-                        inLocation);
+        m_sources->load(m_services.client,
+                        basicsComputeListPath(d.subscriptionId, QStringLiteral("snapshots")), inLocation);
         break;
     case SourceKind::VirtualMachine:
         m_sources->load(m_services.client,
-                        computeListPath(d.subscriptionId, QStringLiteral("virtualMachines")), inLocation);
+                        basicsComputeListPath(d.subscriptionId, QStringLiteral("virtualMachines")),
+                        inLocation);
         break;
     case SourceKind::ImageVersion: {
         // Versions of every image definition of the chosen gallery (ARM has no gallery-wide version list).
         QStringList paths;
         if (!d.resourceGroup.isEmpty() && !d.galleryName.isEmpty() && m_definitions->isComplete()) {
             for (const ResourceListModel::Row &definition : m_definitions->rows()) {
-                paths << subscriptionPath(
+                paths << basicsSubscriptionPath(
                     d.subscriptionId,
                     {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
                      QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
@@ -845,7 +848,7 @@ void BasicsPage::onSourceChosen(int index) {
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
         d.sourceId = row.id;
-        d.sourceDataDiskLuns = lunsOf(d.sourceKind, row.json);
+        d.sourceDataDiskLuns = basicsSourceLuns(d.sourceKind, row.json);
         d.normalizeEncryption();
     });
     syncWidgets();

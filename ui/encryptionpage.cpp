@@ -30,7 +30,7 @@ namespace cmkui {
 
 namespace {
 
-QString cellName(const char *prefix, const QString &region, int lun) {
+QString desCellName(const char *prefix, const QString &region, int lun) {
     const QString disk = lun < 0 ? QStringLiteral("os") : QStringLiteral("lun%1").arg(lun);
     return QStringLiteral("%1_%2_%3").arg(QLatin1String(prefix), normalizeRegion(region), disk);
 }
@@ -352,7 +352,7 @@ void EncryptionPage::rebuildGrid() {
         for (int column = 0; column < disks.size(); ++column) {
             const int lun = disks.at(column);
             auto *combo = new QComboBox(m_grid);
-            combo->setObjectName(cellName("desCombo", region, lun));
+            combo->setObjectName(desCellName("desCombo", region, lun));
             auto *proxy = new DiskEncryptionSetFilterModel(combo);
             proxy->setSourceModel(m_services.diskEncryptionSets);
             proxy->setCriteria(region, d.subscriptionId, d.encryption);

@@ -27,14 +27,14 @@ namespace cmkui {
 namespace {
 
 // The locale's short date, but always with a four-digit year: an end of life is years away.
-QString dateFormatFor(const QLocale &locale) {
+QString endOfLifeDateFormat(const QLocale &locale) {
     QString format = locale.dateFormat(QLocale::ShortFormat);
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
     return format;
 }
 
-void fillStorageCombo(QComboBox *combo) {
+void fillStorageAccountTypes(QComboBox *combo) {
     for (const QString &type : storageAccountTypes())
         combo->addItem(type, type);
 }
@@ -89,7 +89,7 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_defaultReplicaSpin->setRange(DraftValidation::minReplicaCount, DraftValidation::maxReplicaCount);
     m_defaultStorageCombo = new QComboBox(m_defaultsBox);
     m_defaultStorageCombo->setObjectName(QStringLiteral("defaultStorageAccountTypeCombo"));
-    fillStorageCombo(m_defaultStorageCombo);
+    fillStorageAccountTypes(m_defaultStorageCombo);
     m_defaultReplicaLabel = new QLabel(m_defaultsBox);
     m_defaultStorageLabel = new QLabel(m_defaultsBox);
     m_defaultReplicaLabel->setBuddy(m_defaultReplicaSpin);
@@ -229,7 +229,7 @@ void ReplicationPage::retranslateUi() {
     m_endOfLifeCheck->setText(tr("&End-of-life date:"));
     m_endOfLifeCheck->setAccessibleName(tr("Set an end-of-life date"));
     m_endOfLifeEdit->setAccessibleName(tr("End-of-life date"));
-    m_endOfLifeEdit->setDisplayFormat(dateFormatFor(QLocale()));
+    m_endOfLifeEdit->setDisplayFormat(endOfLifeDateFormat(QLocale()));
     m_endOfLifeEdit->setLocale(QLocale());
     m_excludeFromLatestCheck->setText(
         tr("E&xclude from latest (deployments of “latest” do not use this version)"));
@@ -290,7 +290,7 @@ void ReplicationPage::rebuildRegionTable() {
 
         auto *storage = new QComboBox(m_regionTable);
         storage->setObjectName(QStringLiteral("storageCombo_%1").arg(key));
-        fillStorageCombo(storage);
+        fillStorageAccountTypes(storage);
         storage->setCurrentIndex(storage->findData(region.storageAccountType));
         storage->setAccessibleName(tr("Storage account type in %1").arg(regionDisplayName(region.name)));
         m_regionTable->setCellWidget(row, 2, storage);

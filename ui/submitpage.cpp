@@ -28,14 +28,14 @@ namespace cmkui {
 
 namespace {
 
-QString esc(const QString &text) {
+QString summaryEscaped(const QString &text) {
     return text.toHtmlEscaped();
 }
 
-QString row(const QString &label, const QString &value) {
+QString summaryRow(const QString &label, const QString &value) {
     return QStringLiteral(
                "<tr><th align=\"left\" valign=\"top\" style=\"padding-right:12px\">%1</th><td>%2</td></tr>")
-        .arg(esc(label), esc(value));
+        .arg(summaryEscaped(label), summaryEscaped(value));
 }
 
 } // namespace
@@ -219,13 +219,13 @@ QString SubmitPage::summaryHtml() const {
     };
 
     QString html;
-    html += QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Image version")));
-    html += row(tr("Subscription"), d.subscriptionId);
-    html += row(tr("Resource group"), d.resourceGroup);
-    html += row(tr("Gallery"), d.galleryName);
-    html += row(tr("Image definition"), d.imageDefinitionName);
-    html += row(tr("Version"), d.versionName);
-    html += row(tr("Location"), regionName(d.location));
+    html += QStringLiteral("<h3>%1</h3><table>").arg(summaryEscaped(tr("Image version")));
+    html += summaryRow(tr("Subscription"), d.subscriptionId);
+    html += summaryRow(tr("Resource group"), d.resourceGroup);
+    html += summaryRow(tr("Gallery"), d.galleryName);
+    html += summaryRow(tr("Image definition"), d.imageDefinitionName);
+    html += summaryRow(tr("Version"), d.versionName);
+    html += summaryRow(tr("Location"), regionName(d.location));
     QString sourceKind;
     switch (d.sourceKind) {
     case SourceKind::ManagedImage:
@@ -241,60 +241,63 @@ QString SubmitPage::summaryHtml() const {
         sourceKind = tr("Image version");
         break;
     }
-    html += row(sourceKind, ResourceId::parse(d.sourceId).name());
+    html += summaryRow(sourceKind, ResourceId::parse(d.sourceId).name());
     if (d.sourceKind == SourceKind::Snapshots) {
         for (const DataDiskSnapshot &disk : d.dataDiskSnapshots)
-            html += row(DraftValidation::diskTitle(disk.lun), ResourceId::parse(disk.snapshotId).name());
+            html +=
+                summaryRow(DraftValidation::diskTitle(disk.lun), ResourceId::parse(disk.snapshotId).name());
     }
     html += QStringLiteral("</table>");
 
     html +=
         QStringLiteral("<h3>%1</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%2</th>"
                        "<th>%3</th><th>%4</th></tr>")
-            .arg(esc(tr("Replication")), esc(tr("Region")), esc(tr("Replica count")),
-                 esc(tr("Storage account type")));
+            .arg(summaryEscaped(tr("Replication")), summaryEscaped(tr("Region")),
+                 summaryEscaped(tr("Replica count")), summaryEscaped(tr("Storage account type")));
     for (const RegionDraft &region : d.targetRegions) {
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td>%3</td></tr>")
-                    .arg(esc(regionName(region.name)), QLocale().toString(region.replicaCount),
-                         esc(region.storageAccountType));
+                    .arg(summaryEscaped(regionName(region.name)), QLocale().toString(region.replicaCount),
+                         summaryEscaped(region.storageAccountType));
     }
     html += QStringLiteral("</table><table>");
-    html += row(tr("Default replica count"), QLocale().toString(d.defaultReplicaCount));
-    html += row(tr("End-of-life date"), d.endOfLifeDate.isValid()
-                                            ? QLocale().toString(d.endOfLifeDate, QLocale::LongFormat)
-                                            : tr("none"));
-    html += row(tr("Exclude from latest"), d.excludeFromLatest ? tr("yes") : tr("no"));
+    html += summaryRow(tr("Default replica count"), QLocale().toString(d.defaultReplicaCount));
+    html += summaryRow(tr("End-of-life date"), d.endOfLifeDate.isValid()
+                                                   ? QLocale().toString(d.endOfLifeDate, QLocale::LongFormat)
+                                                   : tr("none"));
+    html += summaryRow(tr("Exclude from latest"), d.excludeFromLatest ? tr("yes") : tr("no"));
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h3>%1</h3><p>%2</p>")
-                .arg(esc(tr("Encryption")), esc(DraftValidation::encryptionModeLabel(d.encryption)));
+                .arg(summaryEscaped(tr("Encryption")),
+                     summaryEscaped(DraftValidation::encryptionModeLabel(d.encryption)));
     if (usesCustomerKey(d.encryption)) {
         QList<int> disks{-1};
         disks += d.dataDiskLuns();
         html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%1</th>")
-                    .arg(esc(tr("Region")));
+                    .arg(summaryEscaped(tr("Region")));
         for (int lun : disks)
-            html += QStringLiteral("<th>%1</th>").arg(esc(DraftValidation::diskTitle(lun)));
+            html += QStringLiteral("<th>%1</th>").arg(summaryEscaped(DraftValidation::diskTitle(lun)));
         html += QStringLiteral("</tr>");
         for (const RegionDraft &region : d.targetRegions) {
-            html += QStringLiteral("<tr><td>%1</td>").arg(esc(regionName(region.name)));
+            html += QStringLiteral("<tr><td>%1</td>").arg(summaryEscaped(regionName(region.name)));
             for (int lun : disks)
-                html += QStringLiteral("<td>%1</td>").arg(esc(desName(d.desFor(region, lun))));
+                html += QStringLiteral("<td>%1</td>").arg(summaryEscaped(desName(d.desFor(region, lun))));
             html += QStringLiteral("</tr>");
         }
         html += QStringLiteral("</table>");
-        html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(esc(tr("This image version cannot be shared or copied, and cannot go back to "
-                                "platform-managed keys.")));
+        html +=
+            QStringLiteral("<p><i>%1</i></p>")
+                .arg(summaryEscaped(tr("This image version cannot be shared or copied, and cannot go back to "
+                                       "platform-managed keys.")));
     }
 
-    html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Tags")));
+    html += QStringLiteral("<h3>%1</h3>").arg(summaryEscaped(tr("Tags")));
     if (d.tags.isEmpty()) {
-        html += QStringLiteral("<p>%1</p>").arg(esc(tr("none")));
+        html += QStringLiteral("<p>%1</p>").arg(summaryEscaped(tr("none")));
     } else {
         html += QStringLiteral("<table>");
         for (const TagDraft &tag : d.tags)
-            html += row(tag.name, tag.value);
+            html += summaryRow(tag.name, tag.value);
         html += QStringLiteral("</table>");
     }
     return html;
