@@ -126,6 +126,21 @@ QString installedLanguage() {
     return g_installedLanguage;
 }
 
+QString languageFromArguments(const QStringList &arguments) {
+    QString value;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if (arg == QLatin1String("--lang") && i + 1 < arguments.size())
+            value = arguments.at(i + 1);
+        else if (arg.startsWith(QLatin1String("--lang=")))
+            value = arg.mid(7);
+    }
+    value = value.toLower();
+    return value == QLatin1String("fr") || value == QLatin1String("en") ? value : QString();
+}
+
 AppContext::AppContext(const GlobalOptions &options)
     : m_options(options) {}
 

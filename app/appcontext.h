@@ -46,6 +46,9 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
 void installTranslations(const QString &language);
 /// The language of the interface after installTranslations(): "fr" or "en" (the fallback for any other).
 QString installedLanguage();
+/// The value of --lang in raw command-line arguments ("fr", "en"), empty when absent or invalid. Option
+/// descriptions are translated when the parser is built, so the language must be known before parsing.
+QString languageFromArguments(const QStringList &arguments);
 
 class AppContext {
     Q_DECLARE_TR_FUNCTIONS(AppContext)

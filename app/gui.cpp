@@ -37,6 +37,9 @@ class GuiText {
 
 int runGui(int argc, char **argv) {
     QApplication app(argc, argv);
+    // Before the parser is built: the option descriptions are translated as they are created.
+    const QString languageArgument = languageFromArguments(app.arguments());
+    installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys."));

@@ -43,6 +43,8 @@ int main(int argc, char **argv)
         return runGui(argc, argv);
 
     QCoreApplication app(argc, argv);
+    // Before any parser is built: option descriptions and errors are translated as they are created.
+    installTranslations(languageFromArguments(app.arguments()));
     QStringList arguments = app.arguments();
     const QString name = arguments.takeAt(commandIndex);
     arguments[0] = arguments[0] + QLatin1Char(' ') + name;

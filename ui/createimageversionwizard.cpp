@@ -85,8 +85,13 @@ void CreateImageVersionWizard::retranslateUi() {
 }
 
 void CreateImageVersionWizard::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // QWizard does not retranslate its own Back/Next/Cancel; a change of style re-reads them.
+        const WizardStyle style = wizardStyle();
+        setWizardStyle(style == ClassicStyle ? ModernStyle : ClassicStyle);
+        setWizardStyle(style);
+    }
     QWizard::changeEvent(event);
 }
 
