@@ -5,6 +5,7 @@
 #include "draftvalidation.h"
 #include "export.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
@@ -13,9 +14,9 @@ namespace cmkapp {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("export", text);
-}
+class ExportCommandText {
+    Q_DECLARE_TR_FUNCTIONS(ExportCommandText)
+};
 
 } // namespace
 
@@ -51,7 +52,7 @@ bool parseOfflineCommand(const QStringList &arguments, QCommandLineParser &parse
     return true;
 }
 
-bool writeOutput(const QString &path, const QByteArray &data, QString *error) {
+bool writeExportOutput(const QString &path, const QByteArray &data, QString *error) {
     if (path.isEmpty() || path == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly)) {
@@ -71,19 +72,21 @@ bool writeOutput(const QString &path, const QByteArray &data, QString *error) {
 
 int runExport(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Writes the exact equivalent of a draft's image-version request as "
-                                        "an Azure CLI command, a PowerShell "
-                                        "script, an ARM deployment template or a Bicep file. Exit code 0 on "
-                                        "success, 2 for an unreadable draft "
-                                        "or a bad option."));
+    parser.setApplicationDescription(
+        ExportCommandText::tr("Writes the exact equivalent of a draft's image-version request as "
+                              "an Azure CLI command, a PowerShell "
+                              "script, an ARM deployment template or a Bicep file. Exit code 0 on "
+                              "success, 2 for an unreadable draft "
+                              "or a bad option."));
     const QCommandLineOption draftOption(
-        QStringLiteral("draft"), tr("Draft file (JSON, see docs/draft-format.md)."), QStringLiteral("FILE"));
-    const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("Output format: az, powershell, arm or bicep."),
-                                          QStringLiteral("az|powershell|arm|bicep"));
-    const QCommandLineOption outOption(QStringLiteral("out"),
-                                       tr("Write to this file instead of the standard output."),
-                                       QStringLiteral("FILE"));
+        QStringLiteral("draft"), ExportCommandText::tr("Draft file (JSON, see docs/draft-format.md)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"), ExportCommandText::tr("Output format: az, powershell, arm or bicep."),
+        QStringLiteral("az|powershell|arm|bicep"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), ExportCommandText::tr("Write to this file instead of the standard output."),
+        QStringLiteral("FILE"));
     parser.addOptions({draftOption, formatOption, outOption});
     int exitCode = ExitOk;
     if (!parseOfflineCommand(arguments, parser, &exitCode))
@@ -92,28 +95,30 @@ int runExport(const QStringList &arguments) {
     QTextStream err(stderr);
     const QString draftPath = parser.value(draftOption);
     if (draftPath.isEmpty()) {
-        err << tr("--draft is required.") << Qt::endl;
+        err << ExportCommandText::tr("--draft is required.") << Qt::endl;
         return ExitInvalidInput;
     }
     cmk::ExportFormat format;
     if (!cmk::exportFormatFromKey(parser.value(formatOption), &format)) {
-        err << tr("--format must be az, powershell, arm or bicep, not “%1”.").arg(parser.value(formatOption))
+        err << ExportCommandText::tr("--format must be az, powershell, arm or bicep, not “%1”.")
+                   .arg(parser.value(formatOption))
             << Qt::endl;
         return ExitInvalidInput;
     }
     cmk::ImageVersionDraft draft;
     QString why;
     if (!cmk::DraftStore::load(draftPath, &draft, &why)) {
-        err << tr("The draft %1 could not be read: %2").arg(draftPath, why) << Qt::endl;
+        err << ExportCommandText::tr("The draft %1 could not be read: %2").arg(draftPath, why) << Qt::endl;
         return ExitInvalidInput;
     }
     const cmk::ExportResult result = cmk::DraftExporter::exportDraft(draft, format);
     for (const QString &problem : cmk::DraftValidation::offlineErrors(draft, QDate::currentDate()))
-        err << tr("Warning: the draft is not ready to create: %1").arg(problem) << Qt::endl;
+        err << ExportCommandText::tr("Warning: the draft is not ready to create: %1").arg(problem)
+            << Qt::endl;
     for (const QString &note : result.notes)
-        err << tr("Warning: %1").arg(note) << Qt::endl;
-    if (!writeOutput(parser.value(outOption), result.text.toUtf8(), &why)) {
-        err << tr("Could not write %1: %2").arg(parser.value(outOption), why) << Qt::endl;
+        err << ExportCommandText::tr("Warning: %1").arg(note) << Qt::endl;
+    if (!writeExportOutput(parser.value(outOption), result.text.toUtf8(), &why)) {
+        err << ExportCommandText::tr("Could not write %1: %2").arg(parser.value(outOption), why) << Qt::endl;
         return ExitFailure;
     }
     return ExitOk;

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "draftstore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
 
@@ -11,32 +12,33 @@ namespace cmkapp {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("import-az", text);
-}
+class ImportAzCommandText {
+    Q_DECLARE_TR_FUNCTIONS(ImportAzCommandText)
+};
 
 } // namespace
 
 int runImportAz(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(ImportAzCommandText::tr(
         "Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent "
         "draft. What the CLI would reject is rejected with the CLI's reason (exit code 2); what the CLI "
         "would "
         "silently drop or change is reported as a warning on the standard error."));
     const QCommandLineOption commandOption(
         QStringLiteral("command"),
-        tr("The command, as pasted (line continuations allowed); - reads it "
-           "from the standard input."),
+        ImportAzCommandText::tr("The command, as pasted (line continuations allowed); - reads it "
+                                "from the standard input."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption outOption(QStringLiteral("out"),
-                                       tr("Draft file to write (default: the standard output)."),
-                                       QStringLiteral("DRAFT"));
-    const QCommandLineOption subscriptionOption(QStringLiteral("subscription"),
-                                                tr("Subscription to assume when the command has no "
-                                                   "--subscription (the Azure CLI would use your default "
-                                                   "one)."),
-                                                QStringLiteral("ID"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), ImportAzCommandText::tr("Draft file to write (default: the standard output)."),
+        QStringLiteral("DRAFT"));
+    const QCommandLineOption subscriptionOption(
+        QStringLiteral("subscription"),
+        ImportAzCommandText::tr("Subscription to assume when the command has no "
+                                "--subscription (the Azure CLI would use your default "
+                                "one)."),
+        QStringLiteral("ID"));
     parser.addOptions({commandOption, outOption, subscriptionOption});
     int exitCode = ExitOk;
     if (!parseOfflineCommand(arguments, parser, &exitCode))
@@ -44,7 +46,7 @@ int runImportAz(const QStringList &arguments) {
 
     QTextStream err(stderr);
     if (!parser.isSet(commandOption)) {
-        err << tr("--command is required.") << Qt::endl;
+        err << ImportAzCommandText::tr("--command is required.") << Qt::endl;
         return ExitInvalidInput;
     }
     QString command = parser.value(commandOption);
@@ -64,15 +66,15 @@ int runImportAz(const QStringList &arguments) {
         return ExitInvalidInput;
     }
     for (const QString &warning : result.warnings)
-        err << tr("Warning: %1").arg(warning) << Qt::endl;
+        err << ImportAzCommandText::tr("Warning: %1").arg(warning) << Qt::endl;
     for (const QString &note : result.notes)
-        err << tr("Note: %1").arg(note) << Qt::endl;
+        err << ImportAzCommandText::tr("Note: %1").arg(note) << Qt::endl;
     const QString outPath = parser.value(outOption);
     QString why;
     if (outPath.isEmpty() || outPath == QLatin1String("-")) {
         QTextStream(stdout) << QString::fromStdString(result.draft.toJson().dump(2)) << Qt::endl;
     } else if (!cmk::DraftStore::save(outPath, result.draft, &why)) {
-        err << tr("Could not write %1: %2").arg(outPath, why) << Qt::endl;
+        err << ImportAzCommandText::tr("Could not write %1: %2").arg(outPath, why) << Qt::endl;
         return ExitFailure;
     }
     return ExitOk;

@@ -4,17 +4,18 @@
 #include "commands.h"
 #include "review.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace cmkapp {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("review", text);
-}
+class ReviewCommandText {
+    Q_DECLARE_TR_FUNCTIONS(ReviewCommandText)
+};
 
-int exitCodeForError(const cmk::ArmError &error) {
+int reviewExitCode(const cmk::ArmError &error) {
     switch (error.kind) {
     case cmk::ArmError::Kind::Authentication:
         return ExitAuthError;
@@ -29,7 +30,7 @@ int exitCodeForError(const cmk::ArmError &error) {
 
 int runReview(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(ReviewCommandText::tr(
         "Reviews an existing image version: how each disk is encrypted in each target region, and what is "
         "wrong (regions without encryption, disk encryption sets in the wrong region or subscription, "
         "missing "
@@ -37,9 +38,11 @@ int runReview(const QStringList &arguments) {
         "found), "
         "2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in "
         "docs/review-schema.md."));
-    const QCommandLineOption idOption(QStringLiteral("id"), tr("Resource ID of the image version."),
+    const QCommandLineOption idOption(QStringLiteral("id"),
+                                      ReviewCommandText::tr("Resource ID of the image version."),
                                       QStringLiteral("VERSION_ID"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output format: text or json."),
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          ReviewCommandText::tr("Output format: text or json."),
                                           QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOptions({idOption, formatOption});
 
@@ -48,12 +51,14 @@ int runReview(const QStringList &arguments) {
         QTextStream err(stderr);
         const QString id = p.value(idOption).trimmed();
         if (id.isEmpty()) {
-            err << tr("--id is required.") << Qt::endl;
+            err << ReviewCommandText::tr("--id is required.") << Qt::endl;
             return int(ExitInvalidInput);
         }
         const QString format = p.value(formatOption).toLower();
         if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            err << tr("--format must be text or json, not “%1”.").arg(p.value(formatOption)) << Qt::endl;
+            err << ReviewCommandText::tr("--format must be text or json, not “%1”.")
+                       .arg(p.value(formatOption))
+                << Qt::endl;
             return int(ExitInvalidInput);
         }
         const QString problem = cmk::VersionReviewer::versionIdProblem(id);
@@ -67,9 +72,10 @@ int runReview(const QStringList &arguments) {
         reviewer.start(id);
         waitUntil([&] { return done; });
         if (reviewer.error().isError()) {
-            err << tr("The image version could not be read: %1").arg(reviewer.error().toDisplayString())
+            err << ReviewCommandText::tr("The image version could not be read: %1")
+                       .arg(reviewer.error().toDisplayString())
                 << Qt::endl;
-            return exitCodeForError(reviewer.error());
+            return reviewExitCode(reviewer.error());
         }
         if (format == QLatin1String("json"))
             out << QString::fromStdString(cmk::ReviewReport::json(reviewer.review()).dump(2)) << Qt::endl;

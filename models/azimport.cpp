@@ -13,66 +13,66 @@ namespace cmk {
 
 namespace {
 
-enum class Arity { One, ZeroOrOne, ZeroOrMore, OneOrMore, Flag };
+enum class AzArity { One, ZeroOrOne, ZeroOrMore, OneOrMore, Flag };
 
 /// What the importer does with an option the CLI knows.
-enum class Use {
+enum class AzUse {
     Keep,        ///< read into the draft
     Ignore,      ///< changes nothing in the resource (output, logging, waiting)
     NotKept,     ///< the CLI would send it; the draft cannot hold it: warning
     Unsupported, ///< a source the wizard cannot use: error
 };
 
-struct OptionSpec {
+struct AzOptionSpec {
     const char *name;  ///< long form, with dashes
     const char *alias; ///< short form or nullptr
-    Arity arity;
-    Use use;
+    AzArity arity;
+    AzUse use;
     bool required;
 };
 
 // The options of `az sig image-version create` (plus the CLI's global ones), in the CLI's order.
-const OptionSpec kOptions[] = {
-    {"--resource-group", "-g", Arity::One, Use::Keep, true},
-    {"--gallery-name", "-r", Arity::One, Use::Keep, true},
-    {"--gallery-image-definition", "-i", Arity::One, Use::Keep, true},
-    {"--gallery-image-version", "-e", Arity::One, Use::Keep, true},
-    {"--location", "-l", Arity::One, Use::Keep, false},
-    {"--target-regions", nullptr, Arity::ZeroOrMore, Use::Keep, false},
-    {"--target-region-encryption", nullptr, Arity::OneOrMore, Use::Keep, false},
-    {"--replica-count", nullptr, Arity::One, Use::Keep, false},
-    {"--storage-account-type", nullptr, Arity::One, Use::Keep, false},
-    {"--end-of-life-date", nullptr, Arity::One, Use::Keep, false},
-    {"--exclude-from-latest", nullptr, Arity::ZeroOrOne, Use::Keep, false},
-    {"--tags", nullptr, Arity::ZeroOrMore, Use::Keep, false},
-    {"--managed-image", nullptr, Arity::One, Use::Keep, false},
-    {"--os-snapshot", nullptr, Arity::One, Use::Keep, false},
-    {"--data-snapshots", nullptr, Arity::OneOrMore, Use::Keep, false},
-    {"--data-snapshot-luns", nullptr, Arity::OneOrMore, Use::Keep, false},
-    {"--virtual-machine", nullptr, Arity::One, Use::Keep, false},
-    {"--image-version", nullptr, Arity::One, Use::Keep, false},
-    {"--os-vhd-uri", nullptr, Arity::One, Use::Unsupported, false},
-    {"--os-vhd-storage-account", nullptr, Arity::One, Use::Unsupported, false},
-    {"--data-vhds-uris", nullptr, Arity::OneOrMore, Use::Unsupported, false},
-    {"--data-vhds-luns", nullptr, Arity::OneOrMore, Use::Unsupported, false},
-    {"--data-vhds-storage-accounts", "--data-vhds-sa", Arity::OneOrMore, Use::Unsupported, false},
-    {"--target-region-cvm-encryption", nullptr, Arity::OneOrMore, Use::NotKept, false},
-    {"--target-edge-zones", nullptr, Arity::ZeroOrMore, Use::NotKept, false},
-    {"--target-edge-zone-encryption", nullptr, Arity::OneOrMore, Use::NotKept, false},
-    {"--replication-mode", nullptr, Arity::One, Use::NotKept, false},
-    {"--allow-replicated-location-deletion", nullptr, Arity::ZeroOrOne, Use::NotKept, false},
-    {"--block-deletion-before-end-of-life", nullptr, Arity::ZeroOrOne, Use::NotKept, false},
-    {"--subscription", nullptr, Arity::One, Use::Keep, false},
-    {"--no-wait", nullptr, Arity::Flag, Use::Ignore, false},
-    {"--output", "-o", Arity::One, Use::Ignore, false},
-    {"--query", nullptr, Arity::One, Use::Ignore, false},
-    {"--only-show-errors", nullptr, Arity::Flag, Use::Ignore, false},
-    {"--debug", nullptr, Arity::Flag, Use::Ignore, false},
-    {"--verbose", nullptr, Arity::Flag, Use::Ignore, false},
+const AzOptionSpec kAzOptions[] = {
+    {"--resource-group", "-g", AzArity::One, AzUse::Keep, true},
+    {"--gallery-name", "-r", AzArity::One, AzUse::Keep, true},
+    {"--gallery-image-definition", "-i", AzArity::One, AzUse::Keep, true},
+    {"--gallery-image-version", "-e", AzArity::One, AzUse::Keep, true},
+    {"--location", "-l", AzArity::One, AzUse::Keep, false},
+    {"--target-regions", nullptr, AzArity::ZeroOrMore, AzUse::Keep, false},
+    {"--target-region-encryption", nullptr, AzArity::OneOrMore, AzUse::Keep, false},
+    {"--replica-count", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--storage-account-type", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--end-of-life-date", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--exclude-from-latest", nullptr, AzArity::ZeroOrOne, AzUse::Keep, false},
+    {"--tags", nullptr, AzArity::ZeroOrMore, AzUse::Keep, false},
+    {"--managed-image", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--os-snapshot", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--data-snapshots", nullptr, AzArity::OneOrMore, AzUse::Keep, false},
+    {"--data-snapshot-luns", nullptr, AzArity::OneOrMore, AzUse::Keep, false},
+    {"--virtual-machine", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--image-version", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--os-vhd-uri", nullptr, AzArity::One, AzUse::Unsupported, false},
+    {"--os-vhd-storage-account", nullptr, AzArity::One, AzUse::Unsupported, false},
+    {"--data-vhds-uris", nullptr, AzArity::OneOrMore, AzUse::Unsupported, false},
+    {"--data-vhds-luns", nullptr, AzArity::OneOrMore, AzUse::Unsupported, false},
+    {"--data-vhds-storage-accounts", "--data-vhds-sa", AzArity::OneOrMore, AzUse::Unsupported, false},
+    {"--target-region-cvm-encryption", nullptr, AzArity::OneOrMore, AzUse::NotKept, false},
+    {"--target-edge-zones", nullptr, AzArity::ZeroOrMore, AzUse::NotKept, false},
+    {"--target-edge-zone-encryption", nullptr, AzArity::OneOrMore, AzUse::NotKept, false},
+    {"--replication-mode", nullptr, AzArity::One, AzUse::NotKept, false},
+    {"--allow-replicated-location-deletion", nullptr, AzArity::ZeroOrOne, AzUse::NotKept, false},
+    {"--block-deletion-before-end-of-life", nullptr, AzArity::ZeroOrOne, AzUse::NotKept, false},
+    {"--subscription", nullptr, AzArity::One, AzUse::Keep, false},
+    {"--no-wait", nullptr, AzArity::Flag, AzUse::Ignore, false},
+    {"--output", "-o", AzArity::One, AzUse::Ignore, false},
+    {"--query", nullptr, AzArity::One, AzUse::Ignore, false},
+    {"--only-show-errors", nullptr, AzArity::Flag, AzUse::Ignore, false},
+    {"--debug", nullptr, AzArity::Flag, AzUse::Ignore, false},
+    {"--verbose", nullptr, AzArity::Flag, AzUse::Ignore, false},
 };
 
-const OptionSpec *findOption(const QString &word) {
-    for (const OptionSpec &spec : kOptions) {
+const AzOptionSpec *azFindOption(const QString &word) {
+    for (const AzOptionSpec &spec : kAzOptions) {
         if (word == QLatin1String(spec.name) || (spec.alias && word == QLatin1String(spec.alias)))
             return &spec;
     }
@@ -80,7 +80,7 @@ const OptionSpec *findOption(const QString &word) {
 }
 
 /// "--resource-group/-g", as argparse names an argument in its messages.
-QString argName(const OptionSpec &spec) {
+QString azArgName(const AzOptionSpec &spec) {
     QString name = QString::fromLatin1(spec.name);
     if (spec.alias)
         name += QLatin1Char('/') + QString::fromLatin1(spec.alias);
@@ -88,19 +88,19 @@ QString argName(const OptionSpec &spec) {
 }
 
 /// argparse reads a word starting with '-' as an option unless it is a negative number.
-bool looksLikeOption(const QString &word) {
+bool azLooksLikeOption(const QString &word) {
     static const QRegularExpression negativeNumber(QStringLiteral("^-\\d+$|^-\\d*\\.\\d+$"));
     return word.startsWith(QLatin1Char('-')) && word.size() > 1 && !negativeNumber.match(word).hasMatch();
 }
 
-bool isNameStart(QChar c) {
+bool azIsNameStart(QChar c) {
     return c.isLetter() || c == QLatin1Char('_') || c == QLatin1Char('{') || c == QLatin1Char('(') ||
            c.isDigit() || c == QLatin1Char('@') || c == QLatin1Char('*') || c == QLatin1Char('#') ||
            c == QLatin1Char('?') || c == QLatin1Char('$') || c == QLatin1Char('!');
 }
 
 /// Python's int(): optional sign, digits, surrounding blanks.
-std::optional<long long> pythonInt(const QString &text) {
+std::optional<long long> azPythonInt(const QString &text) {
     static const QRegularExpression integer(QStringLiteral("^\\s*[+-]?\\d+\\s*$"));
     if (!integer.match(text).hasMatch())
         return std::nullopt;
@@ -111,7 +111,7 @@ std::optional<long long> pythonInt(const QString &text) {
     return value;
 }
 
-QString canonicalStorageType(const QString &type) {
+QString azStorageType(const QString &type) {
     for (const QString &known : storageAccountTypes()) {
         if (known.compare(type, Qt::CaseInsensitive) == 0)
             return known;
@@ -119,15 +119,15 @@ QString canonicalStorageType(const QString &type) {
     return {};
 }
 
-bool isResourceId(const QString &value) {
+bool azIsResourceId(const QString &value) {
     return ResourceId::parse(value).valid;
 }
 
-bool looksLikePlaceholder(const QString &value) {
+bool azLooksLikePlaceholder(const QString &value) {
     return value.contains(QLatin1Char('<')) && value.contains(QLatin1Char('>'));
 }
 
-struct Parsed {
+struct AzParsed {
     QMap<QString, QStringList> values; ///< by long option name
     QStringList order;                 ///< long names in the order first seen
     bool has(const char *name) const { return values.contains(QLatin1String(name)); }
@@ -138,9 +138,9 @@ struct Parsed {
     }
 };
 
-class Importer {
+class AzImporter {
 public:
-    Importer(const AzImportOptions &options, AzImportResult &result)
+    AzImporter(const AzImportOptions &options, AzImportResult &result)
         : m_options(options)
         , r(result) {}
 
@@ -164,7 +164,7 @@ private:
         if (!r.notes.contains(text))
             r.notes << text;
     }
-    bool parseOptions(const QStringList &words, Parsed *parsed);
+    bool parseOptions(const QStringList &words, AzParsed *parsed);
     /// A DES name or ID as the CLI completes it.
     QString desId(const QString &value) const;
     QString computeId(const QString &type, const QString &value) const;
@@ -175,11 +175,11 @@ private:
     QString m_resourceGroup;
 };
 
-bool Importer::parseOptions(const QStringList &words, Parsed *parsed) {
+bool AzImporter::parseOptions(const QStringList &words, AzParsed *parsed) {
     QStringList unrecognized;
     for (int i = 0; i < words.size(); ++i) {
         const QString word = words.at(i);
-        if (!looksLikeOption(word)) {
+        if (!azLooksLikeOption(word)) {
             unrecognized << word;
             continue;
         }
@@ -190,30 +190,30 @@ bool Importer::parseOptions(const QStringList &words, Parsed *parsed) {
             optionWord = word.left(equals);
             inlineValue = word.mid(equals + 1);
         }
-        const OptionSpec *spec = findOption(optionWord);
+        const AzOptionSpec *spec = azFindOption(optionWord);
         if (!spec) {
             unrecognized << word;
             continue;
         }
         QStringList values;
         if (inlineValue) {
-            if (spec->arity == Arity::Flag)
+            if (spec->arity == AzArity::Flag)
                 return cliReject(QStringLiteral("argument %1: ignored explicit argument '%2'")
-                                     .arg(argName(*spec), *inlineValue));
+                                     .arg(azArgName(*spec), *inlineValue));
             values << *inlineValue;
         } else {
-            while (i + 1 < words.size() && !looksLikeOption(words.at(i + 1))) {
-                if (spec->arity == Arity::Flag)
+            while (i + 1 < words.size() && !azLooksLikeOption(words.at(i + 1))) {
+                if (spec->arity == AzArity::Flag)
                     break;
                 values << words.at(++i);
-                if (spec->arity == Arity::One || spec->arity == Arity::ZeroOrOne)
+                if (spec->arity == AzArity::One || spec->arity == AzArity::ZeroOrOne)
                     break;
             }
-            if (spec->arity == Arity::One && values.isEmpty())
-                return cliReject(QStringLiteral("argument %1: expected one argument").arg(argName(*spec)));
-            if (spec->arity == Arity::OneOrMore && values.isEmpty())
+            if (spec->arity == AzArity::One && values.isEmpty())
+                return cliReject(QStringLiteral("argument %1: expected one argument").arg(azArgName(*spec)));
+            if (spec->arity == AzArity::OneOrMore && values.isEmpty())
                 return cliReject(
-                    QStringLiteral("argument %1: expected at least one argument").arg(argName(*spec)));
+                    QStringLiteral("argument %1: expected at least one argument").arg(azArgName(*spec)));
         }
         const QString key = QString::fromLatin1(spec->name);
         if (parsed->values.contains(key)) {
@@ -231,9 +231,9 @@ bool Importer::parseOptions(const QStringList &words, Parsed *parsed) {
             QStringLiteral("unrecognized arguments: %1").arg(unrecognized.join(QLatin1Char(' '))));
 
     QStringList missing;
-    for (const OptionSpec &spec : kOptions) {
+    for (const AzOptionSpec &spec : kAzOptions) {
         if (spec.required && !parsed->values.contains(QLatin1String(spec.name)))
-            missing << argName(spec);
+            missing << azArgName(spec);
     }
     if (!missing.isEmpty())
         return cliReject(QStringLiteral("the following arguments are required: %1")
@@ -241,36 +241,36 @@ bool Importer::parseOptions(const QStringList &words, Parsed *parsed) {
     return true;
 }
 
-QString Importer::computeId(const QString &type, const QString &value) const {
-    if (isResourceId(value))
+QString AzImporter::computeId(const QString &type, const QString &value) const {
+    if (azIsResourceId(value))
         return value;
     return QStringLiteral("/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/%3/%4")
         .arg(m_subscription, m_resourceGroup, type, value);
 }
 
-QString Importer::desId(const QString &value) const {
+QString AzImporter::desId(const QString &value) const {
     return computeId(QStringLiteral("diskEncryptionSets"), value);
 }
 
-bool Importer::run(const QStringList &words) {
+bool AzImporter::run(const QStringList &words) {
     const QStringList head = {QStringLiteral("az"), QStringLiteral("sig"), QStringLiteral("image-version"),
                               QStringLiteral("create")};
     if (words.size() < head.size() || words.mid(0, head.size()) != head)
         return reject(AzCommandImporter::tr("This is not an “az sig image-version create” command."));
 
-    Parsed p;
+    AzParsed p;
     if (!parseOptions(words.mid(head.size()), &p))
         return false;
 
     for (const QString &key : std::as_const(p.order)) {
-        const OptionSpec *spec = findOption(key);
-        if (spec->use == Use::Unsupported)
+        const AzOptionSpec *spec = azFindOption(key);
+        if (spec->use == AzUse::Unsupported)
             return reject(AzCommandImporter::tr(
                               "%1 makes the image version from a VHD in a storage account; the wizard "
                               "creates image versions from managed images, snapshots, virtual machines "
                               "and other image versions only.")
                               .arg(key));
-        if (spec->use == Use::NotKept)
+        if (spec->use == AzUse::NotKept)
             warn(AzCommandImporter::tr(
                      "%1 is not kept: the wizard does not set it, so the draft creates the image version "
                      "without it.")
@@ -288,14 +288,14 @@ bool Importer::run(const QStringList &words) {
     // Typed arguments: argparse checks them before any validator runs.
     if (p.has("--replica-count")) {
         const QString text = p.one("--replica-count");
-        const auto count = pythonInt(text);
+        const auto count = azPythonInt(text);
         if (!count)
             return cliReject(QStringLiteral("argument --replica-count: invalid int value: '%1'").arg(text));
         d.defaultReplicaCount = int(*count);
     }
     QList<int> snapshotLuns;
     for (const QString &text : p.list("--data-snapshot-luns")) {
-        const auto lun = pythonInt(text);
+        const auto lun = azPythonInt(text);
         if (!lun)
             return cliReject(
                 QStringLiteral("argument --data-snapshot-luns: invalid int value: '%1'").arg(text));
@@ -303,7 +303,7 @@ bool Importer::run(const QStringList &words) {
     }
     if (p.has("--storage-account-type")) {
         const QString text = p.one("--storage-account-type");
-        const QString type = canonicalStorageType(text);
+        const QString type = azStorageType(text);
         if (type.isEmpty())
             return cliReject(QStringLiteral("'%1' is not a valid value for '--storage-account-type'. Allowed "
                                             "values: Premium_LRS, Standard_LRS, Standard_ZRS.")
@@ -391,7 +391,7 @@ bool Importer::run(const QStringList &words) {
         region.replicaCount = d.defaultReplicaCount;
         region.storageAccountType = d.defaultStorageAccountType;
         if (parts.size() == 2) {
-            if (const auto count = pythonInt(parts.at(1))) {
+            if (const auto count = azPythonInt(parts.at(1))) {
                 region.replicaCount = int(*count);
             } else {
                 if (!lowerTypes.contains(parts.at(1).toLower()))
@@ -401,10 +401,10 @@ bool Importer::run(const QStringList &words) {
                             "neither an integer replica count or a valid storage account type. "
                             "Storage account types must be one of %2.")
                             .arg(spec, lowerTypesText));
-                region.storageAccountType = canonicalStorageType(parts.at(1));
+                region.storageAccountType = azStorageType(parts.at(1));
             }
         } else if (parts.size() == 3) {
-            const auto count = pythonInt(parts.at(1));
+            const auto count = azPythonInt(parts.at(1));
             if (!count)
                 return cliReject(
                     QStringLiteral("usage error: %1 is an invalid target region argument. The second "
@@ -418,7 +418,7 @@ bool Importer::run(const QStringList &words) {
                                    "types must be one of %2.")
                         .arg(spec, lowerTypesText));
             region.replicaCount = int(*count);
-            region.storageAccountType = canonicalStorageType(parts.at(2));
+            region.storageAccountType = azStorageType(parts.at(2));
         }
         if (seenRegions.contains(region.name))
             warn(AzCommandImporter::tr(
@@ -444,7 +444,7 @@ bool Importer::run(const QStringList &words) {
                     "usage error: LUN and disk encryption set for data disk should appear in pair in "
                     "--target-region-encryption. Example: osdes,0,datades0,1,datades1"));
             for (int j = 0; j + 1 < data.size(); j += 2) {
-                const auto lun = pythonInt(data.at(j));
+                const auto lun = azPythonInt(data.at(j));
                 if (!lun)
                     return reject(AzCommandImporter::tr(
                                       "“%1” in the encryption of region %2 is not a LUN (a whole number); "
@@ -537,7 +537,7 @@ bool Importer::run(const QStringList &words) {
                          .arg(lun));
         }
     }
-    if ((virtualMachine || imageVersion) && !isResourceId(d.sourceId))
+    if ((virtualMachine || imageVersion) && !azIsResourceId(d.sourceId))
         warn(AzCommandImporter::tr("The source “%1” is not a resource ID; the wizard needs the full ID.")
                  .arg(d.sourceId));
 
@@ -613,7 +613,7 @@ bool Importer::run(const QStringList &words) {
     for (const QString &spec : encryptionSpecs) {
         for (const QString &term : spec.split(QLatin1Char(','))) {
             if (!term.isEmpty() && term != QLatin1String("null") && !term.startsWith(QLatin1Char('/')) &&
-                pythonInt(term) == std::nullopt)
+                azPythonInt(term) == std::nullopt)
                 desNamesCompleted = true;
         }
     }
@@ -660,7 +660,7 @@ bool Importer::run(const QStringList &words) {
     for (const QStringList &values : std::as_const(p.values))
         allValues << values;
     for (const QString &value : std::as_const(allValues)) {
-        if (looksLikePlaceholder(value))
+        if (azLooksLikePlaceholder(value))
             warn(AzCommandImporter::tr("“%1” looks like a placeholder; replace it with the real value.")
                      .arg(value));
     }
@@ -806,7 +806,7 @@ bool AzCommandImporter::splitWords(const QString &text, QStringList *words, QStr
                 } else {
                     word += c;
                 }
-            } else if (c == QLatin1Char('$') && i + 1 < text.size() && isNameStart(text.at(i + 1))) {
+            } else if (c == QLatin1Char('$') && i + 1 < text.size() && azIsNameStart(text.at(i + 1))) {
                 return variableError(i);
             } else if (c == QLatin1Char('`')) {
                 return fail(
@@ -880,7 +880,7 @@ bool AzCommandImporter::splitWords(const QString &text, QStringList *words, QStr
                 ++i;
             continue;
         }
-        if (c == QLatin1Char('$') && i + 1 < text.size() && isNameStart(text.at(i + 1)))
+        if (c == QLatin1Char('$') && i + 1 < text.size() && azIsNameStart(text.at(i + 1)))
             return variableError(i);
         if (c == QLatin1Char('|') || c == QLatin1Char(';') || c == QLatin1Char('&') ||
             c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('(') || c == QLatin1Char(')'))
@@ -907,7 +907,7 @@ AzImportResult AzCommandImporter::importCommand(const QString &command, const Az
         result.error = why;
         return result;
     }
-    Importer importer(options, result);
+    AzImporter importer(options, result);
     importer.run(words);
     if (!result.ok)
         result.draft = ImageVersionDraft();

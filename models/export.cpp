@@ -12,34 +12,34 @@ namespace cmk {
 
 namespace {
 
-struct FormatInfo {
+struct ExportFormatInfo {
     ExportFormat format;
     const char *key;
     const char *displayName;
     const char *suffix;
 };
 
-const FormatInfo kFormats[] = {
+const ExportFormatInfo kExportFormats[] = {
     {ExportFormat::AzureCli, "az", QT_TRANSLATE_NOOP("DraftExporter", "Azure CLI"), ".sh"},
     {ExportFormat::PowerShell, "powershell", QT_TRANSLATE_NOOP("DraftExporter", "PowerShell"), ".ps1"},
     {ExportFormat::ArmTemplate, "arm", QT_TRANSLATE_NOOP("DraftExporter", "ARM template"), ".json"},
     {ExportFormat::Bicep, "bicep", QT_TRANSLATE_NOOP("DraftExporter", "Bicep"), ".bicep"},
 };
 
-const FormatInfo &infoOf(ExportFormat format) {
-    for (const FormatInfo &info : kFormats) {
+const ExportFormatInfo &exportInfoOf(ExportFormat format) {
+    for (const ExportFormatInfo &info : kExportFormats) {
         if (info.format == format)
             return info;
     }
-    return kFormats[0];
+    return kExportFormats[0];
 }
 
 /// The end-of-life date exactly as the PUT body carries it.
-QString endOfLifeText(const QDate &date) {
+QString exportEndOfLifeText(const QDate &date) {
     return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
 }
 
-QString canonicalStorageType(const QString &type) {
+QString exportStorageType(const QString &type) {
     for (const QString &known : storageAccountTypes()) {
         if (known.compare(type, Qt::CaseInsensitive) == 0)
             return known;
@@ -47,7 +47,7 @@ QString canonicalStorageType(const QString &type) {
     return type;
 }
 
-QList<DataDiskSnapshot> sortedSnapshots(const ImageVersionDraft &draft) {
+QList<DataDiskSnapshot> exportSortedSnapshots(const ImageVersionDraft &draft) {
     QList<DataDiskSnapshot> disks = draft.dataDiskSnapshots;
     std::sort(disks.begin(), disks.end(),
               [](const DataDiskSnapshot &a, const DataDiskSnapshot &b) { return a.lun < b.lun; });
@@ -55,9 +55,9 @@ QList<DataDiskSnapshot> sortedSnapshots(const ImageVersionDraft &draft) {
 }
 
 /// One line per option, joined with " \" continuations.
-class BashCommand {
+class ExportBashCommand {
 public:
-    explicit BashCommand(const QString &head)
+    explicit ExportBashCommand(const QString &head)
         : m_lines{head} {}
     void option(const QString &name, const QString &value) {
         // argparse would read a value starting with '-' as another option; the --opt=value form keeps it a
@@ -79,12 +79,12 @@ private:
     QStringList m_lines;
 };
 
-bool isBicepIdentifier(const QString &key) {
+bool exportIsBicepIdentifier(const QString &key) {
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     return identifier.match(key).hasMatch();
 }
 
-void appendBicep(QString &out, const nlohmann::json &value, int indent) {
+void exportAppendBicep(QString &out, const nlohmann::json &value, int indent) {
     const QString pad(indent * 2, QLatin1Char(' '));
     const QString innerPad((indent + 1) * 2, QLatin1Char(' '));
     if (value.is_object()) {
@@ -95,9 +95,9 @@ void appendBicep(QString &out, const nlohmann::json &value, int indent) {
         out += QStringLiteral("{\n");
         for (auto it = value.begin(); it != value.end(); ++it) {
             const QString key = QString::fromStdString(it.key());
-            out += innerPad + (isBicepIdentifier(key) ? key : DraftExporter::bicepQuote(key)) +
+            out += innerPad + (exportIsBicepIdentifier(key) ? key : DraftExporter::bicepQuote(key)) +
                    QStringLiteral(": ");
-            appendBicep(out, it.value(), indent + 1);
+            exportAppendBicep(out, it.value(), indent + 1);
             out += QLatin1Char('\n');
         }
         out += pad + QLatin1Char('}');
@@ -109,7 +109,7 @@ void appendBicep(QString &out, const nlohmann::json &value, int indent) {
         out += QStringLiteral("[\n");
         for (const nlohmann::json &item : value) {
             out += innerPad;
-            appendBicep(out, item, indent + 1);
+            exportAppendBicep(out, item, indent + 1);
             out += QLatin1Char('\n');
         }
         out += pad + QLatin1Char(']');
@@ -123,27 +123,27 @@ void appendBicep(QString &out, const nlohmann::json &value, int indent) {
 }
 
 /// Doubles a leading '[' in every string, so ARM reads each as a literal.
-nlohmann::ordered_json armLiterals(const nlohmann::ordered_json &value) {
+nlohmann::ordered_json exportArmLiterals(const nlohmann::ordered_json &value) {
     if (value.is_string())
         return DraftExporter::armLiteral(QString::fromStdString(value.get<std::string>())).toStdString();
     if (value.is_object()) {
         nlohmann::ordered_json out = nlohmann::ordered_json::object();
         for (auto it = value.begin(); it != value.end(); ++it)
             out[DraftExporter::armLiteral(QString::fromStdString(it.key())).toStdString()] =
-                armLiterals(it.value());
+                exportArmLiterals(it.value());
         return out;
     }
     if (value.is_array()) {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const auto &item : value)
-            out.push_back(armLiterals(item));
+            out.push_back(exportArmLiterals(item));
         return out;
     }
     return value;
 }
 
 /// The PUT body's "properties" (and tags), in the order a reader expects them.
-nlohmann::ordered_json orderedProperties(const ImageVersionDraft &draft) {
+nlohmann::ordered_json exportOrderedProperties(const ImageVersionDraft &draft) {
     const nlohmann::json body = toGalleryImageVersion(draft);
     nlohmann::ordered_json properties = nlohmann::ordered_json::object();
     const nlohmann::json source = body.value("properties", nlohmann::json::object());
@@ -154,18 +154,18 @@ nlohmann::ordered_json orderedProperties(const ImageVersionDraft &draft) {
     return properties;
 }
 
-QString versionResourceName(const ImageVersionDraft &draft) {
+QString exportVersionResourceName(const ImageVersionDraft &draft) {
     return QStringLiteral("%1/%2/%3").arg(draft.galleryName, draft.imageDefinitionName, draft.versionName);
 }
 
 } // namespace
 
 QString exportFormatKey(ExportFormat format) {
-    return QString::fromLatin1(infoOf(format).key);
+    return QString::fromLatin1(exportInfoOf(format).key);
 }
 
 bool exportFormatFromKey(const QString &key, ExportFormat *format) {
-    for (const FormatInfo &info : kFormats) {
+    for (const ExportFormatInfo &info : kExportFormats) {
         if (key.compare(QLatin1String(info.key), Qt::CaseInsensitive) == 0) {
             *format = info.format;
             return true;
@@ -179,11 +179,11 @@ QList<ExportFormat> exportFormats() {
 }
 
 QString exportFormatDisplayName(ExportFormat format) {
-    return DraftExporter::tr(infoOf(format).displayName);
+    return DraftExporter::tr(exportInfoOf(format).displayName);
 }
 
 QString exportFormatSuffix(ExportFormat format) {
-    return QString::fromLatin1(infoOf(format).suffix);
+    return QString::fromLatin1(exportInfoOf(format).suffix);
 }
 
 QString DraftExporter::apiVersion() {
@@ -275,7 +275,7 @@ ExportResult DraftExporter::exportDraft(const ImageVersionDraft &draft, ExportFo
 
 ExportResult DraftExporter::azureCli(const ImageVersionDraft &draft) {
     ExportResult result;
-    BashCommand command(QStringLiteral("az sig image-version create"));
+    ExportBashCommand command(QStringLiteral("az sig image-version create"));
     if (!draft.subscriptionId.isEmpty())
         command.option(QStringLiteral("--subscription"), draft.subscriptionId);
     command.option(QStringLiteral("--resource-group"), draft.resourceGroup);
@@ -297,7 +297,7 @@ ExportResult DraftExporter::azureCli(const ImageVersionDraft &draft) {
         break;
     case SourceKind::Snapshots: {
         command.option(QStringLiteral("--os-snapshot"), draft.sourceId);
-        const QList<DataDiskSnapshot> disks = sortedSnapshots(draft);
+        const QList<DataDiskSnapshot> disks = exportSortedSnapshots(draft);
         if (!disks.isEmpty()) {
             QStringList snapshots, luns;
             for (const DataDiskSnapshot &disk : disks) {
@@ -323,7 +323,7 @@ ExportResult DraftExporter::azureCli(const ImageVersionDraft &draft) {
             regions << QStringLiteral("%1=%2=%3")
                            .arg(region.name)
                            .arg(region.replicaCount)
-                           .arg(canonicalStorageType(region.storageAccountType).toLower());
+                           .arg(exportStorageType(region.storageAccountType).toLower());
             if (!usesCustomerKey(draft.encryption))
                 continue;
             QStringList terms;
@@ -354,9 +354,9 @@ ExportResult DraftExporter::azureCli(const ImageVersionDraft &draft) {
     }
     command.option(QStringLiteral("--replica-count"), QString::number(draft.defaultReplicaCount));
     command.option(QStringLiteral("--storage-account-type"),
-                   canonicalStorageType(draft.defaultStorageAccountType));
+                   exportStorageType(draft.defaultStorageAccountType));
     if (draft.endOfLifeDate.isValid())
-        command.option(QStringLiteral("--end-of-life-date"), endOfLifeText(draft.endOfLifeDate));
+        command.option(QStringLiteral("--end-of-life-date"), exportEndOfLifeText(draft.endOfLifeDate));
     if (draft.excludeFromLatest)
         command.option(QStringLiteral("--exclude-from-latest"), QStringLiteral("true"));
     if (!draft.tags.isEmpty()) {
@@ -386,7 +386,7 @@ ExportResult DraftExporter::powerShell(const ImageVersionDraft &draft) {
         out += QStringLiteral("        Name = %1\n").arg(q(region.name));
         out += QStringLiteral("        ReplicaCount = %1\n").arg(region.replicaCount);
         out += QStringLiteral("        StorageAccountType = %1\n")
-                   .arg(q(canonicalStorageType(region.storageAccountType)));
+                   .arg(q(exportStorageType(region.storageAccountType)));
         if (usesCustomerKey(draft.encryption)) {
             out += QStringLiteral("        Encryption = @{\n");
             out += QStringLiteral("            OSDiskImage = @{ DiskEncryptionSetId = %1 }\n")
@@ -427,7 +427,7 @@ ExportResult DraftExporter::powerShell(const ImageVersionDraft &draft) {
     case SourceKind::Snapshots: {
         param(QStringLiteral("OSDiskImage"),
               QStringLiteral("@{ Source = @{ Id = %1 } }").arg(q(draft.sourceId)));
-        const QList<DataDiskSnapshot> disks = sortedSnapshots(draft);
+        const QList<DataDiskSnapshot> disks = exportSortedSnapshots(draft);
         if (!disks.isEmpty()) {
             QStringList items;
             for (const DataDiskSnapshot &disk : disks)
@@ -441,9 +441,9 @@ ExportResult DraftExporter::powerShell(const ImageVersionDraft &draft) {
     }
     }
     param(QStringLiteral("ReplicaCount"), QString::number(draft.defaultReplicaCount));
-    param(QStringLiteral("StorageAccountType"), q(canonicalStorageType(draft.defaultStorageAccountType)));
+    param(QStringLiteral("StorageAccountType"), q(exportStorageType(draft.defaultStorageAccountType)));
     if (draft.endOfLifeDate.isValid())
-        param(QStringLiteral("PublishingProfileEndOfLifeDate"), q(endOfLifeText(draft.endOfLifeDate)));
+        param(QStringLiteral("PublishingProfileEndOfLifeDate"), q(exportEndOfLifeText(draft.endOfLifeDate)));
     if (draft.excludeFromLatest)
         lines << QStringLiteral("    -PublishingProfileExcludeFromLatest");
     if (!draft.tags.isEmpty()) {
@@ -464,7 +464,7 @@ ExportResult DraftExporter::armTemplate(const ImageVersionDraft &draft) {
     ojson resource = ojson::object();
     resource["type"] = "Microsoft.Compute/galleries/images/versions";
     resource["apiVersion"] = apiVersion().toStdString();
-    resource["name"] = versionResourceName(draft).toStdString();
+    resource["name"] = exportVersionResourceName(draft).toStdString();
     resource["location"] = draft.location.toStdString();
     if (!draft.tags.isEmpty()) {
         ojson tags = ojson::object();
@@ -472,7 +472,7 @@ ExportResult DraftExporter::armTemplate(const ImageVersionDraft &draft) {
             tags[tag.name.toStdString()] = tag.value.toStdString();
         resource["tags"] = tags;
     }
-    resource["properties"] = orderedProperties(draft);
+    resource["properties"] = exportOrderedProperties(draft);
 
     ojson document = ojson::object();
     document["$schema"] = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
@@ -485,7 +485,7 @@ ExportResult DraftExporter::armTemplate(const ImageVersionDraft &draft) {
                                      draft.resourceGroup, draft.subscriptionId)
                                 .toStdString()}};
     }
-    document["resources"] = ojson::array({armLiterals(resource)});
+    document["resources"] = ojson::array({exportArmLiterals(resource)});
     result.text = QString::fromStdString(document.dump(2)) + QLatin1Char('\n');
     return result;
 }
@@ -510,11 +510,11 @@ ExportResult DraftExporter::bicep(const ImageVersionDraft &draft) {
         for (const TagDraft &tag : draft.tags)
             tags[tag.name.toStdString()] = tag.value.toStdString();
         out += QStringLiteral("  tags: ");
-        appendBicep(out, nlohmann::json::parse(tags.dump()), 1);
+        exportAppendBicep(out, nlohmann::json::parse(tags.dump()), 1);
         out += QLatin1Char('\n');
     }
     out += QStringLiteral("  properties: ");
-    appendBicep(out, nlohmann::json::parse(orderedProperties(draft).dump()), 1);
+    exportAppendBicep(out, nlohmann::json::parse(exportOrderedProperties(draft).dump()), 1);
     out += QStringLiteral("\n}\n");
     result.text = out;
     return result;

@@ -15,14 +15,14 @@ namespace cmk {
 
 namespace {
 
-using Severity = ReviewFinding::Severity;
+using RvSeverity = ReviewFinding::Severity;
 
-QString lower(const QString &s) {
+QString rvLower(const QString &s) {
     return s.toLower();
 }
 
 /// ".../keys/NAME/VERSION" of a Key Vault key URL.
-QStringList keyUrlParts(const QString &keyUrl) {
+QStringList rvKeyUrlParts(const QString &keyUrl) {
     const QStringList segments = QUrl(keyUrl).path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const int keys = segments.indexOf(QStringLiteral("keys"));
     if (keys < 0)
@@ -34,11 +34,11 @@ QString sourceKindKey(const VersionReview &review) {
     return review.sourceKnown ? cmk::sourceKindKey(review.sourceKind) : QStringLiteral("unknown");
 }
 
-nlohmann::json optionalString(const QString &value) {
+nlohmann::json rvOptionalString(const QString &value) {
     return value.isEmpty() ? nlohmann::json(nullptr) : nlohmann::json(value);
 }
 
-QString desStateKey(ReviewedDes::State state) {
+QString rvDesStateKey(ReviewedDes::State state) {
     switch (state) {
     case ReviewedDes::State::Found:
         return QStringLiteral("found");
@@ -50,7 +50,7 @@ QString desStateKey(ReviewedDes::State state) {
     return {};
 }
 
-QString encryptionTypeLabel(const QString &type) {
+QString rvEncryptionTypeLabel(const QString &type) {
     if (type == desEncryptionTypeFor(EncryptionMode::CustomerKey))
         return ReviewReport::tr("customer-managed key");
     if (type == desEncryptionTypeFor(EncryptionMode::PlatformAndCustomerKeys))
@@ -60,7 +60,7 @@ QString encryptionTypeLabel(const QString &type) {
     return type;
 }
 
-QString yesNo(bool value) {
+QString rvYesNo(bool value) {
     return value ? ReviewReport::tr("yes") : ReviewReport::tr("no");
 }
 
@@ -78,12 +78,12 @@ QString ReviewedDes::keyVaultName() const {
 }
 
 QString ReviewedDes::keyName() const {
-    const QStringList parts = keyUrlParts(des.keyUrl);
+    const QStringList parts = rvKeyUrlParts(des.keyUrl);
     return parts.isEmpty() ? QString() : parts.first();
 }
 
 QString ReviewedDes::keyVersion() const {
-    const QStringList parts = keyUrlParts(des.keyUrl);
+    const QStringList parts = rvKeyUrlParts(des.keyUrl);
     return parts.size() > 1 ? parts.at(1) : QString();
 }
 
@@ -96,7 +96,7 @@ QString ReviewRegion::desFor(int lun) const {
 }
 
 const ReviewedDes *VersionReview::des(const QString &id) const {
-    const auto it = desById.constFind(lower(id));
+    const auto it = desById.constFind(rvLower(id));
     return it == desById.constEnd() ? nullptr : &it.value();
 }
 
@@ -116,25 +116,25 @@ ImageVersionDraft VersionReview::toDraft(QStringList *notes) const {
 
 // ---- ReviewAnalysis ------------------------------------------------------------------------------------
 
-QString ReviewAnalysis::severityKey(Severity severity) {
+QString ReviewAnalysis::severityKey(RvSeverity severity) {
     switch (severity) {
-    case Severity::Error:
+    case RvSeverity::Error:
         return QStringLiteral("error");
-    case Severity::Warning:
+    case RvSeverity::Warning:
         return QStringLiteral("warning");
-    case Severity::Info:
+    case RvSeverity::Info:
         return QStringLiteral("info");
     }
     return {};
 }
 
-QString ReviewAnalysis::severityLabel(Severity severity) {
+QString ReviewAnalysis::severityLabel(RvSeverity severity) {
     switch (severity) {
-    case Severity::Error:
+    case RvSeverity::Error:
         return tr("Problem");
-    case Severity::Warning:
+    case RvSeverity::Warning:
         return tr("Warning");
-    case Severity::Info:
+    case RvSeverity::Info:
         return tr("Information");
     }
     return {};
@@ -252,7 +252,7 @@ void ReviewAnalysis::buildMatrix(VersionReview &review) {
 
 QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const QDate &today) {
     QList<ReviewFinding> out;
-    const auto add = [&out](const QString &code, Severity severity, const QString &message,
+    const auto add = [&out](const QString &code, RvSeverity severity, const QString &message,
                             const QString &region = {}, int lun = -2, const QString &desId = {}) {
         ReviewFinding finding;
         finding.code = code;
@@ -285,7 +285,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
         const bool encrypted = encryptedRegions.contains(region.name);
         if (!encrypted) {
             if (!encryptedRegions.isEmpty())
-                add(QStringLiteral("regionWithoutEncryption"), Severity::Error,
+                add(QStringLiteral("regionWithoutEncryption"), RvSeverity::Error,
                     tr("Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of "
                        "the "
                        "image stored in %1 is encrypted with platform-managed keys only.")
@@ -301,7 +301,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
         }
         if (!osDes.isEmpty()) {
             for (int lun : std::as_const(dataWithout))
-                add(QStringLiteral("dataDiskWithoutEncryption"), Severity::Error,
+                add(QStringLiteral("dataDiskWithoutEncryption"), RvSeverity::Error,
                     tr("In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 "
                        "has none: "
                        "that disk is encrypted with platform-managed keys only.")
@@ -309,7 +309,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
                         .arg(lun),
                     region.name, lun);
         } else {
-            add(QStringLiteral("osDiskWithoutEncryption"), Severity::Error,
+            add(QStringLiteral("osDiskWithoutEncryption"), RvSeverity::Error,
                 tr("In region %1 the data disks use a disk encryption set but the OS disk has none: the OS "
                    "disk "
                    "is encrypted with platform-managed keys only.")
@@ -322,15 +322,15 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
     for (const ReviewRegion &region : review.regions) {
         QStringList seen;
         for (const ReviewDisk &disk : region.disks) {
-            if (disk.desId.isEmpty() || seen.contains(lower(disk.desId)))
+            if (disk.desId.isEmpty() || seen.contains(rvLower(disk.desId)))
                 continue;
-            seen << lower(disk.desId);
+            seen << rvLower(disk.desId);
             const ReviewedDes *des = review.des(disk.desId);
             const QString name = desName(disk.desId);
             const ResourceId parsed = ResourceId::parse(disk.desId);
             if (!review.subscriptionId.isEmpty() && parsed.valid &&
                 parsed.subscriptionId.compare(review.subscriptionId, Qt::CaseInsensitive) != 0)
-                add(QStringLiteral("desInOtherSubscription"), Severity::Error,
+                add(QStringLiteral("desInOtherSubscription"), RvSeverity::Error,
                     tr("Disk encryption set %1 (used in region %2) is in subscription %3, not in the image's "
                        "subscription %4. Disk encryption sets must be in the same subscription as the image.")
                         .arg(name, region.name, parsed.subscriptionId, review.subscriptionId),
@@ -339,7 +339,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
                 continue;
             switch (des->state) {
             case ReviewedDes::State::Missing:
-                add(QStringLiteral("desMissing"), Severity::Error,
+                add(QStringLiteral("desMissing"), RvSeverity::Error,
                     tr("Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot "
                        "be "
                        "created from this image in %2 until it is restored or the image is recreated.")
@@ -347,7 +347,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
                     region.name, disk.lun, disk.desId);
                 break;
             case ReviewedDes::State::Unreadable:
-                add(QStringLiteral("desUnreadable"), Severity::Warning,
+                add(QStringLiteral("desUnreadable"), RvSeverity::Warning,
                     tr("Disk encryption set %1 (used in region %2) could not be read, so it was not checked: "
                        "%3")
                         .arg(name, region.name, des->error),
@@ -355,14 +355,14 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
                 break;
             case ReviewedDes::State::Found:
                 if (!des->hasActiveKey())
-                    add(QStringLiteral("desNoActiveKey"), Severity::Error,
+                    add(QStringLiteral("desNoActiveKey"), RvSeverity::Error,
                         tr("Disk encryption set %1 (used in region %2) has no active key: the disks it "
                            "encrypts "
                            "cannot be read.")
                             .arg(name, region.name),
                         region.name, disk.lun, disk.desId);
                 if (!des->des.location.isEmpty() && !sameRegion(des->des.location, region.name))
-                    add(QStringLiteral("desLocationMismatch"), Severity::Error,
+                    add(QStringLiteral("desLocationMismatch"), RvSeverity::Error,
                         tr("Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk "
                            "encryption "
                            "set only works in its own region.")
@@ -388,8 +388,8 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
     if (byType.size() > 1) {
         QStringList parts;
         for (auto it = byType.cbegin(); it != byType.cend(); ++it)
-            parts << tr("%1: %2").arg(encryptionTypeLabel(it.key()), it.value().join(QStringLiteral(", ")));
-        add(QStringLiteral("mixedEncryptionTypes"), Severity::Warning,
+            parts << tr("%1: %2").arg(rvEncryptionTypeLabel(it.key()), it.value().join(QStringLiteral(", ")));
+        add(QStringLiteral("mixedEncryptionTypes"), RvSeverity::Warning,
             tr("The disks of this image version use different encryption types (%1). Virtual machines get a "
                "different protection depending on the disk and the region.")
                 .arg(parts.join(QStringLiteral("; "))));
@@ -398,7 +398,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
     // End of life.
     const QDate endOfLife = QDate::fromString(review.version.endOfLifeDate.left(10), Qt::ISODate);
     if (endOfLife.isValid() && endOfLife < today)
-        add(QStringLiteral("endOfLifePassed"), Severity::Warning,
+        add(QStringLiteral("endOfLifePassed"), RvSeverity::Warning,
             tr("The end-of-life date (%1) has passed: this version should no longer be used for new virtual "
                "machines.")
                 .arg(endOfLife.toString(Qt::ISODate)));
@@ -408,14 +408,14 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
         if (!region.hasReplicationStatus)
             continue;
         if (region.replicationState.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
-            add(QStringLiteral("replicationFailed"), Severity::Error,
+            add(QStringLiteral("replicationFailed"), RvSeverity::Error,
                 region.replicationDetails.isEmpty()
                     ? tr("Replication to region %1 failed; the service gave no reason.").arg(region.name)
                     : tr("Replication to region %1 failed. The service says: %2")
                           .arg(region.name, region.replicationDetails),
                 region.name);
         } else if (region.replicationState.compare(QLatin1String("Replicating"), Qt::CaseInsensitive) == 0) {
-            add(QStringLiteral("replicationInProgress"), Severity::Info,
+            add(QStringLiteral("replicationInProgress"), RvSeverity::Info,
                 tr("Replication to region %1 is still in progress (%2 %).")
                     .arg(region.name)
                     .arg(region.replicationProgress),
@@ -426,7 +426,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
     // Source.
     for (const ReviewedSource &source : review.sources) {
         if (source.checked && !source.exists && source.error.isEmpty())
-            add(QStringLiteral("sourceMissing"), Severity::Info,
+            add(QStringLiteral("sourceMissing"), RvSeverity::Info,
                 tr("The source %1 no longer exists. The image version does not need it, but it cannot be "
                    "recreated from the same source.")
                     .arg(source.id));
@@ -445,6 +445,7 @@ VersionReviewer::VersionReviewer(ArmClient *client, QObject *parent)
     , m_client(client) {}
 
 VersionReviewer::~VersionReviewer() {
+    m_running = false; // no finished() from a destructor
     abort();
 }
 
@@ -542,17 +543,17 @@ void VersionReviewer::fetchDes(const QString &id) {
     if (!builder.ok()) {
         entry.state = ReviewedDes::State::Unreadable;
         entry.error = builder.error().message;
-        m_review.desById.insert(lower(id), entry);
+        m_review.desById.insert(rvLower(id), entry);
         return;
     }
-    m_review.desById.insert(lower(id), entry);
+    m_review.desById.insert(rvLower(id), entry);
     ++m_pending;
     ArmReply *reply = m_client->get(builder.path());
     m_replies << reply;
     connect(reply, &ArmReply::finished, this, [this, reply, id] {
         reply->deleteLater();
         m_replies.removeAll(reply);
-        ReviewedDes &des = m_review.desById[lower(id)];
+        ReviewedDes &des = m_review.desById[rvLower(id)];
         if (reply->httpStatus() == 404) {
             des.state = ReviewedDes::State::Missing;
         } else if (reply->error().isError()) {
@@ -636,7 +637,7 @@ QString ReviewReport::cellText(const VersionReview &review, const QString &desId
                        des->keyVaultName())
             : tr("no active key");
     return tr("%1 (%2) — %3 — %4")
-        .arg(name, parsed.resourceGroup, encryptionTypeLabel(des->des.encryptionType), key);
+        .arg(name, parsed.resourceGroup, rvEncryptionTypeLabel(des->des.encryptionType), key);
 }
 
 QString ReviewReport::text(const VersionReview &review) {
@@ -650,7 +651,7 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << tr("Replication: %1")
                  .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
     lines << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
-    lines << tr("Excluded from latest: %1").arg(yesNo(v.excludeFromLatest.value_or(false)));
+    lines << tr("Excluded from latest: %1").arg(rvYesNo(v.excludeFromLatest.value_or(false)));
     if (review.sourceKnown) {
         for (const ReviewedSource &source : review.sources) {
             const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
@@ -714,13 +715,13 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
     version["galleryName"] = review.galleryName;
     version["imageDefinitionName"] = review.imageDefinitionName;
     version["location"] = v.location;
-    version["provisioningState"] = optionalString(v.provisioningState);
-    version["publishedDate"] = optionalString(v.publishedDate);
-    version["endOfLifeDate"] = optionalString(v.endOfLifeDate);
+    version["provisioningState"] = rvOptionalString(v.provisioningState);
+    version["publishedDate"] = rvOptionalString(v.publishedDate);
+    version["endOfLifeDate"] = rvOptionalString(v.endOfLifeDate);
     version["excludeFromLatest"] = v.excludeFromLatest.value_or(false);
     version["replicaCount"] = v.replicaCount ? json(*v.replicaCount) : json(nullptr);
-    version["storageAccountType"] = optionalString(v.storageAccountType);
-    version["aggregatedReplicationState"] = optionalString(v.aggregatedReplicationState);
+    version["storageAccountType"] = rvOptionalString(v.storageAccountType);
+    version["aggregatedReplicationState"] = rvOptionalString(v.aggregatedReplicationState);
     doc["version"] = version;
 
     json source = json::object();
@@ -761,7 +762,7 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
         for (const ReviewDisk &disk : region.disks) {
             cells.push_back({{"disk", disk.lun < 0 ? "os" : "data"},
                              {"lun", disk.lun < 0 ? json(nullptr) : json(disk.lun)},
-                             {"diskEncryptionSetId", optionalString(disk.desId)}});
+                             {"diskEncryptionSetId", rvOptionalString(disk.desId)}});
         }
         entry["disks"] = cells;
         regions.push_back(entry);
@@ -773,18 +774,18 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
         const ResourceId parsed = ResourceId::parse(des.id);
         json entry = json::object();
         entry["id"] = des.id;
-        entry["status"] = desStateKey(des.state);
+        entry["status"] = rvDesStateKey(des.state);
         entry["name"] = parsed.name();
         entry["resourceGroup"] = parsed.resourceGroup;
         entry["subscriptionId"] = parsed.subscriptionId;
         if (des.state == ReviewedDes::State::Found) {
             entry["location"] = des.des.location;
-            entry["encryptionType"] = optionalString(des.des.encryptionType);
-            entry["keyUrl"] = optionalString(des.des.keyUrl);
-            entry["keyVaultId"] = optionalString(des.des.sourceVaultId);
-            entry["keyVaultName"] = optionalString(des.keyVaultName());
-            entry["keyName"] = optionalString(des.keyName());
-            entry["keyVersion"] = optionalString(des.keyVersion());
+            entry["encryptionType"] = rvOptionalString(des.des.encryptionType);
+            entry["keyUrl"] = rvOptionalString(des.des.keyUrl);
+            entry["keyVaultId"] = rvOptionalString(des.des.sourceVaultId);
+            entry["keyVaultName"] = rvOptionalString(des.keyVaultName());
+            entry["keyName"] = rvOptionalString(des.keyName());
+            entry["keyVersion"] = rvOptionalString(des.keyVersion());
             entry["hasActiveKey"] = des.hasActiveKey();
         }
         if (!des.error.isEmpty())
@@ -798,10 +799,10 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
         json entry = json::object();
         entry["code"] = f.code;
         entry["severity"] = ReviewAnalysis::severityKey(f.severity);
-        entry["region"] = optionalString(f.region);
+        entry["region"] = rvOptionalString(f.region);
         entry["disk"] = f.lun == -2 ? json(nullptr) : json(f.lun < 0 ? "os" : "data");
         entry["lun"] = f.lun >= 0 ? json(f.lun) : json(nullptr);
-        entry["diskEncryptionSetId"] = optionalString(f.desId);
+        entry["diskEncryptionSetId"] = rvOptionalString(f.desId);
         entry["message"] = f.message;
         findings.push_back(entry);
     }
@@ -832,7 +833,7 @@ QString ReviewReport::html(const VersionReview &review) {
     row(tr("Replication"),
         v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
     row(tr("End of life"), v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
-    row(tr("Excluded from latest"), yesNo(v.excludeFromLatest.value_or(false)));
+    row(tr("Excluded from latest"), rvYesNo(v.excludeFromLatest.value_or(false)));
     for (const ReviewedSource &source : review.sources) {
         const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
                                              : ReviewAnalysis::sourceKindLabel(review.sourceKind);
@@ -854,7 +855,7 @@ QString ReviewReport::html(const VersionReview &review) {
                                   : f.severity == ReviewFinding::Severity::Warning
                                       ? QStringLiteral("#8a5a00")
                                       : QStringLiteral("#1a5fb4");
-            const QString icon = f.severity == ReviewFinding::Severity::Error     ? QStringLiteral("&#9940;")
+            const QString icon = f.severity == ReviewFinding::Severity::Error     ? QStringLiteral("&#9679;")
                                  : f.severity == ReviewFinding::Severity::Warning ? QStringLiteral("&#9888;")
                                                                                   : QStringLiteral("&#8505;");
             h += QStringLiteral("<tr><td><font color=\"%1\">%2 <b>%3</b></font></td><td>%4</td></tr>")
@@ -908,7 +909,7 @@ QString ReviewReport::html(const VersionReview &review) {
             }
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
                      .arg(e(parsed.name()), e(parsed.resourceGroup), e(des.des.location),
-                          e(encryptionTypeLabel(des.des.encryptionType)),
+                          e(rvEncryptionTypeLabel(des.des.encryptionType)),
                           e(des.des.keyUrl.isEmpty() ? tr("no active key") : des.des.keyUrl),
                           e(des.keyVaultName()));
         }

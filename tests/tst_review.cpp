@@ -12,11 +12,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QtTest>
 
 using namespace cmk;
@@ -339,6 +343,19 @@ private Q_SLOTS:
         QCOMPARE(draft.encryption, EncryptionMode::PlatformAndCustomerKeys); // des-weu-double is in use
     }
 
+    void unreadableDes() {
+        QString why;
+        QVERIFY2(m_sandbox.setFaults(QStringLiteral("status=403:path=/diskEncryptionSets/des-frc-cmk"), &why),
+                 qPrintable(why));
+        const VersionReview review = reviewOf(kGoodVersion);
+        QVERIFY(m_sandbox.setFaults(QString()));
+        QCOMPARE(codes(review), QStringList{QStringLiteral("desUnreadable")});
+        const ReviewFinding &f = review.findings.first();
+        QCOMPARE(f.severity, ReviewFinding::Severity::Warning);
+        QCOMPARE(f.region, QStringLiteral("France Central"));
+        QCOMPARE(review.des(desId(QStringLiteral("des-frc-cmk")))->state, ReviewedDes::State::Unreadable);
+    }
+
     void unreadableVersion() {
         ArmError error;
         reviewOf(kImage + QStringLiteral("/versions/9.9.9"), &error);
@@ -475,6 +492,16 @@ private Q_SLOTS:
             nlohmann::json::parse(jsonFile.readAll().toStdString())["version"]["name"].get<std::string>(),
             std::string("0.9.0"));
         QVERIFY(window.saveHtml(m_dir.filePath(QStringLiteral("review.html")), &why));
+        // What the PDF shows: the same HTML laid out by QTextDocument.
+        QTextDocument report;
+        report.setHtml(ReviewReport::html(window.review()));
+        report.setTextWidth(1100);
+        QImage page(1100, int(report.size().height()), QImage::Format_RGB32);
+        page.fill(Qt::white);
+        QPainter painter(&page);
+        report.drawContents(&painter);
+        painter.end();
+        QVERIFY(page.save(QDir(shots).filePath(QStringLiteral("review-report.png"))));
 
         // A pasted ID of a consistent version.
         window.openVersion(kGoodVersion);

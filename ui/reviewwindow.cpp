@@ -29,16 +29,16 @@ namespace cmkui {
 
 namespace {
 
-QString stringAt(const nlohmann::json &item, const char *key) {
+QString rvStringAt(const nlohmann::json &item, const char *key) {
     if (!item.is_object() || !item.contains(key) || !item[key].is_string())
         return {};
     return QString::fromStdString(item[key].get<std::string>());
 }
 
-QString propertyAt(const nlohmann::json &item, const char *key) {
+QString rvPropertyAt(const nlohmann::json &item, const char *key) {
     if (!item.is_object() || !item.contains("properties"))
         return {};
-    return stringAt(item["properties"], key);
+    return rvStringAt(item["properties"], key);
 }
 
 } // namespace
@@ -191,6 +191,7 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
 }
 
 ReviewWindow::~ReviewWindow() {
+    disconnect(m_reviewer, nullptr, this, nullptr);
     for (const QPointer<cmk::ArmPager> &pager : std::as_const(m_pagers)) {
         if (pager)
             pager->abort();
@@ -361,6 +362,9 @@ void ReviewWindow::showReview() {
         }
     }
     m_matrix->resizeColumnsToContents();
+    // Long key URLs and service messages wrap instead of pushing the disk columns out of sight.
+    for (int col = 0; col < m_matrix->columnCount(); ++col)
+        m_matrix->setColumnWidth(col, std::min(m_matrix->columnWidth(col), 260));
     m_matrix->resizeRowsToContents();
 
     m_findings->clear();
@@ -444,8 +448,8 @@ void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, const QStri
 void ReviewWindow::refreshSubscriptions() {
     fillCombo(m_subscriptionCombo, QStringLiteral("subscriptions"), cmk::subscriptionsPath().path(),
               [](const nlohmann::json &s) {
-                  const QString id = stringAt(s, "subscriptionId");
-                  const QString name = stringAt(s, "displayName");
+                  const QString id = rvStringAt(s, "subscriptionId");
+                  const QString name = rvStringAt(s, "displayName");
                   return qMakePair(name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id), id);
               });
     onSubscriptionChanged();
@@ -456,9 +460,9 @@ void ReviewWindow::onSubscriptionChanged() {
     fillCombo(m_galleryCombo, QStringLiteral("galleries"),
               subscription.isEmpty() ? QString() : cmk::galleriesPath(subscription).path(),
               [](const nlohmann::json &g) {
-                  const cmk::ResourceId id = cmk::ResourceId::parse(stringAt(g, "id"));
-                  return qMakePair(QStringLiteral("%1 (%2)").arg(stringAt(g, "name"), id.resourceGroup),
-                                   stringAt(g, "id"));
+                  const cmk::ResourceId id = cmk::ResourceId::parse(rvStringAt(g, "id"));
+                  return qMakePair(QStringLiteral("%1 (%2)").arg(rvStringAt(g, "name"), id.resourceGroup),
+                                   rvStringAt(g, "id"));
               });
     onGalleryChanged();
 }
@@ -470,7 +474,7 @@ void ReviewWindow::onGalleryChanged() {
             ? cmk::galleryImagesPath(gallery.subscriptionId, gallery.resourceGroup, gallery.name()).path()
             : QString();
     fillCombo(m_imageCombo, QStringLiteral("images"), path, [](const nlohmann::json &image) {
-        return qMakePair(stringAt(image, "name"), stringAt(image, "id"));
+        return qMakePair(rvStringAt(image, "name"), rvStringAt(image, "id"));
     });
     onImageChanged();
 }
@@ -483,10 +487,10 @@ void ReviewWindow::onImageChanged() {
                                    .path()
                              : QString();
     fillCombo(m_versionCombo, QStringLiteral("versions"), path, [](const nlohmann::json &version) {
-        const QString state = propertyAt(version, "provisioningState");
-        const QString name = stringAt(version, "name");
+        const QString state = rvPropertyAt(version, "provisioningState");
+        const QString name = rvStringAt(version, "name");
         return qMakePair(state.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, state),
-                         stringAt(version, "id"));
+                         rvStringAt(version, "id"));
     });
     updateButtons();
 }
