@@ -207,6 +207,7 @@ private Q_SLOTS:
     void nextLinkLoopIsDetected();
     void locationHeaderPolling();
     void putAnsweringTerminalStateAtOnce();
+    void retryAfterAsHttpDate();
 };
 
 void TestArmClient::getSendsApiVersionAndKeepsRequestIds() {
@@ -843,6 +844,30 @@ void TestArmClient::putAnsweringTerminalStateAtOnce() {
     QVERIFY(waitFor(failing));
     QCOMPARE(failing->error().kind, ArmError::Kind::OperationFailed);
     QCOMPARE(gets, 2);
+}
+
+void TestArmClient::retryAfterAsHttpDate() {
+    TinyHttpServer arm;
+    QVERIFY(arm.listen(QHostAddress::LocalHost));
+    QElapsedTimer timer;
+    arm.respond = [&](const TinyHttpServer::Seen &) -> TinyHttpServer::Answer {
+        if (arm.seen.size() == 1) {
+            // Two seconds ahead, at one-second resolution: the wait is between 1 and 2 s.
+            const QByteArray date = QLocale::c()
+                                        .toString(QDateTime::currentDateTimeUtc().addSecs(2),
+                                                  QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                                        .toLatin1();
+            return {503, {{"Retry-After", date}}, R"({"error":{"code":"ServerBusy","message":"Later."}})"};
+        }
+        return {200, {}, R"({"value":[]})"};
+    };
+    auto client = clientFor(arm.url());
+    timer.start();
+    ArmReply *reply = client->get(subscriptionsPath().path());
+    QVERIFY(waitFor(reply));
+    QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
+    QCOMPARE(arm.seen.size(), 2);
+    QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestArmClient)

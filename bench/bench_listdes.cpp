@@ -1,0 +1,200 @@
+// Lists 10,000 Disk Encryption Sets through ArmClient, as `cmkwizard list-des` does, and reports wall time
+// and peak RSS for sandbox pages of 100 and of 1,000 items. The sandbox runs as a separate process
+// (armsandbox from CMK_BIN_DIR or next to this binary), and each page size is measured in a fresh child of
+// this benchmark, so the numbers are the client's alone.
+//
+//   bench_listdes [--count N] [--runs R]        all page sizes, one child process each
+//   bench_listdes --page-size P [--count N]     one measurement (what the children run)
+//
+// Targets (issue 2): under 1 s and under 80 MB for 10,000 DES on the 2-core reference machine.
+
+#include "armclient.h"
+#include "armpaths.h"
+#include "resources.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTextStream>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+const QString Subscription =
+    QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14"); // the demo fixture's first
+
+/// Peak resident set size of this process in MiB (VmHWM).
+double peakRssMiB() {
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QString text = QString::fromLatin1(status.readAll());
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("VmHWM:\\s+(\\d+) kB")).match(text);
+    return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
+}
+
+QString sandboxBinary() {
+    const QString fromEnv = qEnvironmentVariable("CMK_BIN_DIR");
+    const QString dir = fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() : fromEnv;
+    return dir + QStringLiteral("/armsandbox");
+}
+
+/// Starts armsandbox with `count` generated DES; returns its URL, empty on failure.
+QUrl startSandbox(QProcess &process, int pageSize, int count) {
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(sandboxBinary(),
+                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--page-size"),
+                   QString::number(pageSize), QStringLiteral("--generate-des"), QString::number(count)});
+    if (!process.waitForStarted(10000))
+        return {};
+    QByteArray line;
+    while (!line.contains('\n')) {
+        if (!process.waitForReadyRead(30000))
+            return {};
+        line += process.readAllStandardOutput();
+    }
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
+            .match(QString::fromUtf8(line));
+    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+}
+
+struct Measure {
+    qint64 ms = 0;
+    size_t items = 0;
+    int pages = 0;
+    QString error;
+};
+
+/// One full listing: every page fetched, parsed into typed DES and kept, as list-des does.
+Measure listOnce(cmk::ArmClient &client) {
+    Measure measure;
+    std::vector<cmk::DiskEncryptionSet> all;
+    QElapsedTimer timer;
+    timer.start();
+    cmk::ArmPager *pager = client.list(cmk::diskEncryptionSetsPath(Subscription).path());
+    QEventLoop loop;
+    QObject::connect(pager, &cmk::ArmPager::pageReceived, pager, [&](const nlohmann::json &items) {
+        std::vector<cmk::DiskEncryptionSet> page;
+        if (const cmk::ArmError error = cmk::parseResources(items, page)) {
+            measure.error = error.toDisplayString();
+            pager->abort();
+            return;
+        }
+        all.insert(all.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    });
+    QObject::connect(pager, &cmk::ArmPager::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    measure.ms = timer.elapsed();
+    measure.items = all.size();
+    measure.pages = pager->pageCount();
+    if (measure.error.isEmpty() && pager->error())
+        measure.error = pager->error().toDisplayString();
+    delete pager;
+    return measure;
+}
+
+int runOne(int pageSize, int count, int runs) {
+    QTextStream out(stdout);
+    QProcess sandbox;
+    const QUrl url = startSandbox(sandbox, pageSize, count);
+    if (url.isEmpty()) {
+        QTextStream(stderr) << "could not start " << sandboxBinary() << Qt::endl;
+        return 1;
+    }
+    cmk::ArmClient client;
+    client.setEndpoint(url);
+    std::vector<qint64> times;
+    Measure last;
+    for (int i = 0; i < runs; ++i) {
+        last = listOnce(client);
+        if (!last.error.isEmpty()) {
+            QTextStream(stderr) << "listing failed: " << last.error << Qt::endl;
+            return 1;
+        }
+        times.push_back(last.ms);
+    }
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    std::vector<qint64> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    QStringList each;
+    for (qint64 t : times)
+        each << QString::number(t);
+    // One machine-readable line per page size.
+    out << QStringLiteral(
+               "page-size=%1 items=%2 pages=%3 first-ms=%4 median-ms=%5 max-ms=%6 runs-ms=%7 peak-rss-mib=%8")
+               .arg(pageSize)
+               .arg(qulonglong(last.items))
+               .arg(last.pages)
+               .arg(times.front())
+               .arg(sorted[sorted.size() / 2])
+               .arg(sorted.back())
+               .arg(each.join(QLatin1Char(',')))
+               .arg(peakRssMiB(), 0, 'f', 1)
+        << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Lists generated Disk Encryption Sets through ArmClient."));
+    parser.addHelpOption();
+    const QCommandLineOption pageSizeOption(QStringLiteral("page-size"),
+                                            QStringLiteral("Measure one page size."), QStringLiteral("N"));
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         QStringLiteral("Generated DES (default 10000)."),
+                                         QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Listings per page size (default 5)."),
+                                        QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({pageSizeOption, countOption, runsOption});
+    parser.process(app);
+    const int count = qMax(1, parser.value(countOption).toInt());
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+
+    if (parser.isSet(pageSizeOption))
+        return runOne(qMax(1, parser.value(pageSizeOption).toInt()), count, runs);
+
+    QTextStream out(stdout);
+    out << QStringLiteral("bench_listdes: %1 generated DES (+ the demo fixture's), %2 listings per page size")
+               .arg(count)
+               .arg(runs)
+        << Qt::endl;
+    int status = 0;
+    for (int pageSize : {100, 1000}) {
+        // A fresh process per page size: peak RSS is that listing's alone.
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--page-size"), QString::number(pageSize), QStringLiteral("--count"),
+                     QString::number(count), QStringLiteral("--runs"), QString::number(runs)});
+        if (!child.waitForFinished(300000) || child.exitCode() != 0) {
+            out << QStringLiteral("page-size=%1 FAILED").arg(pageSize) << Qt::endl;
+            status = 1;
+            continue;
+        }
+        const QString line = QString::fromUtf8(child.readAllStandardOutput()).trimmed();
+        const auto value = [&](const QString &key) {
+            return QRegularExpression(key + QStringLiteral("=([0-9.]+)")).match(line).captured(1).toDouble();
+        };
+        const bool fast = value(QStringLiteral("max-ms")) < 1000; // every run, the cold one included
+        const bool small = value(QStringLiteral("peak-rss-mib")) < 80;
+        out << line << (fast && small ? "  [within targets]" : "  [OVER TARGET]") << Qt::endl;
+        if (!fast || !small)
+            status = 2;
+    }
+    return status;
+}
