@@ -151,6 +151,15 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         revalidate();
     });
     connect(draftModel(), &DraftModel::replaced, this, [this] { syncWidgets(); });
+    // Region display names arrive with the locations list, possibly after the grid was built.
+    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
+        for (int row = 0; row < m_gridRegions.size(); ++row) {
+            const int location = m_services.locations->rowOfName(m_gridRegions.at(row));
+            QTableWidgetItem *item = m_grid->item(row, 0);
+            if (item && location >= 0 && !m_services.locations->row(location).display.isEmpty())
+                item->setText(m_services.locations->row(location).display);
+        }
+    });
 
     retranslateUi();
     syncWidgets();
