@@ -11,29 +11,29 @@ namespace cmkapp {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("login", text);
-}
-
-constexpr int SignInTimeoutMs = 15 * 60 * 1000;
+constexpr int LoginTimeoutMs = 15 * 60 * 1000;
 
 } // namespace
 
 int runLogin(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "login",
         "Sign in to Microsoft Entra ID. The sign-in is kept in the system keychain for the other commands."));
-    const QCommandLineOption deviceCode(QStringLiteral("device-code"),
-                                        tr("Sign in on another device: print a code to enter at a "
-                                           "verification page instead of opening a browser."));
+    const QCommandLineOption deviceCode(
+        QStringLiteral("device-code"),
+        QCoreApplication::translate("login", "Sign in on another device: print a code to enter at a "
+                                             "verification page instead of opening a browser."));
     parser.addOption(deviceCode);
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &options) {
         QTextStream out(stdout);
         QTextStream err(stderr);
         cmk::AuthSession *session = context.authSession();
         if (!session) {
-            err << tr("CMKWIZARD_ACCESS_TOKEN is set: the commands use that token and there is nothing to "
-                      "sign in.")
+            err << QCoreApplication::translate(
+                       "login",
+                       "CMKWIZARD_ACCESS_TOKEN is set: the commands use that token and there is nothing to "
+                       "sign in.")
                 << Qt::endl;
             return int(ExitInvalidInput);
         }
@@ -45,7 +45,8 @@ int runLogin(const QStringList &arguments) {
             session, &cmk::AuthSession::deviceCodeReceived, session,
             [&out](const QString &, const QUrl &, const QString &message) { out << message << Qt::endl; });
         QObject::connect(session, &cmk::AuthSession::browserOpenFailed, session, [&out](const QUrl &url) {
-            out << tr("Open this address in a browser to sign in:") << Qt::endl
+            out << QCoreApplication::translate("login", "Open this address in a browser to sign in:")
+                << Qt::endl
                 << url.toString(QUrl::FullyEncoded) << Qt::endl;
         });
         QObject::connect(session, &cmk::AuthSession::notice, session,
@@ -65,15 +66,16 @@ int runLogin(const QStringList &arguments) {
         if (options.isSet(deviceCode)) {
             session->signInWithDeviceCode();
         } else {
-            out << tr("Waiting for the sign-in in the browser…") << Qt::endl;
+            out << QCoreApplication::translate("login", "Waiting for the sign-in in the browser…")
+                << Qt::endl;
             session->signIn();
         }
         QElapsedTimer clock;
         clock.start();
-        waitUntil([&] { return finished || clock.elapsed() > SignInTimeoutMs; });
+        waitUntil([&] { return finished || clock.elapsed() > LoginTimeoutMs; });
         if (!finished) {
             session->cancelSignIn();
-            err << tr("The sign-in did not complete in time.") << Qt::endl;
+            err << QCoreApplication::translate("login", "The sign-in did not complete in time.") << Qt::endl;
             return int(ExitAuthError);
         }
         if (!ok) {
@@ -81,7 +83,9 @@ int runLogin(const QStringList &arguments) {
             return int(ExitAuthError);
         }
         session->tokenStore()->flush();
-        out << tr("Signed in as %1 (tenant %2).").arg(session->username(), session->tenantId()) << Qt::endl;
+        out << QCoreApplication::translate("login", "Signed in as %1 (tenant %2).")
+                   .arg(session->username(), session->tenantId())
+            << Qt::endl;
         if (!session->tokenStore()->isPersistent())
             err << session->tokenStore()->persistenceNotice() << Qt::endl;
         return int(ExitOk);
@@ -90,12 +94,15 @@ int runLogin(const QStringList &arguments) {
 
 int runLogout(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Sign out: forget every cached token and account."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("login", "Sign out: forget every cached token and account."));
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &) {
         QTextStream out(stdout);
         cmk::AuthSession *session = context.authSession();
         if (!session) {
-            QTextStream(stderr) << tr("CMKWIZARD_ACCESS_TOKEN is set: there is no cached sign-in to forget.")
+            QTextStream(stderr) << QCoreApplication::translate(
+                                       "login",
+                                       "CMKWIZARD_ACCESS_TOKEN is set: there is no cached sign-in to forget.")
                                 << Qt::endl;
             return int(ExitInvalidInput);
         }
@@ -103,9 +110,9 @@ int runLogout(const QStringList &arguments) {
         session->signOut();
         session->tokenStore()->flush();
         if (who.isEmpty())
-            out << tr("Signed out.") << Qt::endl;
+            out << QCoreApplication::translate("login", "Signed out.") << Qt::endl;
         else
-            out << tr("Signed out %1.").arg(who) << Qt::endl;
+            out << QCoreApplication::translate("login", "Signed out %1.").arg(who) << Qt::endl;
         return int(ExitOk);
     });
 }

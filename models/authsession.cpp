@@ -13,18 +13,18 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcAuth, "cmk.auth")
+Q_LOGGING_CATEGORY(lcAuth, "cmk.auth", QtWarningMsg)
 
 namespace cmk {
 
 namespace {
 
-const char DeviceCodeGrant[] = "urn:ietf:params:oauth:grant-type:device_code";
-constexpr int TokenRequestTimeoutMs = 30000;
-constexpr int SlowDownIncrementSeconds = 5; // RFC 8628 §3.5
-constexpr qint64 ExpirySkewMs = 30000;
+const char AuthDeviceCodeGrant[] = "urn:ietf:params:oauth:grant-type:device_code";
+constexpr int AuthTokenRequestTimeoutMs = 30000;
+constexpr int AuthSlowDownIncrementSeconds = 5; // RFC 8628 §3.5
+constexpr qint64 AuthExpirySkewMs = 30000;
 
-bool constantTimeEquals(const QString &a, const QString &b) {
+bool authTimingSafeEquals(const QString &a, const QString &b) {
     const QByteArray x = a.toUtf8();
     const QByteArray y = b.toUtf8();
     if (x.size() != y.size())
@@ -37,7 +37,7 @@ bool constantTimeEquals(const QString &a, const QString &b) {
 
 // application/x-www-form-urlencoded, every value fully percent-encoded (QUrlQuery leaves '+' alone, which a
 // form decoder reads as a space).
-QByteArray formBody(const QUrlQuery &form) {
+QByteArray authFormBody(const QUrlQuery &form) {
     QByteArray body;
     for (const auto &item : form.queryItems(QUrl::FullyDecoded)) {
         if (!body.isEmpty())
@@ -48,7 +48,7 @@ QByteArray formBody(const QUrlQuery &form) {
 }
 
 // Errors after which only a new interactive sign-in helps.
-bool needsInteraction(const QString &error) {
+bool authNeedsInteraction(const QString &error) {
     return error == QLatin1String("invalid_grant") || error == QLatin1String("interaction_required") ||
            error == QLatin1String("login_required") || error == QLatin1String("consent_required") ||
            error == QLatin1String("invalid_client") || error == QLatin1String("unauthorized_client");
@@ -180,7 +180,7 @@ void AuthSession::settleState() {
 
 void AuthSession::fail(const QString &message) {
     m_lastError = message;
-    qCWarning(lcAuth, "sign-in failed: %s", qPrintable(message));
+    qCInfo(lcAuth, "sign-in failed: %s", qPrintable(message));
     teardownInteractive();
     m_devicePoll.stop();
     m_deviceCode.clear();
@@ -214,10 +214,10 @@ void AuthSession::postForm(const QUrl &url, const QUrlQuery &form,
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("x-client-SKU", "cmkwizard");
     request.setRawHeader("client-request-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-    request.setTransferTimeout(TokenRequestTimeoutMs);
+    request.setTransferTimeout(AuthTokenRequestTimeoutMs);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     const QString grant = form.queryItemValue(QStringLiteral("grant_type"));
-    QNetworkReply *reply = network()->post(request, formBody(form));
+    QNetworkReply *reply = network()->post(request, authFormBody(form));
     connect(reply, &QNetworkReply::finished, this, [reply, url, grant, done] {
         reply->deleteLater();
         TokenEndpointResult result;
@@ -254,7 +254,7 @@ bool AuthSession::acceptTokens(const TokenEndpointResult &result, const QString 
         const QString nonce = claims.contains("nonce") && claims["nonce"].is_string()
                                   ? QString::fromStdString(claims["nonce"].get<std::string>())
                                   : QString();
-        if (response.idToken.isEmpty() || !constantTimeEquals(nonce, expectedNonce)) {
+        if (response.idToken.isEmpty() || !authTimingSafeEquals(nonce, expectedNonce)) {
             *why = tr("The ID token does not belong to this sign-in (nonce mismatch). Sign in again.");
             return false;
         }
@@ -399,7 +399,7 @@ void AuthSession::onAuthorizationCallback(const QVariantMap &data) {
     });
 
     const QString receivedState = data.value(QStringLiteral("state")).toString();
-    if (receivedState.isEmpty() || !constantTimeEquals(receivedState, m_state_)) {
+    if (receivedState.isEmpty() || !authTimingSafeEquals(receivedState, m_state_)) {
         fail(tr("The sign-in response does not belong to this sign-in attempt (state mismatch). Nothing was "
                 "accepted; sign in again."));
         return;
@@ -523,7 +523,7 @@ void AuthSession::pollDeviceCode() {
     }
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_id"), m_config.clientId);
-    form.addQueryItem(QStringLiteral("grant_type"), QString::fromLatin1(DeviceCodeGrant));
+    form.addQueryItem(QStringLiteral("grant_type"), QString::fromLatin1(AuthDeviceCodeGrant));
     form.addQueryItem(QStringLiteral("device_code"), m_deviceCode);
     form.addQueryItem(QStringLiteral("client_info"), QStringLiteral("1"));
     redeemTokens(m_config.tokenUrl(m_signInTenant), form, QString(),
@@ -539,7 +539,7 @@ void AuthSession::pollDeviceCode() {
                          return;
                      }
                      if (result.error == QLatin1String("slow_down")) {
-                         m_deviceIntervalSeconds += SlowDownIncrementSeconds;
+                         m_deviceIntervalSeconds += AuthSlowDownIncrementSeconds;
                          qCInfo(lcAuth, "device code: slow_down, polling every %d s now",
                                 m_deviceIntervalSeconds);
                          m_devicePoll.start(std::chrono::seconds(m_deviceIntervalSeconds));
@@ -612,7 +612,7 @@ void AuthSession::refreshFor(const QString &tenant, bool switching, const std::f
                 // Another tenant refused (not a member, MFA required there...): the current sign-in stays.
                 qCWarning(lcAuth, "token for another tenant refused: %s", qPrintable(m_lastError));
             } else if (result.networkError.isEmpty() &&
-                       (needsInteraction(result.error) || result.httpStatus == 400)) {
+                       (authNeedsInteraction(result.error) || result.httpStatus == 400)) {
                 // The refresh token is dead: forget the tokens, keep the account so the user knows who to
                 // sign in as.
                 m_accessToken.clear();
@@ -705,7 +705,7 @@ void AuthSession::restore(const std::function<void(bool)> &done) {
             return;
         }
         const bool fresh = !m_accessToken.isEmpty() && m_expiresAt.isValid() &&
-                           QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > ExpirySkewMs;
+                           QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > AuthExpirySkewMs;
         if (fresh) {
             setState(State::SignedIn);
             scheduleRefresh();

@@ -4,40 +4,38 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-using nlohmann::json;
-
 namespace cmk {
 
 namespace {
 
-std::string s(const QString &v) {
+std::string msalStd(const QString &v) {
     return v.toStdString();
 }
 
-QString q(const json &object, const char *key) {
+QString msalString(const nlohmann::json &object, const char *key) {
     const auto it = object.find(key);
     if (it == object.end() || !it->is_string())
         return {};
     return QString::fromStdString(it->get<std::string>());
 }
 
-QString epochString(const QDateTime &t) {
+QString msalEpochString(const QDateTime &t) {
     return QString::number(t.toSecsSinceEpoch());
 }
 
-QDateTime fromEpochString(const QString &v) {
+QDateTime msalFromEpochString(const QString &v) {
     bool ok = false;
     const qint64 secs = v.toLongLong(&ok);
     return ok ? QDateTime::fromSecsSinceEpoch(secs) : QDateTime();
 }
 
-json &section(json &cache, const char *name) {
+nlohmann::json &msalSection(nlohmann::json &cache, const char *name) {
     if (!cache.contains(name) || !cache[name].is_object())
-        cache[name] = json::object();
+        cache[name] = nlohmann::json::object();
     return cache[name];
 }
 
-QString scopeTarget(const QString &scope) {
+QString msalScopeTarget(const QString &scope) {
     // MSAL stores the granted scopes of an access token in lower case, space separated, OIDC scopes removed.
     QStringList parts;
     for (const QString &p : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -51,27 +49,27 @@ QString scopeTarget(const QString &scope) {
 
 } // namespace
 
-json jwtPayload(const QString &jwt) {
+nlohmann::json jwtPayload(const QString &jwt) {
     const QStringList parts = jwt.split(QLatin1Char('.'));
     if (parts.size() != 3)
-        return json::object();
+        return nlohmann::json::object();
     const QByteArray payload = QByteArray::fromBase64(parts[1].toLatin1(), QByteArray::Base64UrlEncoding);
-    const json claims = json::parse(payload.toStdString(), nullptr, false);
-    return claims.is_object() ? claims : json::object();
+    const nlohmann::json claims = nlohmann::json::parse(payload.toStdString(), nullptr, false);
+    return claims.is_object() ? claims : nlohmann::json::object();
 }
 
 bool TokenResponse::parse(const QByteArray &body, TokenResponse &out, QString *why) {
-    const json j = json::parse(body.toStdString(), nullptr, false);
+    const nlohmann::json j = nlohmann::json::parse(body.toStdString(), nullptr, false);
     if (!j.is_object()) {
         *why =
             QCoreApplication::translate("cmk::AuthSession", "The token endpoint did not answer with JSON.");
         return false;
     }
-    out.accessToken = q(j, "access_token");
-    out.refreshToken = q(j, "refresh_token");
-    out.idToken = q(j, "id_token");
-    out.clientInfo = q(j, "client_info");
-    out.scope = q(j, "scope");
+    out.accessToken = msalString(j, "access_token");
+    out.refreshToken = msalString(j, "refresh_token");
+    out.idToken = msalString(j, "id_token");
+    out.clientInfo = msalString(j, "client_info");
+    out.scope = msalString(j, "scope");
     auto number = [&](const char *key) -> qint64 {
         const auto it = j.find(key);
         if (it == j.end())
@@ -117,7 +115,7 @@ QString MsalTokenCache::appMetadataKey(const QString &environment, const QString
 }
 
 bool MsalTokenCache::deserialize(const QByteArray &data) {
-    json j = json::parse(data.toStdString(), nullptr, false);
+    nlohmann::json j = nlohmann::json::parse(data.toStdString(), nullptr, false);
     if (!j.is_object())
         return false;
     for (const char *name : {"Account", "AccessToken", "RefreshToken", "IdToken", "AppMetadata"}) {
@@ -129,9 +127,9 @@ bool MsalTokenCache::deserialize(const QByteArray &data) {
 }
 
 QByteArray MsalTokenCache::serialize() const {
-    json out = m_cache;
+    nlohmann::json out = m_cache;
     for (const char *name : {"Account", "AccessToken", "RefreshToken", "IdToken", "AppMetadata"})
-        section(out, name);
+        msalSection(out, name);
     return QByteArray::fromStdString(out.dump(2));
 }
 
@@ -144,7 +142,7 @@ bool MsalTokenCache::isEmpty() const {
 }
 
 void MsalTokenCache::clear() {
-    m_cache = json::object();
+    m_cache = nlohmann::json::object();
 }
 
 std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, const QString &clientId,
@@ -160,22 +158,22 @@ std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, con
                 "cmk::AuthSession", "The token endpoint answered without client_info (uid, utid).");
         return std::nullopt;
     }
-    const json idClaims = jwtPayload(response.idToken);
+    const nlohmann::json idClaims = jwtPayload(response.idToken);
     MsalAccount account;
     account.homeAccountId = uid + QLatin1Char('.') + utid;
     account.environment = environment.toLower();
-    account.realm = q(idClaims, "tid");
+    account.realm = msalString(idClaims, "tid");
     if (account.realm.isEmpty())
-        account.realm = q(jwtPayload(response.accessToken), "tid");
+        account.realm = msalString(jwtPayload(response.accessToken), "tid");
     if (account.realm.isEmpty())
         account.realm = utid;
-    account.localAccountId = q(idClaims, "oid");
+    account.localAccountId = msalString(idClaims, "oid");
     if (account.localAccountId.isEmpty())
         account.localAccountId = uid;
-    account.username = q(idClaims, "preferred_username");
+    account.username = msalString(idClaims, "preferred_username");
     if (account.username.isEmpty())
-        account.username = q(idClaims, "upn");
-    account.name = q(idClaims, "name");
+        account.username = msalString(idClaims, "upn");
+    account.name = msalString(idClaims, "name");
     account.clientInfo = response.clientInfo;
     if (account.username.isEmpty() || account.name.isEmpty()) {
         // A refresh may come without an ID token: keep what an earlier response told.
@@ -187,71 +185,77 @@ std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, con
         }
     }
 
-    const QString now = epochString(QDateTime::currentDateTimeUtc());
-    section(m_cache, "Account")[s(accountKey(account.homeAccountId, account.environment, account.realm))] = {
-        {"home_account_id", s(account.homeAccountId)},
-        {"environment", s(account.environment)},
-        {"realm", s(account.realm)},
-        {"local_account_id", s(account.localAccountId)},
-        {"username", s(account.username)},
-        {"name", s(account.name)},
+    const QString now = msalEpochString(QDateTime::currentDateTimeUtc());
+    msalSection(m_cache,
+                "Account")[msalStd(accountKey(account.homeAccountId, account.environment, account.realm))] = {
+        {"home_account_id", msalStd(account.homeAccountId)},
+        {"environment", msalStd(account.environment)},
+        {"realm", msalStd(account.realm)},
+        {"local_account_id", msalStd(account.localAccountId)},
+        {"username", msalStd(account.username)},
+        {"name", msalStd(account.name)},
         {"authority_type", "MSSTS"},
-        {"client_info", s(account.clientInfo)},
-        {"last_modification_time", s(now)},
+        {"client_info", msalStd(account.clientInfo)},
+        {"last_modification_time", msalStd(now)},
         {"last_modification_app", "cmkwizard"},
     };
 
-    const QString target = scopeTarget(response.scope);
+    const QString target = msalScopeTarget(response.scope);
     const QDateTime issued = QDateTime::currentDateTimeUtc();
     // One access token per (account, client, realm, target): drop older ones with overlapping scopes.
-    json &accessTokens = section(m_cache, "AccessToken");
+    nlohmann::json &accessTokens = msalSection(m_cache, "AccessToken");
     for (auto it = accessTokens.begin(); it != accessTokens.end();) {
-        if (q(*it, "home_account_id") == account.homeAccountId &&
-            q(*it, "environment") == account.environment && q(*it, "client_id") == clientId &&
-            q(*it, "realm") == account.realm)
+        if (msalString(*it, "home_account_id") == account.homeAccountId &&
+            msalString(*it, "environment") == account.environment &&
+            msalString(*it, "client_id") == clientId && msalString(*it, "realm") == account.realm)
             it = accessTokens.erase(it);
         else
             ++it;
     }
-    accessTokens[s(credentialKey(account.homeAccountId, account.environment, QStringLiteral("AccessToken"),
-                                 clientId, account.realm, target))] = {
-        {"home_account_id", s(account.homeAccountId)},
-        {"environment", s(account.environment)},
+    accessTokens[msalStd(credentialKey(account.homeAccountId, account.environment,
+                                       QStringLiteral("AccessToken"), clientId, account.realm, target))] = {
+        {"home_account_id", msalStd(account.homeAccountId)},
+        {"environment", msalStd(account.environment)},
         {"credential_type", "AccessToken"},
-        {"client_id", s(clientId)},
-        {"secret", s(response.accessToken)},
-        {"realm", s(account.realm)},
-        {"target", s(target)},
-        {"cached_at", s(epochString(issued))},
-        {"expires_on", s(epochString(issued.addSecs(response.expiresIn)))},
-        {"extended_expires_on", s(epochString(issued.addSecs(response.extExpiresIn)))},
+        {"client_id", msalStd(clientId)},
+        {"secret", msalStd(response.accessToken)},
+        {"realm", msalStd(account.realm)},
+        {"target", msalStd(target)},
+        {"cached_at", msalStd(msalEpochString(issued))},
+        {"expires_on", msalStd(msalEpochString(issued.addSecs(response.expiresIn)))},
+        {"extended_expires_on", msalStd(msalEpochString(issued.addSecs(response.extExpiresIn)))},
         {"token_type", "Bearer"},
     };
     if (!response.refreshToken.isEmpty()) {
         // Refresh tokens are not bound to a realm or a target in MSAL's schema.
-        section(m_cache,
-                "RefreshToken")[s(credentialKey(account.homeAccountId, account.environment,
-                                                QStringLiteral("RefreshToken"), clientId, {}, {}))] = {
-            {"home_account_id", s(account.homeAccountId)}, {"environment", s(account.environment)},
-            {"credential_type", "RefreshToken"},           {"client_id", s(clientId)},
-            {"secret", s(response.refreshToken)},          {"last_modification_time", s(now)},
+        msalSection(
+            m_cache,
+            "RefreshToken")[msalStd(credentialKey(account.homeAccountId, account.environment,
+                                                  QStringLiteral("RefreshToken"), clientId, {}, {}))] = {
+            {"home_account_id", msalStd(account.homeAccountId)},
+            {"environment", msalStd(account.environment)},
+            {"credential_type", "RefreshToken"},
+            {"client_id", msalStd(clientId)},
+            {"secret", msalStd(response.refreshToken)},
+            {"last_modification_time", msalStd(now)},
         };
     }
     if (!response.idToken.isEmpty()) {
-        section(m_cache,
-                "IdToken")[s(credentialKey(account.homeAccountId, account.environment,
-                                           QStringLiteral("IdToken"), clientId, account.realm, {}))] = {
-            {"home_account_id", s(account.homeAccountId)},
-            {"environment", s(account.environment)},
+        msalSection(
+            m_cache,
+            "IdToken")[msalStd(credentialKey(account.homeAccountId, account.environment,
+                                             QStringLiteral("IdToken"), clientId, account.realm, {}))] = {
+            {"home_account_id", msalStd(account.homeAccountId)},
+            {"environment", msalStd(account.environment)},
             {"credential_type", "IdToken"},
-            {"client_id", s(clientId)},
-            {"secret", s(response.idToken)},
-            {"realm", s(account.realm)},
+            {"client_id", msalStd(clientId)},
+            {"secret", msalStd(response.idToken)},
+            {"realm", msalStd(account.realm)},
         };
     }
-    section(m_cache, "AppMetadata")[s(appMetadataKey(account.environment, clientId))] = {
-        {"client_id", s(clientId)},
-        {"environment", s(account.environment)},
+    msalSection(m_cache, "AppMetadata")[msalStd(appMetadataKey(account.environment, clientId))] = {
+        {"client_id", msalStd(clientId)},
+        {"environment", msalStd(account.environment)},
     };
     return account;
 }
@@ -263,13 +267,13 @@ QList<MsalAccount> MsalTokenCache::accounts(const QString &environment) const {
         return result;
     for (const auto &entry : *it) {
         MsalAccount a;
-        a.homeAccountId = q(entry, "home_account_id");
-        a.environment = q(entry, "environment");
-        a.realm = q(entry, "realm");
-        a.localAccountId = q(entry, "local_account_id");
-        a.username = q(entry, "username");
-        a.name = q(entry, "name");
-        a.clientInfo = q(entry, "client_info");
+        a.homeAccountId = msalString(entry, "home_account_id");
+        a.environment = msalString(entry, "environment");
+        a.realm = msalString(entry, "realm");
+        a.localAccountId = msalString(entry, "local_account_id");
+        a.username = msalString(entry, "username");
+        a.name = msalString(entry, "name");
+        a.clientInfo = msalString(entry, "client_info");
         if (a.homeAccountId.isEmpty())
             continue;
         if (environment.isEmpty() || a.environment.compare(environment, Qt::CaseInsensitive) == 0)
@@ -296,10 +300,10 @@ QString MsalTokenCache::refreshToken(const QString &homeAccountId, const QString
     if (it == m_cache.end() || !it->is_object())
         return {};
     for (const auto &entry : *it) {
-        if (q(entry, "home_account_id") == homeAccountId &&
-            q(entry, "environment").compare(environment, Qt::CaseInsensitive) == 0 &&
-            q(entry, "client_id") == clientId)
-            return q(entry, "secret");
+        if (msalString(entry, "home_account_id") == homeAccountId &&
+            msalString(entry, "environment").compare(environment, Qt::CaseInsensitive) == 0 &&
+            msalString(entry, "client_id") == clientId)
+            return msalString(entry, "secret");
     }
     return {};
 }
@@ -311,25 +315,26 @@ std::optional<MsalAccessToken> MsalTokenCache::accessToken(const QString &homeAc
     const auto it = m_cache.find("AccessToken");
     if (it == m_cache.end() || !it->is_object())
         return std::nullopt;
-    const QStringList wanted = scopeTarget(target).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList wanted = msalScopeTarget(target).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const auto &entry : *it) {
-        if (q(entry, "home_account_id") != homeAccountId ||
-            q(entry, "environment").compare(environment, Qt::CaseInsensitive) != 0 ||
-            q(entry, "client_id") != clientId || q(entry, "realm").compare(realm, Qt::CaseInsensitive) != 0)
+        if (msalString(entry, "home_account_id") != homeAccountId ||
+            msalString(entry, "environment").compare(environment, Qt::CaseInsensitive) != 0 ||
+            msalString(entry, "client_id") != clientId ||
+            msalString(entry, "realm").compare(realm, Qt::CaseInsensitive) != 0)
             continue;
-        const QStringList have = q(entry, "target").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList have = msalString(entry, "target").split(QLatin1Char(' '), Qt::SkipEmptyParts);
         bool covers = true;
         for (const QString &w : wanted)
             covers = covers && have.contains(w, Qt::CaseInsensitive);
         if (!covers)
             continue;
         MsalAccessToken token;
-        token.secret = q(entry, "secret");
-        token.realm = q(entry, "realm");
-        token.target = q(entry, "target");
-        token.cachedAt = fromEpochString(q(entry, "cached_at"));
-        token.expiresOn = fromEpochString(q(entry, "expires_on"));
-        token.extendedExpiresOn = fromEpochString(q(entry, "extended_expires_on"));
+        token.secret = msalString(entry, "secret");
+        token.realm = msalString(entry, "realm");
+        token.target = msalString(entry, "target");
+        token.cachedAt = msalFromEpochString(msalString(entry, "cached_at"));
+        token.expiresOn = msalFromEpochString(msalString(entry, "expires_on"));
+        token.extendedExpiresOn = msalFromEpochString(msalString(entry, "extended_expires_on"));
         return token;
     }
     return std::nullopt;
@@ -341,8 +346,8 @@ void MsalTokenCache::removeAccount(const QString &homeAccountId, const QString &
         if (it == m_cache.end() || !it->is_object())
             continue;
         for (auto e = it->begin(); e != it->end();) {
-            if (q(*e, "home_account_id") == homeAccountId &&
-                q(*e, "environment").compare(environment, Qt::CaseInsensitive) == 0)
+            if (msalString(*e, "home_account_id") == homeAccountId &&
+                msalString(*e, "environment").compare(environment, Qt::CaseInsensitive) == 0)
                 e = it->erase(e);
             else
                 ++e;

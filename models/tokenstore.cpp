@@ -8,12 +8,12 @@
 #include <qt6keychain/keychain.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcTokenStore, "cmk.auth.store")
+Q_LOGGING_CATEGORY(lcTokenStore, "cmk.auth.store", QtWarningMsg)
 
 namespace cmk {
 
 namespace {
-const char ServiceName[] = "cmkwizard";
+const char KeychainServiceName[] = "cmkwizard";
 }
 
 TokenStore::TokenStore(const QString &key, QObject *parent)
@@ -44,8 +44,7 @@ void TokenStore::fallBackToMemory(const QString &reason) {
         return;
     m_backend = Backend::Memory;
     // The reason comes from the keychain library (e.g. "No D-Bus session"); it never contains a secret.
-    qCWarning(lcTokenStore, "keychain unavailable, keeping the token cache in memory: %s",
-              qPrintable(reason));
+    qCInfo(lcTokenStore, "keychain unavailable, keeping the token cache in memory: %s", qPrintable(reason));
     m_notice =
         tr("No system keychain is available (%1). Your sign-in is kept in memory only and you will have "
            "to sign in again next time.")
@@ -56,7 +55,7 @@ void TokenStore::fallBackToMemory(const QString &reason) {
 void TokenStore::load(const std::function<void(const QByteArray &)> &done) {
 #ifdef CMK_HAVE_KEYCHAIN
     if (m_backend == Backend::Keychain) {
-        auto *job = new QKeychain::ReadPasswordJob(QLatin1String(ServiceName), this);
+        auto *job = new QKeychain::ReadPasswordJob(QLatin1String(KeychainServiceName), this);
         job->setInsecureFallback(false);
         job->setAutoDelete(true);
         job->setKey(m_key);
@@ -84,7 +83,7 @@ void TokenStore::save(const QByteArray &data) {
     m_memory = data;
 #ifdef CMK_HAVE_KEYCHAIN
     if (m_backend == Backend::Keychain) {
-        auto *job = new QKeychain::WritePasswordJob(QLatin1String(ServiceName), this);
+        auto *job = new QKeychain::WritePasswordJob(QLatin1String(KeychainServiceName), this);
         job->setInsecureFallback(false);
         job->setAutoDelete(true);
         job->setKey(m_key);
@@ -108,7 +107,7 @@ void TokenStore::clear() {
     m_memory.clear();
 #ifdef CMK_HAVE_KEYCHAIN
     if (m_backend == Backend::Keychain) {
-        auto *job = new QKeychain::DeletePasswordJob(QLatin1String(ServiceName), this);
+        auto *job = new QKeychain::DeletePasswordJob(QLatin1String(KeychainServiceName), this);
         job->setInsecureFallback(false);
         job->setAutoDelete(true);
         job->setKey(m_key);

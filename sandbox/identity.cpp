@@ -18,25 +18,25 @@ namespace armsandbox {
 
 namespace {
 
-constexpr int CodeLifetimeSeconds = 600;
-constexpr int DeviceCodeLifetimeSeconds = 900;
-constexpr int DeviceCodeIntervalSeconds = 1;
-constexpr int SlowDownIncrementSeconds = 5; // RFC 8628 §3.5
-constexpr int ClockSkewSeconds = 60;
-const char DeviceCodeGrant[] = "urn:ietf:params:oauth:grant-type:device_code";
+constexpr int IdCodeLifetimeSeconds = 600;
+constexpr int IdDeviceCodeLifetimeSeconds = 900;
+constexpr int IdDeviceCodeIntervalSeconds = 1;
+constexpr int IdSlowDownIncrementSeconds = 5; // RFC 8628 §3.5
+constexpr int IdClockSkewSeconds = 60;
+const char IdDeviceCodeGrant[] = "urn:ietf:params:oauth:grant-type:device_code";
 
-QByteArray base64Url(const QByteArray &data) {
+QByteArray idBase64Url(const QByteArray &data) {
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QByteArray randomToken(int bytes) {
+QByteArray idRandomToken(int bytes) {
     QByteArray raw(bytes, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
                                          reinterpret_cast<quint32 *>(raw.data()) + bytes / 4);
-    return base64Url(raw);
+    return idBase64Url(raw);
 }
 
-QString randomUserCode() {
+QString idRandomUserCode() {
     static const char alphabet[] = "BCDFGHJKLMNPQRSTVWXZ23456789";
     QString code;
     for (int i = 0; i < 9; ++i)
@@ -44,7 +44,7 @@ QString randomUserCode() {
     return code;
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b) {
+bool idTimingSafeEquals(const QByteArray &a, const QByteArray &b) {
     if (a.size() != b.size())
         return false;
     unsigned char diff = 0;
@@ -53,11 +53,11 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b) {
     return diff == 0;
 }
 
-qint64 now() {
+qint64 idNow() {
     return QDateTime::currentSecsSinceEpoch();
 }
 
-IdentityResponse jsonResponse(int status, const QJsonObject &body) {
+IdentityResponse idJsonResponse(int status, const QJsonObject &body) {
     IdentityResponse r;
     r.statusCode = status;
     r.headers = {{"Content-Type", "application/json; charset=utf-8"},
@@ -68,7 +68,7 @@ IdentityResponse jsonResponse(int status, const QJsonObject &body) {
 }
 
 // Entra ID's error body: error, error_description "AADSTSnnnn: ...", error_codes, timestamp, trace_id.
-IdentityResponse oauthError(int status, const QString &error, int aadsts, const QString &description) {
+IdentityResponse idOAuthError(int status, const QString &error, int aadsts, const QString &description) {
     QJsonObject body{
         {QStringLiteral("error"), error},
         {QStringLiteral("error_description"), QStringLiteral("AADSTS%1: %2").arg(aadsts).arg(description)},
@@ -77,10 +77,10 @@ IdentityResponse oauthError(int status, const QString &error, int aadsts, const 
         {QStringLiteral("trace_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("correlation_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
     };
-    return jsonResponse(status, body);
+    return idJsonResponse(status, body);
 }
 
-IdentityResponse htmlResponse(int status, const QString &title, const QString &bodyHtml) {
+IdentityResponse idHtmlResponse(int status, const QString &title, const QString &bodyHtml) {
     IdentityResponse r;
     r.statusCode = status;
     r.headers = {{"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-store"}};
@@ -92,7 +92,7 @@ IdentityResponse htmlResponse(int status, const QString &title, const QString &b
     return r;
 }
 
-IdentityResponse redirect(const QUrl &location) {
+IdentityResponse idRedirect(const QUrl &location) {
     IdentityResponse r;
     r.statusCode = 302;
     r.headers = {{"Location", location.toEncoded()}, {"Cache-Control", "no-store"}, {"Content-Length", "0"}};
@@ -101,7 +101,7 @@ IdentityResponse redirect(const QUrl &location) {
 
 // A native client's redirect URI: loopback over http (any port, as Entra ID allows for "http://localhost"),
 // or the classic nativeclient page.
-bool isAcceptableRedirectUri(const QString &value) {
+bool idAcceptableRedirectUri(const QString &value) {
     const QUrl url(value, QUrl::StrictMode);
     if (!url.isValid())
         return false;
@@ -112,11 +112,11 @@ bool isAcceptableRedirectUri(const QString &value) {
            !url.hasFragment();
 }
 
-QString firstValue(const QUrlQuery &q, const QString &key) {
+QString idParam(const QUrlQuery &q, const QString &key) {
     return q.queryItemValue(key, QUrl::FullyDecoded);
 }
 
-QUrlQuery formOf(const QByteArray &body) {
+QUrlQuery idForm(const QByteArray &body) {
     // Form bodies encode spaces as '+'; QUrlQuery does not undo that itself.
     QByteArray normalized = body;
     normalized.replace('+', "%20");
@@ -125,7 +125,7 @@ QUrlQuery formOf(const QByteArray &body) {
 
 } // namespace
 
-struct AuthorizationCode {
+struct IdAuthorizationCode {
     QString clientId;
     QString redirectUri;
     QString scope;
@@ -135,20 +135,20 @@ struct AuthorizationCode {
     qint64 expiresAt = 0;
 };
 
-struct RefreshGrant {
+struct IdRefreshGrant {
     QString clientId;
     QString scope;
     QString homeTenant;
 };
 
-struct DeviceCode {
+struct IdDeviceCode {
     QString userCode;
     QString clientId;
     QString scope;
     QString tenant;
     qint64 expiresAt = 0;
     qint64 lastPollMs = 0;
-    int interval = DeviceCodeIntervalSeconds;
+    int interval = IdDeviceCodeIntervalSeconds;
     bool approved = false;
     bool declined = false;
 };
@@ -159,10 +159,10 @@ struct IdentityService::Private {
     QStringList tenants;
     SandboxUser user;
     QByteArray signingKey;
-    QHash<QString, AuthorizationCode> codes;
-    QHash<QString, RefreshGrant> refreshTokens;
+    QHash<QString, IdAuthorizationCode> codes;
+    QHash<QString, IdRefreshGrant> refreshTokens;
     QSet<QString> revokedRefreshTokens;
-    QHash<QString, DeviceCode> deviceCodes; // by device_code
+    QHash<QString, IdDeviceCode> deviceCodes; // by device_code
     int forcedSlowDowns = 0;
     QList<QUrlQuery> tokenRequests;
 
@@ -193,11 +193,12 @@ struct IdentityService::Private {
         const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")},
                                  {QStringLiteral("typ"), QStringLiteral("JWT")},
                                  {QStringLiteral("kid"), QStringLiteral("armsandbox")}};
-        const QByteArray signingInput = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) +
-                                        '.' + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+        const QByteArray signingInput = idBase64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) +
+                                        '.' +
+                                        idBase64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
         const QByteArray signature =
             QMessageAuthenticationCode::hash(signingInput, signingKey, QCryptographicHash::Sha256);
-        return signingInput + '.' + base64Url(signature);
+        return signingInput + '.' + idBase64Url(signature);
     }
 
     std::optional<QJsonObject> verify(const QByteArray &jwt, QString *why) const {
@@ -206,20 +207,20 @@ struct IdentityService::Private {
             *why = QStringLiteral("The token is not a JWT.");
             return std::nullopt;
         }
-        const QByteArray expected = base64Url(QMessageAuthenticationCode::hash(
+        const QByteArray expected = idBase64Url(QMessageAuthenticationCode::hash(
             parts[0] + '.' + parts[1], signingKey, QCryptographicHash::Sha256));
-        if (!constantTimeEquals(expected, parts[2])) {
+        if (!idTimingSafeEquals(expected, parts[2])) {
             *why = QStringLiteral("The token signature is invalid.");
             return std::nullopt;
         }
         const QJsonObject claims =
             QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
-        const qint64 t = now();
+        const qint64 t = idNow();
         if (claims.value(QStringLiteral("exp")).toInteger() <= t) {
             *why = QStringLiteral("The token is expired.");
             return std::nullopt;
         }
-        if (claims.value(QStringLiteral("nbf")).toInteger() > t + ClockSkewSeconds) {
+        if (claims.value(QStringLiteral("nbf")).toInteger() > t + IdClockSkewSeconds) {
             *why = QStringLiteral("The token is not valid yet.");
             return std::nullopt;
         }
@@ -261,7 +262,7 @@ struct IdentityService::Private {
     IdentityResponse issueTokens(const QString &clientId, const QString &scope, const QString &tenant,
                                  const QString &nonce) {
         const QString tid = resolveTenant(tenant);
-        const qint64 iat = now();
+        const qint64 iat = idNow();
         const QString issuer = issuerFor(tid);
         QJsonObject access{
             {QStringLiteral("aud"), armAudience()},
@@ -278,7 +279,7 @@ struct IdentityService::Private {
             {QStringLiteral("scp"), QStringLiteral("user_impersonation")},
             {QStringLiteral("appid"), clientId},
             {QStringLiteral("ver"), QStringLiteral("2.0")},
-            {QStringLiteral("uti"), QString::fromLatin1(randomToken(12))},
+            {QStringLiteral("uti"), QString::fromLatin1(idRandomToken(12))},
         };
         QJsonObject id{
             {QStringLiteral("aud"), clientId},
@@ -305,17 +306,17 @@ struct IdentityService::Private {
             {QStringLiteral("ext_expires_in"), lifetime},
             {QStringLiteral("access_token"), QString::fromLatin1(sign(access))},
             {QStringLiteral("client_info"),
-             QString::fromLatin1(base64Url(QJsonDocument(clientInfo).toJson(QJsonDocument::Compact)))},
+             QString::fromLatin1(idBase64Url(QJsonDocument(clientInfo).toJson(QJsonDocument::Compact)))},
         };
         const QStringList scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (scopes.contains(QStringLiteral("openid")))
             body.insert(QStringLiteral("id_token"), QString::fromLatin1(sign(id)));
         if (scopes.contains(QStringLiteral("offline_access"))) {
-            const QString refresh = QStringLiteral("0.sandbox.") + QString::fromLatin1(randomToken(48));
-            refreshTokens.insert(refresh, RefreshGrant{clientId, scope, homeTenant()});
+            const QString refresh = QStringLiteral("0.sandbox.") + QString::fromLatin1(idRandomToken(48));
+            refreshTokens.insert(refresh, IdRefreshGrant{clientId, scope, homeTenant()});
             body.insert(QStringLiteral("refresh_token"), refresh);
         }
-        return jsonResponse(200, body);
+        return idJsonResponse(200, body);
     }
 
     IdentityResponse authorize(const IdentityRequest &request, const QString &tenant);
@@ -326,8 +327,8 @@ struct IdentityService::Private {
 };
 
 namespace {
-QMutex registryMutex;
-QList<QPair<QUrl, IdentityService *>> &registry() {
+QMutex idRegistryMutex;
+QList<QPair<QUrl, IdentityService *>> &idRegistry() {
     static QList<QPair<QUrl, IdentityService *>> services;
     return services;
 }
@@ -342,22 +343,22 @@ IdentityService::IdentityService()
 
 IdentityService::~IdentityService() {
     {
-        QMutexLocker lock(&registryMutex);
-        registry().removeIf([this](const auto &entry) { return entry.second == this; });
+        QMutexLocker lock(&idRegistryMutex);
+        idRegistry().removeIf([this](const auto &entry) { return entry.second == this; });
     }
     delete d;
 }
 
 void IdentityService::setBaseUrl(const QUrl &baseUrl) {
     d->baseUrl = baseUrl;
-    QMutexLocker lock(&registryMutex);
-    registry().removeIf([this](const auto &entry) { return entry.second == this; });
-    registry().append({baseUrl.adjusted(QUrl::StripTrailingSlash), this});
+    QMutexLocker lock(&idRegistryMutex);
+    idRegistry().removeIf([this](const auto &entry) { return entry.second == this; });
+    idRegistry().append({baseUrl.adjusted(QUrl::StripTrailingSlash), this});
 }
 
 IdentityService *IdentityService::forBaseUrl(const QUrl &baseUrl) {
-    QMutexLocker lock(&registryMutex);
-    for (const auto &entry : registry()) {
+    QMutexLocker lock(&idRegistryMutex);
+    for (const auto &entry : idRegistry()) {
         if (entry.first == baseUrl.adjusted(QUrl::StripTrailingSlash))
             return entry.second;
     }
@@ -395,7 +396,7 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
         return std::nullopt;
 
     if (!d->knowsTenant(tenant)) {
-        return oauthError(
+        return idOAuthError(
             400, QStringLiteral("invalid_tenant"), 90002,
             QStringLiteral("Tenant '%1' not found. Check to make sure you have the correct tenant ID "
                            "and are signing into the correct cloud.")
@@ -403,29 +404,29 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
     }
     if (openId) {
         if (request.method != "GET")
-            return oauthError(405, QStringLiteral("invalid_request"), 900561, QStringLiteral("Use GET."));
+            return idOAuthError(405, QStringLiteral("invalid_request"), 900561, QStringLiteral("Use GET."));
         return d->openIdConfiguration(tenant);
     }
     if (hook) {
         // Test hooks, reachable over HTTP for tests that run the armsandbox executable.
         if (request.method != "POST")
-            return oauthError(405, QStringLiteral("invalid_request"), 900561, QStringLiteral("Use POST."));
+            return idOAuthError(405, QStringLiteral("invalid_request"), 900561, QStringLiteral("Use POST."));
         const QString what = segments[4];
         if (what == QLatin1String("revoke-refresh-tokens"))
-            return jsonResponse(200, {{QStringLiteral("revoked"), revokeRefreshTokens()}});
+            return idJsonResponse(200, {{QStringLiteral("revoked"), revokeRefreshTokens()}});
         if (what == QLatin1String("slow-down")) {
             const int polls = QUrlQuery(request.url).queryItemValue(QStringLiteral("polls")).toInt();
             forceSlowDown(qMax(1, polls));
-            return jsonResponse(200, {{QStringLiteral("slowDownPolls"), d->forcedSlowDowns}});
+            return idJsonResponse(200, {{QStringLiteral("slowDownPolls"), d->forcedSlowDowns}});
         }
-        return oauthError(404, QStringLiteral("invalid_request"), 900561, QStringLiteral("Unknown hook."));
+        return idOAuthError(404, QStringLiteral("invalid_request"), 900561, QStringLiteral("Unknown hook."));
     }
     const QString endpoint = segments[3];
     if (endpoint == QLatin1String("authorize"))
         return d->authorize(request, tenant);
     if (endpoint == QLatin1String("token")) {
         if (request.method != "POST")
-            return oauthError(
+            return idOAuthError(
                 405, QStringLiteral("invalid_request"), 900561,
                 QStringLiteral("The endpoint only accepts POST requests. Received a %1 request.")
                     .arg(QString::fromLatin1(request.method)));
@@ -433,8 +434,8 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
     }
     if (endpoint == QLatin1String("devicecode")) {
         if (request.method != "POST")
-            return oauthError(405, QStringLiteral("invalid_request"), 900561,
-                              QStringLiteral("The endpoint only accepts POST requests."));
+            return idOAuthError(405, QStringLiteral("invalid_request"), 900561,
+                                QStringLiteral("The endpoint only accepts POST requests."));
         return d->deviceCode(request, tenant);
     }
     if (endpoint == QLatin1String("deviceauth"))
@@ -459,7 +460,7 @@ IdentityResponse IdentityService::Private::openIdConfiguration(const QString &te
          QJsonArray{QStringLiteral("query"), QStringLiteral("form_post")}},
         {QStringLiteral("grant_types_supported"),
          QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
-                    QString::fromLatin1(DeviceCodeGrant)}},
+                    QString::fromLatin1(IdDeviceCodeGrant)}},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("pairwise")}},
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{QStringLiteral("HS256")}},
         {QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256")}},
@@ -475,33 +476,33 @@ IdentityResponse IdentityService::Private::openIdConfiguration(const QString &te
         {QStringLiteral("tenant_region_scope"), QStringLiteral("WW")},
         {QStringLiteral("cloud_instance_name"), baseUrl.host()},
     };
-    return jsonResponse(200, config);
+    return idJsonResponse(200, config);
 }
 
 IdentityResponse IdentityService::Private::authorize(const IdentityRequest &request, const QString &tenant) {
     QUrlQuery params(request.url);
     const bool formPost = request.method == "POST";
     if (formPost) {
-        const QUrlQuery form = formOf(request.body);
+        const QUrlQuery form = idForm(request.body);
         for (const auto &item : form.queryItems(QUrl::FullyDecoded)) {
             params.removeAllQueryItems(item.first);
             params.addQueryItem(item.first, item.second);
         }
     } else if (request.method != "GET") {
-        return htmlResponse(405, QStringLiteral("Method not allowed"), QString());
+        return idHtmlResponse(405, QStringLiteral("Method not allowed"), QString());
     }
 
-    const QString clientId = firstValue(params, QStringLiteral("client_id"));
-    const QString redirectUri = firstValue(params, QStringLiteral("redirect_uri"));
-    const QString state = firstValue(params, QStringLiteral("state"));
+    const QString clientId = idParam(params, QStringLiteral("client_id"));
+    const QString redirectUri = idParam(params, QStringLiteral("redirect_uri"));
+    const QString state = idParam(params, QStringLiteral("state"));
     // Without a usable redirect URI there is nowhere to send errors: show them, as Entra ID does.
     if (clientId.isEmpty()) {
-        return htmlResponse(400, QStringLiteral("Sign in"),
-                            QStringLiteral("<p>AADSTS900144: The request body must contain the following "
-                                           "parameter: 'client_id'.</p>"));
+        return idHtmlResponse(400, QStringLiteral("Sign in"),
+                              QStringLiteral("<p>AADSTS900144: The request body must contain the following "
+                                             "parameter: 'client_id'.</p>"));
     }
-    if (!isAcceptableRedirectUri(redirectUri)) {
-        return htmlResponse(
+    if (!idAcceptableRedirectUri(redirectUri)) {
+        return idHtmlResponse(
             400, QStringLiteral("Sign in"),
             QStringLiteral("<p>AADSTS50011: The redirect URI '%1' specified in the request does not "
                            "match the redirect URIs configured for the application '%2'.</p>")
@@ -517,21 +518,21 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
         if (!state.isEmpty())
             q.addQueryItem(QStringLiteral("state"), QString::fromLatin1(QUrl::toPercentEncoding(state)));
         target.setQuery(q);
-        return redirect(target);
+        return idRedirect(target);
     };
-    if (firstValue(params, QStringLiteral("response_type")) != QLatin1String("code"))
+    if (idParam(params, QStringLiteral("response_type")) != QLatin1String("code"))
         return errorRedirect(
             QStringLiteral("unsupported_response_type"), 700054,
             QStringLiteral("response_type 'code' is the only one this application may use."));
-    const QString scope = firstValue(params, QStringLiteral("scope"));
+    const QString scope = idParam(params, QStringLiteral("scope"));
     if (!scopeIsForArm(scope))
         return errorRedirect(
             QStringLiteral("invalid_scope"), 70011,
             QStringLiteral("The provided value for the input parameter 'scope' is not valid. It "
                            "must name %1/user_impersonation or %1/.default.")
                 .arg(armAudience()));
-    const QString challenge = firstValue(params, QStringLiteral("code_challenge"));
-    const QString method = firstValue(params, QStringLiteral("code_challenge_method"));
+    const QString challenge = idParam(params, QStringLiteral("code_challenge"));
+    const QString method = idParam(params, QStringLiteral("code_challenge_method"));
     if (challenge.isEmpty())
         return errorRedirect(QStringLiteral("invalid_request"), 9002325,
                              QStringLiteral("Proof Key for Code Exchange is required for cross-origin "
@@ -543,16 +544,16 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
         return errorRedirect(QStringLiteral("invalid_request"), 501491,
                              QStringLiteral("Invalid size of Code_Challenge parameter."));
 
-    const QString consent = firstValue(params, QStringLiteral("consent"));
-    const bool autoApprove = firstValue(params, QStringLiteral("prompt")) == QLatin1String("none");
+    const QString consent = idParam(params, QStringLiteral("consent"));
+    const bool autoApprove = idParam(params, QStringLiteral("prompt")) == QLatin1String("none");
     if (formPost && consent == QLatin1String("deny"))
         return errorRedirect(QStringLiteral("access_denied"), 65004,
                              QStringLiteral("User declined to consent to access the app."));
     if ((formPost && consent == QLatin1String("approve")) || autoApprove) {
-        const QString code = QStringLiteral("1.sandbox.") + QString::fromLatin1(randomToken(48));
-        codes.insert(code, AuthorizationCode{clientId, redirectUri, scope, challenge,
-                                             firstValue(params, QStringLiteral("nonce")), tenant,
-                                             now() + CodeLifetimeSeconds});
+        const QString code = QStringLiteral("1.sandbox.") + QString::fromLatin1(idRandomToken(48));
+        codes.insert(code, IdAuthorizationCode{clientId, redirectUri, scope, challenge,
+                                               idParam(params, QStringLiteral("nonce")), tenant,
+                                               idNow() + IdCodeLifetimeSeconds});
         QUrl target(redirectUri);
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("code"), code);
@@ -560,7 +561,7 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
             q.addQueryItem(QStringLiteral("state"), QString::fromLatin1(QUrl::toPercentEncoding(state)));
         q.addQueryItem(QStringLiteral("session_state"), QUuid::createUuid().toString(QUuid::WithoutBraces));
         target.setQuery(q);
-        return redirect(target);
+        return idRedirect(target);
     }
 
     // The consent page: every request parameter travels on in hidden fields.
@@ -582,11 +583,11 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
             "<button type=\"submit\" name=\"consent\" value=\"deny\">Cancel</button></form>")
             .arg(user.displayName.toHtmlEscaped(), user.userPrincipalName.toHtmlEscaped(),
                  clientId.toHtmlEscaped(), scope.toHtmlEscaped(), action.toHtmlEscaped(), hidden);
-    return htmlResponse(200, QStringLiteral("armsandbox: permissions requested"), page);
+    return idHtmlResponse(200, QStringLiteral("armsandbox: permissions requested"), page);
 }
 
 IdentityResponse IdentityService::Private::token(const IdentityRequest &request, const QString &tenant) {
-    const QUrlQuery form = formOf(request.body);
+    const QUrlQuery form = idForm(request.body);
     QUrlQuery recorded;
     static const QStringList secretKeys = {
         QStringLiteral("code"),        QStringLiteral("code_verifier"), QStringLiteral("refresh_token"),
@@ -597,89 +598,90 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
     }
     tokenRequests.append(recorded);
 
-    const QString grantType = firstValue(form, QStringLiteral("grant_type"));
-    const QString clientId = firstValue(form, QStringLiteral("client_id"));
+    const QString grantType = idParam(form, QStringLiteral("grant_type"));
+    const QString clientId = idParam(form, QStringLiteral("client_id"));
     if (clientId.isEmpty())
-        return oauthError(
+        return idOAuthError(
             400, QStringLiteral("invalid_request"), 900144,
             QStringLiteral("The request body must contain the following parameter: 'client_id'."));
     if (form.hasQueryItem(QStringLiteral("client_secret")) ||
         form.hasQueryItem(QStringLiteral("client_assertion")))
-        return oauthError(
+        return idOAuthError(
             401, QStringLiteral("invalid_client"), 700025,
             QStringLiteral("Client is public so neither 'client_assertion' nor 'client_secret' should "
                            "be presented."));
 
     if (grantType == QLatin1String("authorization_code")) {
-        const QString code = firstValue(form, QStringLiteral("code"));
+        const QString code = idParam(form, QStringLiteral("code"));
         const auto it = codes.constFind(code);
         if (code.isEmpty() || it == codes.constEnd())
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 70000,
                 QStringLiteral("The provided authorization code is invalid or has already been used."));
-        const AuthorizationCode granted = *it;
+        const IdAuthorizationCode granted = *it;
         codes.erase(it); // single use, even when the redemption fails below
-        if (granted.expiresAt < now())
-            return oauthError(
+        if (granted.expiresAt < idNow())
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 70008,
                 QStringLiteral("The provided authorization code or refresh token has expired due to "
                                "inactivity."));
         if (granted.clientId != clientId)
-            return oauthError(400, QStringLiteral("invalid_grant"), 70000,
-                              QStringLiteral("The authorization code was issued to another application."));
-        if (firstValue(form, QStringLiteral("redirect_uri")) != granted.redirectUri)
-            return oauthError(
+            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                                QStringLiteral("The authorization code was issued to another application."));
+        if (idParam(form, QStringLiteral("redirect_uri")) != granted.redirectUri)
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 50148,
                 QStringLiteral("The redirect_uri does not match the one used in the authorization "
                                "request."));
-        const QByteArray verifier = firstValue(form, QStringLiteral("code_verifier")).toLatin1();
+        const QByteArray verifier = idParam(form, QStringLiteral("code_verifier")).toLatin1();
         if (verifier.isEmpty())
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 501481,
                 QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
                                "authorization request for PKCE."));
-        const QByteArray computed = base64Url(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256));
+        const QByteArray computed =
+            idBase64Url(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256));
         if (verifier.size() < 43 || verifier.size() > 128 ||
-            !constantTimeEquals(computed, granted.codeChallenge.toLatin1()))
-            return oauthError(
+            !idTimingSafeEquals(computed, granted.codeChallenge.toLatin1()))
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 501481,
                 QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
                                "authorization request for PKCE."));
         const QString scope = form.hasQueryItem(QStringLiteral("scope"))
-                                  ? firstValue(form, QStringLiteral("scope"))
+                                  ? idParam(form, QStringLiteral("scope"))
                                   : granted.scope;
         return issueTokens(clientId, scope, granted.tenant, granted.nonce);
     }
 
     if (grantType == QLatin1String("refresh_token")) {
-        const QString refresh = firstValue(form, QStringLiteral("refresh_token"));
+        const QString refresh = idParam(form, QStringLiteral("refresh_token"));
         if (form.hasQueryItem(QStringLiteral("redirect_uri")) &&
-            firstValue(form, QStringLiteral("redirect_uri")).isEmpty())
-            return oauthError(400, QStringLiteral("invalid_request"), 90102,
-                              QStringLiteral("'redirect_uri' value must be a valid absolute URI."));
-        const QString scope = firstValue(form, QStringLiteral("scope"));
+            idParam(form, QStringLiteral("redirect_uri")).isEmpty())
+            return idOAuthError(400, QStringLiteral("invalid_request"), 90102,
+                                QStringLiteral("'redirect_uri' value must be a valid absolute URI."));
+        const QString scope = idParam(form, QStringLiteral("scope"));
         if (scope.isEmpty())
-            return oauthError(400, QStringLiteral("invalid_request"), 90014,
-                              QStringLiteral("The required field 'scope' is missing from the credential."));
+            return idOAuthError(400, QStringLiteral("invalid_request"), 90014,
+                                QStringLiteral("The required field 'scope' is missing from the credential."));
         if (!scopeIsForArm(scope))
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("invalid_scope"), 70011,
                 QStringLiteral("The provided value for the input parameter 'scope' is not valid."));
         if (revokedRefreshTokens.contains(refresh))
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 50173,
                 QStringLiteral("The provided grant has expired due to it being revoked, a fresh auth "
                                "token is needed. The user might have changed or reset their "
                                "password."));
         const auto it = refreshTokens.constFind(refresh);
         if (refresh.isEmpty() || it == refreshTokens.constEnd())
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 9002313,
                 QStringLiteral("Invalid request. Request is malformed or invalid: the refresh token "
                                "is unknown or was already redeemed."));
         if (it->clientId != clientId)
-            return oauthError(400, QStringLiteral("invalid_grant"), 700003,
-                              QStringLiteral("The refresh token was issued to another application."));
+            return idOAuthError(400, QStringLiteral("invalid_grant"), 700003,
+                                QStringLiteral("The refresh token was issued to another application."));
         // Rotation: the redeemed token stops working, the response carries its successor.
         refreshTokens.erase(it);
         QString rotatedScope = scope;
@@ -688,18 +690,18 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
         return issueTokens(clientId, rotatedScope, tenant, QString());
     }
 
-    if (grantType == QLatin1String(DeviceCodeGrant)) {
-        const QString deviceCode = firstValue(form, QStringLiteral("device_code"));
+    if (grantType == QLatin1String(IdDeviceCodeGrant)) {
+        const QString deviceCode = idParam(form, QStringLiteral("device_code"));
         auto it = deviceCodes.find(deviceCode);
         if (deviceCode.isEmpty() || it == deviceCodes.end())
-            return oauthError(400, QStringLiteral("invalid_grant"), 70000,
-                              QStringLiteral("The provided device code is invalid."));
+            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                                QStringLiteral("The provided device code is invalid."));
         if (it->clientId != clientId)
-            return oauthError(400, QStringLiteral("invalid_grant"), 70000,
-                              QStringLiteral("The device code was issued to another application."));
-        if (it->expiresAt < now()) {
+            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                                QStringLiteral("The device code was issued to another application."));
+        if (it->expiresAt < idNow()) {
             deviceCodes.erase(it);
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("expired_token"), 70020,
                 QStringLiteral("The provided value for the input parameter 'device_code' is not "
                                "valid. This device code has expired."));
@@ -710,62 +712,63 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
         if (forcedSlowDowns > 0 || tooFast) {
             if (forcedSlowDowns > 0)
                 --forcedSlowDowns;
-            it->interval += SlowDownIncrementSeconds;
-            return oauthError(400, QStringLiteral("slow_down"), 70016,
-                              QStringLiteral("The client polls too often; wait longer between requests."));
+            it->interval += IdSlowDownIncrementSeconds;
+            return idOAuthError(400, QStringLiteral("slow_down"), 70016,
+                                QStringLiteral("The client polls too often; wait longer between requests."));
         }
         if (it->declined) {
             deviceCodes.erase(it);
-            return oauthError(400, QStringLiteral("authorization_declined"), 70016,
-                              QStringLiteral("The end user declined the authorization request."));
+            return idOAuthError(400, QStringLiteral("authorization_declined"), 70016,
+                                QStringLiteral("The end user declined the authorization request."));
         }
         if (!it->approved)
-            return oauthError(
+            return idOAuthError(
                 400, QStringLiteral("authorization_pending"), 70016,
                 QStringLiteral("OAuth 2.0 device flow error. Authorization is pending. Continue "
                                "polling."));
-        const DeviceCode granted = *it;
+        const IdDeviceCode granted = *it;
         deviceCodes.erase(it);
         return issueTokens(clientId, granted.scope, granted.tenant, QString());
     }
 
-    return oauthError(400, QStringLiteral("unsupported_grant_type"), 70003,
-                      QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
+    return idOAuthError(400, QStringLiteral("unsupported_grant_type"), 70003,
+                        QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
 }
 
 IdentityResponse IdentityService::Private::deviceCode(const IdentityRequest &request, const QString &tenant) {
-    const QUrlQuery form = formOf(request.body);
-    const QString clientId = firstValue(form, QStringLiteral("client_id"));
-    const QString scope = firstValue(form, QStringLiteral("scope"));
+    const QUrlQuery form = idForm(request.body);
+    const QString clientId = idParam(form, QStringLiteral("client_id"));
+    const QString scope = idParam(form, QStringLiteral("scope"));
     if (clientId.isEmpty())
-        return oauthError(
+        return idOAuthError(
             400, QStringLiteral("invalid_request"), 900144,
             QStringLiteral("The request body must contain the following parameter: 'client_id'."));
     if (form.hasQueryItem(QStringLiteral("client_secret")))
-        return oauthError(
+        return idOAuthError(
             401, QStringLiteral("invalid_client"), 700025,
             QStringLiteral("Client is public so neither 'client_assertion' nor 'client_secret' should "
                            "be presented."));
     if (!scopeIsForArm(scope))
-        return oauthError(400, QStringLiteral("invalid_scope"), 70011,
-                          QStringLiteral("The provided value for the input parameter 'scope' is not valid."));
-    const QString device = QStringLiteral("2.sandbox.") + QString::fromLatin1(randomToken(48));
-    DeviceCode entry;
-    entry.userCode = randomUserCode();
+        return idOAuthError(
+            400, QStringLiteral("invalid_scope"), 70011,
+            QStringLiteral("The provided value for the input parameter 'scope' is not valid."));
+    const QString device = QStringLiteral("2.sandbox.") + QString::fromLatin1(idRandomToken(48));
+    IdDeviceCode entry;
+    entry.userCode = idRandomUserCode();
     entry.clientId = clientId;
     entry.scope = scope;
     entry.tenant = tenant;
-    entry.expiresAt = now() + DeviceCodeLifetimeSeconds;
+    entry.expiresAt = idNow() + IdDeviceCodeLifetimeSeconds;
     entry.lastPollMs = QDateTime::currentMSecsSinceEpoch(); // the first poll, too, waits one interval
     deviceCodes.insert(device, entry);
     const QString verification =
         baseUrl.toString(QUrl::StripTrailingSlash) + QStringLiteral("/common/oauth2/v2.0/deviceauth");
-    return jsonResponse(
+    return idJsonResponse(
         200, {{QStringLiteral("device_code"), device},
               {QStringLiteral("user_code"), entry.userCode},
               {QStringLiteral("verification_uri"), verification},
-              {QStringLiteral("expires_in"), DeviceCodeLifetimeSeconds},
-              {QStringLiteral("interval"), DeviceCodeIntervalSeconds},
+              {QStringLiteral("expires_in"), IdDeviceCodeLifetimeSeconds},
+              {QStringLiteral("interval"), IdDeviceCodeIntervalSeconds},
               {QStringLiteral("message"),
                QStringLiteral("To sign in, use a web browser to open the page %1 and enter the code %2 to "
                               "authenticate.")
@@ -775,25 +778,25 @@ IdentityResponse IdentityService::Private::deviceCode(const IdentityRequest &req
 IdentityResponse IdentityService::Private::deviceAuth(const IdentityRequest &request) {
     QUrlQuery params(request.url);
     if (request.method == "POST") {
-        for (const auto &item : formOf(request.body).queryItems(QUrl::FullyDecoded))
+        for (const auto &item : idForm(request.body).queryItems(QUrl::FullyDecoded))
             params.addQueryItem(item.first, item.second);
     }
-    const QString userCode = firstValue(params, QStringLiteral("user_code")).trimmed().toUpper();
-    const QString decision = firstValue(params, QStringLiteral("consent"));
+    const QString userCode = idParam(params, QStringLiteral("user_code")).trimmed().toUpper();
+    const QString decision = idParam(params, QStringLiteral("consent"));
     if (!userCode.isEmpty() && (decision == QLatin1String("approve") || decision == QLatin1String("deny"))) {
-        for (DeviceCode &entry : deviceCodes) {
-            if (entry.userCode == userCode && entry.expiresAt >= now()) {
+        for (IdDeviceCode &entry : deviceCodes) {
+            if (entry.userCode == userCode && entry.expiresAt >= idNow()) {
                 entry.approved = decision == QLatin1String("approve");
                 entry.declined = !entry.approved;
-                return htmlResponse(200, QStringLiteral("armsandbox: device sign-in"),
-                                    entry.approved
-                                        ? QStringLiteral("<p>You have signed in. You may now close this "
-                                                         "window.</p>")
-                                        : QStringLiteral("<p>Sign-in cancelled.</p>"));
+                return idHtmlResponse(200, QStringLiteral("armsandbox: device sign-in"),
+                                      entry.approved
+                                          ? QStringLiteral("<p>You have signed in. You may now close this "
+                                                           "window.</p>")
+                                          : QStringLiteral("<p>Sign-in cancelled.</p>"));
             }
         }
-        return htmlResponse(400, QStringLiteral("armsandbox: device sign-in"),
-                            QStringLiteral("<p>That code is not valid or has expired.</p>"));
+        return idHtmlResponse(400, QStringLiteral("armsandbox: device sign-in"),
+                              QStringLiteral("<p>That code is not valid or has expired.</p>"));
     }
     const QString page =
         QStringLiteral("<p>Signed in as <b>%1</b>.</p><form method=\"post\" action=\"%2\">"
@@ -802,7 +805,7 @@ IdentityResponse IdentityService::Private::deviceAuth(const IdentityRequest &req
                        "<button type=\"submit\" name=\"consent\" value=\"deny\">Cancel</button></form>")
             .arg(user.userPrincipalName.toHtmlEscaped(), request.url.path().toHtmlEscaped(),
                  userCode.toHtmlEscaped());
-    return htmlResponse(200, QStringLiteral("armsandbox: device sign-in"), page);
+    return idHtmlResponse(200, QStringLiteral("armsandbox: device sign-in"), page);
 }
 
 bool IdentityService::validateBearer(const QByteArray &authorizationHeader, QString *why) const {
@@ -848,7 +851,7 @@ QList<QUrlQuery> IdentityService::tokenRequests() const {
 }
 
 bool IdentityService::approveDeviceCode(const QString &userCode) {
-    for (DeviceCode &entry : d->deviceCodes) {
+    for (IdDeviceCode &entry : d->deviceCodes) {
         if (entry.userCode == userCode) {
             entry.approved = true;
             return true;
