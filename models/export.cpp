@@ -34,9 +34,9 @@ const ExportFormatInfo &exportInfoOf(ExportFormat format) {
     return kExportFormats[0];
 }
 
-/// The end-of-life date exactly as the PUT body carries it.
-QString exportEndOfLifeText(const QDate &date) {
-    return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+/// The end-of-life date exactly as the PUT body carries it (same formatting as the submitter).
+QString exportEndOfLifeText(const ImageVersionDraft &draft) {
+    return toGalleryImageVersion(draft).endOfLifeDate;
 }
 
 QString exportStorageType(const QString &type) {
@@ -356,7 +356,7 @@ ExportResult DraftExporter::azureCli(const ImageVersionDraft &draft) {
     command.option(QStringLiteral("--storage-account-type"),
                    exportStorageType(draft.defaultStorageAccountType));
     if (draft.endOfLifeDate.isValid())
-        command.option(QStringLiteral("--end-of-life-date"), exportEndOfLifeText(draft.endOfLifeDate));
+        command.option(QStringLiteral("--end-of-life-date"), exportEndOfLifeText(draft));
     if (draft.excludeFromLatest)
         command.option(QStringLiteral("--exclude-from-latest"), QStringLiteral("true"));
     if (!draft.tags.isEmpty()) {
@@ -443,7 +443,7 @@ ExportResult DraftExporter::powerShell(const ImageVersionDraft &draft) {
     param(QStringLiteral("ReplicaCount"), QString::number(draft.defaultReplicaCount));
     param(QStringLiteral("StorageAccountType"), q(exportStorageType(draft.defaultStorageAccountType)));
     if (draft.endOfLifeDate.isValid())
-        param(QStringLiteral("PublishingProfileEndOfLifeDate"), q(exportEndOfLifeText(draft.endOfLifeDate)));
+        param(QStringLiteral("PublishingProfileEndOfLifeDate"), q(exportEndOfLifeText(draft)));
     if (draft.excludeFromLatest)
         lines << QStringLiteral("    -PublishingProfileExcludeFromLatest");
     if (!draft.tags.isEmpty()) {

@@ -160,7 +160,7 @@ private Q_SLOTS:
             desId(QStringLiteral("des-weu-cmk")) + QLatin1Char(' ') + desId(QStringLiteral("des-frc-cmk")) +
             QStringLiteral(",0,") + desId(QStringLiteral("des-frc-cmk")) + QStringLiteral(",1,") +
             desId(QStringLiteral("des-frc-data"))));
-        QVERIFY(text.contains(QStringLiteral("--end-of-life-date 2030-12-31T00:00:00+00:00")));
+        QVERIFY(text.contains(QStringLiteral("--end-of-life-date 2030-12-31T00:00:00Z")));
         QVERIFY(text.contains(QStringLiteral("--tags env=prod 'owner=O'\\''Brien & Co'")));
 
         const QString snapshots = DraftExporter::azureCli(snapshotDraft()).text;

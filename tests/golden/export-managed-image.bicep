@@ -17,7 +17,7 @@ resource imageVersion 'Microsoft.Compute/galleries/images/versions@2025-03-03' =
   }
   properties: {
     publishingProfile: {
-      endOfLifeDate: '2030-12-31T00:00:00+00:00'
+      endOfLifeDate: '2030-12-31T00:00:00Z'
       excludeFromLatest: true
       replicaCount: 1
       storageAccountType: 'Standard_LRS'

@@ -36,7 +36,7 @@ New-AzGalleryImageVersion `
     -SourceImageId '/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-build/providers/Microsoft.Compute/images/img-ubuntu2204-web' `
     -ReplicaCount 1 `
     -StorageAccountType 'Standard_LRS' `
-    -PublishingProfileEndOfLifeDate '2030-12-31T00:00:00+00:00' `
+    -PublishingProfileEndOfLifeDate '2030-12-31T00:00:00Z' `
     -PublishingProfileExcludeFromLatest `
     -Tag @{ 'env' = 'prod'; 'owner' = 'O''Brien & Co' } `
     -TargetRegion $targetRegions
