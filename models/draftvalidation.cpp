@@ -36,9 +36,10 @@ QString DraftValidation::diskLabel(int lun) {
 }
 
 QString DraftValidation::diskTitle(int lun) {
+    // The same words as diskLabel(), but a title: French capitalises it ("Disque de SE" / "le disque de SE").
     if (lun < 0)
-        return tr("OS disk");
-    return tr("Data disk (LUN %1)").arg(lun);
+        return tr("OS disk", "column title");
+    return tr("Data disk (LUN %1)", "column title").arg(lun);
 }
 
 QString DraftValidation::encryptionModeLabel(EncryptionMode mode) {

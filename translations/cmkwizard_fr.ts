@@ -716,7 +716,56 @@
     </message>
     <message>
         <source>Data disk (LUN %1)</source>
-        <translation>disque de données (LUN %1)</translation>
+        <comment>column title</comment>
+        <translation>Disque de données (LUN %1)</translation>
+    </message>
+    <message>
+        <source>OS disk</source>
+        <comment>column title</comment>
+        <translation>Disque de SE</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommandText</name>
+    <message>
+        <source>Writes the exact equivalent of a draft&apos;s image-version request as an Azure CLI command, a PowerShell script, an ARM deployment template or a Bicep file. Exit code 0 on success, 2 for an unreadable draft or a bad option.</source>
+        <translation>Écrit l’équivalent exact de la requête de version d’image d’un brouillon sous forme de commande Azure CLI, de script PowerShell, de modèle de déploiement ARM ou de fichier Bicep. Code de sortie 0 en cas de réussite, 2 pour un brouillon illisible ou une option incorrecte.</translation>
+    </message>
+    <message>
+        <source>Draft file (JSON, see docs/draft-format.md).</source>
+        <translation>Fichier de brouillon (JSON, voir docs/draft-format.md).</translation>
+    </message>
+    <message>
+        <source>Output format: az, powershell, arm or bicep.</source>
+        <translation>Format de sortie&#xa0;: az, powershell, arm ou bicep.</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of the standard output.</source>
+        <translation>Écrire dans ce fichier au lieu de la sortie standard.</translation>
+    </message>
+    <message>
+        <source>--draft is required.</source>
+        <translation>--draft est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--format must be az, powershell, arm or bicep, not “%1”.</source>
+        <translation>--format doit valoir az, powershell, arm ou bicep, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The draft %1 could not be read: %2</source>
+        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Warning: the draft is not ready to create: %1</source>
+        <translation>Avertissement&#xa0;: le brouillon n’est pas prêt pour la création&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -849,6 +898,41 @@
     </message>
 </context>
 <context>
+    <name>ImportAzCommandText</name>
+    <message>
+        <source>Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent draft. What the CLI would reject is rejected with the CLI&apos;s reason (exit code 2); what the CLI would silently drop or change is reported as a warning on the standard error.</source>
+        <translation>Lit une commande «&#xa0;az sig image-version create&#xa0;» comme le fait Azure CLI et écrit le brouillon équivalent. Ce qu’Azure CLI rejetterait est rejeté avec sa raison (code de sortie 2)&#x202f;; ce qu’Azure CLI ignorerait ou modifierait sans prévenir est signalé par un avertissement sur la sortie d’erreur standard.</translation>
+    </message>
+    <message>
+        <source>The command, as pasted (line continuations allowed); - reads it from the standard input.</source>
+        <translation>La commande, telle que collée (continuations de ligne autorisées)&#x202f;; - la lit sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Draft file to write (default: the standard output).</source>
+        <translation>Fichier de brouillon à écrire (par défaut&#xa0;: la sortie standard).</translation>
+    </message>
+    <message>
+        <source>Subscription to assume when the command has no --subscription (the Azure CLI would use your default one).</source>
+        <translation>Abonnement à supposer quand la commande n’a pas de --subscription (Azure CLI utiliserait votre abonnement par défaut).</translation>
+    </message>
+    <message>
+        <source>--command is required.</source>
+        <translation>--command est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReviewAnalysis</name>
     <message>
         <source>Problem</source>
@@ -968,6 +1052,33 @@
             <numerusform>Lecture de %n jeu de chiffrement de disque…</numerusform>
             <numerusform>Lecture de %n jeux de chiffrement de disque…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCommandText</name>
+    <message>
+        <source>Reviews an existing image version: how each disk is encrypted in each target region, and what is wrong (regions without encryption, disk encryption sets in the wrong region or subscription, missing sets or keys, failed replication, end of life). Exit code 0 when the review ran (whatever it found), 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in docs/review-schema.md.</source>
+        <translation>Examine une version d’image existante&#xa0;: comment chaque disque est chiffré dans chaque région cible, et ce qui ne va pas (régions sans chiffrement, jeux de chiffrement de disque dans la mauvaise région ou le mauvais abonnement, jeux ou clés manquants, échec de réplication, fin de vie). Code de sortie 0 quand l’examen a eu lieu (quels que soient ses constats), 2 pour une saisie non valide, 3 pour une erreur Azure, 4 pour un problème de connexion. Le format JSON est décrit dans docs/review-schema.md.</translation>
+    </message>
+    <message>
+        <source>Resource ID of the image version.</source>
+        <translation>ID de ressource de la version d’image.</translation>
+    </message>
+    <message>
+        <source>Output format: text or json.</source>
+        <translation>Format de sortie&#xa0;: text ou json.</translation>
+    </message>
+    <message>
+        <source>--id is required.</source>
+        <translation>--id est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--format must be text or json, not “%1”.</source>
+        <translation>--format doit valoir text ou json, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The image version could not be read: %1</source>
+        <translation>Impossible de lire la version d’image&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1953,50 +2064,6 @@
         <translation>Pas prêt.</translation>
     </message>
     <message>
-        <source>Sign in to Microsoft Entra ID. The sign-in is kept in the system keychain for the other commands.</source>
-        <translation>Se connecter à Microsoft Entra ID. La connexion est conservée dans le trousseau système pour les autres commandes.</translation>
-    </message>
-    <message>
-        <source>Sign in on another device: print a code to enter at a verification page instead of opening a browser.</source>
-        <translation>Se connecter sur un autre appareil&#xa0;: afficher un code à entrer sur une page de vérification au lieu d’ouvrir un navigateur.</translation>
-    </message>
-    <message>
-        <source>CMKWIZARD_ACCESS_TOKEN is set: the commands use that token and there is nothing to sign in.</source>
-        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: les commandes utilisent ce jeton et il n’y a pas de connexion à faire.</translation>
-    </message>
-    <message>
-        <source>Open this address in a browser to sign in:</source>
-        <translation>Ouvrez cette adresse dans un navigateur pour vous connecter&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Waiting for the sign-in in the browser…</source>
-        <translation>En attente de la connexion dans le navigateur…</translation>
-    </message>
-    <message>
-        <source>The sign-in did not complete in time.</source>
-        <translation>La connexion ne s’est pas terminée à temps.</translation>
-    </message>
-    <message>
-        <source>Signed in as %1 (tenant %2).</source>
-        <translation>Connecté en tant que %1 (locataire %2).</translation>
-    </message>
-    <message>
-        <source>Sign out: forget every cached token and account.</source>
-        <translation>Se déconnecter&#xa0;: oublier tous les jetons et comptes en cache.</translation>
-    </message>
-    <message>
-        <source>CMKWIZARD_ACCESS_TOKEN is set: there is no cached sign-in to forget.</source>
-        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: il n’y a pas de connexion en cache à oublier.</translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation>Déconnecté.</translation>
-    </message>
-    <message>
-        <source>Signed out %1.</source>
-        <translation>%1 est déconnecté.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
@@ -2055,86 +2122,6 @@
     <message>
         <source>No disk encryption set matches.</source>
         <translation>Aucun jeu de chiffrement de disque ne correspond.</translation>
-    </message>
-    <message>
-        <source>Writes the exact equivalent of a draft&apos;s image-version request as an Azure CLI command, a PowerShell script, an ARM deployment template or a Bicep file. Exit code 0 on success, 2 for an unreadable draft or a bad option.</source>
-        <translation>Écrit l’équivalent exact de la requête de version d’image d’un brouillon sous forme de commande Azure CLI, de script PowerShell, de modèle de déploiement ARM ou de fichier Bicep. Code de sortie 0 en cas de réussite, 2 pour un brouillon illisible ou une option incorrecte.</translation>
-    </message>
-    <message>
-        <source>Draft file (JSON, see docs/draft-format.md).</source>
-        <translation>Fichier de brouillon (JSON, voir docs/draft-format.md).</translation>
-    </message>
-    <message>
-        <source>Output format: az, powershell, arm or bicep.</source>
-        <translation>Format de sortie&#xa0;: az, powershell, arm ou bicep.</translation>
-    </message>
-    <message>
-        <source>Write to this file instead of the standard output.</source>
-        <translation>Écrire dans ce fichier au lieu de la sortie standard.</translation>
-    </message>
-    <message>
-        <source>--draft is required.</source>
-        <translation>--draft est obligatoire.</translation>
-    </message>
-    <message>
-        <source>--format must be az, powershell, arm or bicep, not “%1”.</source>
-        <translation>--format doit valoir az, powershell, arm ou bicep, et non «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The draft %1 could not be read: %2</source>
-        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Warning: the draft is not ready to create: %1</source>
-        <translation>Avertissement&#xa0;: le brouillon n’est pas prêt pour la création&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Avertissement&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent draft. What the CLI would reject is rejected with the CLI&apos;s reason (exit code 2); what the CLI would silently drop or change is reported as a warning on the standard error.</source>
-        <translation>Lit une commande «&#xa0;az sig image-version create&#xa0;» comme le fait Azure CLI et écrit le brouillon équivalent. Ce qu’Azure CLI rejetterait est rejeté avec sa raison (code de sortie 2)&#x202f;; ce qu’Azure CLI ignorerait ou modifierait sans prévenir est signalé par un avertissement sur la sortie d’erreur standard.</translation>
-    </message>
-    <message>
-        <source>The command, as pasted (line continuations allowed); - reads it from the standard input.</source>
-        <translation>La commande, telle que collée (continuations de ligne autorisées)&#x202f;; - la lit sur l’entrée standard.</translation>
-    </message>
-    <message>
-        <source>Draft file to write (default: the standard output).</source>
-        <translation>Fichier de brouillon à écrire (par défaut&#xa0;: la sortie standard).</translation>
-    </message>
-    <message>
-        <source>Subscription to assume when the command has no --subscription (the Azure CLI would use your default one).</source>
-        <translation>Abonnement à supposer quand la commande n’a pas de --subscription (Azure CLI utiliserait votre abonnement par défaut).</translation>
-    </message>
-    <message>
-        <source>--command is required.</source>
-        <translation>--command est obligatoire.</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Remarque&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Reviews an existing image version: how each disk is encrypted in each target region, and what is wrong (regions without encryption, disk encryption sets in the wrong region or subscription, missing sets or keys, failed replication, end of life). Exit code 0 when the review ran (whatever it found), 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in docs/review-schema.md.</source>
-        <translation>Examine une version d’image existante&#xa0;: comment chaque disque est chiffré dans chaque région cible, et ce qui ne va pas (régions sans chiffrement, jeux de chiffrement de disque dans la mauvaise région ou le mauvais abonnement, jeux ou clés manquants, échec de réplication, fin de vie). Code de sortie 0 quand l’examen a eu lieu (quels que soient ses constats), 2 pour une saisie non valide, 3 pour une erreur Azure, 4 pour un problème de connexion. Le format JSON est décrit dans docs/review-schema.md.</translation>
-    </message>
-    <message>
-        <source>Resource ID of the image version.</source>
-        <translation>ID de ressource de la version d’image.</translation>
-    </message>
-    <message>
-        <source>--id is required.</source>
-        <translation>--id est obligatoire.</translation>
-    </message>
-    <message>
-        <source>The image version could not be read: %1</source>
-        <translation>Impossible de lire la version d’image&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2570,10 +2557,6 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Encryption type for the commands:</source>
-        <translation>Type de chiffrement pour les commandes&#xa0;:</translation>
-    </message>
-    <message>
         <source>Encryption type for the commands</source>
         <translation>Type de chiffrement pour les commandes</translation>
     </message>
@@ -2621,28 +2604,8 @@
         </translation>
     </message>
     <message>
-        <source>No disk encryption set in %1</source>
-        <translation>Aucun jeu de chiffrement de disque dans %1</translation>
-    </message>
-    <message>
-        <source>Image versions replicated to %1 need a disk encryption set in that region, in this subscription. Create one with either command below, after replacing the placeholders in angle brackets with your key vault and key (in the same region), then give the set&apos;s identity access to the key, for example with the Key Vault Crypto Service Encryption User role.</source>
-        <translation>Les versions d’image répliquées dans %1 ont besoin d’un jeu de chiffrement de disque dans cette région, dans cet abonnement. Créez-en un avec l’une des commandes ci-dessous, après avoir remplacé les espaces réservés entre chevrons par votre coffre de clés et votre clé (dans la même région), puis donnez à l’identité du jeu l’accès à la clé, par exemple avec le rôle Utilisateur du chiffrement du service de chiffrement Key Vault.</translation>
-    </message>
-    <message>
-        <source>How to create a disk encryption set in %1</source>
-        <translation>Comment créer un jeu de chiffrement de disque dans %1</translation>
-    </message>
-    <message>
-        <source>%1 command for %2</source>
-        <translation>Commande %1 pour %2</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Copy the %1 command for %2</source>
-        <translation>Copier la commande %1 pour %2</translation>
     </message>
     <message>
         <source>Azure CLI</source>
@@ -2651,6 +2614,50 @@
     <message>
         <source>Azure PowerShell</source>
         <translation>Azure PowerShell</translation>
+    </message>
+    <message>
+        <source>How to create a disk encryption set</source>
+        <translation>Comment créer un jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Commands for region:</source>
+        <translation>Commandes pour la région&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Region of the commands</source>
+        <translation>Région des commandes</translation>
+    </message>
+    <message>
+        <source>Encryption type:</source>
+        <translation>Type de chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Azure CLI:</source>
+        <translation>Azure CLI&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Azure CLI command</source>
+        <translation>Commande Azure CLI</translation>
+    </message>
+    <message>
+        <source>Copy the Azure CLI command</source>
+        <translation>Copier la commande Azure CLI</translation>
+    </message>
+    <message>
+        <source>PowerShell:</source>
+        <translation>PowerShell&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Azure PowerShell commands</source>
+        <translation>Commandes Azure PowerShell</translation>
+    </message>
+    <message>
+        <source>Copy the Azure PowerShell commands</source>
+        <translation>Copier les commandes Azure PowerShell</translation>
+    </message>
+    <message>
+        <source>Image versions replicated to %1 need a disk encryption set in that region, in this subscription. Create one with either command below after replacing the placeholders in angle brackets with your key vault and key (in the same region), then give the set&apos;s identity access to the key, for example with the Key Vault Crypto Service Encryption User role.</source>
+        <translation>Les versions d’image répliquées dans %1 ont besoin d’un jeu de chiffrement de disque dans cette région, dans cet abonnement. Créez-en un avec l’une des commandes ci-dessous, après avoir remplacé les espaces réservés entre chevrons par votre coffre de clés et votre clé (dans la même région), puis donnez à l’identité du jeu l’accès à la clé, par exemple avec le rôle Utilisateur du chiffrement du service de chiffrement Key Vault.</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +3612,10 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <source>The request cannot be built: %1</source>
         <translation>Impossible de construire la requête&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Create &amp;VM from this version</source>
+        <translation>Créer une &amp;machine virtuelle à partir de cette version</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::TagsPage</name>
@@ -4254,6 +4265,53 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
+    </message>
+</context>
+<context>
+    <name>login</name>
+    <message>
+        <source>Sign in to Microsoft Entra ID. The sign-in is kept in the system keychain for the other commands.</source>
+        <translation>Se connecter à Microsoft Entra ID. La connexion est conservée dans le trousseau système pour les autres commandes.</translation>
+    </message>
+    <message>
+        <source>Sign in on another device: print a code to enter at a verification page instead of opening a browser.</source>
+        <translation>Se connecter sur un autre appareil&#xa0;: afficher un code à entrer sur une page de vérification au lieu d’ouvrir un navigateur.</translation>
+    </message>
+    <message>
+        <source>CMKWIZARD_ACCESS_TOKEN is set: the commands use that token and there is nothing to sign in.</source>
+        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: les commandes utilisent ce jeton et il n’y a pas de connexion à faire.</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Ouvrez cette adresse dans un navigateur pour vous connecter&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation>En attente de la connexion dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete in time.</source>
+        <translation>La connexion ne s’est pas terminée à temps.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (tenant %2).</source>
+        <translation>Connecté en tant que %1 (locataire %2).</translation>
+    </message>
+    <message>
+        <source>Sign out: forget every cached token and account.</source>
+        <translation>Se déconnecter&#xa0;: oublier tous les jetons et comptes en cache.</translation>
+    </message>
+    <message>
+        <source>CMKWIZARD_ACCESS_TOKEN is set: there is no cached sign-in to forget.</source>
+        <translation>CMKWIZARD_ACCESS_TOKEN est défini&#xa0;: il n’y a pas de connexion en cache à oublier.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Signed out %1.</source>
+        <translation>%1 est déconnecté.</translation>
     </message>
 </context>
 <context>
