@@ -23,6 +23,7 @@
 #include <QTextStream>
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <vector>
 
 namespace {
@@ -67,8 +68,17 @@ QUrl startSandbox(QProcess &process, int pageSize, int count) {
     return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
 }
 
+/// CPU time (user + system) this process used so far, in ms.
+qint64 cpuMs() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
+}
+
 struct Measure {
     qint64 ms = 0;
+    qint64 cpuMs = 0; ///< the client's own CPU time, which the sandbox's load does not inflate
     size_t items = 0;
     int pages = 0;
     QString error;
@@ -80,6 +90,7 @@ Measure listOnce(cmk::ArmClient &client) {
     std::vector<cmk::DiskEncryptionSet> all;
     QElapsedTimer timer;
     timer.start();
+    const qint64 cpuAtStart = cpuMs();
     cmk::ArmPager *pager = client.list(cmk::diskEncryptionSetsPath(Subscription).path());
     QEventLoop loop;
     QObject::connect(pager, &cmk::ArmPager::pageReceived, pager, [&](const nlohmann::json &items) {
@@ -94,6 +105,7 @@ Measure listOnce(cmk::ArmClient &client) {
     QObject::connect(pager, &cmk::ArmPager::finished, &loop, &QEventLoop::quit);
     loop.exec();
     measure.ms = timer.elapsed();
+    measure.cpuMs = cpuMs() - cpuAtStart;
     measure.items = all.size();
     measure.pages = pager->pageCount();
     if (measure.error.isEmpty() && pager->error())
@@ -113,6 +125,7 @@ int runOne(int pageSize, int count, int runs) {
     cmk::ArmClient client;
     client.setEndpoint(url);
     std::vector<qint64> times;
+    QStringList cpu;
     Measure last;
     for (int i = 0; i < runs; ++i) {
         last = listOnce(client);
@@ -121,6 +134,7 @@ int runOne(int pageSize, int count, int runs) {
             return 1;
         }
         times.push_back(last.ms);
+        cpu << QString::number(last.cpuMs);
     }
     sandbox.terminate();
     sandbox.waitForFinished(5000);
@@ -130,8 +144,8 @@ int runOne(int pageSize, int count, int runs) {
     for (qint64 t : times)
         each << QString::number(t);
     // One machine-readable line per page size.
-    out << QStringLiteral(
-               "page-size=%1 items=%2 pages=%3 first-ms=%4 median-ms=%5 max-ms=%6 runs-ms=%7 peak-rss-mib=%8")
+    out << QStringLiteral("page-size=%1 items=%2 pages=%3 first-ms=%4 median-ms=%5 max-ms=%6 runs-ms=%7 "
+                          "client-cpu-ms=%8 peak-rss-mib=%9")
                .arg(pageSize)
                .arg(qulonglong(last.items))
                .arg(last.pages)
@@ -139,6 +153,7 @@ int runOne(int pageSize, int count, int runs) {
                .arg(sorted[sorted.size() / 2])
                .arg(sorted.back())
                .arg(each.join(QLatin1Char(',')))
+               .arg(cpu.join(QLatin1Char(',')))
                .arg(peakRssMiB(), 0, 'f', 1)
         << Qt::endl;
     return 0;
