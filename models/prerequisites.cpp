@@ -7,7 +7,9 @@
 #include <QMap>
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcPrereq, "cmk.prereq")
+// Quiet by default: headless commands print their own outcome. QT_LOGGING_RULES="cmk.prereq.debug=true" shows
+// it.
+Q_LOGGING_CATEGORY(lcPrereq, "cmk.prereq", QtWarningMsg)
 
 namespace cmk {
 
@@ -367,8 +369,8 @@ void PrerequisiteChecker::handleReply(Item item, ArmReply *reply, bool isPoll, b
             setState(item, State::NotNeeded, QString(), ArmError());
             stopPolling(item, true);
         } else {
-            qCWarning(lcPrereq) << itemDisplayName(item) << "failed:" << error.code << error.httpStatus
-                                << error.requestId;
+            qCInfo(lcPrereq) << itemDisplayName(item) << "failed:" << error.code << error.httpStatus
+                             << error.requestId;
             // A refused registration leaves the state as it was read: only a failed read makes it unknown.
             if (isRegister)
                 setState(item, knownState(item), t.serverState, error);
