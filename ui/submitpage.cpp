@@ -5,6 +5,7 @@
 #include "resourcelistmodel.h"
 #include "resources.h"
 #include "reviewexport.h"
+#include "vmwizard.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -151,11 +152,23 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     });
     // Export (ui/reviewexport.h, review mode): the same settings as az / PowerShell / ARM / Bicep.
     copyRow->insertWidget(1, createExportButton([this] { return draftModel()->draft(); }, m_requestPanel));
+    // "Create VM from this version" (ui/vmwizard.h) once the version exists; its own window outlives this one.
+    auto *createVm = new QPushButton(tr("Create &VM from this version"), m_progressBox);
+    createVm->setObjectName(QStringLiteral("createVmButton"));
+    createVm->setVisible(false);
+    m_progressBox->layout()->addWidget(createVm);
+    connect(m_submitter, &ImageVersionSubmitter::finished, createVm, [this, createVm] {
+        createVm->setVisible(m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded);
+    });
+    connect(createVm, &QPushButton::clicked, this,
+            [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
     retranslateUi();
 }
 
 void SubmitPage::retranslateUi() {
     DraftPage::retranslateUi();
+    if (auto *createVm = findChild<QPushButton *>(QStringLiteral("createVmButton")))
+        createVm->setText(tr("Create &VM from this version"));
     setTitle(tr("Review + create"));
     setSubTitle(tr("Check everything, then press Create. Nothing is sent to Azure before that."));
     m_summary->setAccessibleName(tr("Summary"));
