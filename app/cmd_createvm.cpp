@@ -22,7 +22,7 @@ class CreateVmText {
 /// Where the admin password comes from when the draft file does not hold it.
 const char kPasswordVariable[] = "CMKWIZARD_VM_ADMIN_PASSWORD";
 
-int exitCodeFor(const cmk::ArmError &error) {
+int vmExitCodeFor(const cmk::ArmError &error) {
     switch (error.kind) {
     case cmk::ArmError::Kind::Authentication:
         return ExitAuthError;
@@ -33,7 +33,7 @@ int exitCodeFor(const cmk::ArmError &error) {
     }
 }
 
-void printReasons(QTextStream &err, const QStringList &reasons) {
+void printVmReasons(QTextStream &err, const QStringList &reasons) {
     err << CreateVmText::tr("The VM draft cannot be submitted:") << Qt::endl;
     for (const QString &reason : reasons)
         err << "  - " << reason << Qt::endl;
@@ -94,7 +94,7 @@ int runCreateVm(const QStringList &arguments) {
 
         const QStringList offline = cmk::VmValidation::offlineErrors(draft);
         if (!offline.isEmpty()) {
-            printReasons(err, offline);
+            printVmReasons(err, offline);
             return ExitInvalidInput;
         }
         if (parsed.isSet(exportOption)) {
@@ -106,7 +106,7 @@ int runCreateVm(const QStringList &arguments) {
         }
         const cmk::VmRequestPlan plan = cmk::VmRequests::build(draft, context.armClient()->endpoint());
         if (!plan.ok()) {
-            printReasons(err, {plan.error.message});
+            printVmReasons(err, {plan.error.message});
             return ExitInvalidInput;
         }
         if (parsed.isSet(dryRunOption)) {
@@ -129,10 +129,10 @@ int runCreateVm(const QStringList &arguments) {
             err << CreateVmText::tr("Could not check the VM draft against Azure: %1")
                        .arg(check.error().toDisplayString())
                 << Qt::endl;
-            return exitCodeFor(check.error());
+            return vmExitCodeFor(check.error());
         }
         if (!check.reasons().isEmpty()) {
-            printReasons(err, check.reasons());
+            printVmReasons(err, check.reasons());
             return ExitInvalidInput;
         }
 
@@ -155,7 +155,7 @@ int runCreateVm(const QStringList &arguments) {
         waitUntil([&] { return finished; });
         if (submitter.stage() != cmk::VmSubmitter::Stage::Succeeded) {
             err << submitter.stageText() << Qt::endl;
-            return exitCodeFor(submitter.error());
+            return vmExitCodeFor(submitter.error());
         }
         out << submitter.virtualMachineId() << Qt::endl;
         return ExitOk;

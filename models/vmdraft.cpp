@@ -46,21 +46,22 @@ QString VmDraft::osDiskName() const {
     return name + QStringLiteral("_OsDisk");
 }
 
-static QString groupScope(const VmDraft &d) {
+static QString vmGroupScope(const VmDraft &d) {
     return QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(d.subscriptionId, d.resourceGroup);
 }
 
 QString VmDraft::vmId() const {
-    return groupScope(*this) + QStringLiteral("/providers/Microsoft.Compute/virtualMachines/") + name;
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Compute/virtualMachines/") + name;
 }
 
 QString VmDraft::nicId() const {
-    return groupScope(*this) + QStringLiteral("/providers/Microsoft.Network/networkInterfaces/") +
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Network/networkInterfaces/") +
            effectiveNicName();
 }
 
 QString VmDraft::newVnetId() const {
-    return groupScope(*this) + QStringLiteral("/providers/Microsoft.Network/virtualNetworks/") + newVnetName;
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Network/virtualNetworks/") +
+           newVnetName;
 }
 
 QString VmDraft::effectiveSubnetId() const {
@@ -130,9 +131,9 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
 namespace {
 
 // Reads typed members and remembers the first problem.
-class Reader {
+class VmDraftReader {
 public:
-    explicit Reader(QString *error)
+    explicit VmDraftReader(QString *error)
         : m_error(error) {}
     bool ok() const { return m_ok; }
     void fail(const QString &why) {
@@ -193,7 +194,7 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
             *error = tr("A VM draft must be a JSON object.");
         return false;
     }
-    Reader r(error);
+    VmDraftReader r(error);
     VmDraft d;
     const int version = r.integer(json, "formatVersion", currentFormatVersion);
     if (r.ok() && (version < 1 || version > currentFormatVersion)) {

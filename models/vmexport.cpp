@@ -5,9 +5,9 @@ namespace cmk {
 namespace {
 
 /// One option per line, joined with " \" continuations (the same layout as the image version export).
-class Command {
+class VmCliCommand {
 public:
-    explicit Command(const QString &head)
+    explicit VmCliCommand(const QString &head)
         : m_lines{head} {}
     void option(const QString &name, const QString &value) {
         // A value starting with '-' would be read as another option; --opt=value keeps it a value.
@@ -29,7 +29,7 @@ private:
     QStringList m_lines;
 };
 
-QString ps(const QString &value) {
+QString vmPsQuote(const QString &value) {
     return DraftExporter::powerShellQuote(value);
 }
 
@@ -53,7 +53,7 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
     ExportResult result;
     QStringList blocks;
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
-        Command vnet(QStringLiteral("az network vnet create"));
+        VmCliCommand vnet(QStringLiteral("az network vnet create"));
         vnet.option(QStringLiteral("--subscription"), d.subscriptionId);
         vnet.option(QStringLiteral("--resource-group"), d.resourceGroup);
         vnet.option(QStringLiteral("--name"), d.newVnetName);
@@ -63,7 +63,7 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
         vnet.option(QStringLiteral("--subnet-prefixes"), d.newSubnetAddressPrefix);
         blocks << vnet.text();
     }
-    Command nic(QStringLiteral("az network nic create"));
+    VmCliCommand nic(QStringLiteral("az network nic create"));
     nic.option(QStringLiteral("--subscription"), d.subscriptionId);
     nic.option(QStringLiteral("--resource-group"), d.resourceGroup);
     nic.option(QStringLiteral("--name"), d.effectiveNicName());
@@ -71,7 +71,7 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
     nic.option(QStringLiteral("--subnet"), d.effectiveSubnetId());
     blocks << nic.text();
 
-    Command vm(QStringLiteral("az vm create"));
+    VmCliCommand vm(QStringLiteral("az vm create"));
     vm.option(QStringLiteral("--subscription"), d.subscriptionId);
     vm.option(QStringLiteral("--resource-group"), d.resourceGroup);
     vm.option(QStringLiteral("--name"), d.name);
@@ -125,42 +125,44 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
     ExportResult result;
     QStringList lines;
     lines << QStringLiteral("$ErrorActionPreference = 'Stop'");
-    lines << QStringLiteral("Set-AzContext -Subscription %1 | Out-Null").arg(ps(d.subscriptionId));
-    lines << QStringLiteral("$resourceGroup = %1").arg(ps(d.resourceGroup));
-    lines << QStringLiteral("$location = %1").arg(ps(d.location));
-    lines << QStringLiteral("$vmName = %1").arg(ps(d.name));
+    lines << QStringLiteral("Set-AzContext -Subscription %1 | Out-Null").arg(vmPsQuote(d.subscriptionId));
+    lines << QStringLiteral("$resourceGroup = %1").arg(vmPsQuote(d.resourceGroup));
+    lines << QStringLiteral("$location = %1").arg(vmPsQuote(d.location));
+    lines << QStringLiteral("$vmName = %1").arg(vmPsQuote(d.name));
     lines << QString();
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
         lines << QStringLiteral("$subnetConfig = New-AzVirtualNetworkSubnetConfig -Name %1 -AddressPrefix %2")
-                     .arg(ps(d.newSubnetName), ps(d.newSubnetAddressPrefix));
+                     .arg(vmPsQuote(d.newSubnetName), vmPsQuote(d.newSubnetAddressPrefix));
         lines << QStringLiteral(
                      "$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location "
                      "-Name %1 -AddressPrefix %2 -Subnet $subnetConfig")
-                     .arg(ps(d.newVnetName), ps(d.newVnetAddressPrefix));
+                     .arg(vmPsQuote(d.newVnetName), vmPsQuote(d.newVnetAddressPrefix));
         lines << QStringLiteral("$subnetId = $vnet.Subnets[0].Id");
     } else {
-        lines << QStringLiteral("$subnetId = %1").arg(ps(d.subnetId));
+        lines << QStringLiteral("$subnetId = %1").arg(vmPsQuote(d.subnetId));
     }
     lines << QStringLiteral(
                  "$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location "
                  "-Name %1 -SubnetId $subnetId")
-                 .arg(ps(d.effectiveNicName()));
+                 .arg(vmPsQuote(d.effectiveNicName()));
     lines << QString();
-    lines << QStringLiteral("$vm = New-AzVMConfig -VMName $vmName -VMSize %1").arg(ps(d.size));
+    lines << QStringLiteral("$vm = New-AzVMConfig -VMName $vmName -VMSize %1").arg(vmPsQuote(d.size));
     if (d.hasAdminAccount()) {
         if (d.usesSshKey()) {
             lines << QStringLiteral("$credential = New-Object System.Management.Automation.PSCredential (%1, "
                                     "(New-Object System.Security.SecureString))")
-                         .arg(ps(d.adminUsername));
+                         .arg(vmPsQuote(d.adminUsername));
             lines << QStringLiteral(
                 "$vm = Set-AzVMOperatingSystem -VM $vm -Linux -ComputerName $vmName -Credential "
                 "$credential -DisablePasswordAuthentication");
             lines << QStringLiteral("$vm = Add-AzVMSshPublicKey -VM $vm -KeyData %1 -Path %2")
-                         .arg(ps(d.sshPublicKey.trimmed()),
-                              ps(QStringLiteral("/home/%1/.ssh/authorized_keys").arg(d.adminUsername)));
+                         .arg(
+                             vmPsQuote(d.sshPublicKey.trimmed()),
+                             vmPsQuote(QStringLiteral("/home/%1/.ssh/authorized_keys").arg(d.adminUsername)));
         } else {
             lines << QStringLiteral("$credential = Get-Credential -UserName %1 -Message %2")
-                         .arg(ps(d.adminUsername), ps(tr("Password of the virtual machine's administrator")));
+                         .arg(vmPsQuote(d.adminUsername),
+                              vmPsQuote(tr("Password of the virtual machine's administrator")));
             lines << QStringLiteral(
                          "$vm = Set-AzVMOperatingSystem -VM $vm %1 -ComputerName $vmName -Credential "
                          "$credential")
@@ -168,17 +170,17 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
             result.notes << tr("The script asks for the administrator password when it runs.");
         }
     }
-    lines << QStringLiteral("$vm = Set-AzVMSourceImage -VM $vm -Id %1").arg(ps(d.imageVersionId));
+    lines << QStringLiteral("$vm = Set-AzVMSourceImage -VM $vm -Id %1").arg(vmPsQuote(d.imageVersionId));
     QString osDisk = QStringLiteral("$vm = Set-AzVMOSDisk -VM $vm -Name %1 -CreateOption FromImage")
-                         .arg(ps(d.osDiskName()));
+                         .arg(vmPsQuote(d.osDiskName()));
     if (!d.desFor(-1).isEmpty())
-        osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(ps(d.desFor(-1)));
+        osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(-1)));
     lines << osDisk;
     for (int lun : d.imageDataDiskLuns) {
         QString data =
             QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun %1 -CreateOption FromImage").arg(lun);
         if (!d.desFor(lun).isEmpty())
-            data += QStringLiteral(" -DiskEncryptionSetId %1").arg(ps(d.desFor(lun)));
+            data += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(lun)));
         lines << data;
     }
     lines << QStringLiteral("$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id -Primary");

@@ -7,11 +7,11 @@ namespace cmk {
 
 namespace {
 
-nlohmann::json desReference(const QString &id) {
+nlohmann::json vmDesReference(const QString &id) {
     return {{"diskEncryptionSet", {{"id", id}}}};
 }
 
-ArmPathBuilder groupProvider(const VmDraft &d, const char *providerNamespace) {
+ArmPathBuilder vmGroupProvider(const VmDraft &d, const char *providerNamespace) {
     return resourceGroupPath(d.subscriptionId, d.resourceGroup)
         .literal(QStringLiteral("providers"))
         .literal(QString::fromLatin1(providerNamespace));
@@ -65,12 +65,12 @@ nlohmann::json VmRequests::networkInterfaceBody(const VmDraft &d) {
 nlohmann::json VmRequests::virtualMachineBody(const VmDraft &d) {
     nlohmann::json osDisk = {{"name", d.osDiskName()}, {"createOption", "FromImage"}};
     if (!d.desFor(-1).isEmpty())
-        osDisk["managedDisk"] = desReference(d.desFor(-1));
+        osDisk["managedDisk"] = vmDesReference(d.desFor(-1));
     nlohmann::json dataDisks = nlohmann::json::array();
     for (int lun : d.imageDataDiskLuns) {
         nlohmann::json disk = {{"lun", lun}, {"createOption", "FromImage"}};
         if (!d.desFor(lun).isEmpty())
-            disk["managedDisk"] = desReference(d.desFor(lun));
+            disk["managedDisk"] = vmDesReference(d.desFor(lun));
         dataDisks.push_back(disk);
     }
     nlohmann::json storage = {{"imageReference", {{"id", d.imageVersionId}}}, {"osDisk", osDisk}};
@@ -141,18 +141,18 @@ VmRequestPlan VmRequests::build(const VmDraft &d, const QUrl &endpoint) {
     };
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
         add(VmPutRequest::Kind::VirtualNetwork,
-            groupProvider(d, "Microsoft.Network")
+            vmGroupProvider(d, "Microsoft.Network")
                 .literal(QStringLiteral("virtualNetworks"))
                 .name(d.newVnetName),
             VmApiVersions::Network, virtualNetworkBody(d));
     }
     add(VmPutRequest::Kind::NetworkInterface,
-        groupProvider(d, "Microsoft.Network")
+        vmGroupProvider(d, "Microsoft.Network")
             .literal(QStringLiteral("networkInterfaces"))
             .name(d.effectiveNicName()),
         VmApiVersions::Network, networkInterfaceBody(d));
     add(VmPutRequest::Kind::VirtualMachine,
-        groupProvider(d, "Microsoft.Compute").literal(QStringLiteral("virtualMachines")).name(d.name),
+        vmGroupProvider(d, "Microsoft.Compute").literal(QStringLiteral("virtualMachines")).name(d.name),
         VmApiVersions::Compute, virtualMachineBody(d));
     if (plan.error)
         plan.requests.clear();

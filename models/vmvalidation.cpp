@@ -56,19 +56,19 @@ const QStringList &refusedPasswords() {
     return passwords;
 }
 
-struct Prefix {
+struct VmPrefix {
     quint32 address = 0;
     int length = -1;
     quint32 mask() const { return length == 0 ? 0u : ~quint32(0) << (32 - length); }
 };
 
-std::optional<Prefix> parsePrefix(const QString &text) {
+std::optional<VmPrefix> parseVmPrefix(const QString &text) {
     static const QRegularExpression shape(
         QStringLiteral("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$"));
     const QRegularExpressionMatch m = shape.match(text);
     if (!m.hasMatch())
         return std::nullopt;
-    Prefix p;
+    VmPrefix p;
     for (int i = 1; i <= 4; ++i) {
         const int octet = m.captured(i).toInt();
         if (octet > 255)
@@ -81,7 +81,7 @@ std::optional<Prefix> parsePrefix(const QString &text) {
     return p;
 }
 
-QString prefixText(quint32 address, int length) {
+QString vmPrefixText(quint32 address, int length) {
     return QStringLiteral("%1.%2.%3.%4/%5")
         .arg(address >> 24)
         .arg((address >> 16) & 0xff)
@@ -215,7 +215,7 @@ QString VmValidation::sshPublicKeyError(const QString &key) {
 QString VmValidation::addressPrefixError(const QString &prefix, int minLength, int maxLength) {
     if (prefix.trimmed().isEmpty())
         return tr("Enter an address range in CIDR notation, such as 10.0.0.0/16.");
-    const std::optional<Prefix> p = parsePrefix(prefix.trimmed());
+    const std::optional<VmPrefix> p = parseVmPrefix(prefix.trimmed());
     if (!p)
         return tr("“%1” is not an address range in CIDR notation, such as 10.0.0.0/16.").arg(prefix);
     if (p->length < minLength || p->length > maxLength)
@@ -225,13 +225,13 @@ QString VmValidation::addressPrefixError(const QString &prefix, int minLength, i
             .arg(maxLength);
     if ((p->address & p->mask()) != p->address)
         return tr("The address range %1 has host bits set; for this prefix length it should be %2.")
-            .arg(prefix, prefixText(p->address & p->mask(), p->length));
+            .arg(prefix, vmPrefixText(p->address & p->mask(), p->length));
     return {};
 }
 
 bool VmValidation::prefixContains(const QString &outer, const QString &inner) {
-    const std::optional<Prefix> o = parsePrefix(outer.trimmed());
-    const std::optional<Prefix> i = parsePrefix(inner.trimmed());
+    const std::optional<VmPrefix> o = parseVmPrefix(outer.trimmed());
+    const std::optional<VmPrefix> i = parseVmPrefix(inner.trimmed());
     return o && i && i->length >= o->length && (i->address & o->mask()) == (o->address & o->mask());
 }
 

@@ -15,11 +15,10 @@ namespace armsandbox {
 
 namespace {
 
-const QString kVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
-const QString kDesType = QStringLiteral("microsoft.compute/diskencryptionsets");
-const QString kVnetType = QStringLiteral("microsoft.network/virtualnetworks");
-const QString kNicType = QStringLiteral("microsoft.network/networkinterfaces");
-const QString kVmType = QStringLiteral("microsoft.compute/virtualmachines");
+const QString kVmImageVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
+const QString kVmDesType = QStringLiteral("microsoft.compute/diskencryptionsets");
+const QString kVmVnetType = QStringLiteral("microsoft.network/virtualnetworks");
+const QString kVmNicType = QStringLiteral("microsoft.network/networkinterfaces");
 
 const QStringList &computeApiVersions() {
     static const QStringList versions = {QStringLiteral("2024-11-01"), QStringLiteral("2024-07-01"),
@@ -70,7 +69,7 @@ ApiResponse invalidParameter(const QString &message, const QString &target,
     return armError(400, code, message, target);
 }
 
-ApiResponse methodNotAllowed(const ApiRequest &request) {
+ApiResponse vmMethodNotAllowed(const ApiRequest &request) {
     return armError(
         405, QStringLiteral("MethodNotAllowed"),
         QCoreApplication::translate("armsandbox", "The requested resource does not support http method '%1'.")
@@ -262,7 +261,7 @@ bool computerNameAllowed(const QString &name, bool windows) {
     return name.size() <= 64 && host.match(name).hasMatch();
 }
 
-QString isoNow() {
+QString vmIsoNow() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
@@ -330,11 +329,11 @@ std::optional<ApiResponse> VmApi::handle(const ApiRequest &request, const QStrin
     switch (route) {
     case Route::Sizes:
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         return vmSizes(request, segments.at(5));
     case Route::Operation:
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         return operationStatus(segments.at(7));
     case Route::Network:
         return network(request, segments, apiVersion);
@@ -455,7 +454,7 @@ std::optional<ApiResponse> VmApi::checkLocation(const QJsonObject &body, const Q
 QJsonObject VmApi::findSubnet(const QString &subnetId, QJsonObject *virtualNetwork) const {
     const QString key = canonicalId(subnetId);
     const int at = key.indexOf(QLatin1String("/subnets/"));
-    if (at < 0 || resourceTypeOfId(key) != kVnetType + QStringLiteral("/subnets"))
+    if (at < 0 || resourceTypeOfId(key) != kVmVnetType + QStringLiteral("/subnets"))
         return {};
     const QJsonObject vnet = m_store.resource(key.left(at));
     if (virtualNetwork)
@@ -496,7 +495,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
         if (size != 5)
             return unknownType();
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         return listPage(request, canonicalType, QStringLiteral("/subscriptions/%1/").arg(lower.at(1)));
     }
     const QString groupId =
@@ -509,7 +508,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
     const bool subnets = type == QLatin1String("virtualnetworks") && size >= 9;
     if (size == 7) {
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         return listPage(request, canonicalType,
                         canonicalId(QLatin1Char('/') + segments.join(QLatin1Char('/'))) + QLatin1Char('/'));
     }
@@ -521,7 +520,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
                        : putNetworkInterface(request, segments, apiVersion);
         }
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         const QJsonObject resource = m_store.resource(id);
         if (resource.isEmpty()) {
             return armError(404, QStringLiteral("ResourceNotFound"),
@@ -543,7 +542,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
     }
     if (size == 9) {
         if (request.method != "GET")
-            return methodNotAllowed(request);
+            return vmMethodNotAllowed(request);
         return arrayPage(
             request,
             vnet.value(QLatin1String("properties")).toObject().value(QLatin1String("subnets")).toArray());
@@ -551,7 +550,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
     if (request.method == "PUT")
         return putSubnet(request, segments, apiVersion);
     if (request.method != "GET")
-        return methodNotAllowed(request);
+        return vmMethodNotAllowed(request);
     const QJsonObject subnet = findSubnet(QLatin1Char('/') + segments.join(QLatin1Char('/')));
     if (subnet.isEmpty()) {
         return armError(404, QStringLiteral("NotFound"),
@@ -813,7 +812,7 @@ ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringL
                                         .toString());
         int used = 0;
         for (const QJsonValue &nic :
-             m_store.list(kNicType, QStringLiteral("/subscriptions/"), 0, 100000).items) {
+             m_store.list(kVmNicType, QStringLiteral("/subscriptions/"), 0, 100000).items) {
             for (const QJsonValue &c : nic.toObject()
                                            .value(QLatin1String("properties"))
                                            .toObject()
@@ -900,7 +899,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
             QCoreApplication::translate("armsandbox",
                                         "Required parameter 'imageReference.id' is missing (null)."),
             imageTarget);
-    if (resourceTypeOfId(canonicalId(imageId)) != kVersionType) {
+    if (resourceTypeOfId(canonicalId(imageId)) != kVmImageVersionType) {
         return invalidParameter(
             QCoreApplication::translate(
                 "armsandbox",
@@ -1098,7 +1097,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
         const QString nicId = nics.at(i).toObject().value(QLatin1String("id")).toString();
         const QString target = QStringLiteral("properties.networkProfile.networkInterfaces[%1].id").arg(i);
         const QJsonObject nic = m_store.resource(nicId);
-        if (nicId.isEmpty() || resourceTypeOfId(canonicalId(nicId)) != kNicType || nic.isEmpty()) {
+        if (nicId.isEmpty() || resourceTypeOfId(canonicalId(nicId)) != kVmNicType || nic.isEmpty()) {
             return armError(
                 400, QStringLiteral("NotFound"),
                 QCoreApplication::translate("armsandbox", "Network interface '%1' was not found.").arg(nicId),
@@ -1136,7 +1135,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
     QString vmEncryptionDes;
     const auto checkDes = [&](const QString &desId, const QString &target) -> std::optional<ApiResponse> {
         const QString key = canonicalId(desId);
-        if (resourceTypeOfId(key) != kDesType)
+        if (resourceTypeOfId(key) != kVmDesType)
             return invalidParameter(QCoreApplication::translate(
                                         "armsandbox", "'%1' is not a valid disk encryption set resource id.")
                                         .arg(desId),
@@ -1368,7 +1367,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
             {QStringLiteral("diskSizeGB"), sizeGb},
             {QStringLiteral("diskState"), QStringLiteral("Attached")},
             {QStringLiteral("provisioningState"), QStringLiteral("Succeeded")},
-            {QStringLiteral("timeCreated"), isoNow()},
+            {QStringLiteral("timeCreated"), vmIsoNow()},
             {QStringLiteral("encryption"), encryption}};
         if (os)
             diskProperties.insert(QStringLiteral("osType"), osType);
@@ -1479,7 +1478,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     properties.insert(QStringLiteral("vmId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
     properties.insert(QStringLiteral("provisioningState"),
                       existed ? QStringLiteral("Updating") : QStringLiteral("Creating"));
-    properties.insert(QStringLiteral("timeCreated"), isoNow());
+    properties.insert(QStringLiteral("timeCreated"), vmIsoNow());
     QJsonObject vm{{QStringLiteral("id"), id},
                    {QStringLiteral("name"), segments.last()},
                    {QStringLiteral("type"), QStringLiteral("Microsoft.Compute/virtualMachines")},

@@ -99,8 +99,10 @@ private:
                 [&] { return !wizard->imageSource()->isLoading() && wizard->imageSource()->isLoaded(); },
                 10000))
             qWarning("image not loaded");
-        QTest::qWaitFor([&] { return wizard->diskEncryptionSets()->isComplete(); }, 10000);
-        QTest::qWaitFor([&] { return wizard->sizes()->isComplete(); }, 10000);
+        if (!QTest::qWaitFor([&] { return wizard->diskEncryptionSets()->isComplete(); }, 10000))
+            qWarning("disk encryption sets not listed");
+        if (!QTest::qWaitFor([&] { return wizard->sizes()->isComplete(); }, 10000))
+            qWarning("sizes not listed");
         return wizard;
     }
 

@@ -37,14 +37,14 @@ namespace cmkui {
 
 namespace {
 
-WizardServices servicesOf(const VmWizardContext &context) {
+WizardServices vmServicesOf(const VmWizardContext &context) {
     WizardServices services;
     services.client = context.client;
     services.diskEncryptionSets = context.diskEncryptionSets;
     return services;
 }
 
-QComboBox *makeCombo(QWidget *parent, const char *name) {
+QComboBox *makeVmCombo(QWidget *parent, const char *name) {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QString::fromLatin1(name));
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -52,29 +52,29 @@ QComboBox *makeCombo(QWidget *parent, const char *name) {
     return combo;
 }
 
-QLineEdit *makeEdit(QWidget *parent, const char *name) {
+QLineEdit *makeVmEdit(QWidget *parent, const char *name) {
     auto *edit = new QLineEdit(parent);
     edit->setObjectName(QString::fromLatin1(name));
     return edit;
 }
 
-QString esc(const QString &text) {
+QString vmEsc(const QString &text) {
     return text.toHtmlEscaped();
 }
 
-QString row(const QString &label, const QString &value) {
+QString vmRow(const QString &label, const QString &value) {
     return QStringLiteral(
                "<tr><th align=\"left\" valign=\"top\" style=\"padding-right:12px\">%1</th><td>%2</td></tr>")
-        .arg(esc(label), esc(value));
+        .arg(vmEsc(label), vmEsc(value));
 }
 
-QString regionDisplay(const VmWizardContext &context, const QString &region) {
+QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
     const VmImageInfo &info = context.image->info();
     const int i = int(info.regions.indexOf(normalizeRegion(region)));
     return i >= 0 ? info.regionDisplayNames.value(i, region) : region;
 }
 
-std::optional<std::vector<VmSize>> sizesOf(const ResourceListModel *model) {
+std::optional<std::vector<VmSize>> vmSizesOf(const ResourceListModel *model) {
     if (!model->isComplete())
         return std::nullopt;
     std::vector<VmSize> sizes;
@@ -94,7 +94,7 @@ std::optional<std::vector<VmSize>> sizesOf(const ResourceListModel *model) {
 // ---- VmPage ---------------------------------------------------------------------------------------------
 
 VmPage::VmPage(const VmWizardContext &context, QWidget *parent)
-    : DraftPage(servicesOf(context), parent)
+    : DraftPage(vmServicesOf(context), parent)
     , m_context(context) {}
 
 const VmDraft &VmPage::draft() const {
@@ -141,20 +141,20 @@ void VmBasicsPage::buildUi() {
     layout->addWidget(m_imageLabel);
 
     auto *form = new QFormLayout;
-    m_groupCombo = makeCombo(this, "resourceGroupCombo");
+    m_groupCombo = makeVmCombo(this, "resourceGroupCombo");
     m_groupCombo->setModel(m_groups);
     m_groupLabel = new QLabel(this);
     m_groupLabel->setBuddy(m_groupCombo);
     form->addRow(m_groupLabel, m_groupCombo);
-    m_nameEdit = makeEdit(this, "vmNameEdit");
+    m_nameEdit = makeVmEdit(this, "vmNameEdit");
     m_nameLabel = new QLabel(this);
     m_nameLabel->setBuddy(m_nameEdit);
     form->addRow(m_nameLabel, m_nameEdit);
-    m_regionCombo = makeCombo(this, "regionCombo");
+    m_regionCombo = makeVmCombo(this, "regionCombo");
     m_regionLabel = new QLabel(this);
     m_regionLabel->setBuddy(m_regionCombo);
     form->addRow(m_regionLabel, m_regionCombo);
-    m_sizeCombo = makeCombo(this, "sizeCombo");
+    m_sizeCombo = makeVmCombo(this, "sizeCombo");
     m_sizeCombo->setModel(m_context.sizes);
     m_sizeLabel = new QLabel(this);
     m_sizeLabel->setBuddy(m_sizeCombo);
@@ -169,7 +169,7 @@ void VmBasicsPage::buildUi() {
     m_adminBox = new QGroupBox(this);
     m_adminBox->setObjectName(QStringLiteral("adminGroup"));
     auto *adminForm = new QFormLayout(m_adminBox);
-    m_userEdit = makeEdit(m_adminBox, "adminUsernameEdit");
+    m_userEdit = makeVmEdit(m_adminBox, "adminUsernameEdit");
     m_userLabel = new QLabel(m_adminBox);
     m_userLabel->setBuddy(m_userEdit);
     adminForm->addRow(m_userLabel, m_userEdit);
@@ -193,12 +193,12 @@ void VmBasicsPage::buildUi() {
     m_keyLabel = new QLabel(m_adminBox);
     m_keyLabel->setBuddy(m_keyEdit);
     adminForm->addRow(m_keyLabel, m_keyEdit);
-    m_passwordEdit = makeEdit(m_adminBox, "passwordEdit");
+    m_passwordEdit = makeVmEdit(m_adminBox, "passwordEdit");
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     m_passwordLabel = new QLabel(m_adminBox);
     m_passwordLabel->setBuddy(m_passwordEdit);
     adminForm->addRow(m_passwordLabel, m_passwordEdit);
-    m_confirmEdit = makeEdit(m_adminBox, "confirmPasswordEdit");
+    m_confirmEdit = makeVmEdit(m_adminBox, "confirmPasswordEdit");
     m_confirmEdit->setEchoMode(QLineEdit::Password);
     m_confirmLabel = new QLabel(m_adminBox);
     m_confirmLabel->setBuddy(m_confirmEdit);
@@ -365,7 +365,7 @@ QStringList VmBasicsPage::computeErrors() const {
         return {
             tr("The image version could not be read: %1").arg(m_context.image->error().toDisplayString())};
     QStringList errors = VmValidation::basicsErrors(draft());
-    if (const QString e = VmValidation::sizeError(draft(), sizesOf(m_context.sizes)); !e.isEmpty())
+    if (const QString e = VmValidation::sizeError(draft(), vmSizesOf(m_context.sizes)); !e.isEmpty())
         errors << e;
     if (m_groups->error())
         errors << tr("The resource groups could not be listed: %1").arg(m_groups->error().toDisplayString());
@@ -394,12 +394,12 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
 
     m_existingPanel = new QWidget(this);
     auto *existingForm = new QFormLayout(m_existingPanel);
-    m_vnetCombo = makeCombo(m_existingPanel, "vnetCombo");
+    m_vnetCombo = makeVmCombo(m_existingPanel, "vnetCombo");
     m_vnetCombo->setModel(m_vnets);
     m_vnetLabel = new QLabel(m_existingPanel);
     m_vnetLabel->setBuddy(m_vnetCombo);
     existingForm->addRow(m_vnetLabel, m_vnetCombo);
-    m_subnetCombo = makeCombo(m_existingPanel, "subnetCombo");
+    m_subnetCombo = makeVmCombo(m_existingPanel, "subnetCombo");
     m_subnetLabel = new QLabel(m_existingPanel);
     m_subnetLabel->setBuddy(m_subnetCombo);
     existingForm->addRow(m_subnetLabel, m_subnetCombo);
@@ -412,26 +412,26 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     layout->addWidget(m_newRadio);
     m_newPanel = new QWidget(this);
     auto *newForm = new QFormLayout(m_newPanel);
-    m_newVnetEdit = makeEdit(m_newPanel, "newVnetNameEdit");
+    m_newVnetEdit = makeVmEdit(m_newPanel, "newVnetNameEdit");
     m_newVnetLabel = new QLabel(m_newPanel);
     m_newVnetLabel->setBuddy(m_newVnetEdit);
     newForm->addRow(m_newVnetLabel, m_newVnetEdit);
-    m_vnetPrefixEdit = makeEdit(m_newPanel, "vnetPrefixEdit");
+    m_vnetPrefixEdit = makeVmEdit(m_newPanel, "vnetPrefixEdit");
     m_vnetPrefixLabel = new QLabel(m_newPanel);
     m_vnetPrefixLabel->setBuddy(m_vnetPrefixEdit);
     newForm->addRow(m_vnetPrefixLabel, m_vnetPrefixEdit);
-    m_newSubnetEdit = makeEdit(m_newPanel, "newSubnetNameEdit");
+    m_newSubnetEdit = makeVmEdit(m_newPanel, "newSubnetNameEdit");
     m_newSubnetLabel = new QLabel(m_newPanel);
     m_newSubnetLabel->setBuddy(m_newSubnetEdit);
     newForm->addRow(m_newSubnetLabel, m_newSubnetEdit);
-    m_subnetPrefixEdit = makeEdit(m_newPanel, "subnetPrefixEdit");
+    m_subnetPrefixEdit = makeVmEdit(m_newPanel, "subnetPrefixEdit");
     m_subnetPrefixLabel = new QLabel(m_newPanel);
     m_subnetPrefixLabel->setBuddy(m_subnetPrefixEdit);
     newForm->addRow(m_subnetPrefixLabel, m_subnetPrefixEdit);
     layout->addWidget(m_newPanel);
 
     auto *nicForm = new QFormLayout;
-    m_nicEdit = makeEdit(this, "nicNameEdit");
+    m_nicEdit = makeVmEdit(this, "nicNameEdit");
     m_nicLabel = new QLabel(this);
     m_nicLabel->setBuddy(m_nicEdit);
     nicForm->addRow(m_nicLabel, m_nicEdit);
@@ -611,7 +611,7 @@ void VmNetworkingPage::syncFromDraft() {
     m_noNetworkLabel->setText(
         none ? tr("There is no virtual network in %1 in this subscription yet; create a new "
                   "one below.")
-                   .arg(regionDisplay(m_context, d.location))
+                   .arg(vmRegionDisplay(m_context, d.location))
              : QString());
     m_noNetworkLabel->setVisible(none);
     m_existingRadio->setEnabled(!none || existing);
@@ -658,7 +658,7 @@ VmDisksPage::VmDisksPage(const VmWizardContext &context, QWidget *parent)
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
     auto *form = new QFormLayout;
-    m_encryptionCombo = makeCombo(this, "encryptionCombo");
+    m_encryptionCombo = makeVmCombo(this, "encryptionCombo");
     for (EncryptionMode mode :
          {EncryptionMode::PlatformKey, EncryptionMode::CustomerKey, EncryptionMode::PlatformAndCustomerKeys})
         m_encryptionCombo->addItem(QString(), int(mode));
@@ -771,7 +771,7 @@ void VmDisksPage::rebuildRows() {
     m_rowLuns = luns;
     for (int i = 0; i < luns.size(); ++i) {
         const int lun = luns.at(i);
-        auto *combo = makeCombo(m_rowsPanel, "");
+        auto *combo = makeVmCombo(m_rowsPanel, "");
         combo->setObjectName(lun < 0 ? QStringLiteral("osDiskDesCombo")
                                      : QStringLiteral("dataDiskDesCombo_%1").arg(lun));
         // A placeholder keeps QComboBox from picking the first row by itself when the list arrives.
@@ -855,7 +855,7 @@ void VmDisksPage::updateHints() {
         return;
     const VmDraft &d = draft();
     const EncryptionImages encryption = m_context.image->info().encryptionIn(d.location);
-    const QString region = regionDisplay(m_context, d.location);
+    const QString region = vmRegionDisplay(m_context, d.location);
     if (!m_context.image->isLoaded()) {
         m_imageDesLabel->clear();
     } else if (encryption.isEmpty()) {
@@ -903,7 +903,7 @@ QStringList VmDisksPage::computeErrors() const {
             .empty())
         errors << tr("There is no disk encryption set of type “%1” in %2 in this subscription.")
                       .arg(DraftValidation::encryptionModeLabel(d.encryption),
-                           regionDisplay(m_context, d.location));
+                           vmRegionDisplay(m_context, d.location));
     errors << VmValidation::diskErrors(d, &m_context.diskEncryptionSets->all());
     return errors;
 }
@@ -1047,39 +1047,40 @@ void VmReviewPage::refresh() {
 QString VmReviewPage::summaryHtml() const {
     const VmDraft &d = draft();
     const ResourceId image = ResourceId::parse(d.imageVersionId);
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Virtual machine")));
-    html += row(
+    QString html = QStringLiteral("<h3>%1</h3><table>").arg(vmEsc(tr("Virtual machine")));
+    html += vmRow(
         tr("Image version"),
         tr("%1 of %2 (gallery %3)").arg(image.names.value(2), image.names.value(1), image.names.value(0)));
-    html += row(tr("Operating system"), d.isSpecialized() ? tr("%1, specialized").arg(d.osType)
-                                                          : tr("%1, generalized").arg(d.osType));
-    html += row(tr("Subscription"), d.subscriptionId);
-    html += row(tr("Resource group"), d.resourceGroup);
-    html += row(tr("Name"), d.name);
-    html += row(tr("Region"), regionDisplay(m_context, d.location));
-    html += row(tr("Size"), d.size);
+    html += vmRow(tr("Operating system"), d.isSpecialized() ? tr("%1, specialized").arg(d.osType)
+                                                            : tr("%1, generalized").arg(d.osType));
+    html += vmRow(tr("Subscription"), d.subscriptionId);
+    html += vmRow(tr("Resource group"), d.resourceGroup);
+    html += vmRow(tr("Name"), d.name);
+    html += vmRow(tr("Region"), vmRegionDisplay(m_context, d.location));
+    html += vmRow(tr("Size"), d.size);
     if (d.hasAdminAccount()) {
-        html += row(tr("Administrator"), d.adminUsername);
-        html += row(tr("Authentication"), d.usesSshKey() ? tr("SSH public key") : tr("Password (not shown)"));
+        html += vmRow(tr("Administrator"), d.adminUsername);
+        html +=
+            vmRow(tr("Authentication"), d.usesSshKey() ? tr("SSH public key") : tr("Password (not shown)"));
     } else {
-        html += row(tr("Administrator"), tr("kept from the specialized image"));
+        html += vmRow(tr("Administrator"), tr("kept from the specialized image"));
     }
-    html += QStringLiteral("</table><h3>%1</h3><table>").arg(esc(tr("Networking")));
+    html += QStringLiteral("</table><h3>%1</h3><table>").arg(vmEsc(tr("Networking")));
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
-        html += row(tr("New virtual network"), tr("%1 (%2)").arg(d.newVnetName, d.newVnetAddressPrefix));
-        html += row(tr("New subnet"), tr("%1 (%2)").arg(d.newSubnetName, d.newSubnetAddressPrefix));
+        html += vmRow(tr("New virtual network"), tr("%1 (%2)").arg(d.newVnetName, d.newVnetAddressPrefix));
+        html += vmRow(tr("New subnet"), tr("%1 (%2)").arg(d.newSubnetName, d.newSubnetAddressPrefix));
     } else {
         const ResourceId subnet = ResourceId::parse(d.subnetId);
-        html += row(tr("Virtual network"), subnet.names.value(0));
-        html += row(tr("Subnet"), subnet.names.value(1));
+        html += vmRow(tr("Virtual network"), subnet.names.value(0));
+        html += vmRow(tr("Subnet"), subnet.names.value(1));
     }
-    html += row(tr("Network interface"), d.effectiveNicName());
+    html += vmRow(tr("Network interface"), d.effectiveNicName());
     html += QStringLiteral("</table><h3>%1</h3><p>%2</p>")
-                .arg(esc(tr("Disks")), esc(DraftValidation::encryptionModeLabel(d.encryption)));
+                .arg(vmEsc(tr("Disks")), vmEsc(DraftValidation::encryptionModeLabel(d.encryption)));
     if (usesCustomerKey(d.encryption)) {
         html += QStringLiteral(
                     "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%1</th><th>%2</th></tr>")
-                    .arg(esc(tr("Disk")), esc(tr("Disk encryption set")));
+                    .arg(vmEsc(tr("Disk")), vmEsc(tr("Disk encryption set")));
         QList<int> disks{-1};
         disks << d.imageDataDiskLuns;
         for (int lun : disks) {
@@ -1090,7 +1091,7 @@ QString VmReviewPage::summaryHtml() const {
             else if (!id.isEmpty())
                 name = ResourceId::parse(id).name();
             html += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
-                        .arg(esc(DraftValidation::diskTitle(lun)), esc(name));
+                        .arg(vmEsc(DraftValidation::diskTitle(lun)), vmEsc(name));
         }
         html += QStringLiteral("</table>");
     }
