@@ -152,7 +152,7 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     });
     // Export (ui/reviewexport.h, review mode): the same settings as az / PowerShell / ARM / Bicep.
     copyRow->insertWidget(1, createExportButton([this] { return draftModel()->draft(); }, m_requestPanel));
-    // "Create VM from this version" (ui/vmwizard.h) once the version exists; its own window outlives this one.
+    // "Create VM from this version" (ui/vmwizard.h) once the version exists, in a window of its own.
     auto *createVm = new QPushButton(tr("Create &VM from this version"), m_progressBox);
     createVm->setObjectName(QStringLiteral("createVmButton"));
     createVm->setVisible(false);
