@@ -200,6 +200,14 @@ void ArmClientPrivate::startAttempt(ArmReply *reply) {
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("x-ms-client-request-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    // One correlation id for every attempt of this request: support can find it in ARM's logs, and it is
+    // the only id a user can quote when no answer came back (reset, timeout).
+    QByteArray correlationId = reply->property("cmkCorrelationId").toByteArray();
+    if (correlationId.isEmpty()) {
+        correlationId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        reply->setProperty("cmkCorrelationId", correlationId);
+    }
+    request.setRawHeader("x-ms-correlation-request-id", correlationId);
     request.setHeader(QNetworkRequest::UserAgentHeader,
                       QStringLiteral("cmkwizard/%1").arg(QCoreApplication::applicationVersion()));
     if (!reply->m_requestBody.isEmpty())
@@ -298,7 +306,9 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     const auto withIds = [&](ArmError error) {
         error.httpStatus = error.httpStatus ? error.httpStatus : status;
         error.requestId = requestId;
-        error.correlationRequestId = correlationId;
+        error.correlationRequestId =
+            correlationId.isEmpty() ? QString::fromLatin1(reply->property("cmkCorrelationId").toByteArray())
+                                    : correlationId;
         return error;
     };
 

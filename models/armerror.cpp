@@ -164,6 +164,9 @@ QString ArmError::toDisplayString() const {
         text = tr("%1 — %2").arg(text, explanation);
     if (!requestId.isEmpty())
         text = tr("%1 [request id: %2]").arg(text, requestId);
+    else if (!correlationRequestId.isEmpty())
+        //: No answer came back (connection reset, timeout): the id the client sent is all support can use
+        text = tr("%1 [correlation id: %2]").arg(text, correlationRequestId);
     return text;
 }
 
