@@ -3,6 +3,7 @@
 #include "armpaths.h"
 #include "reviewexport.h"
 #include "reviewreport.h"
+#include "vmwizard.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -147,6 +148,9 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     actions->addWidget(m_saveHtmlButton);
     actions->addWidget(m_savePdfButton);
     actions->addStretch(1);
+    m_createVmButton = new QPushButton(this);
+    m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
+    actions->addWidget(m_createVmButton);
     actions->addWidget(m_exportButton);
     layout->addLayout(actions);
 
@@ -168,6 +172,10 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     connect(m_versionCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::updateButtons);
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(reportText()); });
+    connect(m_createVmButton, &QPushButton::clicked, this, [this] {
+        if (m_hasReview && m_client)
+            openCreateVmWizard(this, m_client, review().versionId);
+    });
     const auto saveWith = [this](const QString &filter, const QString &suffix,
                                  bool (ReviewWindow::*save)(const QString &, QString *) const) {
         const QString path = QFileDialog::getSaveFileName(
@@ -226,6 +234,7 @@ void ReviewWindow::retranslateUi() {
     m_saveHtmlButton->setText(tr("Save HTML…"));
     m_savePdfButton->setText(tr("Save PDF…"));
     m_exportButton->setText(ReviewExportDialog::tr("Export"));
+    m_createVmButton->setText(tr("Create &VM from this version"));
 }
 
 void ReviewWindow::updateButtons() {
@@ -235,6 +244,13 @@ void ReviewWindow::updateButtons() {
     for (QWidget *w : std::initializer_list<QWidget *>{m_copyButton, m_saveJsonButton, m_saveHtmlButton,
                                                        m_savePdfButton, m_exportButton})
         w->setEnabled(m_hasReview);
+    // A VM starts from a replica: only once the version is read and is replicated somewhere.
+    const auto replicated = [](const cmk::ReviewRegion &region) {
+        return !region.hasReplicationStatus ||
+               region.replicationState.compare(QLatin1String("Completed"), Qt::CaseInsensitive) == 0;
+    };
+    m_createVmButton->setEnabled(m_hasReview && m_client &&
+                                 std::any_of(review().regions.cbegin(), review().regions.cend(), replicated));
 }
 
 void ReviewWindow::openVersion(const QString &versionId) {
@@ -281,9 +297,12 @@ void ReviewWindow::showReview() {
     const cmk::VersionReview &r = review();
     const int errors = r.count(cmk::ReviewFinding::Severity::Error);
     const int warnings = r.count(cmk::ReviewFinding::Severity::Warning);
-    m_status->setText(r.findings.isEmpty()
-                          ? tr("Reviewed: no findings. Every disk in every region is consistently encrypted.")
-                          : tr("Reviewed: %1 problem(s), %2 warning(s).").arg(errors).arg(warnings));
+    m_status->setText(
+        r.findings.isEmpty()
+            ? tr("Reviewed: no findings. Every disk in every region is consistently encrypted.")
+            //: %1 is "N problems", %2 is "N warnings"
+            : tr("Reviewed: %1, %2.")
+                  .arg(tr("%n problem(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
 
     const cmk::GalleryImageVersion &v = r.version;
     QString summary = QStringLiteral("<b>%1</b><br><small>%2</small><br>")

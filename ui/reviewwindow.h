@@ -49,6 +49,7 @@ public:
     QListWidget *findings() const { return m_findings; }
     QComboBox *versionCombo() const { return m_versionCombo; }
     QLabel *statusLabel() const { return m_status; }
+    QPushButton *createVmButton() const { return m_createVmButton; }
 
 Q_SIGNALS:
     void reviewFinished();
@@ -96,6 +97,7 @@ private:
     QPushButton *m_saveHtmlButton = nullptr;
     QPushButton *m_savePdfButton = nullptr;
     QToolButton *m_exportButton = nullptr;
+    QPushButton *m_createVmButton = nullptr;
 };
 
 /// Review mode as a top-level window (the GUI opens it with `--review` or from a menu). `versionId`, when
