@@ -108,7 +108,20 @@ class ArmClientPrivate {
 public:
     explicit ArmClientPrivate(ArmClient *client)
         : q(client)
-        , nam(new QNetworkAccessManager(client)) {}
+        , nam(new QNetworkAccessManager(client)) {
+        // Tuning for slow links and for the reliability tests (docs/reliability.md); unset normally, and
+        // the setters still win.
+        bool set = false;
+        if (const int ms = qEnvironmentVariableIntValue("CMKWIZARD_REQUEST_TIMEOUT_MS", &set); set && ms > 0)
+            timeoutMs = ms;
+        if (const int ms = qEnvironmentVariableIntValue("CMKWIZARD_POLL_INTERVAL_MS", &set); set && ms >= 0)
+            pollIntervalMs = ms;
+        if (const int ms = qEnvironmentVariableIntValue("CMKWIZARD_RETRY_MAX_DELAY_MS", &set);
+            set && ms >= 0) {
+            retry.maxDelayMs = ms;
+            retry.baseDelayMs = qMin(retry.baseDelayMs, ms);
+        }
+    }
 
     ArmClient *q;
     QNetworkAccessManager *nam;
@@ -333,10 +346,16 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     const bool transportFailure = status == 0 || (networkError >= QNetworkReply::ConnectionRefusedError &&
                                                   networkError <= QNetworkReply::UnknownNetworkError);
     if (transportFailure) {
-        retryLater(reply, -1,
-                   withIds(ArmError::make(ArmError::Kind::Network,
-                                          QCoreApplication::translate("ArmClient", "%1 (%2)")
-                                              .arg(network->errorString(), reply->m_url.host()))));
+        const ArmError error = withIds(
+            ArmError::make(ArmError::Kind::Network, QCoreApplication::translate("ArmClient", "%1 (%2)")
+                                                        .arg(network->errorString(), reply->m_url.host())));
+        // A success status arrived before the body was cut: the server acted on the write, and sending it
+        // again could start it twice (or meet its own operation as a conflict). The caller decides.
+        if (status >= 200 && status < 300 && reply->m_method != "GET") {
+            finish(reply, error);
+            return;
+        }
+        retryLater(reply, -1, error);
         return;
     }
 
@@ -557,7 +576,13 @@ void ArmClientPrivate::onInitial(ArmOperation *operation, ArmReply *reply) {
     if (operation->m_finished)
         return;
     operation->m_requestId = reply->requestId();
-    if (reply->error()) {
+    // An answer cut after its headers still says the operation runs and where to follow it; its body is not
+    // needed (the resource is read again at the end).
+    const bool acceptedButCut =
+        reply->error().kind == ArmError::Kind::Network && reply->httpStatus() >= 200 &&
+        reply->httpStatus() < 300 &&
+        (!reply->rawHeader("Azure-AsyncOperation").isEmpty() || !reply->rawHeader("Location").isEmpty());
+    if (reply->error() && !acceptedButCut) {
         finish(operation, reply->error());
         return;
     }
@@ -659,19 +684,41 @@ void ArmClientPrivate::onPoll(ArmOperation *operation, ArmReply *reply) {
         finish(operation, error);
     };
 
+    // A status poll is safe to repeat: an answer lost or garbled after the request's own retries is not the
+    // operation's outcome (it goes on in Azure), so polling goes on; only several in a row end it.
+    constexpr int MaxConsecutivePollFailures = 3;
+    const auto pollAgainAfter = [&](const ArmError &error) {
+        const bool transient = error.kind == ArmError::Kind::Network ||
+                               error.kind == ArmError::Kind::Timeout ||
+                               error.kind == ArmError::Kind::MalformedResponse ||
+                               (error.kind == ArmError::Kind::Http && isTransientStatus(error.httpStatus));
+        const int failures = operation->property("cmkPollFailures").toInt() + 1;
+        if (!transient || failures >= MaxConsecutivePollFailures)
+            return false;
+        operation->setProperty("cmkPollFailures", failures);
+        qCInfo(lcArmLro) << forLog(operation->m_resourceUrl)
+                         << "status poll failed, polling again:" << error.toDisplayString();
+        schedulePoll(operation, serverDelay);
+        return true;
+    };
+
     switch (operation->m_mode) {
     case ArmOperation::Mode::AsyncOperation: {
         if (reply->error()) {
-            fail(reply->error());
+            if (!pollAgainAfter(reply->error()))
+                fail(reply->error());
             return;
         }
         const auto status = body.is_object() ? body.find("status") : body.end();
         if (!body.is_object() || status == body.end() || !status->is_string()) {
-            fail(ArmError::make(
+            ArmError error = ArmError::make(
                 ArmError::Kind::MalformedResponse,
-                QCoreApplication::translate("ArmClient", "The operation status has no “status” field.")));
+                QCoreApplication::translate("ArmClient", "The operation status has no “status” field."));
+            if (!pollAgainAfter(error))
+                fail(error);
             return;
         }
+        operation->setProperty("cmkPollFailures", 0);
         const QString state = QString::fromStdString(status->get<std::string>());
         setStatus(operation, state);
         if (operation->m_finished)

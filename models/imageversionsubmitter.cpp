@@ -166,7 +166,9 @@ bool ImageVersionSubmitter::submit(const ImageVersionDraft &draft) {
     }
     qCInfo(lcImageVersionSubmit) << "PUT" << m_request.path;
     setStage(Stage::Provisioning);
+    m_accepted = false;
     m_operation = m_client->beginPut(m_request.path, m_request.body);
+    connect(m_operation, &ArmOperation::accepted, this, [this] { m_accepted = true; });
     connect(m_operation, &ArmOperation::statusChanged, this, [this](const QString &status) {
         m_operationStatus = status;
         Q_EMIT operationStatusChanged(status);
@@ -234,7 +236,10 @@ void ImageVersionSubmitter::onOperationFinished() {
     m_operation = nullptr;
     operation->deleteLater();
     if (operation->error()) {
-        fail(operation->error());
+        if (outcomeUnknownAfter(operation->error()))
+            checkVersionAfter(operation->error());
+        else
+            fail(operation->error());
         return;
     }
     applyVersion(operation->resource());
@@ -295,6 +300,139 @@ void ImageVersionSubmitter::pollReplication() {
         }
         setStage(Stage::Succeeded);
         Q_EMIT finished();
+    });
+}
+
+bool ImageVersionSubmitter::outcomeUnknownAfter(const ArmError &error) const {
+    switch (error.kind) {
+    case ArmError::Kind::Network:
+    case ArmError::Kind::Timeout:
+    case ArmError::Kind::MalformedResponse:
+        return true;
+    case ArmError::Kind::Http:
+        // 5xx after the retries: the service may have acted before failing. 409: an operation on this
+        // version is running, maybe started by an earlier attempt whose answer was lost. 404 once accepted:
+        // the operation is unknown to the service (restarted), which says nothing about the version.
+        return error.httpStatus >= 500 || error.httpStatus == 409 || (error.httpStatus == 404 && m_accepted);
+    default:
+        return false; // an ARM verdict (400, 403, Failed...), a sign-in problem or a cancel: say it as is
+    }
+}
+
+bool ImageVersionSubmitter::isRequestedVersion(const nlohmann::json &resource) const {
+    if (!resource.is_object() || !resource.contains("properties"))
+        return false;
+    const nlohmann::json &sent = m_request.body["properties"];
+    const nlohmann::json &got = resource["properties"];
+    const auto at = [](const nlohmann::json &root, const nlohmann::json::json_pointer &pointer) {
+        return root.contains(pointer) ? root.at(pointer) : nlohmann::json();
+    };
+    for (const char *pointer : {"/storageProfile/source/id", "/storageProfile/source/virtualMachineId",
+                                "/storageProfile/osDiskImage/source/id"}) {
+        const nlohmann::json::json_pointer p(pointer);
+        const nlohmann::json a = at(sent, p), b = at(got, p);
+        if (a.is_string() != b.is_string() ||
+            (a.is_string() &&
+             QString::fromStdString(a.get<std::string>())
+                     .compare(QString::fromStdString(b.get<std::string>()), Qt::CaseInsensitive) != 0))
+            return false;
+    }
+    const auto regionNames = [&](const nlohmann::json &properties) {
+        QStringList names;
+        const nlohmann::json regions =
+            at(properties, nlohmann::json::json_pointer("/publishingProfile/targetRegions"));
+        if (regions.is_array()) {
+            for (const nlohmann::json &region : regions)
+                if (region.is_object() && region.contains("name") && region["name"].is_string())
+                    names << normalizeRegion(QString::fromStdString(region["name"].get<std::string>()));
+        }
+        names.sort();
+        return names;
+    };
+    return regionNames(sent) == regionNames(got);
+}
+
+void ImageVersionSubmitter::checkVersionAfter(const ArmError &original) {
+    if (!m_client) {
+        fail(original);
+        return;
+    }
+    qCInfo(lcImageVersionSubmit) << "outcome unknown after" << original.toDisplayString()
+                                 << "; reading the version";
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("ReplicationStatus"));
+    m_poll = m_client->get(m_request.path, query);
+    connect(m_poll, &ArmReply::finished, this, [this, original] {
+        ArmReply *reply = m_poll;
+        m_poll = nullptr;
+        reply->deleteLater();
+        const ArmError &readError = reply->error();
+        if (readError) {
+            if (readError.kind == ArmError::Kind::Http && readError.httpStatus == 404) {
+                if (!m_accepted) {
+                    fail(original); // nothing was created: the first failure is the story
+                    return;
+                }
+                ArmError lost = ArmError::make(
+                    ArmError::Kind::OperationFailed,
+                    ImageVersionSubmitText::tr(
+                        "Azure lost track of the operation (%1) and the image version does not exist: "
+                        "nothing was created. Press Create to send the request again.")
+                        .arg(original.message.isEmpty() ? original.code : original.message),
+                    QStringLiteral("OperationLost"));
+                lost.httpStatus = original.httpStatus;
+                lost.requestId = !original.requestId.isEmpty() ? original.requestId : readError.requestId;
+                lost.correlationRequestId = !original.correlationRequestId.isEmpty()
+                                                ? original.correlationRequestId
+                                                : readError.correlationRequestId;
+                fail(lost);
+                return;
+            }
+            fail(original); // cannot tell more than the first failure
+            return;
+        }
+        const nlohmann::json &body = reply->json();
+        if (!isRequestedVersion(body)) {
+            fail(original); // a version of that name exists, but not the one asked for: claim nothing
+            return;
+        }
+        QString state;
+        if (body["properties"].contains("provisioningState") &&
+            body["properties"]["provisioningState"].is_string())
+            state = QString::fromStdString(body["properties"]["provisioningState"].get<std::string>());
+        if (state.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0) {
+            qCInfo(lcImageVersionSubmit) << "the version was created despite" << original.code;
+            m_operationStatus = state;
+            Q_EMIT operationStatusChanged(state);
+            applyVersion(body);
+            if (m_resourceId.isEmpty())
+                m_resourceId = m_request.path;
+            setStage(Stage::Replicating);
+            pollReplication();
+            return;
+        }
+        if (state.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
+            ArmError failed = ArmError::make(
+                ArmError::Kind::OperationFailed,
+                ImageVersionSubmitText::tr("The image version ended in the Failed provisioning state."));
+            failed.requestId = reply->requestId();
+            failed.target = m_request.path;
+            fail(failed);
+            return;
+        }
+        // Still being created from an attempt whose answer was lost: it goes on in Azure without us.
+        ArmError pending =
+            ArmError::make(ArmError::Kind::OperationFailed,
+                           ImageVersionSubmitText::tr("The answer to the request was lost (%1), but Azure is "
+                                                      "creating the image version (state: %2). "
+                                                      "Wait a few minutes, then press Create to follow it.")
+                               .arg(original.message.isEmpty() ? original.code : original.message, state),
+                           QStringLiteral("OperationInProgress"));
+        pending.requestId = reply->requestId();
+        pending.correlationRequestId = !original.correlationRequestId.isEmpty()
+                                           ? original.correlationRequestId
+                                           : readError.correlationRequestId;
+        fail(pending);
     });
 }
 

@@ -78,6 +78,13 @@ private:
     void onOperationFinished();
     void pollReplication();
     void applyVersion(const nlohmann::json &body);
+    /// Whether a failure of the PUT or of its polling leaves the outcome unknown, so the version itself must
+    /// be read before saying anything (a lost answer, a restarted service that forgot the operation...).
+    bool outcomeUnknownAfter(const ArmError &error) const;
+    /// Reads the version after such a failure and ends with what it really is.
+    void checkVersionAfter(const ArmError &error);
+    /// Whether `resource` is the version this submission asked for (same source and target regions).
+    bool isRequestedVersion(const nlohmann::json &resource) const;
 
     QPointer<ArmClient> m_client;
     ImageVersionRequest m_request;
@@ -91,6 +98,7 @@ private:
     QPointer<ArmReply> m_poll;
     QTimer m_pollTimer;
     int m_pollIntervalMs = 2000;
+    bool m_accepted = false; ///< the PUT's initial answer arrived (the operation exists in Azure)
 };
 
 } // namespace cmk

@@ -253,7 +253,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     switch (fault.kind) {
     case FaultDecision::Status: {
         const int status = fault.status;
-        const QString code = status == 429   ? QStringLiteral("TooManyRequests")
+        // 401 is what ARM answers a token that expired in the client's hands (clock skew, a machine that
+        // slept past its refresh): the client is expected to refresh once and retry.
+        const QString code = status == 401   ? QStringLiteral("ExpiredAuthenticationToken")
+                             : status == 429 ? QStringLiteral("TooManyRequests")
                              : status == 503 ? QStringLiteral("ServiceUnavailable")
                              : status == 500 ? QStringLiteral("InternalServerError")
                              : status == 502 ? QStringLiteral("BadGateway")
@@ -265,6 +268,12 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
                 .arg(status));
         if (fault.retryAfterSeconds >= 0)
             response.headers.append({"Retry-After", QByteArray::number(fault.retryAfterSeconds)});
+        if (status == 401)
+            response.headers.append(
+                {"WWW-Authenticate", "Bearer authorization_uri=\"" + baseUrl().toString().toUtf8() +
+                                         "/organizations/oauth2/authorize\", error=\"invalid_token\", "
+                                         "error_description=\"The access token expiry UTC time is earlier "
+                                         "than current UTC time.\""});
         break;
     }
     case FaultDecision::None:
