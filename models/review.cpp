@@ -686,10 +686,10 @@ QString ReviewReport::text(const VersionReview &review) {
     if (review.findings.isEmpty()) {
         lines << tr("Findings: none. Every disk in every region is consistently encrypted.");
     } else {
-        lines << tr("Findings: %1 problem(s), %2 warning(s), %3 information(s).")
-                     .arg(errors)
-                     .arg(warnings)
-                     .arg(review.count(ReviewFinding::Severity::Info));
+        //: %1 is "N problems", %2 "N warnings", %3 "N notes"
+        lines << tr("Findings: %1, %2, %3.")
+                     .arg(tr("%n problem(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                          tr("%n note(s)", nullptr, review.count(ReviewFinding::Severity::Info)));
         for (const ReviewFinding &finding : review.findings)
             lines << QStringLiteral("  [%1] %2")
                          .arg(ReviewAnalysis::severityLabel(finding.severity), finding.message);
