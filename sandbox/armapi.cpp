@@ -415,7 +415,7 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
                     .arg(segments.mid(4).join(QLatin1Char('/')), segments.at(3), apiVersion));
         if (request.method != "GET")
             return methodNotAllowed();
-        return operationStatus(segments.at(7));
+        return m_operations.status(segments.at(7));
     }
     return resourceRoute(request, segments, apiVersion);
 }
@@ -685,8 +685,8 @@ ApiResponse ArmApi::renderImageVersion(const QString &key, bool expandReplicatio
 
 QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &version) const {
     const QJsonObject properties = version.value(QLatin1String("properties")).toObject();
-    const auto opIt = m_operationByResource.constFind(key);
-    if (opIt == m_operationByResource.constEnd() && properties.contains(QLatin1String("replicationStatus")))
+    const LongRunningOperation *operation = m_operations.latestFor(key);
+    if (!operation && properties.contains(QLatin1String("replicationStatus")))
         return properties.value(QLatin1String("replicationStatus")).toObject(); // as the fixture recorded it
     QStringList regions;
     for (const QJsonValue &t : properties.value(QLatin1String("publishingProfile"))
@@ -697,12 +697,6 @@ QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &ver
     if (regions.isEmpty())
         regions.append(version.value(QLatin1String("location")).toString());
 
-    const Operation *operation = nullptr;
-    if (opIt != m_operationByResource.constEnd()) {
-        const auto found = m_operations.constFind(*opIt);
-        if (found != m_operations.constEnd())
-            operation = &*found;
-    }
     QString aggregated = QStringLiteral("Completed");
     int progress = 100;
     if (operation && operation->status == QLatin1String("InProgress")) {
@@ -732,80 +726,20 @@ QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &ver
     return QJsonObject{{QStringLiteral("aggregatedState"), aggregated}, {QStringLiteral("summary"), summary}};
 }
 
-void ArmApi::tick(Operation &operation) {
-    if (operation.status != QLatin1String("InProgress"))
-        return;
-    ++operation.polls;
-    if (operation.polls < operation.pollsNeeded)
-        return;
-    operation.endTime = QDateTime::currentDateTimeUtc();
-    operation.status = operation.failCode.isEmpty() ? QStringLiteral("Succeeded") : QStringLiteral("Failed");
-    if (operation.isDelete) {
-        m_store.remove(operation.resourceKey);
-        return;
-    }
-    QJsonObject version = m_store.resource(operation.resourceKey);
-    if (version.isEmpty())
-        return;
-    QJsonObject properties = version.value(QLatin1String("properties")).toObject();
-    properties.insert(QStringLiteral("provisioningState"), operation.status);
-    version.insert(QStringLiteral("properties"), properties);
-    m_store.put(version);
-}
-
-ApiResponse ArmApi::operationStatus(const QString &operationId) {
-    auto it = m_operations.find(operationId.toLower());
-    if (it == m_operations.end()) {
-        return armError(404, QStringLiteral("NotFound"),
-                        QCoreApplication::translate("armsandbox", "The operation '%1' could not be found.")
-                            .arg(operationId));
-    }
-    Operation &operation = *it;
-    tick(operation);
-    QJsonObject body{{QStringLiteral("name"), operation.id},
-                     {QStringLiteral("status"), operation.status},
-                     {QStringLiteral("startTime"), operation.startTime.toString(Qt::ISODateWithMs)}};
-    if (operation.status != QLatin1String("InProgress"))
-        body.insert(QStringLiteral("endTime"), operation.endTime.toString(Qt::ISODateWithMs));
-    if (operation.status == QLatin1String("Failed")) {
-        body.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), operation.failCode},
-                                                         {QStringLiteral("message"), operation.failMessage}});
-    }
-    ApiResponse response = ok(body);
-    if (operation.status == QLatin1String("InProgress") && m_options.retryAfterSeconds > 0)
-        response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
-    return response;
-}
-
 ApiResponse ArmApi::deleteImageVersion(const QString &key, const QString &apiVersion,
                                        const QString &subscriptionId, const QString &location) {
-    Operation operation;
-    operation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    operation.subscriptionId = subscriptionId;
-    operation.location = location;
-    operation.resourceKey = key;
-    operation.apiVersion = apiVersion;
-    operation.startTime = QDateTime::currentDateTimeUtc();
-    operation.pollsNeeded = 1;
-    operation.isDelete = true;
     QJsonObject version = m_store.resource(key);
     QJsonObject properties = version.value(QLatin1String("properties")).toObject();
     properties.insert(QStringLiteral("provisioningState"), QStringLiteral("Deleting"));
     version.insert(QStringLiteral("properties"), properties);
     m_store.put(version);
-    m_operations.insert(operation.id, operation);
-    m_operationByResource.insert(key, operation.id);
-
-    const QString statusUrl =
-        QStringLiteral(
-            "%1/subscriptions/%2/providers/Microsoft.Compute/locations/%3/capsOperations/%4?api-version=%5")
-            .arg(m_baseUrl.toString(), subscriptionId, location, operation.id, apiVersion);
+    LongRunningOperation &operation = m_operations.start(key, 1);
+    operation.deletes = true;
     ApiResponse response;
     response.status = 202;
     response.hasBody = false;
-    response.headers.append({"Azure-AsyncOperation", statusUrl.toUtf8()});
-    if (m_options.retryAfterSeconds > 0)
-        response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
+    m_operations.announce(response, operation, m_baseUrl, subscriptionId, QStringLiteral("Microsoft.Compute"),
+                          location, QStringLiteral("capsOperations"), apiVersion);
     return response;
 }
 
@@ -825,9 +759,7 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     if (auto missing = notFoundParents(segments, int(segments.size())))
         return *missing;
     const QString key = canonicalId(id);
-    const auto running = m_operationByResource.constFind(key);
-    if (running != m_operationByResource.constEnd() &&
-        m_operations.value(*running).status == QLatin1String("InProgress")) {
+    if (m_operations.isRunningOn(key)) {
         return armError(
             409, QStringLiteral("OperationNotAllowed"),
             QCoreApplication::translate(
@@ -852,14 +784,10 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
         return *invalidBody;
 
     const bool existed = m_store.contains(key);
-    Operation operation;
-    operation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    operation.subscriptionId = subscriptionId;
-    operation.location = normalizeRegion(body.value(QLatin1String("location")).toString());
-    operation.resourceKey = key;
-    operation.apiVersion = apiVersion;
-    operation.startTime = QDateTime::currentDateTimeUtc();
-    operation.pollsNeeded = qMax(1, m_options.lroPollsUntilDone);
+    const QString location = normalizeRegion(body.value(QLatin1String("location")).toString());
+    const QString failCode =
+        OperationRegistry::requestedFailure(body.value(QLatin1String("tags")).toObject());
+    QString failMessage;
     const QJsonObject tags = body.value(QLatin1String("tags")).toObject();
     const QJsonArray targets = body.value(QLatin1String("properties"))
                                    .toObject()
@@ -867,18 +795,15 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
                                    .toObject()
                                    .value(QLatin1String("targetRegions"))
                                    .toArray();
-    if (tags.contains(QLatin1String("sandbox-fail-lro"))) {
-        const QString code = tags.value(QLatin1String("sandbox-fail-lro")).toString();
-        operation.failCode = code.isEmpty() ? QStringLiteral("InternalOperationError") : code;
+    if (!failCode.isEmpty()) {
         const QString lastRegion = targets.isEmpty()
                                        ? body.value(QLatin1String("location")).toString()
                                        : targets.last().toObject().value(QLatin1String("name")).toString();
-        operation.failMessage =
-            QCoreApplication::translate("armsandbox",
-                                        "Replication of the gallery image version to region '%1' failed "
+        failMessage = QCoreApplication::translate(
+                          "armsandbox", "Replication of the gallery image version to region '%1' failed "
                                         "(requested by the sandbox-fail-lro "
                                         "tag).")
-                .arg(lastRegion);
+                          .arg(lastRegion);
     }
 
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
@@ -893,17 +818,12 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     if (body.contains(QLatin1String("tags")))
         version.insert(QStringLiteral("tags"), tags);
     m_store.put(version);
-    m_operations.insert(operation.id, operation);
-    m_operationByResource.insert(key, operation.id);
-
-    const QString statusUrl =
-        QStringLiteral(
-            "%1/subscriptions/%2/providers/Microsoft.Compute/locations/%3/capsOperations/%4?api-version=%5")
-            .arg(m_baseUrl.toString(), subscriptionId, operation.location, operation.id, apiVersion);
+    LongRunningOperation &operation = m_operations.start(key);
+    operation.failCode = failCode;
+    operation.failMessage = failMessage;
     ApiResponse response = ok(version, existed ? 200 : 201);
-    response.headers.append({"Azure-AsyncOperation", statusUrl.toUtf8()});
-    if (m_options.retryAfterSeconds > 0)
-        response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
+    m_operations.announce(response, operation, m_baseUrl, subscriptionId, QStringLiteral("Microsoft.Compute"),
+                          location, QStringLiteral("capsOperations"), apiVersion);
     return response;
 }
 

@@ -7,6 +7,7 @@
 #include "armapi_vm.h"
 #include "armsandbox.h"
 #include "armstore.h"
+#include "operations.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -52,23 +53,6 @@ public:
     ApiResponse handle(const ApiRequest &request);
 
 private:
-    struct Operation {
-        QString id;
-        QString subscriptionId;
-        QString location;
-        QString resourceKey; ///< canonical id of the image version
-        QString apiVersion;
-        QDateTime startTime;
-        QDateTime endTime;
-        QString status = QStringLiteral("InProgress");
-        int polls = 0;
-        int pollsNeeded = 1;
-        QStringList regions; ///< target region names as the client spelled them
-        QString failCode;    ///< non-empty: the operation ends Failed with this code
-        QString failMessage;
-        bool isDelete = false;
-    };
-
     ApiResponse route(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
     std::optional<ApiResponse> checkApiVersion(const QString &family, const QString &apiVersion) const;
 
@@ -80,7 +64,6 @@ private:
                              const QString &featureName, bool registerAction);
     ApiResponse providerRoute(const ApiRequest &request, const QString &subscriptionId, const QString &ns,
                               bool registerAction);
-    ApiResponse operationStatus(const QString &operationId);
     ApiResponse resourceRoute(const ApiRequest &request, const QStringList &segments,
                               const QString &apiVersion);
     ApiResponse putImageVersion(const ApiRequest &request, const QStringList &segments, const QString &id,
@@ -96,7 +79,6 @@ private:
     std::optional<ApiResponse> notFoundParents(const QStringList &segments, int resourceEnd);
     ApiResponse authorizationFailed(const QString &action, const QString &scope) const;
 
-    void tick(Operation &operation);
     QJsonObject replicationStatus(const QString &key, const QJsonObject &version) const;
     QJsonObject featureJson(const FeatureState &feature) const;
     QJsonObject providerJson(const ProviderState &provider) const;
@@ -104,9 +86,8 @@ private:
     ArmStore &m_store;
     SandboxOptions m_options;
     QUrl m_baseUrl;
-    QHash<QString, Operation> m_operations;        ///< by operation id
-    QHash<QString, QString> m_operationByResource; ///< canonical version id -> latest operation id
-    VmApi m_vmApi{m_store, m_options, m_baseUrl}; ///< VM, NIC, VNet and VM size routes (armapi_vm.cpp)
+    OperationRegistry m_operations{m_store, m_options};         ///< every provider's long-running operations
+    VmApi m_vmApi{m_store, m_options, m_baseUrl, m_operations}; ///< VM, NIC, VNet and VM size routes
 };
 
 } // namespace armsandbox

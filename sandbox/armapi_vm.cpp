@@ -267,10 +267,12 @@ QString vmIsoNow() {
 
 } // namespace
 
-VmApi::VmApi(ArmStore &store, const SandboxOptions &options, const QUrl &baseUrl)
+VmApi::VmApi(ArmStore &store, const SandboxOptions &options, const QUrl &baseUrl,
+             OperationRegistry &operations)
     : m_store(store)
     , m_options(options)
-    , m_baseUrl(baseUrl) {}
+    , m_baseUrl(baseUrl)
+    , m_operations(operations) {}
 
 QStringList VmApi::networkApiVersions() {
     return {QStringLiteral("2024-05-01"), QStringLiteral("2024-03-01"), QStringLiteral("2023-11-01")};
@@ -334,7 +336,7 @@ std::optional<ApiResponse> VmApi::handle(const ApiRequest &request, const QStrin
     case Route::Operation:
         if (request.method != "GET")
             return vmMethodNotAllowed(request);
-        return operationStatus(segments.at(7));
+        return m_operations.status(segments.at(7));
     case Route::Network:
         return network(request, segments, apiVersion);
     case Route::VmPut:
@@ -1311,9 +1313,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
                         QCoreApplication::translate("armsandbox", "Resource group '%1' could not be found.")
                             .arg(segments.at(3)));
     }
-    const auto running = m_operationByResource.constFind(key);
-    if (running != m_operationByResource.constEnd() &&
-        m_operations.value(*running).status == QLatin1String("InProgress")) {
+    if (m_operations.isRunningOn(key)) {
         return armError(
             409, QStringLiteral("OperationNotAllowed"),
             QCoreApplication::translate(
@@ -1511,68 +1511,16 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
 void VmApi::startOperation(ApiResponse &response, const QString &key, const QString &subscriptionId,
                            const QString &providerNamespace, const QString &location,
                            const QString &apiVersion, const QJsonObject &tags) {
-    Operation operation;
-    operation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    operation.resourceKey = key;
-    operation.startTime = QDateTime::currentDateTimeUtc();
-    operation.pollsNeeded = qMax(1, m_options.lroPollsUntilDone);
-    if (tags.contains(QLatin1String("sandbox-fail-lro"))) {
-        const QString code = tags.value(QLatin1String("sandbox-fail-lro")).toString();
-        operation.failCode = code.isEmpty() ? QStringLiteral("InternalOperationError") : code;
+    LongRunningOperation &operation = m_operations.start(key);
+    operation.failCode = OperationRegistry::requestedFailure(tags);
+    if (!operation.failCode.isEmpty()) {
         operation.failMessage =
             QCoreApplication::translate(
                 "armsandbox", "The creation of '%1' failed (requested by the sandbox-fail-lro tag).")
                 .arg(lastName(key));
     }
-    m_operations.insert(operation.id, operation);
-    m_operationByResource.insert(key, operation.id);
-    const QString statusUrl =
-        QStringLiteral("%1/subscriptions/%2/providers/%3/locations/%4/operations/%5?api-version=%6")
-            .arg(m_baseUrl.toString(), subscriptionId, providerNamespace, location, operation.id, apiVersion);
-    response.headers.append({"Azure-AsyncOperation", statusUrl.toUtf8()});
-    if (m_options.retryAfterSeconds > 0)
-        response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
-}
-
-void VmApi::tick(Operation &operation) {
-    if (operation.status != QLatin1String("InProgress"))
-        return;
-    ++operation.polls;
-    if (operation.polls < operation.pollsNeeded)
-        return;
-    operation.endTime = QDateTime::currentDateTimeUtc();
-    operation.status = operation.failCode.isEmpty() ? QStringLiteral("Succeeded") : QStringLiteral("Failed");
-    QJsonObject resource = m_store.resource(operation.resourceKey);
-    if (resource.isEmpty())
-        return;
-    QJsonObject properties = resource.value(QLatin1String("properties")).toObject();
-    properties.insert(QStringLiteral("provisioningState"), operation.status);
-    resource.insert(QStringLiteral("properties"), properties);
-    m_store.put(resource);
-}
-
-ApiResponse VmApi::operationStatus(const QString &operationId) {
-    auto it = m_operations.find(operationId.toLower());
-    if (it == m_operations.end()) {
-        return armError(404, QStringLiteral("NotFound"),
-                        QCoreApplication::translate("armsandbox", "The operation '%1' could not be found.")
-                            .arg(operationId));
-    }
-    Operation &operation = *it;
-    tick(operation);
-    QJsonObject body{{QStringLiteral("name"), operation.id},
-                     {QStringLiteral("status"), operation.status},
-                     {QStringLiteral("startTime"), operation.startTime.toString(Qt::ISODateWithMs)}};
-    if (operation.status != QLatin1String("InProgress"))
-        body.insert(QStringLiteral("endTime"), operation.endTime.toString(Qt::ISODateWithMs));
-    if (operation.status == QLatin1String("Failed")) {
-        body.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), operation.failCode},
-                                                         {QStringLiteral("message"), operation.failMessage}});
-    }
-    ApiResponse response = okResponse(body);
-    if (operation.status == QLatin1String("InProgress") && m_options.retryAfterSeconds > 0)
-        response.headers.append({"Retry-After", QByteArray::number(m_options.retryAfterSeconds)});
-    return response;
+    m_operations.announce(response, operation, m_baseUrl, subscriptionId, providerNamespace, location,
+                          QStringLiteral("operations"), apiVersion);
 }
 
 } // namespace armsandbox

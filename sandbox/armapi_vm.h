@@ -23,10 +23,11 @@ namespace armsandbox {
 struct ApiRequest;
 struct ApiResponse;
 class ArmStore;
+class OperationRegistry;
 
 class VmApi {
 public:
-    VmApi(ArmStore &store, const SandboxOptions &options, const QUrl &baseUrl);
+    VmApi(ArmStore &store, const SandboxOptions &options, const QUrl &baseUrl, OperationRegistry &operations);
 
     /// The answer for the routes this class owns, nullopt for every other path (ArmApi goes on).
     std::optional<ApiResponse> handle(const ApiRequest &request, const QStringList &segments,
@@ -36,18 +37,6 @@ public:
     static QStringList networkApiVersions();
 
 private:
-    struct Operation {
-        QString id;
-        QString resourceKey; ///< canonical id of the resource the operation creates
-        QDateTime startTime;
-        QDateTime endTime;
-        QString status = QStringLiteral("InProgress");
-        int polls = 0;
-        int pollsNeeded = 1;
-        QString failCode;
-        QString failMessage;
-    };
-
     ApiResponse vmSizes(const ApiRequest &request, const QString &location);
     ApiResponse network(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
     ApiResponse putVirtualNetwork(const ApiRequest &request, const QStringList &segments,
@@ -59,12 +48,10 @@ private:
                                   const QString &apiVersion);
     std::optional<ApiResponse> validateVirtualMachine(const QStringList &segments, const QJsonObject &body,
                                                       QJsonObject *imageVersion, QJsonObject *definition);
-    ApiResponse operationStatus(const QString &operationId);
     /// Registers a long-running operation for `key` and adds its Azure-AsyncOperation header to `response`.
     void startOperation(ApiResponse &response, const QString &key, const QString &subscriptionId,
                         const QString &providerNamespace, const QString &location, const QString &apiVersion,
                         const QJsonObject &tags);
-    void tick(Operation &operation);
     ApiResponse listPage(const ApiRequest &request, const QString &type, const QString &prefix);
     ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all);
     QString nextLink(const ApiRequest &request, int position) const;
@@ -76,8 +63,7 @@ private:
     ArmStore &m_store;
     const SandboxOptions &m_options;
     const QUrl &m_baseUrl;
-    QHash<QString, Operation> m_operations;        ///< by lower-case operation id
-    QHash<QString, QString> m_operationByResource; ///< canonical id -> latest operation id
+    OperationRegistry &m_operations; ///< shared with ArmApi
 };
 
 } // namespace armsandbox
