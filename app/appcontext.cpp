@@ -12,6 +12,7 @@
 #include <QEventLoop>
 #include <QGuiApplication>
 #include <QProcess>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -21,7 +22,22 @@
 
 namespace cmkapp {
 
+namespace {
+const QString cloudKey = QStringLiteral("auth/cloud");
+} // namespace
+
+QString savedCloud() {
+    const QString saved = QSettings().value(cloudKey).toString();
+    return cmk::AuthConfig::cloudPreset(saved) ? saved.toLower() : QString();
+}
+
 void addGlobalOptions(QCommandLineParser &parser) {
+    parser.addOption({QStringLiteral("cloud"),
+                      QCoreApplication::translate(
+                          "main", "Azure cloud: public, usgov or china. Chooses the sign-in authority and "
+                                  "the Resource Manager endpoint together, and is remembered for the "
+                                  "next runs (default: the last one chosen, else public)."),
+                      QStringLiteral("public|usgov|china")});
     parser.addOption({QStringLiteral("arm-endpoint"),
                       QCoreApplication::translate("main", "Azure Resource Manager endpoint (default %1).")
                           .arg(QStringLiteral("https://management.azure.com")),
@@ -45,6 +61,32 @@ void addGlobalOptions(QCommandLineParser &parser) {
 }
 
 bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error) {
+    // The cloud first: --authority and --arm-endpoint, when given, override its parts.
+    std::optional<cmk::CloudPreset> cloud;
+    const bool explicitCloud = parser.isSet(QStringLiteral("cloud"));
+    if (explicitCloud) {
+        const QString name = parser.value(QStringLiteral("cloud")).trimmed();
+        cloud = cmk::AuthConfig::cloudPreset(name);
+        if (!cloud) {
+            *error = QCoreApplication::translate("main", "--cloud must be public, usgov or china, not “%1”.")
+                         .arg(name);
+            return false;
+        }
+    } else if (parser.isSet(QStringLiteral("authority"))) {
+        // A known sovereign authority brings its own Resource Manager.
+        cloud = cmk::AuthConfig::presetForAuthority(parser.value(QStringLiteral("authority")));
+    }
+    if (!cloud && !parser.isSet(QStringLiteral("authority")))
+        cloud = cmk::AuthConfig::cloudPreset(savedCloud());
+    if (!cloud && !parser.isSet(QStringLiteral("authority")))
+        cloud = cmk::AuthConfig::cloudPreset(QStringLiteral("public"));
+    if (cloud) {
+        out.cloud = cloud->name;
+        out.authority = cloud->authority;
+        out.armEndpoint = cloud->armEndpoint;
+    } else {
+        out.cloud.clear(); // an authority of no known cloud (a test identity provider)
+    }
     if (parser.isSet(QStringLiteral("arm-endpoint"))) {
         const QUrl url(parser.value(QStringLiteral("arm-endpoint")), QUrl::StrictMode);
         if (!url.isValid() ||
@@ -71,6 +113,8 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
         }
         out.language = lang;
     }
+    if (explicitCloud)
+        QSettings().setValue(cloudKey, out.cloud);
     return true;
 }
 
@@ -155,7 +199,13 @@ cmk::AuthConfig AppContext::authConfig() const {
         if (clientId.isEmpty())
             clientId = QStringLiteral("cmkwizard-sandbox");
     }
-    return cmk::AuthConfig::forAuthority(authority, m_options.tenant, clientId);
+    cmk::AuthConfig config = cmk::AuthConfig::forAuthority(authority, m_options.tenant, clientId);
+    // Tokens are for the cloud's Resource Manager, also behind an authority of no known cloud.
+    if (!m_sandbox && !cmk::AuthConfig::presetForAuthority(authority)) {
+        if (const auto cloud = cmk::AuthConfig::cloudPreset(m_options.cloud))
+            config.armResource = cloud->armResource;
+    }
+    return config;
 }
 
 bool AppContext::openInBrowser(const QUrl &url) {
@@ -192,10 +242,6 @@ bool AppContext::initialize(QString *error) {
             return false;
         }
         endpoint = m_sandbox->baseUrl();
-    } else if (const auto cloud = cmk::AuthConfig::presetForAuthority(m_options.authority);
-               cloud && m_options.armEndpoint == QUrl(QStringLiteral("https://management.azure.com"))) {
-        // A sovereign cloud's authority brings its Resource Manager unless --arm-endpoint says otherwise.
-        endpoint = cloud->armEndpoint;
     }
     m_client = std::make_unique<cmk::ArmClient>();
     m_client->setEndpoint(endpoint);

@@ -26,6 +26,9 @@ namespace cmkapp {
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitInvalidInput = 2, ExitArmError = 3, ExitAuthError = 4 };
 
 struct GlobalOptions {
+    /// The cloud ("public", "usgov", "china"): --cloud, else the cloud of an explicit --authority, else the
+    /// one saved by the last --cloud, else "public". Its authority and Resource Manager go together.
+    QString cloud{QStringLiteral("public")};
     QUrl armEndpoint{QStringLiteral("https://management.azure.com")};
     QString authority{QStringLiteral("https://login.microsoftonline.com")};
     QString tenant{QStringLiteral("organizations")};
@@ -35,11 +38,14 @@ struct GlobalOptions {
     QString draftPath; ///< --draft, for the GUI and for create/export
 };
 
-/// Adds the global options (--arm-endpoint, --authority, --tenant, --client-id, --sandbox, --lang) to a
-/// parser.
+/// Adds the global options (--cloud, --arm-endpoint, --authority, --tenant, --client-id, --sandbox, --lang)
+/// to a parser.
 void addGlobalOptions(QCommandLineParser &parser);
-/// Reads them back; returns false with a reason for bad values.
+/// Reads them back; returns false with a reason for bad values. An explicit --cloud is remembered in the
+/// settings ("auth/cloud") for the next runs; --authority and --arm-endpoint override its parts.
 bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QString *error);
+/// The cloud saved by the last --cloud ("public", "usgov", "china"), empty when none.
+QString savedCloud();
 
 /// Installs the app's translator and Qt's own French catalogue for `language` ("fr", "en", or empty for the
 /// system locale). Can be called again to switch live.

@@ -1,3 +1,5 @@
+#include "gui.h"
+
 #include "appcontext.h"
 #include "armclient.h"
 #include "basicspage.h"
@@ -8,7 +10,9 @@
 #include "imageversiondraft.h"
 #include "languagemenu.h"
 #include "resourcelistmodel.h"
+#include "reviewwindow.h"
 #include "screenshots.h"
+#include "wizardwindow.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -35,6 +39,18 @@ class GuiText {
 
 } // namespace
 
+cmk::AuthSession *accountSession(const AppContext &context) {
+    return context.options().sandbox ? nullptr : context.authSession();
+}
+
+QWidget *openReviewMode(AppContext &context, const QString &versionId) {
+    QWidget *window = cmkui::createReviewWindow(context.armClient(), nullptr, versionId.trimmed());
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(1000, 720);
+    window->show();
+    return window;
+}
+
 int runGui(int argc, char **argv) {
     QApplication app(argc, argv);
     // Before the parser is built: the option descriptions are translated as they are created.
@@ -53,8 +69,16 @@ int runGui(int argc, char **argv) {
         GuiText::tr(
             "Save a picture of every page into DIR and quit (with --sandbox: filled with the demo data)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption reviewOption(
+        QStringLiteral("review"),
+        GuiText::tr("Open review mode instead of the wizard: browse to an existing image version, or review "
+                    "the one whose resource ID follows."));
     parser.addOption(draftOption);
     parser.addOption(screenshotsOption);
+    parser.addOption(reviewOption);
+    parser.addPositionalArgument(
+        QStringLiteral("ID"), GuiText::tr("With --review: the resource ID of the image version to review."),
+        QStringLiteral("[ID]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
@@ -66,6 +90,12 @@ int runGui(int argc, char **argv) {
         return ExitInvalidInput;
     }
     options.draftPath = parser.value(draftOption);
+    const bool reviewMode = parser.isSet(reviewOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > (reviewMode ? 1 : 0)) {
+        QTextStream(stderr) << GuiText::tr("Unexpected argument: %1").arg(positional.last()) << Qt::endl;
+        return ExitInvalidInput;
+    }
     const bool screenshots = parser.isSet(screenshotsOption);
     // Pictures must not depend on (or change) the user's settings: they get settings of their own.
     QTemporaryDir screenshotSettings;
@@ -79,6 +109,11 @@ int runGui(int argc, char **argv) {
     if (!context.initialize(&why)) {
         QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
         return ExitFailure;
+    }
+
+    if (reviewMode && !parser.isSet(screenshotsOption)) {
+        openReviewMode(context, positional.value(0));
+        return app.exec();
     }
 
     cmk::DraftModel draft;
@@ -131,9 +166,9 @@ int runGui(int argc, char **argv) {
     if (!screenshots)
         store.attach(&draft);
 
-    cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
-    addLanguageButton(&wizard);
     if (screenshots) {
+        cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
+        addLanguageButton(&wizard);
         const QStringList files =
             takeScreenshots(wizard, context.armClient(), options.sandbox ? demoReviewVersionId() : QString(),
                             parser.value(screenshotsOption), &why);
@@ -147,6 +182,9 @@ int runGui(int argc, char **argv) {
         return ExitOk;
     }
 
+    cmkui::WizardWindow window(context.armClient(), &draft, accountSession(context));
+    cmkui::CreateImageVersionWizard &wizard = *window.wizard();
+    addLanguageButton(&wizard);
     QObject::connect(&store, &cmk::DraftStore::saveFailed, &wizard, [&wizard](const QString &reason) {
         QMessageBox::warning(&wizard, GuiText::tr("Draft not saved"), reason);
     });
@@ -157,7 +195,7 @@ int runGui(int argc, char **argv) {
         else
             store.saveNow();
     });
-    wizard.show();
+    window.show();
     // bench/bench_responsiveness: the first page counts as interactive once the event loop has turned
     // after show() (the show, layout and paint events are handled by then).
     if (qEnvironmentVariableIsSet("CMKWIZARD_EXIT_WHEN_SHOWN"))

@@ -50,7 +50,11 @@ void LanguageButton::syncChecks() {
 }
 
 void LanguageButton::retranslateUi() {
-    setText(tr("Language"));
+    // QWizard puts a button's text back from its own copy when the page or the style changes.
+    if (m_wizard)
+        m_wizard->setButtonText(QWizard::CustomButton1, tr("Language"));
+    else
+        setText(tr("Language"));
     setToolTip(tr("Language of the interface. What you typed is kept."));
 }
 
@@ -66,9 +70,13 @@ LanguageButton *addLanguageButton(QWizard *wizard) {
     auto *button = new LanguageButton(wizard);
     wizard->setButton(QWizard::CustomButton1, button);
     wizard->setOption(QWizard::HaveCustomButton1, true);
-    wizard->setButtonLayout({QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton,
-                             QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
-                             QWizard::CancelButton});
+    button->m_wizard = wizard;
+    QList<QWizard::WizardButton> layout{QWizard::CustomButton1};
+    if (wizard->testOption(QWizard::HaveCustomButton2)) // the window's Review button, next to it
+        layout << QWizard::CustomButton2;
+    layout << QWizard::Stretch << QWizard::BackButton << QWizard::NextButton << QWizard::CommitButton
+           << QWizard::FinishButton << QWizard::CancelButton;
+    wizard->setButtonLayout(layout);
     return button;
 }
 

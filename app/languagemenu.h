@@ -3,7 +3,9 @@
 // The wizard's Language button (bottom left): English / Français, switched live. Every page retranslates
 // itself on the LanguageChange event, so nothing typed is lost. The choice is remembered for the next start.
 
+#include <QPointer>
 #include <QPushButton>
+#include <QWizard>
 
 class QActionGroup;
 class QWizard;
@@ -26,6 +28,9 @@ private:
     void syncChecks();
 
     QActionGroup *m_group = nullptr;
+    QPointer<QWizard> m_wizard; ///< the wizard showing this button, which keeps its own copy of the text
+
+    friend LanguageButton *addLanguageButton(QWizard *wizard);
 };
 
 /// Puts a LanguageButton into `wizard`'s button row (its first custom button).

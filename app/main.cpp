@@ -13,7 +13,7 @@ bool takesValue(const QString &arg)
     static const QStringList withValue = {QStringLiteral("--arm-endpoint"), QStringLiteral("--authority"),
                                           QStringLiteral("--tenant"),       QStringLiteral("--client-id"),
                                           QStringLiteral("--lang"),         QStringLiteral("--draft"),
-                                          QStringLiteral("--screenshots")};
+                                          QStringLiteral("--screenshots"),  QStringLiteral("--cloud")};
     return withValue.contains(arg);
 }
 
@@ -33,6 +33,9 @@ int main(int argc, char **argv)
             break;
         if (arg.startsWith(QLatin1Char('-'))) {
             if (!arg.contains(QLatin1Char('=')) && takesValue(arg))
+                ++i;
+            // `--review [ID]`: the resource ID that may follow is not a subcommand either.
+            else if (arg == QLatin1String("--review") && i + 1 < argc && argv[i + 1][0] != '-')
                 ++i;
             continue;
         }

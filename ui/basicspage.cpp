@@ -562,6 +562,11 @@ void BasicsPage::readDataDiskTable() {
     revalidate();
 }
 
+void BasicsPage::reloadAll() {
+    reloadSubscriptions();
+    loadFromDraft();
+}
+
 void BasicsPage::reloadSubscriptions() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     m_subscriptions->load(

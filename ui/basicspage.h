@@ -23,6 +23,8 @@ public:
     void initializePage() override;
     /// Version names already in the chosen image definition (as loaded).
     QStringList existingVersions() const;
+    /// Reads every list again (after a new sign-in or a tenant switch), keeping the draft's choices.
+    void reloadAll();
 
 protected:
     QStringList computeErrors() const override;

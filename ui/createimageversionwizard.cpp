@@ -71,6 +71,12 @@ void CreateImageVersionWizard::followSubscription() {
         sets->load(m_services.client, subscription);
 }
 
+void CreateImageVersionWizard::reloadLists() {
+    m_basics->reloadAll();
+    if (!m_services.draft->draft().subscriptionId.isEmpty())
+        m_services.diskEncryptionSets->load(m_services.client, m_services.draft->draft().subscriptionId);
+}
+
 void CreateImageVersionWizard::reject() {
     // Cancel while Azure works only stops watching: say so on the page rather than vanish.
     if (m_review->submitter()->isRunning()) {

@@ -50,6 +50,8 @@ public:
 
 public Q_SLOTS:
     void reject() override;
+    /// Reads the lists of every page again, keeping the draft (after a new sign-in or a tenant switch).
+    void reloadLists();
 
 Q_SIGNALS:
     void imageVersionCreated(const QString &resourceId);

@@ -23,6 +23,7 @@
 #include <QScopedValueRollback>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <optional>
 
 using namespace cmk;
 
@@ -33,6 +34,33 @@ namespace {
 QString desCellName(const char *prefix, const QString &region, int lun) {
     const QString disk = lun < 0 ? QStringLiteral("os") : QStringLiteral("lun%1").arg(lun);
     return QStringLiteral("%1_%2_%3").arg(QLatin1String(prefix), normalizeRegion(region), disk);
+}
+
+// Names of the chosen disk encryption sets the list knows, by their real encryption type.
+QMap<QString, QStringList> chosenDesByType(const ImageVersionDraft &d, const DiskEncryptionSetModel *sets) {
+    QMap<QString, QStringList> byType;
+    QList<int> disks{-1};
+    disks += d.dataDiskLuns();
+    for (const RegionDraft &region : d.targetRegions) {
+        for (int lun : disks) {
+            const QString id = d.desFor(region, lun);
+            const DiskEncryptionSet *des = id.isEmpty() ? nullptr : sets->find(id);
+            if (!des)
+                continue;
+            QStringList &names = byType[des->encryptionType];
+            if (!names.contains(des->name))
+                names << des->name;
+        }
+    }
+    return byType;
+}
+
+std::optional<EncryptionMode> encryptionModeOfDesType(const QString &type) {
+    for (EncryptionMode mode : {EncryptionMode::CustomerKey, EncryptionMode::PlatformAndCustomerKeys}) {
+        if (desEncryptionTypeFor(mode).compare(type, Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -145,12 +173,17 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         revalidate();
     });
     connect(sets, &DiskEncryptionSetModel::loadFinished, this, [this] {
+        if (alignModeWithChosenDes())
+            syncWidgets();
         syncGrid();
         updateBusy();
         updateHelp();
         revalidate();
     });
-    connect(draftModel(), &DraftModel::replaced, this, [this] { syncWidgets(); });
+    connect(draftModel(), &DraftModel::replaced, this, [this] {
+        alignModeWithChosenDes();
+        syncWidgets();
+    });
     // Region display names arrive with the locations list, possibly after the grid was built.
     connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
         for (int row = 0; row < m_gridRegions.size(); ++row) {
@@ -452,6 +485,39 @@ void EncryptionPage::updateHelp() {
     m_commands->setPlainText(blocks.join(QStringLiteral("\n\n")));
 }
 
+bool EncryptionPage::alignModeWithChosenDes() {
+    // A draft that names its sets without their type (an imported az command) took customer-managed keys
+    // as a guess: the sets themselves say which type it is. Sets that disagree are an error, not a guess.
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || !m_services.diskEncryptionSets->isComplete())
+        return false;
+    const QMap<QString, QStringList> byType = chosenDesByType(d, m_services.diskEncryptionSets);
+    if (byType.size() != 1)
+        return false;
+    const std::optional<EncryptionMode> mode = encryptionModeOfDesType(byType.firstKey());
+    if (!mode || *mode == d.encryption)
+        return false;
+    draftModel()->modify([&](ImageVersionDraft &draft) { draft.encryption = *mode; });
+    return true;
+}
+
+QString EncryptionPage::desTypeMismatch() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || !m_services.diskEncryptionSets->isComplete())
+        return {};
+    const QMap<QString, QStringList> byType = chosenDesByType(d, m_services.diskEncryptionSets);
+    if (byType.size() < 2)
+        return {};
+    QStringList parts;
+    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+        //: %1 names of disk encryption sets, %2 their encryption type
+        parts << tr("%1: %2").arg(it.value().join(QStringLiteral(", ")), it.key());
+    return tr("The chosen disk encryption sets do not have the same encryption type (%1). An image version "
+              "uses one encryption type: choose the type, then disk encryption sets of that type in every "
+              "region.")
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
 QStringList EncryptionPage::computeErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
     if (!usesCustomerKey(d.encryption))
@@ -465,7 +531,11 @@ QStringList EncryptionPage::computeErrors() const {
         if (!sets->isComplete())
             return {tr("The list of disk encryption sets is incomplete; press Refresh the list.")};
     }
-    return DraftValidation::encryptionErrors(d, sets->all());
+    QStringList errors = DraftValidation::encryptionErrors(d, sets->all());
+    const QString mismatch = desTypeMismatch();
+    if (!mismatch.isEmpty())
+        errors.prepend(mismatch);
+    return errors;
 }
 
 } // namespace cmkui

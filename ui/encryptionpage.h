@@ -41,6 +41,10 @@ private:
     void updateBusy();
     void onDesChosen(const QString &region, int lun, QComboBox *combo);
     QRadioButton *radioFor(cmk::EncryptionMode mode) const;
+    /// Sets the encryption type from the chosen sets' own type when they all agree; true when it changed.
+    bool alignModeWithChosenDes();
+    /// A sentence when the chosen sets have different encryption types, else empty.
+    QString desTypeMismatch() const;
 
     bool m_syncing = false;
     QLabel *m_intro = nullptr;

@@ -1,5 +1,6 @@
 #include "replicationpage.h"
 
+#include "desreadinesswidget.h"
 #include "draftvalidation.h"
 #include "imageversiondraft.h"
 #include "resourcelistmodel.h"
@@ -16,9 +17,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QWizard>
 
 using namespace cmk;
 
@@ -44,7 +48,18 @@ void fillStorageAccountTypes(QComboBox *combo) {
 ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent)
     : DraftPage(services, parent) {
     setObjectName(QStringLiteral("replicationPage"));
-    auto *layout = new QVBoxLayout(this);
+    // The readiness of the regions makes the page taller than the window when a region is flagged: the
+    // page scrolls, and its errors stay in view below.
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("replicationScrollArea"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    content->setObjectName(QStringLiteral("replicationContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -60,6 +75,7 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_regionTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_regionTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_regionTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_regionTable->setMinimumHeight(140); // a few regions without scrolling inside a scrolling page
     regionsLayout->addWidget(m_regionTable);
     auto *addRow = new QHBoxLayout;
     m_addRegionLabel = new QLabel(m_regionsBox);
@@ -115,7 +131,23 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_excludeFromLatestCheck->setObjectName(QStringLiteral("excludeFromLatestCheck"));
     lifecycleLayout->addWidget(m_excludeFromLatestCheck);
     layout->addWidget(m_lifecycleBox);
-    addStatusWidgets(layout);
+
+    m_readinessBox = new QGroupBox(this);
+    m_readinessBox->setObjectName(QStringLiteral("desReadinessBox"));
+    auto *readinessLayout = new QVBoxLayout(m_readinessBox);
+    m_readiness = new DesReadinessWidget(m_services.client, m_readinessBox);
+    readinessLayout->addWidget(m_readiness);
+    layout->addWidget(m_readinessBox);
+    m_readinessTimer = new QTimer(this);
+    m_readinessTimer->setSingleShot(true);
+    m_readinessTimer->setInterval(300);
+    connect(m_readinessTimer, &QTimer::timeout, this, [this] { checkReadinessIfChanged(); });
+
+    scroll->setWidget(content);
+    scroll->viewport()->setAutoFillBackground(false);
+    content->setAutoFillBackground(false);
+    outer->addWidget(scroll, 1);
+    addStatusWidgets(outer);
 
     setTabOrder(m_regionTable, m_addRegionCombo);
     setTabOrder(m_addRegionCombo, m_addRegionButton);
@@ -192,9 +224,28 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
         }
     });
     connect(draftModel(), &DraftModel::replaced, this, [this] { syncWidgets(); });
+    connect(draftModel(), &DraftModel::changed, this, [this] {
+        // Only while the page is shown: initializePage() checks when the wizard comes back to it.
+        if (wizard() && wizard()->currentPage() == this)
+            m_readinessTimer->start();
+    });
 
     retranslateUi();
     syncWidgets();
+}
+
+void ReplicationPage::checkReadinessIfChanged() {
+    m_readinessTimer->stop();
+    const ImageVersionDraft &d = draftModel()->draft();
+    QStringList regions;
+    for (const RegionDraft &region : d.targetRegions)
+        regions << normalizeRegion(region.name);
+    if (d.subscriptionId.isEmpty() || regions.isEmpty() ||
+        (d.subscriptionId == m_checkedSubscription && regions == m_checkedRegions))
+        return;
+    m_checkedSubscription = d.subscriptionId;
+    m_checkedRegions = regions;
+    m_readiness->check(d.subscriptionId, regions);
 }
 
 QString ReplicationPage::regionDisplayName(const QString &name) const {
@@ -234,12 +285,14 @@ void ReplicationPage::retranslateUi() {
     m_excludeFromLatestCheck->setText(
         tr("E&xclude from latest (deployments of “latest” do not use this version)"));
     m_excludeFromLatestCheck->setAccessibleName(tr("Exclude from latest"));
+    m_readinessBox->setTitle(tr("Disk encryption sets in the target regions"));
     rebuildRegionTable();
 }
 
 void ReplicationPage::initializePage() {
     draftModel()->modify([](ImageVersionDraft &d) { d.placeLocationFirst(); });
     syncWidgets();
+    checkReadinessIfChanged();
 }
 
 void ReplicationPage::syncWidgets() {

@@ -10,16 +10,22 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTimer;
 
 namespace cmkui {
 
-/// Target regions (the location first), replica counts, storage account types, end of life, latest.
+class DesReadinessWidget;
+
+/// Target regions (the location first), replica counts, storage account types, end of life, latest; and
+/// how many disk encryption sets of each type every target region has (regions with none are flagged with
+/// the commands that create one).
 class ReplicationPage : public DraftPage {
     Q_OBJECT
 public:
     explicit ReplicationPage(const WizardServices &services, QWidget *parent = nullptr);
 
     void initializePage() override;
+    DesReadinessWidget *desReadiness() const { return m_readiness; }
 
 protected:
     QStringList computeErrors() const override;
@@ -30,6 +36,8 @@ private:
     void syncWidgets();
     void updateButtons();
     QString regionDisplayName(const QString &name) const;
+    /// Checks the disk encryption sets again when the subscription or the target regions changed.
+    void checkReadinessIfChanged();
 
     bool m_syncing = false;
     QLabel *m_intro = nullptr;
@@ -48,6 +56,11 @@ private:
     QCheckBox *m_endOfLifeCheck = nullptr;
     QDateEdit *m_endOfLifeEdit = nullptr;
     QCheckBox *m_excludeFromLatestCheck = nullptr;
+    QGroupBox *m_readinessBox = nullptr;
+    DesReadinessWidget *m_readiness = nullptr;
+    QTimer *m_readinessTimer = nullptr; ///< one check for a burst of edits
+    QString m_checkedSubscription;
+    QStringList m_checkedRegions;
 };
 
 } // namespace cmkui

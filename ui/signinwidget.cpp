@@ -4,9 +4,11 @@
 #include "authconfig.h"
 #include "authsession.h"
 #include "resources.h"
+#include "tokenstore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,15 +33,13 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     m_detail->setOpenExternalLinks(true);
     m_tenants = new QComboBox(this);
     m_tenants->setObjectName(QStringLiteral("tenantPicker"));
-    m_tenants->setToolTip(tr("The Microsoft Entra tenant whose subscriptions are listed."));
-    m_signIn = new QPushButton(tr("Sign in…"), this);
+    m_signIn = new QPushButton(this);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
-    m_deviceCode = new QPushButton(tr("Sign in with a code…"), this);
+    m_deviceCode = new QPushButton(this);
     m_deviceCode->setObjectName(QStringLiteral("deviceCodeButton"));
-    m_deviceCode->setToolTip(tr("For sessions without a browser: enter a code on another device."));
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
-    m_signOut = new QPushButton(tr("Sign out"), this);
+    m_signOut = new QPushButton(this);
     m_signOut->setObjectName(QStringLiteral("signOutButton"));
 
     // Without an application (client) ID nothing can sign in: ask for it here and keep it in the settings.
@@ -47,9 +47,11 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     m_clientId = new QLineEdit(m_clientIdRow);
     m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
     m_clientId->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
-    auto *saveClientId = new QPushButton(tr("Save"), m_clientIdRow);
+    auto *saveClientId = new QPushButton(m_clientIdRow);
+    m_saveClientId = saveClientId;
     saveClientId->setObjectName(QStringLiteral("saveClientIdButton"));
-    auto *clientIdLabel = new QLabel(tr("Application (&client) ID:"), m_clientIdRow);
+    auto *clientIdLabel = new QLabel(m_clientIdRow);
+    m_clientIdLabel = clientIdLabel;
     clientIdLabel->setBuddy(m_clientId);
     auto *clientIdLayout = new QHBoxLayout(m_clientIdRow);
     clientIdLayout->setContentsMargins(0, 0, 0, 0);
@@ -68,24 +70,25 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
         updateView();
     });
 
-    auto *tenantRow = new QHBoxLayout;
-    auto *tenantLabel = new QLabel(tr("&Tenant:"), this);
-    tenantLabel->setBuddy(m_tenants);
-    tenantRow->addWidget(tenantLabel);
-    tenantRow->addWidget(m_tenants, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_signIn);
-    buttons->addWidget(m_deviceCode);
-    buttons->addWidget(m_cancel);
-    buttons->addStretch(1);
-    buttons->addWidget(m_signOut);
+    // One row (who, tenant, actions) fits above the wizard's pages; details and the client id only when
+    // there is something to say or ask.
+    m_tenantLabel = new QLabel(this);
+    m_tenantLabel->setBuddy(m_tenants);
+    m_tenants->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tenants->setMinimumContentsLength(14);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_status, 1);
+    row->addWidget(m_tenantLabel);
+    row->addWidget(m_tenants);
+    row->addWidget(m_signIn);
+    row->addWidget(m_deviceCode);
+    row->addWidget(m_cancel);
+    row->addWidget(m_signOut);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_status);
+    layout->addLayout(row);
     layout->addWidget(m_detail);
     layout->addWidget(m_clientIdRow);
-    layout->addLayout(tenantRow);
-    layout->addLayout(buttons);
 
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         m_problem.clear();
@@ -142,9 +145,31 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
         updateView();
         Q_EMIT tenantChanged(tenantId);
     });
+    retranslateUi();
+    // The keychain may have been found missing before this widget existed (restoring at start-up).
+    if (m_session->tokenStore())
+        m_notice = m_session->tokenStore()->persistenceNotice();
     updateView();
     if (m_session->isSignedIn())
         loadTenants();
+}
+
+void SignInWidget::retranslateUi() {
+    m_tenants->setToolTip(tr("The Microsoft Entra tenant whose subscriptions are listed."));
+    m_tenantLabel->setText(tr("&Tenant:"));
+    m_deviceCode->setText(tr("Sign in with a code…"));
+    m_deviceCode->setToolTip(tr("For sessions without a browser: enter a code on another device."));
+    m_cancel->setText(tr("Cancel"));
+    m_signOut->setText(tr("Sign out"));
+    m_saveClientId->setText(tr("Save"));
+    m_clientIdLabel->setText(tr("Application (&client) ID:"));
+    updateView(); // the status and the sign-in button's text depend on the state
+}
+
+void SignInWidget::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 QString SignInWidget::statusText() const {
@@ -199,6 +224,13 @@ void SignInWidget::updateView() {
     m_signOut->setVisible(state == AuthSession::State::SignedIn ||
                           state == AuthSession::State::SignInRequired);
     m_tenants->setEnabled(state == AuthSession::State::SignedIn && m_tenants->count() > 1);
+    // The tenant is shown as soon as the token names it, before (or without) the list of tenants.
+    m_tenants->setPlaceholderText(m_session->tenantId());
+    const bool knowsTenant =
+        !m_session->tenantId().isEmpty() &&
+        (state == AuthSession::State::SignedIn || state == AuthSession::State::SignInRequired);
+    m_tenantLabel->setVisible(knowsTenant);
+    m_tenants->setVisible(knowsTenant);
     if (!m_fillingTenants && m_tenants->count() > 0) {
         const int index = m_tenants->findData(m_session->tenantId());
         if (index >= 0 && index != m_tenants->currentIndex()) {

@@ -34,7 +34,11 @@ Q_SIGNALS:
     /// The token is now for another tenant: lists (subscriptions...) should be reloaded.
     void tenantChanged(const QString &tenantId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void updateView();
     void loadTenants();
     void onTenantPicked(int index);
@@ -44,9 +48,12 @@ private:
     QPointer<cmk::ArmPager> m_tenantPager;
     QLabel *m_status;
     QLabel *m_detail;
+    QLabel *m_tenantLabel;
     QComboBox *m_tenants;
     QWidget *m_clientIdRow;
     QLineEdit *m_clientId;
+    QLabel *m_clientIdLabel;
+    QPushButton *m_saveClientId;
     QPushButton *m_signIn;
     QPushButton *m_deviceCode;
     QPushButton *m_cancel;
