@@ -18,21 +18,8 @@ class CreateCommandText {
     Q_DECLARE_TR_FUNCTIONS(create)
 };
 
-int createExitCodeFor(const cmk::ArmError &error) {
-    switch (error.kind) {
-    case cmk::ArmError::Kind::Authentication:
-        return ExitAuthError;
-    case cmk::ArmError::Kind::InvalidInput:
-        return ExitInvalidInput;
-    default:
-        return error.httpStatus == 401 ? ExitAuthError : ExitArmError;
-    }
-}
-
 void printCreateReasons(QTextStream &err, const QStringList &reasons) {
-    err << CreateCommandText::tr("The draft cannot be submitted:") << Qt::endl;
-    for (const QString &reason : reasons)
-        err << "  - " << reason << Qt::endl;
+    printReasons(err, CreateCommandText::tr("The draft cannot be submitted:"), reasons);
 }
 
 } // namespace
@@ -104,7 +91,7 @@ int runCreate(const QStringList &arguments) {
             err << CreateCommandText::tr("Could not check the draft against Azure: %1")
                        .arg(check.error().toDisplayString())
                 << Qt::endl;
-            return createExitCodeFor(check.error());
+            return exitCodeForArmError(check.error());
         }
         if (!check.reasons().isEmpty()) {
             printCreateReasons(err, check.reasons());
@@ -137,7 +124,7 @@ int runCreate(const QStringList &arguments) {
             err << CreateCommandText::tr("The image version was not created: %1")
                        .arg(submitter.error().toDisplayString())
                 << Qt::endl;
-            return createExitCodeFor(submitter.error());
+            return exitCodeForArmError(submitter.error());
         }
         out << submitter.resourceId() << Qt::endl;
         return ExitOk;

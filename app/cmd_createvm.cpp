@@ -22,21 +22,8 @@ class CreateVmText {
 /// Where the admin password comes from when the draft file does not hold it.
 const char kPasswordVariable[] = "CMKWIZARD_VM_ADMIN_PASSWORD";
 
-int vmExitCodeFor(const cmk::ArmError &error) {
-    switch (error.kind) {
-    case cmk::ArmError::Kind::Authentication:
-        return ExitAuthError;
-    case cmk::ArmError::Kind::InvalidInput:
-        return ExitInvalidInput;
-    default:
-        return error.httpStatus == 401 ? ExitAuthError : ExitArmError;
-    }
-}
-
 void printVmReasons(QTextStream &err, const QStringList &reasons) {
-    err << CreateVmText::tr("The VM draft cannot be submitted:") << Qt::endl;
-    for (const QString &reason : reasons)
-        err << "  - " << reason << Qt::endl;
+    printReasons(err, CreateVmText::tr("The VM draft cannot be submitted:"), reasons);
 }
 
 } // namespace
@@ -129,7 +116,7 @@ int runCreateVm(const QStringList &arguments) {
             err << CreateVmText::tr("Could not check the VM draft against Azure: %1")
                        .arg(check.error().toDisplayString())
                 << Qt::endl;
-            return vmExitCodeFor(check.error());
+            return exitCodeForArmError(check.error());
         }
         if (!check.reasons().isEmpty()) {
             printVmReasons(err, check.reasons());
@@ -155,7 +142,7 @@ int runCreateVm(const QStringList &arguments) {
         waitUntil([&] { return finished; });
         if (submitter.stage() != cmk::VmSubmitter::Stage::Succeeded) {
             err << submitter.stageText() << Qt::endl;
-            return vmExitCodeFor(submitter.error());
+            return exitCodeForArmError(submitter.error());
         }
         out << submitter.virtualMachineId() << Qt::endl;
         return ExitOk;

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "armerror.h"
+
 #include <QEventLoop>
 #include <QTextStream>
 #include <QTimer>
@@ -78,6 +80,21 @@ void waitUntil(const std::function<bool()> &done)
     timer.start(5);
     if (!done())
         loop.exec();
+}
+
+int exitCodeForArmError(const cmk::ArmError &error)
+{
+    if (error.kind == cmk::ArmError::Kind::InvalidInput)
+        return ExitInvalidInput;
+    const bool signInProblem = error.kind == cmk::ArmError::Kind::Authentication || error.httpStatus == 401;
+    return signInProblem ? ExitAuthError : ExitArmError;
+}
+
+void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons)
+{
+    err << heading << Qt::endl;
+    for (const QString &reason : reasons)
+        err << "  - " << reason << Qt::endl;
 }
 
 } // namespace cmkapp

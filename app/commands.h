@@ -7,6 +7,12 @@
 
 #include <QStringList>
 
+class QTextStream;
+
+namespace cmk {
+class ArmError;
+} // namespace cmk
+
 namespace cmkapp {
 
 using SubcommandFn = int (*)(const QStringList &arguments);
@@ -27,6 +33,12 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
 
 /// Waits in a local event loop until `done` returns true (the work is asynchronous).
 void waitUntil(const std::function<bool()> &done);
+
+/// The exit code a submitting command returns for `error`: ExitAuthError for a sign-in problem (or a 401),
+/// ExitInvalidInput for input Azure or the client refused, ExitArmError for anything else.
+int exitCodeForArmError(const cmk::ArmError &error);
+/// Prints `heading` ("The draft cannot be submitted:") and then each reason on a line of its own.
+void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons);
 
 int runListDes(const QStringList &arguments);
 /// cmkwizard create --draft FILE [--dry-run]
