@@ -2,6 +2,7 @@
 
 #include "diskencryptionsetmodel.h"
 #include "draftvalidation.h"
+#include "operationprogresspanel.h"
 #include "resourcelistmodel.h"
 #include "resources.h"
 #include "reviewexport.h"
@@ -94,34 +95,7 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     m_requestPanel->setVisible(false);
     layout->addWidget(m_requestPanel, 2);
 
-    m_progressBox = new QGroupBox(this);
-    m_progressBox->setObjectName(QStringLiteral("progressBox"));
-    auto *progressLayout = new QVBoxLayout(m_progressBox);
-    m_statusLabel = new QLabel(m_progressBox);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    m_statusLabel->setWordWrap(true);
-    m_operationBar = new QProgressBar(m_progressBox);
-    m_operationBar->setObjectName(QStringLiteral("operationProgress"));
-    progressLayout->addWidget(m_statusLabel);
-    progressLayout->addWidget(m_operationBar);
-    m_replicationLayout = new QVBoxLayout;
-    progressLayout->addLayout(m_replicationLayout);
-    m_resultLabel = new QLabel(m_progressBox);
-    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextFormat(Qt::PlainText);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    progressLayout->addWidget(m_resultLabel);
-    m_submitErrorLabel = new QLabel(m_progressBox);
-    m_submitErrorLabel->setObjectName(QStringLiteral("submitErrorLabel"));
-    m_submitErrorLabel->setWordWrap(true);
-    m_submitErrorLabel->setTextFormat(Qt::PlainText);
-    m_submitErrorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QPalette palette = m_submitErrorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x0f));
-    m_submitErrorLabel->setPalette(palette);
-    progressLayout->addWidget(m_submitErrorLabel);
-    m_progressBox->setVisible(false);
+    m_progressBox = new OperationProgressPanel(this);
     layout->addWidget(m_progressBox);
     addStatusWidgets(layout);
 
@@ -180,10 +154,6 @@ void SubmitPage::retranslateUi() {
     m_bodyEdit->setAccessibleName(tr("Request body"));
     m_copyButton->setText(tr("Cop&y the request"));
     m_copyButton->setAccessibleName(tr("Copy the request"));
-    m_progressBox->setTitle(tr("Progress"));
-    m_operationBar->setAccessibleName(tr("Creation progress"));
-    m_resultLabel->setAccessibleName(tr("Result"));
-    m_submitErrorLabel->setAccessibleName(tr("Error from Azure"));
     if (isVisible())
         refreshSummary();
     updateProgress();
@@ -191,10 +161,8 @@ void SubmitPage::retranslateUi() {
 }
 
 void SubmitPage::initializePage() {
-    if (!m_submitter->isRunning() && m_submitter->stage() != ImageVersionSubmitter::Stage::Succeeded) {
-        m_submitErrorLabel->clear();
-        m_progressBox->setVisible(false);
-    }
+    if (!m_submitter->isRunning() && m_submitter->stage() != ImageVersionSubmitter::Stage::Succeeded)
+        m_progressBox->reset();
     refreshSummary();
     updateButtons();
     revalidate();
@@ -326,12 +294,10 @@ bool SubmitPage::validatePage() {
     if (m_submitter->isRunning())
         return false;
     refreshSummary();
-    m_submitErrorLabel->clear();
-    m_resultLabel->clear();
     qDeleteAll(
         m_progressBox->findChildren<QWidget *>(QStringLiteral("replicationRow"), Qt::FindDirectChildrenOnly));
     m_regionBars.clear();
-    m_progressBox->setVisible(true);
+    m_progressBox->start();
     m_submitter->submit(draftModel()->draft());
     updateProgress();
     updateButtons();
@@ -345,24 +311,19 @@ void SubmitPage::stop() {
 void SubmitPage::updateProgress() {
     using Stage = ImageVersionSubmitter::Stage;
     const Stage stage = m_submitter->stage();
-    m_statusLabel->setText(m_submitter->stageText());
+    m_progressBox->setStatus(m_submitter->stageText());
     switch (stage) {
     case Stage::Idle:
-        m_operationBar->setRange(0, 100);
-        m_operationBar->setValue(0);
+    case Stage::Failed:
+    case Stage::Canceled:
+        m_progressBox->setProgress(0);
         break;
     case Stage::Provisioning:
-        m_operationBar->setRange(0, 0); // ARM reports no percentage for the creation itself
+        m_progressBox->setBusy(); // ARM reports no percentage for the creation itself
         break;
     case Stage::Replicating:
     case Stage::Succeeded:
-        m_operationBar->setRange(0, 100);
-        m_operationBar->setValue(100);
-        break;
-    case Stage::Failed:
-    case Stage::Canceled:
-        m_operationBar->setRange(0, 100);
-        m_operationBar->setValue(0);
+        m_progressBox->setProgress(100);
         break;
     }
 
@@ -380,7 +341,7 @@ void SubmitPage::updateProgress() {
             bar->setRange(0, 100);
             rowLayout->addWidget(label);
             rowLayout->addWidget(bar, 1);
-            m_replicationLayout->addWidget(rowWidget);
+            m_progressBox->detailsLayout()->addWidget(rowWidget);
             m_regionBars.insert(key, {label, bar});
         }
         auto [label, bar] = m_regionBars.value(key);
@@ -392,30 +353,21 @@ void SubmitPage::updateProgress() {
     }
 
     if (stage == Stage::Succeeded) {
-        m_resultLabel->setText(tr("Created: %1").arg(m_submitter->resourceId()));
+        m_progressBox->setResult(tr("Created: %1").arg(m_submitter->resourceId()));
     } else if (stage == Stage::Failed) {
-        m_submitErrorLabel->setText(
+        m_progressBox->setError(
             tr("Azure did not create the image version.\n%1\nYour choices are kept: go Back "
                "to change them, or press Create to try again.")
                 .arg(m_submitter->error().toDisplayString()));
     } else if (stage == Stage::Canceled) {
-        m_submitErrorLabel->setText(m_submitter->stageText());
+        m_progressBox->setError(m_submitter->stageText());
     }
-    m_submitErrorLabel->setVisible(!m_submitErrorLabel->text().isEmpty());
-    m_resultLabel->setVisible(!m_resultLabel->text().isEmpty());
 }
 
 void SubmitPage::updateButtons() {
-    QWizard *w = wizard();
-    if (!w)
-        return;
-    using Stage = ImageVersionSubmitter::Stage;
-    const Stage stage = m_submitter->stage();
-    const bool running = m_submitter->isRunning();
-    w->setButtonText(QWizard::FinishButton, stage == Stage::Succeeded ? tr("&Close") : tr("&Create"));
     // No going back while Azure works, nor after the version exists (there is nothing left to fix).
-    w->setOption(QWizard::DisabledBackButtonOnLastPage, running || stage == Stage::Succeeded);
-    w->setOption(QWizard::NoCancelButton, stage == Stage::Succeeded);
+    OperationProgressPanel::applyWizardButtons(
+        wizard(), m_submitter->isRunning(), m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded);
     Q_EMIT completeChanged();
 }
 

@@ -5,7 +5,6 @@
 
 #include <QMap>
 
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -16,6 +15,8 @@ class QToolButton;
 class QVBoxLayout;
 
 namespace cmkui {
+
+class OperationProgressPanel;
 
 /// "Review + create": a readable summary, the exact PUT (URL and body), and the Create button (the wizard's
 /// Finish button, renamed). Creating runs the long-running operation and then watches the replication; on an
@@ -58,13 +59,8 @@ private:
     QLabel *m_bodyLabel = nullptr;
     QPlainTextEdit *m_bodyEdit = nullptr;
     QPushButton *m_copyButton = nullptr;
-    QGroupBox *m_progressBox = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QProgressBar *m_operationBar = nullptr;
-    QVBoxLayout *m_replicationLayout = nullptr;
+    OperationProgressPanel *m_progressBox = nullptr;
     QMap<QString, QPair<QLabel *, QProgressBar *>> m_regionBars; ///< by normalised region
-    QLabel *m_resultLabel = nullptr;
-    QLabel *m_submitErrorLabel = nullptr;
 };
 
 } // namespace cmkui
