@@ -67,6 +67,10 @@ bool DraftStore::load(const QString &path, ImageVersionDraft *out, QString *erro
 }
 
 bool DraftStore::save(const QString &path, const ImageVersionDraft &draft, QString *error) {
+    return saveJson(path, draft.toJson(), error);
+}
+
+bool DraftStore::saveJson(const QString &path, const nlohmann::json &json, QString *error) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -75,7 +79,7 @@ bool DraftStore::save(const QString &path, const ImageVersionDraft &draft, QStri
                          .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    const std::string text = draft.toJson().dump(2) + "\n";
+    const std::string text = json.dump(2) + "\n";
     file.write(text.data(), qint64(text.size()));
     if (!file.commit()) {
         if (error)
@@ -97,15 +101,24 @@ void DraftStore::setPath(const QString &path) {
     m_path = path;
 }
 
-void DraftStore::attach(DraftModel *model, int debounceMs) {
+template <typename Model> void DraftStore::attachModel(Model *model, int debounceMs) {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
+    m_serialize = [model] { return model->draft().toJson(); };
     m_debounce.setInterval(debounceMs);
-    connect(model, &DraftModel::changed, this, [this] {
+    connect(model, &Model::changed, this, [this] {
         m_discarded = false;
         m_debounce.start();
     });
+}
+
+void DraftStore::attach(DraftModel *model, int debounceMs) {
+    attachModel(model, debounceMs);
+}
+
+void DraftStore::attach(VmDraftModel *model, int debounceMs) {
+    attachModel(model, debounceMs);
 }
 
 bool DraftStore::saveNow(QString *error) {
@@ -113,7 +126,7 @@ bool DraftStore::saveNow(QString *error) {
     if (!m_model || m_path.isEmpty())
         return true;
     QString why;
-    if (!save(m_path, m_model->draft(), &why)) {
+    if (!saveJson(m_path, m_serialize(), &why)) {
         qCWarning(lcDraftStore) << why;
         if (error)
             *error = why;

@@ -4,12 +4,14 @@
 // QSaveFile, so a crash leaves either the previous or the new complete file, never half of one.
 
 #include "imageversiondraft.h"
+#include "vmdraft.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <functional>
 
 namespace cmk {
 
@@ -33,6 +35,8 @@ public:
     QString path() const { return m_path; }
     /// Saves `model` `debounceMs` after its last change (and on destruction when a save is pending).
     void attach(DraftModel *model, int debounceMs = 400);
+    /// The same for the VM wizard's draft (saved without the admin password, as VmDraft::toJson does).
+    void attach(VmDraftModel *model, int debounceMs = 400);
     bool saveNow(QString *error = nullptr);
     /// Removes the file (after the image version was created, the draft is done).
     void discard();
@@ -43,8 +47,12 @@ Q_SIGNALS:
     void saveFailed(const QString &reason);
 
 private:
+    template <typename Model> void attachModel(Model *model, int debounceMs);
+    static bool saveJson(const QString &path, const nlohmann::json &json, QString *error);
+
     QString m_path;
-    QPointer<DraftModel> m_model;
+    QPointer<QObject> m_model;
+    std::function<nlohmann::json()> m_serialize; ///< the attached model's draft as JSON
     QTimer m_debounce;
     QDateTime m_lastSaved;
     bool m_discarded = false;

@@ -78,10 +78,26 @@ QString VmDraft::desFor(int lun) const {
 
 void VmDraft::normalizeDisks() {
     QMap<int, QString> kept;
-    for (int lun : imageDataDiskLuns)
+    QMap<int, QString> keptTypes;
+    for (int lun : imageDataDiskLuns) {
         kept.insert(lun, dataDiskDesIds.value(lun));
+        if (!dataDiskStorageTypes.value(lun).isEmpty())
+            keptTypes.insert(lun, dataDiskStorageTypes.value(lun));
+    }
     dataDiskDesIds = kept;
+    dataDiskStorageTypes = keptTypes;
     std::sort(imageDataDiskLuns.begin(), imageDataDiskLuns.end());
+}
+
+const QStringList &VmDraft::storageAccountTypes() {
+    static const QStringList types = {QStringLiteral("Standard_LRS"), QStringLiteral("StandardSSD_LRS"),
+                                      QStringLiteral("Premium_LRS"), QStringLiteral("StandardSSD_ZRS"),
+                                      QStringLiteral("Premium_ZRS")};
+    return types;
+}
+
+QString VmDraft::storageTypeFor(int lun) const {
+    return lun < 0 ? osDiskStorageType : dataDiskStorageTypes.value(lun);
 }
 
 nlohmann::json VmDraft::toJson(bool withSecrets) const {
@@ -92,8 +108,30 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
     for (const QString &r : imageRegions)
         regions.push_back(r);
     nlohmann::json dataDisks = nlohmann::json::array();
-    for (auto it = dataDiskDesIds.cbegin(); it != dataDiskDesIds.cend(); ++it)
-        dataDisks.push_back({{"lun", it.key()}, {"diskEncryptionSetId", it.value()}});
+    for (auto it = dataDiskDesIds.cbegin(); it != dataDiskDesIds.cend(); ++it) {
+        nlohmann::json disk = {{"lun", it.key()}, {"diskEncryptionSetId", it.value()}};
+        if (!dataDiskStorageTypes.value(it.key()).isEmpty())
+            disk["storageAccountType"] = dataDiskStorageTypes.value(it.key());
+        dataDisks.push_back(disk);
+    }
+    for (auto it = dataDiskStorageTypes.cbegin(); it != dataDiskStorageTypes.cend(); ++it) {
+        if (!dataDiskDesIds.contains(it.key()) && !it.value().isEmpty())
+            dataDisks.push_back({{"lun", it.key()}, {"storageAccountType", it.value()}});
+    }
+    nlohmann::json image = {{"imageVersionId", imageVersionId},
+                            {"osType", osType},
+                            {"osState", osState},
+                            {"replicatedRegions", regions},
+                            {"dataDiskLuns", luns}};
+    if (imageOsDiskSizeGb > 0)
+        image["osDiskSizeGB"] = imageOsDiskSizeGb;
+    nlohmann::json diskOptions = {{"encryption", encryptionModeKey(encryption)},
+                                  {"osDiskEncryptionSetId", osDiskDesId},
+                                  {"dataDisks", dataDisks}};
+    if (osDiskSizeGb > 0)
+        diskOptions["osDiskSizeGB"] = osDiskSizeGb;
+    if (!osDiskStorageType.isEmpty())
+        diskOptions["osDiskStorageAccountType"] = osDiskStorageType;
     nlohmann::json admin = {{"username", adminUsername},
                             {"authenticationType", vmAuthTypeKey(authType)},
                             {"sshPublicKey", sshPublicKey}};
@@ -101,12 +139,7 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
         admin["password"] = adminPassword;
     return {
         {"formatVersion", currentFormatVersion},
-        {"image",
-         {{"imageVersionId", imageVersionId},
-          {"osType", osType},
-          {"osState", osState},
-          {"replicatedRegions", regions},
-          {"dataDiskLuns", luns}}},
+        {"image", image},
         {"subscriptionId", subscriptionId},
         {"resourceGroup", resourceGroup},
         {"name", name},
@@ -121,10 +154,7 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
           {"newSubnetName", newSubnetName},
           {"newSubnetAddressPrefix", newSubnetAddressPrefix},
           {"networkInterfaceName", nicName}}},
-        {"disks",
-         {{"encryption", encryptionModeKey(encryption)},
-          {"osDiskEncryptionSetId", osDiskDesId},
-          {"dataDisks", dataDisks}}},
+        {"disks", diskOptions},
     };
 }
 
@@ -222,6 +252,7 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
         }
         d.imageDataDiskLuns.append(int(lun.get<long long>()));
     }
+    d.imageOsDiskSizeGb = r.integer(image, "osDiskSizeGB", 0);
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
     d.name = r.string(json, "name");
@@ -249,6 +280,8 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
     if (r.ok() && !encryptionModeFromKey(encryption, &d.encryption))
         r.fail(tr("Unknown encryption type “%1” in the VM draft.").arg(encryption));
     d.osDiskDesId = r.string(disks, "osDiskEncryptionSetId");
+    d.osDiskSizeGb = r.integer(disks, "osDiskSizeGB", 0);
+    d.osDiskStorageType = r.string(disks, "osDiskStorageAccountType");
     for (const nlohmann::json &disk : r.array(disks, "dataDisks")) {
         if (!disk.is_object()) {
             r.fail(tr("The draft field “%1” must be a list of objects.").arg(QStringLiteral("dataDisks")));
@@ -258,6 +291,9 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
         if (r.ok() && lun < 0)
             r.fail(tr("A data disk of the VM draft has no LUN."));
         d.dataDiskDesIds.insert(lun, r.string(disk, "diskEncryptionSetId"));
+        const QString storageType = r.string(disk, "storageAccountType");
+        if (!storageType.isEmpty())
+            d.dataDiskStorageTypes.insert(lun, storageType);
     }
     if (!r.ok())
         return false;
@@ -300,7 +336,9 @@ bool VmDraft::operator==(const VmDraft &o) const {
            networkMode == o.networkMode && subnetId == o.subnetId && newVnetName == o.newVnetName &&
            newVnetAddressPrefix == o.newVnetAddressPrefix && newSubnetName == o.newSubnetName &&
            newSubnetAddressPrefix == o.newSubnetAddressPrefix && nicName == o.nicName &&
-           encryption == o.encryption && osDiskDesId == o.osDiskDesId && dataDiskDesIds == o.dataDiskDesIds;
+           encryption == o.encryption && osDiskDesId == o.osDiskDesId && dataDiskDesIds == o.dataDiskDesIds &&
+           imageOsDiskSizeGb == o.imageOsDiskSizeGb && osDiskSizeGb == o.osDiskSizeGb &&
+           osDiskStorageType == o.osDiskStorageType && dataDiskStorageTypes == o.dataDiskStorageTypes;
 }
 
 } // namespace cmk

@@ -41,6 +41,7 @@ public:
     QString osState = QStringLiteral("Generalized"); ///< of the image definition: Generalized | Specialized
     QStringList imageRegions;                        ///< regions the version is replicated to (normalised)
     QList<int> imageDataDiskLuns;                    ///< data disks of the version, ascending
+    int imageOsDiskSizeGb = 0;                       ///< size of the version's OS disk; 0 when unknown
 
     // Basics
     QString subscriptionId; ///< of the VM (and of its DES); defaults to the version's
@@ -67,6 +68,14 @@ public:
     EncryptionMode encryption = EncryptionMode::CustomerKey;
     QString osDiskDesId;
     QMap<int, QString> dataDiskDesIds; ///< LUN -> DES id
+    int osDiskSizeGb = 0;              ///< GiB; 0: the image's OS disk size
+    QString osDiskStorageType;         ///< storage account type (Premium_LRS…); empty: Azure's default
+    QMap<int, QString> dataDiskStorageTypes; ///< LUN -> storage account type; absent or empty: default
+
+    /// The managed-disk storage account types a VM disk may use.
+    static const QStringList &storageAccountTypes();
+    /// The storage account type of a disk (lun < 0: OS disk); empty for Azure's default.
+    QString storageTypeFor(int lun) const;
 
     bool isWindows() const { return osType.compare(QLatin1String("Windows"), Qt::CaseInsensitive) == 0; }
     bool isSpecialized() const {

@@ -80,6 +80,18 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
     vm.option(QStringLiteral("--size"), d.size);
     vm.option(QStringLiteral("--nics"), d.nicId());
     vm.option(QStringLiteral("--os-disk-name"), d.osDiskName());
+    if (d.osDiskSizeGb > 0)
+        vm.option(QStringLiteral("--os-disk-size-gb"), QString::number(d.osDiskSizeGb));
+    // --storage-sku takes one SKU for every disk, or ID=SKU pairs where ID is "os" or a data disk's LUN.
+    QStringList skus;
+    if (!d.osDiskStorageType.isEmpty())
+        skus << QStringLiteral("os=%1").arg(d.osDiskStorageType);
+    for (int lun : d.imageDataDiskLuns) {
+        if (!d.storageTypeFor(lun).isEmpty())
+            skus << QStringLiteral("%1=%2").arg(lun).arg(d.storageTypeFor(lun));
+    }
+    if (!skus.isEmpty())
+        vm.values(QStringLiteral("--storage-sku"), skus);
     if (d.isSpecialized()) {
         vm.raw(QStringLiteral("--specialized"));
     } else {
@@ -173,12 +185,18 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
     lines << QStringLiteral("$vm = Set-AzVMSourceImage -VM $vm -Id %1").arg(vmPsQuote(d.imageVersionId));
     QString osDisk = QStringLiteral("$vm = Set-AzVMOSDisk -VM $vm -Name %1 -CreateOption FromImage")
                          .arg(vmPsQuote(d.osDiskName()));
+    if (d.osDiskSizeGb > 0)
+        osDisk += QStringLiteral(" -DiskSizeInGB %1").arg(d.osDiskSizeGb);
+    if (!d.osDiskStorageType.isEmpty())
+        osDisk += QStringLiteral(" -StorageAccountType %1").arg(vmPsQuote(d.osDiskStorageType));
     if (!d.desFor(-1).isEmpty())
         osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(-1)));
     lines << osDisk;
     for (int lun : d.imageDataDiskLuns) {
         QString data =
             QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun %1 -CreateOption FromImage").arg(lun);
+        if (!d.storageTypeFor(lun).isEmpty())
+            data += QStringLiteral(" -StorageAccountType %1").arg(vmPsQuote(d.storageTypeFor(lun)));
         if (!d.desFor(lun).isEmpty())
             data += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(lun)));
         lines << data;

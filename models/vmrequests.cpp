@@ -7,10 +7,6 @@ namespace cmk {
 
 namespace {
 
-nlohmann::json vmDesReference(const QString &id) {
-    return {{"diskEncryptionSet", {{"id", id}}}};
-}
-
 ArmPathBuilder vmGroupProvider(const VmDraft &d, const char *providerNamespace) {
     return resourceGroupPath(d.subscriptionId, d.resourceGroup)
         .literal(QStringLiteral("providers"))
@@ -63,14 +59,26 @@ nlohmann::json VmRequests::networkInterfaceBody(const VmDraft &d) {
 }
 
 nlohmann::json VmRequests::virtualMachineBody(const VmDraft &d) {
+    // Every data disk of the image is listed, each with its own DES: a disk left out would be created
+    // with the image's DES for the region, which may be of another subscription or type.
+    const auto managedDisk = [&d](int lun) {
+        nlohmann::json managed = nlohmann::json::object();
+        if (!d.storageTypeFor(lun).isEmpty())
+            managed["storageAccountType"] = d.storageTypeFor(lun);
+        if (!d.desFor(lun).isEmpty())
+            managed["diskEncryptionSet"] = {{"id", d.desFor(lun)}};
+        return managed;
+    };
     nlohmann::json osDisk = {{"name", d.osDiskName()}, {"createOption", "FromImage"}};
-    if (!d.desFor(-1).isEmpty())
-        osDisk["managedDisk"] = vmDesReference(d.desFor(-1));
+    if (d.osDiskSizeGb > 0)
+        osDisk["diskSizeGB"] = d.osDiskSizeGb;
+    if (!managedDisk(-1).empty())
+        osDisk["managedDisk"] = managedDisk(-1);
     nlohmann::json dataDisks = nlohmann::json::array();
     for (int lun : d.imageDataDiskLuns) {
         nlohmann::json disk = {{"lun", lun}, {"createOption", "FromImage"}};
-        if (!d.desFor(lun).isEmpty())
-            disk["managedDisk"] = vmDesReference(d.desFor(lun));
+        if (!managedDisk(lun).empty())
+            disk["managedDisk"] = managedDisk(lun);
         dataDisks.push_back(disk);
     }
     nlohmann::json storage = {{"imageReference", {{"id", d.imageVersionId}}}, {"osDisk", osDisk}};

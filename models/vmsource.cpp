@@ -20,6 +20,8 @@ void VmImageInfo::applyTo(VmDraft &d) const {
     d.osState = definition.osState.isEmpty() ? QStringLiteral("Generalized") : definition.osState;
     d.imageRegions = regions;
     d.imageDataDiskLuns = dataDiskLuns;
+    const std::optional<GalleryDiskImage> &osImage = version.storageProfile.osDiskImage;
+    d.imageOsDiskSizeGb = osImage && osImage->sizeInGB ? *osImage->sizeInGB : 0;
     if (d.subscriptionId.isEmpty())
         d.subscriptionId = ResourceId::parse(versionId).subscriptionId;
     if (d.location.isEmpty() || !regions.contains(normalizeRegion(d.location)))
@@ -312,6 +314,7 @@ void VmLiveCheck::next() {
             m_reasons << e;
         m_reasons << VmValidation::networkingErrors(m_draft);
         m_reasons << VmValidation::diskErrors(m_draft, &m_sets);
+        m_reasons << VmValidation::diskOptionErrors(m_draft);
         m_reasons.removeDuplicates();
         done();
     }

@@ -407,7 +407,32 @@ QStringList VmValidation::diskErrors(const VmDraft &d, const std::vector<DiskEnc
 }
 
 QStringList VmValidation::offlineErrors(const VmDraft &d) {
-    return basicsErrors(d) + networkingErrors(d) + diskErrors(d);
+    return basicsErrors(d) + networkingErrors(d) + diskErrors(d) + diskOptionErrors(d);
+}
+
+QStringList VmValidation::diskOptionErrors(const VmDraft &d) {
+    QStringList errors;
+    if (d.osDiskSizeGb < 0 || d.osDiskSizeGb > maxOsDiskSizeGb) {
+        errors << tr("The OS disk size must be between 1 and %1 GiB, not %2 GiB.")
+                      .arg(maxOsDiskSizeGb)
+                      .arg(d.osDiskSizeGb);
+    } else if (d.osDiskSizeGb > 0 && d.imageOsDiskSizeGb > 0 && d.osDiskSizeGb < d.imageOsDiskSizeGb) {
+        errors << tr("The OS disk cannot be smaller than the image's OS disk: choose at least %1 GiB (not "
+                     "%2 GiB), or leave the size to the image.")
+                      .arg(d.imageOsDiskSizeGb)
+                      .arg(d.osDiskSizeGb);
+    }
+    QList<int> disks{-1};
+    disks << d.imageDataDiskLuns;
+    for (int lun : disks) {
+        const QString type = d.storageTypeFor(lun);
+        if (!type.isEmpty() && !VmDraft::storageAccountTypes().contains(type)) {
+            errors << tr("“%1” is not a storage account type for the %2; use one of %3.")
+                          .arg(type, DraftValidation::diskLabel(lun),
+                               VmDraft::storageAccountTypes().join(QLatin1String(", ")));
+        }
+    }
+    return errors;
 }
 
 } // namespace cmk

@@ -61,6 +61,11 @@ public:
     /// subscription's DES), each must be usable: same region and subscription, matching encryption type.
     static QStringList diskErrors(const VmDraft &draft,
                                   const std::vector<DiskEncryptionSet> *available = nullptr);
+    /// The largest OS disk Azure creates from an image, in GiB.
+    static constexpr int maxOsDiskSizeGb = 4095;
+    /// Disk options: the OS disk size (none, or at least the image's and at most 4095 GiB) and each disk's
+    /// storage account type (one of VmDraft::storageAccountTypes()).
+    static QStringList diskOptionErrors(const VmDraft &draft);
     /// Everything checkable without Azure (what `create-vm --dry-run` checks).
     static QStringList offlineErrors(const VmDraft &draft);
 };

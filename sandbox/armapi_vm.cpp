@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QUrlQuery>
 #include <QUuid>
+#include <algorithm>
 
 namespace armsandbox {
 
@@ -62,6 +63,20 @@ ApiResponse okResponse(const QJsonObject &body, int status = 200) {
     response.status = status;
     response.body = body;
     return response;
+}
+
+/// The DES the image version's `encryption` (of one target region) gives a disk (lun < 0: OS disk).
+QString vmImageDesIn(const QJsonObject &regionEncryption, int lun) {
+    if (lun < 0)
+        return regionEncryption.value(QLatin1String("osDiskImage"))
+            .toObject()
+            .value(QLatin1String("diskEncryptionSetId"))
+            .toString();
+    for (const QJsonValue &d : regionEncryption.value(QLatin1String("dataDiskImages")).toArray()) {
+        if (d.toObject().value(QLatin1String("lun")).toInt(-1) == lun)
+            return d.toObject().value(QLatin1String("diskEncryptionSetId")).toString();
+    }
+    return QString();
 }
 
 ApiResponse invalidParameter(const QString &message, const QString &target,
@@ -975,6 +990,51 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
             QStringLiteral("properties.storageProfile.osDisk.createOption"));
     }
 
+    const auto checkStorageType = [](const QJsonObject &disk,
+                                     const QString &target) -> std::optional<ApiResponse> {
+        static const QStringList allowed = {QStringLiteral("Standard_LRS"), QStringLiteral("StandardSSD_LRS"),
+                                            QStringLiteral("Premium_LRS"), QStringLiteral("StandardSSD_ZRS"),
+                                            QStringLiteral("Premium_ZRS")};
+        const QJsonValue type =
+            disk.value(QLatin1String("managedDisk")).toObject().value(QLatin1String("storageAccountType"));
+        if (type.isUndefined() || allowed.contains(type.toString()))
+            return std::nullopt;
+        return invalidParameter(QCoreApplication::translate(
+                                    "armsandbox", "The value '%1' of parameter 'storageAccountType' is not "
+                                                  "supported. Supported values are %2.")
+                                    .arg(type.toString(), allowed.join(QLatin1String(", "))),
+                                target + QStringLiteral(".managedDisk.storageAccountType"));
+    };
+    const QString osTarget = QStringLiteral("properties.storageProfile.osDisk");
+    if (auto bad = checkStorageType(osDisk, osTarget))
+        return bad;
+    if (osDisk.contains(QLatin1String("diskSizeGB"))) {
+        const int requested = osDisk.value(QLatin1String("diskSizeGB")).toInt(-1);
+        const int imageSize = versionProperties.value(QLatin1String("storageProfile"))
+                                  .toObject()
+                                  .value(QLatin1String("osDiskImage"))
+                                  .toObject()
+                                  .value(QLatin1String("sizeInGB"))
+                                  .toInt(0);
+        if (requested < 1 || requested > 4095)
+            return invalidParameter(
+                QCoreApplication::translate("armsandbox",
+                                            "The disk size %1 GB is out of range. It must be between 1 "
+                                            "and 4095 GB.")
+                    .arg(osDisk.value(QLatin1String("diskSizeGB")).toVariant().toString()),
+                osTarget + QStringLiteral(".diskSizeGB"));
+        if (requested < imageSize)
+            return armError(409, QStringLiteral("ResizeDiskError"),
+                            QCoreApplication::translate(
+                                "armsandbox",
+                                "Disk size %1 GB is smaller than the size of the corresponding disk in the "
+                                "VM image: %2 GB. This is not allowed. Please choose equal or greater size "
+                                "or do not specify an explicit size.")
+                                .arg(requested)
+                                .arg(imageSize),
+                            osTarget + QStringLiteral(".diskSizeGB"));
+    }
+
     // Admin account: generalized images need one, specialized ones already have theirs.
     const QJsonObject osProfile = properties.value(QLatin1String("osProfile")).toObject();
     if (specialized) {
@@ -1260,6 +1320,8 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
                     .arg(create),
                 target + QStringLiteral(".createOption"));
         }
+        if (auto bad = checkStorageType(disk, target))
+            return bad;
         luns.insert(lun);
         const QString des = disk.value(QLatin1String("managedDisk"))
                                 .toObject()
@@ -1281,7 +1343,42 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
                 .arg(size->maxDataDisks),
             QStringLiteral("properties.storageProfile.dataDisks"));
     }
-    Q_UNUSED(regionEncryption)
+    // What the body leaves out is created from the image with the image's own disk encryption set for
+    // this region: the same rules apply to it (subscription, region, one encryption type).
+    QList<int> omitted;
+    if (osDes.isEmpty())
+        omitted << -1;
+    QList<int> sortedImageLuns = imageLuns.values();
+    std::sort(sortedImageLuns.begin(), sortedImageLuns.end());
+    for (int lun : sortedImageLuns) {
+        if (!listed.contains(lun))
+            omitted << lun;
+    }
+    for (int lun : omitted) {
+        const QString des = vmImageDesIn(regionEncryption, lun);
+        if (des.isEmpty())
+            continue;
+        const QString target = lun < 0 ? QStringLiteral("properties.storageProfile.osDisk.managedDisk")
+                                       : QStringLiteral("properties.storageProfile.dataDisks");
+        if (auto bad = checkDes(des, target)) {
+            const QString why =
+                bad->body.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
+            return invalidParameter(
+                lun < 0 ? QCoreApplication::translate(
+                              "armsandbox",
+                              "The OS disk names no disk encryption set, so it would be encrypted with the "
+                              "image's disk encryption set in region '%1': %2")
+                              .arg(location, why)
+                        : QCoreApplication::translate(
+                              "armsandbox",
+                              "The image's data disk with LUN %1 is not listed in 'dataDisks', so it would "
+                              "be created with the image's disk encryption set in region '%2': %3 List the "
+                              "data disk with a disk encryption set the virtual machine can use.")
+                              .arg(lun)
+                              .arg(location, why),
+                target);
+        }
+    }
     return std::nullopt;
 }
 
@@ -1349,7 +1446,8 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
             .arg(subscriptionId, segments.at(3));
 
     // The managed disks the VM gets: encrypted with the DES asked for, else the image's DES for this region.
-    const auto makeDisk = [&](const QString &name, int sizeGb, const QString &desId, bool os) {
+    const auto makeDisk = [&](const QString &name, int sizeGb, const QString &desId, bool os,
+                              const QString &sku) {
         QJsonObject encryption{{QStringLiteral("type"), QStringLiteral("EncryptionAtRestWithPlatformKey")}};
         if (!desId.isEmpty()) {
             encryption.insert(QStringLiteral("type"), m_store.resource(desId)
@@ -1371,15 +1469,17 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
             {QStringLiteral("encryption"), encryption}};
         if (os)
             diskProperties.insert(QStringLiteral("osType"), osType);
-        m_store.put(QJsonObject{
-            {QStringLiteral("id"), groupPrefix + name},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("type"), QStringLiteral("Microsoft.Compute/disks")},
-            {QStringLiteral("location"), location},
-            {QStringLiteral("managedBy"), id},
-            {QStringLiteral("sku"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Premium_LRS")},
-                                                {QStringLiteral("tier"), QStringLiteral("Premium")}}},
-            {QStringLiteral("properties"), diskProperties}});
+        m_store.put(QJsonObject{{QStringLiteral("id"), groupPrefix + name},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("type"), QStringLiteral("Microsoft.Compute/disks")},
+                                {QStringLiteral("location"), location},
+                                {QStringLiteral("managedBy"), id},
+                                {QStringLiteral("sku"),
+                                 QJsonObject{{QStringLiteral("name"), sku},
+                                             {QStringLiteral("tier"), sku.startsWith(QLatin1String("Premium"))
+                                                                          ? QStringLiteral("Premium")
+                                                                          : QStringLiteral("Standard")}}},
+                                {QStringLiteral("properties"), diskProperties}});
         return groupPrefix + name;
     };
     const auto desOf = [](const QJsonObject &disk) {
@@ -1390,17 +1490,12 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
             .value(QLatin1String("id"))
             .toString();
     };
-    const auto imageDesFor = [&](int lun) {
-        if (lun < 0)
-            return regionEncryption.value(QLatin1String("osDiskImage"))
-                .toObject()
-                .value(QLatin1String("diskEncryptionSetId"))
-                .toString();
-        for (const QJsonValue &d : regionEncryption.value(QLatin1String("dataDiskImages")).toArray()) {
-            if (d.toObject().value(QLatin1String("lun")).toInt(-1) == lun)
-                return d.toObject().value(QLatin1String("diskEncryptionSetId")).toString();
-        }
-        return QString();
+    const auto imageDesFor = [&regionEncryption](int lun) { return vmImageDesIn(regionEncryption, lun); };
+    const auto skuOf = [](const QJsonObject &disk) {
+        return disk.value(QLatin1String("managedDisk"))
+            .toObject()
+            .value(QLatin1String("storageAccountType"))
+            .toString(QStringLiteral("Premium_LRS"));
     };
     const auto withDes = [](QJsonObject disk, const QString &diskId, const QString &des) {
         QJsonObject managed = disk.value(QLatin1String("managedDisk")).toObject();
@@ -1423,12 +1518,13 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     osDisk.insert(QStringLiteral("osType"), osType);
     if (!osDisk.contains(QLatin1String("caching")))
         osDisk.insert(QStringLiteral("caching"), QStringLiteral("ReadWrite"));
-    const int osSize = versionStorage.value(QLatin1String("osDiskImage"))
-                           .toObject()
-                           .value(QLatin1String("sizeInGB"))
-                           .toInt(30);
+    const int osSize = osDisk.value(QLatin1String("diskSizeGB"))
+                           .toInt(versionStorage.value(QLatin1String("osDiskImage"))
+                                      .toObject()
+                                      .value(QLatin1String("sizeInGB"))
+                                      .toInt(30));
     osDisk.insert(QStringLiteral("diskSizeGB"), osSize);
-    osDisk = withDes(osDisk, makeDisk(osDiskName, osSize, osDes, true), osDes);
+    osDisk = withDes(osDisk, makeDisk(osDiskName, osSize, osDes, true, skuOf(osDisk)), osDes);
     storage.insert(QStringLiteral("osDisk"), osDisk);
 
     // Data disks of the image that the body does not list are created too, as Azure does.
@@ -1461,7 +1557,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
         disk.insert(QStringLiteral("diskSizeGB"), sizeGb);
         if (!disk.contains(QLatin1String("caching")))
             disk.insert(QStringLiteral("caching"), QStringLiteral("None"));
-        filledData.append(withDes(disk, makeDisk(name, sizeGb, des, false), des));
+        filledData.append(withDes(disk, makeDisk(name, sizeGb, des, false, skuOf(disk)), des));
     }
     storage.insert(QStringLiteral("dataDisks"), filledData);
     properties.insert(QStringLiteral("storageProfile"), storage);

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QUrl>
 
 namespace armsandbox {
 

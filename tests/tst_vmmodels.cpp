@@ -10,6 +10,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -140,6 +143,37 @@ private:
         if (p.status != 201)
             qWarning() << "NIC" << p.status << p.code << p.target;
         return d.nicId();
+    }
+
+    /// Version 1.3.0 in westeurope: OS disk and LUN 0 with des-weu-cmk, LUN 1 with the Dev/Test
+    /// subscription's des-dev-weu-cmk (a DES the VM of the production subscription cannot use).
+    QString addCrossSubscriptionVersion() {
+        const QString id = QString(kVersion).replace(QStringLiteral("/1.1.0"), QStringLiteral("/1.3.0"));
+        const QString json =
+            QStringLiteral(R"({"id": "%1", "name": "1.3.0", "location": "westeurope",
+          "type": "Microsoft.Compute/galleries/images/versions",
+          "properties": {"provisioningState": "Succeeded",
+            "publishingProfile": {"targetRegions": [{"name": "West Europe", "encryption": {
+              "osDiskImage": {"diskEncryptionSetId": "%2"},
+              "dataDiskImages": [{"lun": 0, "diskEncryptionSetId": "%2"}, {"lun": 1, "diskEncryptionSetId": "%3"}]}}]},
+            "storageProfile": {"osDiskImage": {"sizeInGB": 30},
+              "dataDiskImages": [{"lun": 0, "sizeInGB": 64}, {"lun": 1, "sizeInGB": 64}]}}})")
+                .arg(id, des(QStringLiteral("des-weu-cmk")), des(QStringLiteral("des-dev-weu-cmk"), kSub2));
+        m_sandbox->setResource(QJsonDocument::fromJson(json.toUtf8()).object());
+        return id;
+    }
+
+    /// The DES the sandbox encrypted one of rg-build's managed disks with.
+    QString managedDiskDes(const QString &diskName) const {
+        const QJsonObject disk = m_sandbox->resource(
+            QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/disks/%2")
+                .arg(kSub, diskName));
+        return disk.value("properties")
+            .toObject()
+            .value("encryption")
+            .toObject()
+            .value("diskEncryptionSetId")
+            .toString();
     }
 
 private Q_SLOTS:
@@ -435,6 +469,11 @@ private Q_SLOTS:
                                      << "properties.osProfile.linuxConfiguration.ssh.publicKeys[0].keyData";
         QTest::newRow("unknown size") << "size" << 400 << "SkuNotAvailable"
                                       << "properties.hardwareProfile.vmSize";
+        QTest::newRow("unknown storage type")
+            << "storageType" << 400 << "InvalidParameter"
+            << "properties.storageProfile.dataDisks[0].managedDisk.storageAccountType";
+        QTest::newRow("OS disk smaller than the image's") << "osDiskSmall" << 409 << "ResizeDiskError"
+                                                          << "properties.storageProfile.osDisk.diskSizeGB";
     }
     void sandboxRejectsWhatAzureWould() {
         QFETCH(QString, change);
@@ -467,11 +506,162 @@ private Q_SLOTS:
             d.sshPublicKey = QStringLiteral("ssh-rsa bm90IGEga2V5 ops@host");
         else if (change == QLatin1String("size"))
             d.size = QStringLiteral("Standard_Z99");
+        else if (change == QLatin1String("storageType"))
+            d.dataDiskStorageTypes[0] = QStringLiteral("Ultra_LRS");
+        else if (change == QLatin1String("osDiskSmall"))
+            d.osDiskSizeGb = 20; // the image's OS disk has 30 GiB
         d.dataDiskDesIds.insert(5, des(QStringLiteral("des-weu-cmk")));
         const Put p = put(d.vmId(), VmRequests::virtualMachineBody(d), QStringLiteral("2024-11-01"));
         QCOMPARE(p.status, status);
         QCOMPARE(p.code, code);
         QCOMPARE(p.target, target);
+    }
+
+    void diskOptionsInBodyAndExports() {
+        VmDraft d = sampleDraft();
+        d.imageOsDiskSizeGb = 30;
+        d.osDiskSizeGb = 64;
+        d.osDiskStorageType = QStringLiteral("Premium_LRS");
+        d.dataDiskStorageTypes = {{1, QStringLiteral("StandardSSD_ZRS")}};
+        QCOMPARE(VmValidation::offlineErrors(d), QStringList());
+        VmDraft back;
+        QString why;
+        QVERIFY2(VmDraft::fromJson(d.toJson(), &back, &why), qPrintable(why));
+        QVERIFY(back == d);
+
+        const nlohmann::json storage = VmRequests::virtualMachineBody(d)["properties"]["storageProfile"];
+        QCOMPARE(storage["osDisk"]["diskSizeGB"].get<int>(), 64);
+        QCOMPARE(storage["osDisk"]["managedDisk"]["storageAccountType"].get<std::string>(),
+                 std::string("Premium_LRS"));
+        QCOMPARE(QString::fromStdString(storage["osDisk"]["managedDisk"]["diskEncryptionSet"]["id"]),
+                 des(QStringLiteral("des-weu-cmk")));
+        QVERIFY(!storage["dataDisks"][0]["managedDisk"].contains("storageAccountType"));
+        QCOMPARE(storage["dataDisks"][1]["managedDisk"]["storageAccountType"].get<std::string>(),
+                 std::string("StandardSSD_ZRS"));
+        QVERIFY(!storage["dataDisks"][1].contains("diskSizeGB"));
+
+        const QString desId = des(QStringLiteral("des-weu-cmk"));
+        const QString cli = VmExporter::azureCli(d).text;
+        QVERIFY2(cli.contains(QStringLiteral("    --os-disk-name vm-web-01_OsDisk \\\n"
+                                             "    --os-disk-size-gb 64 \\\n"
+                                             "    --storage-sku os=Premium_LRS 1=StandardSSD_ZRS \\\n")),
+                 qPrintable(cli));
+        const QString ps = VmExporter::powerShell(d).text;
+        QVERIFY2(
+            ps.contains(QStringLiteral("$vm = Set-AzVMOSDisk -VM $vm -Name 'vm-web-01_OsDisk' -CreateOption "
+                                       "FromImage -DiskSizeInGB 64 -StorageAccountType 'Premium_LRS' "
+                                       "-DiskEncryptionSetId '%1'\n")
+                            .arg(desId)),
+            qPrintable(ps));
+        QVERIFY(ps.contains(QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun 0 -CreateOption FromImage "
+                                           "-DiskEncryptionSetId '%1'\n")
+                                .arg(desId)));
+        QVERIFY(
+            ps.contains(QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun 1 -CreateOption FromImage "
+                                       "-StorageAccountType 'StandardSSD_ZRS' -DiskEncryptionSetId '%1'\n")
+                            .arg(desId)));
+        // Without options nothing of them is written.
+        QVERIFY(!VmExporter::azureCli(sampleDraft()).text.contains(QStringLiteral("--storage-sku")));
+        QVERIFY(!VmExporter::powerShell(sampleDraft()).text.contains(QStringLiteral("-StorageAccountType")));
+
+        d.osDiskSizeGb = 20;
+        d.osDiskStorageType = QStringLiteral("Ultra_LRS");
+        const QString errors = VmValidation::offlineErrors(d).join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QStringLiteral("choose at least 30 GiB (not 20 GiB)")), qPrintable(errors));
+        QVERIFY2(errors.contains(QStringLiteral("“Ultra_LRS” is not a storage account type for the OS disk")),
+                 qPrintable(errors));
+        d.osDiskSizeGb = 5000;
+        QVERIFY(
+            VmValidation::diskOptionErrors(d).join(QString()).contains(QStringLiteral("between 1 and 4095")));
+    }
+
+    void sandboxCreatesDisksWithTheirSizeAndStorageType() {
+        VmDraft d = sampleDraft();
+        d.name = QStringLiteral("vm-opts");
+        d.nicName = QStringLiteral("nic-opts");
+        makeNic(d.nicName);
+        d.osDiskSizeGb = 64;
+        d.osDiskStorageType = QStringLiteral("Premium_ZRS");
+        d.dataDiskStorageTypes = {{0, QStringLiteral("Standard_LRS")}};
+        const Put p = put(d.vmId(), VmRequests::virtualMachineBody(d), QStringLiteral("2024-11-01"));
+        QCOMPARE(p.status, 201);
+        const QString disks =
+            QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/disks/")
+                .arg(kSub);
+        const QJsonObject os = m_sandbox->resource(disks + QStringLiteral("vm-opts_OsDisk"));
+        QCOMPARE(os.value("properties").toObject().value("diskSizeGB").toInt(), 64);
+        QCOMPARE(os.value("sku").toObject().value("name").toString(), QStringLiteral("Premium_ZRS"));
+        const QJsonObject data0 = m_sandbox->resource(disks + QStringLiteral("vm-opts_DataDisk_0"));
+        QCOMPARE(data0.value("sku").toObject().value("name").toString(), QStringLiteral("Standard_LRS"));
+        QCOMPARE(data0.value("properties").toObject().value("diskSizeGB").toInt(), 128); // the image's
+    }
+
+    void sandboxChecksTheDesOfDataDisksTheBodyLeavesOut() {
+        const QString version = addCrossSubscriptionVersion();
+        VmDraft d = sampleDraft();
+        d.imageVersionId = version;
+        d.name = QStringLiteral("vm-omit");
+        d.nicName = QStringLiteral("nic-omit");
+        makeNic(d.nicName);
+        // A body that lists only LUN 0: LUN 1 would get the image's des-dev-weu-cmk, of another subscription.
+        d.imageDataDiskLuns = {0};
+        d.normalizeDisks();
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("api-version"), QStringLiteral("2024-11-01"));
+        ArmReply *reply = m_client->put(d.vmId(), VmRequests::virtualMachineBody(d), query);
+        QSignalSpy done(reply, &ArmReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->httpStatus(), 400);
+        QCOMPARE(reply->error().code, QStringLiteral("InvalidParameter"));
+        QCOMPARE(reply->error().target, QStringLiteral("properties.storageProfile.dataDisks"));
+        QVERIFY2(reply->error().message.contains(QStringLiteral("LUN 1 is not listed")),
+                 qPrintable(reply->error().message));
+        QVERIFY2(reply->error().message.contains(
+                     QStringLiteral("must be in the subscription of the virtual machine")),
+                 qPrintable(reply->error().message));
+        reply->deleteLater();
+        QVERIFY(m_sandbox->resource(d.vmId()).isEmpty());
+
+        // The client lists every data disk of the image with a DES of the VM's subscription: accepted.
+        d.imageDataDiskLuns = {0, 1};
+        d.dataDiskDesIds = {{0, des(QStringLiteral("des-weu-cmk"))}, {1, des(QStringLiteral("des-weu-cmk"))}};
+        QCOMPARE(VmRequests::virtualMachineBody(d)["properties"]["storageProfile"]["dataDisks"].size(),
+                 size_t(2));
+        const Put ok = put(d.vmId(), VmRequests::virtualMachineBody(d), QStringLiteral("2024-11-01"));
+        QCOMPARE(ok.status, 201);
+        QCOMPARE(managedDiskDes(QStringLiteral("vm-omit_DataDisk_1")), des(QStringLiteral("des-weu-cmk")));
+
+        // Left out but usable (1.1.0 uses des-weu-cmk everywhere in West Europe): created with the image's
+        // DES.
+        VmDraft usable = sampleDraft();
+        usable.name = QStringLiteral("vm-omit-ok");
+        usable.nicName = QStringLiteral("nic-omit-ok");
+        makeNic(usable.nicName);
+        usable.imageDataDiskLuns = {0};
+        usable.normalizeDisks();
+        QCOMPARE(
+            put(usable.vmId(), VmRequests::virtualMachineBody(usable), QStringLiteral("2024-11-01")).status,
+            201);
+        QCOMPARE(managedDiskDes(QStringLiteral("vm-omit-ok_DataDisk_1")), des(QStringLiteral("des-weu-cmk")));
+    }
+
+    void cliChecksEveryImageDataDiskUpFront() {
+        // A hand-written draft that forgets the image's LUN 1: the live check reads the image, finds the
+        // disk and refuses before any PUT, instead of letting it inherit the image's (unusable) DES.
+        const QString version = addCrossSubscriptionVersion();
+        VmDraft d = sampleDraft();
+        d.imageVersionId = version;
+        d.name = QStringLiteral("vm-cli-omit");
+        d.imageDataDiskLuns = {0};
+        d.imageRegions = {QStringLiteral("westeurope")};
+        d.normalizeDisks();
+        m_sandbox->clearExchanges();
+        const Result r = run({QStringLiteral("create-vm"), QStringLiteral("--draft"),
+                              writeDraft(d, QStringLiteral("omit.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("LUN 1")), qPrintable(r.err));
+        for (const armsandbox::Exchange &e : m_sandbox->exchanges())
+            QVERIFY(e.liveRequest.value("method").toString() != QLatin1String("PUT"));
     }
 
     void sandboxNetworkChecks() {

@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +21,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRadioButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cmkui;
@@ -117,6 +121,18 @@ private:
                              QStringLiteral("azureops"));
             child<QPlainTextEdit>(&w, QStringLiteral("sshKeyEdit"))->setPlainText(sshKey());
         }
+    }
+
+    /// Clicks Next `pages` times, each once the page allows it.
+    static bool advance(CreateVmWizard &w, int pages) {
+        for (int i = 0; i < pages; ++i) {
+            if (!QTest::qWaitFor([&] { return w.button(QWizard::NextButton)->isEnabled(); }, 5000)) {
+                qWarning("Next stays disabled: %s", qPrintable(errorText(w.currentPage())));
+                return false;
+            }
+            w.next();
+        }
+        return true;
     }
 
     QList<QJsonObject> puts(const QString &pathPart) const {
@@ -517,12 +533,7 @@ private Q_SLOTS:
     void armErrorIsShownAndResubmitWorks() {
         auto w = openWizard();
         fillBasics(*w, QStringLiteral("vm-retry-01"));
-        QTRY_VERIFY(w->button(QWizard::NextButton)->isEnabled());
-        w->next();
-        QTRY_VERIFY(w->button(QWizard::NextButton)->isEnabled());
-        w->next();
-        QTRY_VERIFY(w->button(QWizard::NextButton)->isEnabled());
-        w->next();
+        QVERIFY(advance(*w, 3));
         QString why;
         QVERIFY2(m_sandbox->setFaults(QStringLiteral("status=409:path=/virtualMachines/:method=PUT"), &why),
                  qPrintable(why));
@@ -539,6 +550,114 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w->reviewPage()->submitter()->stage(), cmk::VmSubmitter::Stage::Succeeded,
                                   15000);
         QCOMPARE(w->draftModel()->draft().name, QStringLiteral("vm-retry-01"));
+    }
+
+    void diskSizeAndStorageTypes() {
+        auto w = openWizard();
+        fillBasics(*w, QStringLiteral("vm-disks-01"));
+        QVERIFY(advance(*w, 2));
+        QCOMPARE(w->currentId(), int(CreateVmWizard::DisksPageId));
+        QSpinBox *size = w->disksPage()->osDiskSizeSpin();
+        QVERIFY(size && size->isVisible());
+        QCOMPARE(size->value(), 0);
+        QCOMPARE(size->text(), QStringLiteral("As the image (30 GiB)"));
+        QTRY_VERIFY(w->button(QWizard::NextButton)->isEnabled());
+        size->setValue(20);
+        QTRY_VERIFY(!w->button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(errorText(w->currentPage()).contains(QStringLiteral("choose at least 30 GiB")),
+                 qPrintable(errorText(w->currentPage())));
+        size->setValue(64);
+        QTRY_VERIFY2(w->button(QWizard::NextButton)->isEnabled(), qPrintable(errorText(w->currentPage())));
+        QComboBox *osStorage = w->disksPage()->storageCombo(-1);
+        QComboBox *lun1Storage = w->disksPage()->storageCombo(1);
+        QVERIFY(osStorage && lun1Storage && w->disksPage()->storageCombo(0));
+        QCOMPARE(comboTexts(osStorage),
+                 (QStringList{QStringLiteral("Default"), QStringLiteral("Standard_LRS"),
+                              QStringLiteral("StandardSSD_LRS"), QStringLiteral("Premium_LRS"),
+                              QStringLiteral("StandardSSD_ZRS"), QStringLiteral("Premium_ZRS")}));
+        osStorage->setCurrentIndex(osStorage->findText(QStringLiteral("Premium_LRS")));
+        lun1Storage->setCurrentIndex(lun1Storage->findText(QStringLiteral("StandardSSD_ZRS")));
+        screenshot(w.get(), QStringLiteral("10-disk-options"));
+
+        w->next();
+        QCOMPARE(w->currentId(), int(CreateVmWizard::ReviewPageId));
+        const QString summary =
+            child<QWidget>(w.get(), QStringLiteral("summaryView"))->property("plainText").toString();
+        QVERIFY2(summary.contains(QStringLiteral("64 GiB")), qPrintable(summary));
+        w->button(QWizard::FinishButton)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(w->reviewPage()->submitter()->stage(), cmk::VmSubmitter::Stage::Succeeded,
+                                  15000);
+        const QJsonObject storage = jsonAt(puts(QStringLiteral("/virtualMachines/")).value(0),
+                                           QStringLiteral("properties.storageProfile"));
+        const QJsonObject osDisk = jsonAt(storage, QStringLiteral("osDisk"));
+        QCOMPARE(osDisk.value("diskSizeGB").toInt(), 64);
+        QCOMPARE(jsonAt(osDisk, QStringLiteral("managedDisk")).value("storageAccountType").toString(),
+                 QStringLiteral("Premium_LRS"));
+        QCOMPARE(jsonAt(osDisk, QStringLiteral("managedDisk.diskEncryptionSet")).value("id").toString(),
+                 des("des-weu-cmk"));
+        QVERIFY(!jsonAt(storage, QStringLiteral("dataDisks.0.managedDisk")).contains("storageAccountType"));
+        QCOMPARE(
+            jsonAt(storage, QStringLiteral("dataDisks.1.managedDisk")).value("storageAccountType").toString(),
+            QStringLiteral("StandardSSD_ZRS"));
+    }
+
+    void draftIsRestoredWhenTheWizardOpensAgain() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("CMKWIZARD_AUTOSAVE_PATH", dir.filePath(QStringLiteral("autosave-draft.json")).toUtf8());
+        QPointer<CreateVmWizard> w = openCreateVmWizard(nullptr, m_client.get(), kVersion);
+        QVERIFY(!w->restoredDraft());
+        QTRY_VERIFY_WITH_TIMEOUT(w->imageSource()->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->diskEncryptionSets()->isComplete() && w->sizes()->isComplete(), 10000);
+        fillBasics(*w, QStringLiteral("vm-saved-01"));
+        QVERIFY(advance(*w, 2));
+        auto *sameDes = child<QAbstractButton>(w, QStringLiteral("sameDesCheck"));
+        sameDes->setChecked(false);
+        w->disksPage()->osDiskSizeSpin()->setValue(48);
+        QComboBox *osStorage = w->disksPage()->storageCombo(-1);
+        osStorage->setCurrentIndex(osStorage->findText(QStringLiteral("StandardSSD_LRS")));
+        const cmk::VmDraft typed = w->draftModel()->draft();
+        QCOMPARE(typed.name, QStringLiteral("vm-saved-01"));
+        // Closed at once: what the debounce still held is written on the way out.
+        w->close();
+        QTRY_VERIFY(w.isNull());
+        const QString path = CreateVmWizard::defaultAutosavePath(kVersion);
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QVERIFY(path.startsWith(dir.path()));
+
+        w = openCreateVmWizard(nullptr, m_client.get(), kVersion);
+        QVERIFY(w->restoredDraft());
+        QTRY_VERIFY_WITH_TIMEOUT(w->imageSource()->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->diskEncryptionSets()->isComplete() && w->sizes()->isComplete(), 10000);
+        QCOMPARE(child<QLineEdit>(w, QStringLiteral("vmNameEdit"))->text(), QStringLiteral("vm-saved-01"));
+        QCOMPARE(child<QLineEdit>(w, QStringLiteral("adminUsernameEdit"))->text(),
+                 QStringLiteral("azureops"));
+        QCOMPARE(child<QPlainTextEdit>(w, QStringLiteral("sshKeyEdit"))->toPlainText(), sshKey());
+        QTRY_COMPARE(child<QComboBox>(w, QStringLiteral("resourceGroupCombo"))->currentText(),
+                     QStringLiteral("rg-build"));
+        QVERIFY(w->draftModel()->draft() == typed);
+        QVERIFY(advance(*w, 2));
+        QCOMPARE(w->disksPage()->osDiskSizeSpin()->value(), 48);
+        QCOMPARE(w->disksPage()->storageCombo(-1)->currentText(), QStringLiteral("StandardSSD_LRS"));
+        QCOMPARE(w->disksPage()->desCombo(-1)->currentData(DiskEncryptionSetModel::IdRole).toString(),
+                 des("des-weu-cmk"));
+        QCOMPARE(w->draftModel()->draft(), typed);
+
+        // Another version starts from its own (empty) draft.
+        QPointer<CreateVmWizard> other = openCreateVmWizard(nullptr, m_client.get(), addNorthEuropeVersion());
+        QVERIFY(!other->restoredDraft());
+        QVERIFY(other->draftModel()->draft().name.isEmpty());
+        delete other;
+
+        // Once the VM exists the draft is done: its file goes.
+        w->next();
+        w->button(QWizard::FinishButton)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(w->reviewPage()->submitter()->stage(), cmk::VmSubmitter::Stage::Succeeded,
+                                  15000);
+        QTRY_VERIFY(!QFile::exists(path));
+        delete w;
+        QVERIFY(!QFile::exists(path));
+        qunsetenv("CMKWIZARD_AUTOSAVE_PATH");
     }
 
     void retranslatesOnLanguageChange() {

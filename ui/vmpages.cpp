@@ -3,6 +3,7 @@
 #include "armpaths.h"
 #include "diskencryptionsetmodel.h"
 #include "draftvalidation.h"
+#include "operationprogresspanel.h"
 #include "resourcelistmodel.h"
 #include "resources.h"
 #include "vmexport.h"
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopedValueRollback>
+#include <QSpinBox>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -688,9 +690,26 @@ VmDisksPage::VmDisksPage(const VmWizardContext &context, QWidget *parent)
     m_noDesLabel->setWordWrap(true);
     m_noDesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_noDesLabel);
+    // Size and storage type apply whatever the encryption, so they live apart from the DES rows.
+    m_optionsBox = new QGroupBox(this);
+    m_optionsBox->setObjectName(QStringLiteral("diskOptionsBox"));
+    m_optionRows = new QGridLayout(m_optionsBox);
+    m_osSizeSpin = new QSpinBox(m_optionsBox);
+    m_osSizeSpin->setObjectName(QStringLiteral("osDiskSizeSpin"));
+    m_osSizeSpin->setRange(0, VmValidation::maxOsDiskSizeGb);
+    m_osSizeLabel = new QLabel(m_optionsBox);
+    m_osSizeLabel->setBuddy(m_osSizeSpin);
+    m_optionRows->addWidget(m_osSizeLabel, 0, 0);
+    m_optionRows->addWidget(m_osSizeSpin, 0, 1);
+    m_optionRows->setColumnStretch(1, 1);
+    layout->addWidget(m_optionsBox);
     layout->addStretch(1);
     addStatusWidgets(layout);
 
+    connect(m_osSizeSpin, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_syncing)
+            vmDraft()->modify([value](VmDraft &d) { d.osDiskSizeGb = value; });
+    });
     connect(m_encryptionCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
@@ -739,6 +758,18 @@ void VmDisksPage::retranslateUi() {
             i, DraftValidation::encryptionModeLabel(EncryptionMode(m_encryptionCombo->itemData(i).toInt())));
     m_sameCheck->setText(tr("&Same disk encryption set for all disks"));
     m_imageDefaultsButton->setText(tr("Use the &image's disk encryption sets"));
+    m_optionsBox->setTitle(tr("Disk size and storage type"));
+    m_osSizeLabel->setText(tr("OS disk si&ze:"));
+    //: Unit after the OS disk size
+    m_osSizeSpin->setSuffix(tr(" GiB"));
+    m_osSizeSpin->setAccessibleName(tr("OS disk size in GiB"));
+    for (auto it = m_storageRows.cbegin(); it != m_storageRows.cend(); ++it) {
+        //: Label of a storage account type dropdown: %1 the disk (OS disk, Data disk (LUN 1))
+        it->first->setText(tr("%1 storage:").arg(DraftValidation::diskTitle(it.key())));
+        it->second->setItemText(0, tr("Default"));
+        it->second->setAccessibleName(
+            tr("Storage account type of the %1").arg(DraftValidation::diskLabel(it.key())));
+    }
     for (int i = 0; i < m_rowLabels.size(); ++i) {
         m_rowLabels.at(i)->setText(DraftValidation::diskTitle(m_rowLuns.at(i)) + QLatin1Char(':'));
         //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1))
@@ -759,6 +790,10 @@ QComboBox *VmDisksPage::desCombo(int lun) const {
     return i >= 0 ? m_rowCombos.at(i) : nullptr;
 }
 
+QComboBox *VmDisksPage::storageCombo(int lun) const {
+    return m_storageRows.value(lun).second;
+}
+
 void VmDisksPage::rebuildRows() {
     QList<int> luns{-1};
     luns << draft().imageDataDiskLuns;
@@ -766,9 +801,41 @@ void VmDisksPage::rebuildRows() {
         return;
     qDeleteAll(m_rowLabels);
     qDeleteAll(m_rowCombos);
+    for (const auto &[label, combo] : std::as_const(m_storageRows)) {
+        delete label;
+        delete combo;
+    }
     m_rowLabels.clear();
     m_rowCombos.clear();
+    m_storageRows.clear();
     m_rowLuns = luns;
+    for (int i = 0; i < luns.size(); ++i) {
+        const int lun = luns.at(i);
+        auto *combo = makeVmCombo(m_optionsBox, "");
+        combo->setObjectName(lun < 0 ? QStringLiteral("osDiskStorageCombo")
+                                     : QStringLiteral("dataDiskStorageCombo_%1").arg(lun));
+        combo->addItem(QString(), QString());
+        for (const QString &type : VmDraft::storageAccountTypes())
+            combo->addItem(type, type);
+        auto *label = new QLabel(m_optionsBox);
+        label->setBuddy(combo);
+        m_optionRows->addWidget(label, i + 1, 0);
+        m_optionRows->addWidget(combo, i + 1, 1);
+        m_storageRows.insert(lun, {label, combo});
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, lun, combo] {
+            if (m_syncing)
+                return;
+            const QString type = combo->currentData().toString();
+            vmDraft()->modify([&](VmDraft &d) {
+                if (lun < 0)
+                    d.osDiskStorageType = type;
+                else if (type.isEmpty())
+                    d.dataDiskStorageTypes.remove(lun);
+                else
+                    d.dataDiskStorageTypes[lun] = type;
+            });
+        });
+    }
     for (int i = 0; i < luns.size(); ++i) {
         const int lun = luns.at(i);
         auto *combo = makeVmCombo(m_rowsPanel, "");
@@ -812,6 +879,15 @@ void VmDisksPage::syncFromDraft() {
     for (int lun : d.imageDataDiskLuns)
         same = same && d.dataDiskDesIds.value(lun) == d.osDiskDesId;
     m_sameCheck->setChecked(same && !d.osDiskDesId.isEmpty());
+    m_osSizeSpin->setValue(d.osDiskSizeGb);
+    for (auto it = m_storageRows.cbegin(); it != m_storageRows.cend(); ++it) {
+        QComboBox *combo = it->second;
+        const QString type = d.storageTypeFor(it.key());
+        const int index = combo->findData(type);
+        if (index < 0 && !type.isEmpty())
+            combo->addItem(type, type); // from a draft file: shown, and refused by the validation
+        combo->setCurrentIndex(combo->findData(type));
+    }
     const bool loaded = m_context.diskEncryptionSets->isComplete();
     for (int i = 0; i < m_rowCombos.size(); ++i) {
         QComboBox *combo = m_rowCombos.at(i);
@@ -851,9 +927,11 @@ void VmDisksPage::onDesChosen(int lun, QComboBox *combo) {
 }
 
 void VmDisksPage::updateHints() {
-    if (!m_imageDesLabel)
+    if (!m_imageDesLabel || !m_osSizeSpin)
         return;
     const VmDraft &d = draft();
+    m_osSizeSpin->setSpecialValueText(
+        d.imageOsDiskSizeGb > 0 ? tr("As the image (%1 GiB)").arg(d.imageOsDiskSizeGb) : tr("As the image"));
     const EncryptionImages encryption = m_context.image->info().encryptionIn(d.location);
     const QString region = vmRegionDisplay(m_context, d.location);
     if (!m_context.image->isLoaded()) {
@@ -890,8 +968,9 @@ void VmDisksPage::updateHints() {
 
 QStringList VmDisksPage::computeErrors() const {
     const VmDraft &d = draft();
+    const QStringList optionErrors = VmValidation::diskOptionErrors(d);
     if (!usesCustomerKey(d.encryption))
-        return {};
+        return optionErrors;
     if (m_context.diskEncryptionSets->isLoading())
         return {tr("Wait until the disk encryption sets have been listed.")};
     if (m_context.diskEncryptionSets->error())
@@ -904,7 +983,7 @@ QStringList VmDisksPage::computeErrors() const {
         errors << tr("There is no disk encryption set of type “%1” in %2 in this subscription.")
                       .arg(DraftValidation::encryptionModeLabel(d.encryption),
                            vmRegionDisplay(m_context, d.location));
-    errors << VmValidation::diskErrors(d, &m_context.diskEncryptionSets->all());
+    errors << VmValidation::diskErrors(d, &m_context.diskEncryptionSets->all()) << optionErrors;
     return errors;
 }
 
@@ -948,32 +1027,7 @@ VmReviewPage::VmReviewPage(const VmWizardContext &context, QWidget *parent)
     m_copyRequestsButton->setVisible(false);
     layout->addWidget(m_copyRequestsButton, 0, Qt::AlignRight);
 
-    m_progressBox = new QGroupBox(this);
-    m_progressBox->setObjectName(QStringLiteral("progressBox"));
-    auto *progressLayout = new QVBoxLayout(m_progressBox);
-    m_statusLabel = new QLabel(m_progressBox);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    m_statusLabel->setWordWrap(true);
-    m_progressBar = new QProgressBar(m_progressBox);
-    m_progressBar->setObjectName(QStringLiteral("operationProgress"));
-    m_resultLabel = new QLabel(m_progressBox);
-    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextFormat(Qt::PlainText);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_submitErrorLabel = new QLabel(m_progressBox);
-    m_submitErrorLabel->setObjectName(QStringLiteral("submitErrorLabel"));
-    m_submitErrorLabel->setWordWrap(true);
-    m_submitErrorLabel->setTextFormat(Qt::PlainText);
-    m_submitErrorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QPalette palette = m_submitErrorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x0f));
-    m_submitErrorLabel->setPalette(palette);
-    progressLayout->addWidget(m_statusLabel);
-    progressLayout->addWidget(m_progressBar);
-    progressLayout->addWidget(m_resultLabel);
-    progressLayout->addWidget(m_submitErrorLabel);
-    m_progressBox->setVisible(false);
+    m_progressBox = new OperationProgressPanel(this);
     layout->addWidget(m_progressBox);
     addStatusWidgets(layout);
 
@@ -1009,10 +1063,6 @@ void VmReviewPage::retranslateUi() {
     m_copyRequestsButton->setText(tr("Cop&y the requests"));
     m_copyCliButton->setText(tr("Copy as Azure &CLI"));
     m_copyPowerShellButton->setText(tr("Copy as &PowerShell"));
-    m_progressBox->setTitle(tr("Progress"));
-    m_progressBar->setAccessibleName(tr("Creation progress"));
-    m_resultLabel->setAccessibleName(tr("Result"));
-    m_submitErrorLabel->setAccessibleName(tr("Error from Azure"));
     if (isVisible())
         refresh();
     updateProgress();
@@ -1020,10 +1070,8 @@ void VmReviewPage::retranslateUi() {
 }
 
 void VmReviewPage::initializePage() {
-    if (!m_submitter->isRunning() && m_submitter->stage() != VmSubmitter::Stage::Succeeded) {
-        m_submitErrorLabel->clear();
-        m_progressBox->setVisible(false);
-    }
+    if (!m_submitter->isRunning() && m_submitter->stage() != VmSubmitter::Stage::Succeeded)
+        m_progressBox->reset();
     refresh();
     updateButtons();
     revalidate();
@@ -1077,6 +1125,17 @@ QString VmReviewPage::summaryHtml() const {
     html += vmRow(tr("Network interface"), d.effectiveNicName());
     html += QStringLiteral("</table><h3>%1</h3><p>%2</p>")
                 .arg(vmEsc(tr("Disks")), vmEsc(DraftValidation::encryptionModeLabel(d.encryption)));
+    html += QStringLiteral("<table>");
+    html +=
+        vmRow(tr("OS disk size"), d.osDiskSizeGb > 0 ? tr("%1 GiB").arg(d.osDiskSizeGb) : tr("as the image"));
+    QList<int> allDisks{-1};
+    allDisks << d.imageDataDiskLuns;
+    for (int lun : allDisks) {
+        //: Summary row title: %1 the disk (OS disk, Data disk (LUN 1))
+        html += vmRow(tr("%1 storage").arg(DraftValidation::diskTitle(lun)),
+                      d.storageTypeFor(lun).isEmpty() ? tr("default") : d.storageTypeFor(lun));
+    }
+    html += QStringLiteral("</table>");
     if (usesCustomerKey(d.encryption)) {
         html += QStringLiteral(
                     "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>%1</th><th>%2</th></tr>")
@@ -1108,9 +1167,7 @@ bool VmReviewPage::validatePage() {
     if (m_submitter->isRunning())
         return false;
     refresh();
-    m_submitErrorLabel->clear();
-    m_resultLabel->clear();
-    m_progressBox->setVisible(true);
+    m_progressBox->start();
     m_submitter->submit(draft());
     updateProgress();
     updateButtons();
@@ -1124,48 +1181,28 @@ void VmReviewPage::stop() {
 void VmReviewPage::updateProgress() {
     using Stage = VmSubmitter::Stage;
     const Stage stage = m_submitter->stage();
-    m_statusLabel->setText(m_submitter->stageText());
-    m_progressBar->setRange(0, qMax(1, m_submitter->stepCount()));
-    switch (stage) {
-    case Stage::Idle:
-        m_progressBar->setValue(0);
-        break;
-    case Stage::Running:
-        m_progressBar->setValue(qMax(0, m_submitter->currentStep()));
-        break;
-    case Stage::Succeeded:
-        m_progressBar->setValue(m_progressBar->maximum());
-        break;
-    case Stage::Failed:
-    case Stage::Canceled:
-        m_progressBar->setValue(qMax(0, m_submitter->currentStep()));
-        break;
-    }
+    m_progressBox->setStatus(m_submitter->stageText());
+    const int steps = qMax(1, m_submitter->stepCount());
+    const int done = stage == Stage::Succeeded ? steps
+                     : stage == Stage::Idle    ? 0
+                                               : qMax(0, m_submitter->currentStep());
+    m_progressBox->setProgress(done, steps);
     if (stage == Stage::Succeeded) {
-        m_resultLabel->setText(tr("Created: %1").arg(m_submitter->virtualMachineId()));
-        m_submitErrorLabel->clear();
+        m_progressBox->setResult(tr("Created: %1").arg(m_submitter->virtualMachineId()));
+        m_progressBox->setError(QString());
     } else if (stage == Stage::Failed) {
-        m_submitErrorLabel->setText(
+        m_progressBox->setError(
             tr("%1\nYour choices are kept: go Back to change them, or press Create to try "
                "again.")
                 .arg(m_submitter->stageText()));
     } else if (stage == Stage::Canceled) {
-        m_submitErrorLabel->setText(m_submitter->stageText());
+        m_progressBox->setError(m_submitter->stageText());
     }
-    m_submitErrorLabel->setVisible(!m_submitErrorLabel->text().isEmpty());
-    m_resultLabel->setVisible(!m_resultLabel->text().isEmpty());
 }
 
 void VmReviewPage::updateButtons() {
-    QWizard *w = wizard();
-    if (!w)
-        return;
-    const VmSubmitter::Stage stage = m_submitter->stage();
-    const bool running = m_submitter->isRunning();
-    w->setButtonText(QWizard::FinishButton,
-                     stage == VmSubmitter::Stage::Succeeded ? tr("&Close") : tr("&Create"));
-    w->setOption(QWizard::DisabledBackButtonOnLastPage, running || stage == VmSubmitter::Stage::Succeeded);
-    w->setOption(QWizard::NoCancelButton, stage == VmSubmitter::Stage::Succeeded);
+    OperationProgressPanel::applyWizardButtons(wizard(), m_submitter->isRunning(),
+                                               m_submitter->stage() == VmSubmitter::Stage::Succeeded);
     Q_EMIT completeChanged();
 }
 

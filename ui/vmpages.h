@@ -9,6 +9,8 @@
 #include "vmwizard.h"
 
 #include <QList>
+#include <QMap>
+#include <QPair>
 
 class QButtonGroup;
 class QCheckBox;
@@ -22,12 +24,14 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QSpinBox;
 class QTextBrowser;
 class QToolButton;
 
 namespace cmkui {
 
 class DiskEncryptionSetFilterModel;
+class OperationProgressPanel;
 
 /// Base of the VM pages: the shared context plus DraftPage's error label and busy row.
 class VmPage : public DraftPage {
@@ -133,6 +137,9 @@ public:
     void initializePage() override;
     /// The dropdown of a disk (lun < 0: OS disk), nullptr when absent.
     QComboBox *desCombo(int lun) const;
+    /// The storage account type dropdown of a disk (lun < 0: OS disk), nullptr when absent.
+    QComboBox *storageCombo(int lun) const;
+    QSpinBox *osDiskSizeSpin() const { return m_osSizeSpin; }
 
 protected:
     QStringList computeErrors() const override;
@@ -156,6 +163,11 @@ private:
     QCheckBox *m_sameCheck = nullptr;
     QPushButton *m_imageDefaultsButton = nullptr;
     QLabel *m_noDesLabel = nullptr;
+    QGroupBox *m_optionsBox = nullptr;
+    QGridLayout *m_optionRows = nullptr;
+    QMap<int, QPair<QLabel *, QComboBox *>> m_storageRows; ///< by LUN (-1: OS disk)
+    QLabel *m_osSizeLabel = nullptr;
+    QSpinBox *m_osSizeSpin = nullptr;
 };
 
 class VmReviewPage : public VmPage {
@@ -190,11 +202,7 @@ private:
     QPushButton *m_copyRequestsButton = nullptr;
     QPushButton *m_copyCliButton = nullptr;
     QPushButton *m_copyPowerShellButton = nullptr;
-    QGroupBox *m_progressBox = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QLabel *m_resultLabel = nullptr;
-    QLabel *m_submitErrorLabel = nullptr;
+    OperationProgressPanel *m_progressBox = nullptr;
 };
 
 } // namespace cmkui

@@ -2,13 +2,17 @@
 
 #include "armpaths.h"
 #include "diskencryptionsetmodel.h"
+#include "draftstore.h"
 #include "resourcelistmodel.h"
 #include "vmdraft.h"
 #include "vmpages.h"
 #include "vmsource.h"
 #include "vmvalidation.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 
 using namespace cmk;
 
@@ -64,7 +68,40 @@ CreateVmWizard::CreateVmWizard(ArmClient *client, const QString &imageVersionId,
     m_context.image->load(imageVersionId);
 }
 
-CreateVmWizard::~CreateVmWizard() = default;
+CreateVmWizard::~CreateVmWizard() {
+    // The draft model goes before the store among the children: save what the debounce still holds now.
+    if (m_store && !m_created)
+        m_store->saveNow();
+}
+
+QString CreateVmWizard::defaultAutosavePath(const QString &imageVersionId) {
+    const QByteArray key =
+        QCryptographicHash::hash(imageVersionId.trimmed().toLower().toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return QDir(QFileInfo(DraftStore::defaultAutosavePath()).absolutePath())
+        .filePath(QStringLiteral("vm-drafts/%1.json").arg(QString::fromLatin1(key)));
+}
+
+void CreateVmWizard::setAutosavePath(const QString &path) {
+    VmDraft saved;
+    if (!m_store && QFileInfo::exists(path) && VmDraft::load(path, &saved, nullptr) &&
+        sameResourceId(saved.imageVersionId, draftModel()->draft().imageVersionId)) {
+        m_restored = true;
+        // The disks keep the user's choices rather than the image's defaults for that region.
+        m_defaultsRegion = normalizeRegion(saved.location);
+        draftModel()->setDraft(saved);
+    }
+    if (!m_store) {
+        m_store = new DraftStore(this);
+        m_store->attach(draftModel());
+        connect(this, &CreateVmWizard::virtualMachineCreated, m_store, [this] {
+            m_created = true;
+            m_store->discard();
+        });
+    }
+    m_store->setPath(path);
+}
 
 void CreateVmWizard::onImageLoaded() {
     if (m_context.image->isLoaded()) {
@@ -149,6 +186,7 @@ void CreateVmWizard::changeEvent(QEvent *event) {
 CreateVmWizard *openCreateVmWizard(QWidget *parent, ArmClient *client, const QString &imageVersionId) {
     auto *wizard = new CreateVmWizard(client, imageVersionId, parent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setAutosavePath(CreateVmWizard::defaultAutosavePath(imageVersionId));
     wizard->show();
     return wizard;
 }

@@ -10,6 +10,7 @@
 
 namespace cmk {
 class ArmClient;
+class DraftStore;
 class VmDraftModel;
 class VmImageSource;
 struct VmDraft;
@@ -43,6 +44,16 @@ public:
     CreateVmWizard(cmk::ArmClient *client, const QString &imageVersionId, QWidget *parent = nullptr);
     ~CreateVmWizard() override;
 
+    /// Where openCreateVmWizard() autosaves the draft for `imageVersionId`: a file per image version in
+    /// the folder of the image wizard's autosave (DraftStore::defaultAutosavePath()).
+    static QString defaultAutosavePath(const QString &imageVersionId);
+    /// Autosaves the draft to `path` as the image wizard does (cmk::DraftStore, debounced, on close too),
+    /// after restoring the draft that file holds when it is for the same image version. The file is
+    /// removed once the virtual machine is created. The admin password is never written.
+    void setAutosavePath(const QString &path);
+    /// Whether setAutosavePath() restored a saved draft.
+    bool restoredDraft() const { return m_restored; }
+
     cmk::VmDraftModel *draftModel() const { return m_context.draft; }
     cmk::VmImageSource *imageSource() const { return m_context.image; }
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_context.diskEncryptionSets; }
@@ -75,9 +86,13 @@ private:
     VmReviewPage *m_review = nullptr;
     QString m_sizesRegion;    ///< region the size list was loaded for
     QString m_defaultsRegion; ///< region whose image DES were applied to the disks
+    cmk::DraftStore *m_store = nullptr;
+    bool m_restored = false;
+    bool m_created = false;
 };
 
-/// Opens the wizard for `imageVersionId` as a window of its own (deleted on close) and returns it.
+/// Opens the wizard for `imageVersionId` as a window of its own (deleted on close), with its draft
+/// autosaved to CreateVmWizard::defaultAutosavePath(), and returns it.
 CreateVmWizard *openCreateVmWizard(QWidget *parent, cmk::ArmClient *client, const QString &imageVersionId);
 
 } // namespace cmkui
