@@ -1,0 +1,412 @@
+// Responsiveness of the wizard (issue 9): the longest event-loop stall while the Encryption page loads
+// 10,000 Disk Encryption Sets spread over 20 regions, and while the image version's long-running operation
+// is polled; and the time from process start to the first wizard page being interactive.
+//
+//   bench_responsiveness [--count N] [--runs R] [--startup-runs S]
+//
+// A 1 ms precise QTimer runs in the GUI thread; every gap between two of its ticks beyond 1 ms is time the
+// event loop could not answer the user. The sandbox runs as its own process (armsandbox from CMK_BIN_DIR or
+// next to this binary), so its work is not counted. Startup runs the real cmkwizard binary with --sandbox and
+// CMKWIZARD_EXIT_WHEN_SHOWN=1 (it prints one line once the first page is shown and the event loop turns,
+// then quits). Targets: no stall over 50 ms, first page under 300 ms. Exit status 2 when a target is missed.
+
+#include "armclient.h"
+#include "createimageversionwizard.h"
+#include "diskencryptionsetmodel.h"
+#include "draftstore.h"
+#include "imageversiondraft.h"
+#include "wizardpageids.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <time.h>
+
+namespace {
+
+const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+
+QString binary(const QString &name) {
+    const QString fromEnv = qEnvironmentVariable("CMK_BIN_DIR");
+    return (fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() : fromEnv) + QLatin1Char('/') + name;
+}
+
+qint64 threadCpuUs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+/// Records the gaps between ticks of a 1 ms timer, in wall time and in this thread's CPU time. A long wall
+/// gap with little CPU is the machine (other processes had the cores); with as much CPU, it is our own work.
+class StallMeter {
+public:
+    StallMeter() {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed() / 1000;
+            const qint64 cpu = threadCpuUs();
+            m_gaps.append(now - m_last);
+            m_cpuGaps.append(cpu - m_lastCpu);
+            m_last = now;
+            m_lastCpu = cpu;
+        });
+    }
+    void start() {
+        m_gaps.clear();
+        m_cpuGaps.clear();
+        m_clock.start();
+        m_last = 0;
+        m_lastCpu = threadCpuUs();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double worstMs() const { return worst(m_gaps); }
+    double worstCpuMs() const { return worst(m_cpuGaps); }
+    int over(double ms) const {
+        return int(std::count_if(m_gaps.begin(), m_gaps.end(), [ms](qint64 us) { return us > ms * 1000; }));
+    }
+    double elapsedMs() const { return m_clock.nsecsElapsed() / 1e6; }
+
+private:
+    static double worst(const QList<qint64> &gaps) {
+        return gaps.isEmpty() ? 0 : *std::max_element(gaps.begin(), gaps.end()) / 1000.0;
+    }
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_lastCpu = 0;
+    QList<qint64> m_gaps;
+    QList<qint64> m_cpuGaps;
+};
+
+/// Times every top-level event delivery, to name what a stall was made of (receiver class, event type).
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override {
+        if (!m_recording || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        const qint64 start = threadCpuUs();
+        const char *className = receiver->metaObject()->className();
+        const int type = int(event->type());
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 spent = threadCpuUs() - start;
+        --m_depth;
+        if (spent > m_worstUs) {
+            m_worstUs = spent;
+            m_worst = QStringLiteral("%1 event %2").arg(QString::fromLatin1(className)).arg(type);
+        }
+        return result;
+    }
+    void record(bool on) {
+        m_recording = on;
+        if (on) {
+            m_worstUs = 0;
+            m_worst.clear();
+        }
+    }
+    QString worst() const {
+        return QStringLiteral("%1 (%2 ms CPU)").arg(m_worst).arg(m_worstUs / 1000.0, 0, 'f', 1);
+    }
+
+private:
+    bool m_recording = false;
+    int m_depth = 0;
+    qint64 m_worstUs = 0;
+    QString m_worst;
+};
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done() && clock.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+template <typename T> T *child(QObject *root, const char *name) {
+    return root->findChild<T *>(QString::fromLatin1(name));
+}
+
+bool clickNext(QWizard &wizard) {
+    QAbstractButton *next = wizard.button(QWizard::NextButton);
+    const int before = wizard.currentId();
+    if (!waitFor([&] { return next->isEnabled() && next->isVisible(); }, 20000))
+        return false;
+    next->click();
+    return wizard.currentId() != before;
+}
+
+QString fixtureWithFeatureRegistered(const QTemporaryDir &dir) {
+    QFile demo(QStringLiteral(":/armsandbox/demo-fixture.json"));
+    if (!demo.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject root = QJsonDocument::fromJson(demo.readAll()).object();
+    QJsonArray features = root.value(QStringLiteral("features")).toArray();
+    for (int i = 0; i < features.size(); ++i) {
+        QJsonObject feature = features.at(i).toObject();
+        feature.insert(QStringLiteral("state"), QStringLiteral("Registered"));
+        features[i] = feature;
+    }
+    root.insert(QStringLiteral("features"), features);
+    const QString path = dir.filePath(QStringLiteral("fixture.json"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    out.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+QUrl startSandbox(QProcess &process, const QString &fixture, int count) {
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(binary(QStringLiteral("armsandbox")),
+                  {QStringLiteral("--fixture"), fixture, QStringLiteral("--generate-des"),
+                   QString::number(count), QStringLiteral("--lro-polls"), QStringLiteral("20")});
+    if (!process.waitForStarted(10000))
+        return {};
+    QByteArray line;
+    while (!line.contains('\n')) {
+        if (!process.waitForReadyRead(30000))
+            return {};
+        line += process.readAllStandardOutput();
+    }
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
+            .match(QString::fromUtf8(line));
+    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+}
+
+cmk::ImageVersionDraft benchDraft(const QString &version) {
+    const QString keys = QStringLiteral("/subscriptions/%1/resourceGroups/rg-keys-prod/providers/"
+                                        "Microsoft.Compute/diskEncryptionSets/")
+                             .arg(Subscription);
+    cmk::ImageVersionDraft d;
+    d.subscriptionId = Subscription;
+    d.resourceGroup = QStringLiteral("rg-images-prod");
+    d.galleryName = QStringLiteral("galContosoProd");
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
+    d.versionName = version;
+    d.location = QStringLiteral("westeurope");
+    d.sourceKind = cmk::SourceKind::ManagedImage;
+    d.sourceId =
+        QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/images/"
+                       "img-ubuntu2204-web")
+            .arg(Subscription);
+    d.sourceDataDiskLuns = {0, 1};
+    d.placeLocationFirst();
+    cmk::RegionDraft frc;
+    frc.name = QStringLiteral("francecentral");
+    d.targetRegions.append(frc);
+    d.encryption = cmk::EncryptionMode::CustomerKey;
+    d.targetRegions[0].osDiskDesId = keys + QStringLiteral("des-weu-cmk");
+    d.targetRegions[1].osDiskDesId = keys + QStringLiteral("des-frc-cmk");
+    d.normalizeEncryption();
+    return d;
+}
+
+struct Stalls {
+    double worstMs = 0;
+    double worstCpuMs = 0;
+    int over50 = 0;
+    int over16 = 0;
+    double durationMs = 0;
+    bool ok = false;
+};
+
+/// One wizard: Encryption page, DES reloaded (N DES) while the stall meter runs; then Create and the LRO.
+bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
+    cmk::ArmClient client;
+    client.setEndpoint(endpoint);
+    client.setDefaultPollIntervalMs(100);
+    cmk::DraftModel draft;
+    draft.setDraft(benchDraft(QStringLiteral("7.%1.0").arg(run)));
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    options.replicationPollIntervalMs = 100;
+    cmkui::CreateImageVersionWizard wizard(&client, &draft, options);
+    wizard.resize(1000, 720);
+    wizard.show();
+    while (wizard.currentId() != cmkui::EncryptionPageId) {
+        if (!clickNext(wizard)) {
+            fprintf(stderr, "could not reach the Encryption page (page %d)\n", wizard.currentId());
+            return false;
+        }
+    }
+    auto *weu = child<QComboBox>(&wizard, "desCombo_westeurope_os");
+    if (!weu || !waitFor([&] { return weu->count() > 0; }, 60000)) {
+        fprintf(stderr, "the DES grid did not fill\n");
+        return false;
+    }
+
+    // (a) The list reloads while the page and its grid are up.
+    StallMeter meter;
+    auto *refresh = child<QPushButton>(&wizard, "refreshDesButton");
+    auto *sets = wizard.findChild<cmkui::DiskEncryptionSetModel *>();
+    if (!refresh || !sets)
+        return false;
+    auto *timed = static_cast<TimedApplication *>(QCoreApplication::instance());
+    timed->record(qEnvironmentVariableIsSet("BENCH_EVENTS"));
+    meter.start();
+    refresh->click();
+    const bool filled =
+        waitFor([&] { return !sets->isLoading() && sets->isComplete() && weu->count() > 0; }, 60000);
+    // A few more ticks: whatever the last page queued (grid sync, proxies) is part of the load.
+    waitFor([] { return false; }, 100);
+    meter.stop();
+    if (qEnvironmentVariableIsSet("BENCH_EVENTS"))
+        fprintf(stderr, "longest event during the DES reload: %s\n", qPrintable(timed->worst()));
+    timed->record(false);
+    if (!filled)
+        fprintf(stderr, "the DES list did not reload (%d rows)\n", sets->rowCount());
+    load->worstMs = meter.worstMs();
+    load->worstCpuMs = meter.worstCpuMs();
+    load->over50 = meter.over(50);
+    load->over16 = meter.over(16);
+    load->durationMs = meter.elapsedMs();
+    load->ok = filled;
+
+    // (b) Create: the PUT, 20 operation polls 100 ms apart, replication polls.
+    while (wizard.currentId() != cmkui::ReviewPageId) {
+        if (!clickNext(wizard)) {
+            fprintf(stderr, "could not reach the Review page\n");
+            return false;
+        }
+    }
+    QAbstractButton *create = wizard.button(QWizard::FinishButton);
+    if (!waitFor([&] { return create->isEnabled(); }, 10000))
+        return false;
+    auto *result = child<QLabel>(&wizard, "resultLabel");
+    auto *error = child<QLabel>(&wizard, "submitErrorLabel");
+    timed->record(qEnvironmentVariableIsSet("BENCH_EVENTS"));
+    meter.start();
+    create->click();
+    const bool created = waitFor(
+        [&] { return result->text().startsWith(QLatin1String("Created:")) || !error->text().isEmpty(); },
+        60000);
+    meter.stop();
+    if (qEnvironmentVariableIsSet("BENCH_EVENTS"))
+        fprintf(stderr, "longest event during create + LRO: %s\n", qPrintable(timed->worst()));
+    timed->record(false);
+    if (!error->text().isEmpty())
+        fprintf(stderr, "create failed: %s\n", qPrintable(error->text()));
+    lro->worstMs = meter.worstMs();
+    lro->worstCpuMs = meter.worstCpuMs();
+    lro->over50 = meter.over(50);
+    lro->over16 = meter.over(16);
+    lro->durationMs = meter.elapsedMs();
+    lro->ok = created && error->text().isEmpty();
+    return load->ok && lro->ok;
+}
+
+/// Process start to "first page shown" printed by cmkwizard --sandbox with CMKWIZARD_EXIT_WHEN_SHOWN=1.
+double measureStartup(const QTemporaryDir &dir) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CMKWIZARD_EXIT_WHEN_SHOWN"), QStringLiteral("1"));
+    env.insert(QStringLiteral("CMKWIZARD_TOKEN_STORE"), QStringLiteral("memory"));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(binary(QStringLiteral("cmkwizard")),
+                  {QStringLiteral("--sandbox"), QStringLiteral("--lang"), QStringLiteral("en")});
+    QByteArray out;
+    while (!out.contains("first page shown")) {
+        if (!process.waitForReadyRead(20000))
+            return -1;
+        out += process.readAllStandardOutput();
+    }
+    const double ms = clock.nsecsElapsed() / 1e6;
+    process.waitForFinished(10000);
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    TimedApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption countOption(QStringLiteral("count"),
+                                         QStringLiteral("Generated DES (default 10000)."),
+                                         QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Wizard runs (default 3)."),
+                                        QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption startupOption(QStringLiteral("startup-runs"),
+                                           QStringLiteral("Startup measurements (default 5)."),
+                                           QStringLiteral("S"), QStringLiteral("5"));
+    parser.addOptions({countOption, runsOption, startupOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int count = parser.value(countOption).toInt();
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+    const int startupRuns = qMax(0, parser.value(startupOption).toInt());
+
+    QTemporaryDir dir;
+    const QString fixture = fixtureWithFeatureRegistered(dir);
+    QProcess sandbox;
+    const QUrl endpoint = startSandbox(sandbox, fixture, count);
+    if (endpoint.isEmpty()) {
+        fprintf(stderr, "cannot start %s\n", qPrintable(binary(QStringLiteral("armsandbox"))));
+        return 1;
+    }
+
+    bool targetsMet = true;
+    printf("DES: %d generated over 20 regions (+ the demo's), wizard Encryption page with 2 target regions\n",
+           count);
+    printf("%-4s %-28s %10s %13s %8s %8s %10s\n", "run", "phase", "worst(ms)", "its CPU(ms)", ">16ms",
+           ">50ms", "took(ms)");
+    for (int run = 1; run <= runs; ++run) {
+        Stalls load, lro;
+        if (!measureWizard(endpoint, run, &load, &lro)) {
+            fprintf(stderr, "run %d did not complete\n", run);
+            targetsMet = false;
+        }
+        printf("%-4d %-28s %10.1f %13.1f %8d %8d %10.0f\n", run, "DES list reload (Encryption)", load.worstMs,
+               load.worstCpuMs, load.over16, load.over50, load.durationMs);
+        printf("%-4d %-28s %10.1f %13.1f %8d %8d %10.0f\n", run, "create + LRO polling", lro.worstMs,
+               lro.worstCpuMs, lro.over16, lro.over50, lro.durationMs);
+        fflush(stdout);
+        targetsMet = targetsMet && load.worstMs <= 50 && lro.worstMs <= 50;
+    }
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+
+    if (startupRuns > 0) {
+        QList<double> times;
+        for (int i = 0; i < startupRuns; ++i)
+            times << measureStartup(dir);
+        std::sort(times.begin(), times.end());
+        QStringList shown;
+        for (double t : times)
+            shown << QString::number(t, 'f', 0);
+        printf("startup to first page interactive (ms): %s (median %.0f)\n",
+               qPrintable(shown.join(QStringLiteral(", "))), times.at(times.size() / 2));
+        targetsMet = targetsMet && times.first() >= 0 && times.at(times.size() / 2) <= 300;
+    }
+    printf("targets (stall <= 50 ms, startup median <= 300 ms): %s\n", targetsMet ? "met" : "MISSED");
+    return targetsMet ? 0 : 2;
+}
