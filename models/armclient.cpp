@@ -394,9 +394,17 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     if (!body.trimmed().isEmpty()) {
         nlohmann::json parsed = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
         if (parsed.is_discarded()) {
-            finish(reply, withIds(ArmError::make(ArmError::Kind::MalformedResponse,
-                                                 QCoreApplication::translate(
-                                                     "ArmClient", "The response body is not valid JSON."))));
+            // A sign-in page from a proxy or a captive portal says what it is in its content type.
+            const QByteArray contentType = headerValue(headers, "content-type").trimmed();
+            const bool saysNotJson = !contentType.isEmpty() && !contentType.toLower().contains("json");
+            finish(reply, withIds(ArmError::make(
+                              ArmError::Kind::MalformedResponse,
+                              saysNotJson
+                                  ? QCoreApplication::translate(
+                                        "ArmClient", "The server answered with “%1” content instead of JSON.")
+                                        .arg(QString::fromLatin1(contentType.left(100)))
+                                  : QCoreApplication::translate("ArmClient",
+                                                                "The response body is not valid JSON."))));
             return;
         }
         reply->m_json = std::move(parsed);

@@ -1,5 +1,7 @@
 #include "draftvalidation.h"
 
+#include "armpaths.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -25,6 +27,29 @@ bool parseVersionTriple(const QString &name, qint64 parts[3]) {
 
 QString validationRegionLabel(const QString &region) {
     return region;
+}
+
+/// A name that goes into a request path: why it cannot (same rules as ArmPathBuilder), empty when it can.
+/// `sentence` is a translated "The … “%1” cannot be used: %2". Values are cut in messages so a pasted
+/// megabyte does not become a megabyte of error text.
+QString draftPathNameError(const QString &sentence, const QString &value) {
+    if (value.isEmpty())
+        return {};
+    const QString problem = armNameProblem(value);
+    if (problem.isEmpty())
+        return {};
+    return sentence.arg(value.size() > 80 ? value.left(80) + QStringLiteral("…") : value, problem);
+}
+
+/// A resource ID that will be read (GET) or sent: why it is not one, empty when it is.
+QString draftResourceIdError(const QString &id) {
+    if (id.isEmpty())
+        return {};
+    const ArmPathBuilder path = ArmPathBuilder::fromResourceId(id);
+    if (path.ok())
+        return {};
+    const QString shown = id.size() > 200 ? id.left(200) + QStringLiteral("…") : id;
+    return DraftValidation::tr("“%1” is not a usable resource ID.").arg(shown);
 }
 
 } // namespace
@@ -111,6 +136,18 @@ QStringList DraftValidation::basicsErrors(const ImageVersionDraft &d,
         errors << taken;
     if (d.location.isEmpty())
         errors << tr("Choose a location.");
+    // Names become path segments: refuse what could change which URL is requested (the path builder would
+    // refuse them too, but only when the request is made).
+    for (const auto &[sentence, value] :
+         {std::pair{tr("The subscription “%1” cannot be used: %2"), d.subscriptionId},
+          std::pair{tr("The resource group “%1” cannot be used: %2"), d.resourceGroup},
+          std::pair{tr("The gallery “%1” cannot be used: %2"), d.galleryName},
+          std::pair{tr("The image definition “%1” cannot be used: %2"), d.imageDefinitionName}}) {
+        if (const QString e = draftPathNameError(sentence, value); !e.isEmpty())
+            errors << e;
+    }
+    if (const QString e = draftResourceIdError(d.sourceId); !e.isEmpty())
+        errors << e;
 
     switch (d.sourceKind) {
     case SourceKind::ManagedImage:
@@ -140,6 +177,8 @@ QStringList DraftValidation::basicsErrors(const ImageVersionDraft &d,
                     << tr("The LUN %1 is used by more than one data disk; each data disk needs its own LUN.")
                            .arg(disk.lun);
             seen.insert(disk.lun);
+            if (const QString e = draftResourceIdError(disk.snapshotId); !e.isEmpty())
+                errors << e;
             if (!disk.snapshotId.isEmpty() && sameResourceId(disk.snapshotId, d.sourceId))
                 errors << tr("Data disk %1 uses the OS disk’s snapshot; choose a data-disk snapshot.")
                               .arg(i + 1);
@@ -352,7 +391,8 @@ QStringList DraftValidation::offlineErrors(const ImageVersionDraft &d, const QDa
                     if (chosen.isEmpty()) {
                         errors << tr("Choose a disk encryption set for the %1 in %2.")
                                       .arg(diskLabel(lun), validationRegionLabel(region.name));
-                    } else if (!ResourceId::parse(chosen).valid) {
+                    } else if (!ResourceId::parse(chosen).valid ||
+                               !ArmPathBuilder::fromResourceId(chosen).ok()) {
                         errors << tr("“%1” is not a disk encryption set resource ID.").arg(chosen);
                     }
                 }

@@ -76,8 +76,11 @@ public:
                      .arg(QLatin1String(key)));
             return fallback;
         }
+        // An unsigned number above INT64_MAX would wrap to a negative long long.
+        const bool tooLarge = object[key].is_number_unsigned() &&
+                              object[key].get<nlohmann::json::number_unsigned_t>() > INT_MAX;
         const auto value = object[key].get<long long>();
-        if (value < INT_MIN || value > INT_MAX) {
+        if (tooLarge || value < INT_MIN || value > INT_MAX) {
             fail(ImageVersionDraft::tr("The draft field “%1” is out of range.").arg(QLatin1String(key)));
             return fallback;
         }
@@ -321,11 +324,14 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
         d.dataDiskSnapshots.append({r.integer(disk, "lun", 0), r.string(disk, "snapshotId")});
     }
     for (const nlohmann::json &lun : r.array(source, "dataDiskLuns")) {
-        if (!lun.is_number_integer()) {
+        // A LUN of 4294967296 must not wrap to 0: only values an int holds are read.
+        if (!lun.is_number_integer() ||
+            (lun.is_number_unsigned() ? lun.get<nlohmann::json::number_unsigned_t>() > INT_MAX
+                                      : lun.get<long long>() < INT_MIN || lun.get<long long>() > INT_MAX)) {
             r.fail(tr("The draft field “%1” must list whole numbers.").arg(QStringLiteral("dataDiskLuns")));
             break;
         }
-        d.sourceDataDiskLuns.append(lun.get<int>());
+        d.sourceDataDiskLuns.append(int(lun.get<long long>()));
     }
 
     for (const nlohmann::json &entry : r.array(json, "targetRegions")) {

@@ -1,5 +1,8 @@
 #include "resources.h"
 
+#include <climits>
+#include <cmath>
+
 using nlohmann::json;
 
 void to_json(json &j, const QString &s) {
@@ -45,6 +48,42 @@ template <typename T> void read(const json &j, const char *key, std::optional<T>
         out.reset();
 }
 
+/// A JSON number as an int. nlohmann's get<int>() casts whatever it finds: a huge or fractional number would
+/// be undefined behaviour (double) or silently wrapped (64-bit), so a LUN of 4294967296 would become 0.
+int intValue(const json &value, const char *key) {
+    if (value.is_number_unsigned()) {
+        const auto n = value.get<json::number_unsigned_t>();
+        if (n <= json::number_unsigned_t(INT_MAX))
+            return int(n);
+    } else if (value.is_number_integer()) {
+        const auto n = value.get<json::number_integer_t>();
+        if (n >= INT_MIN && n <= INT_MAX)
+            return int(n);
+    } else if (value.is_number_float()) {
+        const double n = value.get<double>();
+        if (std::isfinite(n) && std::floor(n) == n && n >= double(INT_MIN) && n <= double(INT_MAX))
+            return int(n);
+    } else {
+        throw json::type_error::create(302, std::string(key) + " must be a number, not " + value.type_name(),
+                                       &value);
+    }
+    throw json::out_of_range::create(406, std::string(key) + " is not a whole number in range", &value);
+}
+
+void read(const json &j, const char *key, int &out) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null())
+        out = intValue(*it, key);
+}
+
+void read(const json &j, const char *key, std::optional<int> &out) {
+    const auto it = j.find(key);
+    if (it != j.end() && !it->is_null())
+        out = intValue(*it, key);
+    else
+        out.reset();
+}
+
 template <typename T> void readArray(const json &j, const char *key, std::vector<T> &out) {
     out.clear();
     const auto it = j.find(key);
@@ -74,7 +113,7 @@ void readLuns(const json &j, const char *key, std::vector<int> &luns) {
         throw json::type_error::create(302, std::string(key) + " must be a JSON array", &*it);
     for (const json &disk : *it) {
         requireObject(disk, key);
-        luns.push_back(disk.at("lun").get<int>());
+        luns.push_back(intValue(disk.at("lun"), "lun"));
     }
 }
 
@@ -431,7 +470,7 @@ void to_json(json &j, const DataDiskImageEncryption &v) {
 void from_json(const json &j, DataDiskImageEncryption &v) {
     requireObject(j, "dataDiskImages encryption");
     v = {};
-    v.lun = j.at("lun").get<int>(); // required by the spec
+    v.lun = intValue(j.at("lun"), "lun"); // required by the spec
     read(j, "diskEncryptionSetId", v.diskEncryptionSetId);
 }
 
