@@ -174,9 +174,9 @@ private Q_SLOTS:
                     .contains(QStringLiteral("New-AzDiskEncryptionSet")));
         // The page scrolls to it rather than squeezing it.
         auto *scroll = w<QScrollArea>(QStringLiteral("replicationScrollArea"));
+        QTRY_VERIFY(commandsPanel->height() >= commandsPanel->minimumSizeHint().height());
         scroll->ensureWidgetVisible(commandsPanel);
-        QVERIFY(commandsPanel->visibleRegion().boundingRect().height() > 0);
-        QVERIFY(commandsPanel->height() >= commandsPanel->minimumSizeHint().height());
+        QTRY_VERIFY(commandsPanel->visibleRegion().boundingRect().height() > 0);
         screenshot(wizard, QStringLiteral("replication-readiness"));
 
         // Removing the flagged region clears the flag.

@@ -75,7 +75,6 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_regionTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_regionTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_regionTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_regionTable->setMinimumHeight(140); // a few regions without scrolling inside a scrolling page
     regionsLayout->addWidget(m_regionTable);
     auto *addRow = new QHBoxLayout;
     m_addRegionLabel = new QLabel(m_regionsBox);
@@ -95,11 +94,11 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     addRow->addSpacing(12);
     addRow->addWidget(m_removeRegionButton);
     regionsLayout->addLayout(addRow);
-    layout->addWidget(m_regionsBox, 1);
+    layout->addWidget(m_regionsBox);
 
     m_defaultsBox = new QGroupBox(this);
-    auto *defaultsForm = new QFormLayout(m_defaultsBox);
-    defaultsForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // Both defaults on one row leave room for the readiness of the regions below.
+    auto *defaultsRow = new QHBoxLayout(m_defaultsBox);
     m_defaultReplicaSpin = new QSpinBox(m_defaultsBox);
     m_defaultReplicaSpin->setObjectName(QStringLiteral("defaultReplicaCountSpin"));
     m_defaultReplicaSpin->setRange(DraftValidation::minReplicaCount, DraftValidation::maxReplicaCount);
@@ -110,8 +109,12 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_defaultStorageLabel = new QLabel(m_defaultsBox);
     m_defaultReplicaLabel->setBuddy(m_defaultReplicaSpin);
     m_defaultStorageLabel->setBuddy(m_defaultStorageCombo);
-    defaultsForm->addRow(m_defaultReplicaLabel, m_defaultReplicaSpin);
-    defaultsForm->addRow(m_defaultStorageLabel, m_defaultStorageCombo);
+    defaultsRow->addWidget(m_defaultReplicaLabel);
+    defaultsRow->addWidget(m_defaultReplicaSpin);
+    defaultsRow->addSpacing(18);
+    defaultsRow->addWidget(m_defaultStorageLabel);
+    defaultsRow->addWidget(m_defaultStorageCombo);
+    defaultsRow->addStretch(1);
     layout->addWidget(m_defaultsBox);
 
     m_lifecycleBox = new QGroupBox(this);
@@ -138,6 +141,7 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_readiness = new DesReadinessWidget(m_services.client, m_readinessBox);
     readinessLayout->addWidget(m_readiness);
     layout->addWidget(m_readinessBox);
+    layout->addStretch(1);
     m_readinessTimer = new QTimer(this);
     m_readinessTimer->setSingleShot(true);
     m_readinessTimer->setInterval(300);
@@ -360,6 +364,11 @@ void ReplicationPage::rebuildRegionTable() {
         });
     }
     m_regionTable->resizeColumnsToContents();
+    // As tall as its regions (three to eight rows): the page scrolls, not the table.
+    const int shownRows = qBound(3, m_regionTable->rowCount(), 8);
+    m_regionTable->setFixedHeight(m_regionTable->horizontalHeader()->sizeHint().height() +
+                                  shownRows * m_regionTable->verticalHeader()->defaultSectionSize() +
+                                  2 * m_regionTable->frameWidth());
     m_regionTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     if (current >= 0 && current < m_regionTable->rowCount())
         m_regionTable->setCurrentCell(current, 0);

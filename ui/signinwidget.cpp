@@ -70,8 +70,8 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
         updateView();
     });
 
-    // One row (who, tenant, actions) fits above the wizard's pages; details and the client id only when
-    // there is something to say or ask.
+    // One row (who, tenant, sign out) fits above the wizard's pages; the sign-in buttons, details and the
+    // client id only when there is something to do, say or ask.
     m_tenantLabel = new QLabel(this);
     m_tenantLabel->setBuddy(m_tenants);
     m_tenants->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -80,13 +80,19 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     row->addWidget(m_status, 1);
     row->addWidget(m_tenantLabel);
     row->addWidget(m_tenants);
-    row->addWidget(m_signIn);
-    row->addWidget(m_deviceCode);
-    row->addWidget(m_cancel);
     row->addWidget(m_signOut);
+    // The sign-in buttons get a row of their own, only while signed out: the status keeps its width.
+    m_signInRow = new QWidget(this);
+    auto *signInButtons = new QHBoxLayout(m_signInRow);
+    signInButtons->setContentsMargins(0, 0, 0, 0);
+    signInButtons->addWidget(m_signIn);
+    signInButtons->addWidget(m_deviceCode);
+    signInButtons->addWidget(m_cancel);
+    signInButtons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
+    layout->addWidget(m_signInRow);
     layout->addWidget(m_detail);
     layout->addWidget(m_clientIdRow);
 
@@ -221,6 +227,7 @@ void SignInWidget::updateView() {
     m_deviceCode->setVisible(state != AuthSession::State::SignedIn);
     m_deviceCode->setEnabled(!busy);
     m_cancel->setVisible(state == AuthSession::State::SigningIn);
+    m_signInRow->setVisible(state != AuthSession::State::SignedIn);
     m_signOut->setVisible(state == AuthSession::State::SignedIn ||
                           state == AuthSession::State::SignInRequired);
     m_tenants->setEnabled(state == AuthSession::State::SignedIn && m_tenants->count() > 1);

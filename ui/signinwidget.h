@@ -51,6 +51,7 @@ private:
     QLabel *m_tenantLabel;
     QComboBox *m_tenants;
     QWidget *m_clientIdRow;
+    QWidget *m_signInRow;
     QLineEdit *m_clientId;
     QLabel *m_clientIdLabel;
     QPushButton *m_saveClientId;
