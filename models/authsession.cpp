@@ -641,7 +641,7 @@ void AuthSession::finishRefresh(bool ok) {
 
 void AuthSession::refreshAfterUnauthorized(std::function<void(bool ok)> done) {
     qCInfo(lcAuth, "401 from the server: refreshing the access token");
-    refresh(std::move(done));
+    refresh(done);
 }
 
 QString AuthSession::accessToken() const {
