@@ -568,7 +568,8 @@ bool AzImporter::run(const QStringList &words) {
         d.encryption = EncryptionMode::CustomerKey;
         note(AzCommandImporter::tr(
             "The command names disk encryption sets without saying their type; the draft assumes "
-            "encryption at rest with a customer-managed key. The wizard checks each set's type."));
+            "encryption at rest with a customer-managed key. When the wizard reads the sets, it takes their "
+            "own encryption type (and reports sets whose types differ)."));
     }
     const QList<int> luns = d.dataDiskLuns();
     for (RegionDraft &region : d.targetRegions) {
