@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace cmk {
 
@@ -63,7 +64,7 @@ void DraftLiveCheck::get(const QString &path, std::function<void(const ArmReply 
     ++m_pending;
     ArmReply *reply = m_client->get(path);
     m_inFlight << reply;
-    connect(reply, &ArmReply::finished, this, [this, reply, onDone] {
+    connect(reply, &ArmReply::finished, this, [this, reply, onDone = std::move(onDone)] {
         reply->deleteLater();
         onDone(*reply);
         done();
@@ -79,7 +80,7 @@ void DraftLiveCheck::list(const QString &path, std::function<void(const nlohmann
         if (page.is_array())
             items->insert(items->end(), page.begin(), page.end());
     });
-    connect(pager, &ArmPager::finished, this, [this, pager, items, onDone] {
+    connect(pager, &ArmPager::finished, this, [this, pager, items, onDone = std::move(onDone)] {
         pager->deleteLater();
         if (!recordFailure(pager->error(), QString()))
             onDone(*items);

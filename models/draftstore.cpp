@@ -33,7 +33,7 @@ DraftStore::~DraftStore() {
 }
 
 QString DraftStore::defaultAutosavePath() {
-    const QString overridden = qEnvironmentVariable("CMKWIZARD_AUTOSAVE_PATH");
+    QString overridden = qEnvironmentVariable("CMKWIZARD_AUTOSAVE_PATH");
     if (!overridden.isEmpty())
         return overridden;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
