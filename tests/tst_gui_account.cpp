@@ -165,6 +165,25 @@ private Q_SLOTS:
         QCOMPARE(tenants->currentData().toString(), session->tenantId());
         QVERIFY(tenants->isEnabled());
 
+        // Switching tenant from the bar: the wizard lists that tenant's subscriptions.
+        const auto subscriptionListings = [this] {
+            int count = 0;
+            for (const armsandbox::Exchange &exchange : m_sandbox->exchanges()) {
+                const QUrl url(exchange.liveRequest.value(QStringLiteral("url")).toString());
+                count += url.path() == QLatin1String("/subscriptions") &&
+                         exchange.liveResponse.value(QStringLiteral("statusCode")).toString() ==
+                             QLatin1String("200");
+            }
+            return count;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(subscriptionListings() >= 1, 10000); // after the sign-in
+        const int listingsBefore = subscriptionListings();
+        const QString otherTenant = tenants->itemData(tenants->currentIndex() == 0 ? 1 : 0).toString();
+        tenants->setCurrentIndex(tenants->findData(otherTenant));
+        QTRY_COMPARE_WITH_TIMEOUT(session->tenantId(), otherTenant, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(subscriptionListings() > listingsBefore, 10000);
+        QCOMPARE(tenants->currentData().toString(), otherTenant);
+
         // The subscriptions failed without a sign-in; the new sign-in reads them again.
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
         QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
