@@ -70,6 +70,10 @@
         <source>The operation status has no “status” field.</source>
         <translation>Le statut de l’opération n’a pas de champ «&#xa0;status&#xa0;».</translation>
     </message>
+    <message>
+        <source>The server answered with “%1” content instead of JSON.</source>
+        <translation>Le serveur a répondu avec un contenu «&#xa0;%1&#xa0;» au lieu de JSON.</translation>
+    </message>
 </context>
 <context>
     <name>ArmError</name>
@@ -212,6 +216,11 @@
     <message>
         <source>The disk encryption set cannot use its key; check the key vault&apos;s access policy and key.</source>
         <translation>Le jeu de chiffrement de disque ne peut pas utiliser sa clé&#x202f;; vérifiez la stratégie d’accès du coffre de clés et la clé.</translation>
+    </message>
+    <message>
+        <source>%1 [correlation id: %2]</source>
+        <extracomment>No answer came back (connection reset, timeout): the id the client sent is all support can use</extracomment>
+        <translation>%1 [ID de corrélation&#xa0;: %2]</translation>
     </message>
 </context>
 <context>
@@ -399,10 +408,6 @@
         <translation>La commande n’a ni --location ni --target-regions&#xa0;: Azure CLI utiliserait l’emplacement du groupe de ressources %1. Choisissez l’emplacement dans l’Assistant.</translation>
     </message>
     <message>
-        <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. The wizard checks each set&apos;s type.</source>
-        <translation>La commande indique des jeux de chiffrement de disque sans préciser leur type&#x202f;; le brouillon suppose un chiffrement au repos avec une clé gérée par le client. L’Assistant vérifie le type de chaque jeu.</translation>
-    </message>
-    <message>
         <source>Region %1 has no disk encryption set while other regions have one: its copy of the image would be encrypted with platform-managed keys only.</source>
         <translation>La région %1 n’a pas de jeu de chiffrement de disque alors que d’autres régions en ont un&#xa0;: sa copie de l’image ne serait chiffrée qu’avec des clés gérées par la plateforme.</translation>
     </message>
@@ -437,6 +442,10 @@
     <message>
         <source>“%1” looks like a placeholder; replace it with the real value.</source>
         <translation>«&#xa0;%1&#xa0;» ressemble à un espace réservé&#x202f;; remplacez-le par la vraie valeur.</translation>
+    </message>
+    <message>
+        <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. When the wizard reads the sets, it takes their own encryption type (and reports sets whose types differ).</source>
+        <translation>La commande nomme des jeux de chiffrement de disque sans préciser leur type&#x202f;; le brouillon suppose le chiffrement au repos avec une clé gérée par le client. Quand l’Assistant lit les jeux, il reprend leur propre type de chiffrement (et signale les jeux dont les types diffèrent).</translation>
     </message>
 </context>
 <context>
@@ -724,6 +733,26 @@
         <comment>column title</comment>
         <translation>Disque de SE</translation>
     </message>
+    <message>
+        <source>“%1” is not a usable resource ID.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ID de ressource utilisable.</translation>
+    </message>
+    <message>
+        <source>The subscription “%1” cannot be used: %2</source>
+        <translation>L’abonnement «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The resource group “%1” cannot be used: %2</source>
+        <translation>Le groupe de ressources «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The gallery “%1” cannot be used: %2</source>
+        <translation>La galerie «&#xa0;%1&#xa0;» ne peut pas être utilisée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The image definition “%1” cannot be used: %2</source>
+        <translation>La définition d’image «&#xa0;%1&#xa0;» ne peut pas être utilisée&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommandText</name>
@@ -805,6 +834,18 @@
     <message>
         <source>Draft not saved</source>
         <translation>Brouillon non enregistré</translation>
+    </message>
+    <message>
+        <source>Open review mode instead of the wizard: browse to an existing image version, or review the one whose resource ID follows.</source>
+        <translation>Ouvrir le mode examen au lieu de l’Assistant&#xa0;: parcourir jusqu’à une version d’image existante, ou examiner celle dont l’ID de ressource suit.</translation>
+    </message>
+    <message>
+        <source>With --review: the resource ID of the image version to review.</source>
+        <translation>Avec --review&#xa0;: l’ID de ressource de la version d’image à examiner.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -895,6 +936,18 @@
     <message>
         <source>Replication failed in: %1.</source>
         <translation>Échec de la réplication dans&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Azure lost track of the operation (%1) and the image version does not exist: nothing was created. Send the request again to create it.</source>
+        <translation>Azure a perdu la trace de l’opération (%1) et la version d’image n’existe pas&#xa0;: rien n’a été créé. Renvoyez la demande pour la créer.</translation>
+    </message>
+    <message>
+        <source>The image version ended in the Failed provisioning state.</source>
+        <translation>La version d’image s’est terminée dans l’état d’approvisionnement Failed.</translation>
+    </message>
+    <message>
+        <source>The answer to the request was lost (%1), but Azure is creating the image version (state: %2). Wait a few minutes, then try again to follow it.</source>
+        <translation>La réponse à la demande a été perdue (%1), mais Azure est en train de créer la version d’image (état&#xa0;: %2). Attendez quelques minutes, puis réessayez pour la suivre.</translation>
     </message>
 </context>
 <context>
@@ -1231,10 +1284,6 @@
         <translation>Constats&#xa0;: aucun. Chaque disque est chiffré de façon cohérente dans chaque région.</translation>
     </message>
     <message>
-        <source>Findings: %1 problem(s), %2 warning(s), %3 information(s).</source>
-        <translation>Constats&#xa0;: %1 problème(s), %2 avertissement(s), %3 information(s).</translation>
-    </message>
-    <message>
         <source>Reviewed at %1</source>
         <translation>Examiné le %1</translation>
     </message>
@@ -1321,6 +1370,32 @@
     <message>
         <source>The PDF file could not be written.</source>
         <translation>Impossible d’écrire le fichier PDF.</translation>
+    </message>
+    <message>
+        <source>Findings: %1, %2, %3.</source>
+        <extracomment>%1 is &quot;N problems&quot;, %2 &quot;N warnings&quot;, %3 &quot;N notes&quot;</extracomment>
+        <translation>Constats&#xa0;: %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n remarque</numerusform>
+            <numerusform>%n remarques</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1724,18 @@
     <message>
         <source>The disk encryption set %1 of the %2 is of type %3, which does not match “%4”.</source>
         <translation>Le jeu de chiffrement de disque %1 du %2 est de type %3, qui ne correspond pas à «&#xa0;%4&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The OS disk size must be between 1 and %1 GiB, not %2 GiB.</source>
+        <translation>La taille du disque de SE doit être comprise entre 1 et %L1&#xa0;Gio, et non %L2&#xa0;Gio.</translation>
+    </message>
+    <message>
+        <source>The OS disk cannot be smaller than the image&apos;s OS disk: choose at least %1 GiB (not %2 GiB), or leave the size to the image.</source>
+        <translation>Le disque de SE ne peut pas être plus petit que celui de l’image&#xa0;: choisissez au moins %L1&#xa0;Gio (et non %L2&#xa0;Gio), ou laissez la taille de l’image.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a storage account type for the %2; use one of %3.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de compte de stockage pour le %2&#x202f;; utilisez l’un de ceux-ci&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +2942,15 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <source>The list of disk encryption sets is incomplete; press Refresh the list.</source>
         <translation>La liste des jeux de chiffrement de disque est incomplète&#x202f;; cliquez sur Actualiser la liste.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 names of disk encryption sets, %2 their encryption type</extracomment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The chosen disk encryption sets do not have the same encryption type (%1). An image version uses one encryption type: choose the type, then disk encryption sets of that type in every region.</source>
+        <translation>Les jeux de chiffrement de disque choisis n’ont pas le même type de chiffrement (%1). Une version d’image utilise un seul type de chiffrement&#xa0;: choisissez le type, puis des jeux de chiffrement de disque de ce type dans chaque région.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::PrerequisitesPage</name>
@@ -3128,6 +3224,10 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <source>Storage account type in %1</source>
         <translation>Type de compte de stockage dans %1</translation>
     </message>
+    <message>
+        <source>Disk encryption sets in the target regions</source>
+        <translation>Jeux de chiffrement de disque dans les régions cibles</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::ReviewExportDialog</name>
@@ -3251,10 +3351,6 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <translation>Examen terminé&#xa0;: aucun constat. Chaque disque est chiffré de façon cohérente dans chaque région.</translation>
     </message>
     <message>
-        <source>Reviewed: %1 problem(s), %2 warning(s).</source>
-        <translation>Examen terminé&#xa0;: %1 problème(s), %2 avertissement(s).</translation>
-    </message>
-    <message>
         <source>Image version %1 of %2 in gallery %3</source>
         <translation>Version d’image %1 de %2 dans la galerie %3</translation>
     </message>
@@ -3329,6 +3425,24 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
     <message>
         <source>The list could not be read: %1</source>
         <translation>Impossible de lire la liste&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reviewed: %1, %2.</source>
+        <translation>Examiné&#xa0;: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3885,6 +3999,44 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <source>There is no disk encryption set of type “%1” in %2 in this subscription.</source>
         <translation>Il n’existe aucun jeu de chiffrement de disque de type «&#xa0;%1&#xa0;» dans %2 dans cet abonnement.</translation>
     </message>
+    <message>
+        <source>Disk size and storage type</source>
+        <translation>Taille et stockage des disques</translation>
+    </message>
+    <message>
+        <source>OS disk si&amp;ze:</source>
+        <translation>&amp;Taille du disque de SE&#xa0;:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <extracomment>Unit after the OS disk size</extracomment>
+        <translation>&#xa0;Gio</translation>
+    </message>
+    <message>
+        <source>OS disk size in GiB</source>
+        <translation>Taille du disque de SE en Gio</translation>
+    </message>
+    <message>
+        <source>%1 storage:</source>
+        <extracomment>Label of a storage account type dropdown: %1 the disk (OS disk, Data disk (LUN 1))</extracomment>
+        <translation>Stockage (%1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Storage account type of the %1</source>
+        <translation>Type de compte de stockage du %1</translation>
+    </message>
+    <message>
+        <source>As the image (%1 GiB)</source>
+        <translation>Comme l’image (%L1&#xa0;Gio)</translation>
+    </message>
+    <message>
+        <source>As the image</source>
+        <translation>Comme l’image</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::VmNetworkingPage</name>
@@ -4038,22 +4190,6 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <translation>Copier en Po&amp;werShell</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
-    </message>
-    <message>
-        <source>Creation progress</source>
-        <translation>Progression de la création</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>Error from Azure</source>
-        <translation>Erreur renvoyée par Azure</translation>
-    </message>
-    <message>
         <source>Virtual machine</source>
         <translation>Machine virtuelle</translation>
     </message>
@@ -4172,16 +4308,44 @@ Your choices are kept: go Back to change them, or press Create to try again.</so
 Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou sur Créer pour réessayer.</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <source>&amp;Create</source>
-        <translation>&amp;Créer</translation>
-    </message>
-    <message>
         <source>The requests cannot be built: %1</source>
         <translation>Impossible de construire les requêtes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>OS disk size</source>
+        <translation>Taille du disque de SE</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%L1&#xa0;Gio</translation>
+    </message>
+    <message>
+        <source>as the image</source>
+        <translation>comme l’image</translation>
+    </message>
+    <message>
+        <source>%1 storage</source>
+        <extracomment>Summary row title: %1 the disk (OS disk, Data disk (LUN 1))</extracomment>
+        <translation>Stockage (%1)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::WizardWindow</name>
+    <message>
+        <source>Re&amp;view an existing image version…</source>
+        <translation>E&amp;xaminer une version d’image existante…</translation>
+    </message>
+    <message>
+        <source>See how an existing image version is encrypted in every region, and what is wrong with it.</source>
+        <translation>Voir comment une version d’image existante est chiffrée dans chaque région, et ce qui ne va pas.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +4559,14 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Create the virtual machine a VM draft file describes, from an encrypted image version (--dry-run: print the requests).</source>
         <translation>Créer la machine virtuelle que décrit un fichier de brouillon de machine virtuelle, à partir d’une version d’image chiffrée (--dry-run&#xa0;: afficher les requêtes).</translation>
+    </message>
+    <message>
+        <source>Azure cloud: public, usgov or china. Chooses the sign-in authority and the Resource Manager endpoint together, and is remembered for the next runs (default: the last one chosen, else public).</source>
+        <translation>Cloud Azure&#xa0;: public, usgov ou china. Choisit ensemble l’autorité de connexion et le point de terminaison Resource Manager, et est retenu pour les exécutions suivantes (par défaut&#xa0;: le dernier choisi, sinon public).</translation>
+    </message>
+    <message>
+        <source>--cloud must be public, usgov or china, not “%1”.</source>
+        <translation>--cloud doit valoir public, usgov ou china, et non «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 </TS>
