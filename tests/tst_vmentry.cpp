@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTemporaryDir>
 
 using namespace wizardtest;
 
@@ -40,6 +41,7 @@ class TestVmEntry : public QObject {
 private:
     armsandbox::Sandbox m_sandbox;
     std::unique_ptr<cmk::ArmClient> m_client;
+    QTemporaryDir m_autosave;
 
     /// A version of the demo definition whose only replica failed.
     QString addFailedVersion() {
@@ -69,12 +71,16 @@ private Q_SLOTS:
         options.lroPollsUntilDone = 2;
         QString why;
         QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
+        cmk::RetryPolicy once; // a refusal shows at once
+        once.maxTries = 1;
         m_client = std::make_unique<cmk::ArmClient>();
+        m_client->setRetryPolicy(once);
         m_client->setEndpoint(m_sandbox.baseUrl());
         m_client->setDefaultPollIntervalMs(10);
-        cmk::RetryPolicy retry;
-        retry.maxTries = 1;
-        m_client->setRetryPolicy(retry);
+        // The VM wizards these buttons open autosave their drafts: keep them out of the user's folder.
+        QVERIFY(m_autosave.isValid());
+        qputenv("CMKWIZARD_AUTOSAVE_PATH",
+                m_autosave.filePath(QStringLiteral("autosave-draft.json")).toUtf8());
     }
 
     void cleanup() { qDeleteAll(vmWizards()); }

@@ -234,7 +234,9 @@ void ReviewWindow::retranslateUi() {
     m_saveHtmlButton->setText(tr("Save HTML…"));
     m_savePdfButton->setText(tr("Save PDF…"));
     m_exportButton->setText(ReviewExportDialog::tr("Export"));
-    m_createVmButton->setText(tr("Create &VM from this version"));
+    // The same button as on the image wizard's result page, with its translation.
+    m_createVmButton->setText(
+        QCoreApplication::translate("cmkui::SubmitPage", "Create &VM from this version"));
 }
 
 void ReviewWindow::updateButtons() {
