@@ -85,8 +85,8 @@ bool exportIsBicepIdentifier(const QString &key) {
 }
 
 void exportAppendBicep(QString &out, const nlohmann::json &value, int indent) {
-    const QString pad(indent * 2, QLatin1Char(' '));
-    const QString innerPad((indent + 1) * 2, QLatin1Char(' '));
+    const QString pad(qsizetype(indent) * 2, QLatin1Char(' '));
+    const QString innerPad(qsizetype(indent + 1) * 2, QLatin1Char(' '));
     if (value.is_object()) {
         if (value.empty()) {
             out += QStringLiteral("{}");
