@@ -4,14 +4,25 @@
 #include "draftvalidation.h"
 
 #include <QUrl>
+#include <algorithm>
+#include <iterator>
 
 namespace cmkui {
 
 DiskEncryptionSetModel::DiskEncryptionSetModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractListModel(parent) {
+    m_parser.setMaxThreadCount(1); // one thread: pages are converted, and arrive, in the server's order
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &DiskEncryptionSetModel::insertSlice);
+}
 
 DiskEncryptionSetModel::~DiskEncryptionSetModel() {
     abort();
+    // A worker still converting a page posts to this object: it must be done before QObject goes away
+    // (which drops the events already posted).
+    m_parser.clear();
+    m_parser.waitForDone();
 }
 
 int DiskEncryptionSetModel::rowCount(const QModelIndex &parent) const {
@@ -89,18 +100,22 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
         Q_EMIT loadFinished();
         return;
     }
+    m_loading = true;
+    m_pagerDone = false;
     m_pager = client->list(path.path());
     connect(m_pager, &cmk::ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
-        std::vector<cmk::DiskEncryptionSet> page;
-        if (cmk::ArmError e = cmk::parseResources(items, page)) {
-            m_error = e;
-            return;
-        }
-        if (page.empty())
-            return;
-        beginInsertRows({}, int(m_sets.size()), int(m_sets.size() + page.size() - 1));
-        m_sets.insert(m_sets.end(), page.begin(), page.end());
-        endInsertRows();
+        ++m_pagesParsing;
+        const quint64 generation = m_generation;
+        m_parser.start([this, generation, items = nlohmann::json(items)] {
+            std::vector<cmk::DiskEncryptionSet> page;
+            const cmk::ArmError error = cmk::parseResources(items, page);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, page = std::move(page), error]() mutable {
+                    onPageParsed(generation, std::move(page), error);
+                },
+                Qt::QueuedConnection);
+        });
     });
     connect(m_pager, &cmk::ArmPager::finished, this, [this] {
         cmk::ArmPager *pager = m_pager;
@@ -108,11 +123,54 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
         pager->deleteLater();
         if (pager->error())
             m_error = pager->error();
-        m_complete = !m_error.isError();
-        Q_EMIT loadingChanged(false);
-        Q_EMIT loadFinished();
+        m_pagerDone = true;
+        finishIfDone();
     });
     Q_EMIT loadingChanged(true);
+}
+
+void DiskEncryptionSetModel::onPageParsed(quint64 generation, std::vector<cmk::DiskEncryptionSet> page,
+                                          const cmk::ArmError &error) {
+    if (generation != m_generation || !m_loading)
+        return; // converted for a load that was aborted since
+    --m_pagesParsing;
+    if (error) {
+        if (!m_error)
+            m_error = error;
+    } else {
+        std::move(page.begin(), page.end(), std::back_inserter(m_pending));
+    }
+    insertSlice();
+}
+
+void DiskEncryptionSetModel::insertSlice() {
+    const int count = int(std::min<size_t>(RowsPerSlice, m_pending.size()));
+    if (count > 0) {
+        const int first = int(m_sets.size());
+        beginInsertRows({}, first, first + count - 1);
+        for (int i = 0; i < count; ++i) {
+            m_sets.push_back(std::move(m_pending.front()));
+            m_pending.pop_front();
+            const QString key = idKey(m_sets.back().id);
+            if (!m_rowOfId.contains(key)) // a duplicate id: find() returns the first, as before
+                m_rowOfId.insert(key, first + i);
+            m_rowsOfRegion[cmk::normalizeRegion(m_sets.back().location)].push_back(first + i);
+        }
+        endInsertRows();
+    }
+    if (!m_pending.empty())
+        m_sliceTimer.start(); // the rest on the next turn, after input and painting
+    else
+        finishIfDone();
+}
+
+void DiskEncryptionSetModel::finishIfDone() {
+    if (!m_loading || !m_pagerDone || m_pagesParsing > 0 || !m_pending.empty())
+        return;
+    m_loading = false;
+    m_complete = !m_error.isError();
+    Q_EMIT loadingChanged(false);
+    Q_EMIT loadFinished();
 }
 
 void DiskEncryptionSetModel::reload() {
@@ -120,13 +178,19 @@ void DiskEncryptionSetModel::reload() {
 }
 
 void DiskEncryptionSetModel::abort() {
-    if (!m_pager)
+    if (!m_loading)
         return;
-    cmk::ArmPager *pager = m_pager;
-    m_pager = nullptr;
-    disconnect(pager, nullptr, this, nullptr);
-    pager->abort();
-    pager->deleteLater();
+    ++m_generation;
+    m_loading = false;
+    m_pagesParsing = 0;
+    m_pending.clear();
+    m_sliceTimer.stop();
+    if (cmk::ArmPager *pager = m_pager) {
+        m_pager = nullptr;
+        disconnect(pager, nullptr, this, nullptr);
+        pager->abort();
+        pager->deleteLater();
+    }
     Q_EMIT loadingChanged(false);
 }
 
@@ -134,17 +198,44 @@ void DiskEncryptionSetModel::clear() {
     abort();
     beginResetModel();
     m_sets.clear();
+    m_rowOfId.clear();
+    m_rowsOfRegion.clear();
     m_error = {};
     m_complete = false;
     endResetModel();
 }
 
+QString DiskEncryptionSetModel::idKey(const QString &id) {
+    // Same equivalence as cmk::sameResourceId: trimmed, no trailing slash, case-insensitive.
+    QString key = id.trimmed();
+    while (key.endsWith(QLatin1Char('/')))
+        key.chop(1);
+    return key.toCaseFolded();
+}
+
 const cmk::DiskEncryptionSet *DiskEncryptionSetModel::find(const QString &id) const {
-    for (const cmk::DiskEncryptionSet &des : m_sets) {
-        if (cmk::sameResourceId(des.id, id))
-            return &des;
+    const auto row = m_rowOfId.constFind(idKey(id));
+    return row == m_rowOfId.cend() ? nullptr : &m_sets.at(size_t(*row));
+}
+
+std::vector<cmk::DiskEncryptionSet> DiskEncryptionSetModel::inRegions(const QStringList &regions) const {
+    std::vector<int> rows;
+    QStringList seen;
+    for (const QString &region : regions) {
+        const QString key = cmk::normalizeRegion(region);
+        if (seen.contains(key))
+            continue;
+        seen << key;
+        const auto found = m_rowsOfRegion.constFind(key);
+        if (found != m_rowsOfRegion.cend())
+            rows.insert(rows.end(), found->begin(), found->end());
     }
-    return nullptr;
+    std::sort(rows.begin(), rows.end());
+    std::vector<cmk::DiskEncryptionSet> sets;
+    sets.reserve(rows.size());
+    for (int row : rows)
+        sets.push_back(m_sets.at(size_t(row)));
+    return sets;
 }
 
 DiskEncryptionSetFilterModel::DiskEncryptionSetFilterModel(QObject *parent)

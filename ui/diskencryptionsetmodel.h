@@ -8,8 +8,12 @@
 #include "resources.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QPointer>
 #include <QSortFilterProxyModel>
+#include <QThreadPool>
+#include <QTimer>
+#include <deque>
 #include <vector>
 
 namespace cmk {
@@ -47,11 +51,15 @@ public:
     void clear();
 
     QString subscriptionId() const { return m_subscriptionId; }
-    bool isLoading() const { return !m_pager.isNull(); }
+    /// True from load() until every page is parsed and inserted (rows arrive in slices meanwhile).
+    bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; }
     const cmk::ArmError &error() const { return m_error; }
     const std::vector<cmk::DiskEncryptionSet> &all() const { return m_sets; }
     const cmk::DiskEncryptionSet *find(const QString &id) const;
+    /// The sets located in one of `regions` (any spelling), in list order: all a region check needs,
+    /// without going through every set of the subscription again.
+    std::vector<cmk::DiskEncryptionSet> inRegions(const QStringList &regions) const;
 
     /// "vault/key" from a key URL (https://vault.vault.azure.net/keys/key/version).
     static QString shortKeyName(const QString &keyUrl);
@@ -61,12 +69,30 @@ Q_SIGNALS:
     void loadFinished();
 
 private:
+    // A page of 10,000 sets must not freeze the window: pages are converted on a worker thread (in
+    // order: one thread), and the rows reach the model and its filter proxies a slice per event-loop turn.
+    static constexpr int RowsPerSlice = 50;
+    void onPageParsed(quint64 generation, std::vector<cmk::DiskEncryptionSet> page,
+                      const cmk::ArmError &error);
+    void insertSlice();
+    void finishIfDone();
+    static QString idKey(const QString &id);
+
     QPointer<cmk::ArmClient> m_client;
     QPointer<cmk::ArmPager> m_pager;
     QString m_subscriptionId;
     std::vector<cmk::DiskEncryptionSet> m_sets;
+    QHash<QString, int> m_rowOfId; ///< normalised id (see idKey) to row, kept as rows are inserted
+    QHash<QString, std::vector<int>> m_rowsOfRegion; ///< normalised region to rows, in list order
     cmk::ArmError m_error;
     bool m_complete = false;
+    bool m_loading = false;
+    bool m_pagerDone = false;
+    int m_pagesParsing = 0;
+    quint64 m_generation = 0; ///< pages parsed for an aborted load are dropped
+    std::deque<cmk::DiskEncryptionSet> m_pending;
+    QTimer m_sliceTimer;
+    QThreadPool m_parser;
 };
 
 /// The DES one disk in one region may use (see cmk::DraftValidation::desSuitable), sorted by name.

@@ -22,6 +22,7 @@
 #include <QRadioButton>
 #include <QScopedValueRollback>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <optional>
 
@@ -53,6 +54,13 @@ QMap<QString, QStringList> chosenDesByType(const ImageVersionDraft &d, const Dis
         }
     }
     return byType;
+}
+
+QStringList targetRegionNames(const ImageVersionDraft &d) {
+    QStringList names;
+    for (const RegionDraft &region : d.targetRegions)
+        names << region.name;
+    return names;
 }
 
 std::optional<EncryptionMode> encryptionModeOfDesType(const QString &type) {
@@ -166,7 +174,12 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
             [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
 
     DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
-    connect(sets, &DiskEncryptionSetModel::rowsInserted, this, [this] { syncGrid(); });
+    // Rows arrive in many small slices: re-select the chosen sets once per event-loop turn, not per slice.
+    auto *gridSync = new QTimer(this);
+    gridSync->setSingleShot(true);
+    gridSync->setInterval(0);
+    connect(gridSync, &QTimer::timeout, this, [this] { syncGrid(); });
+    connect(sets, &DiskEncryptionSetModel::rowsInserted, gridSync, qOverload<>(&QTimer::start));
     connect(sets, &DiskEncryptionSetModel::modelReset, this, [this] { syncGrid(); });
     connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this] {
         updateBusy();
@@ -467,7 +480,7 @@ void EncryptionPage::updateHelp() {
     const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
     QStringList missing;
     if (usesCustomerKey(d.encryption) && d.sourceKind != SourceKind::VirtualMachine && sets->isComplete())
-        missing = DraftValidation::regionsWithoutSuitableDes(d, sets->all());
+        missing = DraftValidation::regionsWithoutSuitableDes(d, sets->inRegions(targetRegionNames(d)));
     m_helpBox->setVisible(!missing.isEmpty());
     if (missing.isEmpty()) {
         m_commands->clear();
@@ -531,7 +544,8 @@ QStringList EncryptionPage::computeErrors() const {
         if (!sets->isComplete())
             return {tr("The list of disk encryption sets is incomplete; press Refresh the list.")};
     }
-    QStringList errors = DraftValidation::encryptionErrors(d, sets->all());
+    // Only the target regions' sets matter; the model indexes them by region (10,000 sets stay fast).
+    QStringList errors = DraftValidation::encryptionErrors(d, sets->inRegions(targetRegionNames(d)));
     const QString mismatch = desTypeMismatch();
     if (!mismatch.isEmpty())
         errors.prepend(mismatch);
