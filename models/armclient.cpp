@@ -359,6 +359,16 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
         return;
     }
 
+    // A success status with a transfer error: the body could not be decoded (e.g. a compressed body past
+    // Qt's decompression safety limit). Qt then hands over an empty body, which must not pass for "no
+    // content".
+    if (status >= 200 && status < 300 && networkError != QNetworkReply::NoError) {
+        finish(reply, withIds(ArmError::make(
+                          ArmError::Kind::MalformedResponse,
+                          QCoreApplication::translate("ArmClient", "The response could not be read: %1")
+                              .arg(network->errorString()))));
+        return;
+    }
     const QByteArray body = network->readAll();
     reply->m_body = body;
     if (isTransientStatus(status)) {

@@ -8,8 +8,8 @@ namespace cmk {
 
 namespace {
 
-bool isHostileChar(QChar c) {
-    switch (c.category()) {
+bool isHostileChar(char32_t c) {
+    switch (QChar::category(c)) {
     case QChar::Other_Control:   // C0/C1 controls, DEL
     case QChar::Other_Format:    // bidi overrides, zero-width characters: names that do not read as they are
     case QChar::Other_Surrogate: // a lone half of a surrogate pair is not text
@@ -31,15 +31,19 @@ QString armNameProblem(const QString &value) {
             .arg(MaxArmNameLength);
     if (value == QLatin1String(".") || value == QLatin1String(".."))
         return QCoreApplication::translate("ArmPathBuilder", "“%1” is not a valid name.").arg(value);
-    for (const QChar c : value) {
-        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char('?') || c == QLatin1Char('#'))
+    // By code point: a surrogate pair (an emoji, a rare CJK character) is one character, a lone half is not.
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        char32_t c = value.at(i).unicode();
+        if (value.at(i).isHighSurrogate() && i + 1 < value.size() && value.at(i + 1).isLowSurrogate())
+            c = QChar::surrogateToUcs4(value.at(i), value.at(++i));
+        if (c == U'/' || c == U'\\' || c == U'?' || c == U'#')
             return QCoreApplication::translate(
                        "ArmPathBuilder", "The name “%1” contains the character “%2”, which is not allowed.")
-                .arg(value, c);
+                .arg(value, QChar(char16_t(c)));
         if (isHostileChar(c))
             return QCoreApplication::translate("ArmPathBuilder",
                                                "The name contains a control or invisible character (U+%1).")
-                .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                .arg(uint(c), 4, 16, QLatin1Char('0'));
     }
     return {};
 }
