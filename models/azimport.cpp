@@ -178,7 +178,7 @@ private:
 bool AzImporter::parseOptions(const QStringList &words, AzParsed *parsed) {
     QStringList unrecognized;
     for (int i = 0; i < words.size(); ++i) {
-        const QString word = words.at(i);
+        const QString &word = words.at(i);
         if (!azLooksLikeOption(word)) {
             unrecognized << word;
             continue;
@@ -428,7 +428,7 @@ bool AzImporter::run(const QStringList &words) {
 
         if (withEncryption) {
             const QStringList terms = encryptionSpecs.at(i).split(QLatin1Char(','));
-            const QString os = terms.at(0);
+            const QString &os = terms.at(0);
             if (os != QLatin1String("null")) {
                 if (os.isEmpty())
                     return reject(
@@ -450,7 +450,7 @@ bool AzImporter::run(const QStringList &words) {
                                       "“%1” in the encryption of region %2 is not a LUN (a whole number); "
                                       "the Azure CLI would fail when it sends the request.")
                                       .arg(data.at(j), region.name));
-                const QString des = data.at(j + 1);
+                const QString &des = data.at(j + 1);
                 if (des.isEmpty())
                     return reject(
                         AzCommandImporter::tr(
