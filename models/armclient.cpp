@@ -329,7 +329,7 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
         finish(reply, withIds(ArmError::make(
                           ArmError::Kind::MalformedResponse,
                           QCoreApplication::translate("ArmClient", "The response is larger than %1 MiB.")
-                              .arg(maxResponseBytes / (1024 * 1024)))));
+                              .arg(maxResponseBytes / (qint64(1024) * 1024)))));
         return;
     }
     if (network->property("cmkTimedOut").toBool()) {
@@ -423,7 +423,7 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
 }
 
 QUrl ArmClientPrivate::followableUrl(const QByteArray &value, ArmError *error) const {
-    const QUrl url = QUrl::fromEncoded(value.trimmed(), QUrl::StrictMode);
+    QUrl url = QUrl::fromEncoded(value.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.isRelative() || !q->isOnEndpoint(url)) {
         *error = ArmError::make(
             ArmError::Kind::MalformedResponse,

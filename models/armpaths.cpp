@@ -133,7 +133,7 @@ QString apiVersionForPath(const QString &path) {
         return version(ApiVersions::Resources); // resourceGroups, resources, providers lists
     }
 
-    const QString ns = segments.at(lastProvider + 1);
+    const QString &ns = segments.at(lastProvider + 1);
     const QStringList rest = segments.mid(lastProvider + 2);
     if (rest.isEmpty() || rest.first() == QLatin1String("register") ||
         rest.first() == QLatin1String("unregister"))
@@ -143,14 +143,14 @@ QString apiVersionForPath(const QString &path) {
     if (ns != QLatin1String("microsoft.compute"))
         return version(ApiVersions::Resources);
 
-    const QString type = rest.first();
+    const QString &type = rest.first();
     if (type == QLatin1String("galleries"))
         return version(ApiVersions::Galleries);
     if (type == QLatin1String("diskencryptionsets") || type == QLatin1String("disks") ||
         type == QLatin1String("snapshots") || type == QLatin1String("diskaccesses"))
         return version(ApiVersions::Disks);
     if (type == QLatin1String("locations") && rest.size() >= 3) {
-        const QString sub = rest.at(2);
+        const QString &sub = rest.at(2);
         if (sub == QLatin1String("capsoperations") || sub == QLatin1String("communitygalleries") ||
             sub == QLatin1String("sharedgalleries"))
             return version(ApiVersions::Galleries);
