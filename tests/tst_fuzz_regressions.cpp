@@ -56,6 +56,54 @@ private Q_SLOTS:
     void azImport() { QVERIFY(replay(QStringLiteral("azimport"), cmkfuzz::fuzzAzImport) >= 5); }
     void draft() { QVERIFY(replay(QStringLiteral("draft"), cmkfuzz::fuzzDraft) >= 5); }
 
+    /// What fuzz_resource found (float-cast-overflow on {"sizeInGB": 3e126}), checked here without a
+    /// sanitizer: numbers an int cannot hold are refused instead of being cast or wrapped.
+    void numbersOutOfIntRangeAreRefused_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<int>("lun");
+        QTest::newRow("int") << QByteArray(R"({"lun": 7})") << true << 7;
+        QTest::newRow("whole float") << QByteArray(R"({"lun": 3.0})") << true << 3;
+        QTest::newRow("int max") << QByteArray(R"({"lun": 2147483647})") << true << 2147483647;
+        QTest::newRow("huge float") << QByteArray(R"({"lun": 3.05e126})") << false << 0;
+        QTest::newRow("2^32") << QByteArray(R"({"lun": 4294967296})") << false << 0;
+        QTest::newRow("uint64 max") << QByteArray(R"({"lun": 18446744073709551615})") << false << 0;
+        QTest::newRow("negative huge") << QByteArray(R"({"lun": -1e10})") << false << 0;
+        QTest::newRow("fraction") << QByteArray(R"({"lun": 2.5})") << false << 0;
+        QTest::newRow("string") << QByteArray(R"({"lun": "1"})") << false << 0;
+    }
+
+    void numbersOutOfIntRangeAreRefused() {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, accepted);
+        QFETCH(int, lun);
+        cmk::DataDiskImageEncryption disk;
+        const cmk::ArmError error = cmk::parseResource(nlohmann::json::parse(json.toStdString()), disk);
+        QCOMPARE(!error.isError(), accepted);
+        if (accepted)
+            QCOMPARE(disk.lun, lun);
+        else
+            QCOMPARE(error.kind, cmk::ArmError::Kind::MalformedResponse);
+
+        // The same number as a size and in a draft.
+        cmk::GalleryDiskImage image;
+        QByteArray sized = json;
+        sized.replace("lun", "sizeInGB");
+        QCOMPARE(!cmk::parseResource(nlohmann::json::parse(sized.toStdString()), image), accepted);
+        // Drafts take whole numbers only (no 3.0), so only the integer rows apply there.
+        const QByteArray number = json.mid(json.indexOf(':') + 1).chopped(1).trimmed();
+        if (number.contains('.') || number.contains('e') || number.contains('"'))
+            return;
+        cmk::ImageVersionDraft draft;
+        QString why;
+        const QByteArray draftJson = R"({"source": {"dataDiskLuns": [)" + number + "]}}";
+        const bool loaded =
+            cmk::ImageVersionDraft::fromJson(nlohmann::json::parse(draftJson.toStdString()), &draft, &why);
+        QCOMPARE(loaded, accepted);
+        if (loaded)
+            QCOMPARE(draft.sourceDataDiskLuns, QList<int>{lun});
+    }
+
     /// The seeds are meant to be accepted, so the fuzzer starts from inputs that reach deep code.
     void seedsAreAccepted() {
         const QString dir = fuzzDir() + QStringLiteral("/corpus/draft/snapshots-cmk.json");
