@@ -3,9 +3,11 @@
 #include "armclient.h"
 #include "armpaths.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 #include <QMap>
 #include <algorithm>
+#include <iterator>
 
 // Quiet by default: headless commands print their own outcome. QT_LOGGING_RULES="cmk.prereq.debug=true" shows
 // it.
@@ -547,15 +549,75 @@ DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
     return commands;
 }
 
+namespace {
+
+struct DesCounts {
+    QList<RegionDesReadiness> results;
+    QString suggestedResourceGroup;
+};
+
+DesCounts countByRegion(const QStringList &regions, const std::vector<DiskEncryptionSet> &found) {
+    DesCounts counts;
+    QHash<QString, int> regionIndex;
+    for (const QString &region : regions) {
+        RegionDesReadiness r;
+        r.region = region;
+        regionIndex.insert(region, int(counts.results.size()));
+        counts.results.append(r);
+    }
+    QMap<QString, int> groups;
+    for (const DiskEncryptionSet &set : found) {
+        const QString group = set.resourceGroup();
+        if (!group.isEmpty())
+            ++groups[group];
+        const auto index = regionIndex.constFind(normalizeRegion(set.location));
+        if (index == regionIndex.cend())
+            continue;
+        RegionDesReadiness &r = counts.results[*index];
+        r.sets.push_back(set);
+        const bool usable =
+            set.provisioningState.isEmpty() ||
+            set.provisioningState.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0;
+        if (!usable)
+            ++r.notUsableCount;
+        else if (set.encryptionType.compare(QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys"),
+                                            Qt::CaseInsensitive) == 0)
+            ++r.doubleEncryptionCount;
+        else if (set.encryptionType.compare(QLatin1String("ConfidentialVmEncryptedWithCustomerKey"),
+                                            Qt::CaseInsensitive) == 0)
+            ++r.confidentialCount;
+        else // EncryptionAtRestWithCustomerKey, also the service default when the type is absent
+            ++r.customerKeyCount;
+    }
+    int best = 0;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        if (it.value() > best) {
+            best = it.value();
+            counts.suggestedResourceGroup = it.key();
+        }
+    }
+    return counts;
+}
+
+} // namespace
+
 DesReadinessChecker::DesReadinessChecker(ArmClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client) {}
+    , m_client(client) {
+    m_converter.setMaxThreadCount(1);
+}
 
 DesReadinessChecker::~DesReadinessChecker() {
     abort();
+    // A worker still converting posts to this object: it must be done before QObject drops posted events.
+    m_converter.clear();
+    m_converter.waitForDone();
 }
 
 void DesReadinessChecker::abort() {
+    ++m_generation;
+    m_busy = false;
+    m_pagesConverting = 0;
     if (ArmPager *pager = m_pager) {
         m_pager = nullptr;
         disconnect(pager, nullptr, this, nullptr);
@@ -601,62 +663,74 @@ void DesReadinessChecker::check(const QString &subscriptionId, const QStringList
     }
     ArmPager *pager = m_client->list(builder.path());
     m_pager = pager;
-    connect(pager, &ArmPager::pageReceived, this, [this, pager](const nlohmann::json &items) {
-        std::vector<DiskEncryptionSet> page;
-        const ArmError error = parseResources(items, page);
-        if (error.isError()) {
-            m_error = error;
-            pager->abort();
+    m_busy = true;
+    m_listed = false;
+    connect(pager, &ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
+        if (m_error.isError())
             return;
-        }
-        m_found.insert(m_found.end(), page.begin(), page.end());
+        ++m_pagesConverting;
+        const quint64 generation = m_generation;
+        m_converter.start([this, generation, items = nlohmann::json(items)] {
+            std::vector<DiskEncryptionSet> page;
+            const ArmError error = parseResources(items, page);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, page = std::move(page), error]() mutable {
+                    onPageConverted(generation, std::move(page), error);
+                },
+                Qt::QueuedConnection);
+        });
     });
     connect(pager, &ArmPager::finished, this, [this, pager] {
         pager->deleteLater();
         m_pager = nullptr;
         if (!m_error.isError() && pager->error().isError())
             m_error = pager->error();
-        if (!m_error.isError()) {
-            QMap<QString, int> groups;
-            for (const QString &region : std::as_const(m_regions)) {
-                RegionDesReadiness r;
-                r.region = region;
-                for (const DiskEncryptionSet &set : m_found) {
-                    if (!sameRegion(set.location, region))
-                        continue;
-                    r.sets.push_back(set);
-                    const bool usable =
-                        set.provisioningState.isEmpty() ||
-                        set.provisioningState.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0;
-                    if (!usable)
-                        ++r.notUsableCount;
-                    else if (set.encryptionType.compare(
-                                 QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys"),
-                                 Qt::CaseInsensitive) == 0)
-                        ++r.doubleEncryptionCount;
-                    else if (set.encryptionType.compare(
-                                 QLatin1String("ConfidentialVmEncryptedWithCustomerKey"),
-                                 Qt::CaseInsensitive) == 0)
-                        ++r.confidentialCount;
-                    else // EncryptionAtRestWithCustomerKey, also the service default when the type is absent
-                        ++r.customerKeyCount;
-                }
-                m_results.append(r);
-            }
-            for (const DiskEncryptionSet &set : m_found) {
-                const QString group = set.resourceGroup();
-                if (!group.isEmpty())
-                    ++groups[group];
-            }
-            int best = 0;
-            for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-                if (it.value() > best) {
-                    best = it.value();
-                    m_suggestedResourceGroup = it.key();
-                }
-            }
-        }
+        m_listed = true;
+        finishIfDone();
+    });
+}
+
+void DesReadinessChecker::onPageConverted(quint64 generation, std::vector<DiskEncryptionSet> page,
+                                          const ArmError &error) {
+    if (generation != m_generation || !m_busy)
+        return;
+    --m_pagesConverting;
+    if (error.isError()) {
+        if (!m_error.isError())
+            m_error = error;
+        if (m_pager)
+            m_pager->abort();
+    } else {
+        m_found.insert(m_found.end(), std::make_move_iterator(page.begin()),
+                       std::make_move_iterator(page.end()));
+    }
+    finishIfDone();
+}
+
+void DesReadinessChecker::finishIfDone() {
+    if (!m_busy || !m_listed || m_pagesConverting > 0)
+        return;
+    if (m_error.isError()) {
+        m_busy = false;
         emit finished();
+        return;
+    }
+    // Counting goes through every set (10,000 in a large subscription): on the worker too.
+    const quint64 generation = m_generation;
+    m_converter.start([this, generation, regions = m_regions, found = m_found] {
+        DesCounts counts = countByRegion(regions, found);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, counts = std::move(counts)]() mutable {
+                if (generation != m_generation || !m_busy)
+                    return;
+                m_busy = false;
+                m_results = std::move(counts.results);
+                m_suggestedResourceGroup = counts.suggestedResourceGroup;
+                emit finished();
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace cmk {
@@ -215,7 +216,7 @@ public:
     void check(const QString &subscriptionId, const QStringList &regions);
     void abort();
 
-    bool isBusy() const { return !m_pager.isNull(); }
+    bool isBusy() const { return m_busy; }
     const ArmError &error() const { return m_error; }
     QString subscriptionId() const { return m_subscriptionId; }
     const QList<RegionDesReadiness> &results() const { return m_results; }
@@ -229,8 +230,17 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // Pages are converted on a worker (one thread: in order) so 10,000 sets do not stall the GUI thread.
+    void onPageConverted(quint64 generation, std::vector<DiskEncryptionSet> page, const ArmError &error);
+    void finishIfDone();
+
     ArmClient *m_client;
     QPointer<ArmPager> m_pager;
+    QThreadPool m_converter;
+    quint64 m_generation = 0; ///< pages converted for an aborted check are dropped
+    int m_pagesConverting = 0;
+    bool m_busy = false;
+    bool m_listed = false;
     QString m_subscriptionId;
     QStringList m_regions;
     std::vector<DiskEncryptionSet> m_found;
