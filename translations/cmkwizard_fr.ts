@@ -74,6 +74,10 @@
         <source>The server answered with “%1” content instead of JSON.</source>
         <translation>Le serveur a répondu avec un contenu «&#xa0;%1&#xa0;» au lieu de JSON.</translation>
     </message>
+    <message>
+        <source>The response could not be read: %1</source>
+        <translation>Impossible de lire la réponse&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ArmError</name>
