@@ -13,6 +13,9 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
+#include <climits>
+
 Q_LOGGING_CATEGORY(lcAuth, "cmk.auth", QtWarningMsg)
 
 namespace cmk {
@@ -492,8 +495,11 @@ void AuthSession::signInWithDeviceCode() {
                  auto num = [&](const char *key, int fallback) {
                      if (!j.contains(key))
                          return fallback;
+                     // expires_in comes from the network: clamp instead of letting a huge value wrap.
+                     if (j[key].is_number_unsigned())
+                         return int(std::min<unsigned long long>(j[key].get<unsigned long long>(), INT_MAX));
                      if (j[key].is_number_integer())
-                         return j[key].get<int>();
+                         return int(std::clamp<long long>(j[key].get<long long>(), INT_MIN, INT_MAX));
                      if (j[key].is_string())
                          return QString::fromStdString(j[key].get<std::string>()).toInt();
                      return fallback;

@@ -184,7 +184,8 @@ public:
         if (!object.is_object() || !object.contains(key) || object[key].is_null())
             return fallback;
         if (!object[key].is_number_integer() || object[key].get<long long>() < INT_MIN ||
-            object[key].get<long long>() > INT_MAX) {
+            object[key].get<long long>() > INT_MAX ||
+            (object[key].is_number_unsigned() && object[key].get<unsigned long long>() > INT_MAX)) {
             fail(VmDraft::tr("The draft field “%1” must be a whole number.").arg(QLatin1String(key)));
             return fallback;
         }
@@ -245,7 +246,9 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
         d.imageRegions.append(normalizeRegion(QString::fromStdString(region.get<std::string>())));
     }
     for (const nlohmann::json &lun : r.array(image, "dataDiskLuns")) {
-        if (!lun.is_number_integer()) {
+        // A LUN is 0..63; anything outside int range would wrap silently on conversion.
+        if (!lun.is_number_integer() || lun.get<long long>() < 0 || lun.get<long long>() > INT_MAX ||
+            (lun.is_number_unsigned() && lun.get<unsigned long long>() > INT_MAX)) {
             r.fail(tr("The draft field “%1” must be a list of whole numbers.")
                        .arg(QStringLiteral("dataDiskLuns")));
             break;
