@@ -2,6 +2,7 @@
 // what it prints, what the sandbox received, and its exit codes (0 done, 2 invalid input, 3 ARM error,
 // 4 authentication error).
 
+#include "cmkwizardprocess.h"
 #include "draftstore.h"
 #include "tst_wizard_harness.h"
 
@@ -12,11 +13,7 @@ using namespace wizardtest;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = cmktest::CmkwizardRun;
 
 cmk::ImageVersionDraft baseDraft(const QString &version) {
     cmk::ImageVersionDraft d;
@@ -67,31 +64,12 @@ private:
     }
 
     Result run(const armsandbox::Sandbox &sandbox, const QStringList &args) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         // Never the user's sign-in: a fixed token (the sandbox without --auth ignores it) and a private home.
-        env.insert(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"), QStringLiteral("not-a-real-token"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        QStringList all{QStringLiteral("create"), QStringLiteral("--lang"), QStringLiteral("en"),
-                        QStringLiteral("--arm-endpoint"), sandbox.baseUrl().toString()};
-        all += args;
-        process.start(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard"), all);
-        Result result;
-        if (!process.waitForStarted(5000)) {
-            qWarning("cannot start cmkwizard from CMK_BIN_DIR=%s",
-                     qPrintable(qEnvironmentVariable("CMK_BIN_DIR")));
-            return result;
-        }
-        // The event loop must run: the sandbox answers from this process.
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 40000);
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return cmktest::runCmkwizard(QStringList{QStringLiteral("create"), QStringLiteral("--lang"),
+                                                 QStringLiteral("en"), QStringLiteral("--arm-endpoint"),
+                                                 sandbox.baseUrl().toString()} +
+                                         args,
+                                     cmktest::headlessEnvironment(m_dir, QStringLiteral("not-a-real-token")));
     }
 
     int putCount(const armsandbox::Sandbox &sandbox) const { return int(versionPuts(sandbox).size()); }

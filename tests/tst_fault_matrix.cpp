@@ -8,6 +8,7 @@
 
 #include "authconfig.h"
 #include "authsession.h"
+#include "cmkwizardprocess.h"
 #include "diskencryptionsetmodel.h"
 #include "draftstore.h"
 #include "identity.h"
@@ -402,10 +403,7 @@ private:
 
     // ---- the headless create ----------------------------------------------------------------------------
 
-    struct Result {
-        int exitCode = -1;
-        QString out, err;
-    };
+    using Result = cmktest::CmkwizardRun;
 
     QString writeDraft(const QString &version, bool failLro) {
         cmk::ImageVersionDraft d;
@@ -432,12 +430,7 @@ private:
     }
 
     QProcessEnvironment headlessEnvironment(const QString &token) const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"), token);
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        QProcessEnvironment env = cmktest::headlessEnvironment(m_dir, token);
         env.insert(QStringLiteral("CMKWIZARD_REQUEST_TIMEOUT_MS"), QStringLiteral("1500"));
         env.insert(QStringLiteral("CMKWIZARD_POLL_INTERVAL_MS"), QStringLiteral("20"));
         env.insert(QStringLiteral("CMKWIZARD_RETRY_MAX_DELAY_MS"), QStringLiteral("1500"));
@@ -452,25 +445,8 @@ private:
     }
 
     Result runCreate(const QString &draftPath, const QString &token) {
-        QProcess process;
-        process.setProcessEnvironment(headlessEnvironment(token));
-        process.start(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard"),
-                      createArguments(m_sandbox.baseUrl(), draftPath));
-        Result result;
-        if (!process.waitForStarted(5000))
-            return result;
-        // The event loop must run: the sandbox answers from this process.
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 40000);
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(2000);
-            result.exitCode = -3; // hang
-        } else {
-            result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        }
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return cmktest::runCmkwizard(createArguments(m_sandbox.baseUrl(), draftPath),
+                                     headlessEnvironment(token));
     }
 
     static QString failureLine(const QString &stderrText) {

@@ -10,6 +10,7 @@
 #include "armclient.h"
 #include "armpaths.h"
 #include "armsandbox.h"
+#include "cmkwizardprocess.h"
 #include "draftstore.h"
 #include "resources.h"
 #include "tokenprovider.h"
@@ -720,24 +721,12 @@ private:
     }
 
     std::tuple<int, QString, QString> runCreate(const armsandbox::Sandbox &sandbox, const QStringList &args) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"), QString::fromLatin1(kToken));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard"),
-                      QStringList{QStringLiteral("create"), QStringLiteral("--lang"), QStringLiteral("en"),
-                                  QStringLiteral("--arm-endpoint"), sandbox.baseUrl().toString()} +
-                          args);
-        if (!process.waitForStarted(5000))
-            return {-1, {}, QStringLiteral("cannot start cmkwizard from CMK_BIN_DIR")};
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 40000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        const cmktest::CmkwizardRun run = cmktest::runCmkwizard(
+            QStringList{QStringLiteral("create"), QStringLiteral("--lang"), QStringLiteral("en"),
+                        QStringLiteral("--arm-endpoint"), sandbox.baseUrl().toString()} +
+                args,
+            cmktest::headlessEnvironment(m_dir, QString::fromLatin1(kToken)));
+        return {run.exitCode, run.out, run.err};
     }
 };
 
