@@ -148,11 +148,16 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     actions->addWidget(m_saveHtmlButton);
     actions->addWidget(m_savePdfButton);
     actions->addStretch(1);
-    m_createVmButton = new QPushButton(this);
-    m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
-    actions->addWidget(m_createVmButton);
     actions->addWidget(m_exportButton);
     layout->addLayout(actions);
+    // On a row of its own: with the report buttons, its long French label made the window wider than the
+    // default size and pushed Export out of sight.
+    auto *nextStep = new QHBoxLayout;
+    nextStep->addStretch(1);
+    m_createVmButton = new QPushButton(this);
+    m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
+    nextStep->addWidget(m_createVmButton);
+    layout->addLayout(nextStep);
 
     connect(m_reviewer, &cmk::VersionReviewer::progress, m_status, &QLabel::setText);
     connect(m_reviewer, &cmk::VersionReviewer::finished, this, &ReviewWindow::onReviewFinished);
