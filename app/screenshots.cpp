@@ -4,6 +4,9 @@
 #include "diskencryptionsetmodel.h"
 #include "resourcelistmodel.h"
 #include "reviewwindow.h"
+#include "vmdraft.h"
+#include "vmsource.h"
+#include "vmwizard.h"
 #include "wizardpageids.h"
 
 #include <QAbstractButton>
@@ -158,6 +161,64 @@ bool settleWizardPage(cmkui::CreateImageVersionWizard &wizard, int timeoutMs) {
     return wizard.currentPage() && wizard.currentPage()->isComplete();
 }
 
+// Waits (events running) until `done` or `ms` have passed; says whether `done` came true.
+template <typename Predicate> bool waitFor(Predicate done, int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+// The Create VM wizard on the demo version, every page, filled with demo values. Constructed directly, it
+// does not autosave: the pictures leave no draft behind.
+bool takeVmScreenshots(cmk::ArmClient *client, const QString &versionId, const QSize &size,
+                       const QString &dir, QStringList *written, QString *error) {
+    cmkui::CreateVmWizard vm(client, versionId);
+    vm.resize(size);
+    vm.show();
+    waitFor([&] { return vm.imageSource()->isLoaded() || vm.imageSource()->error().isError(); }, 15000);
+    waitFor([&] { return vm.diskEncryptionSets()->isComplete() && vm.sizes()->isComplete(); }, 15000);
+    cmk::VmDraft demo = vm.draftModel()->draft();
+    demo.name = QStringLiteral("vm-demo-01");
+    if (demo.resourceGroup.isEmpty())
+        demo.resourceGroup = QStringLiteral("rg-build");
+    if (demo.hasAdminAccount()) {
+        demo.adminUsername = QStringLiteral("azureops");
+        demo.authType = cmk::VmAuthType::SshPublicKey;
+        // A well-formed ed25519 public key (algorithm name, then 32 key bytes), not anybody's real key.
+        QByteArray blob("\0\0\0\x0bssh-ed25519\0\0\0\x20", 19);
+        blob.append(QByteArray(32, 'k'));
+        demo.sshPublicKey =
+            QStringLiteral("ssh-ed25519 %1 ops@contoso").arg(QString::fromLatin1(blob.toBase64()));
+    }
+    vm.draftModel()->setDraft(demo);
+    const QList<QPair<int, QString>> pages = {
+        {cmkui::CreateVmWizard::BasicsPageId, QStringLiteral("vm-basics")},
+        {cmkui::CreateVmWizard::NetworkingPageId, QStringLiteral("vm-networking")},
+        {cmkui::CreateVmWizard::DisksPageId, QStringLiteral("vm-disks")},
+        {cmkui::CreateVmWizard::ReviewPageId, QStringLiteral("vm-review")}};
+    for (const auto &[id, name] : pages) {
+        if (vm.currentId() != id) {
+            *error =
+                ScreenshotText::tr("The wizard did not leave the page “%1”.").arg(vm.currentPage()->title());
+            return false;
+        }
+        runEventsFor(500);
+        if (!save(&vm, dir, name, written, error))
+            return false;
+        if (vm.nextId() < 0)
+            break;
+        if (!waitFor([&] { return vm.currentPage()->isComplete(); }, 10000)) {
+            *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
+                         .arg(vm.currentPage()->title());
+            return false;
+        }
+        vm.next();
+    }
+    return true;
+}
+
 QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
                             const QString &reviewVersionId, const QString &dir, QString *error) {
     QStringList written;
@@ -210,6 +271,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         runEventsFor(300);
         if (!save(&review, dir, QStringLiteral("review-window"), &written, error))
+            return {};
+        if (!takeVmScreenshots(client, reviewVersionId, wizard.size(), dir, &written, error))
             return {};
     }
     return written;

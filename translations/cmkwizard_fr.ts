@@ -4041,6 +4041,11 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <source>As the image</source>
         <translation>Comme l’image</translation>
     </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>A disk row label: %1 is &quot;OS disk&quot; or &quot;Data disk (LUN 0)&quot;</extracomment>
+        <translation>%1&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::VmNetworkingPage</name>

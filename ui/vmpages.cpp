@@ -771,7 +771,8 @@ void VmDisksPage::retranslateUi() {
             tr("Storage account type of the %1").arg(DraftValidation::diskLabel(it.key())));
     }
     for (int i = 0; i < m_rowLabels.size(); ++i) {
-        m_rowLabels.at(i)->setText(DraftValidation::diskTitle(m_rowLuns.at(i)) + QLatin1Char(':'));
+        //: A disk row label: %1 is "OS disk" or "Data disk (LUN 0)"
+        m_rowLabels.at(i)->setText(tr("%1:").arg(DraftValidation::diskTitle(m_rowLuns.at(i))));
         //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1))
         m_rowCombos.at(i)->setAccessibleName(
             tr("Disk encryption set for the %1").arg(DraftValidation::diskLabel(m_rowLuns.at(i))));
