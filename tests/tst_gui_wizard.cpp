@@ -72,7 +72,7 @@ class TestGuiWizard : public QObject {
     QStringList readinessRow(const QString &region) {
         auto *table = w<QTableWidget>(QStringLiteral("desReadinessTable"));
         for (int row = 0; row < table->rowCount(); ++row) {
-            if (table->item(row, 0) && table->item(row, 0)->text() == region) {
+            if (table->item(row, 0) && table->item(row, 0)->data(Qt::UserRole).toString() == region) {
                 QStringList cells;
                 for (int column = 0; column < table->columnCount(); ++column)
                     cells << (table->item(row, column) ? table->item(row, column)->text() : QString());
@@ -157,14 +157,16 @@ private Q_SLOTS:
                      QStringLiteral("No usable disk encryption set"));
             QCOMPARE(readinessRow(QStringLiteral("eastus")).at(3), QStringLiteral("Ready"));
             QVERIFY2(summary->text().contains(QStringLiteral("no disk encryption set in this subscription: "
-                                                             "northeurope.")),
+                                                             "North Europe.")),
                      qPrintable(summary->text()));
         }
         // The flagged region's commands, ready to copy.
         auto *commandsPanel = w<QWidget>(QStringLiteral("desCommandsPanel"));
         QVERIFY(commandsPanel->isVisible());
+        // Shown as the region list names it; the commands use the ARM name.
         QCOMPARE(w<QComboBox>(QStringLiteral("desRegionCombo"))->currentText(),
-                 QStringLiteral("northeurope"));
+                 QStringLiteral("North Europe"));
+        QCOMPARE(readinessRow(QStringLiteral("northeurope")).at(0), QStringLiteral("North Europe"));
         const QString az = w<QPlainTextEdit>(QStringLiteral("azCommand"))->toPlainText();
         QVERIFY2(az.contains(QStringLiteral("az disk-encryption-set create")) &&
                      az.contains(QStringLiteral("northeurope")) && az.contains(Sub),

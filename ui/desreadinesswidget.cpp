@@ -125,6 +125,14 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
 
 DesReadinessWidget::~DesReadinessWidget() = default;
 
+void DesReadinessWidget::setRegionDisplayName(std::function<QString(const QString &)> displayName) {
+    m_regionDisplayName = std::move(displayName);
+}
+
+QString DesReadinessWidget::shownName(const QString &region) const {
+    return m_regionDisplayName ? m_regionDisplayName(region) : region;
+}
+
 void DesReadinessWidget::check(const QString &subscriptionId, const QStringList &regions) {
     m_subscriptionId = subscriptionId;
     m_regions = regions;
@@ -219,7 +227,8 @@ void DesReadinessWidget::showResults() {
                 item->setTextAlignment(Qt::AlignCenter);
             m_table->setItem(row, column, item);
         };
-        setCell(RegionColumn, r.region);
+        setCell(RegionColumn, shownName(r.region));
+        m_table->item(row, RegionColumn)->setData(Qt::UserRole, r.region);
         setCell(CustomerKeyColumn, QString::number(r.customerKeyCount));
         setCell(DoubleEncryptionColumn, QString::number(r.doubleEncryptionCount));
         setCell(StatusColumn, r.isReady() ? tr("Ready") : tr("No usable disk encryption set"));
@@ -228,6 +237,9 @@ void DesReadinessWidget::showResults() {
     }
 
     const QStringList flagged = m_checker->flaggedRegions();
+    QStringList shownFlagged;
+    for (const QString &region : flagged)
+        shownFlagged << shownName(region);
     if (error.isError())
         m_summaryLabel->setText(tr("Disk encryption set readiness is unknown."));
     else if (m_subscriptionId.isEmpty() || results.isEmpty())
@@ -238,7 +250,7 @@ void DesReadinessWidget::showResults() {
         m_summaryLabel->setText(
             tr("%n target region(s) have no disk encryption set in this subscription: %1.", nullptr,
                int(flagged.size()))
-                .arg(flagged.join(QStringLiteral(", "))));
+                .arg(shownFlagged.join(QStringLiteral(", "))));
 
     // The table is as tall as its rows: the page has other things to show.
     int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
@@ -252,7 +264,7 @@ void DesReadinessWidget::showResults() {
         m_regionCombo->clear();
         if (!error.isError()) {
             for (const QString &region : flagged)
-                m_regionCombo->addItem(region, region);
+                m_regionCombo->addItem(shownName(region), region);
         }
         const int keep = m_regionCombo->findData(shownRegion);
         m_regionCombo->setCurrentIndex(keep >= 0 ? keep : 0);

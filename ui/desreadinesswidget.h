@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "prerequisites.h"
 
 #include <QWidget>
@@ -29,6 +31,8 @@ public:
     void check(const QString &subscriptionId, const QStringList &regions);
     /// Resource group written into the commands (default: one already holding sets, else a placeholder).
     void setResourceGroupHint(const QString &resourceGroup);
+    /// How a region is shown ("West Europe" for westeurope); without it, the ARM name is shown.
+    void setRegionDisplayName(std::function<QString(const QString &)> displayName);
 
     cmk::DesReadinessChecker *checker() const { return m_checker; }
     bool allRegionsReady() const { return m_checker->allReady(); }
@@ -46,6 +50,7 @@ protected:
 
 private:
     void retranslateUi();
+    QString shownName(const QString &region) const;
     void showResults();
     void updateCommands();
     QString selectedEncryptionType() const;
@@ -70,6 +75,7 @@ private:
     QLabel *m_powerShellLabel = nullptr;
     QPlainTextEdit *m_powerShellEdit = nullptr;
     QPushButton *m_powerShellCopyButton = nullptr;
+    std::function<QString(const QString &)> m_regionDisplayName;
 };
 
 } // namespace cmkui
