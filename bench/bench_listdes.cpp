@@ -10,6 +10,7 @@
 
 #include "armclient.h"
 #include "armpaths.h"
+#include "benchprocess.h"
 #include "resources.h"
 
 #include <QCommandLineParser>
@@ -42,30 +43,11 @@ double peakRssMiB() {
     return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
 }
 
-QString sandboxBinary() {
-    const QString fromEnv = qEnvironmentVariable("CMK_BIN_DIR");
-    const QString dir = fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() : fromEnv;
-    return dir + QStringLiteral("/armsandbox");
-}
-
 /// Starts armsandbox with `count` generated DES; returns its URL, empty on failure.
 QUrl startSandbox(QProcess &process, int pageSize, int count) {
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(sandboxBinary(),
-                  {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--page-size"),
-                   QString::number(pageSize), QStringLiteral("--generate-des"), QString::number(count)});
-    if (!process.waitForStarted(10000))
-        return {};
-    QByteArray line;
-    while (!line.contains('\n')) {
-        if (!process.waitForReadyRead(30000))
-            return {};
-        line += process.readAllStandardOutput();
-    }
-    const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
-            .match(QString::fromUtf8(line));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+    return cmkbench::startSandbox(process, {QStringLiteral("--port"), QStringLiteral("0"),
+                                            QStringLiteral("--page-size"), QString::number(pageSize),
+                                            QStringLiteral("--generate-des"), QString::number(count)});
 }
 
 /// CPU time (user + system) this process used so far, in ms.
@@ -119,7 +101,8 @@ int runOne(int pageSize, int count, int runs) {
     QProcess sandbox;
     const QUrl url = startSandbox(sandbox, pageSize, count);
     if (url.isEmpty()) {
-        QTextStream(stderr) << "could not start " << sandboxBinary() << Qt::endl;
+        QTextStream(stderr) << "could not start " << cmkbench::binary(QStringLiteral("armsandbox"))
+                            << Qt::endl;
         return 1;
     }
     cmk::ArmClient client;

@@ -11,6 +11,7 @@
 // then quits). Targets: no stall over 50 ms, first page under 300 ms. Exit status 2 when a target is missed.
 
 #include "armclient.h"
+#include "benchprocess.h"
 #include "createimageversionwizard.h"
 #include "diskencryptionsetmodel.h"
 #include "draftstore.h"
@@ -41,10 +42,7 @@ namespace {
 
 const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
 
-QString binary(const QString &name) {
-    const QString fromEnv = qEnvironmentVariable("CMK_BIN_DIR");
-    return (fromEnv.isEmpty() ? QCoreApplication::applicationDirPath() : fromEnv) + QLatin1Char('/') + name;
-}
+using cmkbench::binary;
 
 qint64 threadCpuUs() {
     timespec ts{};
@@ -176,22 +174,9 @@ QString fixtureWithFeatureRegistered(const QTemporaryDir &dir) {
 }
 
 QUrl startSandbox(QProcess &process, const QString &fixture, int count) {
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(binary(QStringLiteral("armsandbox")),
-                  {QStringLiteral("--fixture"), fixture, QStringLiteral("--generate-des"),
-                   QString::number(count), QStringLiteral("--lro-polls"), QStringLiteral("20")});
-    if (!process.waitForStarted(10000))
-        return {};
-    QByteArray line;
-    while (!line.contains('\n')) {
-        if (!process.waitForReadyRead(30000))
-            return {};
-        line += process.readAllStandardOutput();
-    }
-    const QRegularExpressionMatch match =
-        QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
-            .match(QString::fromUtf8(line));
-    return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+    return cmkbench::startSandbox(process, {QStringLiteral("--fixture"), fixture,
+                                            QStringLiteral("--generate-des"), QString::number(count),
+                                            QStringLiteral("--lro-polls"), QStringLiteral("20")});
 }
 
 cmk::ImageVersionDraft benchDraft(const QString &version) {
