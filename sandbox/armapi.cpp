@@ -1,11 +1,14 @@
 #include "armapi.h"
 
+#include "descheck.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
+#include <algorithm>
 
 namespace armsandbox {
 
@@ -79,12 +82,6 @@ ApiResponse invalid(const QString &message, const QString &target,
     return armError(400, code, message, target);
 }
 
-QString subscriptionOfId(const QString &canonical) {
-    const QStringList segments = canonical.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    return segments.size() >= 2 && segments.first() == QLatin1String("subscriptions") ? segments.at(1)
-                                                                                      : QString();
-}
-
 /// LUNs of the data disks a source carries.
 QList<int> sourceDataLuns(const QString &type, const QJsonObject &source) {
     QList<int> luns;
@@ -96,7 +93,7 @@ QList<int> sourceDataLuns(const QString &type, const QJsonObject &source) {
         disks = storage.value(QLatin1String("dataDisks")).toArray();
     else if (type == kVersionType)
         disks = storage.value(QLatin1String("dataDiskImages")).toArray();
-    for (const QJsonValue &d : disks)
+    for (const auto &d : disks)
         luns.append(d.toObject().value(QLatin1String("lun")).toInt(-1));
     return luns;
 }
@@ -116,7 +113,7 @@ void describeSourceDisks(const QString &type, const QJsonObject &source, QJsonOb
             osDiskImage.insert(QStringLiteral("hostCaching"),
                                caching(os.value(QLatin1String("caching")).toString(), "ReadWrite"));
         osDiskImage.insert(QStringLiteral("sizeInGB"), os.value(QLatin1String("diskSizeGB")).toInt(30));
-        for (const QJsonValue &v : storage.value(QLatin1String("dataDisks")).toArray()) {
+        for (const auto &v : storage.value(QLatin1String("dataDisks")).toArray()) {
             const QJsonObject d = v.toObject();
             dataDiskImages.append(
                 QJsonObject{{QStringLiteral("lun"), d.value(QLatin1String("lun")).toInt()},
@@ -130,7 +127,7 @@ void describeSourceDisks(const QString &type, const QJsonObject &source, QJsonOb
             if (it.key() != QLatin1String("source") && !osDiskImage.contains(it.key()))
                 osDiskImage.insert(it.key(), it.value());
         }
-        for (const QJsonValue &v : storage.value(QLatin1String("dataDiskImages")).toArray()) {
+        for (const auto &v : storage.value(QLatin1String("dataDiskImages")).toArray()) {
             QJsonObject d = v.toObject();
             d.remove(QStringLiteral("source"));
             dataDiskImages.append(d);
@@ -259,7 +256,7 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
     QStringList lower;
     for (const QString &s : segments)
         lower.append(s.toLower());
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     const int size = int(segments.size());
     if (std::optional<ApiResponse> vm = m_vmApi.handle(request, segments, apiVersion))
         return *vm;
@@ -370,7 +367,7 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
                     "The resource type '%1' could not be found in the namespace '%2' for api version "
                     "'%3'.")
                     .arg(segments.mid(4).join(QLatin1Char('/')), segments.at(3), apiVersion));
-        const QString ns = segments.at(5);
+        const QString &ns = segments.at(5);
         if (size == 7) {
             if (request.method != "GET")
                 return methodNotAllowed();
@@ -458,7 +455,7 @@ ApiResponse ArmApi::featureRoute(const ApiRequest &, const QString &subscription
 
 QJsonObject ArmApi::providerJson(const ProviderState &provider) const {
     QJsonArray locations;
-    for (const QJsonValue &l : m_store.locations(provider.subscriptionId))
+    for (const auto &l : m_store.locations(provider.subscriptionId))
         locations.append(l.toObject().value(QLatin1String("displayName")));
     QJsonArray resourceTypes;
     if (provider.ns.compare(QLatin1String("Microsoft.Compute"), Qt::CaseInsensitive) == 0) {
@@ -617,7 +614,7 @@ ApiResponse ArmApi::resourceRoute(const ApiRequest &request, const QStringList &
                             "armsandbox", "The requested resource does not support http method '%1'.")
                             .arg(QString::fromLatin1(request.method)));
     };
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     if (isCollection) {
         if (request.method != "GET")
             return methodNotAllowed();
@@ -689,10 +686,10 @@ QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &ver
     if (!operation && properties.contains(QLatin1String("replicationStatus")))
         return properties.value(QLatin1String("replicationStatus")).toObject(); // as the fixture recorded it
     QStringList regions;
-    for (const QJsonValue &t : properties.value(QLatin1String("publishingProfile"))
-                                   .toObject()
-                                   .value(QLatin1String("targetRegions"))
-                                   .toArray())
+    for (const auto &t : properties.value(QLatin1String("publishingProfile"))
+                             .toObject()
+                             .value(QLatin1String("targetRegions"))
+                             .toArray())
         regions.append(t.toObject().value(QLatin1String("name")).toString());
     if (regions.isEmpty())
         regions.append(version.value(QLatin1String("location")).toString());
@@ -745,7 +742,7 @@ ApiResponse ArmApi::deleteImageVersion(const QString &key, const QString &apiVer
 
 ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList &segments, const QString &id,
                                     const QString &apiVersion) {
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     if (m_store.isReadOnly(subscriptionId))
         return authorizationFailed(QStringLiteral("Microsoft.Compute/galleries/images/versions/write"), id);
     const ProviderState *compute = m_store.provider(subscriptionId, QStringLiteral("Microsoft.Compute"));
@@ -830,8 +827,8 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
 std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segments, const QString &id,
                                                         QJsonObject &body) {
     Q_UNUSED(id)
-    const QString subscriptionId = segments.at(1);
-    const QString versionName = segments.last();
+    const QString &subscriptionId = segments.at(1);
+    const QString &versionName = segments.last();
 
     static const QRegularExpression versionPattern(
         QStringLiteral("^(\\d{1,10})\\.(\\d{1,10})\\.(\\d{1,10})$"));
@@ -1059,66 +1056,15 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
                     "version is a virtual machine. Capture a managed image or snapshots first."),
                 encryptionTarget);
         }
-        QString regionEncryptionType;
-        QString regionEncryptionDes;
-        const auto checkDes = [&](const QString &desId, const QString &target) -> std::optional<ApiResponse> {
-            const QString desKey = canonicalId(desId);
-            if (resourceTypeOfId(desKey) != kDesType) {
-                return invalid(QCoreApplication::translate(
-                                   "armsandbox", "'%1' is not a valid disk encryption set resource id.")
-                                   .arg(desId),
-                               target);
-            }
-            const QString desSubscription = subscriptionOfId(desKey);
-            if (desSubscription.compare(subscriptionId, Qt::CaseInsensitive) != 0) {
-                return invalid(QCoreApplication::translate(
-                                   "armsandbox",
-                                   "The disk encryption set '%1' is in subscription '%2'; it must be in the "
-                                   "subscription of the gallery image version ('%3').")
-                                   .arg(desId, desSubscription, subscriptionId),
-                               target);
-            }
-            const QJsonObject des = m_store.resource(desKey);
-            if (des.isEmpty())
-                return invalid(
-                    QCoreApplication::translate("armsandbox", "The disk encryption set '%1' was not found.")
-                        .arg(desId),
-                    target);
-            const QString desLocation = des.value(QLatin1String("location")).toString();
-            if (normalizeRegion(desLocation) != normalizeRegion(regionName)) {
-                return invalid(
-                    QCoreApplication::translate(
-                        "armsandbox",
-                        "The disk encryption set '%1' is in region '%2' but is used for target region "
-                        "'%3'. A disk encryption set must be in the region it encrypts.")
-                        .arg(desId, desLocation, regionName),
-                    target);
-            }
-            const QString type = des.value(QLatin1String("properties"))
-                                     .toObject()
-                                     .value(QLatin1String("encryptionType"))
-                                     .toString();
-            if (regionEncryptionType.isEmpty()) {
-                regionEncryptionType = type;
-                regionEncryptionDes = desId;
-            } else if (type != regionEncryptionType) {
-                return invalid(
-                    QCoreApplication::translate(
-                        "armsandbox",
-                        "All disk encryption sets of target region '%1' must have the same encryption "
-                        "type: '%2' uses %3 but '%4' uses %5.")
-                        .arg(regionName, desId, type, regionEncryptionDes, regionEncryptionType),
-                    target);
-            }
-            return std::nullopt;
-        };
+        DesChecker desChecker(m_store, DesChecker::Encrypting::ImageVersionRegion, subscriptionId,
+                              regionName);
         const QString osDes = encryption.value(QLatin1String("osDiskImage"))
                                   .toObject()
                                   .value(QLatin1String("diskEncryptionSetId"))
                                   .toString();
         if (!osDes.isEmpty()) {
-            if (auto bad =
-                    checkDes(osDes, encryptionTarget + QStringLiteral(".osDiskImage.diskEncryptionSetId")))
+            if (auto bad = desChecker.check(osDes, encryptionTarget +
+                                                       QStringLiteral(".osDiskImage.diskEncryptionSetId")))
                 return bad;
         }
         const QJsonArray dataEncryption = encryption.value(QLatin1String("dataDiskImages")).toArray();
@@ -1150,7 +1096,7 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
             const QString dataDes = disk.value(QLatin1String("diskEncryptionSetId")).toString();
             if (dataDes.isEmpty())
                 continue;
-            if (auto bad = checkDes(dataDes, target + QStringLiteral(".diskEncryptionSetId")))
+            if (auto bad = desChecker.check(dataDes, target + QStringLiteral(".diskEncryptionSetId")))
                 return bad;
         }
     }
@@ -1160,7 +1106,7 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
         publishing.value(QLatin1String("storageAccountType")).toString(QStringLiteral("Standard_LRS"));
     const int replicaCount = publishing.value(QLatin1String("replicaCount")).toInt(1);
     QJsonArray filledTargets;
-    for (const QJsonValue &t : targets) {
+    for (const auto &t : targets) {
         QJsonObject region = t.toObject();
         if (!region.contains(QLatin1String("regionalReplicaCount")))
             region.insert(QStringLiteral("regionalReplicaCount"), replicaCount);
@@ -1188,14 +1134,13 @@ std::optional<ApiResponse> ArmApi::validateImageVersion(const QStringList &segme
     QJsonObject osDiskImage = storage.value(QLatin1String("osDiskImage")).toObject();
     QJsonArray dataDiskImages;
     describeSourceDisks(sourceType, sourceResource, osDiskImage, dataDiskImages);
-    for (const QJsonValue &v : requestedDataDisks) {
+    for (const auto &v : requestedDataDisks) {
         const QJsonObject disk = v.toObject();
-        bool known = false;
-        for (int k = 0; k < dataDiskImages.size(); ++k) {
-            if (dataDiskImages.at(k).toObject().value(QLatin1String("lun")).toInt() ==
-                disk.value(QLatin1String("lun")).toInt())
-                known = true;
-        }
+        const int lun = disk.value(QLatin1String("lun")).toInt();
+        const bool known =
+            std::any_of(dataDiskImages.begin(), dataDiskImages.end(), [lun](const auto &image) {
+                return image.toObject().value(QLatin1String("lun")).toInt() == lun;
+            });
         if (known)
             continue;
         QJsonObject filled = disk;

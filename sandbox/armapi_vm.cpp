@@ -2,6 +2,7 @@
 
 #include "armapi.h"
 #include "armstore.h"
+#include "descheck.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,7 +18,6 @@ namespace armsandbox {
 namespace {
 
 const QString kVmImageVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
-const QString kVmDesType = QStringLiteral("microsoft.compute/diskencryptionsets");
 const QString kVmVnetType = QStringLiteral("microsoft.network/virtualnetworks");
 const QString kVmNicType = QStringLiteral("microsoft.network/networkinterfaces");
 
@@ -72,7 +72,7 @@ QString vmImageDesIn(const QJsonObject &regionEncryption, int lun) {
             .toObject()
             .value(QLatin1String("diskEncryptionSetId"))
             .toString();
-    for (const QJsonValue &d : regionEncryption.value(QLatin1String("dataDiskImages")).toArray()) {
+    for (const auto &d : regionEncryption.value(QLatin1String("dataDiskImages")).toArray()) {
         if (d.toObject().value(QLatin1String("lun")).toInt(-1) == lun)
             return d.toObject().value(QLatin1String("diskEncryptionSetId")).toString();
     }
@@ -89,12 +89,6 @@ ApiResponse vmMethodNotAllowed(const ApiRequest &request) {
         405, QStringLiteral("MethodNotAllowed"),
         QCoreApplication::translate("armsandbox", "The requested resource does not support http method '%1'.")
             .arg(QString::fromLatin1(request.method)));
-}
-
-QString subscriptionOf(const QString &canonical) {
-    const QStringList segments = canonical.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    return segments.size() >= 2 && segments.first() == QLatin1String("subscriptions") ? segments.at(1)
-                                                                                      : QString();
 }
 
 QString lastName(const QString &id) {
@@ -337,7 +331,7 @@ std::optional<ApiResponse> VmApi::handle(const ApiRequest &request, const QStrin
                             "armsandbox", "The api-version '%1' is invalid. The supported versions are '%2'.")
                             .arg(apiVersion, supported.join(QLatin1Char(','))));
     }
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     if (!m_store.hasSubscription(subscriptionId)) {
         return armError(404, QStringLiteral("SubscriptionNotFound"),
                         QCoreApplication::translate("armsandbox", "The subscription '%1' could not be found.")
@@ -477,7 +471,7 @@ QJsonObject VmApi::findSubnet(const QString &subnetId, QJsonObject *virtualNetwo
     if (virtualNetwork)
         *virtualNetwork = vnet;
     const QString name = key.mid(at + 9);
-    for (const QJsonValue &v :
+    for (const auto &v :
          vnet.value(QLatin1String("properties")).toObject().value(QLatin1String("subnets")).toArray()) {
         if (v.toObject().value(QLatin1String("name")).toString().compare(name, Qt::CaseInsensitive) == 0)
             return v.toObject();
@@ -579,7 +573,7 @@ ApiResponse VmApi::network(const ApiRequest &request, const QStringList &segment
 
 ApiResponse VmApi::putVirtualNetwork(const ApiRequest &request, const QStringList &segments,
                                      const QString &apiVersion) {
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
         return armError(
@@ -689,7 +683,7 @@ ApiResponse VmApi::putVirtualNetwork(const ApiRequest &request, const QStringLis
 
 ApiResponse VmApi::putSubnet(const ApiRequest &request, const QStringList &segments,
                              const QString &apiVersion) {
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     const QString vnetId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
@@ -711,10 +705,10 @@ ApiResponse VmApi::putSubnet(const ApiRequest &request, const QStringList &segme
     if (auto bad = checkPrefix(prefix, id, QStringLiteral("properties.addressPrefix"), &cidr))
         return *bad;
     bool inside = false;
-    for (const QJsonValue &p : vnetProperties.value(QLatin1String("addressSpace"))
-                                   .toObject()
-                                   .value(QLatin1String("addressPrefixes"))
-                                   .toArray())
+    for (const auto &p : vnetProperties.value(QLatin1String("addressSpace"))
+                             .toObject()
+                             .value(QLatin1String("addressPrefixes"))
+                             .toArray())
         inside = inside || parseCidr(p.toString()).contains(cidr);
     if (!inside) {
         return invalidParameter(
@@ -769,7 +763,7 @@ ApiResponse VmApi::putSubnet(const ApiRequest &request, const QStringList &segme
 
 ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringList &segments,
                                        const QString &apiVersion) {
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
         return armError(
@@ -828,13 +822,12 @@ ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringL
                                         .value(QLatin1String("addressPrefix"))
                                         .toString());
         int used = 0;
-        for (const QJsonValue &nic :
-             m_store.list(kVmNicType, QStringLiteral("/subscriptions/"), 0, 100000).items) {
-            for (const QJsonValue &c : nic.toObject()
-                                           .value(QLatin1String("properties"))
-                                           .toObject()
-                                           .value(QLatin1String("ipConfigurations"))
-                                           .toArray()) {
+        for (const auto &nic : m_store.list(kVmNicType, QStringLiteral("/subscriptions/"), 0, 100000).items) {
+            for (const auto &c : nic.toObject()
+                                     .value(QLatin1String("properties"))
+                                     .toObject()
+                                     .value(QLatin1String("ipConfigurations"))
+                                     .toArray()) {
                 if (canonicalId(c.toObject()
                                     .value(QLatin1String("properties"))
                                     .toObject()
@@ -881,8 +874,8 @@ ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringL
 
 std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segments, const QJsonObject &body,
                                                          QJsonObject *imageVersion, QJsonObject *definition) {
-    const QString subscriptionId = segments.at(1);
-    const QString vmName = segments.last();
+    const QString &subscriptionId = segments.at(1);
+    const QString &vmName = segments.last();
     if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Compute/virtualMachines")))
         return bad;
     const QString location = body.value(QLatin1String("location")).toString();
@@ -948,10 +941,10 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
     QJsonObject regionEncryption;
     bool replicated = false;
     QStringList replicatedRegions;
-    for (const QJsonValue &t : versionProperties.value(QLatin1String("publishingProfile"))
-                                   .toObject()
-                                   .value(QLatin1String("targetRegions"))
-                                   .toArray()) {
+    for (const auto &t : versionProperties.value(QLatin1String("publishingProfile"))
+                             .toObject()
+                             .value(QLatin1String("targetRegions"))
+                             .toArray()) {
         const QString name = t.toObject().value(QLatin1String("name")).toString();
         replicatedRegions.append(name);
         if (normalizeRegion(name) == normalizeRegion(location)) {
@@ -1193,58 +1186,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
     }
 
     // Disk encryption sets: exist, in the VM's subscription and region, one encryption type.
-    QString vmEncryptionType;
-    QString vmEncryptionDes;
-    const auto checkDes = [&](const QString &desId, const QString &target) -> std::optional<ApiResponse> {
-        const QString key = canonicalId(desId);
-        if (resourceTypeOfId(key) != kVmDesType)
-            return invalidParameter(QCoreApplication::translate(
-                                        "armsandbox", "'%1' is not a valid disk encryption set resource id.")
-                                        .arg(desId),
-                                    target);
-        if (subscriptionOf(key).compare(subscriptionId, Qt::CaseInsensitive) != 0) {
-            return invalidParameter(
-                QCoreApplication::translate(
-                    "armsandbox", "The disk encryption set '%1' is in subscription '%2'; it must be in the "
-                                  "subscription of the virtual machine ('%3').")
-                    .arg(desId, subscriptionOf(key), subscriptionId),
-                target);
-        }
-        const QJsonObject des = m_store.resource(key);
-        if (des.isEmpty())
-            return invalidParameter(
-                QCoreApplication::translate("armsandbox", "The disk encryption set '%1' was not found.")
-                    .arg(desId),
-                target);
-        const QString desLocation = des.value(QLatin1String("location")).toString();
-        if (normalizeRegion(desLocation) != normalizeRegion(location)) {
-            return invalidParameter(
-                QCoreApplication::translate(
-                    "armsandbox",
-                    "The disk encryption set '%1' is in region '%2' but the virtual machine is in "
-                    "region '%3'. A disk encryption set must be in the region of the disks it "
-                    "encrypts.")
-                    .arg(desId, desLocation, location),
-                target);
-        }
-        const QString type = des.value(QLatin1String("properties"))
-                                 .toObject()
-                                 .value(QLatin1String("encryptionType"))
-                                 .toString();
-        if (vmEncryptionType.isEmpty()) {
-            vmEncryptionType = type;
-            vmEncryptionDes = desId;
-        } else if (type != vmEncryptionType) {
-            return invalidParameter(
-                QCoreApplication::translate(
-                    "armsandbox",
-                    "All disk encryption sets of a virtual machine must have the same encryption "
-                    "type: '%1' uses %2 but '%3' uses %4.")
-                    .arg(desId, type, vmEncryptionDes, vmEncryptionType),
-                target);
-        }
-        return std::nullopt;
-    };
+    DesChecker desChecker(m_store, DesChecker::Encrypting::VirtualMachine, subscriptionId, location);
     const QString osDes = osDisk.value(QLatin1String("managedDisk"))
                               .toObject()
                               .value(QLatin1String("diskEncryptionSet"))
@@ -1252,17 +1194,17 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
                               .value(QLatin1String("id"))
                               .toString();
     if (!osDes.isEmpty()) {
-        if (auto bad = checkDes(
+        if (auto bad = desChecker.check(
                 osDes, QStringLiteral("properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id")))
             return bad;
     }
 
     // Data disks: FromImage LUNs exist in the image, no LUN twice, no more than the size allows.
     QSet<int> imageLuns;
-    for (const QJsonValue &d : versionProperties.value(QLatin1String("storageProfile"))
-                                   .toObject()
-                                   .value(QLatin1String("dataDiskImages"))
-                                   .toArray())
+    for (const auto &d : versionProperties.value(QLatin1String("storageProfile"))
+                             .toObject()
+                             .value(QLatin1String("dataDiskImages"))
+                             .toArray())
         imageLuns.insert(d.toObject().value(QLatin1String("lun")).toInt(-1));
     const QJsonArray dataDisks = storage.value(QLatin1String("dataDisks")).toArray();
     QSet<int> luns = imageLuns;
@@ -1330,7 +1272,8 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
                                 .value(QLatin1String("id"))
                                 .toString();
         if (!des.isEmpty()) {
-            if (auto bad = checkDes(des, target + QStringLiteral(".managedDisk.diskEncryptionSet.id")))
+            if (auto bad =
+                    desChecker.check(des, target + QStringLiteral(".managedDisk.diskEncryptionSet.id")))
                 return bad;
         }
     }
@@ -1360,7 +1303,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
             continue;
         const QString target = lun < 0 ? QStringLiteral("properties.storageProfile.osDisk.managedDisk")
                                        : QStringLiteral("properties.storageProfile.dataDisks");
-        if (auto bad = checkDes(des, target)) {
+        if (auto bad = desChecker.check(des, target)) {
             const QString why =
                 bad->body.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
             return invalidParameter(
@@ -1384,7 +1327,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
 
 ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringList &segments,
                                      const QString &apiVersion) {
-    const QString subscriptionId = segments.at(1);
+    const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     const QString key = canonicalId(id);
     if (m_store.isReadOnly(subscriptionId))
@@ -1431,10 +1374,10 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     const QJsonObject versionProperties = imageVersion.value(QLatin1String("properties")).toObject();
     const QJsonObject versionStorage = versionProperties.value(QLatin1String("storageProfile")).toObject();
     QJsonObject regionEncryption;
-    for (const QJsonValue &t : versionProperties.value(QLatin1String("publishingProfile"))
-                                   .toObject()
-                                   .value(QLatin1String("targetRegions"))
-                                   .toArray()) {
+    for (const auto &t : versionProperties.value(QLatin1String("publishingProfile"))
+                             .toObject()
+                             .value(QLatin1String("targetRegions"))
+                             .toArray()) {
         if (normalizeRegion(t.toObject().value(QLatin1String("name")).toString()) ==
             normalizeRegion(location))
             regionEncryption = t.toObject().value(QLatin1String("encryption")).toObject();
@@ -1530,23 +1473,23 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     // Data disks of the image that the body does not list are created too, as Azure does.
     QJsonArray dataDisks = storage.value(QLatin1String("dataDisks")).toArray();
     QSet<int> listed;
-    for (const QJsonValue &d : dataDisks)
+    for (const auto &d : dataDisks)
         listed.insert(d.toObject().value(QLatin1String("lun")).toInt());
-    for (const QJsonValue &d : versionStorage.value(QLatin1String("dataDiskImages")).toArray()) {
+    for (const auto &d : versionStorage.value(QLatin1String("dataDiskImages")).toArray()) {
         const int lun = d.toObject().value(QLatin1String("lun")).toInt();
         if (!listed.contains(lun))
             dataDisks.append(QJsonObject{{QStringLiteral("lun"), lun},
                                          {QStringLiteral("createOption"), QStringLiteral("FromImage")}});
     }
     QJsonArray filledData;
-    for (const QJsonValue &v : dataDisks) {
+    for (const auto &v : dataDisks) {
         QJsonObject disk = v.toObject();
         const int lun = disk.value(QLatin1String("lun")).toInt();
         const bool fromImage = disk.value(QLatin1String("createOption"))
                                    .toString()
                                    .compare(QLatin1String("FromImage"), Qt::CaseInsensitive) == 0;
         int sizeGb = disk.value(QLatin1String("diskSizeGB")).toInt();
-        for (const QJsonValue &image : versionStorage.value(QLatin1String("dataDiskImages")).toArray()) {
+        for (const auto &image : versionStorage.value(QLatin1String("dataDiskImages")).toArray()) {
             if (fromImage && image.toObject().value(QLatin1String("lun")).toInt(-1) == lun)
                 sizeGb = image.toObject().value(QLatin1String("sizeInGB")).toInt(32);
         }
@@ -1585,10 +1528,10 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     m_store.put(vm);
 
     // Attach the network interfaces.
-    for (const QJsonValue &n : properties.value(QLatin1String("networkProfile"))
-                                   .toObject()
-                                   .value(QLatin1String("networkInterfaces"))
-                                   .toArray()) {
+    for (const auto &n : properties.value(QLatin1String("networkProfile"))
+                             .toObject()
+                             .value(QLatin1String("networkInterfaces"))
+                             .toArray()) {
         QJsonObject nic = m_store.resource(n.toObject().value(QLatin1String("id")).toString());
         QJsonObject nicProperties = nic.value(QLatin1String("properties")).toObject();
         nicProperties.insert(QStringLiteral("virtualMachine"), QJsonObject{{QStringLiteral("id"), id}});

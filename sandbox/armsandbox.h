@@ -20,6 +20,7 @@ struct SandboxOptions {
     bool authRequired = false;           ///< --auth required
     QString faults;                      ///< --faults SPEC (grammar in docs/sandbox.md)
     int featurePollsUntilRegistered = 3; ///< GETs of a Registering feature/provider before it is Registered
+    bool featuresRegistered = false;     ///< every fixture feature starts Registered (--features-registered)
     int lroPollsUntilDone = 3;           ///< operation-status GETs before a PUT's LRO ends
     int retryAfterSeconds = 0;           ///< Retry-After sent on 201/202 (0 keeps tests fast)
     int tokenLifetimeSeconds = 3600;     ///< lifetime of the access tokens the identity endpoints issue

@@ -61,7 +61,7 @@ bool ArmStore::loadFixture(const QByteArray &json, QString *error) {
     }
     const QJsonObject root = doc.object();
     *this = ArmStore();
-    for (const QJsonValue &v : root.value(QLatin1String("subscriptions")).toArray()) {
+    for (const auto &v : root.value(QLatin1String("subscriptions")).toArray()) {
         QJsonObject s = v.toObject();
         const QString id = s.value(QLatin1String("subscriptionId")).toString();
         if (id.isEmpty()) {
@@ -78,7 +78,7 @@ bool ArmStore::loadFixture(const QByteArray &json, QString *error) {
     }
     m_tenants = root.value(QLatin1String("tenants")).toArray();
     m_locations = root.value(QLatin1String("locations")).toArray();
-    for (const QJsonValue &v : root.value(QLatin1String("features")).toArray()) {
+    for (const auto &v : root.value(QLatin1String("features")).toArray()) {
         const QJsonObject f = v.toObject();
         FeatureState state;
         state.subscriptionId = f.value(QLatin1String("subscriptionId")).toString();
@@ -87,7 +87,7 @@ bool ArmStore::loadFixture(const QByteArray &json, QString *error) {
         state.required = f.value(QLatin1String("featureRequired")).toBool(true);
         m_features.append(state);
     }
-    for (const QJsonValue &v : root.value(QLatin1String("providers")).toArray()) {
+    for (const auto &v : root.value(QLatin1String("providers")).toArray()) {
         const QJsonObject p = v.toObject();
         ProviderState state;
         state.subscriptionId = p.value(QLatin1String("subscriptionId")).toString();
@@ -110,6 +110,13 @@ bool ArmStore::loadFixture(const QByteArray &json, QString *error) {
         put(r);
     }
     return true;
+}
+
+void ArmStore::registerAllFeatures() {
+    for (FeatureState &feature : m_features) {
+        feature.state = QStringLiteral("Registered");
+        feature.pollsUntilRegistered = 0;
+    }
 }
 
 void ArmStore::generateDiskEncryptionSets(int count, const QString &subscriptionId, int regionCount) {
@@ -214,14 +221,14 @@ bool ArmStore::isReadOnly(const QString &subscriptionId) const {
 
 QStringList ArmStore::tenantIds() const {
     QStringList ids;
-    for (const QJsonValue &t : m_tenants)
+    for (const auto &t : m_tenants)
         ids.append(t.toObject().value(QLatin1String("tenantId")).toString());
     return ids;
 }
 
 QJsonArray ArmStore::locations(const QString &subscriptionId) const {
     QJsonArray out;
-    for (const QJsonValue &v : m_locations) {
+    for (const auto &v : m_locations) {
         QJsonObject location = v.toObject();
         const QString name = location.value(QLatin1String("name")).toString();
         location.insert(QStringLiteral("id"),
@@ -246,7 +253,7 @@ QJsonArray ArmStore::locations(const QString &subscriptionId) const {
 
 bool ArmStore::isKnownRegion(const QString &region) const {
     const QString wanted = normalizeRegion(region);
-    for (const QJsonValue &v : m_locations) {
+    for (const auto &v : m_locations) {
         const QJsonObject location = v.toObject();
         if (normalizeRegion(location.value(QLatin1String("name")).toString()) == wanted ||
             normalizeRegion(location.value(QLatin1String("displayName")).toString()) == wanted)

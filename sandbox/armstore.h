@@ -44,6 +44,8 @@ public:
     /// "rg-generated-des" of the given subscription (the first one when empty). For paging tests and
     /// benchmarks.
     void generateDiskEncryptionSets(int count, const QString &subscriptionId = {}, int regionCount = 20);
+    /// Every feature of the fixture reads Registered (a subscription where the registration is done).
+    void registerAllFeatures();
 
     // Subscriptions and tenants (fixture entries minus the sandbox-only fields).
     QList<QJsonObject> subscriptions() const;

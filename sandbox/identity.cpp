@@ -382,7 +382,7 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
     const QStringList segments = request.url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (segments.size() < 3)
         return std::nullopt;
-    const QString tenant = segments.at(0);
+    const QString &tenant = segments.at(0);
     const bool openId =
         (segments.size() == 3 && segments[1] == QLatin1String(".well-known") &&
          segments[2] == QLatin1String("openid-configuration")) ||
@@ -411,7 +411,7 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
         // Test hooks, reachable over HTTP for tests that run the armsandbox executable.
         if (request.method != "POST")
             return idOAuthError(405, QStringLiteral("invalid_request"), 900561, QStringLiteral("Use POST."));
-        const QString what = segments[4];
+        const QString &what = segments[4];
         if (what == QLatin1String("revoke-refresh-tokens"))
             return idJsonResponse(200, {{QStringLiteral("revoked"), revokeRefreshTokens()}});
         if (what == QLatin1String("slow-down")) {
@@ -421,7 +421,7 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
         }
         return idOAuthError(404, QStringLiteral("invalid_request"), 900561, QStringLiteral("Unknown hook."));
     }
-    const QString endpoint = segments[3];
+    const QString &endpoint = segments[3];
     if (endpoint == QLatin1String("authorize"))
         return d->authorize(request, tenant);
     if (endpoint == QLatin1String("token")) {
@@ -613,13 +613,12 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
 
     if (grantType == QLatin1String("authorization_code")) {
         const QString code = idParam(form, QStringLiteral("code"));
-        const auto it = codes.constFind(code);
-        if (code.isEmpty() || it == codes.constEnd())
+        if (code.isEmpty() || !codes.contains(code))
             return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 70000,
                 QStringLiteral("The provided authorization code is invalid or has already been used."));
-        const IdAuthorizationCode granted = *it;
-        codes.erase(it); // single use, even when the redemption fails below
+        const IdAuthorizationCode granted =
+            codes.take(code); // single use, even when the redemption fails below
         if (granted.expiresAt < idNow())
             return idOAuthError(
                 400, QStringLiteral("invalid_grant"), 70008,

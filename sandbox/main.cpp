@@ -90,6 +90,10 @@ int main(int argc, char *argv[]) {
                                      "GETs of a registering feature or provider before it is Registered "
                                      "(default 3)."),
          QStringLiteral("N")},
+        {QStringLiteral("features-registered"),
+         QCoreApplication::translate("armsandbox",
+                                     "Start with every feature of the fixture Registered (SIGEncryption in the "
+                                     "demo), as in a subscription where the registration is done.")},
         {QStringLiteral("lro-polls"),
          QCoreApplication::translate("armsandbox",
                                      "Operation status polls before an image version is done (default 3)."),
@@ -125,6 +129,7 @@ int main(int argc, char *argv[]) {
         readInt(parser, QStringLiteral("token-lifetime"), 1, options.tokenLifetimeSeconds, &ok);
     options.featurePollsUntilRegistered =
         readInt(parser, QStringLiteral("feature-polls"), 0, options.featurePollsUntilRegistered, &ok);
+    options.featuresRegistered = parser.isSet(QStringLiteral("features-registered"));
     options.lroPollsUntilDone =
         readInt(parser, QStringLiteral("lro-polls"), 1, options.lroPollsUntilDone, &ok);
     options.retryAfterSeconds =

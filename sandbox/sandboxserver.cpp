@@ -206,6 +206,8 @@ bool SandboxServer::start(QString *errorMessage) {
     if (!m_store.loadFixture(fixture.readAll(), &why))
         return fail(
             QCoreApplication::translate("armsandbox", "Invalid fixture %1: %2").arg(fixturePath, why));
+    if (m_options.featuresRegistered)
+        m_store.registerAllFeatures();
     if (m_options.generateDes > 0)
         m_store.generateDiskEncryptionSets(m_options.generateDes, m_options.generateDesSubscription,
                                            m_options.generateDesRegions);
@@ -351,8 +353,8 @@ ApiResponse SandboxServer::dispatch(const ApiRequest &request) {
     return m_api.handle(request);
 }
 
-void SandboxServer::respond(const ApiRequest &request, QPointer<QTcpSocket> socket, ApiResponse response,
-                            FaultDecision fault) {
+void SandboxServer::respond(const ApiRequest &request, const QPointer<QTcpSocket> &socket,
+                            ApiResponse response, FaultDecision fault) {
     if (!socket)
         return;
     if (fault.kind == FaultDecision::Drop || fault.kind == FaultDecision::Hang ||

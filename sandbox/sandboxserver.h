@@ -42,7 +42,7 @@ protected:
 private:
     ApiResponse dispatch(const ApiRequest &request);
     std::optional<ApiResponse> checkBearer(const ApiRequest &request) const;
-    void respond(const ApiRequest &request, QPointer<QTcpSocket> socket, ApiResponse response,
+    void respond(const ApiRequest &request, const QPointer<QTcpSocket> &socket, ApiResponse response,
                  FaultDecision fault);
     void record(const ApiRequest &request, int status, const HeaderList &headers, const QByteArray &body);
 
