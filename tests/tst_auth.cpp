@@ -10,6 +10,7 @@
 #include "identity.h"
 #include "msaltokencache.h"
 #include "tokenstore.h"
+#include "tst_auth_harness.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -94,12 +95,10 @@ class TestAuth : public QObject {
     void startSandbox(int tokenLifetimeSeconds = 3600) {
         m_sandbox = std::make_unique<armsandbox::Sandbox>();
         armsandbox::SandboxOptions options;
-        options.authRequired = true;
         options.tokenLifetimeSeconds = tokenLifetimeSeconds;
         QString why;
-        QVERIFY2(m_sandbox->start(options, &why), qPrintable(why));
-        m_identity = armsandbox::IdentityService::forBaseUrl(m_sandbox->baseUrl());
-        QVERIFY(m_identity);
+        m_identity = authtest::startSignInSandbox(*m_sandbox, &why, options);
+        QVERIFY2(m_identity, qPrintable(why));
     }
 
     AuthConfig
@@ -114,31 +113,14 @@ class TestAuth : public QObject {
         QNetworkReply *page = m_browser.get(QNetworkRequest(authorizeUrl));
         connect(page, &QNetworkReply::finished, this, [this, page, mode] {
             page->deleteLater();
-            const QString html = QString::fromUtf8(page->readAll());
-            static const QRegularExpression hiddenInput(
-                QStringLiteral("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
-            static const QRegularExpression formAction(
-                QStringLiteral("<form method=\"post\" action=\"([^\"]*)\""));
-            QUrlQuery form;
-            for (auto it = hiddenInput.globalMatch(html); it.hasNext();) {
-                const auto match = it.next();
-                form.addQueryItem(match.captured(1), unescapeHtml(match.captured(2)));
-            }
-            form.addQueryItem(QStringLiteral("consent"),
-                              mode == BrowserMode::Deny ? QStringLiteral("deny") : QStringLiteral("approve"));
-            QUrl action = page->url().resolved(QUrl(unescapeHtml(formAction.match(html).captured(1))));
-            QNetworkRequest submit(action);
-            submit.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
+            authtest::ConsentAnswer answer = authtest::answerConsent(
+                page->url(), QString::fromUtf8(page->readAll()), mode != BrowserMode::Deny);
             const bool intercept =
                 mode == BrowserMode::TamperState || mode == BrowserMode::StealCodeWithWrongVerifier;
             if (intercept)
-                submit.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                    QNetworkRequest::ManualRedirectPolicy);
-            QByteArray body;
-            for (const auto &item : form.queryItems(QUrl::FullyDecoded))
-                body += (body.isEmpty() ? "" : "&") + QUrl::toPercentEncoding(item.first) + '=' +
-                        QUrl::toPercentEncoding(item.second);
-            QNetworkReply *posted = m_browser.post(submit, body);
+                answer.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                            QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply *posted = m_browser.post(answer.request, answer.body);
             connect(posted, &QNetworkReply::finished, this, [this, posted, mode, intercept] {
                 posted->deleteLater();
                 if (!intercept)
@@ -177,14 +159,6 @@ class TestAuth : public QObject {
             });
         });
         return true;
-    }
-
-    static QString unescapeHtml(QString s) {
-        s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-        s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-        s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-        s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-        return s;
     }
 
     std::unique_ptr<AuthSession> makeSession(TokenStore *store, BrowserMode mode = BrowserMode::Approve,

@@ -8,18 +8,17 @@
 #include "identity.h"
 #include "signinwidget.h"
 #include "tokenstore.h"
+#include "tst_auth_harness.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace cmk;
 
@@ -30,16 +29,7 @@ class TestAuthUi : public QObject {
     armsandbox::IdentityService *m_identity = nullptr;
     QNetworkAccessManager m_browser;
 
-    // A browser where the user is already signed in and has consented: prompt=none answers at once.
-    bool playBrowser(QUrl url) {
-        QUrlQuery q(url);
-        q.removeAllQueryItems(QStringLiteral("prompt"));
-        q.addQueryItem(QStringLiteral("prompt"), QStringLiteral("none"));
-        url.setQuery(q);
-        QNetworkReply *reply = m_browser.get(QNetworkRequest(url));
-        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        return true;
-    }
+    bool playBrowser(const QUrl &url) { return authtest::openSignedIn(m_browser, url); }
 
     static QPushButton *button(QWidget &w, const char *name) {
         return w.findChild<QPushButton *>(QLatin1String(name));
@@ -51,12 +41,9 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("cmkwizard-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_auth_ui"));
         m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.authRequired = true;
         QString why;
-        QVERIFY2(m_sandbox->start(options, &why), qPrintable(why));
-        m_identity = armsandbox::IdentityService::forBaseUrl(m_sandbox->baseUrl());
-        QVERIFY(m_identity);
+        m_identity = authtest::startSignInSandbox(*m_sandbox, &why);
+        QVERIFY2(m_identity, qPrintable(why));
     }
 
     void cleanupTestCase() {

@@ -14,6 +14,7 @@
 #include "identity.h"
 #include "imageversionsubmitter.h"
 #include "tokenstore.h"
+#include "tst_auth_harness.h"
 #include "tst_wizard_harness.h"
 
 #include <QCheckBox>
@@ -146,27 +147,9 @@ public:
         QNetworkReply *page = network.get(QNetworkRequest(authorizeUrl));
         connect(page, &QNetworkReply::finished, this, [this, page] {
             page->deleteLater();
-            const QString html = QString::fromUtf8(page->readAll());
-            static const QRegularExpression hidden(
-                QStringLiteral("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
-            static const QRegularExpression action(
-                QStringLiteral("<form method=\"post\" action=\"([^\"]*)\""));
-            const auto unescape = [](QString s) {
-                s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-                s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-                s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-                s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-                return s;
-            };
-            QByteArray body = "consent=approve";
-            for (auto it = hidden.globalMatch(html); it.hasNext();) {
-                const auto match = it.next();
-                body += '&' + QUrl::toPercentEncoding(match.captured(1)) + '=' +
-                        QUrl::toPercentEncoding(unescape(match.captured(2)));
-            }
-            QNetworkRequest submit(page->url().resolved(QUrl(unescape(action.match(html).captured(1)))));
-            submit.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-            QNetworkReply *posted = network.post(submit, body);
+            const authtest::ConsentAnswer answer =
+                authtest::answerConsent(page->url(), QString::fromUtf8(page->readAll()), true);
+            QNetworkReply *posted = network.post(answer.request, answer.body);
             connect(posted, &QNetworkReply::finished, posted, &QObject::deleteLater);
         });
         return true;
@@ -215,17 +198,6 @@ private:
     }
 
     // ---- the wizard ------------------------------------------------------------------------------------
-
-    CreateImageVersionWizard *openWizard() {
-        m_wizard.reset();
-        m_draft = std::make_unique<cmk::DraftModel>();
-        cmkui::CreateWizardOptions options;
-        options.withPrerequisites = false;
-        options.replicationPollIntervalMs = 20;
-        m_wizard = std::make_unique<CreateImageVersionWizard>(m_client.get(), m_draft.get(), options);
-        m_wizard->show();
-        return m_wizard.get();
-    }
 
     bool chooseCustomerKey() {
         w<QRadioButton>(QStringLiteral("customerKeyRadio"))->click();
@@ -316,7 +288,7 @@ private:
             QVERIFY(signIn());
         QHash<int, QString> messages;
 
-        CreateImageVersionWizard *wizard = openWizard();
+        CreateImageVersionWizard *wizard = wizardtest::openWizard(m_client.get(), m_draft, m_wizard, 20);
         const QString version = nextVersion();
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("subscriptionCombo")), QStringLiteral("Contoso Production")));
@@ -547,36 +519,18 @@ private:
 
     // ---- the sandbox killed and restarted ------------------------------------------------------------
 
-    QString fixtureWithFeatureRegistered() {
-        QFile demo(QStringLiteral(":/armsandbox/demo-fixture.json"));
-        if (!demo.open(QIODevice::ReadOnly))
-            return {};
-        QJsonObject root = QJsonDocument::fromJson(demo.readAll()).object();
-        QJsonArray features = root.value(QStringLiteral("features")).toArray();
-        for (int i = 0; i < features.size(); ++i) {
-            QJsonObject feature = features.at(i).toObject();
-            feature.insert(QStringLiteral("state"), QStringLiteral("Registered"));
-            features[i] = feature;
-        }
-        root.insert(QStringLiteral("features"), features);
-        const QString path = m_dir.filePath(QStringLiteral("fixture-registered.json"));
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly))
-            return {};
-        out.write(QJsonDocument(root).toJson());
-        return path;
-    }
-
     static quint16 freePort() {
         QTcpServer probe;
         probe.listen(QHostAddress::LocalHost, 0);
         return probe.serverPort();
     }
 
-    bool startExternal(QProcess &process, quint16 port, const QString &fixture) {
+    // The demo data with SIGEncryption already registered, so that the restarted sandbox accepts the PUT.
+    static bool startExternal(QProcess &process, quint16 port) {
         process.setProgram(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/armsandbox"));
-        process.setArguments({QStringLiteral("--port"), QString::number(port), QStringLiteral("--fixture"),
-                              fixture, QStringLiteral("--lro-polls"), QStringLiteral("30")});
+        process.setArguments({QStringLiteral("--port"), QString::number(port),
+                              QStringLiteral("--features-registered"), QStringLiteral("--lro-polls"),
+                              QStringLiteral("30")});
         process.start();
         if (!process.waitForStarted(5000))
             return false;
@@ -597,13 +551,11 @@ private Q_SLOTS:
                  "run through ctest (CMK_BIN_DIR)");
         qputenv("CMKWIZARD_TOKEN_STORE", "memory");
         armsandbox::SandboxOptions options;
-        options.authRequired = true;
         options.lroPollsUntilDone = 2;
         options.featurePollsUntilRegistered = 1;
         QString why;
-        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
-        m_identity = armsandbox::IdentityService::forBaseUrl(m_sandbox.baseUrl());
-        QVERIFY(m_identity);
+        m_identity = authtest::startSignInSandbox(m_sandbox, &why, options);
+        QVERIFY2(m_identity, qPrintable(why));
         m_store = std::make_unique<cmk::TokenStore>();
         m_session = std::make_unique<cmk::AuthSession>(
             cmk::AuthConfig::forAuthority(m_sandbox.baseUrl().toString(), QStringLiteral("organizations"),
@@ -709,12 +661,10 @@ private Q_SLOTS:
     // The sandbox dies (SIGKILL) while the operation is polled and comes back on the same port, with its
     // state gone: the client says the operation was lost and nothing was created, and a retry creates it.
     void sandboxKilledAndRestarted() {
-        const QString fixture = fixtureWithFeatureRegistered();
-        QVERIFY(!fixture.isEmpty());
         const quint16 port = freePort();
         const QUrl endpoint(QStringLiteral("http://127.0.0.1:%1").arg(port));
         QProcess sandbox;
-        QVERIFY(startExternal(sandbox, port, fixture));
+        QVERIFY(startExternal(sandbox, port));
 
         // Wizard.
         cmk::ArmClient client;
@@ -749,7 +699,7 @@ private Q_SLOTS:
                                 10000));
         QTest::qWait(300); // a few polls
         kill(sandbox);
-        QVERIFY(startExternal(sandbox, port, fixture));
+        QVERIFY(startExternal(sandbox, port));
         bool finished = false;
         QLabel *result = w<QLabel>(QStringLiteral("resultLabel"));
         finished = QTest::qWaitFor(
@@ -790,7 +740,7 @@ private Q_SLOTS:
             15000));
         QVERIFY2(create2.state() == QProcess::Running, err.constData());
         kill(sandbox);
-        QVERIFY(startExternal(sandbox, port, fixture));
+        QVERIFY(startExternal(sandbox, port));
         QVERIFY(create2.waitForFinished(30000));
         err += create2.readAllStandardError();
         QCOMPARE(create2.exitCode(), 3);

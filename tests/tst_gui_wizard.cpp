@@ -49,14 +49,8 @@ class TestGuiWizard : public QObject {
     std::unique_ptr<CreateImageVersionWizard> m_wizard;
 
     CreateImageVersionWizard *open(const cmk::ImageVersionDraft &draft = {}) {
-        m_wizard.reset();
-        m_draft = std::make_unique<cmk::DraftModel>();
-        m_draft->setDraft(draft); // as the app does with --draft, before the wizard exists
-        cmkui::CreateWizardOptions options;
-        options.withPrerequisites = false;
-        m_wizard = std::make_unique<CreateImageVersionWizard>(m_client.get(), m_draft.get(), options);
-        m_wizard->show();
-        return m_wizard.get();
+        return openWizard(m_client.get(), m_draft, m_wizard,
+                          cmkui::CreateWizardOptions().replicationPollIntervalMs, draft);
     }
 
     template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }

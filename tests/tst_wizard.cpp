@@ -32,18 +32,8 @@ private:
     std::unique_ptr<cmk::DraftModel> m_draft;
     std::unique_ptr<CreateImageVersionWizard> m_wizard;
 
-    CreateImageVersionWizard *open() {
-        m_wizard.reset();
-        m_draft = std::make_unique<cmk::DraftModel>();
-        cmkui::CreateWizardOptions options;
-        // The Prerequisites step has its own tests (tst_prereqpage); the feature is registered in
-        // initTestCase.
-        options.withPrerequisites = false;
-        options.replicationPollIntervalMs = 10;
-        m_wizard = std::make_unique<CreateImageVersionWizard>(m_client.get(), m_draft.get(), options);
-        m_wizard->show();
-        return m_wizard.get();
-    }
+    // The feature is registered in initTestCase.
+    CreateImageVersionWizard *open() { return openWizard(m_client.get(), m_draft, m_wizard, 10); }
 
     template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }
 

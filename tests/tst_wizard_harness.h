@@ -35,6 +35,25 @@ inline QString buildId(const QString &typeAndName) {
         .arg(Sub, typeAndName);
 }
 
+/// A new wizard, shown, over a new draft holding `initial` before the wizard exists (as the app does with
+/// --draft), without the Prerequisites step (tst_prereqpage covers it; the tests register the feature
+/// themselves). The old wizard goes first: it uses the old draft.
+inline cmkui::CreateImageVersionWizard *openWizard(cmk::ArmClient *client,
+                                                   std::unique_ptr<cmk::DraftModel> &draft,
+                                                   std::unique_ptr<cmkui::CreateImageVersionWizard> &wizard,
+                                                   int replicationPollIntervalMs,
+                                                   const cmk::ImageVersionDraft &initial = {}) {
+    wizard.reset();
+    draft = std::make_unique<cmk::DraftModel>();
+    draft->setDraft(initial);
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    options.replicationPollIntervalMs = replicationPollIntervalMs;
+    wizard = std::make_unique<cmkui::CreateImageVersionWizard>(client, draft.get(), options);
+    wizard->show();
+    return wizard.get();
+}
+
 /// Waits until `combo` lists an item starting with `text`, then selects it (as a click in the list does).
 inline bool choose(QComboBox *combo, const QString &text, int timeoutMs = 8000) {
     if (!combo) {
