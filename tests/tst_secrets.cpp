@@ -4,25 +4,41 @@
 // and the sandbox's traffic files. Every secret the run used is read off the wire by a recording proxy in
 // front of the sign-in endpoints (access, refresh and ID tokens, authorization codes, PKCE verifiers, device
 // codes, client secrets), then every file the run produced and every line it printed is searched for them.
+// That includes the settings file the program keeps (the cloud from --cloud, the client id saved from the
+// sign-in bar, the language picked from the menu, the feature check switched off on the Prerequisites page),
+// written by the real GUI: the cmkwizard window offscreen, and the window runGui builds driven in-process
+// with the same private XDG tree.
 // Also: the OAuth redirect listener is bound to the loopback address only and stops accepting connections
 // after one valid redirect.
 
+#include "appcontext.h"
 #include "authconfig.h"
 #include "authsession.h"
 #include "draftstore.h"
+#include "gui.h"
 #include "identity.h"
+#include "languagemenu.h"
+#include "prerequisitespage.h"
 #include "tokenstore.h"
+#include "tst_auth_harness.h"
 #include "tst_wizard_harness.h"
+#include "wizardwindow.h"
 
+#include <QAction>
+#include <QCheckBox>
+#include <QCommandLineParser>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QOAuthHttpServerReplyHandler>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -30,6 +46,7 @@
 #include <QTest>
 #include <QUrlQuery>
 #include <QtEndian>
+#include <algorithm>
 #include <memory>
 
 using namespace wizardtest;
@@ -189,7 +206,7 @@ class TestSecrets : public QObject {
 
     QString path(const QString &relative) const { return m_root.filePath(relative); }
 
-    QProcessEnvironment environment(const QString &accessToken = {}) const {
+    QProcessEnvironment environment(const QString &accessToken = {}, bool gui = false) const {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("home/.config")));
@@ -209,6 +226,11 @@ class TestSecrets : public QObject {
         env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
         if (!accessToken.isEmpty())
             env.insert(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"), accessToken);
+        if (gui) {
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            // The window quits once its first page is shown (the same hook bench_responsiveness uses).
+            env.insert(QStringLiteral("CMKWIZARD_EXIT_WHEN_SHOWN"), QStringLiteral("1"));
+        }
         return env;
     }
 
@@ -219,11 +241,12 @@ class TestSecrets : public QObject {
                 QStringLiteral("--lang"),         QStringLiteral("en")};
     }
 
-    // Runs cmkwizard to the end; `onOutput` sees stdout as it comes (to play the browser or the user).
+    // Runs cmkwizard to the end; `onOutput` sees stdout as it comes (to play the browser or the user). `gui`:
+    // the window, offscreen, closing once shown.
     Run run(const QStringList &arguments, const QString &accessToken = {},
-            const std::function<void(const QString &out)> &onOutput = {}) {
+            const std::function<void(const QString &out)> &onOutput = {}, bool gui = false) {
         QProcess process;
-        process.setProcessEnvironment(environment(accessToken));
+        process.setProcessEnvironment(environment(accessToken, gui));
         process.setWorkingDirectory(path(QStringLiteral("work")));
         process.start(m_exe, arguments + signInOptions());
         Run result;
@@ -257,27 +280,11 @@ class TestSecrets : public QObject {
         QNetworkReply *page = m_browser.get(QNetworkRequest(authorizeUrl));
         connect(page, &QNetworkReply::finished, this, [this, page] {
             page->deleteLater();
-            const QString html = QString::fromUtf8(page->readAll());
-            static const QRegularExpression hiddenInput(
-                QStringLiteral("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
-            static const QRegularExpression formAction(
-                QStringLiteral("<form method=\"post\" action=\"([^\"]*)\""));
-            QUrlQuery form;
-            for (auto it = hiddenInput.globalMatch(html); it.hasNext();) {
-                const auto match = it.next();
-                form.addQueryItem(match.captured(1), unescapeHtml(match.captured(2)));
-            }
-            form.addQueryItem(QStringLiteral("consent"), QStringLiteral("approve"));
-            QNetworkRequest submit(
-                page->url().resolved(QUrl(unescapeHtml(formAction.match(html).captured(1)))));
-            submit.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-            submit.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                QNetworkRequest::ManualRedirectPolicy);
-            QByteArray body;
-            for (const auto &item : form.queryItems(QUrl::FullyDecoded))
-                body += (body.isEmpty() ? "" : "&") + QUrl::toPercentEncoding(item.first) + '=' +
-                        QUrl::toPercentEncoding(item.second);
-            QNetworkReply *posted = m_browser.post(submit, body);
+            authtest::ConsentAnswer answer =
+                authtest::answerConsent(page->url(), QString::fromUtf8(page->readAll()), true);
+            answer.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                        QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply *posted = m_browser.post(answer.request, answer.body);
             connect(posted, &QNetworkReply::finished, this, [this, posted] {
                 posted->deleteLater();
                 const QUrl redirect(QString::fromUtf8(posted->rawHeader("Location")));
@@ -287,14 +294,6 @@ class TestSecrets : public QObject {
                 connect(landing, &QNetworkReply::finished, landing, &QObject::deleteLater);
             });
         });
-    }
-
-    static QString unescapeHtml(QString s) {
-        s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-        s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-        s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-        s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-        return s;
     }
 
     static QString describe(const Run &r) {
@@ -317,15 +316,25 @@ private Q_SLOTS:
         for (const char *dir : {"home/.config", "home/.local/share", "home/.cache", "home/.local/state",
                                 "tmp", "work", "traffic"})
             QVERIFY(QDir().mkpath(path(QString::fromLatin1(dir))));
+        // This process plays cmkwizard's window too: same names, same private settings file, no keychain.
+        QCoreApplication::setOrganizationName(QStringLiteral("cmkwizard"));
+        QCoreApplication::setApplicationName(QStringLiteral("cmkwizard"));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(path(QStringLiteral("home/.config"))));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(path(QStringLiteral("home/.local/share"))));
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(path(QStringLiteral("home/.cache"))));
+        qputenv("XDG_STATE_HOME", QFile::encodeName(path(QStringLiteral("home/.local/state"))));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           path(QStringLiteral("home/.config")));
+        qputenv("CMKWIZARD_TOKEN_STORE", "memory");
+        qunsetenv("CMKWIZARD_ACCESS_TOKEN");
+        cmkapp::installTranslations(QStringLiteral("en"));
         armsandbox::SandboxOptions options;
-        options.authRequired = true;
         options.trafficDir = path(QStringLiteral("traffic"));
         options.lroPollsUntilDone = 1;
         options.featurePollsUntilRegistered = 1;
         QString why;
-        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
-        m_identity = armsandbox::IdentityService::forBaseUrl(m_sandbox.baseUrl());
-        QVERIFY(m_identity);
+        m_identity = authtest::startSignInSandbox(m_sandbox, &why, options);
+        QVERIFY2(m_identity, qPrintable(why));
         QVERIFY(m_proxy.start(m_sandbox.port()));
     }
 
@@ -420,6 +429,99 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     }
 
+    // The settings the program keeps, written by the real GUI. The cmkwizard window (offscreen, closing once
+    // shown) remembers --cloud but not --client-id; then the window runGui builds, in this process over the
+    // same settings file: the client id typed in the sign-in bar and saved, an interactive sign-in from the
+    // bar, the Basics page filled (autosaved), the feature check switched off on the Prerequisites page, and
+    // French picked from the language menu.
+    void guiSettings() {
+        Run r = run({QStringLiteral("--cloud"), QStringLiteral("usgov")}, {}, {}, true);
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("first page shown")),
+                 qPrintable(describe(r)));
+
+        QCommandLineParser parser;
+        cmkapp::addGlobalOptions(parser);
+        QVERIFY(parser.parse({QStringLiteral("cmkwizard"), QStringLiteral("--authority"),
+                              m_proxy.url().toString(), QStringLiteral("--arm-endpoint"),
+                              m_sandbox.baseUrl().toString()}));
+        cmkapp::GlobalOptions options;
+        QString why;
+        QVERIFY2(cmkapp::readGlobalOptions(parser, options, &why), qPrintable(why));
+        cmkapp::AppContext context(options);
+        QVERIFY2(context.initialize(&why), qPrintable(why));
+        cmk::AuthSession *session = cmkapp::accountSession(context);
+        QVERIFY(session);
+        QVERIFY2(session->config().clientId.isEmpty(), "no client id saved yet: the bar asks for one");
+        session->setBrowserOpener([this](const QUrl &url) {
+            playBrowser(url);
+            return true;
+        });
+        cmk::DraftModel draft;
+        cmk::DraftStore autosave;
+        autosave.setPath(path(QStringLiteral("work/gui-autosave-draft.json")));
+        autosave.attach(&draft, 0);
+        cmkui::WizardWindow window(context.armClient(), &draft, session);
+        cmkapp::addLanguageButton(window.wizard());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *clientId = find<QLineEdit>(&window, QStringLiteral("clientIdEdit"));
+        QVERIFY(clientId && clientId->isVisible());
+        QTest::keyClicks(clientId, QStringLiteral("secrets-gui-client"));
+        QTest::mouseClick(find<QPushButton>(&window, QStringLiteral("saveClientIdButton")), Qt::LeftButton);
+        QTest::mouseClick(find<QPushButton>(&window, QStringLiteral("signInButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(session->isSignedIn(), 15000);
+
+        cmkui::CreateImageVersionWizard *wizard = window.wizard();
+        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
+                       QStringLiteral("Contoso Production")));
+        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("resourceGroupCombo")),
+                       QStringLiteral("rg-images-prod")));
+        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("galleryCombo")),
+                       QStringLiteral("galContosoProd")));
+        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
+                       QStringLiteral("ubuntu-22-04-gen2")));
+        QTest::keyClicks(find<QLineEdit>(wizard, QStringLiteral("versionEdit")), QStringLiteral("7.10.0"));
+        QComboBox *sourceKind = find<QComboBox>(wizard, QStringLiteral("sourceKindCombo"));
+        sourceKind->setCurrentIndex(sourceKind->findData(cmk::sourceKindKey(cmk::SourceKind::Snapshots)));
+        QVERIFY(
+            choose(find<QComboBox>(wizard, QStringLiteral("sourceCombo")), QStringLiteral("snap-ubuntu-os")));
+        QVERIFY(next(wizard));
+        QCOMPARE(wizard->currentId(), int(cmkui::PrerequisitesPageId));
+        auto *notRequired = find<QCheckBox>(wizard, QStringLiteral("featureNotRequiredCheck"));
+        QVERIFY(notRequired && notRequired->isVisible() && !notRequired->isChecked());
+        notRequired->click();
+
+        auto *french = window.findChild<QAction *>(QStringLiteral("language_fr"));
+        QVERIFY(french);
+        french->trigger();
+        QCOMPARE(cmkapp::installedLanguage(), QStringLiteral("fr"));
+        QTRY_VERIFY(QFile::exists(path(QStringLiteral("work/gui-autosave-draft.json"))));
+        window.close();
+        QVERIFY(autosave.saveNow(&why));
+        cmkapp::installTranslations(QStringLiteral("en"));
+
+        // What the settings file holds: those choices, nothing else of the sign-in (noSecretInAnyArtefact
+        // searches it with the rest).
+        QSettings().sync();
+        const QString file = path(QStringLiteral("home/.config/cmkwizard/cmkwizard.conf"));
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+        QSettings saved(file, QSettings::IniFormat);
+        QCOMPARE(saved.value(QStringLiteral("auth/cloud")).toString(), QStringLiteral("usgov"));
+        QCOMPARE(saved.value(QStringLiteral("auth/clientId")).toString(),
+                 QStringLiteral("secrets-gui-client"));
+        QCOMPARE(saved.value(QStringLiteral("ui/language")).toString(), QStringLiteral("fr"));
+        QCOMPARE(saved.value(cmkui::PrerequisitesPage::featureRequiredSettingsKey()).toBool(), false);
+        // A key not listed here is something new the program keeps: look at what it holds, then add it.
+        QStringList keys = saved.allKeys();
+        QStringList expected = {QStringLiteral("auth/clientId"), QStringLiteral("auth/cloud"),
+                                cmkui::PrerequisitesPage::featureRequiredSettingsKey(),
+                                QStringLiteral("ui/language")};
+        keys.sort();
+        expected.sort();
+        QCOMPARE(keys, expected);
+    }
+
     // Every file under the run's HOME, work and traffic folders, and every line printed, against every
     // secret.
     void noSecretInAnyArtefact() {
@@ -454,6 +556,12 @@ private Q_SLOTS:
             artefacts.append({QStringLiteral("stderr of run %1").arg(i + 1), m_runs[i].err.toUtf8()});
         }
         QVERIFY2(files >= 5, qPrintable(QString::number(files))); // drafts, export, traffic files
+        const auto isSettings = [](const QPair<QString, QByteArray> &artefact) {
+            return artefact.first == QLatin1String("home/.config/cmkwizard/cmkwizard.conf") &&
+                   artefact.second.contains("clientId=secrets-gui-client");
+        };
+        QVERIFY2(std::any_of(artefacts.cbegin(), artefacts.cend(), isSettings),
+                 "the settings file the GUI wrote is searched too");
         bool logged = false;
         for (const Run &r : std::as_const(m_runs))
             logged = logged || r.err.contains(QStringLiteral("cmk."));
