@@ -56,17 +56,6 @@ nlohmann::json itemJson(const PrerequisiteChecker &checker, Item item) {
     return j;
 }
 
-int exitCodeForError(const cmk::ArmError &error) {
-    switch (error.kind) {
-    case cmk::ArmError::Kind::Authentication:
-        return ExitAuthError;
-    case cmk::ArmError::Kind::InvalidInput:
-        return ExitInvalidInput;
-    default:
-        return error.httpStatus == 401 ? ExitAuthError : ExitArmError;
-    }
-}
-
 } // namespace
 
 int runCheckPrereqs(const QStringList &arguments) {
@@ -207,13 +196,13 @@ int runCheckPrereqs(const QStringList &arguments) {
         for (Item item : {Item::Feature, Item::Provider}) {
             if (checker.hasError(item)) {
                 if (exitCode == ExitOk)
-                    exitCode = exitCodeForError(checker.error(item));
+                    exitCode = exitCodeForArmError(checker.error(item));
                 errors.append(checker.explanation(item));
             }
         }
         if (desChecker.error().isError()) {
             if (exitCode == ExitOk)
-                exitCode = exitCodeForError(desChecker.error());
+                exitCode = exitCodeForArmError(desChecker.error());
             errors.append(tr("The disk encryption sets could not be listed: %1")
                               .arg(desChecker.error().toDisplayString()));
         }

@@ -34,17 +34,6 @@ QString shortType(const QString &encryptionType) {
     return encryptionType;
 }
 
-int exitCodeFor(const cmk::ArmError &error) {
-    switch (error.kind) {
-    case cmk::ArmError::Kind::Authentication:
-        return ExitAuthError;
-    case cmk::ArmError::Kind::InvalidInput:
-        return ExitInvalidInput;
-    default:
-        return ExitArmError;
-    }
-}
-
 void printTable(QTextStream &out, const std::vector<cmk::DiskEncryptionSet> &sets) {
     const QStringList headers = {tr("NAME"), tr("RESOURCE GROUP"), tr("LOCATION"), tr("TYPE"), tr("KEY URL")};
     QList<QStringList> rows;
@@ -169,7 +158,7 @@ int runListDes(const QStringList &arguments) {
         if (failure) {
             err << tr("Could not list the disk encryption sets: %1").arg(failure.toDisplayString())
                 << Qt::endl;
-            return exitCodeFor(failure);
+            return exitCodeForArmError(failure);
         }
 
         QTextStream out(stdout);

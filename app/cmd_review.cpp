@@ -15,17 +15,6 @@ class ReviewCommandText {
     Q_DECLARE_TR_FUNCTIONS(ReviewCommandText)
 };
 
-int reviewExitCode(const cmk::ArmError &error) {
-    switch (error.kind) {
-    case cmk::ArmError::Kind::Authentication:
-        return ExitAuthError;
-    case cmk::ArmError::Kind::InvalidInput:
-        return ExitInvalidInput;
-    default:
-        return error.httpStatus == 401 ? ExitAuthError : ExitArmError;
-    }
-}
-
 } // namespace
 
 int runReview(const QStringList &arguments) {
@@ -75,7 +64,7 @@ int runReview(const QStringList &arguments) {
             err << ReviewCommandText::tr("The image version could not be read: %1")
                        .arg(reviewer.error().toDisplayString())
                 << Qt::endl;
-            return reviewExitCode(reviewer.error());
+            return exitCodeForArmError(reviewer.error());
         }
         if (format == QLatin1String("json"))
             out << QString::fromStdString(cmk::ReviewReport::json(reviewer.review()).dump(2)) << Qt::endl;

@@ -34,8 +34,9 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
 /// Waits in a local event loop until `done` returns true (the work is asynchronous).
 void waitUntil(const std::function<bool()> &done);
 
-/// The exit code a submitting command returns for `error`: ExitAuthError for a sign-in problem (or a 401),
-/// ExitInvalidInput for input Azure or the client refused, ExitArmError for anything else.
+/// The exit code every command returns for `error` (README's exit codes): ExitAuthError for a sign-in
+/// problem (or a 401), ExitInvalidInput for input the client refused before sending, ExitArmError for
+/// anything else.
 int exitCodeForArmError(const cmk::ArmError &error);
 /// Prints `heading` ("The draft cannot be submitted:") and then each reason on a line of its own.
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons);

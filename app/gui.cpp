@@ -93,7 +93,11 @@ int runGui(int argc, char **argv) {
     const bool reviewMode = parser.isSet(reviewOption);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > (reviewMode ? 1 : 0)) {
-        QTextStream(stderr) << GuiText::tr("Unexpected argument: %1").arg(positional.last()) << Qt::endl;
+        QTextStream(stderr) << (reviewMode ? GuiText::tr("--review takes one resource ID: “%1” is one "
+                                                         "argument too many.")
+                                                 .arg(positional.at(1))
+                                           : GuiText::tr("Unexpected argument: %1").arg(positional.first()))
+                            << Qt::endl;
         return ExitInvalidInput;
     }
     const bool screenshots = parser.isSet(screenshotsOption);

@@ -8,8 +8,7 @@ using namespace cmkapp;
 namespace {
 
 // Global options that take a value: their value is not the subcommand name.
-bool takesValue(const QString &arg)
-{
+bool takesValue(const QString &arg) {
     static const QStringList withValue = {QStringLiteral("--arm-endpoint"), QStringLiteral("--authority"),
                                           QStringLiteral("--tenant"),       QStringLiteral("--client-id"),
                                           QStringLiteral("--lang"),         QStringLiteral("--draft"),
@@ -19,8 +18,7 @@ bool takesValue(const QString &arg)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("cmkwizard"));
     QCoreApplication::setApplicationName(QStringLiteral("cmkwizard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CMK_VERSION));
@@ -31,11 +29,12 @@ int main(int argc, char **argv)
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (arg == QLatin1String("--"))
             break;
+        // `--review [ID]` is review mode, a GUI: no word after it names a subcommand (the GUI refuses the
+        // words beyond the ID).
+        if (arg == QLatin1String("--review"))
+            break;
         if (arg.startsWith(QLatin1Char('-'))) {
             if (!arg.contains(QLatin1Char('=')) && takesValue(arg))
-                ++i;
-            // `--review [ID]`: the resource ID that may follow is not a subcommand either.
-            else if (arg == QLatin1String("--review") && i + 1 < argc && argv[i + 1][0] != '-')
                 ++i;
             continue;
         }
@@ -59,6 +58,7 @@ int main(int argc, char **argv)
     err << QCoreApplication::translate("main", "Unknown command: %1").arg(name) << Qt::endl;
     err << QCoreApplication::translate("main", "Commands:") << Qt::endl;
     for (const Subcommand &command : subcommands())
-        err << "  " << command.name << "  " << QCoreApplication::translate("main", command.summary) << Qt::endl;
+        err << "  " << command.name << "  " << QCoreApplication::translate("main", command.summary)
+            << Qt::endl;
     return ExitInvalidInput;
 }
