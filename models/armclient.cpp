@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
@@ -18,6 +19,13 @@ namespace {
 
 constexpr qint64 DefaultMaxResponseBytes = 64ll * 1024 * 1024;
 constexpr int DefaultMaxPages = 10000;
+/// Bodies from this size on are parsed on a worker thread (a list page of 100 sets is about 70 KB).
+constexpr qsizetype BackgroundParseBytes = qsizetype(32) * 1024;
+
+/// The parsed body, or a discarded value when it is not JSON.
+nlohmann::json parseBody(const QByteArray &body) {
+    return nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
+}
 
 bool isTransientStatus(int status) {
     return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
@@ -132,6 +140,7 @@ public:
     int timeoutMs = 60000;
     qint64 maxResponseBytes = DefaultMaxResponseBytes;
     int maxPages = DefaultMaxPages;
+    QThreadPool parsers; ///< large bodies; declared last so it is destroyed (and waited for) first
 
     // ---- single requests ----
     ArmReply *createReply(const QByteArray &method, const QUrl &url, const QByteArray &body = {});
@@ -140,6 +149,7 @@ public:
     void onAttemptFinished(ArmReply *reply, QNetworkReply *network);
     void retryLater(ArmReply *reply, qint64 serverDelayMs, const ArmError &ifExhausted);
     static void finish(ArmReply *reply, const ArmError &error);
+    static void finishWithBody(ArmReply *reply, nlohmann::json parsed);
     static QByteArray serialize(const nlohmann::json &body);
 
     // ---- paging ----
@@ -401,24 +411,51 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
         finish(reply, ArmError::fromHttpResponse(status, body, requestId, correlationId));
         return;
     }
-    if (!body.trimmed().isEmpty()) {
-        nlohmann::json parsed = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
-        if (parsed.is_discarded()) {
-            // A sign-in page from a proxy or a captive portal says what it is in its content type.
-            const QByteArray contentType = headerValue(headers, "content-type").trimmed();
-            const bool saysNotJson = !contentType.isEmpty() && !contentType.toLower().contains("json");
-            finish(reply, withIds(ArmError::make(
-                              ArmError::Kind::MalformedResponse,
-                              saysNotJson
-                                  ? QCoreApplication::translate(
-                                        "ArmClient", "The server answered with “%1” content instead of JSON.")
-                                        .arg(QString::fromLatin1(contentType.left(100)))
-                                  : QCoreApplication::translate("ArmClient",
-                                                                "The response body is not valid JSON."))));
-            return;
-        }
-        reply->m_json = std::move(parsed);
+    if (body.trimmed().isEmpty()) {
+        finish(reply, {});
+        return;
     }
+    if (body.size() < BackgroundParseBytes) {
+        finishWithBody(reply, parseBody(body));
+        return;
+    }
+    // A list page of 1,000 resources takes milliseconds to parse: a worker does it, so the window keeps
+    // answering meanwhile. The result is posted to the client (which outlives the workers: its destructor
+    // waits for them); the reply may be aborted or deleted in between, hence the guard.
+    parsers.start([client = q, guard = QPointer<ArmReply>(reply), body]() mutable {
+        nlohmann::json parsed = parseBody(body);
+        QMetaObject::invokeMethod(
+            client,
+            [guard = std::move(guard), parsed = std::move(parsed)]() mutable {
+                if (guard)
+                    finishWithBody(guard, std::move(parsed));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ArmClientPrivate::finishWithBody(ArmReply *reply, nlohmann::json parsed) {
+    if (reply->m_finished)
+        return;
+    if (parsed.is_discarded()) {
+        // A sign-in page from a proxy or a captive portal says what it is in its content type.
+        const QByteArray contentType = headerValue(reply->m_headers, "content-type").trimmed();
+        const bool saysNotJson = !contentType.isEmpty() && !contentType.toLower().contains("json");
+        ArmError error = ArmError::make(
+            ArmError::Kind::MalformedResponse,
+            saysNotJson ? QCoreApplication::translate(
+                              "ArmClient", "The server answered with “%1” content instead of JSON.")
+                              .arg(QString::fromLatin1(contentType.left(100)))
+                        : QCoreApplication::translate("ArmClient", "The response body is not valid JSON."));
+        error.httpStatus = reply->m_status;
+        error.requestId = reply->m_requestId;
+        const QByteArray correlationId = headerValue(reply->m_headers, "x-ms-correlation-request-id");
+        error.correlationRequestId = QString::fromLatin1(
+            correlationId.isEmpty() ? reply->property("cmkCorrelationId").toByteArray() : correlationId);
+        finish(reply, error);
+        return;
+    }
+    reply->m_json = std::move(parsed);
     finish(reply, {});
 }
 
@@ -466,7 +503,7 @@ void ArmClientPrivate::onPage(ArmPager *pager, ArmReply *reply) {
         finish(pager, reply->error());
         return;
     }
-    const nlohmann::json &page = reply->json();
+    nlohmann::json &page = reply->m_json;
     const auto value = page.is_object() ? page.find("value") : page.end();
     if (!page.is_object() || value == page.end() || !value->is_array()) {
         ArmError error = ArmError::make(
@@ -491,10 +528,16 @@ void ArmClientPrivate::onPage(ArmPager *pager, ArmReply *reply) {
 
     ++pager->m_pages;
     pager->m_items += int(value->size());
+    // Moved, not copied: receivers may keep the page (sharedPage()) to convert it on a worker thread.
+    auto items = std::make_shared<const nlohmann::json>(std::move(*value));
+    pager->m_page = items;
     QPointer<ArmPager> guard(pager);
-    Q_EMIT pager->pageReceived(*value);
-    if (!guard || pager->m_finished)
-        return; // aborted or deleted from a slot
+    Q_EMIT pager->pageReceived(*items);
+    if (!guard)
+        return; // deleted from a slot
+    pager->m_page.reset();
+    if (pager->m_finished)
+        return; // aborted from a slot
     if (pager->m_aborted) {
         finish(pager, ArmError::make(ArmError::Kind::Aborted, {}));
         return;

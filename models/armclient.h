@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 class QNetworkAccessManager;
@@ -47,6 +48,7 @@ private:
 
 /// One request/response. Always emits finished() exactly once (also on error and abort).
 /// The caller owns it (parented to the client); deleteLater() it after finished(), like QNetworkReply.
+/// A large body (a list page) is parsed on a worker thread, so finished() comes one event later.
 class ArmReply : public QObject {
     Q_OBJECT
 public:
@@ -93,6 +95,9 @@ public:
     const ArmError &error() const { return m_error; }
     int pageCount() const { return m_pages; }
     int itemCount() const { return m_items; }
+    /// During pageReceived(): the same page, shared and read-only, so a receiver can keep it (e.g. to convert
+    /// it on a worker thread) without copying it. Null outside pageReceived().
+    std::shared_ptr<const nlohmann::json> sharedPage() const { return m_page; }
 public Q_SLOTS:
     void abort();
 Q_SIGNALS:
@@ -110,7 +115,8 @@ private:
     int m_items = 0;
     QPointer<ArmReply> m_current;
     bool m_aborted = false;
-    QSet<QString> m_seenUrls; ///< nextLink loop detection
+    QSet<QString> m_seenUrls;                     ///< nextLink loop detection
+    std::shared_ptr<const nlohmann::json> m_page; ///< the page being delivered
 };
 
 /// A long-running PUT/DELETE/POST: initial 200/201/202, then polling Azure-AsyncOperation (or Location)
