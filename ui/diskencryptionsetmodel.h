@@ -57,9 +57,13 @@ public:
     const cmk::ArmError &error() const { return m_error; }
     const std::vector<cmk::DiskEncryptionSet> &all() const { return m_sets; }
     const cmk::DiskEncryptionSet *find(const QString &id) const;
+    /// Row of the set with this id (same equivalence as cmk::sameResourceId; the first of duplicates), or -1.
+    int rowOf(const QString &id) const;
     /// The sets located in one of `regions` (any spelling), in list order: all a region check needs,
     /// without going through every set of the subscription again.
     std::vector<cmk::DiskEncryptionSet> inRegions(const QStringList &regions) const;
+    /// The resource group holding the most sets (a sensible place for new ones), or empty.
+    QString busiestResourceGroup() const { return m_busiestGroup; }
 
     /// "vault/key" from a key URL (https://vault.vault.azure.net/keys/key/version).
     static QString shortKeyName(const QString &keyUrl);
@@ -69,14 +73,18 @@ Q_SIGNALS:
     void loadFinished();
 
 private:
-    // A page of 10,000 sets must not freeze the window: pages are converted on a worker thread (in
-    // order: one thread), and the rows reach the model and its filter proxies a slice per event-loop turn.
-    static constexpr int RowsPerSlice = 50;
+    // A list of 10,000 sets must not freeze the window: pages are converted on a worker thread (in
+    // order: one thread), and the rows reach the model and its filter proxies a slice per event-loop turn,
+    // each slice a few batches of rows within a time budget.
+    static constexpr int RowsPerBatch = 10;
+    static constexpr qint64 SliceBudgetMs = 4;
+    static constexpr size_t ReservedRows = 16384;
     void onPageParsed(quint64 generation, std::vector<cmk::DiskEncryptionSet> page,
                       const cmk::ArmError &error);
     void insertSlice();
     void finishIfDone();
     static QString idKey(const QString &id);
+    void countResourceGroup(const QString &group);
 
     QPointer<cmk::ArmClient> m_client;
     QPointer<cmk::ArmPager> m_pager;
@@ -84,6 +92,9 @@ private:
     std::vector<cmk::DiskEncryptionSet> m_sets;
     QHash<QString, int> m_rowOfId; ///< normalised id (see idKey) to row, kept as rows are inserted
     QHash<QString, std::vector<int>> m_rowsOfRegion; ///< normalised region to rows, in list order
+    QHash<QString, int> m_setsOfGroup;               ///< resource group to number of sets
+    QString m_busiestGroup;
+    size_t m_largestLoad = 0;
     cmk::ArmError m_error;
     bool m_complete = false;
     bool m_loading = false;

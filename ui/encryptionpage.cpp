@@ -460,6 +460,12 @@ void EncryptionPage::onDesChosen(const QString &regionName, int lun, QComboBox *
     if (m_syncing || combo->currentIndex() < 0)
         return;
     const QString id = combo->currentData(DiskEncryptionSetModel::IdRole).toString();
+    // The dropdown also reports its current row moving when rows are inserted above it during a load:
+    // the same set, nothing to do (and redoing it on every slice of 10,000 sets would stall the window).
+    const ImageVersionDraft &current = draftModel()->draft();
+    const int currentIndex = current.regionIndex(regionName);
+    if (currentIndex >= 0 && sameResourceId(current.desFor(current.targetRegions.at(currentIndex), lun), id))
+        return;
     draftModel()->modify([&](ImageVersionDraft &d) {
         const int index = d.regionIndex(regionName);
         if (index < 0)
