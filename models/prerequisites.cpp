@@ -384,11 +384,9 @@ void PrerequisiteChecker::handleReply(Item item, ArmReply *reply, bool isPoll, b
         setState(item, state, serverState, ArmError());
         if (state == State::Registered || state == State::NotNeeded) {
             stopPolling(item, true);
-        } else if (isRegister) {
-            startPolling(item);
-        } else if (isPoll) {
+        } else if (isPoll && !isRegister) {
             scheduleNextPoll(item);
-        } else if (state == State::Registering && m_options.pollWhileRegistering) {
+        } else if (isRegister || (state == State::Registering && m_options.pollWhileRegistering)) {
             startPolling(item);
         }
     }
@@ -617,6 +615,7 @@ DesReadinessChecker::~DesReadinessChecker() {
 void DesReadinessChecker::abort() {
     ++m_generation;
     m_busy = false;
+    m_awaitingSets = false;
     m_pagesConverting = 0;
     if (ArmPager *pager = m_pager) {
         m_pager = nullptr;
@@ -639,7 +638,7 @@ bool DesReadinessChecker::allReady() const {
     return !m_error.isError() && !m_results.isEmpty() && flaggedRegions().isEmpty();
 }
 
-void DesReadinessChecker::check(const QString &subscriptionId, const QStringList &regions) {
+bool DesReadinessChecker::begin(const QString &subscriptionId, const QStringList &regions) {
     abort();
     m_subscriptionId = subscriptionId;
     m_regions.clear();
@@ -651,6 +650,7 @@ void DesReadinessChecker::check(const QString &subscriptionId, const QStringList
     m_found.clear();
     m_results.clear();
     m_suggestedResourceGroup.clear();
+    m_givenResourceGroup.clear();
     m_error = ArmError();
 
     const ArmPathBuilder builder = diskEncryptionSetsPath(subscriptionId);
@@ -659,20 +659,46 @@ void DesReadinessChecker::check(const QString &subscriptionId, const QStringList
                       ? ArmError::make(ArmError::Kind::InvalidInput, tr("No subscription is selected."))
                       : builder.error();
         QMetaObject::invokeMethod(this, &DesReadinessChecker::finished, Qt::QueuedConnection);
-        return;
+        return false;
     }
+    return true;
+}
+
+void DesReadinessChecker::awaitSets(const QString &subscriptionId, const QStringList &regions) {
+    if (!begin(subscriptionId, regions))
+        return;
+    m_busy = true;
+    m_listed = false;
+    m_awaitingSets = true;
+}
+
+void DesReadinessChecker::countSets(std::vector<DiskEncryptionSet> sets,
+                                    const QString &suggestedResourceGroup) {
+    if (!m_busy || !m_awaitingSets)
+        return;
+    m_awaitingSets = false;
+    m_found = std::move(sets);
+    m_givenResourceGroup = suggestedResourceGroup;
+    m_listed = true;
+    finishIfDone();
+}
+
+void DesReadinessChecker::check(const QString &subscriptionId, const QStringList &regions) {
+    if (!begin(subscriptionId, regions))
+        return;
+    const ArmPathBuilder builder = diskEncryptionSetsPath(subscriptionId);
     ArmPager *pager = m_client->list(builder.path());
     m_pager = pager;
     m_busy = true;
     m_listed = false;
-    connect(pager, &ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
+    connect(pager, &ArmPager::pageReceived, this, [this, pager] {
         if (m_error.isError())
             return;
         ++m_pagesConverting;
         const quint64 generation = m_generation;
-        m_converter.start([this, generation, items = nlohmann::json(items)] {
+        m_converter.start([this, generation, items = pager->sharedPage()] {
             std::vector<DiskEncryptionSet> page;
-            const ArmError error = parseResources(items, page);
+            const ArmError error = parseResources(*items, page);
             QMetaObject::invokeMethod(
                 this,
                 [this, generation, page = std::move(page), error]() mutable {
@@ -702,6 +728,9 @@ void DesReadinessChecker::onPageConverted(quint64 generation, std::vector<DiskEn
         if (m_pager)
             m_pager->abort();
     } else {
+        // Grown ahead, several pages at a time: growing by the page would move every set found so far.
+        if (m_found.capacity() < m_found.size() + page.size())
+            m_found.reserve(std::max<size_t>(FoundReserve, 2 * (m_found.size() + page.size())));
         m_found.insert(m_found.end(), std::make_move_iterator(page.begin()),
                        std::make_move_iterator(page.end()));
     }
@@ -716,9 +745,10 @@ void DesReadinessChecker::finishIfDone() {
         emit finished();
         return;
     }
-    // Counting goes through every set (10,000 in a large subscription): on the worker too.
+    // Counting goes through every set (10,000 in a large subscription): on the worker too, which takes the
+    // sets rather than a copy of them.
     const quint64 generation = m_generation;
-    m_converter.start([this, generation, regions = m_regions, found = m_found] {
+    m_converter.start([this, generation, regions = m_regions, found = std::move(m_found)] {
         DesCounts counts = countByRegion(regions, found);
         QMetaObject::invokeMethod(
             this,
@@ -727,11 +757,13 @@ void DesReadinessChecker::finishIfDone() {
                     return;
                 m_busy = false;
                 m_results = std::move(counts.results);
-                m_suggestedResourceGroup = counts.suggestedResourceGroup;
+                m_suggestedResourceGroup =
+                    m_givenResourceGroup.isEmpty() ? counts.suggestedResourceGroup : m_givenResourceGroup;
                 emit finished();
             },
             Qt::QueuedConnection);
     });
+    m_found.clear();
 }
 
 } // namespace cmk

@@ -214,6 +214,15 @@ public:
     /// Lists the subscription's sets and fills results() for `regions` (in the given order, duplicates
     /// dropped); finished() follows. A new check aborts the previous one.
     void check(const QString &subscriptionId, const QStringList &regions);
+    /// Like check(), but the subscription's sets are listed elsewhere (a list the window loads anyway, so
+    /// they are not listed twice): busy until countSets() hands them over. check() or abort() end the wait.
+    void awaitSets(const QString &subscriptionId, const QStringList &regions);
+    /// Counts the sets awaited by awaitSets(), on a worker thread; finished() follows. `sets` needs only the
+    /// sets in the target regions (others are not counted); `suggestedResourceGroup` is the group holding the
+    /// most sets of the whole subscription (empty: the busiest group among `sets`). Ignored when no
+    /// awaitSets() is pending.
+    void countSets(std::vector<DiskEncryptionSet> sets, const QString &suggestedResourceGroup = {});
+    bool isAwaitingSets() const { return m_awaitingSets; }
     void abort();
 
     bool isBusy() const { return m_busy; }
@@ -233,6 +242,8 @@ private:
     // Pages are converted on a worker (one thread: in order) so 10,000 sets do not stall the GUI thread.
     void onPageConverted(quint64 generation, std::vector<DiskEncryptionSet> page, const ArmError &error);
     void finishIfDone();
+    /// Resets the results for a new check; false (finished() queued) when the subscription is not usable.
+    bool begin(const QString &subscriptionId, const QStringList &regions);
 
     ArmClient *m_client;
     QPointer<ArmPager> m_pager;
@@ -241,12 +252,15 @@ private:
     int m_pagesConverting = 0;
     bool m_busy = false;
     bool m_listed = false;
+    bool m_awaitingSets = false;
     QString m_subscriptionId;
     QStringList m_regions;
     std::vector<DiskEncryptionSet> m_found;
     QList<RegionDesReadiness> m_results;
     QString m_suggestedResourceGroup;
+    QString m_givenResourceGroup; ///< by countSets()
     ArmError m_error;
+    static constexpr size_t FoundReserve = 16384; ///< untouched reserved memory costs nothing
 };
 
 } // namespace cmk

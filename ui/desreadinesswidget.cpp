@@ -1,5 +1,7 @@
 #include "desreadinesswidget.h"
 
+#include "diskencryptionsetmodel.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -112,7 +114,11 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     layout->addWidget(m_commandsPanel);
     layout->addStretch(1);
 
-    connect(m_refreshButton, &QPushButton::clicked, this, [this] { check(m_subscriptionId, m_regions); });
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
+        if (sharesList() && !m_sets->isLoading())
+            m_sets->reload(); // fresh sets for both this check and the Encryption page
+        check(m_subscriptionId, m_regions);
+    });
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
     connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
     connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
@@ -136,9 +142,54 @@ QString DesReadinessWidget::shownName(const QString &region) const {
 void DesReadinessWidget::check(const QString &subscriptionId, const QStringList &regions) {
     m_subscriptionId = subscriptionId;
     m_regions = regions;
-    m_checker->check(subscriptionId, regions);
+    m_followsList = sharesList();
+    if (m_followsList) {
+        m_checker->awaitSets(subscriptionId, regions);
+        if (!m_sets->isLoading())
+            onListSettled();
+    } else {
+        m_checker->check(subscriptionId, regions);
+    }
     m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
     m_refreshButton->setEnabled(false);
+}
+
+void DesReadinessWidget::setDiskEncryptionSets(DiskEncryptionSetModel *sets) {
+    if (m_sets)
+        disconnect(m_sets, nullptr, this, nullptr);
+    m_sets = sets;
+    if (!sets)
+        return;
+    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this](bool loading) {
+        // Queued: a reload aborts (loading false) and starts again (loading true) in one go.
+        if (!loading)
+            QMetaObject::invokeMethod(this, &DesReadinessWidget::onListSettled, Qt::QueuedConnection);
+    });
+}
+
+bool DesReadinessWidget::sharesList() const {
+    return m_sets && !m_subscriptionId.isEmpty() &&
+           m_sets->subscriptionId().compare(m_subscriptionId, Qt::CaseInsensitive) == 0 &&
+           (m_sets->isLoading() || m_sets->isComplete());
+}
+
+void DesReadinessWidget::onListSettled() {
+    if (!m_followsList || !m_sets || m_sets->isLoading())
+        return;
+    if (!sharesList()) {
+        // The list failed, was aborted, or now belongs to another subscription: list on our own (and show
+        // our own error, if any).
+        m_followsList = false;
+        m_checker->check(m_subscriptionId, m_regions);
+        return;
+    }
+    if (!m_checker->isAwaitingSets()) {
+        m_checker->awaitSets(m_subscriptionId, m_regions); // the list was reloaded: check again
+        m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
+        m_refreshButton->setEnabled(false);
+    }
+    // Only the target regions' sets (a copy of all 10,000 would stall the window): the model indexes them.
+    m_checker->countSets(m_sets->inRegions(m_regions), m_sets->busiestResourceGroup());
 }
 
 void DesReadinessWidget::setResourceGroupHint(const QString &resourceGroup) {

@@ -4,6 +4,7 @@
 
 #include "prerequisites.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -18,6 +19,8 @@ class ArmClient;
 
 namespace cmkui {
 
+class DiskEncryptionSetModel;
+
 /// Disk Encryption Set readiness of the target regions: per region, how many sets of each encryption type
 /// the subscription has; a region with none is flagged with ready-to-copy az and PowerShell commands.
 /// Meant for the Replication/Encryption step: call check() whenever the subscription or the regions change.
@@ -29,6 +32,9 @@ public:
 
     /// Lists the subscription's sets and shows the result for `regions`.
     void check(const QString &subscriptionId, const QStringList &regions);
+    /// The window's list of sets (not owned): when it is loaded, or loading, for the checked subscription,
+    /// the check counts its sets instead of listing them a second time, and a reload of it checks again.
+    void setDiskEncryptionSets(DiskEncryptionSetModel *sets);
     /// Resource group written into the commands (default: one already holding sets, else a placeholder).
     void setResourceGroupHint(const QString &resourceGroup);
     /// How a region is shown ("West Europe" for westeurope); without it, the ARM name is shown.
@@ -50,12 +56,16 @@ protected:
 
 private:
     void retranslateUi();
+    bool sharesList() const;
+    void onListSettled();
     QString shownName(const QString &region) const;
     void showResults();
     void updateCommands();
     QString selectedEncryptionType() const;
 
     cmk::DesReadinessChecker *m_checker;
+    QPointer<DiskEncryptionSetModel> m_sets;
+    bool m_followsList = false; ///< the last check counted m_sets: a reload of it checks again
     QString m_subscriptionId;
     QStringList m_regions;
     QString m_resourceGroupHint;

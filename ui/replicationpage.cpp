@@ -139,6 +139,7 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_readinessBox->setObjectName(QStringLiteral("desReadinessBox"));
     auto *readinessLayout = new QVBoxLayout(m_readinessBox);
     m_readiness = new DesReadinessWidget(m_services.client, m_readinessBox);
+    m_readiness->setDiskEncryptionSets(m_services.diskEncryptionSets); // one listing for both pages
     m_readiness->setRegionDisplayName([this](const QString &name) { return regionDisplayName(name); });
     readinessLayout->addWidget(m_readiness);
     layout->addWidget(m_readinessBox);
