@@ -290,13 +290,7 @@ private:
 
         CreateImageVersionWizard *wizard = wizardtest::openWizard(m_client.get(), m_draft, m_wizard, 20);
         const QString version = nextVersion();
-        QVERIFY(
-            choose(w<QComboBox>(QStringLiteral("subscriptionCombo")), QStringLiteral("Contoso Production")));
-        QVERIFY(choose(w<QComboBox>(QStringLiteral("resourceGroupCombo")), QStringLiteral("rg-images-prod")));
-        QVERIFY(choose(w<QComboBox>(QStringLiteral("galleryCombo")), QStringLiteral("galContosoProd")));
-        QVERIFY(choose(w<QComboBox>(QStringLiteral("imageDefinitionCombo")),
-                       QStringLiteral("ubuntu-22-04-gen2")));
-        QTest::keyClicks(w<QLineEdit>(QStringLiteral("versionEdit")), version);
+        QVERIFY(fillDemoTarget(wizard, version));
         QComboBox *kindCombo = w<QComboBox>(QStringLiteral("sourceKindCombo"));
         kindCombo->setCurrentIndex(kindCombo->findData(cmk::sourceKindKey(cmk::SourceKind::ManagedImage)));
         QVERIFY(choose(w<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("img-ubuntu2204-web")));

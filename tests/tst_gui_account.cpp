@@ -173,16 +173,8 @@ private Q_SLOTS:
 
         // The subscriptions failed without a sign-in; the new sign-in reads them again.
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
-                       QStringLiteral("Contoso Production")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("resourceGroupCombo")),
-                       QStringLiteral("rg-images-prod")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("galleryCombo")),
-                       QStringLiteral("galContosoProd")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
-                       QStringLiteral("ubuntu-22-04-gen2")));
+        QVERIFY(fillDemoTarget(wizard, QStringLiteral("7.1.0")));
         QLineEdit *version = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
-        QTest::keyClicks(version, QStringLiteral("7.1.0"));
         QTRY_COMPARE_WITH_TIMEOUT(draft.draft().location, QStringLiteral("westeurope"), 8000);
         const cmk::ImageVersionDraft typed = draft.draft();
         QCOMPARE(typed.versionName, QStringLiteral("7.1.0"));

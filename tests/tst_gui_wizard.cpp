@@ -92,14 +92,7 @@ class TestGuiWizard : public QObject {
     }
 
     bool toReplication() {
-        return choose(w<QComboBox>(QStringLiteral("subscriptionCombo")),
-                      QStringLiteral("Contoso Production")) &&
-               choose(w<QComboBox>(QStringLiteral("resourceGroupCombo")), QStringLiteral("rg-images-prod")) &&
-               choose(w<QComboBox>(QStringLiteral("galleryCombo")), QStringLiteral("galContosoProd")) &&
-               choose(w<QComboBox>(QStringLiteral("imageDefinitionCombo")),
-                      QStringLiteral("ubuntu-22-04-gen2")) &&
-               (QTest::keyClicks(w<QLineEdit>(QStringLiteral("versionEdit")), QStringLiteral("4.3.0")),
-                true) &&
+        return fillDemoTarget(m_wizard.get(), QStringLiteral("4.3.0")) &&
                QTest::qWaitFor([&] { return m_draft->draft().location == QLatin1String("westeurope"); },
                                8000) &&
                choose(w<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("img-ubuntu2204-web")) &&

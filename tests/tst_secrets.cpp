@@ -473,15 +473,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session->isSignedIn(), 15000);
 
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
-                       QStringLiteral("Contoso Production")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("resourceGroupCombo")),
-                       QStringLiteral("rg-images-prod")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("galleryCombo")),
-                       QStringLiteral("galContosoProd")));
-        QVERIFY(choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
-                       QStringLiteral("ubuntu-22-04-gen2")));
-        QTest::keyClicks(find<QLineEdit>(wizard, QStringLiteral("versionEdit")), QStringLiteral("7.10.0"));
+        QVERIFY(fillDemoTarget(wizard, QStringLiteral("7.10.0")));
         QComboBox *sourceKind = find<QComboBox>(wizard, QStringLiteral("sourceKindCombo"));
         sourceKind->setCurrentIndex(sourceKind->findData(cmk::sourceKindKey(cmk::SourceKind::Snapshots)));
         QVERIFY(

@@ -39,16 +39,8 @@ private:
 
     // Basics: production subscription, galContosoProd/ubuntu-22-04-gen2 in West Europe.
     bool fillTarget(const QString &version) {
-        if (!choose(w<QComboBox>(QStringLiteral("subscriptionCombo")),
-                    QStringLiteral("Contoso Production")) ||
-            !choose(w<QComboBox>(QStringLiteral("resourceGroupCombo")), QStringLiteral("rg-images-prod")) ||
-            !choose(w<QComboBox>(QStringLiteral("galleryCombo")), QStringLiteral("galContosoProd")) ||
-            !choose(w<QComboBox>(QStringLiteral("imageDefinitionCombo")),
-                    QStringLiteral("ubuntu-22-04-gen2")))
+        if (!fillDemoTarget(m_wizard.get(), version))
             return false;
-        QLineEdit *edit = w<QLineEdit>(QStringLiteral("versionEdit"));
-        edit->clear();
-        QTest::keyClicks(edit, version);
         // The gallery's region becomes the location.
         return QTest::qWaitFor(
             [&] {

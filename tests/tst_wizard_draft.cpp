@@ -72,12 +72,8 @@ int childEdit(const QString &draftPath) {
     wizard.show();
     auto w = [&](const char *name) { return wizard.findChild<QWidget *>(QString::fromLatin1(name)); };
     auto combo = [&](const char *name) { return qobject_cast<QComboBox *>(w(name)); };
-    if (!choose(combo("subscriptionCombo"), QStringLiteral("Contoso Production")) ||
-        !choose(combo("resourceGroupCombo"), QStringLiteral("rg-images-prod")) ||
-        !choose(combo("galleryCombo"), QStringLiteral("galContosoProd")) ||
-        !choose(combo("imageDefinitionCombo"), QStringLiteral("ubuntu-22-04-gen2")))
+    if (!fillDemoTarget(&wizard, QStringLiteral("5.6.7")))
         return 11;
-    QTest::keyClicks(qobject_cast<QLineEdit *>(w("versionEdit")), QStringLiteral("5.6.7"));
     QComboBox *kind = combo("sourceKindCombo");
     kind->setCurrentIndex(kind->findData(cmk::sourceKindKey(cmk::SourceKind::Snapshots)));
     if (!choose(combo("sourceCombo"), QStringLiteral("snap-ubuntu-os")))

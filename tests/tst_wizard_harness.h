@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
 #include <memory>
@@ -89,6 +90,25 @@ template <typename T> T *find(QObject *root, const QString &name) {
     if (!child)
         qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
     return child;
+}
+
+/// Basics as most tests fill it: the production subscription, galContosoProd/ubuntu-22-04-gen2 (in West
+/// Europe), version `version` typed in place of what was there.
+inline bool fillDemoTarget(QWidget *wizard, const QString &version) {
+    if (!choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
+                QStringLiteral("Contoso Production")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("resourceGroupCombo")),
+                QStringLiteral("rg-images-prod")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("galleryCombo")), QStringLiteral("galContosoProd")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
+                QStringLiteral("ubuntu-22-04-gen2")))
+        return false;
+    QLineEdit *edit = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
+    if (!edit)
+        return false;
+    edit->clear();
+    QTest::keyClicks(edit, version);
+    return true;
 }
 
 /// Clicks Next once it is enabled.
