@@ -201,7 +201,7 @@ std::optional<ApiResponse> ArmApi::checkApiVersion(const QString &family, const 
                         .arg(apiVersion, supported.join(QLatin1Char(','))));
 }
 
-ApiResponse ArmApi::authorizationFailed(const QString &action, const QString &scope) const {
+ApiResponse authorizationFailed(const QString &action, const QString &scope) {
     return armError(
         403, QStringLiteral("AuthorizationFailed"),
         QCoreApplication::translate(
@@ -504,8 +504,10 @@ ApiResponse ArmApi::providerRoute(const ApiRequest &, const QString &subscriptio
     return ok(providerJson(provider));
 }
 
-QString ArmApi::nextLink(const ApiRequest &request, int position) const {
-    QUrl url = m_baseUrl;
+namespace {
+
+QString nextLink(const ApiRequest &request, int position, const QUrl &baseUrl) {
+    QUrl url = baseUrl;
     url.setPath(request.url.path(QUrl::FullyEncoded), QUrl::StrictMode);
     QUrlQuery query(request.url);
     query.removeAllQueryItems(QStringLiteral("$skiptoken"));
@@ -514,7 +516,7 @@ QString ArmApi::nextLink(const ApiRequest &request, int position) const {
     return url.toString(QUrl::FullyEncoded);
 }
 
-static std::optional<int> skipToken(const ApiRequest &request, std::optional<ApiResponse> *error) {
+std::optional<int> skipToken(const ApiRequest &request, std::optional<ApiResponse> *error) {
     const QUrlQuery query(request.url);
     if (!query.hasQueryItem(QStringLiteral("$skiptoken")))
         return 0;
@@ -529,31 +531,58 @@ static std::optional<int> skipToken(const ApiRequest &request, std::optional<Api
     return position;
 }
 
-ApiResponse ArmApi::page(const ApiRequest &request, const QString &type, const QString &prefix) {
+} // namespace
+
+std::optional<ApiResponse> parseJsonBody(const ApiRequest &request, QJsonObject *body) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject()) {
+        return armError(
+            400, QStringLiteral("InvalidRequestContent"),
+            QCoreApplication::translate("armsandbox",
+                                        "The request content was invalid and could not be deserialized: %1.")
+                .arg(parseError.error == QJsonParseError::NoError
+                         ? QCoreApplication::translate("armsandbox", "a JSON object is expected")
+                         : parseError.errorString()));
+    }
+    *body = doc.object();
+    return std::nullopt;
+}
+
+ApiResponse storePage(const ApiRequest &request, const ArmStore &store, const QString &type,
+                      const QString &prefix, int pageSize, const QUrl &baseUrl) {
     std::optional<ApiResponse> error;
     const std::optional<int> start = skipToken(request, &error);
     if (!start)
         return *error;
-    const ArmStore::Page p = m_store.list(type, prefix, *start, m_options.pageSize);
+    const ArmStore::Page p = store.list(type, prefix, *start, pageSize);
     QJsonObject body{{QStringLiteral("value"), p.items}};
     if (p.next >= 0)
-        body.insert(QStringLiteral("nextLink"), nextLink(request, p.next));
+        body.insert(QStringLiteral("nextLink"), nextLink(request, p.next, baseUrl));
     return ok(body);
 }
 
-ApiResponse ArmApi::pageOf(const ApiRequest &request, const QJsonArray &all) {
+ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all, int pageSize, const QUrl &baseUrl) {
     std::optional<ApiResponse> error;
     const std::optional<int> start = skipToken(request, &error);
     if (!start)
         return *error;
     QJsonArray items;
     int i = *start;
-    for (; i < all.size() && items.size() < m_options.pageSize; ++i)
+    for (; i < all.size() && items.size() < pageSize; ++i)
         items.append(all.at(i));
     QJsonObject body{{QStringLiteral("value"), items}};
     if (i < all.size())
-        body.insert(QStringLiteral("nextLink"), nextLink(request, i));
+        body.insert(QStringLiteral("nextLink"), nextLink(request, i, baseUrl));
     return ok(body);
+}
+
+ApiResponse ArmApi::page(const ApiRequest &request, const QString &type, const QString &prefix) {
+    return storePage(request, m_store, type, prefix, m_options.pageSize, m_baseUrl);
+}
+
+ApiResponse ArmApi::pageOf(const ApiRequest &request, const QJsonArray &all) {
+    return arrayPage(request, all, m_options.pageSize, m_baseUrl);
 }
 
 std::optional<ApiResponse> ArmApi::notFoundParents(const QStringList &segments, int resourceEnd) {
@@ -765,18 +794,9 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
                 "finish and try again.")
                 .arg(segments.last()));
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (!doc.isObject()) {
-        return armError(
-            400, QStringLiteral("InvalidRequestContent"),
-            QCoreApplication::translate("armsandbox",
-                                        "The request content was invalid and could not be deserialized: %1.")
-                .arg(parseError.error == QJsonParseError::NoError
-                         ? QCoreApplication::translate("armsandbox", "a JSON object is expected")
-                         : parseError.errorString()));
-    }
-    QJsonObject body = doc.object();
+    QJsonObject body;
+    if (auto bad = parseJsonBody(request, &body))
+        return *bad;
     if (auto invalidBody = validateImageVersion(segments, id, body))
         return *invalidBody;
 

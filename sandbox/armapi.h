@@ -42,6 +42,17 @@ struct ApiResponse {
 
 /// The ARM error envelope {"error":{"code","message","target"}}.
 ApiResponse armError(int status, const QString &code, const QString &message, const QString &target = {});
+/// ARM's 403 AuthorizationFailed for `action` ("Microsoft.Compute/galleries/images/versions/write") on
+/// `scope` (a resource id), as a read-only subscription of the fixture answers writes.
+ApiResponse authorizationFailed(const QString &action, const QString &scope);
+/// The request's body as a JSON object in *body, or ARM's 400 InvalidRequestContent.
+std::optional<ApiResponse> parseJsonBody(const ApiRequest &request, QJsonObject *body);
+/// The page of `all` the request's $skiptoken asks for, at most `pageSize` items, with a nextLink (on
+/// `baseUrl`) when more follow; 400 InvalidSkipToken for a bad token.
+ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all, int pageSize, const QUrl &baseUrl);
+/// The same over the store's resources of `type` whose canonical id starts with `prefix`.
+ApiResponse storePage(const ApiRequest &request, const ArmStore &store, const QString &type,
+                      const QString &prefix, int pageSize, const QUrl &baseUrl);
 
 class ArmApi {
 public:
@@ -75,9 +86,7 @@ private:
     ApiResponse renderImageVersion(const QString &key, bool expandReplication);
     ApiResponse page(const ApiRequest &request, const QString &type, const QString &prefix);
     ApiResponse pageOf(const ApiRequest &request, const QJsonArray &all);
-    QString nextLink(const ApiRequest &request, int position) const;
     std::optional<ApiResponse> notFoundParents(const QStringList &segments, int resourceEnd);
-    ApiResponse authorizationFailed(const QString &action, const QString &scope) const;
 
     QJsonObject replicationStatus(const QString &key, const QJsonObject &version) const;
     QJsonObject featureJson(const FeatureState &feature) const;

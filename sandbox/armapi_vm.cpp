@@ -378,69 +378,12 @@ ApiResponse VmApi::vmSizes(const ApiRequest &request, const QString &location) {
     return arrayPage(request, all);
 }
 
-QString VmApi::nextLink(const ApiRequest &request, int position) const {
-    QUrl url = m_baseUrl;
-    url.setPath(request.url.path(QUrl::FullyEncoded), QUrl::StrictMode);
-    QUrlQuery query(request.url);
-    query.removeAllQueryItems(QStringLiteral("$skiptoken"));
-    query.addQueryItem(QStringLiteral("$skiptoken"), QString::number(position));
-    url.setQuery(query);
-    return url.toString(QUrl::FullyEncoded);
-}
-
 ApiResponse VmApi::listPage(const ApiRequest &request, const QString &type, const QString &prefix) {
-    const QUrlQuery query(request.url);
-    bool numberOk = true;
-    const int start = query.hasQueryItem(QStringLiteral("$skiptoken"))
-                          ? query.queryItemValue(QStringLiteral("$skiptoken")).toInt(&numberOk)
-                          : 0;
-    if (!numberOk || start < 0) {
-        return armError(400, QStringLiteral("InvalidSkipToken"),
-                        QCoreApplication::translate("armsandbox", "The $skiptoken '%1' is invalid.")
-                            .arg(query.queryItemValue(QStringLiteral("$skiptoken"))));
-    }
-    const ArmStore::Page p = m_store.list(type, prefix, start, m_options.pageSize);
-    QJsonObject body{{QStringLiteral("value"), p.items}};
-    if (p.next >= 0)
-        body.insert(QStringLiteral("nextLink"), nextLink(request, p.next));
-    return okResponse(body);
+    return storePage(request, m_store, type, prefix, m_options.pageSize, m_baseUrl);
 }
 
 ApiResponse VmApi::arrayPage(const ApiRequest &request, const QJsonArray &all) {
-    const QUrlQuery query(request.url);
-    bool numberOk = true;
-    const int start = query.hasQueryItem(QStringLiteral("$skiptoken"))
-                          ? query.queryItemValue(QStringLiteral("$skiptoken")).toInt(&numberOk)
-                          : 0;
-    if (!numberOk || start < 0) {
-        return armError(400, QStringLiteral("InvalidSkipToken"),
-                        QCoreApplication::translate("armsandbox", "The $skiptoken '%1' is invalid.")
-                            .arg(query.queryItemValue(QStringLiteral("$skiptoken"))));
-    }
-    QJsonArray items;
-    int i = start;
-    for (; i < all.size() && items.size() < m_options.pageSize; ++i)
-        items.append(all.at(i));
-    QJsonObject body{{QStringLiteral("value"), items}};
-    if (i < all.size())
-        body.insert(QStringLiteral("nextLink"), nextLink(request, i));
-    return okResponse(body);
-}
-
-std::optional<ApiResponse> VmApi::parseBody(const ApiRequest &request, QJsonObject *body) const {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (!doc.isObject()) {
-        return armError(
-            400, QStringLiteral("InvalidRequestContent"),
-            QCoreApplication::translate("armsandbox",
-                                        "The request content was invalid and could not be deserialized: %1.")
-                .arg(parseError.error == QJsonParseError::NoError
-                         ? QCoreApplication::translate("armsandbox", "a JSON object is expected")
-                         : parseError.errorString()));
-    }
-    *body = doc.object();
-    return std::nullopt;
+    return armsandbox::arrayPage(request, all, m_options.pageSize, m_baseUrl);
 }
 
 std::optional<ApiResponse> VmApi::checkLocation(const QJsonObject &body, const QString &resourceType) const {
@@ -576,15 +519,9 @@ ApiResponse VmApi::putVirtualNetwork(const ApiRequest &request, const QStringLis
     const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
-        return armError(
-            403, QStringLiteral("AuthorizationFailed"),
-            QCoreApplication::translate(
-                "armsandbox",
-                "The client does not have authorization to perform action '%1' over scope '%2' or the "
-                "scope is invalid. If access was recently granted, please refresh your credentials.")
-                .arg(QStringLiteral("Microsoft.Network/virtualNetworks/write"), id));
+        return authorizationFailed(QStringLiteral("Microsoft.Network/virtualNetworks/write"), id);
     QJsonObject body;
-    if (auto bad = parseBody(request, &body))
+    if (auto bad = parseJsonBody(request, &body))
         return *bad;
     if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Network/virtualNetworks")))
         return *bad;
@@ -687,15 +624,9 @@ ApiResponse VmApi::putSubnet(const ApiRequest &request, const QStringList &segme
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     const QString vnetId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
-        return armError(
-            403, QStringLiteral("AuthorizationFailed"),
-            QCoreApplication::translate(
-                "armsandbox",
-                "The client does not have authorization to perform action '%1' over scope '%2' or the "
-                "scope is invalid. If access was recently granted, please refresh your credentials.")
-                .arg(QStringLiteral("Microsoft.Network/virtualNetworks/subnets/write"), id));
+        return authorizationFailed(QStringLiteral("Microsoft.Network/virtualNetworks/subnets/write"), id);
     QJsonObject body;
-    if (auto bad = parseBody(request, &body))
+    if (auto bad = parseJsonBody(request, &body))
         return *bad;
     QJsonObject vnet = m_store.resource(vnetId);
     QJsonObject vnetProperties = vnet.value(QLatin1String("properties")).toObject();
@@ -766,15 +697,9 @@ ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringL
     const QString &subscriptionId = segments.at(1);
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     if (m_store.isReadOnly(subscriptionId))
-        return armError(
-            403, QStringLiteral("AuthorizationFailed"),
-            QCoreApplication::translate(
-                "armsandbox",
-                "The client does not have authorization to perform action '%1' over scope '%2' or the "
-                "scope is invalid. If access was recently granted, please refresh your credentials.")
-                .arg(QStringLiteral("Microsoft.Network/networkInterfaces/write"), id));
+        return authorizationFailed(QStringLiteral("Microsoft.Network/networkInterfaces/write"), id);
     QJsonObject body;
-    if (auto bad = parseBody(request, &body))
+    if (auto bad = parseJsonBody(request, &body))
         return *bad;
     if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Network/networkInterfaces")))
         return *bad;
@@ -1331,13 +1256,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     const QString key = canonicalId(id);
     if (m_store.isReadOnly(subscriptionId))
-        return armError(
-            403, QStringLiteral("AuthorizationFailed"),
-            QCoreApplication::translate(
-                "armsandbox",
-                "The client does not have authorization to perform action '%1' over scope '%2' or the "
-                "scope is invalid. If access was recently granted, please refresh your credentials.")
-                .arg(QStringLiteral("Microsoft.Compute/virtualMachines/write"), id));
+        return authorizationFailed(QStringLiteral("Microsoft.Compute/virtualMachines/write"), id);
     const ProviderState *compute = m_store.provider(subscriptionId, QStringLiteral("Microsoft.Compute"));
     if (!compute || compute->state != QLatin1String("Registered")) {
         return armError(409, QStringLiteral("MissingSubscriptionRegistration"),
@@ -1363,7 +1282,7 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
                 .arg(segments.last()));
     }
     QJsonObject body;
-    if (auto bad = parseBody(request, &body))
+    if (auto bad = parseJsonBody(request, &body))
         return *bad;
     QJsonObject imageVersion;
     QJsonObject definition;

@@ -91,9 +91,9 @@ int main(int argc, char *argv[]) {
                                      "(default 3)."),
          QStringLiteral("N")},
         {QStringLiteral("features-registered"),
-         QCoreApplication::translate("armsandbox",
-                                     "Start with every feature of the fixture Registered (SIGEncryption in the "
-                                     "demo), as in a subscription where the registration is done.")},
+         QCoreApplication::translate(
+             "armsandbox", "Start with every feature of the fixture Registered (SIGEncryption in the "
+                           "demo), as in a subscription where the registration is done.")},
         {QStringLiteral("lro-polls"),
          QCoreApplication::translate("armsandbox",
                                      "Operation status polls before an image version is done (default 3)."),
