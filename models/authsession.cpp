@@ -645,7 +645,7 @@ void AuthSession::finishRefresh(bool ok) {
         w(ok);
 }
 
-void AuthSession::refreshAfterUnauthorized(std::function<void(bool ok)> done) {
+void AuthSession::refreshAfterUnauthorized(const std::function<void(bool ok)> &done) {
     qCInfo(lcAuth, "401 from the server: refreshing the access token");
     refresh(done);
 }

@@ -111,7 +111,7 @@ public:
 
     // TokenProvider
     QString accessToken() const override;
-    void refreshAfterUnauthorized(std::function<void(bool ok)> done) override;
+    void refreshAfterUnauthorized(const std::function<void(bool ok)> &done) override;
 
     /// Milliseconds before expiry at which the token is refreshed: a fifth of its lifetime, at most 5
     /// minutes.

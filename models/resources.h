@@ -28,13 +28,13 @@ bool sameRegion(const QString &a, const QString &b);
 struct ResourceId {
     QString subscriptionId;
     QString resourceGroup;
-    QString providerNamespace;          ///< e.g. "Microsoft.Compute"
-    QStringList types;                  ///< e.g. {"galleries","images","versions"}
-    QStringList names;                  ///< e.g. {"gal","def","1.0.0"}
+    QString providerNamespace; ///< e.g. "Microsoft.Compute"
+    QStringList types;         ///< e.g. {"galleries","images","versions"}
+    QStringList names;         ///< e.g. {"gal","def","1.0.0"}
     bool valid = false;
     static ResourceId parse(const QString &id);
     QString name() const { return names.isEmpty() ? QString() : names.last(); }
-    QString fullType() const;           ///< "Microsoft.Compute/galleries/images/versions"
+    QString fullType() const; ///< "Microsoft.Compute/galleries/images/versions"
 };
 bool sameResourceId(const QString &a, const QString &b); ///< case-insensitive, tolerant of trailing '/'
 
@@ -43,7 +43,7 @@ struct Subscription {
     QString subscriptionId; ///< GUID
     QString tenantId;
     QString displayName;
-    QString state;          ///< Enabled, Disabled, Warned...
+    QString state; ///< Enabled, Disabled, Warned...
 };
 
 struct Tenant {
@@ -112,17 +112,17 @@ struct TargetRegion {
 };
 
 struct GalleryDiskImage {
-    std::optional<int> lun;   ///< data disks only
+    std::optional<int> lun; ///< data disks only
     std::optional<int> sizeInGB;
     QString hostCaching;
-    QString sourceId;         ///< source.id (snapshot, managed disk)
+    QString sourceId; ///< source.id (snapshot, managed disk)
     QString sourceUri;
     QString sourceStorageAccountId;
 };
 
 struct GalleryImageVersionStorageProfile {
-    QString sourceId;          ///< source.id: managed image, snapshot-less image version, ...
-    QString virtualMachineId;  ///< source.virtualMachineId
+    QString sourceId;         ///< source.id: managed image, snapshot-less image version, ...
+    QString virtualMachineId; ///< source.virtualMachineId
     std::optional<GalleryDiskImage> osDiskImage;
     std::vector<GalleryDiskImage> dataDiskImages;
 };
@@ -139,7 +139,7 @@ struct GalleryImageVersion {
     std::vector<TargetRegion> targetRegions;
     std::optional<int> replicaCount;
     std::optional<bool> excludeFromLatest;
-    QString endOfLifeDate;  ///< ISO 8601 as sent
+    QString endOfLifeDate; ///< ISO 8601 as sent
     QString publishedDate;
     QString storageAccountType;
     QString replicationMode;
@@ -153,7 +153,8 @@ struct GalleryImageVersion {
 
 struct DiskEncryptionSet {
     QString id, name, location, type, provisioningState;
-    QString encryptionType; ///< EncryptionAtRestWithCustomerKey | EncryptionAtRestWithPlatformAndCustomerKeys | ConfidentialVmEncryptedWithCustomerKey
+    QString encryptionType; ///< EncryptionAtRestWithCustomerKey | EncryptionAtRestWithPlatformAndCustomerKeys
+                            ///< | ConfidentialVmEncryptedWithCustomerKey
     QString keyUrl;         ///< activeKey.keyUrl
     QString sourceVaultId;  ///< activeKey.sourceVault.id
     QString identityType;
@@ -171,10 +172,10 @@ struct ManagedImage {
 
 struct Snapshot {
     QString id, name, location, provisioningState;
-    QString osType;          ///< empty for data-disk snapshots
+    QString osType; ///< empty for data-disk snapshots
     QString hyperVGeneration;
     std::optional<int> diskSizeGB;
-    QString encryptionType;  ///< properties.encryption.type
+    QString encryptionType; ///< properties.encryption.type
     QString diskEncryptionSetId;
 };
 
@@ -196,36 +197,52 @@ struct ProviderRegistration {
     QString registrationState; ///< NotRegistered | Registering | Registered | Unregistering
 };
 
-#define CMK_DECLARE_JSON(T)                                                                                   \
-    void to_json(nlohmann::json &j, const T &v);                                                              \
-    void from_json(const nlohmann::json &j, T &v);
-CMK_DECLARE_JSON(Subscription)
-CMK_DECLARE_JSON(Tenant)
-CMK_DECLARE_JSON(Location)
-CMK_DECLARE_JSON(ResourceGroup)
-CMK_DECLARE_JSON(Gallery)
-CMK_DECLARE_JSON(GalleryImageFeature)
-CMK_DECLARE_JSON(GalleryImage)
-CMK_DECLARE_JSON(DiskImageEncryption)
-CMK_DECLARE_JSON(DataDiskImageEncryption)
-CMK_DECLARE_JSON(EncryptionImages)
-CMK_DECLARE_JSON(TargetRegion)
-CMK_DECLARE_JSON(GalleryDiskImage)
-CMK_DECLARE_JSON(GalleryImageVersionStorageProfile)
-CMK_DECLARE_JSON(RegionalReplicationStatus)
-CMK_DECLARE_JSON(GalleryImageVersion)
-CMK_DECLARE_JSON(DiskEncryptionSet)
-CMK_DECLARE_JSON(ManagedImage)
-CMK_DECLARE_JSON(Snapshot)
-CMK_DECLARE_JSON(VirtualMachine)
-CMK_DECLARE_JSON(FeatureRegistration)
-CMK_DECLARE_JSON(ProviderRegistration)
-#undef CMK_DECLARE_JSON
+// nlohmann::json conversions, found by ADL (j.get<T>(), json(v)); written out rather than macro-generated.
+void to_json(nlohmann::json &j, const Subscription &v);
+void from_json(const nlohmann::json &j, Subscription &v);
+void to_json(nlohmann::json &j, const Tenant &v);
+void from_json(const nlohmann::json &j, Tenant &v);
+void to_json(nlohmann::json &j, const Location &v);
+void from_json(const nlohmann::json &j, Location &v);
+void to_json(nlohmann::json &j, const ResourceGroup &v);
+void from_json(const nlohmann::json &j, ResourceGroup &v);
+void to_json(nlohmann::json &j, const Gallery &v);
+void from_json(const nlohmann::json &j, Gallery &v);
+void to_json(nlohmann::json &j, const GalleryImageFeature &v);
+void from_json(const nlohmann::json &j, GalleryImageFeature &v);
+void to_json(nlohmann::json &j, const GalleryImage &v);
+void from_json(const nlohmann::json &j, GalleryImage &v);
+void to_json(nlohmann::json &j, const DiskImageEncryption &v);
+void from_json(const nlohmann::json &j, DiskImageEncryption &v);
+void to_json(nlohmann::json &j, const DataDiskImageEncryption &v);
+void from_json(const nlohmann::json &j, DataDiskImageEncryption &v);
+void to_json(nlohmann::json &j, const EncryptionImages &v);
+void from_json(const nlohmann::json &j, EncryptionImages &v);
+void to_json(nlohmann::json &j, const TargetRegion &v);
+void from_json(const nlohmann::json &j, TargetRegion &v);
+void to_json(nlohmann::json &j, const GalleryDiskImage &v);
+void from_json(const nlohmann::json &j, GalleryDiskImage &v);
+void to_json(nlohmann::json &j, const GalleryImageVersionStorageProfile &v);
+void from_json(const nlohmann::json &j, GalleryImageVersionStorageProfile &v);
+void to_json(nlohmann::json &j, const RegionalReplicationStatus &v);
+void from_json(const nlohmann::json &j, RegionalReplicationStatus &v);
+void to_json(nlohmann::json &j, const GalleryImageVersion &v);
+void from_json(const nlohmann::json &j, GalleryImageVersion &v);
+void to_json(nlohmann::json &j, const DiskEncryptionSet &v);
+void from_json(const nlohmann::json &j, DiskEncryptionSet &v);
+void to_json(nlohmann::json &j, const ManagedImage &v);
+void from_json(const nlohmann::json &j, ManagedImage &v);
+void to_json(nlohmann::json &j, const Snapshot &v);
+void from_json(const nlohmann::json &j, Snapshot &v);
+void to_json(nlohmann::json &j, const VirtualMachine &v);
+void from_json(const nlohmann::json &j, VirtualMachine &v);
+void to_json(nlohmann::json &j, const FeatureRegistration &v);
+void from_json(const nlohmann::json &j, FeatureRegistration &v);
+void to_json(nlohmann::json &j, const ProviderRegistration &v);
+void from_json(const nlohmann::json &j, ProviderRegistration &v);
 
 /// Converts without throwing: a JSON shape error becomes a MalformedResponse error.
-template <typename T>
-ArmError parseResource(const nlohmann::json &j, T &out)
-{
+template <typename T> ArmError parseResource(const nlohmann::json &j, T &out) {
     try {
         out = j.get<T>();
         return {};
@@ -233,9 +250,7 @@ ArmError parseResource(const nlohmann::json &j, T &out)
         return ArmError::make(ArmError::Kind::MalformedResponse, QString::fromUtf8(e.what()));
     }
 }
-template <typename T>
-ArmError parseResources(const nlohmann::json &array, std::vector<T> &out)
-{
+template <typename T> ArmError parseResources(const nlohmann::json &array, std::vector<T> &out) {
     try {
         out = array.get<std::vector<T>>();
         return {};

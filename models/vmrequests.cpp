@@ -128,7 +128,7 @@ nlohmann::json VmRequests::redacted(nlohmann::json body) {
 
 VmRequestPlan VmRequests::build(const VmDraft &d, const QUrl &endpoint) {
     VmRequestPlan plan;
-    const auto add = [&](VmPutRequest::Kind kind, ArmPathBuilder builder, const char *apiVersion,
+    const auto add = [&](VmPutRequest::Kind kind, const ArmPathBuilder &builder, const char *apiVersion,
                          nlohmann::json body) {
         if (!builder.ok()) {
             if (!plan.error)

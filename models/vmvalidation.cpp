@@ -236,7 +236,7 @@ bool VmValidation::prefixContains(const QString &outer, const QString &inner) {
 }
 
 QString VmValidation::resourceNameError(const QString &name) {
-    const QString problem = armNameProblem(name);
+    QString problem = armNameProblem(name);
     if (!problem.isEmpty())
         return problem;
     if (name.size() > 80)

@@ -100,7 +100,7 @@ public:
     bool refreshSucceeds = false;
     int refreshes = 0;
     QString accessToken() const override { return token; }
-    void refreshAfterUnauthorized(std::function<void(bool)> done) override {
+    void refreshAfterUnauthorized(const std::function<void(bool)> &done) override {
         ++refreshes;
         if (refreshSucceeds)
             token = tokenAfterRefresh;
@@ -150,7 +150,7 @@ class TestArmClient : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<armsandbox::Sandbox> startSandbox(armsandbox::SandboxOptions options = {}) {
+    std::unique_ptr<armsandbox::Sandbox> startSandbox(const armsandbox::SandboxOptions &options = {}) {
         auto sandbox = std::make_unique<armsandbox::Sandbox>();
         QString why;
         if (!sandbox->start(options, &why))
@@ -637,7 +637,7 @@ void TestArmClient::responseSizeIsBounded() {
     options.generateDes = 500;
     auto sandbox = startSandbox(options);
     auto client = clientFor(sandbox->baseUrl());
-    client->setMaxResponseBytes(16 * 1024);
+    client->setMaxResponseBytes(qint64{16} * 1024);
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
     QVERIFY(waitFor(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
