@@ -71,8 +71,8 @@ bool ReviewExportDialog::saveTo(const QString &path, QString *error) const {
     return true;
 }
 
-QToolButton *createExportButton(std::function<cmk::ImageVersionDraft()> provider, QWidget *parent,
-                                std::function<QStringList()> extraNotes) {
+QToolButton *createExportButton(const std::function<cmk::ImageVersionDraft()> &provider, QWidget *parent,
+                                const std::function<QStringList()> &extraNotes) {
     auto *button = new QToolButton(parent);
     button->setObjectName(QStringLiteral("exportButton"));
     button->setText(ReviewExportDialog::tr("Export"));

@@ -34,7 +34,7 @@ private:
 
 /// A tool button "Export ▾" whose menu opens ReviewExportDialog for each format with the draft `provider`
 /// returns at that moment. `extraNotes` (may be empty) adds notes such as "this draft came from a version".
-QToolButton *createExportButton(std::function<cmk::ImageVersionDraft()> provider, QWidget *parent,
-                                std::function<QStringList()> extraNotes = {});
+QToolButton *createExportButton(const std::function<cmk::ImageVersionDraft()> &provider, QWidget *parent,
+                                const std::function<QStringList()> &extraNotes = {});
 
 } // namespace cmkui

@@ -969,7 +969,7 @@ void VmDisksPage::updateHints() {
 
 QStringList VmDisksPage::computeErrors() const {
     const VmDraft &d = draft();
-    const QStringList optionErrors = VmValidation::diskOptionErrors(d);
+    QStringList optionErrors = VmValidation::diskOptionErrors(d);
     if (!usesCustomerKey(d.encryption))
         return optionErrors;
     if (m_context.diskEncryptionSets->isLoading())
