@@ -131,7 +131,7 @@ inline QByteArray fixtureJson() {
 
 /// Writes the fixture into `dir` and returns its path.
 inline QString writeFixture(const QTemporaryDir &dir) {
-    const QString path = dir.filePath(QStringLiteral("prereq-fixture.json"));
+    QString path = dir.filePath(QStringLiteral("prereq-fixture.json"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};

@@ -56,7 +56,7 @@ private:
     int m_files = 0;
 
     QString writeDraft(const cmk::ImageVersionDraft &draft) {
-        const QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
+        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
         QString why;
         if (!cmk::DraftStore::save(path, draft, &why))
             qWarning("%s", qPrintable(why));

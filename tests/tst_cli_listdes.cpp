@@ -89,7 +89,7 @@ QMap<QString, QPair<QString, QString>> fixtureDes(const QString &subscription) {
         return out;
     const QJsonArray resources =
         QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("resources")).toArray();
-    for (const QJsonValue &value : resources) {
+    for (const QJsonValue value : resources) {
         const QJsonObject resource = value.toObject();
         const QString id = resource.value(QLatin1String("id")).toString();
         if (!id.contains(QLatin1String("/diskEncryptionSets/"), Qt::CaseInsensitive) ||
@@ -148,7 +148,7 @@ void TestCliListDes::textTableListsTheSubscription() {
     const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const auto des = fixtureDes(Sub);
     QCOMPARE(lines.size(), des.size() + 1);
-    const QString header = lines.first();
+    const QString &header = lines.first();
     QVERIFY(header.startsWith(QLatin1String("NAME")));
     const int groupColumn = header.indexOf(QLatin1String("RESOURCE GROUP"));
     const int locationColumn = header.indexOf(QLatin1String("LOCATION"));
@@ -182,7 +182,7 @@ void TestCliListDes::jsonMatchesTheFixture() {
     const QJsonArray array = parseArray(run.out);
     const auto des = fixtureDes(Sub);
     QCOMPARE(array.size(), des.size());
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue value : array) {
         const QJsonObject object = value.toObject();
         const QString name = object.value(QLatin1String("name")).toString();
         QVERIFY2(des.contains(name), qPrintable(name));
@@ -209,7 +209,7 @@ void TestCliListDes::filtersByLocationAndType() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray array = parseArray(run.out);
     QCOMPARE(array.size(), expected);
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue value : array) {
         QCOMPARE(normalized(value.toObject().value(QLatin1String("location")).toString()),
                  QStringLiteral("westeurope"));
         QCOMPARE(value.toObject().value(QLatin1String("type")).toString(), QStringLiteral("DOUBLE"));
@@ -299,7 +299,7 @@ void TestCliListDes::followsEveryPageOfALargeList() {
     const QJsonArray array = parseArray(run.out);
     QCOMPARE(array.size(), 1000 + fixtureDes(Sub).size());
     QSet<QString> ids;
-    for (const QJsonValue &value : array)
+    for (const QJsonValue value : array)
         ids.insert(value.toObject().value(QLatin1String("id")).toString().toLower());
     QCOMPARE(ids.size(), array.size());
 }

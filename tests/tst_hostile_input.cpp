@@ -100,10 +100,10 @@ public:
     /// Sends `head` then zeros for as long as the client reads (chunked when `chunked`), at most `cap` bytes.
     void stream(QTcpSocket *socket, const QByteArray &headBytes, bool chunked, qint64 cap) {
         socket->write(headBytes);
-        const QByteArray block(256 * 1024, '0');
+        const QByteArray block(qsizetype{256} * 1024, '0');
         auto feed = [this, socket, block, chunked, cap] {
             while (socket->state() == QAbstractSocket::ConnectedState &&
-                   socket->bytesToWrite() < 1024 * 1024 && bytesSent < cap) {
+                   socket->bytesToWrite() < qint64{1024} * 1024 && bytesSent < cap) {
                 if (chunked)
                     socket->write(QByteArray::number(block.size(), 16) + "\r\n" + block + "\r\n");
                 else
@@ -500,7 +500,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         auto client = clientFor(server);
         client->setRetryPolicy(RetryPolicy{3, 10, 10});
-        client->setMaxResponseBytes(4 * 1024 * 1024);
+        client->setMaxResponseBytes(qint64{4} * 1024 * 1024);
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
         QVERIFY(waitFinished([&] { return reply->isFinished(); }));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
@@ -525,7 +525,7 @@ private Q_SLOTS:
         });
         QVERIFY(server.listen());
         auto client = clientFor(server);
-        client->setMaxResponseBytes(4 * 1024 * 1024);
+        client->setMaxResponseBytes(qint64{4} * 1024 * 1024);
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
         QVERIFY(waitFinished([&] { return reply->isFinished(); }));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
@@ -595,8 +595,8 @@ private Q_SLOTS:
     void linksToAnotherHostAreNotFollowed_data() {
         QTest::addColumn<QString>("kind"); // nextLink, asyncOperation, location, redirect
         QTest::addColumn<QString>("target");
-        for (const QString kind : {QStringLiteral("nextLink"), QStringLiteral("asyncOperation"),
-                                   QStringLiteral("location"), QStringLiteral("redirect")}) {
+        for (const QString &kind : {QStringLiteral("nextLink"), QStringLiteral("asyncOperation"),
+                                    QStringLiteral("location"), QStringLiteral("redirect")}) {
             QTest::newRow(qPrintable(kind + QStringLiteral(" other port")))
                 << kind << QStringLiteral("http://127.0.0.1:{other}/x");
             QTest::newRow(qPrintable(kind + QStringLiteral(" other host name")))

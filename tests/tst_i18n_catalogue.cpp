@@ -82,14 +82,14 @@ QString findLupdate() {
     if (QFileInfo::exists(QStringLiteral(CMK_LUPDATE)))
         return QStringLiteral(CMK_LUPDATE);
 #endif
-    const QString fromEnv = qEnvironmentVariable("LUPDATE");
+    QString fromEnv = qEnvironmentVariable("LUPDATE");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    const QString qtBins = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    QString qtBins = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     if (QFileInfo(qtBins).isExecutable())
         return qtBins;
     for (const char *name : {"lupdate6", "lupdate-qt6", "lupdate"}) {
-        const QString found = QStandardPaths::findExecutable(QString::fromLatin1(name));
+        QString found = QStandardPaths::findExecutable(QString::fromLatin1(name));
         if (!found.isEmpty())
             return found;
     }

@@ -532,7 +532,7 @@ void TestModels::armErrorWithNestedDetails() {
     // Hostile nesting depth does not recurse without bound.
     std::string deep = R"({"code":"L","message":"m"})";
     for (int i = 0; i < 2000; ++i)
-        deep = R"({"code":"L","details":[)" + deep + "]}";
+        deep.insert(0, R"({"code":"L","details":[)").append("]}");
     const ArmError deepError =
         ArmError::fromHttpResponse(500, QByteArray::fromStdString(R"({"error":)" + deep + "}"));
     QCOMPARE(deepError.code, QStringLiteral("L"));

@@ -231,7 +231,7 @@ private Q_SLOTS:
         const QString first =
             subscriptions.at(0).toObject().value(QStringLiteral("subscriptionId")).toString();
         QString expectedFeature;
-        for (const QJsonValue &f : root.value(QStringLiteral("features")).toArray()) {
+        for (const QJsonValue f : root.value(QStringLiteral("features")).toArray()) {
             if (f.toObject().value(QStringLiteral("subscriptionId")).toString() == first &&
                 f.toObject().value(QStringLiteral("name")).toString() ==
                     QLatin1String("Microsoft.Compute/SIGEncryption"))

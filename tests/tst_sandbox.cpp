@@ -117,7 +117,7 @@ void TestSandbox::listsSubscriptionsTenantsLocations() {
     QCOMPARE(subs.status, 200);
     const QJsonArray value = subs.json().value(QLatin1String("value")).toArray();
     QCOMPARE(value.size(), 2);
-    for (const QJsonValue &s : value) {
+    for (const QJsonValue s : value) {
         QVERIFY(!s.toObject().contains(QLatin1String("readOnly"))); // sandbox-only field stays hidden
         QCOMPARE(s.toObject().value(QLatin1String("state")).toString(), QStringLiteral("Enabled"));
     }
@@ -132,7 +132,7 @@ void TestSandbox::listsSubscriptionsTenantsLocations() {
         http.get(armUrl(sandbox.baseUrl(), QStringLiteral("/subscriptions/%1/locations").arg(kSub1),
                         QStringLiteral("2022-12-01")));
     QSet<QString> names;
-    for (const QJsonValue &l : locations.json().value(QLatin1String("value")).toArray())
+    for (const QJsonValue l : locations.json().value(QLatin1String("value")).toArray())
         names.insert(l.toObject().value(QLatin1String("name")).toString());
     for (const char *region : {"francecentral", "westeurope", "eastus2", "westus", "northeurope", "eastus"})
         QVERIFY2(names.contains(QString::fromLatin1(region)), region);
@@ -239,7 +239,7 @@ void TestSandbox::listsByResourceGroupAndChildren() {
     const auto names = [&http](const QUrl &url) {
         QStringList out;
         const HttpResult r = http.get(url);
-        for (const QJsonValue &v : r.json().value(QLatin1String("value")).toArray())
+        for (const QJsonValue v : r.json().value(QLatin1String("value")).toArray())
             out.append(v.toObject().value(QLatin1String("name")).toString());
         return out;
     };
@@ -292,7 +292,7 @@ void TestSandbox::listsByResourceGroupAndChildren() {
              QStringList{QStringLiteral("vm-build-01")});
     // Every region but one has a DES, and that one has none.
     QSet<QString> desRegions;
-    for (const QJsonValue &v :
+    for (const QJsonValue v :
          http.get(armUrl(base,
                          QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets")
                              .arg(kSub1),
@@ -324,7 +324,7 @@ void TestSandbox::pagingFollowsNextLinkOverManyPages() {
         QCOMPARE(page.status, 200);
         const QJsonArray value = page.json().value(QLatin1String("value")).toArray();
         QVERIFY(value.size() <= 100);
-        for (const QJsonValue &v : value) {
+        for (const QJsonValue v : value) {
             ids.insert(v.toObject().value(QLatin1String("id")).toString());
             regions.insert(v.toObject().value(QLatin1String("location")).toString());
         }

@@ -111,7 +111,7 @@ inline QJsonObject demoFixture() {
 }
 
 inline QString writeFixture(const QTemporaryDir &dir, const QString &name, const QJsonObject &fixture) {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return {};

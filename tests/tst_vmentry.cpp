@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 
@@ -45,7 +46,7 @@ private:
 
     /// A version of the demo definition whose only replica failed.
     QString addFailedVersion() {
-        const QString id = kDefinition + QStringLiteral("/versions/1.9.0");
+        QString id = kDefinition + QStringLiteral("/versions/1.9.0");
         m_sandbox.setResource(QJsonObject{
             {"id", id},
             {"name", "1.9.0"},

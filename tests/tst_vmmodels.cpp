@@ -103,7 +103,7 @@ private:
     }
 
     QString writeDraft(const VmDraft &draft, const QString &name) {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile file(path);
         if (file.open(QIODevice::WriteOnly))
             file.write(QByteArray::fromStdString(draft.toJson(true).dump(2)));
@@ -148,7 +148,7 @@ private:
     /// Version 1.3.0 in westeurope: OS disk and LUN 0 with des-weu-cmk, LUN 1 with the Dev/Test
     /// subscription's des-dev-weu-cmk (a DES the VM of the production subscription cannot use).
     QString addCrossSubscriptionVersion() {
-        const QString id = QString(kVersion).replace(QStringLiteral("/1.1.0"), QStringLiteral("/1.3.0"));
+        QString id = QString(kVersion).replace(QStringLiteral("/1.1.0"), QStringLiteral("/1.3.0"));
         const QString json =
             QStringLiteral(R"({"id": "%1", "name": "1.3.0", "location": "westeurope",
           "type": "Microsoft.Compute/galleries/images/versions",

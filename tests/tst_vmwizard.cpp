@@ -202,7 +202,7 @@ private:
 
     /// A platform-key version replicated to westeurope and northeurope (where there is no DES at all).
     QString addNorthEuropeVersion() {
-        const QString id = kDefinition + QStringLiteral("/versions/1.2.0");
+        QString id = kDefinition + QStringLiteral("/versions/1.2.0");
         m_sandbox->setResource(QJsonObject{
             {"id", id},
             {"name", "1.2.0"},
