@@ -24,6 +24,10 @@ struct RetryPolicy {
     int maxDelayMs = 30000; ///< cap for backoff and for Retry-After
 };
 
+/// Lowers the calling worker thread's CPU priority (niceness 10 on Linux; once per thread), so the GUI
+/// thread wins the core when both want it. For threads that convert or parse in the background.
+void lowerWorkerThreadPriority();
+
 /// api-version for a request path, chosen by its resource provider and type
 /// (galleries 2025-03-03, diskEncryptionSets 2025-01-02, features 2021-07-01, ...).
 QString apiVersionForPath(const QString &path);

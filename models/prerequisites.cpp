@@ -697,6 +697,7 @@ void DesReadinessChecker::check(const QString &subscriptionId, const QStringList
         ++m_pagesConverting;
         const quint64 generation = m_generation;
         m_converter.start([this, generation, items = pager->sharedPage()] {
+            lowerWorkerThreadPriority();
             std::vector<DiskEncryptionSet> page;
             const ArmError error = parseResources(*items, page);
             QMetaObject::invokeMethod(
@@ -749,6 +750,7 @@ void DesReadinessChecker::finishIfDone() {
     // sets rather than a copy of them.
     const quint64 generation = m_generation;
     m_converter.start([this, generation, regions = m_regions, found = std::move(m_found)] {
+        lowerWorkerThreadPriority();
         DesCounts counts = countByRegion(regions, found);
         QMetaObject::invokeMethod(
             this,

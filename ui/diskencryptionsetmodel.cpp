@@ -112,6 +112,7 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
         ++m_pagesParsing;
         const quint64 generation = m_generation;
         m_parser.start([this, generation, items = m_pager->sharedPage()] {
+            cmk::lowerWorkerThreadPriority();
             std::vector<cmk::DiskEncryptionSet> page;
             const cmk::ArmError error = cmk::parseResources(*items, page);
             QMetaObject::invokeMethod(
