@@ -62,7 +62,7 @@ QStringList secretsOf(const QByteArray &cacheJson) {
     for (const QString &section :
          {QStringLiteral("AccessToken"), QStringLiteral("RefreshToken"), QStringLiteral("IdToken")}) {
         const QJsonObject entries = root.value(section).toObject();
-        for (const QJsonValue &entry : entries)
+        for (const auto &entry : entries)
             secrets << entry.toObject().value(QStringLiteral("secret")).toString();
     }
     return secrets;
@@ -418,7 +418,7 @@ private Q_SLOTS:
             store.load([&](const QByteArray &blob) {
                 const QJsonObject rts =
                     QJsonDocument::fromJson(blob).object().value("RefreshToken").toObject();
-                for (const QJsonValue &v : rts)
+                for (const auto &v : rts)
                     rt = v.toObject().value(QStringLiteral("secret")).toString();
                 loaded = true;
             });

@@ -212,7 +212,7 @@ private:
     }
 
     QString submitError() {
-        QLabel *label = w<QLabel>(QStringLiteral("submitErrorLabel"));
+        auto *label = w<QLabel>(QStringLiteral("submitErrorLabel"));
         return label ? label->text() : QString();
     }
 
@@ -223,7 +223,7 @@ private:
         if (!QTest::qWaitFor([&] { return create->isEnabled(); }, 5000))
             return QStringLiteral("(Create stayed disabled)");
         create->click();
-        QLabel *result = w<QLabel>(QStringLiteral("resultLabel"));
+        auto *result = w<QLabel>(QStringLiteral("resultLabel"));
         *finished = QTest::qWaitFor(
             [&] { return result->text().startsWith(QLatin1String("Created:")) || !submitError().isEmpty(); },
             30000);
@@ -291,7 +291,7 @@ private:
         CreateImageVersionWizard *wizard = wizardtest::openWizard(m_client.get(), m_draft, m_wizard, 20);
         const QString version = nextVersion();
         QVERIFY(fillDemoTarget(wizard, version));
-        QComboBox *kindCombo = w<QComboBox>(QStringLiteral("sourceKindCombo"));
+        auto *kindCombo = w<QComboBox>(QStringLiteral("sourceKindCombo"));
         kindCombo->setCurrentIndex(kindCombo->findData(cmk::sourceKindKey(cmk::SourceKind::ManagedImage)));
         QVERIFY(choose(w<QComboBox>(QStringLiteral("sourceCombo")), QStringLiteral("img-ubuntu2204-web")));
         QVERIFY(next(wizard));
@@ -388,7 +388,7 @@ private:
         if (failLro)
             d.tags.append({QStringLiteral("sandbox-fail-lro"), QStringLiteral("AllocationFailed")});
         d.normalizeEncryption();
-        const QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(version));
+        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(version));
         QString why;
         if (!cmk::DraftStore::save(path, d, &why))
             qWarning("%s", qPrintable(why));
@@ -687,7 +687,7 @@ private Q_SLOTS:
         create->click();
         auto *page = m_wizard->currentPage();
         QVERIFY(page);
-        cmk::ImageVersionSubmitter *submitter = m_wizard->findChild<cmk::ImageVersionSubmitter *>();
+        auto *submitter = m_wizard->findChild<cmk::ImageVersionSubmitter *>();
         QVERIFY(submitter);
         QVERIFY(QTest::qWaitFor([&] { return submitter->operationStatus() == QLatin1String("InProgress"); },
                                 10000));
@@ -695,7 +695,7 @@ private Q_SLOTS:
         kill(sandbox);
         QVERIFY(startExternal(sandbox, port));
         bool finished = false;
-        QLabel *result = w<QLabel>(QStringLiteral("resultLabel"));
+        auto *result = w<QLabel>(QStringLiteral("resultLabel"));
         finished = QTest::qWaitFor(
             [&] { return result->text().startsWith(QLatin1String("Created:")) || !submitError().isEmpty(); },
             30000);

@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 
 using namespace wizardtest;
@@ -174,7 +175,7 @@ private Q_SLOTS:
         // The subscriptions failed without a sign-in; the new sign-in reads them again.
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
         QVERIFY(fillDemoTarget(wizard, QStringLiteral("7.1.0")));
-        QLineEdit *version = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
+        auto *version = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
         QTRY_COMPARE_WITH_TIMEOUT(draft.draft().location, QStringLiteral("westeurope"), 8000);
         const cmk::ImageVersionDraft typed = draft.draft();
         QCOMPARE(typed.versionName, QStringLiteral("7.1.0"));
@@ -201,7 +202,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(status(window).startsWith(QStringLiteral("Signed in as")), 10000);
         QVERIFY(!bar->property("attention").toBool());
         // The lists are read again with the new token; the choices stay.
-        QComboBox *subscriptions = find<QComboBox>(wizard, QStringLiteral("subscriptionCombo"));
+        auto *subscriptions = find<QComboBox>(wizard, QStringLiteral("subscriptionCombo"));
         QTRY_VERIFY_WITH_TIMEOUT(
             subscriptions->currentText().startsWith(QStringLiteral("Contoso Production")), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -228,7 +229,7 @@ private Q_SLOTS:
         cmk::DraftModel draft;
         cmkui::WizardWindow window(client.get(), &draft, session.get(), wizardOptions());
         window.show();
-        QLabel *detail = window.findChild<QLabel *>(QStringLiteral("signInDetail"));
+        auto *detail = window.findChild<QLabel *>(QStringLiteral("signInDetail"));
         QVERIFY(detail->isVisible());
         QVERIFY2(detail->text().contains(QStringLiteral("kept in memory only")), qPrintable(detail->text()));
     }

@@ -161,7 +161,7 @@ QStringList listeningAddresses(quint16 port) {
                 QString::fromLatin1(table.readLine()).simplified().split(QLatin1Char(' '));
             if (fields.size() < 4 || fields[3] != QLatin1String("0A")) // TCP_LISTEN
                 continue;
-            const QString local = fields[1];
+            const QString &local = fields[1];
             if (local.section(QLatin1Char(':'), 1).toUInt(nullptr, 16) != port)
                 continue;
             // The address is in host (little-endian) order, 32 bits at a time.
@@ -474,7 +474,7 @@ private Q_SLOTS:
 
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
         QVERIFY(fillDemoTarget(wizard, QStringLiteral("7.10.0")));
-        QComboBox *sourceKind = find<QComboBox>(wizard, QStringLiteral("sourceKindCombo"));
+        auto *sourceKind = find<QComboBox>(wizard, QStringLiteral("sourceKindCombo"));
         sourceKind->setCurrentIndex(sourceKind->findData(cmk::sourceKindKey(cmk::SourceKind::Snapshots)));
         QVERIFY(
             choose(find<QComboBox>(wizard, QStringLiteral("sourceCombo")), QStringLiteral("snap-ubuntu-os")));

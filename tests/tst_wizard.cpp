@@ -51,7 +51,7 @@ private:
     }
 
     bool chooseSourceKind(cmk::SourceKind kind) {
-        QComboBox *combo = w<QComboBox>(QStringLiteral("sourceKindCombo"));
+        auto *combo = w<QComboBox>(QStringLiteral("sourceKindCombo"));
         combo->setCurrentIndex(combo->findData(cmk::sourceKindKey(kind)));
         return combo->currentData().toString() == cmk::sourceKindKey(kind);
     }
@@ -107,8 +107,8 @@ private:
     }
 
     bool waitCreated() {
-        QLabel *result = w<QLabel>(QStringLiteral("resultLabel"));
-        QLabel *error = w<QLabel>(QStringLiteral("submitErrorLabel"));
+        auto *result = w<QLabel>(QStringLiteral("resultLabel"));
+        auto *error = w<QLabel>(QStringLiteral("submitErrorLabel"));
         const bool done = QTest::qWaitFor(
             [&] { return result->text().startsWith(QLatin1String("Created:")) || !error->text().isEmpty(); },
             15000);
@@ -242,7 +242,7 @@ private Q_SLOTS:
 
         const QList<QJsonObject> puts = versionPuts(m_sandbox);
         QCOMPARE(puts.size(), 1);
-        const QJsonObject body = puts.first();
+        const QJsonObject &body = puts.first();
         QCOMPARE(body, shown); // what the user saw is what was sent
         QCOMPARE(at(body, QStringLiteral("location")).toString(), QStringLiteral("westeurope"));
         QCOMPARE(at(body, QStringLiteral("tags.owner")).toString(), QStringLiteral("platform-team"));

@@ -86,7 +86,7 @@ inline QStringList items(QComboBox *combo) {
 }
 
 template <typename T> T *find(QObject *root, const QString &name) {
-    T *child = root->findChild<T *>(name);
+    auto *child = root->findChild<T *>(name);
     if (!child)
         qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
     return child;
@@ -103,7 +103,7 @@ inline bool fillDemoTarget(QWidget *wizard, const QString &version) {
         !choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
                 QStringLiteral("ubuntu-22-04-gen2")))
         return false;
-    QLineEdit *edit = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
+    auto *edit = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
     if (!edit)
         return false;
     edit->clear();
@@ -119,7 +119,7 @@ inline bool next(QWizard *wizard, int timeoutMs = 8000) {
     while (!(button->isEnabled() && button->isVisible()) && timer.elapsed() < timeoutMs)
         QTest::qWait(10);
     if (!button->isEnabled()) {
-        const QLabel *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
         qWarning("Next stays disabled on %s: %s", qPrintable(wizard->currentPage()->objectName()),
                  label ? qPrintable(label->text()) : "");
         return false;
@@ -132,7 +132,7 @@ inline bool next(QWizard *wizard, int timeoutMs = 8000) {
 /// The text of the current page's error label once every list has loaded.
 inline QString errorText(QWizard *wizard) {
     QTest::qWait(50);
-    const QLabel *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
     return label && label->isVisible() ? label->text() : QString();
 }
 
