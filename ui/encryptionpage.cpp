@@ -181,9 +181,12 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     connect(gridSync, &QTimer::timeout, this, [this] { syncGrid(); });
     connect(sets, &DiskEncryptionSetModel::rowsInserted, gridSync, qOverload<>(&QTimer::start));
     connect(sets, &DiskEncryptionSetModel::modelReset, this, [this] { syncGrid(); });
-    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this] {
+    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this, sets](bool loading) {
         updateBusy();
-        revalidate();
+        // A load that ended (not aborted) is followed at once by loadFinished, which validates again: once
+        // is enough (each pass goes through the target regions' sets).
+        if (loading || !(sets->isComplete() || sets->error().isError()))
+            revalidate();
     });
     connect(sets, &DiskEncryptionSetModel::loadFinished, this, [this] {
         if (alignModeWithChosenDes())
