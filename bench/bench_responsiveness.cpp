@@ -104,14 +104,17 @@ public:
             return QApplication::notify(receiver, event);
         ++m_depth;
         const qint64 start = threadCpuUs();
-        const char *className = receiver->metaObject()->className();
+        QString className = QString::fromLatin1(receiver->metaObject()->className());
+        if (receiver->parent()) // a timer or a helper object: whose it is says more
+            className +=
+                QStringLiteral(" of ") + QString::fromLatin1(receiver->parent()->metaObject()->className());
         const int type = int(event->type());
         const bool result = QApplication::notify(receiver, event);
         const qint64 spent = threadCpuUs() - start;
         --m_depth;
         if (spent > m_worstUs) {
             m_worstUs = spent;
-            m_worst = QStringLiteral("%1 event %2").arg(QString::fromLatin1(className)).arg(type);
+            m_worst = QStringLiteral("%1 event %2").arg(className).arg(type);
         }
         return result;
     }
