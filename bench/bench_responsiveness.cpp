@@ -23,10 +23,6 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -168,28 +164,9 @@ bool clickNext(QWizard &wizard) {
     return wizard.currentId() != before;
 }
 
-QString fixtureWithFeatureRegistered(const QTemporaryDir &dir) {
-    QFile demo(QStringLiteral(":/armsandbox/demo-fixture.json"));
-    if (!demo.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject root = QJsonDocument::fromJson(demo.readAll()).object();
-    QJsonArray features = root.value(QStringLiteral("features")).toArray();
-    for (QJsonValueRef feature : features) {
-        QJsonObject registered = feature.toObject();
-        registered.insert(QStringLiteral("state"), QStringLiteral("Registered"));
-        feature = registered;
-    }
-    root.insert(QStringLiteral("features"), features);
-    QString path = dir.filePath(QStringLiteral("fixture.json"));
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return {};
-    out.write(QJsonDocument(root).toJson());
-    return path;
-}
-
-QUrl startSandbox(QProcess &process, const QString &fixture, int count) {
-    return cmkbench::startSandbox(process, {QStringLiteral("--fixture"), fixture,
+// The demo data with SIGEncryption registered, plus `count` generated DES.
+QUrl startSandbox(QProcess &process, int count) {
+    return cmkbench::startSandbox(process, {QStringLiteral("--features-registered"),
                                             QStringLiteral("--generate-des"), QString::number(count),
                                             QStringLiteral("--lro-polls"), QStringLiteral("20")});
 }
@@ -373,9 +350,8 @@ int main(int argc, char **argv) {
     const int startupRuns = qMax(0, parser.value(startupOption).toInt());
 
     QTemporaryDir dir;
-    const QString fixture = fixtureWithFeatureRegistered(dir);
     QProcess sandbox;
-    const QUrl endpoint = startSandbox(sandbox, fixture, count);
+    const QUrl endpoint = startSandbox(sandbox, count);
     if (endpoint.isEmpty()) {
         fprintf(stderr, "cannot start %s\n", qPrintable(binary(QStringLiteral("armsandbox"))));
         return 1;
