@@ -107,11 +107,16 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
     m_rowOfId.reserve(qsizetype(m_sets.capacity()));
     m_loading = true;
     m_pagerDone = false;
-    m_pager = client->list(path.path());
-    connect(m_pager, &cmk::ArmPager::pageReceived, this, [this] {
+    cmk::ArmPager *pager = client->list(path.path());
+    m_pager = pager;
+    // The page is taken from the pager that sent it, not from m_pager: a slot must never read another load's
+    // pager (outside its pageReceived(), sharedPage() is null).
+    connect(pager, &cmk::ArmPager::pageReceived, this, [this, pager] {
+        std::shared_ptr<const nlohmann::json> items = pager->sharedPage();
+        Q_ASSERT(items);
         ++m_pagesParsing;
         const quint64 generation = m_generation;
-        m_parser.start([this, generation, items = m_pager->sharedPage()] {
+        m_parser.start([this, generation, items = std::move(items)] {
             cmk::lowerWorkerThreadPriority();
             std::vector<cmk::DiskEncryptionSet> page;
             const cmk::ArmError error = cmk::parseResources(*items, page);
@@ -123,8 +128,7 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
                 Qt::QueuedConnection);
         });
     });
-    connect(m_pager, &cmk::ArmPager::finished, this, [this] {
-        cmk::ArmPager *pager = m_pager;
+    connect(pager, &cmk::ArmPager::finished, this, [this, pager] {
         m_pager = nullptr;
         pager->deleteLater();
         if (pager->error())
