@@ -851,6 +851,10 @@
         <source>Unexpected argument: %1</source>
         <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>--review takes one resource ID: “%1” is one argument too many.</source>
+        <translation>--review prend un seul ID de ressource&#xa0;: «&#xa0;%1&#xa0;» est un argument de trop.</translation>
+    </message>
 </context>
 <context>
     <name>ImageVersionDraft</name>
