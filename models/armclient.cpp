@@ -171,6 +171,8 @@ public:
     void retryLater(ArmReply *reply, qint64 serverDelayMs, const ArmError &ifExhausted);
     static void finish(ArmReply *reply, const ArmError &error);
     static void finishWithBody(ArmReply *reply, nlohmann::json parsed);
+    /// `error` with the status, request id and correlation id of the answer `reply` got.
+    static ArmError withReplyIds(const ArmReply *reply, ArmError error);
     static QByteArray serialize(const nlohmann::json &body);
 
     // ---- paging ----
@@ -347,29 +349,21 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
                    << "request id" << requestId;
     Q_EMIT q->responseReceived(reply->m_method, reply->m_url, status, requestId);
 
-    const auto withIds = [&](ArmError error) {
-        error.httpStatus = error.httpStatus ? error.httpStatus : status;
-        error.requestId = requestId;
-        error.correlationRequestId =
-            correlationId.isEmpty() ? QString::fromLatin1(reply->property("cmkCorrelationId").toByteArray())
-                                    : correlationId;
-        return error;
-    };
-
     if (network->property("cmkTooLarge").toBool()) {
-        finish(reply, withIds(ArmError::make(
-                          ArmError::Kind::MalformedResponse,
-                          QCoreApplication::translate("ArmClient", "The response is larger than %1 MiB.")
-                              .arg(maxResponseBytes / (qint64(1024) * 1024)))));
+        finish(reply,
+               withReplyIds(reply, ArmError::make(ArmError::Kind::MalformedResponse,
+                                                  QCoreApplication::translate(
+                                                      "ArmClient", "The response is larger than %1 MiB.")
+                                                      .arg(maxResponseBytes / (qint64(1024) * 1024)))));
         return;
     }
     if (network->property("cmkTimedOut").toBool()) {
         retryLater(reply, -1,
-                   withIds(ArmError::make(
-                       ArmError::Kind::Timeout,
-                       QCoreApplication::translate("ArmClient", "No answer from %1 within %2 seconds.")
-                           .arg(reply->m_url.host())
-                           .arg(timeoutMs / 1000.0))));
+                   withReplyIds(reply, ArmError::make(ArmError::Kind::Timeout,
+                                                      QCoreApplication::translate(
+                                                          "ArmClient", "No answer from %1 within %2 seconds.")
+                                                          .arg(reply->m_url.host())
+                                                          .arg(timeoutMs / 1000.0))));
         return;
     }
     // Transport failures (refused, reset, closed mid-body, TLS...) carry no usable answer; a truncated body
@@ -377,9 +371,10 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     const bool transportFailure = status == 0 || (networkError >= QNetworkReply::ConnectionRefusedError &&
                                                   networkError <= QNetworkReply::UnknownNetworkError);
     if (transportFailure) {
-        const ArmError error = withIds(
-            ArmError::make(ArmError::Kind::Network, QCoreApplication::translate("ArmClient", "%1 (%2)")
-                                                        .arg(network->errorString(), reply->m_url.host())));
+        const ArmError error =
+            withReplyIds(reply, ArmError::make(ArmError::Kind::Network,
+                                               QCoreApplication::translate("ArmClient", "%1 (%2)")
+                                                   .arg(network->errorString(), reply->m_url.host())));
         // A success status arrived before the body was cut: the server acted on the write, and sending it
         // again could start it twice (or meet its own operation as a conflict). The caller decides.
         if (status >= 200 && status < 300 && reply->m_method != "GET") {
@@ -394,10 +389,11 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     // Qt's decompression safety limit). Qt then hands over an empty body, which must not pass for "no
     // content".
     if (status >= 200 && status < 300 && networkError != QNetworkReply::NoError) {
-        finish(reply, withIds(ArmError::make(
-                          ArmError::Kind::MalformedResponse,
-                          QCoreApplication::translate("ArmClient", "The response could not be read: %1")
-                              .arg(network->errorString()))));
+        finish(reply,
+               withReplyIds(reply, ArmError::make(ArmError::Kind::MalformedResponse,
+                                                  QCoreApplication::translate(
+                                                      "ArmClient", "The response could not be read: %1")
+                                                      .arg(network->errorString()))));
         return;
     }
     const QByteArray body = network->readAll();
@@ -456,6 +452,17 @@ void ArmClientPrivate::onAttemptFinished(ArmReply *reply, QNetworkReply *network
     });
 }
 
+ArmError ArmClientPrivate::withReplyIds(const ArmReply *reply, ArmError error) {
+    if (!error.httpStatus)
+        error.httpStatus = reply->m_status;
+    error.requestId = reply->m_requestId;
+    // The server's correlation id, else the one this client sent (what support can search for).
+    const QByteArray correlationId = headerValue(reply->m_headers, "x-ms-correlation-request-id");
+    error.correlationRequestId = QString::fromLatin1(
+        correlationId.isEmpty() ? reply->property("cmkCorrelationId").toByteArray() : correlationId);
+    return error;
+}
+
 void ArmClientPrivate::finishWithBody(ArmReply *reply, nlohmann::json parsed) {
     if (reply->m_finished)
         return;
@@ -463,18 +470,16 @@ void ArmClientPrivate::finishWithBody(ArmReply *reply, nlohmann::json parsed) {
         // A sign-in page from a proxy or a captive portal says what it is in its content type.
         const QByteArray contentType = headerValue(reply->m_headers, "content-type").trimmed();
         const bool saysNotJson = !contentType.isEmpty() && !contentType.toLower().contains("json");
-        ArmError error = ArmError::make(
-            ArmError::Kind::MalformedResponse,
-            saysNotJson ? QCoreApplication::translate(
-                              "ArmClient", "The server answered with “%1” content instead of JSON.")
-                              .arg(QString::fromLatin1(contentType.left(100)))
-                        : QCoreApplication::translate("ArmClient", "The response body is not valid JSON."));
-        error.httpStatus = reply->m_status;
-        error.requestId = reply->m_requestId;
-        const QByteArray correlationId = headerValue(reply->m_headers, "x-ms-correlation-request-id");
-        error.correlationRequestId = QString::fromLatin1(
-            correlationId.isEmpty() ? reply->property("cmkCorrelationId").toByteArray() : correlationId);
-        finish(reply, error);
+        finish(reply,
+               withReplyIds(
+                   reply, ArmError::make(
+                              ArmError::Kind::MalformedResponse,
+                              saysNotJson
+                                  ? QCoreApplication::translate(
+                                        "ArmClient", "The server answered with “%1” content instead of JSON.")
+                                        .arg(QString::fromLatin1(contentType.left(100)))
+                                  : QCoreApplication::translate("ArmClient",
+                                                                "The response body is not valid JSON."))));
         return;
     }
     reply->m_json = std::move(parsed);
