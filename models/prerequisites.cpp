@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QLoggingCategory>
-#include <QMap>
 #include <algorithm>
 #include <iterator>
 
@@ -547,6 +546,20 @@ DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
     return commands;
 }
 
+QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup) {
+    QString busiest;
+    int most = 0;
+    for (auto it = setsPerGroup.cbegin(); it != setsPerGroup.cend(); ++it) {
+        if (it.key().isEmpty())
+            continue;
+        if (it.value() > most || (it.value() == most && it.key() < busiest)) {
+            most = it.value();
+            busiest = it.key();
+        }
+    }
+    return busiest;
+}
+
 namespace {
 
 struct DesCounts {
@@ -563,11 +576,9 @@ DesCounts countByRegion(const QStringList &regions, const std::vector<DiskEncryp
         regionIndex.insert(region, int(counts.results.size()));
         counts.results.append(r);
     }
-    QMap<QString, int> groups;
+    QHash<QString, int> groups;
     for (const DiskEncryptionSet &set : found) {
-        const QString group = set.resourceGroup();
-        if (!group.isEmpty())
-            ++groups[group];
+        ++groups[set.resourceGroup()];
         const auto index = regionIndex.constFind(normalizeRegion(set.location));
         if (index == regionIndex.cend())
             continue;
@@ -587,13 +598,7 @@ DesCounts countByRegion(const QStringList &regions, const std::vector<DiskEncryp
         else // EncryptionAtRestWithCustomerKey, also the service default when the type is absent
             ++r.customerKeyCount;
     }
-    int best = 0;
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        if (it.value() > best) {
-            best = it.value();
-            counts.suggestedResourceGroup = it.key();
-        }
-    }
+    counts.suggestedResourceGroup = busiestResourceGroup(groups);
     return counts;
 }
 

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -202,6 +203,9 @@ QString quoteForPosixShell(const QString &value);
 /// Quotes a value for PowerShell: 'it''s' (also doubling the typographic single quotes PowerShell accepts).
 QString quoteForPowerShell(const QString &value);
 DesCreationCommands desCreationCommands(const DesCreationParameters &parameters);
+/// The resource group holding the most sets (a sensible place for new ones; a tie goes to the first name in
+/// order), or empty. `setsPerGroup`: resource group to number of sets.
+QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup);
 
 /// Counts the Disk Encryption Sets of a subscription in each target region (one paged list of the
 /// subscription).

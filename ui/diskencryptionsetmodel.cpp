@@ -2,6 +2,7 @@
 
 #include "armclient.h"
 #include "draftvalidation.h"
+#include "prerequisites.h"
 
 #include <QElapsedTimer>
 #include <QUrl>
@@ -170,7 +171,7 @@ void DiskEncryptionSetModel::insertSlice() {
             if (!m_rowOfId.contains(key)) // a duplicate id: find() returns the first, as before
                 m_rowOfId.insert(key, first + i);
             m_rowsOfRegion[cmk::normalizeRegion(m_sets.back().location)].push_back(first + i);
-            countResourceGroup(m_sets.back().resourceGroup());
+            ++m_setsOfGroup[m_sets.back().resourceGroup()];
         }
         endInsertRows();
     }
@@ -220,7 +221,6 @@ void DiskEncryptionSetModel::clear() {
     m_rowOfId.clear();
     m_rowsOfRegion.clear();
     m_setsOfGroup.clear();
-    m_busiestGroup.clear();
     m_error = {};
     m_complete = false;
     endResetModel();
@@ -239,18 +239,12 @@ const cmk::DiskEncryptionSet *DiskEncryptionSetModel::find(const QString &id) co
     return row < 0 ? nullptr : &m_sets.at(size_t(row));
 }
 
-int DiskEncryptionSetModel::rowOf(const QString &id) const {
-    return m_rowOfId.value(idKey(id), -1);
+QString DiskEncryptionSetModel::busiestResourceGroup() const {
+    return cmk::busiestResourceGroup(m_setsOfGroup);
 }
 
-void DiskEncryptionSetModel::countResourceGroup(const QString &group) {
-    if (group.isEmpty())
-        return;
-    const int count = ++m_setsOfGroup[group];
-    const int busiest = m_busiestGroup.isEmpty() ? 0 : m_setsOfGroup.value(m_busiestGroup);
-    // Ties go to the first name in order, as cmk::DesReadinessChecker does.
-    if (count > busiest || (count == busiest && group < m_busiestGroup))
-        m_busiestGroup = group;
+int DiskEncryptionSetModel::rowOf(const QString &id) const {
+    return m_rowOfId.value(idKey(id), -1);
 }
 
 std::vector<cmk::DiskEncryptionSet> DiskEncryptionSetModel::inRegions(const QStringList &regions) const {

@@ -63,7 +63,7 @@ public:
     /// without going through every set of the subscription again.
     std::vector<cmk::DiskEncryptionSet> inRegions(const QStringList &regions) const;
     /// The resource group holding the most sets (a sensible place for new ones), or empty.
-    QString busiestResourceGroup() const { return m_busiestGroup; }
+    QString busiestResourceGroup() const;
 
     /// "vault/key" from a key URL (https://vault.vault.azure.net/keys/key/version).
     static QString shortKeyName(const QString &keyUrl);
@@ -84,7 +84,6 @@ private:
     void insertSlice();
     void finishIfDone();
     static QString idKey(const QString &id);
-    void countResourceGroup(const QString &group);
 
     QPointer<cmk::ArmClient> m_client;
     QPointer<cmk::ArmPager> m_pager;
@@ -93,7 +92,6 @@ private:
     QHash<QString, int> m_rowOfId; ///< normalised id (see idKey) to row, kept as rows are inserted
     QHash<QString, std::vector<int>> m_rowsOfRegion; ///< normalised region to rows, in list order
     QHash<QString, int> m_setsOfGroup;               ///< resource group to number of sets
-    QString m_busiestGroup;
     size_t m_largestLoad = 0;
     cmk::ArmError m_error;
     bool m_complete = false;
