@@ -1,11 +1,11 @@
 #include "appcontext.h"
 
-#include "armclient.h"
+#include "arm/armclient.h"
 #include "armsandbox.h"
-#include "authconfig.h"
-#include "authsession.h"
-#include "tokenprovider.h"
-#include "tokenstore.h"
+#include "auth/authconfig.h"
+#include "auth/authsession.h"
+#include "auth/tokenprovider.h"
+#include "auth/tokenstore.h"
 
 #include <QDesktopServices>
 #include <QElapsedTimer>

@@ -8,10 +8,10 @@
 //
 // Targets (issue 2): under 1 s and under 80 MB for 10,000 DES on the 2-core reference machine.
 
-#include "armclient.h"
-#include "armpaths.h"
+#include "arm/armclient.h"
+#include "arm/armpaths.h"
+#include "arm/resources.h"
 #include "benchprocess.h"
-#include "resources.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -10,13 +10,13 @@
 // CMKWIZARD_EXIT_WHEN_SHOWN=1 (it prints one line once the first page is shown and the event loop turns,
 // then quits). Targets: no stall over 50 ms, first page under 300 ms. Exit status 2 when a target is missed.
 
-#include "armclient.h"
+#include "arm/armclient.h"
 #include "benchprocess.h"
-#include "createimageversionwizard.h"
-#include "diskencryptionsetmodel.h"
-#include "draftstore.h"
-#include "imageversiondraft.h"
-#include "wizardpageids.h"
+#include "common/diskencryptionsetmodel.h"
+#include "draft/draftstore.h"
+#include "imageversion/imageversiondraft.h"
+#include "imagewizard/createimageversionwizard.h"
+#include "imagewizard/wizardpageids.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -213,7 +213,7 @@ bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     cmk::ArmClient client;
     client.setEndpoint(endpoint);
     client.setDefaultPollIntervalMs(100);
-    cmk::DraftModel draft;
+    cmk::ImageVersionDraftModel draft;
     draft.setDraft(benchDraft(QStringLiteral("7.%1.0").arg(run)));
     cmkui::CreateWizardOptions options;
     options.withPrerequisites = false;

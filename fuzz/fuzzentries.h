@@ -9,12 +9,12 @@
 // (crash, sanitizer report, hang, exception escaping) is a bug in models/. Header-only so the test can
 // include it without the fuzz build.
 
-#include "armclient.h"
-#include "armerror.h"
-#include "azimport.h"
-#include "draftvalidation.h"
-#include "imageversiondraft.h"
-#include "resources.h"
+#include "arm/armclient.h"
+#include "arm/armerror.h"
+#include "arm/resources.h"
+#include "imageversion/azimport.h"
+#include "imageversion/imageversiondraft.h"
+#include "imageversion/imageversionvalidation.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -224,7 +224,7 @@ inline void useDraft(const cmk::ImageVersionDraft &draft) {
         for (int lun : copy.dataDiskLuns())
             std::ignore = copy.desFor(region, lun);
     }
-    std::ignore = cmk::DraftValidation::offlineErrors(copy, QDate(2026, 1, 1));
+    std::ignore = cmk::ImageVersionValidation::offlineErrors(copy, QDate(2026, 1, 1));
     touchResourceId(copy.sourceId);
     // What is saved must load back as the same draft (autosave/resume, create --draft).
     const nlohmann::json saved = copy.toJson();

@@ -1,6 +1,6 @@
 #include "armsandbox.h"
 
-#include "sandboxserver.h"
+#include "http/sandboxserver.h"
 
 namespace armsandbox {
 

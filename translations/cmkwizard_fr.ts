@@ -453,7 +453,7 @@
     </message>
 </context>
 <context>
-    <name>DraftExporter</name>
+    <name>ImageVersionExporter</name>
     <message>
         <source>Azure CLI</source>
         <translation>Azure CLI</translation>
@@ -500,7 +500,7 @@
     </message>
 </context>
 <context>
-    <name>DraftLiveCheck</name>
+    <name>ImageVersionLiveCheck</name>
     <message>
         <source>The image definition %1 does not exist in gallery %2 of resource group %3.</source>
         <translation>La définition d’image %1 n’existe pas dans la galerie %2 du groupe de ressources %3.</translation>
@@ -562,7 +562,7 @@
     </message>
 </context>
 <context>
-    <name>DraftValidation</name>
+    <name>ImageVersionValidation</name>
     <message>
         <source>OS disk</source>
         <translation>disque de SE</translation>

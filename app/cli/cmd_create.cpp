@@ -1,0 +1,134 @@
+// cmkwizard create --draft FILE [--dry-run]: the wizard without windows. Same draft, same validation rules,
+// same PUT and long-running operation as the Review page.
+
+#include "arm/armclient.h"
+#include "cli/commands.h"
+#include "draft/draftstore.h"
+#include "imageversion/imageversionlivecheck.h"
+#include "imageversion/imageversionsubmitter.h"
+#include "imageversion/imageversionvalidation.h"
+
+#include <QTextStream>
+
+namespace cmkapp {
+
+namespace {
+
+class CreateCommandText {
+    Q_DECLARE_TR_FUNCTIONS(create)
+};
+
+void printCreateReasons(QTextStream &err, const QStringList &reasons) {
+    printReasons(err, CreateCommandText::tr("The draft cannot be submitted:"), reasons);
+}
+
+} // namespace
+
+int runCreate(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CreateCommandText::tr(
+        "Creates the image version a draft describes (the file the wizard saves; format in "
+        "docs/draft-format.md). The draft is checked against Azure first: image definition, "
+        "version, source and LUNs, regions, disk encryption sets."));
+    const QCommandLineOption draftOption(
+        QStringLiteral("draft"), CreateCommandText::tr("The draft file to submit."), QStringLiteral("FILE"));
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"),
+        CreateCommandText::tr(
+            "Check the draft on its own and print the PUT URL and body; send nothing at all."));
+    const QCommandLineOption pollOption(
+        QStringLiteral("poll-interval"),
+        CreateCommandText::tr("Seconds between replication status checks (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    parser.addOption(draftOption);
+    parser.addOption(dryRunOption);
+    parser.addOption(pollOption);
+
+    return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &parsed) -> int {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        if (!parsed.isSet(draftOption)) {
+            err << CreateCommandText::tr("Missing --draft FILE.") << Qt::endl;
+            return ExitInvalidInput;
+        }
+        bool numberOk = false;
+        const double pollSeconds = parsed.value(pollOption).toDouble(&numberOk);
+        if (!numberOk || pollSeconds < 0) {
+            err << CreateCommandText::tr("--poll-interval must be a number of seconds, not “%1”.")
+                       .arg(parsed.value(pollOption))
+                << Qt::endl;
+            return ExitInvalidInput;
+        }
+        cmk::ImageVersionDraft draft;
+        QString why;
+        if (!cmk::DraftStore::load(parsed.value(draftOption), &draft, &why)) {
+            err << why << Qt::endl;
+            return ExitInvalidInput;
+        }
+        draft.normalizeEncryption();
+
+        const QStringList offline = cmk::ImageVersionValidation::offlineErrors(draft, QDate::currentDate());
+        if (!offline.isEmpty()) {
+            printCreateReasons(err, offline);
+            return ExitInvalidInput;
+        }
+        const cmk::ImageVersionRequest request =
+            cmk::buildImageVersionRequest(draft, context.armClient()->endpoint());
+        if (!request.ok()) {
+            printCreateReasons(err, {request.error.message});
+            return ExitInvalidInput;
+        }
+        if (parsed.isSet(dryRunOption)) {
+            out << "PUT " << request.url.toString(QUrl::FullyEncoded) << Qt::endl;
+            out << Qt::endl << request.bodyText() << Qt::endl;
+            return ExitOk;
+        }
+
+        cmk::ImageVersionLiveCheck check(context.armClient());
+        check.start(draft);
+        waitUntil([&] { return check.isFinished(); });
+        if (check.error()) {
+            err << CreateCommandText::tr("Could not check the draft against Azure: %1")
+                       .arg(check.error().toDisplayString())
+                << Qt::endl;
+            return exitCodeForArmError(check.error());
+        }
+        if (!check.reasons().isEmpty()) {
+            printCreateReasons(err, check.reasons());
+            return ExitInvalidInput;
+        }
+
+        cmk::ImageVersionSubmitter submitter(context.armClient());
+        submitter.setReplicationPollIntervalMs(int(pollSeconds * 1000));
+        bool finished = false;
+        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::finished, [&] { finished = true; });
+        QString lastLine;
+        auto report = [&] {
+            QString line = submitter.stageText();
+            for (const cmk::RegionalReplicationStatus &status : submitter.replication()) {
+                //: One region's replication in the progress line: %1 region, %2 state, %3 percent
+                line += QLatin1Char(' ') + CreateCommandText::tr("[%1: %2 %3%]")
+                                               .arg(status.region, status.state)
+                                               .arg(status.progress);
+            }
+            if (line != lastLine && !line.isEmpty())
+                err << line << Qt::endl;
+            lastLine = line;
+        };
+        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::stageChanged, report);
+        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::operationStatusChanged, report);
+        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::replicationChanged, report);
+        submitter.submit(draft);
+        waitUntil([&] { return finished; });
+        if (submitter.stage() != cmk::ImageVersionSubmitter::Stage::Succeeded) {
+            err << CreateCommandText::tr("The image version was not created: %1")
+                       .arg(submitter.error().toDisplayString())
+                << Qt::endl;
+            return exitCodeForArmError(submitter.error());
+        }
+        out << submitter.resourceId() << Qt::endl;
+        return ExitOk;
+    });
+}
+
+} // namespace cmkapp

@@ -1,0 +1,100 @@
+#include "cli/commands.h"
+
+#include "arm/armerror.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+#include <QTimer>
+#include <cstdio>
+
+namespace cmkapp {
+
+const QList<Subcommand> &subcommands()
+{
+    static const QList<Subcommand> all = {
+        {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
+        {"create", QT_TRANSLATE_NOOP("main", "Create the image version a draft file describes (--dry-run: print the request)."),
+         &runCreate},
+        {"create-vm",
+         QT_TRANSLATE_NOOP("main", "Create the virtual machine a VM draft file describes, from an encrypted image "
+                                   "version (--dry-run: print the requests)."),
+         &runCreateVm},
+        {"check-prereqs",
+         QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
+         &runCheckPrereqs},
+        {"login", QT_TRANSLATE_NOOP("main", "Sign in to Microsoft Entra ID (--device-code without a browser)."),
+         &runLogin},
+        {"logout", QT_TRANSLATE_NOOP("main", "Sign out and forget the cached tokens."), &runLogout},
+        {"review", QT_TRANSLATE_NOOP("main", "Review how an existing image version is encrypted and what is wrong with it."),
+         &runReview},
+        {"export", QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
+         &runExport},
+        {"import-az", QT_TRANSLATE_NOOP("main", "Read an az sig image-version create command into a draft."),
+         &runImportAz},
+    };
+    return all;
+}
+
+int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
+                const std::function<int(AppContext &, const QCommandLineParser &)> &body)
+{
+    addGlobalOptions(parser);
+    const QCommandLineOption help = parser.addHelpOption();
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return ExitInvalidInput;
+    }
+    GlobalOptions options;
+    QString why;
+    if (!readGlobalOptions(parser, options, &why)) {
+        err << why << Qt::endl;
+        return ExitInvalidInput;
+    }
+    installTranslations(options.language);
+    if (parser.isSet(help)) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << QCoreApplication::translate("main", "Unexpected argument: %1").arg(parser.positionalArguments().first())
+            << Qt::endl;
+        return ExitInvalidInput;
+    }
+    AppContext context(options);
+    if (!context.initialize(&why)) {
+        err << why << Qt::endl;
+        return ExitFailure;
+    }
+    return body(context, parser);
+}
+
+void waitUntil(const std::function<bool()> &done)
+{
+    QEventLoop loop;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    timer.start(5);
+    if (!done())
+        loop.exec();
+}
+
+int exitCodeForArmError(const cmk::ArmError &error)
+{
+    if (error.kind == cmk::ArmError::Kind::InvalidInput)
+        return ExitInvalidInput;
+    const bool signInProblem = error.kind == cmk::ArmError::Kind::Authentication || error.httpStatus == 401;
+    return signInProblem ? ExitAuthError : ExitArmError;
+}
+
+void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons)
+{
+    err << heading << Qt::endl;
+    for (const QString &reason : reasons)
+        err << "  - " << reason << Qt::endl;
+}
+
+} // namespace cmkapp

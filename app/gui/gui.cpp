@@ -1,0 +1,213 @@
+#include "gui/gui.h"
+
+#include "appcontext.h"
+#include "arm/armclient.h"
+#include "cli/commands.h"
+#include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
+#include "draft/draftstore.h"
+#include "gui/languagemenu.h"
+#include "gui/screenshots.h"
+#include "imageversion/imageversiondraft.h"
+#include "imagewizard/basicspage.h"
+#include "imagewizard/createimageversionwizard.h"
+#include "review/reviewwindow.h"
+#include "shell/wizardwindow.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace cmkapp {
+
+namespace {
+
+class GuiText {
+    Q_DECLARE_TR_FUNCTIONS(Gui)
+};
+
+} // namespace
+
+cmk::AuthSession *accountSession(const AppContext &context) {
+    return context.options().sandbox ? nullptr : context.authSession();
+}
+
+QWidget *openReviewMode(AppContext &context, const QString &versionId) {
+    QWidget *window = cmkui::createReviewWindow(context.armClient(), nullptr, versionId.trimmed());
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(1000, 720);
+    window->show();
+    return window;
+}
+
+int runGui(int argc, char **argv) {
+    QApplication app(argc, argv);
+    // Before the parser is built: the option descriptions are translated as they are created.
+    const QString languageArgument = languageFromArguments(app.arguments());
+    installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys."));
+    addGlobalOptions(parser);
+    const QCommandLineOption draftOption(
+        QStringLiteral("draft"),
+        GuiText::tr("Open this draft file, and keep saving the wizard's state to it."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screenshotsOption(
+        QStringLiteral("screenshots"),
+        GuiText::tr(
+            "Save a picture of every page into DIR and quit (with --sandbox: filled with the demo data)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption reviewOption(
+        QStringLiteral("review"),
+        GuiText::tr("Open review mode instead of the wizard: browse to an existing image version, or review "
+                    "the one whose resource ID follows."));
+    parser.addOption(draftOption);
+    parser.addOption(screenshotsOption);
+    parser.addOption(reviewOption);
+    parser.addPositionalArgument(
+        QStringLiteral("ID"), GuiText::tr("With --review: the resource ID of the image version to review."),
+        QStringLiteral("[ID]"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    GlobalOptions options;
+    QString why;
+    if (!readGlobalOptions(parser, options, &why)) {
+        QTextStream(stderr) << why << Qt::endl;
+        return ExitInvalidInput;
+    }
+    options.draftPath = parser.value(draftOption);
+    const bool reviewMode = parser.isSet(reviewOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > (reviewMode ? 1 : 0)) {
+        QTextStream(stderr) << (reviewMode ? GuiText::tr("--review takes one resource ID: “%1” is one "
+                                                         "argument too many.")
+                                                 .arg(positional.at(1))
+                                           : GuiText::tr("Unexpected argument: %1").arg(positional.first()))
+                            << Qt::endl;
+        return ExitInvalidInput;
+    }
+    const bool screenshots = parser.isSet(screenshotsOption);
+    // Pictures must not depend on (or change) the user's settings: they get settings of their own.
+    QTemporaryDir screenshotSettings;
+    if (screenshots)
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+    if (options.language.isEmpty())
+        options.language = savedLanguage();
+    installTranslations(options.language);
+
+    AppContext context(options);
+    if (!context.initialize(&why)) {
+        QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
+        return ExitFailure;
+    }
+
+    if (reviewMode && !parser.isSet(screenshotsOption)) {
+        openReviewMode(context, positional.value(0));
+        return app.exec();
+    }
+
+    cmk::ImageVersionDraftModel draft;
+    cmk::DraftStore store;
+    const bool explicitDraft = !options.draftPath.isEmpty();
+    if (screenshots) {
+        // Pictures must not depend on (or overwrite) whatever the user was working on.
+        if (explicitDraft) {
+            cmk::ImageVersionDraft loaded;
+            if (!cmk::DraftStore::load(options.draftPath, &loaded, &why)) {
+                QTextStream(stderr) << why << Qt::endl;
+                return ExitInvalidInput;
+            }
+            draft.setDraft(loaded);
+        } else if (options.sandbox) {
+            draft.setDraft(demoDraft());
+        }
+    } else if (explicitDraft) {
+        store.setPath(options.draftPath);
+        if (QFileInfo::exists(options.draftPath)) {
+            cmk::ImageVersionDraft loaded;
+            if (!cmk::DraftStore::load(options.draftPath, &loaded, &why)) {
+                QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
+                return ExitInvalidInput;
+            }
+            draft.setDraft(loaded);
+        }
+    } else {
+        const QString autosave = cmk::DraftStore::defaultAutosavePath();
+        store.setPath(autosave);
+        if (cmk::DraftStore::hasResumableDraft(autosave)) {
+            QMessageBox ask(
+                QMessageBox::Question, GuiText::tr("Resume your draft?"),
+                GuiText::tr("You did not finish the image version you were preparing (last saved %1). "
+                            "Resume where you left off?")
+                    .arg(QLocale().toString(QFileInfo(autosave).lastModified(), QLocale::ShortFormat)),
+                QMessageBox::NoButton);
+            ask.setObjectName(QStringLiteral("resumeDraftQuestion"));
+            QPushButton *resume = ask.addButton(GuiText::tr("&Resume"), QMessageBox::AcceptRole);
+            ask.addButton(GuiText::tr("&Start over"), QMessageBox::DestructiveRole);
+            ask.setDefaultButton(resume);
+            ask.exec();
+            cmk::ImageVersionDraft loaded;
+            if (ask.clickedButton() == resume && cmk::DraftStore::load(autosave, &loaded, &why))
+                draft.setDraft(loaded);
+            else
+                store.discard();
+        }
+    }
+    if (!screenshots)
+        store.attach(&draft);
+
+    if (screenshots) {
+        cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
+        addLanguageButton(&wizard);
+        const QStringList files =
+            takeScreenshots(wizard, context.armClient(), options.sandbox ? demoReviewVersionId() : QString(),
+                            parser.value(screenshotsOption), &why);
+        if (files.isEmpty()) {
+            QTextStream(stderr) << why << Qt::endl;
+            return ExitFailure;
+        }
+        QTextStream out(stdout);
+        for (const QString &file : files)
+            out << QDir::toNativeSeparators(file) << Qt::endl;
+        return ExitOk;
+    }
+
+    cmkui::WizardWindow window(context.armClient(), &draft, accountSession(context));
+    cmkui::CreateImageVersionWizard &wizard = *window.wizard();
+    addLanguageButton(&wizard);
+    QObject::connect(&store, &cmk::DraftStore::saveFailed, &wizard, [&wizard](const QString &reason) {
+        QMessageBox::warning(&wizard, GuiText::tr("Draft not saved"), reason);
+    });
+    QObject::connect(&wizard, &cmkui::CreateImageVersionWizard::imageVersionCreated, &store, [&] {
+        // The autosave was only there to survive until creation; an explicit --draft file is the user's.
+        if (!explicitDraft)
+            store.discard();
+        else
+            store.saveNow();
+    });
+    window.show();
+    // bench/bench_responsiveness: the first page counts as interactive once the event loop has turned
+    // after show() (the show, layout and paint events are handled by then).
+    if (qEnvironmentVariableIsSet("CMKWIZARD_EXIT_WHEN_SHOWN"))
+        QTimer::singleShot(0, &app, [] {
+            QTextStream(stdout) << "first page shown" << Qt::endl;
+            QCoreApplication::exit(ExitOk);
+        });
+    return app.exec();
+}
+
+} // namespace cmkapp

@@ -1,0 +1,281 @@
+#include "gui/screenshots.h"
+
+#include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
+#include "imagewizard/createimageversionwizard.h"
+#include "imagewizard/wizardpageids.h"
+#include "review/reviewwindow.h"
+#include "vm/vmdraft.h"
+#include "vm/vmsource.h"
+#include "vmwizard/vmwizard.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+#include <QWizardPage>
+
+namespace cmkapp {
+
+namespace {
+
+const QString demoSubscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+
+class ScreenshotText {
+    Q_DECLARE_TR_FUNCTIONS(Screenshots)
+};
+
+void runEventsFor(int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool save(QWidget *widget, const QString &dir, const QString &name, QStringList *written, QString *error) {
+    const QString file = QDir(dir).filePath(name + QStringLiteral(".png"));
+    if (!widget->grab().save(file)) {
+        *error = ScreenshotText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(file));
+        return false;
+    }
+    written->append(file);
+    return true;
+}
+
+// The Prerequisites page of the demo subscription shows the preview feature as not registered: picture the
+// confirmation, then confirm, so that the page shows the registration under way and lets the wizard go on.
+void registerMissingFeature(QWizardPage *page, const QString &dir, QStringList *written, QString *error) {
+    auto *registerButton = page->findChild<QPushButton *>(QStringLiteral("featureRegisterButton"));
+    if (!registerButton || !registerButton->isVisible() || !registerButton->isEnabled())
+        return;
+    bool answered = false;
+    auto *poll = new QTimer(page);
+    QObject::connect(poll, &QTimer::timeout, page, [&, poll] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog || answered)
+            return;
+        answered = true;
+        poll->stop();
+        runEventsFor(150);
+        save(dialog, dir, QStringLiteral("register-confirmation"), written, error);
+        if (auto *confirm = dialog->findChild<QAbstractButton *>(QStringLiteral("confirmRegisterButton")))
+            confirm->click();
+        else
+            dialog->close();
+    });
+    poll->start(50);
+    // The confirmation is modal (exec()): the timer answers it from inside the click.
+    QTimer::singleShot(10000, poll, [poll] { poll->stop(); });
+    registerButton->click();
+    poll->deleteLater();
+}
+
+} // namespace
+
+cmk::ImageVersionDraft demoDraft() {
+    const QString sub = demoSubscription;
+    const QString build =
+        QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/").arg(sub);
+    const QString keys =
+        QStringLiteral(
+            "/subscriptions/%1/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/")
+            .arg(sub);
+    cmk::ImageVersionDraft d;
+    d.subscriptionId = sub;
+    d.resourceGroup = QStringLiteral("rg-images-prod");
+    d.galleryName = QStringLiteral("galContosoProd");
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
+    d.versionName = QStringLiteral("1.2.0");
+    d.location = QStringLiteral("westeurope");
+    d.sourceKind = cmk::SourceKind::Snapshots;
+    d.sourceId = build + QStringLiteral("snapshots/snap-ubuntu-os");
+    d.dataDiskSnapshots = {{0, build + QStringLiteral("snapshots/snap-ubuntu-data0")},
+                           {1, build + QStringLiteral("snapshots/snap-ubuntu-data1")}};
+    cmk::RegionDraft weu;
+    weu.name = QStringLiteral("westeurope");
+    weu.replicaCount = 2;
+    weu.osDiskDesId = keys + QStringLiteral("des-weu-cmk");
+    cmk::RegionDraft frc;
+    frc.name = QStringLiteral("francecentral");
+    frc.storageAccountType = QStringLiteral("Standard_ZRS");
+    frc.osDiskDesId = keys + QStringLiteral("des-frc-cmk");
+    d.targetRegions = {weu, frc};
+    // A fixed date keeps the pictures stable from one run to the next.
+    d.endOfLifeDate = QDate(2030, 12, 31);
+    d.encryption = cmk::EncryptionMode::CustomerKey;
+    d.tags = {{QStringLiteral("owner"), QStringLiteral("platform-team")},
+              {QStringLiteral("cost-center"), QStringLiteral("4711")}};
+    d.normalizeEncryption();
+    return d;
+}
+
+QString demoReviewVersionId() {
+    return QStringLiteral(
+               "/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/galleries/"
+               "galContosoProd/images/ubuntu-22-04-gen2/versions/1.1.0")
+        .arg(demoSubscription);
+}
+
+QString screenshotName(int pageId) {
+    switch (pageId) {
+    case cmkui::BasicsPageId:
+        return QStringLiteral("basics");
+    case cmkui::PrerequisitesPageId:
+        return QStringLiteral("prerequisites");
+    case cmkui::ReplicationPageId:
+        return QStringLiteral("replication");
+    case cmkui::EncryptionPageId:
+        return QStringLiteral("encryption");
+    case cmkui::TagsPageId:
+        return QStringLiteral("tags");
+    case cmkui::ReviewPageId:
+        return QStringLiteral("review");
+    default:
+        return QStringLiteral("page-%1").arg(pageId);
+    }
+}
+
+bool settleWizardPage(cmkui::CreateImageVersionWizard &wizard, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    // Lists load in steps (subscriptions, then groups, galleries...): the page must stay quiet a little
+    // while.
+    qint64 quietSince = -1;
+    while (timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QWizardPage *page = wizard.currentPage();
+        const bool loading = wizard.diskEncryptionSets()->isLoading() || wizard.locations()->isLoading();
+        const bool ready = page && page->isComplete() && !loading;
+        if (!ready) {
+            quietSince = -1;
+            continue;
+        }
+        if (quietSince < 0)
+            quietSince = timer.elapsed();
+        if (timer.elapsed() - quietSince > 500)
+            return true;
+    }
+    return wizard.currentPage() && wizard.currentPage()->isComplete();
+}
+
+// Waits (events running) until `done` or `ms` have passed; says whether `done` came true.
+template <typename Predicate> bool waitFor(Predicate done, int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+// The Create VM wizard on the demo version, every page, filled with demo values. Constructed directly, it
+// does not autosave: the pictures leave no draft behind.
+bool takeVmScreenshots(cmk::ArmClient *client, const QString &versionId, const QSize &size,
+                       const QString &dir, QStringList *written, QString *error) {
+    cmkui::CreateVmWizard vm(client, versionId);
+    vm.resize(size);
+    vm.show();
+    waitFor([&] { return vm.imageSource()->isLoaded() || vm.imageSource()->error().isError(); }, 15000);
+    waitFor([&] { return vm.diskEncryptionSets()->isComplete() && vm.sizes()->isComplete(); }, 15000);
+    cmk::VmDraft demo = vm.draftModel()->draft();
+    demo.name = QStringLiteral("vm-demo-01");
+    if (demo.resourceGroup.isEmpty())
+        demo.resourceGroup = QStringLiteral("rg-build");
+    if (demo.hasAdminAccount()) {
+        demo.adminUsername = QStringLiteral("azureops");
+        demo.authType = cmk::VmAuthType::SshPublicKey;
+        // A well-formed ed25519 public key (algorithm name, then 32 key bytes), not anybody's real key.
+        QByteArray blob("\0\0\0\x0bssh-ed25519\0\0\0\x20", 19);
+        blob.append(QByteArray(32, 'k'));
+        demo.sshPublicKey =
+            QStringLiteral("ssh-ed25519 %1 ops@contoso").arg(QString::fromLatin1(blob.toBase64()));
+    }
+    vm.draftModel()->setDraft(demo);
+    const QList<QPair<int, QString>> pages = {
+        {cmkui::CreateVmWizard::BasicsPageId, QStringLiteral("vm-basics")},
+        {cmkui::CreateVmWizard::NetworkingPageId, QStringLiteral("vm-networking")},
+        {cmkui::CreateVmWizard::DisksPageId, QStringLiteral("vm-disks")},
+        {cmkui::CreateVmWizard::ReviewPageId, QStringLiteral("vm-review")}};
+    for (const auto &[id, name] : pages) {
+        if (vm.currentId() != id) {
+            *error =
+                ScreenshotText::tr("The wizard did not leave the page “%1”.").arg(vm.currentPage()->title());
+            return false;
+        }
+        runEventsFor(500);
+        if (!save(&vm, dir, name, written, error))
+            return false;
+        if (vm.nextId() < 0)
+            break;
+        if (!waitFor([&] { return vm.currentPage()->isComplete(); }, 10000)) {
+            *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
+                         .arg(vm.currentPage()->title());
+            return false;
+        }
+        vm.next();
+    }
+    return true;
+}
+
+QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
+                            const QString &reviewVersionId, const QString &dir, QString *error) {
+    QStringList written;
+    if (!QDir().mkpath(dir)) {
+        *error = ScreenshotText::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir));
+        return {};
+    }
+    wizard.show();
+    wizard.restart();
+    for (;;) {
+        const int id = wizard.currentId();
+        QWizardPage *page = wizard.currentPage();
+        bool complete = settleWizardPage(wizard);
+        if (!save(&wizard, dir, screenshotName(id), &written, error))
+            return {};
+        if (id == cmkui::PrerequisitesPageId && !complete) {
+            registerMissingFeature(page, dir, &written, error);
+            if (!error->isEmpty())
+                return {};
+            complete = settleWizardPage(wizard);
+            if (!save(&wizard, dir, QStringLiteral("prerequisites-registering"), &written, error))
+                return {};
+        }
+        if (wizard.nextId() < 0)
+            break;
+        if (!complete) {
+            *error =
+                ScreenshotText::tr("The page “%1” cannot be completed with this draft.").arg(page->title());
+            return {};
+        }
+        wizard.next();
+        if (wizard.currentId() == id) {
+            *error = ScreenshotText::tr("The wizard did not leave the page “%1”.").arg(page->title());
+            return {};
+        }
+    }
+
+    if (client && !reviewVersionId.isEmpty()) {
+        cmkui::ReviewWindow review(client);
+        review.setToday(QDate(2026, 1, 15));
+        review.resize(wizard.size());
+        review.show();
+        bool finished = false;
+        QObject::connect(&review, &cmkui::ReviewWindow::reviewFinished, &review,
+                         [&finished] { finished = true; });
+        review.openVersion(reviewVersionId);
+        QElapsedTimer timer;
+        timer.start();
+        while (!finished && timer.elapsed() < 15000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        runEventsFor(300);
+        if (!save(&review, dir, QStringLiteral("review-window"), &written, error))
+            return {};
+        if (!takeVmScreenshots(client, reviewVersionId, wizard.size(), dir, &written, error))
+            return {};
+    }
+    return written;
+}
+
+} // namespace cmkapp

@@ -1,0 +1,70 @@
+#pragma once
+
+// Typed ARM paths. Every user-supplied name goes through ArmPathBuilder::name(), so it is validated and
+// percent-encoded; check ok()/error() on the result before sending. api-version is added by ArmClient.
+
+#include "arm/armclient.h"
+
+namespace cmk {
+
+/// api-versions used for each family of paths (see apiVersionForPath()).
+namespace ApiVersions {
+inline constexpr char Galleries[] = "2025-03-03";     ///< GalleryRP
+inline constexpr char Disks[] = "2025-01-02";         ///< DiskRP: diskEncryptionSets, disks, snapshots
+inline constexpr char ComputeRP[] = "2024-11-01";     ///< ComputeRP: virtualMachines, images, locations
+inline constexpr char Features[] = "2021-07-01";      ///< Microsoft.Features
+inline constexpr char Resources[] = "2025-04-01";     ///< Microsoft.Resources: providers, resourceGroups
+inline constexpr char Subscriptions[] = "2022-12-01"; ///< subscriptions, tenants, locations
+inline constexpr char Network[] = "2024-05-01";       ///< Microsoft.Network: virtualNetworks, networkInterfaces
+} // namespace ApiVersions
+
+/// Longest name ArmPathBuilder::name() accepts.
+inline constexpr int MaxArmNameLength = 260;
+
+/// Why `value` cannot be a name in an ARM path, empty when it can.
+QString armNameProblem(const QString &value);
+
+ArmPathBuilder subscriptionsPath();
+ArmPathBuilder tenantsPath();
+ArmPathBuilder subscriptionPath(const QString &subscriptionId);
+ArmPathBuilder locationsPath(const QString &subscriptionId);
+ArmPathBuilder resourceGroupsPath(const QString &subscriptionId);
+ArmPathBuilder resourceGroupPath(const QString &subscriptionId, const QString &resourceGroup);
+
+/// /subscriptions/{sub}/providers/{ns}; append literal("register") for the registration POST.
+ArmPathBuilder providerPath(const QString &subscriptionId, const QString &providerNamespace);
+ArmPathBuilder providerRegisterPath(const QString &subscriptionId, const QString &providerNamespace);
+/// /subscriptions/{sub}/providers/Microsoft.Features/providers/{ns}/features/{feature}
+ArmPathBuilder featurePath(const QString &subscriptionId, const QString &providerNamespace,
+                           const QString &feature);
+ArmPathBuilder featureRegisterPath(const QString &subscriptionId, const QString &providerNamespace,
+                                   const QString &feature);
+
+/// Microsoft.Compute/{type} under a subscription, e.g. computeCollectionPath(sub, "snapshots").
+ArmPathBuilder computeCollectionPath(const QString &subscriptionId, const QString &resourceType);
+/// Microsoft.Compute/{type} under a resource group.
+ArmPathBuilder computeCollectionPath(const QString &subscriptionId, const QString &resourceGroup,
+                                     const QString &resourceType);
+
+ArmPathBuilder galleriesPath(const QString &subscriptionId);
+ArmPathBuilder galleriesPath(const QString &subscriptionId, const QString &resourceGroup);
+ArmPathBuilder galleryPath(const QString &subscriptionId, const QString &resourceGroup,
+                           const QString &gallery);
+ArmPathBuilder galleryImagesPath(const QString &subscriptionId, const QString &resourceGroup,
+                                 const QString &gallery);
+ArmPathBuilder galleryImagePath(const QString &subscriptionId, const QString &resourceGroup,
+                                const QString &gallery, const QString &image);
+ArmPathBuilder galleryImageVersionsPath(const QString &subscriptionId, const QString &resourceGroup,
+                                        const QString &gallery, const QString &image);
+ArmPathBuilder galleryImageVersionPath(const QString &subscriptionId, const QString &resourceGroup,
+                                       const QString &gallery, const QString &image, const QString &version);
+
+ArmPathBuilder diskEncryptionSetsPath(const QString &subscriptionId);
+ArmPathBuilder diskEncryptionSetsPath(const QString &subscriptionId, const QString &resourceGroup);
+ArmPathBuilder diskEncryptionSetPath(const QString &subscriptionId, const QString &resourceGroup,
+                                     const QString &name);
+ArmPathBuilder imagesPath(const QString &subscriptionId);
+ArmPathBuilder snapshotsPath(const QString &subscriptionId);
+ArmPathBuilder virtualMachinesPath(const QString &subscriptionId);
+
+} // namespace cmk

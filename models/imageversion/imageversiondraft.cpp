@@ -1,0 +1,388 @@
+#include "imageversion/imageversiondraft.h"
+
+#include "arm/resources.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace cmk {
+
+namespace {
+
+struct DraftKeyName {
+    const char *key;
+    int value;
+};
+
+const DraftKeyName kDraftSourceKinds[] = {
+    {"managedImage", int(SourceKind::ManagedImage)},
+    {"snapshots", int(SourceKind::Snapshots)},
+    {"virtualMachine", int(SourceKind::VirtualMachine)},
+    {"imageVersion", int(SourceKind::ImageVersion)},
+};
+
+const DraftKeyName kDraftEncryptionModes[] = {
+    {"platformKey", int(EncryptionMode::PlatformKey)},
+    {"customerKey", int(EncryptionMode::CustomerKey)},
+    {"platformAndCustomerKeys", int(EncryptionMode::PlatformAndCustomerKeys)},
+};
+
+template <size_t N> QString draftKeyOf(const DraftKeyName (&table)[N], int value) {
+    for (const DraftKeyName &entry : table) {
+        if (entry.value == value)
+            return QString::fromLatin1(entry.key);
+    }
+    return {};
+}
+
+template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, int *value) {
+    for (const DraftKeyName &entry : table) {
+        if (key == QLatin1String(entry.key)) {
+            *value = entry.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Reads typed members and remembers the first problem, so fromJson() stays a flat list of fields.
+class DraftJsonReader {
+public:
+    explicit DraftJsonReader(QString *error)
+        : m_error(error) {}
+    bool ok() const { return m_ok; }
+
+    void fail(const QString &why) {
+        if (m_ok && m_error)
+            *m_error = why;
+        m_ok = false;
+    }
+
+    QString string(const nlohmann::json &object, const char *key, const QString &fallback = {}) {
+        if (!object.contains(key) || object[key].is_null())
+            return fallback;
+        if (!object[key].is_string()) {
+            fail(ImageVersionDraft::tr("The draft field “%1” must be a text.").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return QString::fromStdString(object[key].get<std::string>());
+    }
+
+    int integer(const nlohmann::json &object, const char *key, int fallback) {
+        if (!object.contains(key) || object[key].is_null())
+            return fallback;
+        if (!object[key].is_number_integer()) {
+            fail(ImageVersionDraft::tr("The draft field “%1” must be a whole number.")
+                     .arg(QLatin1String(key)));
+            return fallback;
+        }
+        // An unsigned number above INT64_MAX would wrap to a negative long long.
+        const bool tooLarge = object[key].is_number_unsigned() &&
+                              object[key].get<nlohmann::json::number_unsigned_t>() > INT_MAX;
+        const auto value = object[key].get<long long>();
+        if (tooLarge || value < INT_MIN || value > INT_MAX) {
+            fail(ImageVersionDraft::tr("The draft field “%1” is out of range.").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return int(value);
+    }
+
+    bool boolean(const nlohmann::json &object, const char *key, bool fallback) {
+        if (!object.contains(key) || object[key].is_null())
+            return fallback;
+        if (!object[key].is_boolean()) {
+            fail(
+                ImageVersionDraft::tr("The draft field “%1” must be true or false.").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return object[key].get<bool>();
+    }
+
+    const nlohmann::json &array(const nlohmann::json &object, const char *key) {
+        static const nlohmann::json empty = nlohmann::json::array();
+        if (!object.contains(key) || object[key].is_null())
+            return empty;
+        if (!object[key].is_array()) {
+            fail(ImageVersionDraft::tr("The draft field “%1” must be a list.").arg(QLatin1String(key)));
+            return empty;
+        }
+        return object[key];
+    }
+
+    const nlohmann::json &object(const nlohmann::json &parent, const char *key) {
+        static const nlohmann::json empty = nlohmann::json::object();
+        if (!parent.contains(key) || parent[key].is_null())
+            return empty;
+        if (!parent[key].is_object()) {
+            fail(ImageVersionDraft::tr("The draft field “%1” must be an object.").arg(QLatin1String(key)));
+            return empty;
+        }
+        return parent[key];
+    }
+
+    bool isObject(const nlohmann::json &value, const char *key) {
+        if (value.is_object())
+            return true;
+        fail(ImageVersionDraft::tr("Every entry of the draft field “%1” must be an object.")
+                 .arg(QLatin1String(key)));
+        return false;
+    }
+
+private:
+    QString *m_error;
+    bool m_ok = true;
+};
+
+} // namespace
+
+QString sourceKindKey(SourceKind kind) {
+    return draftKeyOf(kDraftSourceKinds, int(kind));
+}
+
+bool sourceKindFromKey(const QString &key, SourceKind *kind) {
+    int value = 0;
+    if (!draftValueOf(kDraftSourceKinds, key, &value))
+        return false;
+    *kind = SourceKind(value);
+    return true;
+}
+
+QString encryptionModeKey(EncryptionMode mode) {
+    return draftKeyOf(kDraftEncryptionModes, int(mode));
+}
+
+bool encryptionModeFromKey(const QString &key, EncryptionMode *mode) {
+    int value = 0;
+    if (!draftValueOf(kDraftEncryptionModes, key, &value))
+        return false;
+    *mode = EncryptionMode(value);
+    return true;
+}
+
+QString desEncryptionTypeFor(EncryptionMode mode) {
+    switch (mode) {
+    case EncryptionMode::PlatformKey:
+        return {};
+    case EncryptionMode::CustomerKey:
+        return QStringLiteral("EncryptionAtRestWithCustomerKey");
+    case EncryptionMode::PlatformAndCustomerKeys:
+        return QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
+    }
+    return {};
+}
+
+QStringList storageAccountTypes() {
+    return {QStringLiteral("Standard_LRS"), QStringLiteral("Standard_ZRS"), QStringLiteral("Premium_LRS")};
+}
+
+bool RegionDraft::operator==(const RegionDraft &o) const {
+    return name == o.name && replicaCount == o.replicaCount && storageAccountType == o.storageAccountType &&
+           sameDesForAllDisks == o.sameDesForAllDisks && osDiskDesId == o.osDiskDesId &&
+           dataDiskDesIds == o.dataDiskDesIds;
+}
+
+QList<int> ImageVersionDraft::dataDiskLuns() const {
+    QList<int> luns;
+    if (sourceKind == SourceKind::Snapshots) {
+        for (const DataDiskSnapshot &disk : dataDiskSnapshots)
+            luns.append(disk.lun);
+    } else {
+        luns = sourceDataDiskLuns;
+    }
+    std::sort(luns.begin(), luns.end());
+    luns.erase(std::unique(luns.begin(), luns.end()), luns.end());
+    return luns;
+}
+
+int ImageVersionDraft::regionIndex(const QString &name) const {
+    for (int i = 0; i < targetRegions.size(); ++i) {
+        if (sameRegion(targetRegions.at(i).name, name))
+            return i;
+    }
+    return -1;
+}
+
+void ImageVersionDraft::placeLocationFirst() {
+    if (location.isEmpty())
+        return;
+    const int index = regionIndex(location);
+    if (index == 0)
+        return;
+    if (index > 0) {
+        targetRegions.move(index, 0);
+        return;
+    }
+    RegionDraft region;
+    region.name = location;
+    region.replicaCount = defaultReplicaCount;
+    region.storageAccountType = defaultStorageAccountType;
+    targetRegions.prepend(region);
+}
+
+void ImageVersionDraft::normalizeEncryption() {
+    const QList<int> luns = dataDiskLuns();
+    for (RegionDraft &region : targetRegions) {
+        for (auto it = region.dataDiskDesIds.begin(); it != region.dataDiskDesIds.end();) {
+            if (!luns.contains(it.key()))
+                it = region.dataDiskDesIds.erase(it);
+            else
+                ++it;
+        }
+        if (region.sameDesForAllDisks) {
+            for (int lun : luns)
+                region.dataDiskDesIds[lun] = region.osDiskDesId;
+        }
+    }
+}
+
+QString ImageVersionDraft::desFor(const RegionDraft &region, int lun) const {
+    if (lun < 0 || region.sameDesForAllDisks)
+        return region.osDiskDesId;
+    return region.dataDiskDesIds.value(lun);
+}
+
+nlohmann::json ImageVersionDraft::toJson() const {
+    using nlohmann::json;
+    json source = json::object();
+    source["kind"] = sourceKindKey(sourceKind);
+    source["id"] = sourceId;
+    json disks = json::array();
+    for (const DataDiskSnapshot &disk : dataDiskSnapshots)
+        disks.push_back({{"lun", disk.lun}, {"snapshotId", disk.snapshotId}});
+    source["dataDiskSnapshots"] = disks;
+    json luns = json::array();
+    for (int lun : sourceDataDiskLuns)
+        luns.push_back(lun);
+    source["dataDiskLuns"] = luns;
+
+    json regions = json::array();
+    for (const RegionDraft &region : targetRegions) {
+        json dataDes = json::array();
+        for (auto it = region.dataDiskDesIds.cbegin(); it != region.dataDiskDesIds.cend(); ++it)
+            dataDes.push_back({{"lun", it.key()}, {"diskEncryptionSetId", it.value()}});
+        regions.push_back({{"name", region.name},
+                           {"replicaCount", region.replicaCount},
+                           {"storageAccountType", region.storageAccountType},
+                           {"sameDiskEncryptionSetForAllDisks", region.sameDesForAllDisks},
+                           {"osDiskEncryptionSetId", region.osDiskDesId},
+                           {"dataDiskEncryptionSets", dataDes}});
+    }
+    json tagList = json::array();
+    for (const TagDraft &tag : tags)
+        tagList.push_back({{"name", tag.name}, {"value", tag.value}});
+
+    json out = json::object();
+    out["format"] = "cmkwizard.imageVersionDraft";
+    out["formatVersion"] = currentFormatVersion;
+    out["subscriptionId"] = subscriptionId;
+    out["resourceGroup"] = resourceGroup;
+    out["galleryName"] = galleryName;
+    out["imageDefinitionName"] = imageDefinitionName;
+    out["versionName"] = versionName;
+    out["location"] = location;
+    out["source"] = source;
+    out["targetRegions"] = regions;
+    out["defaultReplicaCount"] = defaultReplicaCount;
+    out["defaultStorageAccountType"] = defaultStorageAccountType;
+    out["endOfLifeDate"] =
+        endOfLifeDate.isValid() ? json(endOfLifeDate.toString(Qt::ISODate)) : json(nullptr);
+    out["excludeFromLatest"] = excludeFromLatest;
+    out["encryptionType"] = encryptionModeKey(encryption);
+    out["tags"] = tagList;
+    return out;
+}
+
+bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *out, QString *error) {
+    if (!json.is_object()) {
+        if (error)
+            *error = tr("A draft must be a JSON object.");
+        return false;
+    }
+    DraftJsonReader r(error);
+    ImageVersionDraft d;
+    const int version = r.integer(json, "formatVersion", currentFormatVersion);
+    if (r.ok() && (version < 1 || version > currentFormatVersion)) {
+        r.fail(tr("This draft has format version %1; this program reads version %2 and older.")
+                   .arg(version)
+                   .arg(currentFormatVersion));
+    }
+    d.subscriptionId = r.string(json, "subscriptionId");
+    d.resourceGroup = r.string(json, "resourceGroup");
+    d.galleryName = r.string(json, "galleryName");
+    d.imageDefinitionName = r.string(json, "imageDefinitionName");
+    d.versionName = r.string(json, "versionName");
+    d.location = r.string(json, "location");
+
+    const nlohmann::json &source = r.object(json, "source");
+    const QString kind = r.string(source, "kind", sourceKindKey(SourceKind::ManagedImage));
+    if (r.ok() && !sourceKindFromKey(kind, &d.sourceKind))
+        r.fail(tr("Unknown source kind “%1” in the draft.").arg(kind));
+    d.sourceId = r.string(source, "id");
+    for (const nlohmann::json &disk : r.array(source, "dataDiskSnapshots")) {
+        if (!r.isObject(disk, "dataDiskSnapshots"))
+            break;
+        d.dataDiskSnapshots.append({r.integer(disk, "lun", 0), r.string(disk, "snapshotId")});
+    }
+    for (const nlohmann::json &lun : r.array(source, "dataDiskLuns")) {
+        // A LUN of 4294967296 must not wrap to 0: only values an int holds are read.
+        if (!lun.is_number_integer() ||
+            (lun.is_number_unsigned() ? lun.get<nlohmann::json::number_unsigned_t>() > INT_MAX
+                                      : lun.get<long long>() < INT_MIN || lun.get<long long>() > INT_MAX)) {
+            r.fail(tr("The draft field “%1” must list whole numbers.").arg(QStringLiteral("dataDiskLuns")));
+            break;
+        }
+        d.sourceDataDiskLuns.append(int(lun.get<long long>()));
+    }
+
+    for (const nlohmann::json &entry : r.array(json, "targetRegions")) {
+        if (!r.isObject(entry, "targetRegions"))
+            break;
+        RegionDraft region;
+        region.name = r.string(entry, "name");
+        region.replicaCount = r.integer(entry, "replicaCount", 1);
+        region.storageAccountType = r.string(entry, "storageAccountType", QStringLiteral("Standard_LRS"));
+        region.sameDesForAllDisks = r.boolean(entry, "sameDiskEncryptionSetForAllDisks", true);
+        region.osDiskDesId = r.string(entry, "osDiskEncryptionSetId");
+        for (const nlohmann::json &des : r.array(entry, "dataDiskEncryptionSets")) {
+            if (!r.isObject(des, "dataDiskEncryptionSets"))
+                break;
+            region.dataDiskDesIds.insert(r.integer(des, "lun", 0), r.string(des, "diskEncryptionSetId"));
+        }
+        d.targetRegions.append(region);
+    }
+    d.defaultReplicaCount = r.integer(json, "defaultReplicaCount", 1);
+    d.defaultStorageAccountType = r.string(json, "defaultStorageAccountType", QStringLiteral("Standard_LRS"));
+    const QString eol = r.string(json, "endOfLifeDate");
+    if (!eol.isEmpty()) {
+        // A full date-time is accepted too, as ARM writes it.
+        d.endOfLifeDate = QDate::fromString(eol.left(10), Qt::ISODate);
+        if (r.ok() && !d.endOfLifeDate.isValid())
+            r.fail(tr("The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).").arg(eol));
+    }
+    d.excludeFromLatest = r.boolean(json, "excludeFromLatest", false);
+    const QString mode = r.string(json, "encryptionType", encryptionModeKey(EncryptionMode::PlatformKey));
+    if (r.ok() && !encryptionModeFromKey(mode, &d.encryption))
+        r.fail(tr("Unknown encryption type “%1” in the draft.").arg(mode));
+    for (const nlohmann::json &tag : r.array(json, "tags")) {
+        if (!r.isObject(tag, "tags"))
+            break;
+        d.tags.append({r.string(tag, "name"), r.string(tag, "value")});
+    }
+    if (!r.ok())
+        return false;
+    *out = d;
+    return true;
+}
+
+bool ImageVersionDraft::operator==(const ImageVersionDraft &o) const {
+    return subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup &&
+           galleryName == o.galleryName && imageDefinitionName == o.imageDefinitionName &&
+           versionName == o.versionName && location == o.location && sourceKind == o.sourceKind &&
+           sourceId == o.sourceId && dataDiskSnapshots == o.dataDiskSnapshots &&
+           sourceDataDiskLuns == o.sourceDataDiskLuns && targetRegions == o.targetRegions &&
+           defaultReplicaCount == o.defaultReplicaCount &&
+           defaultStorageAccountType == o.defaultStorageAccountType && endOfLifeDate == o.endOfLifeDate &&
+           excludeFromLatest == o.excludeFromLatest && encryption == o.encryption && tags == o.tags;
+}
+
+} // namespace cmk

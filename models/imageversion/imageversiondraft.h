@@ -1,0 +1,145 @@
+#pragma once
+
+// The state of the "create an image version" flow, independent of any widget: the wizard pages edit it, the
+// draft store saves it, the submitter turns it into a PUT, and `cmkwizard create` reads it from a file.
+// The JSON format is documented in docs/draft-format.md.
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <nlohmann/json.hpp>
+
+namespace cmk {
+
+/// Where the image version's disks come from.
+enum class SourceKind {
+    ManagedImage,   ///< Microsoft.Compute/images
+    Snapshots,      ///< an OS-disk snapshot plus data-disk snapshots, each with a LUN
+    VirtualMachine, ///< Microsoft.Compute/virtualMachines (no customer-managed keys)
+    ImageVersion,   ///< another gallery image version
+};
+
+/// How the image version's disks are encrypted at rest in every target region.
+enum class EncryptionMode {
+    PlatformKey,             ///< platform-managed key (default, nothing sent)
+    CustomerKey,             ///< EncryptionAtRestWithCustomerKey
+    PlatformAndCustomerKeys, ///< EncryptionAtRestWithPlatformAndCustomerKeys (double encryption)
+};
+
+QString sourceKindKey(SourceKind kind); ///< "managedImage", "snapshots", "virtualMachine", "imageVersion"
+bool sourceKindFromKey(const QString &key, SourceKind *kind);
+QString encryptionModeKey(EncryptionMode mode); ///< "platformKey", "customerKey", "platformAndCustomerKeys"
+bool encryptionModeFromKey(const QString &key, EncryptionMode *mode);
+/// The DiskEncryptionSet encryptionType a mode needs; empty for PlatformKey.
+QString desEncryptionTypeFor(EncryptionMode mode);
+inline bool usesCustomerKey(EncryptionMode mode) {
+    return mode != EncryptionMode::PlatformKey;
+}
+
+/// Storage account types a target region may use.
+QStringList storageAccountTypes();
+
+struct DataDiskSnapshot {
+    int lun = 0;
+    QString snapshotId;
+    bool operator==(const DataDiskSnapshot &o) const { return lun == o.lun && snapshotId == o.snapshotId; }
+};
+
+struct RegionDraft {
+    QString name; ///< ARM location name, e.g. "westeurope"
+    int replicaCount = 1;
+    QString storageAccountType = QStringLiteral("Standard_LRS");
+    bool sameDesForAllDisks = true;
+    QString osDiskDesId;               ///< DES resource id for the OS disk (customer-managed keys only)
+    QMap<int, QString> dataDiskDesIds; ///< LUN -> DES resource id
+    bool operator==(const RegionDraft &o) const;
+};
+
+struct TagDraft {
+    QString name;
+    QString value;
+    bool operator==(const TagDraft &o) const { return name == o.name && value == o.value; }
+};
+
+struct ImageVersionDraft {
+    Q_DECLARE_TR_FUNCTIONS(ImageVersionDraft)
+public:
+    static constexpr int currentFormatVersion = 1;
+
+    // Basics
+    QString subscriptionId; ///< GUID
+    QString resourceGroup;
+    QString galleryName;
+    QString imageDefinitionName;
+    QString versionName; ///< MAJOR.MINOR.PATCH
+    QString location;    ///< ARM location name; always the first target region
+    SourceKind sourceKind = SourceKind::ManagedImage;
+    QString sourceId;                          ///< managed image, VM, image version, or the OS-disk snapshot
+    QList<DataDiskSnapshot> dataDiskSnapshots; ///< SourceKind::Snapshots only
+    QList<int>
+        sourceDataDiskLuns; ///< data-disk LUNs of a managed image / VM / image version source, as last read
+
+    // Replication
+    QList<RegionDraft> targetRegions; ///< [0] is the location
+    int defaultReplicaCount = 1;
+    QString defaultStorageAccountType = QStringLiteral("Standard_LRS");
+    QDate endOfLifeDate; ///< invalid: none
+    bool excludeFromLatest = false;
+
+    // Encryption
+    EncryptionMode encryption = EncryptionMode::PlatformKey;
+
+    // Tags
+    QList<TagDraft> tags;
+
+    /// The data disks the image version will have, ascending.
+    QList<int> dataDiskLuns() const;
+    int regionIndex(const QString &name) const; ///< -1 when absent (names compared normalised)
+    /// Puts the location first in targetRegions (adding it when missing), keeping the other regions.
+    void placeLocationFirst();
+    /// Drops per-disk DES choices of disks that no longer exist, and fills "same for all disks" rows.
+    void normalizeEncryption();
+    /// DES chosen for a disk in a region (lun < 0: OS disk); honours "same DES for all disks".
+    QString desFor(const RegionDraft &region, int lun) const;
+
+    nlohmann::json toJson() const;
+    /// Reads a draft; unknown fields are ignored, a wrong type or an unsupported formatVersion is an error.
+    static bool fromJson(const nlohmann::json &json, ImageVersionDraft *out, QString *error);
+
+    bool operator==(const ImageVersionDraft &o) const;
+    bool operator!=(const ImageVersionDraft &o) const { return !(*this == o); }
+};
+
+/// The one draft the wizard edits. Pages change it through modify(); listeners (autosave, other pages)
+/// follow changed(). replaced() means the whole draft was swapped (resume), so views reload every field.
+class ImageVersionDraftModel : public QObject {
+    Q_OBJECT
+public:
+    explicit ImageVersionDraftModel(QObject *parent = nullptr)
+        : QObject(parent) {}
+
+    const ImageVersionDraft &draft() const { return m_draft; }
+    void setDraft(const ImageVersionDraft &draft) {
+        m_draft = draft;
+        Q_EMIT replaced();
+        Q_EMIT changed();
+    }
+    template <typename Fn> void modify(Fn &&fn) {
+        ImageVersionDraft before = m_draft;
+        fn(m_draft);
+        if (before != m_draft)
+            Q_EMIT changed();
+    }
+
+Q_SIGNALS:
+    void changed();
+    void replaced();
+
+private:
+    ImageVersionDraft m_draft;
+};
+
+} // namespace cmk

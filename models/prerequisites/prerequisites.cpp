@@ -1,0 +1,776 @@
+#include "prerequisites/prerequisites.h"
+
+#include "arm/armclient.h"
+#include "arm/armpaths.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <algorithm>
+#include <iterator>
+
+// Quiet by default: headless commands print their own outcome. QT_LOGGING_RULES="cmk.prereq.debug=true" shows
+// it.
+Q_LOGGING_CATEGORY(lcPrereq, "cmk.prereq", QtWarningMsg)
+
+namespace cmk {
+
+namespace {
+
+bool isForbidden(const ArmError &error) {
+    return error.httpStatus == 403 ||
+           error.code.compare(QLatin1String("AuthorizationFailed"), Qt::CaseInsensitive) == 0 ||
+           error.code.compare(QLatin1String("LinkedAuthorizationFailed"), Qt::CaseInsensitive) == 0;
+}
+
+// A feature the subscription does not know: Microsoft retires preview flags once a capability is generally
+// available, and the lookup then answers 404.
+bool isUnknownFeature(const ArmError &error) {
+    if (error.httpStatus != 404)
+        return false;
+    static const QStringList codes = {QStringLiteral("FeatureNotFound"), QStringLiteral("NotFound"),
+                                      QStringLiteral("ResourceNotFound"), QString()};
+    return std::any_of(codes.begin(), codes.end(), [&](const QString &code) {
+        return error.code.compare(code, Qt::CaseInsensitive) == 0;
+    });
+}
+
+} // namespace
+
+PrerequisiteChecker::PrerequisiteChecker(ArmClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client) {
+    for (Item item : {Item::Feature, Item::Provider}) {
+        Track &t = track(item);
+        t.timer = new QTimer(this);
+        t.timer->setSingleShot(true);
+        connect(t.timer, &QTimer::timeout, this, [this, item] {
+            ++track(item).polls;
+            read(item, /*isPoll=*/true);
+        });
+    }
+}
+
+PrerequisiteChecker::~PrerequisiteChecker() {
+    for (Item item : {Item::Feature, Item::Provider}) {
+        if (ArmReply *reply = track(item).reply) {
+            disconnect(reply, nullptr, this, nullptr);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+}
+
+void PrerequisiteChecker::setOptions(const Options &options) {
+    m_options = options;
+}
+
+void PrerequisiteChecker::setSubscriptionId(const QString &subscriptionId) {
+    if (subscriptionId == m_subscriptionId)
+        return;
+    abort();
+    m_subscriptionId = subscriptionId;
+    for (Item item : {Item::Feature, Item::Provider})
+        setState(item, State::Unknown, QString(), ArmError());
+}
+
+bool PrerequisiteChecker::isPolling(Item item) const {
+    return track(item).polling;
+}
+
+bool PrerequisiteChecker::isBusy() const {
+    return m_feature.reply || m_provider.reply || m_feature.polling || m_provider.polling;
+}
+
+bool PrerequisiteChecker::isReady() const {
+    const bool featureOk = m_feature.state == State::Registered || m_feature.state == State::NotNeeded;
+    return featureOk && m_provider.state == State::Registered;
+}
+
+QList<PrerequisiteChecker::Item> PrerequisiteChecker::itemsNeedingRegistration() const {
+    QList<Item> items;
+    for (Item item : {Item::Feature, Item::Provider}) {
+        if (track(item).state == State::NotRegistered)
+            items.append(item);
+    }
+    return items;
+}
+
+bool PrerequisiteChecker::isPermissionDenied(Item item) const {
+    const Track &t = track(item);
+    return t.error.isError() && isForbidden(t.error);
+}
+
+QString PrerequisiteChecker::itemKey(Item item) {
+    return item == Item::Feature ? QStringLiteral("feature") : QStringLiteral("provider");
+}
+
+QString PrerequisiteChecker::itemDisplayName(Item item) const {
+    if (item == Item::Feature)
+        return m_options.featureNamespace + QLatin1Char('/') + m_options.featureName;
+    return m_options.providerNamespace;
+}
+
+QString PrerequisiteChecker::stateDisplayName(State state) {
+    switch (state) {
+    case State::Unknown:
+        return tr("Not checked");
+    case State::Checking:
+        return tr("Checking…");
+    case State::NotRegistered:
+        return tr("Not registered");
+    case State::Registering:
+        return tr("Registering");
+    case State::Registered:
+        return tr("Registered");
+    case State::Unregistering:
+        return tr("Unregistering");
+    case State::NotNeeded:
+        return tr("Not needed");
+    case State::Error:
+        return tr("Error");
+    }
+    return {};
+}
+
+QString PrerequisiteChecker::stateMeaning(Item item, State state) {
+    const bool feature = item == Item::Feature;
+    switch (state) {
+    case State::Unknown:
+        return tr("The state has not been read from Azure yet.");
+    case State::Checking:
+        return tr("Reading the current state from Azure…");
+    case State::NotRegistered:
+        return feature
+                   ? tr("The preview feature is not registered for this subscription: Azure refuses image "
+                        "versions encrypted with your own keys until it is.")
+                   : tr("The Microsoft.Compute resource provider is not registered for this subscription: it "
+                        "cannot use galleries, images or disk encryption sets until it is.");
+    case State::Registering:
+        return feature ? tr("Azure is registering the feature for this subscription. This can take up to 30 "
+                            "minutes; you can go on with the wizard and come back to this step.")
+                       : tr("Azure is registering the resource provider for this subscription. This usually "
+                            "takes a few minutes.");
+    case State::Registered:
+        return feature
+                   ? tr("The feature is registered: this subscription can create image versions encrypted "
+                        "with your own keys.")
+                   : tr("The resource provider is registered: this subscription can use galleries, images "
+                        "and disk encryption sets.");
+    case State::Unregistering:
+        return feature
+                   ? tr("The feature is being unregistered from this subscription. Wait until it is "
+                        "unregistered, then register it again.")
+                   : tr("The resource provider is being unregistered from this subscription. Wait until it "
+                        "is unregistered, then register it again.");
+    case State::NotNeeded:
+        return tr(
+            "This subscription does not know the preview feature, which means customer-managed keys for "
+            "galleries are generally available here: nothing to register.");
+    case State::Error:
+        return tr("The state could not be determined.");
+    }
+    return {};
+}
+
+QString PrerequisiteChecker::permissionExplanation(Item item) {
+    if (item == Item::Feature)
+        return tr("Your account is not allowed to register features in this subscription. Registering a "
+                  "preview feature needs the Contributor or Owner role on the subscription, or a custom role "
+                  "with the Microsoft.Features/providers/features/register/action permission. Ask an "
+                  "administrator of the subscription to register it or to give you such a role.");
+    return tr(
+        "Your account is not allowed to register resource providers in this subscription. Registering a "
+        "resource provider needs a role with the */register/action permission on the subscription, such "
+        "as Contributor or Owner. Ask an administrator of the subscription to register it or to give "
+        "you such a role.");
+}
+
+PrerequisiteChecker::State PrerequisiteChecker::stateFromServer(Item item, const QString &serverState) {
+    const QString s = serverState.trimmed().toLower();
+    if (s == QLatin1String("registered"))
+        return State::Registered;
+    if (s == QLatin1String("registering") || s == QLatin1String("pending"))
+        return State::Registering;
+    if (s == QLatin1String("notregistered") || s == QLatin1String("unregistered"))
+        return State::NotRegistered;
+    if (s == QLatin1String("unregistering"))
+        return State::Unregistering;
+    if (item == Item::Feature && (s == QLatin1String("unknown") || s == QLatin1String("notspecified")))
+        return State::NotNeeded;
+    return State::Unknown;
+}
+
+QString PrerequisiteChecker::explanation(Item item) const {
+    const Track &t = track(item);
+    if (t.error.isError()) {
+        if (isForbidden(t.error)) {
+            const QString why =
+                t.errorFromRegister
+                    ? permissionExplanation(item)
+                    : tr("Your account is not allowed to read the registration state in this subscription: "
+                         "it needs at least the Reader role on the subscription.");
+            return tr("%1 Azure answered: %2").arg(why, t.error.toDisplayString());
+        }
+        if (t.errorFromRegister)
+            return tr("%1 could not be registered: %2").arg(itemDisplayName(item), t.error.toDisplayString());
+        return tr("The state of %1 could not be read: %2")
+            .arg(itemDisplayName(item), t.error.toDisplayString());
+    }
+    switch (t.state) {
+    case State::NotNeeded:
+        if (item == Item::Feature && !m_options.featureRequired)
+            return tr("The feature check is turned off in the settings (customer-managed keys for galleries "
+                      "are generally available), so the feature does not block.");
+        return stateMeaning(item, t.state);
+    case State::Unknown:
+        if (!t.serverState.isEmpty())
+            return tr("Azure reported the state “%1”, which cmkwizard does not know. Check again later.")
+                .arg(t.serverState);
+        return stateMeaning(item, t.state);
+    case State::Registering:
+        if (t.timedOut)
+            return tr("%1 Azure has not finished yet: check again later.").arg(stateMeaning(item, t.state));
+        return stateMeaning(item, t.state);
+    default:
+        return stateMeaning(item, t.state);
+    }
+}
+
+QString PrerequisiteChecker::itemPath(Item item, bool registerAction, ArmError *error) const {
+    if (m_subscriptionId.trimmed().isEmpty()) {
+        *error = ArmError::make(ArmError::Kind::InvalidInput, tr("No subscription is selected."));
+        return {};
+    }
+    ArmPathBuilder builder;
+    if (item == Item::Feature)
+        builder =
+            registerAction
+                ? featureRegisterPath(m_subscriptionId, m_options.featureNamespace, m_options.featureName)
+                : featurePath(m_subscriptionId, m_options.featureNamespace, m_options.featureName);
+    else
+        builder = registerAction ? providerRegisterPath(m_subscriptionId, m_options.providerNamespace)
+                                 : providerPath(m_subscriptionId, m_options.providerNamespace);
+    if (!builder.ok()) {
+        *error = builder.error();
+        return {};
+    }
+    return builder.path();
+}
+
+void PrerequisiteChecker::refresh() {
+    abort();
+    m_pendingReads = 0;
+    for (Item item : {Item::Feature, Item::Provider}) {
+        Track &t = track(item);
+        t.polls = 0;
+        t.timedOut = false;
+        t.errorFromRegister = false;
+    }
+    // Count both reads before sending either: a read can fail synchronously (invalid subscription id).
+    QList<Item> reads;
+    if (m_options.featureRequired)
+        reads.append(Item::Feature);
+    else
+        setState(Item::Feature, State::NotNeeded, QString(), ArmError());
+    reads.append(Item::Provider);
+    m_pendingReads = int(reads.size());
+    for (Item item : reads)
+        track(item).refreshRead = true;
+    for (Item item : reads)
+        read(item, false);
+}
+
+void PrerequisiteChecker::read(Item item, bool isPoll) {
+    Track &t = track(item);
+    ArmError invalid;
+    const QString path = itemPath(item, false, &invalid);
+    if (path.isEmpty()) {
+        setState(item, State::Error, QString(), invalid);
+        finishRead(item);
+        stopPolling(item, false);
+        updateBusy();
+        return;
+    }
+    if (!isPoll)
+        setState(item, State::Checking, t.serverState, ArmError());
+    qCDebug(lcPrereq) << "reading" << itemDisplayName(item) << (isPoll ? "(poll)" : "");
+    ArmReply *reply = m_client->get(path);
+    t.reply = reply;
+    connect(reply, &ArmReply::finished, this,
+            [this, item, reply, isPoll] { handleReply(item, reply, isPoll, false); });
+    updateBusy();
+}
+
+void PrerequisiteChecker::registerItem(Item item) {
+    abortItem(item);
+    Track &t = track(item);
+    t.polls = 0;
+    t.timedOut = false;
+    t.errorFromRegister = true;
+    ArmError invalid;
+    const QString path = itemPath(item, true, &invalid);
+    if (path.isEmpty()) {
+        setState(item, knownState(item), t.serverState, invalid);
+        updateBusy();
+        return;
+    }
+    qCInfo(lcPrereq) << "registering" << itemDisplayName(item);
+    setState(item, State::Checking, t.serverState, ArmError());
+    ArmReply *reply = m_client->post(path);
+    t.reply = reply;
+    connect(reply, &ArmReply::finished, this, [this, item, reply] { handleReply(item, reply, false, true); });
+    updateBusy();
+}
+
+PrerequisiteChecker::State PrerequisiteChecker::knownState(Item item) const {
+    const Track &t = track(item);
+    return t.serverState.isEmpty() ? State::Unknown : stateFromServer(item, t.serverState);
+}
+
+void PrerequisiteChecker::registerMissing() {
+    const QList<Item> items = itemsNeedingRegistration();
+    for (Item item : items)
+        registerItem(item);
+}
+
+void PrerequisiteChecker::handleReply(Item item, ArmReply *reply, bool isPoll, bool isRegister) {
+    Track &t = track(item);
+    reply->deleteLater();
+    if (t.reply == reply)
+        t.reply = nullptr;
+    if (!isPoll && !isRegister)
+        t.errorFromRegister = false;
+
+    ArmError error = reply->error();
+    QString serverState;
+    State state = State::Unknown;
+    if (!error.isError()) {
+        if (reply->json().is_null()) {
+            // register may answer 200 without a body: the next read tells the state.
+            if (!isRegister)
+                error = ArmError::make(ArmError::Kind::MalformedResponse, tr("The answer has no body."));
+            else
+                state = State::Registering;
+        } else if (item == Item::Feature) {
+            FeatureRegistration feature;
+            error = parseResource(reply->json(), feature);
+            serverState = feature.state;
+        } else {
+            ProviderRegistration provider;
+            error = parseResource(reply->json(), provider);
+            serverState = provider.registrationState;
+        }
+        if (!error.isError() && !serverState.isEmpty())
+            state = stateFromServer(item, serverState);
+    }
+
+    if (error.isError()) {
+        if (item == Item::Feature && isUnknownFeature(error)) {
+            qCInfo(lcPrereq) << "feature unknown to the subscription, not needed:" << error.code;
+            setState(item, State::NotNeeded, QString(), ArmError());
+            stopPolling(item, true);
+        } else {
+            qCInfo(lcPrereq) << itemDisplayName(item) << "failed:" << error.code << error.httpStatus
+                             << error.requestId;
+            // A refused registration leaves the state as it was read: only a failed read makes it unknown.
+            if (isRegister)
+                setState(item, knownState(item), t.serverState, error);
+            else
+                setState(item, State::Error, QString(), error);
+            stopPolling(item, false);
+        }
+    } else {
+        setState(item, state, serverState, ArmError());
+        if (state == State::Registered || state == State::NotNeeded) {
+            stopPolling(item, true);
+        } else if (isPoll && !isRegister) {
+            scheduleNextPoll(item);
+        } else if (isRegister || (state == State::Registering && m_options.pollWhileRegistering)) {
+            startPolling(item);
+        }
+    }
+    if (!isPoll && !isRegister)
+        finishRead(item);
+    updateBusy();
+}
+
+void PrerequisiteChecker::finishRead(Item item) {
+    Track &t = track(item);
+    if (!t.refreshRead)
+        return;
+    t.refreshRead = false;
+    if (m_pendingReads > 0 && --m_pendingReads == 0)
+        emit checkFinished();
+}
+
+void PrerequisiteChecker::setState(Item item, State state, const QString &serverState,
+                                   const ArmError &error) {
+    Track &t = track(item);
+    const bool changed = t.state != state || t.serverState != serverState || t.error.code != error.code ||
+                         t.error.kind != error.kind;
+    t.state = state;
+    t.serverState = serverState;
+    t.error = error;
+    if (changed)
+        emit stateChanged(item, state);
+}
+
+void PrerequisiteChecker::startPolling(Item item) {
+    Track &t = track(item);
+    t.polling = true;
+    t.polls = 0;
+    t.timedOut = false;
+    t.nextDelayMs = qMax(1, m_options.initialPollIntervalMs);
+    t.pollingSince.start();
+    scheduleNextPoll(item);
+}
+
+void PrerequisiteChecker::scheduleNextPoll(Item item) {
+    Track &t = track(item);
+    if (!t.polling)
+        return;
+    if (t.pollingSince.elapsed() >= m_options.maxPollDurationMs) {
+        qCInfo(lcPrereq) << "stopped polling" << itemDisplayName(item) << "after" << t.polls << "polls";
+        t.timedOut = true;
+        emit stateChanged(item, t.state);
+        stopPolling(item, false);
+        return;
+    }
+    const int delay = qMin(t.nextDelayMs, qMax(1, m_options.maxPollIntervalMs));
+    t.nextDelayMs = int(qMin<double>(double(delay) * qMax(1.0, m_options.backoffFactor),
+                                     double(qMax(1, m_options.maxPollIntervalMs))));
+    emit pollScheduled(item, t.polls + 1, delay);
+    t.timer->start(delay);
+}
+
+void PrerequisiteChecker::stopPolling(Item item, bool registered) {
+    Track &t = track(item);
+    t.timer->stop();
+    if (!t.polling)
+        return;
+    t.polling = false;
+    emit pollingFinished(item, registered);
+}
+
+void PrerequisiteChecker::abortItem(Item item) {
+    Track &t = track(item);
+    if (ArmReply *reply = t.reply) {
+        t.reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    if (t.state == State::Checking)
+        setState(item, knownState(item), t.serverState, ArmError());
+    stopPolling(item, false);
+    if (t.refreshRead) {
+        t.refreshRead = false;
+        if (m_pendingReads > 0)
+            --m_pendingReads;
+    }
+}
+
+void PrerequisiteChecker::abort() {
+    abortItem(Item::Feature);
+    abortItem(Item::Provider);
+    m_pendingReads = 0;
+    updateBusy();
+}
+
+void PrerequisiteChecker::updateBusy() {
+    const bool busy = isBusy();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+QString quoteForPosixShell(const QString &value) {
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString quoteForPowerShell(const QString &value) {
+    // PowerShell ends a single-quoted string at ' and at the typographic ‘ ’ ‚ ‛ too; doubling escapes each.
+    QString quoted;
+    quoted.reserve(value.size() + 2);
+    quoted += QLatin1Char('\'');
+    for (const QChar c : value) {
+        quoted += c;
+        if (c == QLatin1Char('\'') || c == QChar(0x2018) || c == QChar(0x2019) || c == QChar(0x201A) ||
+            c == QChar(0x201B))
+            quoted += c;
+    }
+    quoted += QLatin1Char('\'');
+    return quoted;
+}
+
+DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
+    const QString region = normalizeRegion(p.region);
+    const auto orPlaceholder = [](const QString &value, const char *placeholder) {
+        return value.trimmed().isEmpty() ? QString::fromLatin1(placeholder) : value.trimmed();
+    };
+    const QString subscription = orPlaceholder(p.subscriptionId, "<subscription-id>");
+    const QString group = orPlaceholder(p.resourceGroup, "<resource-group>");
+    const QString name =
+        p.name.trimmed().isEmpty() ? QStringLiteral("des-%1-cmk").arg(region) : p.name.trimmed();
+    const QString type = orPlaceholder(p.encryptionType, "EncryptionAtRestWithCustomerKey");
+    const QString keyUrl =
+        orPlaceholder(p.keyUrl, "https://<key-vault-name>.vault.azure.net/keys/<key-name>/<key-version>");
+    // The vault is usually in the same subscription; its resource group is the user's to fill in.
+    const QString vault = p.keyVaultId.trimmed().isEmpty()
+                              ? QStringLiteral("/subscriptions/%1/resourceGroups/<key-vault-resource-group>/"
+                                               "providers/Microsoft.KeyVault/vaults/<key-vault-name>")
+                                    .arg(subscription)
+                              : p.keyVaultId.trimmed();
+
+    DesCreationCommands commands;
+    commands.azureCli =
+        QStringLiteral("az disk-encryption-set create --subscription %1 --resource-group %2 --name %3 "
+                       "--location %4 --encryption-type %5 --key-url %6 --source-vault %7 "
+                       "--mi-system-assigned")
+            .arg(quoteForPosixShell(subscription), quoteForPosixShell(group), quoteForPosixShell(name),
+                 quoteForPosixShell(region), quoteForPosixShell(type), quoteForPosixShell(keyUrl),
+                 quoteForPosixShell(vault));
+    commands.powerShell =
+        QStringLiteral("Set-AzContext -Subscription %1\n"
+                       "$desConfig = New-AzDiskEncryptionSetConfig -Location %2 -SourceVaultId %3 -KeyUrl %4 "
+                       "-IdentityType SystemAssigned -EncryptionType %5\n"
+                       "New-AzDiskEncryptionSet -ResourceGroupName %6 -Name %7 -DiskEncryptionSet $desConfig")
+            .arg(quoteForPowerShell(subscription), quoteForPowerShell(region), quoteForPowerShell(vault),
+                 quoteForPowerShell(keyUrl), quoteForPowerShell(type), quoteForPowerShell(group),
+                 quoteForPowerShell(name));
+    return commands;
+}
+
+QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup) {
+    QString busiest;
+    int most = 0;
+    for (auto it = setsPerGroup.cbegin(); it != setsPerGroup.cend(); ++it) {
+        if (it.key().isEmpty())
+            continue;
+        if (it.value() > most || (it.value() == most && it.key() < busiest)) {
+            most = it.value();
+            busiest = it.key();
+        }
+    }
+    return busiest;
+}
+
+namespace {
+
+struct DesCounts {
+    QList<RegionDesReadiness> results;
+    QString suggestedResourceGroup;
+};
+
+DesCounts countByRegion(const QStringList &regions, const std::vector<DiskEncryptionSet> &found) {
+    DesCounts counts;
+    QHash<QString, int> regionIndex;
+    for (const QString &region : regions) {
+        RegionDesReadiness r;
+        r.region = region;
+        regionIndex.insert(region, int(counts.results.size()));
+        counts.results.append(r);
+    }
+    QHash<QString, int> groups;
+    for (const DiskEncryptionSet &set : found) {
+        ++groups[set.resourceGroup()];
+        const auto index = regionIndex.constFind(normalizeRegion(set.location));
+        if (index == regionIndex.cend())
+            continue;
+        RegionDesReadiness &r = counts.results[*index];
+        r.sets.push_back(set);
+        const bool usable =
+            set.provisioningState.isEmpty() ||
+            set.provisioningState.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0;
+        if (!usable)
+            ++r.notUsableCount;
+        else if (set.encryptionType.compare(QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys"),
+                                            Qt::CaseInsensitive) == 0)
+            ++r.doubleEncryptionCount;
+        else if (set.encryptionType.compare(QLatin1String("ConfidentialVmEncryptedWithCustomerKey"),
+                                            Qt::CaseInsensitive) == 0)
+            ++r.confidentialCount;
+        else // EncryptionAtRestWithCustomerKey, also the service default when the type is absent
+            ++r.customerKeyCount;
+    }
+    counts.suggestedResourceGroup = busiestResourceGroup(groups);
+    return counts;
+}
+
+} // namespace
+
+DesReadinessChecker::DesReadinessChecker(ArmClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client) {
+    m_converter.setMaxThreadCount(1);
+}
+
+DesReadinessChecker::~DesReadinessChecker() {
+    abort();
+    // A worker still converting posts to this object: it must be done before QObject drops posted events.
+    m_converter.clear();
+    m_converter.waitForDone();
+}
+
+void DesReadinessChecker::abort() {
+    ++m_generation;
+    m_busy = false;
+    m_awaitingSets = false;
+    m_pagesConverting = 0;
+    if (ArmPager *pager = m_pager) {
+        m_pager = nullptr;
+        disconnect(pager, nullptr, this, nullptr);
+        pager->abort();
+        pager->deleteLater();
+    }
+}
+
+QStringList DesReadinessChecker::flaggedRegions() const {
+    QStringList regions;
+    for (const RegionDesReadiness &r : m_results) {
+        if (!r.isReady())
+            regions.append(r.region);
+    }
+    return regions;
+}
+
+bool DesReadinessChecker::allReady() const {
+    return !m_error.isError() && !m_results.isEmpty() && flaggedRegions().isEmpty();
+}
+
+bool DesReadinessChecker::begin(const QString &subscriptionId, const QStringList &regions) {
+    abort();
+    m_subscriptionId = subscriptionId;
+    m_regions.clear();
+    for (const QString &region : regions) {
+        const QString normalized = normalizeRegion(region);
+        if (!normalized.isEmpty() && !m_regions.contains(normalized))
+            m_regions.append(normalized);
+    }
+    m_found.clear();
+    m_results.clear();
+    m_suggestedResourceGroup.clear();
+    m_givenResourceGroup.clear();
+    m_error = ArmError();
+
+    const ArmPathBuilder builder = diskEncryptionSetsPath(subscriptionId);
+    if (subscriptionId.trimmed().isEmpty() || !builder.ok()) {
+        m_error = subscriptionId.trimmed().isEmpty()
+                      ? ArmError::make(ArmError::Kind::InvalidInput, tr("No subscription is selected."))
+                      : builder.error();
+        QMetaObject::invokeMethod(this, &DesReadinessChecker::finished, Qt::QueuedConnection);
+        return false;
+    }
+    return true;
+}
+
+void DesReadinessChecker::awaitSets(const QString &subscriptionId, const QStringList &regions) {
+    if (!begin(subscriptionId, regions))
+        return;
+    m_busy = true;
+    m_listed = false;
+    m_awaitingSets = true;
+}
+
+void DesReadinessChecker::countSets(std::vector<DiskEncryptionSet> sets,
+                                    const QString &suggestedResourceGroup) {
+    if (!m_busy || !m_awaitingSets)
+        return;
+    m_awaitingSets = false;
+    m_found = std::move(sets);
+    m_givenResourceGroup = suggestedResourceGroup;
+    m_listed = true;
+    finishIfDone();
+}
+
+void DesReadinessChecker::check(const QString &subscriptionId, const QStringList &regions) {
+    if (!begin(subscriptionId, regions))
+        return;
+    const ArmPathBuilder builder = diskEncryptionSetsPath(subscriptionId);
+    ArmPager *pager = m_client->list(builder.path());
+    m_pager = pager;
+    m_busy = true;
+    m_listed = false;
+    connect(pager, &ArmPager::pageReceived, this, [this, pager] {
+        if (m_error.isError())
+            return;
+        ++m_pagesConverting;
+        const quint64 generation = m_generation;
+        m_converter.start([this, generation, items = pager->sharedPage()] {
+            lowerWorkerThreadPriority();
+            std::vector<DiskEncryptionSet> page;
+            const ArmError error = parseResources(*items, page);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, page = std::move(page), error]() mutable {
+                    onPageConverted(generation, std::move(page), error);
+                },
+                Qt::QueuedConnection);
+        });
+    });
+    connect(pager, &ArmPager::finished, this, [this, pager] {
+        pager->deleteLater();
+        m_pager = nullptr;
+        if (!m_error.isError() && pager->error().isError())
+            m_error = pager->error();
+        m_listed = true;
+        finishIfDone();
+    });
+}
+
+void DesReadinessChecker::onPageConverted(quint64 generation, std::vector<DiskEncryptionSet> page,
+                                          const ArmError &error) {
+    if (generation != m_generation || !m_busy)
+        return;
+    --m_pagesConverting;
+    if (error.isError()) {
+        if (!m_error.isError())
+            m_error = error;
+        if (m_pager)
+            m_pager->abort();
+    } else {
+        // Grown ahead, several pages at a time: growing by the page would move every set found so far.
+        if (m_found.capacity() < m_found.size() + page.size())
+            m_found.reserve(std::max<size_t>(FoundReserve, 2 * (m_found.size() + page.size())));
+        m_found.insert(m_found.end(), std::make_move_iterator(page.begin()),
+                       std::make_move_iterator(page.end()));
+    }
+    finishIfDone();
+}
+
+void DesReadinessChecker::finishIfDone() {
+    if (!m_busy || !m_listed || m_pagesConverting > 0)
+        return;
+    if (m_error.isError()) {
+        m_busy = false;
+        emit finished();
+        return;
+    }
+    // Counting goes through every set (10,000 in a large subscription): on the worker too, which takes the
+    // sets rather than a copy of them.
+    const quint64 generation = m_generation;
+    m_converter.start([this, generation, regions = m_regions, found = std::move(m_found)] {
+        lowerWorkerThreadPriority();
+        DesCounts counts = countByRegion(regions, found);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, counts = std::move(counts)]() mutable {
+                if (generation != m_generation || !m_busy)
+                    return;
+                m_busy = false;
+                m_results = std::move(counts.results);
+                m_suggestedResourceGroup =
+                    m_givenResourceGroup.isEmpty() ? counts.suggestedResourceGroup : m_givenResourceGroup;
+                emit finished();
+            },
+            Qt::QueuedConnection);
+    });
+    m_found.clear();
+}
+
+} // namespace cmk

@@ -1,0 +1,924 @@
+#include "review/review.h"
+
+#include "arm/armpaths.h"
+#include "imageversion/imageversionexport.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <QTimeZone>
+#include <QUrl>
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcReview, "cmk.review")
+
+namespace cmk {
+
+namespace {
+
+using RvSeverity = ReviewFinding::Severity;
+
+QString rvLower(const QString &s) {
+    return s.toLower();
+}
+
+/// ".../keys/NAME/VERSION" of a Key Vault key URL.
+QStringList rvKeyUrlParts(const QString &keyUrl) {
+    const QStringList segments = QUrl(keyUrl).path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const int keys = segments.indexOf(QStringLiteral("keys"));
+    if (keys < 0)
+        return {};
+    return segments.mid(keys + 1);
+}
+
+QString sourceKindKey(const VersionReview &review) {
+    return review.sourceKnown ? cmk::sourceKindKey(review.sourceKind) : QStringLiteral("unknown");
+}
+
+nlohmann::json rvOptionalString(const QString &value) {
+    return value.isEmpty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
+QString rvDesStateKey(ReviewedDes::State state) {
+    switch (state) {
+    case ReviewedDes::State::Found:
+        return QStringLiteral("found");
+    case ReviewedDes::State::Missing:
+        return QStringLiteral("missing");
+    case ReviewedDes::State::Unreadable:
+        return QStringLiteral("unreadable");
+    }
+    return {};
+}
+
+QString rvEncryptionTypeLabel(const QString &type) {
+    if (type == desEncryptionTypeFor(EncryptionMode::CustomerKey))
+        return ReviewReport::tr("customer-managed key");
+    if (type == desEncryptionTypeFor(EncryptionMode::PlatformAndCustomerKeys))
+        return ReviewReport::tr("double encryption");
+    if (type.isEmpty())
+        return ReviewReport::tr("unknown type");
+    return type;
+}
+
+QString rvYesNo(bool value) {
+    return value ? ReviewReport::tr("yes") : ReviewReport::tr("no");
+}
+
+} // namespace
+
+// ---- ReviewedDes, ReviewRegion, VersionReview
+// --------------------------------------------------------------
+
+QString ReviewedDes::keyVaultName() const {
+    const ResourceId vault = ResourceId::parse(des.sourceVaultId);
+    if (vault.valid)
+        return vault.name();
+    const QString host = QUrl(des.keyUrl).host();
+    return host.section(QLatin1Char('.'), 0, 0);
+}
+
+QString ReviewedDes::keyName() const {
+    const QStringList parts = rvKeyUrlParts(des.keyUrl);
+    return parts.isEmpty() ? QString() : parts.first();
+}
+
+QString ReviewedDes::keyVersion() const {
+    const QStringList parts = rvKeyUrlParts(des.keyUrl);
+    return parts.size() > 1 ? parts.at(1) : QString();
+}
+
+QString ReviewRegion::desFor(int lun) const {
+    for (const ReviewDisk &disk : disks) {
+        if (disk.lun == lun)
+            return disk.desId;
+    }
+    return {};
+}
+
+const ReviewedDes *VersionReview::des(const QString &id) const {
+    const auto it = desById.constFind(rvLower(id));
+    return it == desById.constEnd() ? nullptr : &it.value();
+}
+
+int VersionReview::count(ReviewFinding::Severity severity) const {
+    return int(std::count_if(findings.cbegin(), findings.cend(),
+                             [severity](const ReviewFinding &f) { return f.severity == severity; }));
+}
+
+ImageVersionDraft VersionReview::toDraft(QStringList *notes) const {
+    QMap<QString, QString> types;
+    for (auto it = desById.cbegin(); it != desById.cend(); ++it) {
+        if (it->state == ReviewedDes::State::Found)
+            types.insert(it.key(), it->des.encryptionType);
+    }
+    return draftFromImageVersion(version, types, notes);
+}
+
+// ---- ReviewAnalysis ------------------------------------------------------------------------------------
+
+QString ReviewAnalysis::severityKey(RvSeverity severity) {
+    switch (severity) {
+    case RvSeverity::Error:
+        return QStringLiteral("error");
+    case RvSeverity::Warning:
+        return QStringLiteral("warning");
+    case RvSeverity::Info:
+        return QStringLiteral("info");
+    }
+    return {};
+}
+
+QString ReviewAnalysis::severityLabel(RvSeverity severity) {
+    switch (severity) {
+    case RvSeverity::Error:
+        return tr("Problem");
+    case RvSeverity::Warning:
+        return tr("Warning");
+    case RvSeverity::Info:
+        return tr("Information");
+    }
+    return {};
+}
+
+QString ReviewAnalysis::diskLabel(int lun) {
+    return lun < 0 ? tr("OS disk") : tr("Data disk (LUN %1)").arg(lun);
+}
+
+QString ReviewAnalysis::sourceKindLabel(SourceKind kind) {
+    switch (kind) {
+    case SourceKind::ManagedImage:
+        return tr("Managed image");
+    case SourceKind::Snapshots:
+        return tr("Snapshots");
+    case SourceKind::VirtualMachine:
+        return tr("Virtual machine");
+    case SourceKind::ImageVersion:
+        return tr("Image version");
+    }
+    return {};
+}
+
+void ReviewAnalysis::buildMatrix(VersionReview &review) {
+    const GalleryImageVersion &v = review.version;
+    const ResourceId id = ResourceId::parse(v.id.isEmpty() ? review.versionId : v.id);
+    review.subscriptionId = id.subscriptionId;
+    review.resourceGroup = id.resourceGroup;
+    if (id.names.size() == 3) {
+        review.galleryName = id.names.at(0);
+        review.imageDefinitionName = id.names.at(1);
+        review.versionName = id.names.at(2);
+    }
+
+    // Source.
+    const GalleryImageVersionStorageProfile &storage = v.storageProfile;
+    review.sources.clear();
+    review.sourceKnown = true;
+    if (!storage.virtualMachineId.isEmpty()) {
+        review.sourceKind = SourceKind::VirtualMachine;
+        review.sources.append({storage.virtualMachineId});
+    } else if (!storage.sourceId.isEmpty()) {
+        const ResourceId source = ResourceId::parse(storage.sourceId);
+        review.sourceKind = source.types.size() == 3 && source.types.last().compare(QLatin1String("versions"),
+                                                                                    Qt::CaseInsensitive) == 0
+                                ? SourceKind::ImageVersion
+                                : SourceKind::ManagedImage;
+        review.sources.append({storage.sourceId});
+    } else if (storage.osDiskImage && !storage.osDiskImage->sourceId.isEmpty()) {
+        review.sourceKind = SourceKind::Snapshots;
+        review.sources.append({storage.osDiskImage->sourceId});
+        for (const GalleryDiskImage &disk : storage.dataDiskImages) {
+            if (!disk.sourceId.isEmpty()) {
+                ReviewedSource data;
+                data.id = disk.sourceId;
+                data.lun = disk.lun.value_or(0);
+                review.sources.append(data);
+            }
+        }
+    } else {
+        review.sourceKnown = false;
+    }
+
+    // Disks: those of the storage profile, plus any LUN an encryption setting names.
+    QSet<int> luns;
+    for (const GalleryDiskImage &disk : storage.dataDiskImages) {
+        if (disk.lun)
+            luns.insert(*disk.lun);
+    }
+    for (const TargetRegion &target : v.targetRegions) {
+        if (target.encryption) {
+            for (const DataDiskImageEncryption &data : target.encryption->dataDiskImages)
+                luns.insert(data.lun);
+        }
+    }
+    review.dataDiskLuns = luns.values();
+    std::sort(review.dataDiskLuns.begin(), review.dataDiskLuns.end());
+
+    review.regions.clear();
+    for (const TargetRegion &target : v.targetRegions) {
+        ReviewRegion region;
+        region.name = target.name;
+        region.replicaCount = target.regionalReplicaCount.value_or(v.replicaCount.value_or(1));
+        region.storageAccountType =
+            !target.storageAccountType.isEmpty()
+                ? target.storageAccountType
+                : (v.storageAccountType.isEmpty() ? QStringLiteral("Standard_LRS") : v.storageAccountType);
+        region.excludeFromLatest = target.excludeFromLatest.value_or(v.excludeFromLatest.value_or(false));
+        for (const RegionalReplicationStatus &status : v.replicationSummary) {
+            if (sameRegion(status.region, target.name)) {
+                region.hasReplicationStatus = true;
+                region.replicationState = status.state;
+                region.replicationProgress = status.progress;
+                region.replicationDetails = status.details;
+            }
+        }
+        ReviewDisk os;
+        if (target.encryption && target.encryption->osDiskImage)
+            os.desId = target.encryption->osDiskImage->diskEncryptionSetId;
+        region.disks.append(os);
+        for (int lun : std::as_const(review.dataDiskLuns)) {
+            ReviewDisk disk;
+            disk.lun = lun;
+            if (target.encryption) {
+                for (const DataDiskImageEncryption &data : target.encryption->dataDiskImages) {
+                    if (data.lun == lun)
+                        disk.desId = data.diskEncryptionSetId;
+                }
+            }
+            region.disks.append(disk);
+        }
+        review.regions.append(region);
+    }
+}
+
+QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const QDate &today) {
+    QList<ReviewFinding> out;
+    const auto add = [&out](const QString &code, RvSeverity severity, const QString &message,
+                            const QString &region = {}, int lun = -2, const QString &desId = {}) {
+        ReviewFinding finding;
+        finding.code = code;
+        finding.severity = severity;
+        finding.message = message;
+        finding.region = region;
+        finding.lun = lun;
+        finding.desId = desId;
+        out.append(finding);
+    };
+    const auto desName = [&review](const QString &id) {
+        const ReviewedDes *des = review.des(id);
+        if (des && des->state == ReviewedDes::State::Found && !des->des.name.isEmpty())
+            return des->des.name;
+        const QString name = ResourceId::parse(id).name();
+        return name.isEmpty() ? id : name;
+    };
+
+    // Regions without encryption, and disks left out within a region.
+    QStringList encryptedRegions;
+    for (const ReviewRegion &region : review.regions) {
+        for (const ReviewDisk &disk : region.disks) {
+            if (!disk.desId.isEmpty()) {
+                encryptedRegions << region.name;
+                break;
+            }
+        }
+    }
+    for (const ReviewRegion &region : review.regions) {
+        const bool encrypted = encryptedRegions.contains(region.name);
+        if (!encrypted) {
+            if (!encryptedRegions.isEmpty())
+                add(QStringLiteral("regionWithoutEncryption"), RvSeverity::Error,
+                    tr("Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of "
+                       "the "
+                       "image stored in %1 is encrypted with platform-managed keys only.")
+                        .arg(region.name, encryptedRegions.join(QStringLiteral(", "))),
+                    region.name);
+            continue;
+        }
+        const QString osDes = region.desFor(-1);
+        QList<int> dataWithout;
+        for (const ReviewDisk &disk : region.disks) {
+            if (disk.lun >= 0 && disk.desId.isEmpty())
+                dataWithout << disk.lun;
+        }
+        if (!osDes.isEmpty()) {
+            for (int lun : std::as_const(dataWithout))
+                add(QStringLiteral("dataDiskWithoutEncryption"), RvSeverity::Error,
+                    tr("In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 "
+                       "has none: "
+                       "that disk is encrypted with platform-managed keys only.")
+                        .arg(region.name, desName(osDes))
+                        .arg(lun),
+                    region.name, lun);
+        } else {
+            add(QStringLiteral("osDiskWithoutEncryption"), RvSeverity::Error,
+                tr("In region %1 the data disks use a disk encryption set but the OS disk has none: the OS "
+                   "disk "
+                   "is encrypted with platform-managed keys only.")
+                    .arg(region.name),
+                region.name, -1);
+        }
+    }
+
+    // Each referenced DES, once per region that uses it.
+    for (const ReviewRegion &region : review.regions) {
+        QStringList seen;
+        for (const ReviewDisk &disk : region.disks) {
+            if (disk.desId.isEmpty() || seen.contains(rvLower(disk.desId)))
+                continue;
+            seen << rvLower(disk.desId);
+            const ReviewedDes *des = review.des(disk.desId);
+            const QString name = desName(disk.desId);
+            const ResourceId parsed = ResourceId::parse(disk.desId);
+            if (!review.subscriptionId.isEmpty() && parsed.valid &&
+                parsed.subscriptionId.compare(review.subscriptionId, Qt::CaseInsensitive) != 0)
+                add(QStringLiteral("desInOtherSubscription"), RvSeverity::Error,
+                    tr("Disk encryption set %1 (used in region %2) is in subscription %3, not in the image's "
+                       "subscription %4. Disk encryption sets must be in the same subscription as the image.")
+                        .arg(name, region.name, parsed.subscriptionId, review.subscriptionId),
+                    region.name, disk.lun, disk.desId);
+            if (!des)
+                continue;
+            switch (des->state) {
+            case ReviewedDes::State::Missing:
+                add(QStringLiteral("desMissing"), RvSeverity::Error,
+                    tr("Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot "
+                       "be "
+                       "created from this image in %2 until it is restored or the image is recreated.")
+                        .arg(name, region.name),
+                    region.name, disk.lun, disk.desId);
+                break;
+            case ReviewedDes::State::Unreadable:
+                add(QStringLiteral("desUnreadable"), RvSeverity::Warning,
+                    tr("Disk encryption set %1 (used in region %2) could not be read, so it was not checked: "
+                       "%3")
+                        .arg(name, region.name, des->error),
+                    region.name, disk.lun, disk.desId);
+                break;
+            case ReviewedDes::State::Found:
+                if (!des->hasActiveKey())
+                    add(QStringLiteral("desNoActiveKey"), RvSeverity::Error,
+                        tr("Disk encryption set %1 (used in region %2) has no active key: the disks it "
+                           "encrypts "
+                           "cannot be read.")
+                            .arg(name, region.name),
+                        region.name, disk.lun, disk.desId);
+                if (!des->des.location.isEmpty() && !sameRegion(des->des.location, region.name))
+                    add(QStringLiteral("desLocationMismatch"), RvSeverity::Error,
+                        tr("Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk "
+                           "encryption "
+                           "set only works in its own region.")
+                            .arg(name, des->des.location, region.name),
+                        region.name, disk.lun, disk.desId);
+                break;
+            }
+        }
+    }
+
+    // Encryption types across disks.
+    QMap<QString, QStringList> byType;
+    for (const ReviewRegion &region : review.regions) {
+        for (const ReviewDisk &disk : region.disks) {
+            const ReviewedDes *des = disk.desId.isEmpty() ? nullptr : review.des(disk.desId);
+            if (!des || des->state != ReviewedDes::State::Found)
+                continue;
+            QStringList &names = byType[des->des.encryptionType];
+            if (!names.contains(des->des.name))
+                names << des->des.name;
+        }
+    }
+    if (byType.size() > 1) {
+        QStringList parts;
+        for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+            parts << tr("%1: %2").arg(rvEncryptionTypeLabel(it.key()), it.value().join(QStringLiteral(", ")));
+        add(QStringLiteral("mixedEncryptionTypes"), RvSeverity::Warning,
+            tr("The disks of this image version use different encryption types (%1). Virtual machines get a "
+               "different protection depending on the disk and the region.")
+                .arg(parts.join(QStringLiteral("; "))));
+    }
+
+    // End of life.
+    const QDate endOfLife = QDate::fromString(review.version.endOfLifeDate.left(10), Qt::ISODate);
+    if (endOfLife.isValid() && endOfLife < today)
+        add(QStringLiteral("endOfLifePassed"), RvSeverity::Warning,
+            tr("The end-of-life date (%1) has passed: this version should no longer be used for new virtual "
+               "machines.")
+                .arg(endOfLife.toString(Qt::ISODate)));
+
+    // Replication.
+    for (const ReviewRegion &region : review.regions) {
+        if (!region.hasReplicationStatus)
+            continue;
+        if (region.replicationState.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
+            add(QStringLiteral("replicationFailed"), RvSeverity::Error,
+                region.replicationDetails.isEmpty()
+                    ? tr("Replication to region %1 failed; the service gave no reason.").arg(region.name)
+                    : tr("Replication to region %1 failed. The service says: %2")
+                          .arg(region.name, region.replicationDetails),
+                region.name);
+        } else if (region.replicationState.compare(QLatin1String("Replicating"), Qt::CaseInsensitive) == 0) {
+            add(QStringLiteral("replicationInProgress"), RvSeverity::Info,
+                tr("Replication to region %1 is still in progress (%2 %).")
+                    .arg(region.name)
+                    .arg(region.replicationProgress),
+                region.name);
+        }
+    }
+
+    // Source.
+    for (const ReviewedSource &source : review.sources) {
+        if (source.checked && !source.exists && source.error.isEmpty())
+            add(QStringLiteral("sourceMissing"), RvSeverity::Info,
+                tr("The source %1 no longer exists. The image version does not need it, but it cannot be "
+                   "recreated from the same source.")
+                    .arg(source.id));
+    }
+
+    std::stable_sort(out.begin(), out.end(), [](const ReviewFinding &a, const ReviewFinding &b) {
+        return int(a.severity) > int(b.severity);
+    });
+    return out;
+}
+
+// ---- VersionReviewer ----------------------------------------------------------------------------------
+
+VersionReviewer::VersionReviewer(ArmClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client) {}
+
+VersionReviewer::~VersionReviewer() {
+    m_running = false; // no finished() from a destructor
+    abort();
+}
+
+QString VersionReviewer::versionIdProblem(const QString &id) {
+    const ResourceId parsed = ResourceId::parse(id);
+    if (!parsed.valid ||
+        parsed.fullType().compare(QLatin1String("Microsoft.Compute/galleries/images/versions"),
+                                  Qt::CaseInsensitive) != 0)
+        return ReviewAnalysis::tr(
+                   "“%1” is not the resource ID of an image version (/subscriptions/…/resourceGroups/"
+                   "…/providers/Microsoft.Compute/galleries/…/images/…/versions/…).")
+            .arg(id);
+    const ArmPathBuilder builder = ArmPathBuilder::fromResourceId(id.trimmed());
+    if (!builder.ok())
+        return builder.error().message;
+    return {};
+}
+
+void VersionReviewer::abort() {
+    for (const QPointer<ArmReply> &reply : std::as_const(m_replies)) {
+        if (reply) {
+            disconnect(reply, nullptr, this, nullptr);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+    m_replies.clear();
+    if (m_running) {
+        m_running = false;
+        m_error = ArmError::make(ArmError::Kind::Aborted, ReviewAnalysis::tr("The review was stopped."));
+        Q_EMIT finished();
+    }
+}
+
+void VersionReviewer::start(const QString &versionId, const QDate &today) {
+    abort();
+    m_review = VersionReview();
+    m_review.versionId = versionId.trimmed();
+    m_error = {};
+    m_today = today;
+    m_pending = 0;
+    m_running = true;
+    const QString problem = versionIdProblem(m_review.versionId);
+    if (!problem.isEmpty()) {
+        finish(ArmError::make(ArmError::Kind::InvalidInput, problem));
+        return;
+    }
+    if (!m_client) {
+        finish(ArmError::make(ArmError::Kind::InvalidInput, ReviewAnalysis::tr("No connection to Azure.")));
+        return;
+    }
+    const QString path = ArmPathBuilder::fromResourceId(m_review.versionId).path();
+    Q_EMIT progress(ReviewAnalysis::tr("Reading the image version…"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("ReplicationStatus"));
+    ArmReply *reply = m_client->get(path, query);
+    m_replies << reply;
+    connect(reply, &ArmReply::finished, this, [this, reply] { onVersion(reply); });
+}
+
+void VersionReviewer::onVersion(ArmReply *reply) {
+    reply->deleteLater();
+    m_replies.removeAll(reply);
+    if (reply->error().isError()) {
+        finish(reply->error());
+        return;
+    }
+    const ArmError parseError = parseResource(reply->json(), m_review.version);
+    if (parseError.isError()) {
+        finish(parseError);
+        return;
+    }
+    ReviewAnalysis::buildMatrix(m_review);
+
+    QStringList desIds;
+    for (const ReviewRegion &region : std::as_const(m_review.regions)) {
+        for (const ReviewDisk &disk : region.disks) {
+            if (!disk.desId.isEmpty() && !desIds.contains(disk.desId, Qt::CaseInsensitive))
+                desIds << disk.desId;
+        }
+    }
+    Q_EMIT progress(ReviewAnalysis::tr("Reading %n disk encryption set(s)…", nullptr, int(desIds.size())));
+    m_pending = 1; // held until every request below is sent
+    for (const QString &id : std::as_const(desIds))
+        fetchDes(id);
+    for (int i = 0; i < m_review.sources.size(); ++i)
+        fetchSource(i);
+    settle();
+}
+
+void VersionReviewer::fetchDes(const QString &id) {
+    ReviewedDes entry;
+    entry.id = id;
+    const ArmPathBuilder builder = ArmPathBuilder::fromResourceId(id);
+    if (!builder.ok()) {
+        entry.state = ReviewedDes::State::Unreadable;
+        entry.error = builder.error().message;
+        m_review.desById.insert(rvLower(id), entry);
+        return;
+    }
+    m_review.desById.insert(rvLower(id), entry);
+    ++m_pending;
+    ArmReply *reply = m_client->get(builder.path());
+    m_replies << reply;
+    connect(reply, &ArmReply::finished, this, [this, reply, id] {
+        reply->deleteLater();
+        m_replies.removeAll(reply);
+        ReviewedDes &des = m_review.desById[rvLower(id)];
+        if (reply->httpStatus() == 404) {
+            des.state = ReviewedDes::State::Missing;
+        } else if (reply->error().isError()) {
+            des.state = ReviewedDes::State::Unreadable;
+            des.error = reply->error().toDisplayString();
+        } else {
+            const ArmError error = parseResource(reply->json(), des.des);
+            if (error.isError()) {
+                des.state = ReviewedDes::State::Unreadable;
+                des.error = error.toDisplayString();
+            }
+        }
+        settle();
+    });
+}
+
+void VersionReviewer::fetchSource(int index) {
+    const QString id = m_review.sources.at(index).id;
+    const ArmPathBuilder builder = ArmPathBuilder::fromResourceId(id);
+    if (!builder.ok()) {
+        m_review.sources[index].error = builder.error().message;
+        return;
+    }
+    ++m_pending;
+    ArmReply *reply = m_client->get(builder.path());
+    m_replies << reply;
+    connect(reply, &ArmReply::finished, this, [this, reply, index] {
+        reply->deleteLater();
+        m_replies.removeAll(reply);
+        ReviewedSource &source = m_review.sources[index];
+        source.checked = true;
+        if (reply->httpStatus() == 404)
+            source.exists = false;
+        else if (reply->error().isError())
+            source.error = reply->error().toDisplayString();
+        else
+            source.exists = true;
+        settle();
+    });
+}
+
+void VersionReviewer::settle() {
+    if (--m_pending > 0)
+        return;
+    finish();
+}
+
+void VersionReviewer::finish(const ArmError &error) {
+    m_error = error;
+    m_review.reviewedAt = QDateTime::currentDateTimeUtc();
+    if (!error.isError())
+        m_review.findings = ReviewAnalysis::findings(m_review, m_today);
+    else
+        qCInfo(lcReview) << "review failed:" << error.code << error.httpStatus;
+    m_running = false;
+    Q_EMIT finished();
+}
+
+// ---- ReviewReport ---------------------------------------------------------------------------------------
+
+QString ReviewReport::cellText(const VersionReview &review, const QString &desId) {
+    if (desId.isEmpty())
+        return tr("platform-managed key");
+    const ReviewedDes *des = review.des(desId);
+    const ResourceId parsed = ResourceId::parse(desId);
+    const QString name = parsed.name().isEmpty() ? desId : parsed.name();
+    if (!des)
+        return tr("%1 (%2)").arg(name, parsed.resourceGroup);
+    switch (des->state) {
+    case ReviewedDes::State::Missing:
+        return tr("%1 (%2) — no longer exists").arg(name, parsed.resourceGroup);
+    case ReviewedDes::State::Unreadable:
+        return tr("%1 (%2) — could not be read").arg(name, parsed.resourceGroup);
+    case ReviewedDes::State::Found:
+        break;
+    }
+    const QString key =
+        des->hasActiveKey()
+            ? tr("key %1, version %2, vault %3")
+                  .arg(des->keyName(), des->keyVersion().isEmpty() ? tr("latest") : des->keyVersion(),
+                       des->keyVaultName())
+            : tr("no active key");
+    return tr("%1 (%2) — %3 — %4")
+        .arg(name, parsed.resourceGroup, rvEncryptionTypeLabel(des->des.encryptionType), key);
+}
+
+QString ReviewReport::text(const VersionReview &review) {
+    const GalleryImageVersion &v = review.version;
+    QStringList lines;
+    lines << tr("Image version %1 of %2 in gallery %3")
+                 .arg(review.versionName, review.imageDefinitionName, review.galleryName);
+    lines << tr("Resource ID: %1").arg(review.versionId);
+    lines << tr("Location: %1").arg(v.location);
+    lines << tr("Provisioning state: %1").arg(v.provisioningState);
+    lines << tr("Replication: %1")
+                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
+    lines << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+    lines << tr("Excluded from latest: %1").arg(rvYesNo(v.excludeFromLatest.value_or(false)));
+    if (review.sourceKnown) {
+        for (const ReviewedSource &source : review.sources) {
+            const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
+                                                 : ReviewAnalysis::sourceKindLabel(review.sourceKind);
+            const QString state = !source.checked           ? tr("not checked")
+                                  : !source.error.isEmpty() ? tr("could not be checked")
+                                  : source.exists           ? tr("exists")
+                                                            : tr("no longer exists");
+            lines << tr("Source: %1 %2 (%3)").arg(kind, source.id, state);
+        }
+    } else {
+        lines << tr("Source: unknown");
+    }
+    lines << QString();
+    lines << tr("Target regions and disks:");
+    for (const ReviewRegion &region : review.regions) {
+        const QString replication =
+            region.hasReplicationStatus
+                ? tr("%1, %2 %").arg(region.replicationState).arg(region.replicationProgress)
+                : tr("no replication status");
+        lines << QStringLiteral("  ") + tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
+                                            .arg(region.name, region.storageAccountType, replication);
+        if (!region.replicationDetails.isEmpty())
+            lines << QStringLiteral("    ") + tr("Replication details: %1").arg(region.replicationDetails);
+        for (const ReviewDisk &disk : region.disks)
+            lines << QStringLiteral("    ") +
+                         tr("%1: %2").arg(ReviewAnalysis::diskLabel(disk.lun), cellText(review, disk.desId));
+    }
+    lines << QString();
+    const int errors = review.count(ReviewFinding::Severity::Error);
+    const int warnings = review.count(ReviewFinding::Severity::Warning);
+    if (review.findings.isEmpty()) {
+        lines << tr("Findings: none. Every disk in every region is consistently encrypted.");
+    } else {
+        //: %1 is "N problems", %2 "N warnings", %3 "N notes"
+        lines << tr("Findings: %1, %2, %3.")
+                     .arg(tr("%n problem(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                          tr("%n note(s)", nullptr, review.count(ReviewFinding::Severity::Info)));
+        for (const ReviewFinding &finding : review.findings)
+            lines << QStringLiteral("  [%1] %2")
+                         .arg(ReviewAnalysis::severityLabel(finding.severity), finding.message);
+    }
+    lines << QString();
+    lines << tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate));
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+nlohmann::json ReviewReport::json(const VersionReview &review) {
+    using nlohmann::json;
+    const GalleryImageVersion &v = review.version;
+    json doc = json::object();
+    doc["schema"] = "cmkwizard.review";
+    doc["schemaVersion"] = schemaVersion;
+    doc["reviewedAt"] = review.reviewedAt.toString(Qt::ISODate);
+
+    json version = json::object();
+    version["id"] = review.versionId;
+    version["name"] = review.versionName;
+    version["subscriptionId"] = review.subscriptionId;
+    version["resourceGroup"] = review.resourceGroup;
+    version["galleryName"] = review.galleryName;
+    version["imageDefinitionName"] = review.imageDefinitionName;
+    version["location"] = v.location;
+    version["provisioningState"] = rvOptionalString(v.provisioningState);
+    version["publishedDate"] = rvOptionalString(v.publishedDate);
+    version["endOfLifeDate"] = rvOptionalString(v.endOfLifeDate);
+    version["excludeFromLatest"] = v.excludeFromLatest.value_or(false);
+    version["replicaCount"] = v.replicaCount ? json(*v.replicaCount) : json(nullptr);
+    version["storageAccountType"] = rvOptionalString(v.storageAccountType);
+    version["aggregatedReplicationState"] = rvOptionalString(v.aggregatedReplicationState);
+    doc["version"] = version;
+
+    json source = json::object();
+    source["kind"] = sourceKindKey(review);
+    json resources = json::array();
+    for (const ReviewedSource &s : review.sources) {
+        json entry = json::object();
+        entry["id"] = s.id;
+        entry["lun"] = s.lun >= 0 ? json(s.lun) : json(nullptr);
+        entry["exists"] = s.checked && s.error.isEmpty() ? json(s.exists) : json(nullptr);
+        if (!s.error.isEmpty())
+            entry["error"] = s.error;
+        resources.push_back(entry);
+    }
+    source["resources"] = resources;
+    doc["source"] = source;
+
+    json disks = json::array();
+    disks.push_back({{"disk", "os"}, {"lun", nullptr}, {"label", ReviewAnalysis::diskLabel(-1)}});
+    for (int lun : review.dataDiskLuns)
+        disks.push_back({{"disk", "data"}, {"lun", lun}, {"label", ReviewAnalysis::diskLabel(lun)}});
+    doc["disks"] = disks;
+
+    json regions = json::array();
+    for (const ReviewRegion &region : review.regions) {
+        json entry = json::object();
+        entry["name"] = region.name;
+        entry["replicaCount"] = region.replicaCount;
+        entry["storageAccountType"] = region.storageAccountType;
+        entry["excludeFromLatest"] = region.excludeFromLatest;
+        if (region.hasReplicationStatus)
+            entry["replication"] = {{"state", region.replicationState},
+                                    {"progress", region.replicationProgress},
+                                    {"details", region.replicationDetails}};
+        else
+            entry["replication"] = nullptr;
+        json cells = json::array();
+        for (const ReviewDisk &disk : region.disks) {
+            cells.push_back({{"disk", disk.lun < 0 ? "os" : "data"},
+                             {"lun", disk.lun < 0 ? json(nullptr) : json(disk.lun)},
+                             {"diskEncryptionSetId", rvOptionalString(disk.desId)}});
+        }
+        entry["disks"] = cells;
+        regions.push_back(entry);
+    }
+    doc["regions"] = regions;
+
+    json sets = json::array();
+    for (const ReviewedDes &des : review.desById) {
+        const ResourceId parsed = ResourceId::parse(des.id);
+        json entry = json::object();
+        entry["id"] = des.id;
+        entry["status"] = rvDesStateKey(des.state);
+        entry["name"] = parsed.name();
+        entry["resourceGroup"] = parsed.resourceGroup;
+        entry["subscriptionId"] = parsed.subscriptionId;
+        if (des.state == ReviewedDes::State::Found) {
+            entry["location"] = des.des.location;
+            entry["encryptionType"] = rvOptionalString(des.des.encryptionType);
+            entry["keyUrl"] = rvOptionalString(des.des.keyUrl);
+            entry["keyVaultId"] = rvOptionalString(des.des.sourceVaultId);
+            entry["keyVaultName"] = rvOptionalString(des.keyVaultName());
+            entry["keyName"] = rvOptionalString(des.keyName());
+            entry["keyVersion"] = rvOptionalString(des.keyVersion());
+            entry["hasActiveKey"] = des.hasActiveKey();
+        }
+        if (!des.error.isEmpty())
+            entry["error"] = des.error;
+        sets.push_back(entry);
+    }
+    doc["diskEncryptionSets"] = sets;
+
+    json findings = json::array();
+    for (const ReviewFinding &f : review.findings) {
+        json entry = json::object();
+        entry["code"] = f.code;
+        entry["severity"] = ReviewAnalysis::severityKey(f.severity);
+        entry["region"] = rvOptionalString(f.region);
+        entry["disk"] = f.lun == -2 ? json(nullptr) : json(f.lun < 0 ? "os" : "data");
+        entry["lun"] = f.lun >= 0 ? json(f.lun) : json(nullptr);
+        entry["diskEncryptionSetId"] = rvOptionalString(f.desId);
+        entry["message"] = f.message;
+        findings.push_back(entry);
+    }
+    doc["findings"] = findings;
+    doc["summary"] = {{"errors", review.count(ReviewFinding::Severity::Error)},
+                      {"warnings", review.count(ReviewFinding::Severity::Warning)},
+                      {"infos", review.count(ReviewFinding::Severity::Info)}};
+    return doc;
+}
+
+QString ReviewReport::html(const VersionReview &review) {
+    const auto e = [](const QString &s) { return s.toHtmlEscaped(); };
+    const GalleryImageVersion &v = review.version;
+    QString h;
+    h += QStringLiteral("<html><head><meta charset=\"utf-8\"><title>%1</title></head><body>")
+             .arg(e(tr("Review of image version %1").arg(review.versionName)));
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(e(tr("Image version %1 of %2 in gallery %3")
+                        .arg(review.versionName, review.imageDefinitionName, review.galleryName)));
+    h += QStringLiteral("<p><small>%1</small></p>").arg(e(review.versionId));
+
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+    const auto row = [&](const QString &label, const QString &value) {
+        h += QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>").arg(e(label), e(value));
+    };
+    row(tr("Location"), v.location);
+    row(tr("Provisioning state"), v.provisioningState);
+    row(tr("Replication"),
+        v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
+    row(tr("End of life"), v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+    row(tr("Excluded from latest"), rvYesNo(v.excludeFromLatest.value_or(false)));
+    for (const ReviewedSource &source : review.sources) {
+        const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
+                                             : ReviewAnalysis::sourceKindLabel(review.sourceKind);
+        row(tr("Source"), QStringLiteral("%1: %2").arg(kind, source.id) +
+                              (source.checked && source.error.isEmpty() && !source.exists
+                                   ? QStringLiteral(" — ") + tr("no longer exists")
+                                   : QString()));
+    }
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h2>%1</h2>").arg(e(tr("Findings")));
+    if (review.findings.isEmpty()) {
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(e(tr("None. Every disk in every region is consistently encrypted.")));
+    } else {
+        h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+        for (const ReviewFinding &f : review.findings) {
+            const QString color = f.severity == ReviewFinding::Severity::Error ? QStringLiteral("#b00020")
+                                  : f.severity == ReviewFinding::Severity::Warning
+                                      ? QStringLiteral("#8a5a00")
+                                      : QStringLiteral("#1a5fb4");
+            const QString icon = f.severity == ReviewFinding::Severity::Error     ? QStringLiteral("&#9679;")
+                                 : f.severity == ReviewFinding::Severity::Warning ? QStringLiteral("&#9888;")
+                                                                                  : QStringLiteral("&#8505;");
+            h += QStringLiteral("<tr><td><font color=\"%1\">%2 <b>%3</b></font></td><td>%4</td></tr>")
+                     .arg(color, icon, e(ReviewAnalysis::severityLabel(f.severity)), e(f.message));
+        }
+        h += QStringLiteral("</table>");
+    }
+
+    h += QStringLiteral("<h2>%1</h2>").arg(e(tr("Target regions and disks")));
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+    for (const QString &header : {tr("Region"), tr("Replicas"), tr("Storage"), tr("Replication")})
+        h += QStringLiteral("<th>%1</th>").arg(e(header));
+    h += QStringLiteral("<th>%1</th>").arg(e(ReviewAnalysis::diskLabel(-1)));
+    for (int lun : review.dataDiskLuns)
+        h += QStringLiteral("<th>%1</th>").arg(e(ReviewAnalysis::diskLabel(lun)));
+    h += QStringLiteral("</tr>");
+    for (const ReviewRegion &region : review.regions) {
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td>")
+                 .arg(e(region.name))
+                 .arg(region.replicaCount)
+                 .arg(e(region.storageAccountType));
+        QString replication =
+            region.hasReplicationStatus
+                ? QStringLiteral("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
+                : tr("unknown");
+        if (!region.replicationDetails.isEmpty())
+            replication += QStringLiteral(" — ") + region.replicationDetails;
+        h += QStringLiteral("<td>%1</td>").arg(e(replication));
+        for (const ReviewDisk &disk : region.disks)
+            h += QStringLiteral("<td>%1</td>").arg(e(cellText(review, disk.desId)));
+        h += QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table>");
+
+    if (!review.desById.isEmpty()) {
+        h += QStringLiteral("<h2>%1</h2>").arg(e(tr("Disk encryption sets")));
+        h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+        for (const QString &header : {tr("Name"), tr("Resource group"), tr("Location"), tr("Encryption type"),
+                                      tr("Key URL"), tr("Key vault")})
+            h += QStringLiteral("<th>%1</th>").arg(e(header));
+        h += QStringLiteral("</tr>");
+        for (const ReviewedDes &des : review.desById) {
+            const ResourceId parsed = ResourceId::parse(des.id);
+            if (des.state != ReviewedDes::State::Found) {
+                h += QStringLiteral("<tr><td>%1</td><td>%2</td><td colspan=\"4\">%3</td></tr>")
+                         .arg(e(parsed.name()), e(parsed.resourceGroup),
+                              e(des.state == ReviewedDes::State::Missing
+                                    ? tr("no longer exists")
+                                    : tr("could not be read: %1").arg(des.error)));
+                continue;
+            }
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                     .arg(e(parsed.name()), e(parsed.resourceGroup), e(des.des.location),
+                          e(rvEncryptionTypeLabel(des.des.encryptionType)),
+                          e(des.des.keyUrl.isEmpty() ? tr("no active key") : des.des.keyUrl),
+                          e(des.keyVaultName()));
+        }
+        h += QStringLiteral("</table>");
+    }
+    h += QStringLiteral("<p><small>%1</small></p>")
+             .arg(e(tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate))));
+    h += QStringLiteral("</body></html>");
+    return h;
+}
+
+} // namespace cmk

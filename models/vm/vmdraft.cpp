@@ -1,0 +1,347 @@
+#include "vm/vmdraft.h"
+
+#include "arm/resources.h"
+
+#include <QDir>
+#include <QFile>
+#include <algorithm>
+#include <climits>
+
+namespace cmk {
+
+QString vmAuthTypeKey(VmAuthType type) {
+    return type == VmAuthType::Password ? QStringLiteral("password") : QStringLiteral("sshPublicKey");
+}
+
+bool vmAuthTypeFromKey(const QString &key, VmAuthType *type) {
+    if (key == QLatin1String("password"))
+        *type = VmAuthType::Password;
+    else if (key == QLatin1String("sshPublicKey"))
+        *type = VmAuthType::SshPublicKey;
+    else
+        return false;
+    return true;
+}
+
+QString vmNetworkModeKey(VmNetworkMode mode) {
+    return mode == VmNetworkMode::NewVirtualNetwork ? QStringLiteral("newVirtualNetwork")
+                                                    : QStringLiteral("existingSubnet");
+}
+
+bool vmNetworkModeFromKey(const QString &key, VmNetworkMode *mode) {
+    if (key == QLatin1String("newVirtualNetwork"))
+        *mode = VmNetworkMode::NewVirtualNetwork;
+    else if (key == QLatin1String("existingSubnet"))
+        *mode = VmNetworkMode::ExistingSubnet;
+    else
+        return false;
+    return true;
+}
+
+QString VmDraft::effectiveNicName() const {
+    return nicName.isEmpty() ? name + QStringLiteral("-nic") : nicName;
+}
+
+QString VmDraft::osDiskName() const {
+    return name + QStringLiteral("_OsDisk");
+}
+
+static QString vmGroupScope(const VmDraft &d) {
+    return QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(d.subscriptionId, d.resourceGroup);
+}
+
+QString VmDraft::vmId() const {
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Compute/virtualMachines/") + name;
+}
+
+QString VmDraft::nicId() const {
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Network/networkInterfaces/") +
+           effectiveNicName();
+}
+
+QString VmDraft::newVnetId() const {
+    return vmGroupScope(*this) + QStringLiteral("/providers/Microsoft.Network/virtualNetworks/") +
+           newVnetName;
+}
+
+QString VmDraft::effectiveSubnetId() const {
+    if (networkMode == VmNetworkMode::ExistingSubnet)
+        return subnetId;
+    return newVnetId() + QStringLiteral("/subnets/") + newSubnetName;
+}
+
+QString VmDraft::desFor(int lun) const {
+    if (!usesCustomerKey(encryption))
+        return {};
+    return lun < 0 ? osDiskDesId : dataDiskDesIds.value(lun);
+}
+
+void VmDraft::normalizeDisks() {
+    QMap<int, QString> kept;
+    QMap<int, QString> keptTypes;
+    for (int lun : imageDataDiskLuns) {
+        kept.insert(lun, dataDiskDesIds.value(lun));
+        if (!dataDiskStorageTypes.value(lun).isEmpty())
+            keptTypes.insert(lun, dataDiskStorageTypes.value(lun));
+    }
+    dataDiskDesIds = kept;
+    dataDiskStorageTypes = keptTypes;
+    std::sort(imageDataDiskLuns.begin(), imageDataDiskLuns.end());
+}
+
+const QStringList &VmDraft::storageAccountTypes() {
+    static const QStringList types = {QStringLiteral("Standard_LRS"), QStringLiteral("StandardSSD_LRS"),
+                                      QStringLiteral("Premium_LRS"), QStringLiteral("StandardSSD_ZRS"),
+                                      QStringLiteral("Premium_ZRS")};
+    return types;
+}
+
+QString VmDraft::storageTypeFor(int lun) const {
+    return lun < 0 ? osDiskStorageType : dataDiskStorageTypes.value(lun);
+}
+
+nlohmann::json VmDraft::toJson(bool withSecrets) const {
+    nlohmann::json luns = nlohmann::json::array();
+    for (int lun : imageDataDiskLuns)
+        luns.push_back(lun);
+    nlohmann::json regions = nlohmann::json::array();
+    for (const QString &r : imageRegions)
+        regions.push_back(r);
+    nlohmann::json dataDisks = nlohmann::json::array();
+    for (auto it = dataDiskDesIds.cbegin(); it != dataDiskDesIds.cend(); ++it) {
+        nlohmann::json disk = {{"lun", it.key()}, {"diskEncryptionSetId", it.value()}};
+        if (!dataDiskStorageTypes.value(it.key()).isEmpty())
+            disk["storageAccountType"] = dataDiskStorageTypes.value(it.key());
+        dataDisks.push_back(disk);
+    }
+    for (auto it = dataDiskStorageTypes.cbegin(); it != dataDiskStorageTypes.cend(); ++it) {
+        if (!dataDiskDesIds.contains(it.key()) && !it.value().isEmpty())
+            dataDisks.push_back({{"lun", it.key()}, {"storageAccountType", it.value()}});
+    }
+    nlohmann::json image = {{"imageVersionId", imageVersionId},
+                            {"osType", osType},
+                            {"osState", osState},
+                            {"replicatedRegions", regions},
+                            {"dataDiskLuns", luns}};
+    if (imageOsDiskSizeGb > 0)
+        image["osDiskSizeGB"] = imageOsDiskSizeGb;
+    nlohmann::json diskOptions = {{"encryption", encryptionModeKey(encryption)},
+                                  {"osDiskEncryptionSetId", osDiskDesId},
+                                  {"dataDisks", dataDisks}};
+    if (osDiskSizeGb > 0)
+        diskOptions["osDiskSizeGB"] = osDiskSizeGb;
+    if (!osDiskStorageType.isEmpty())
+        diskOptions["osDiskStorageAccountType"] = osDiskStorageType;
+    nlohmann::json admin = {{"username", adminUsername},
+                            {"authenticationType", vmAuthTypeKey(authType)},
+                            {"sshPublicKey", sshPublicKey}};
+    if (withSecrets && !adminPassword.isEmpty())
+        admin["password"] = adminPassword;
+    return {
+        {"formatVersion", currentFormatVersion},
+        {"image", image},
+        {"subscriptionId", subscriptionId},
+        {"resourceGroup", resourceGroup},
+        {"name", name},
+        {"location", location},
+        {"size", size},
+        {"adminAccount", admin},
+        {"network",
+         {{"mode", vmNetworkModeKey(networkMode)},
+          {"subnetId", subnetId},
+          {"newVirtualNetworkName", newVnetName},
+          {"newVirtualNetworkAddressPrefix", newVnetAddressPrefix},
+          {"newSubnetName", newSubnetName},
+          {"newSubnetAddressPrefix", newSubnetAddressPrefix},
+          {"networkInterfaceName", nicName}}},
+        {"disks", diskOptions},
+    };
+}
+
+namespace {
+
+// Reads typed members and remembers the first problem.
+class VmDraftReader {
+public:
+    explicit VmDraftReader(QString *error)
+        : m_error(error) {}
+    bool ok() const { return m_ok; }
+    void fail(const QString &why) {
+        if (m_ok && m_error)
+            *m_error = why;
+        m_ok = false;
+    }
+    QString string(const nlohmann::json &object, const char *key, const QString &fallback = {}) {
+        if (!object.is_object() || !object.contains(key) || object[key].is_null())
+            return fallback;
+        if (!object[key].is_string()) {
+            fail(VmDraft::tr("The draft field “%1” must be a text.").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return QString::fromStdString(object[key].get<std::string>());
+    }
+    int integer(const nlohmann::json &object, const char *key, int fallback) {
+        if (!object.is_object() || !object.contains(key) || object[key].is_null())
+            return fallback;
+        if (!object[key].is_number_integer() || object[key].get<long long>() < INT_MIN ||
+            object[key].get<long long>() > INT_MAX ||
+            (object[key].is_number_unsigned() && object[key].get<unsigned long long>() > INT_MAX)) {
+            fail(VmDraft::tr("The draft field “%1” must be a whole number.").arg(QLatin1String(key)));
+            return fallback;
+        }
+        return int(object[key].get<long long>());
+    }
+    const nlohmann::json &object(const nlohmann::json &parent, const char *key) {
+        static const nlohmann::json empty = nlohmann::json::object();
+        if (!parent.is_object() || !parent.contains(key) || parent[key].is_null())
+            return empty;
+        if (!parent[key].is_object()) {
+            fail(VmDraft::tr("The draft field “%1” must be an object.").arg(QLatin1String(key)));
+            return empty;
+        }
+        return parent[key];
+    }
+    const nlohmann::json &array(const nlohmann::json &parent, const char *key) {
+        static const nlohmann::json empty = nlohmann::json::array();
+        if (!parent.is_object() || !parent.contains(key) || parent[key].is_null())
+            return empty;
+        if (!parent[key].is_array()) {
+            fail(VmDraft::tr("The draft field “%1” must be a list.").arg(QLatin1String(key)));
+            return empty;
+        }
+        return parent[key];
+    }
+
+private:
+    QString *m_error;
+    bool m_ok = true;
+};
+
+} // namespace
+
+bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error) {
+    if (!json.is_object()) {
+        if (error)
+            *error = tr("A VM draft must be a JSON object.");
+        return false;
+    }
+    VmDraftReader r(error);
+    VmDraft d;
+    const int version = r.integer(json, "formatVersion", currentFormatVersion);
+    if (r.ok() && (version < 1 || version > currentFormatVersion)) {
+        r.fail(tr("This VM draft has format version %1; this program reads version %2 and older.")
+                   .arg(version)
+                   .arg(currentFormatVersion));
+    }
+    const nlohmann::json &image = r.object(json, "image");
+    d.imageVersionId = r.string(image, "imageVersionId");
+    d.osType = r.string(image, "osType", d.osType);
+    d.osState = r.string(image, "osState", d.osState);
+    for (const nlohmann::json &region : r.array(image, "replicatedRegions")) {
+        if (!region.is_string()) {
+            r.fail(
+                tr("The draft field “%1” must be a list of texts.").arg(QStringLiteral("replicatedRegions")));
+            break;
+        }
+        d.imageRegions.append(normalizeRegion(QString::fromStdString(region.get<std::string>())));
+    }
+    for (const nlohmann::json &lun : r.array(image, "dataDiskLuns")) {
+        // A LUN is 0..63; anything outside int range would wrap silently on conversion.
+        if (!lun.is_number_integer() || lun.get<long long>() < 0 || lun.get<long long>() > INT_MAX ||
+            (lun.is_number_unsigned() && lun.get<unsigned long long>() > INT_MAX)) {
+            r.fail(tr("The draft field “%1” must be a list of whole numbers.")
+                       .arg(QStringLiteral("dataDiskLuns")));
+            break;
+        }
+        d.imageDataDiskLuns.append(int(lun.get<long long>()));
+    }
+    d.imageOsDiskSizeGb = r.integer(image, "osDiskSizeGB", 0);
+    d.subscriptionId = r.string(json, "subscriptionId");
+    d.resourceGroup = r.string(json, "resourceGroup");
+    d.name = r.string(json, "name");
+    d.location = r.string(json, "location");
+    d.size = r.string(json, "size");
+    const nlohmann::json &admin = r.object(json, "adminAccount");
+    d.adminUsername = r.string(admin, "username");
+    const QString auth = r.string(admin, "authenticationType", vmAuthTypeKey(d.authType));
+    if (r.ok() && !vmAuthTypeFromKey(auth, &d.authType))
+        r.fail(tr("Unknown authentication type “%1” in the VM draft.").arg(auth));
+    d.sshPublicKey = r.string(admin, "sshPublicKey");
+    d.adminPassword = r.string(admin, "password");
+    const nlohmann::json &network = r.object(json, "network");
+    const QString mode = r.string(network, "mode", vmNetworkModeKey(d.networkMode));
+    if (r.ok() && !vmNetworkModeFromKey(mode, &d.networkMode))
+        r.fail(tr("Unknown network mode “%1” in the VM draft.").arg(mode));
+    d.subnetId = r.string(network, "subnetId");
+    d.newVnetName = r.string(network, "newVirtualNetworkName");
+    d.newVnetAddressPrefix = r.string(network, "newVirtualNetworkAddressPrefix", d.newVnetAddressPrefix);
+    d.newSubnetName = r.string(network, "newSubnetName", d.newSubnetName);
+    d.newSubnetAddressPrefix = r.string(network, "newSubnetAddressPrefix", d.newSubnetAddressPrefix);
+    d.nicName = r.string(network, "networkInterfaceName");
+    const nlohmann::json &disks = r.object(json, "disks");
+    const QString encryption = r.string(disks, "encryption", encryptionModeKey(d.encryption));
+    if (r.ok() && !encryptionModeFromKey(encryption, &d.encryption))
+        r.fail(tr("Unknown encryption type “%1” in the VM draft.").arg(encryption));
+    d.osDiskDesId = r.string(disks, "osDiskEncryptionSetId");
+    d.osDiskSizeGb = r.integer(disks, "osDiskSizeGB", 0);
+    d.osDiskStorageType = r.string(disks, "osDiskStorageAccountType");
+    for (const nlohmann::json &disk : r.array(disks, "dataDisks")) {
+        if (!disk.is_object()) {
+            r.fail(tr("The draft field “%1” must be a list of objects.").arg(QStringLiteral("dataDisks")));
+            break;
+        }
+        const int lun = r.integer(disk, "lun", -1);
+        if (r.ok() && lun < 0)
+            r.fail(tr("A data disk of the VM draft has no LUN."));
+        d.dataDiskDesIds.insert(lun, r.string(disk, "diskEncryptionSetId"));
+        const QString storageType = r.string(disk, "storageAccountType");
+        if (!storageType.isEmpty())
+            d.dataDiskStorageTypes.insert(lun, storageType);
+    }
+    if (!r.ok())
+        return false;
+    if (d.subscriptionId.isEmpty())
+        d.subscriptionId = ResourceId::parse(d.imageVersionId).subscriptionId;
+    *out = d;
+    return true;
+}
+
+bool VmDraft::load(const QString &path, VmDraft *out, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error =
+                tr("Cannot read the VM draft %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    const nlohmann::json json = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+    if (json.is_discarded()) {
+        if (error)
+            *error = tr("The VM draft %1 is not valid JSON.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QString why;
+    if (!fromJson(json, out, &why)) {
+        if (error)
+            *error = tr("The VM draft %1 cannot be used: %2").arg(QDir::toNativeSeparators(path), why);
+        return false;
+    }
+    return true;
+}
+
+bool VmDraft::operator==(const VmDraft &o) const {
+    return imageVersionId == o.imageVersionId && osType == o.osType && osState == o.osState &&
+           imageRegions == o.imageRegions && imageDataDiskLuns == o.imageDataDiskLuns &&
+           subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup && name == o.name &&
+           location == o.location && size == o.size && adminUsername == o.adminUsername &&
+           authType == o.authType && sshPublicKey == o.sshPublicKey && adminPassword == o.adminPassword &&
+           networkMode == o.networkMode && subnetId == o.subnetId && newVnetName == o.newVnetName &&
+           newVnetAddressPrefix == o.newVnetAddressPrefix && newSubnetName == o.newSubnetName &&
+           newSubnetAddressPrefix == o.newSubnetAddressPrefix && nicName == o.nicName &&
+           encryption == o.encryption && osDiskDesId == o.osDiskDesId && dataDiskDesIds == o.dataDiskDesIds &&
+           imageOsDiskSizeGb == o.imageOsDiskSizeGb && osDiskSizeGb == o.osDiskSizeGb &&
+           osDiskStorageType == o.osDiskStorageType && dataDiskStorageTypes == o.dataDiskStorageTypes;
+}
+
+} // namespace cmk

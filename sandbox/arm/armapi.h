@@ -1,0 +1,102 @@
+#pragma once
+
+// The ARM side of the sandbox: routing, listing with nextLink, feature/provider registration, the image
+// version PUT with its validations and its long-running operation. Transport-free: takes a parsed request,
+// returns a response; SandboxServer does the HTTP framing, faults, auth and traffic recording.
+
+#include "arm/armapi_vm.h"
+#include "arm/armstore.h"
+#include "arm/operations.h"
+#include "armsandbox.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+#include <QUrlQuery>
+#include <optional>
+
+namespace armsandbox {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct ApiRequest {
+    QByteArray method; ///< upper case
+    QUrl url;          ///< path + query as received
+    HeaderList headers;
+    QByteArray body;
+    QByteArray header(const QByteArray &name) const;
+};
+
+struct ApiResponse {
+    int status = 200;
+    HeaderList headers; ///< besides the ones every response gets
+    QJsonObject body;   ///< empty with hasBody false: no body (204, 202)
+    bool hasBody = true;
+    QByteArray rawBody; ///< used instead of body when isRaw (identity pages, forms); headers carry its type
+    bool isRaw = false;
+};
+
+/// The ARM error envelope {"error":{"code","message","target"}}.
+ApiResponse armError(int status, const QString &code, const QString &message, const QString &target = {});
+/// ARM's 403 AuthorizationFailed for `action` ("Microsoft.Compute/galleries/images/versions/write") on
+/// `scope` (a resource id), as a read-only subscription of the fixture answers writes.
+ApiResponse authorizationFailed(const QString &action, const QString &scope);
+/// The request's body as a JSON object in *body, or ARM's 400 InvalidRequestContent.
+std::optional<ApiResponse> parseJsonBody(const ApiRequest &request, QJsonObject *body);
+/// The page of `all` the request's $skiptoken asks for, at most `pageSize` items, with a nextLink (on
+/// `baseUrl`) when more follow; 400 InvalidSkipToken for a bad token.
+ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all, int pageSize, const QUrl &baseUrl);
+/// The same over the store's resources of `type` whose canonical id starts with `prefix`.
+ApiResponse storePage(const ApiRequest &request, const ArmStore &store, const QString &type,
+                      const QString &prefix, int pageSize, const QUrl &baseUrl);
+
+class ArmApi {
+public:
+    ArmApi(ArmStore &store, const SandboxOptions &options);
+    void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
+
+    /// True for the paths this class answers (everything under /subscriptions, /tenants, /providers).
+    static bool isArmPath(const QString &path);
+    ApiResponse handle(const ApiRequest &request);
+
+private:
+    ApiResponse route(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
+    std::optional<ApiResponse> checkApiVersion(const QString &family, const QString &apiVersion) const;
+
+    ApiResponse listSubscriptions(const ApiRequest &request, const QString &apiVersion);
+    ApiResponse listTenants(const ApiRequest &request);
+    ApiResponse subscriptionRoute(const ApiRequest &request, const QStringList &segments,
+                                  const QString &apiVersion);
+    ApiResponse featureRoute(const ApiRequest &request, const QString &subscriptionId,
+                             const QString &featureName, bool registerAction);
+    ApiResponse providerRoute(const ApiRequest &request, const QString &subscriptionId, const QString &ns,
+                              bool registerAction);
+    ApiResponse resourceRoute(const ApiRequest &request, const QStringList &segments,
+                              const QString &apiVersion);
+    ApiResponse putImageVersion(const ApiRequest &request, const QStringList &segments, const QString &id,
+                                const QString &apiVersion);
+    ApiResponse deleteImageVersion(const QString &id, const QString &apiVersion,
+                                   const QString &subscriptionId, const QString &location);
+    std::optional<ApiResponse> validateImageVersion(const QStringList &segments, const QString &id,
+                                                    QJsonObject &body);
+    ApiResponse renderImageVersion(const QString &key, bool expandReplication);
+    ApiResponse page(const ApiRequest &request, const QString &type, const QString &prefix);
+    ApiResponse pageOf(const ApiRequest &request, const QJsonArray &all);
+    std::optional<ApiResponse> notFoundParents(const QStringList &segments, int resourceEnd);
+
+    QJsonObject replicationStatus(const QString &key, const QJsonObject &version) const;
+    QJsonObject featureJson(const FeatureState &feature) const;
+    QJsonObject providerJson(const ProviderState &provider) const;
+
+    ArmStore &m_store;
+    SandboxOptions m_options;
+    QUrl m_baseUrl;
+    OperationRegistry m_operations{m_store, m_options};         ///< every provider's long-running operations
+    VmApi m_vmApi{m_store, m_options, m_baseUrl, m_operations}; ///< VM, NIC, VNet and VM size routes
+};
+
+} // namespace armsandbox

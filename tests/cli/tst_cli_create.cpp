@@ -1,0 +1,210 @@
+// `cmkwizard create --draft FILE [--dry-run]`, run as the real executable against in-process armsandboxes:
+// what it prints, what the sandbox received, and its exit codes (0 done, 2 invalid input, 3 ARM error,
+// 4 authentication error).
+
+#include "draft/draftstore.h"
+#include "support/cmkwizardprocess.h"
+#include "support/wizardharness.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace wizardtest;
+
+namespace {
+
+using Result = cmktest::CmkwizardRun;
+
+cmk::ImageVersionDraft baseDraft(const QString &version) {
+    cmk::ImageVersionDraft d;
+    d.subscriptionId = Sub;
+    d.resourceGroup = QStringLiteral("rg-images-prod");
+    d.galleryName = QStringLiteral("galContosoProd");
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
+    d.versionName = version;
+    d.location = QStringLiteral("westeurope");
+    d.sourceKind = cmk::SourceKind::Snapshots;
+    d.sourceId = buildId(QStringLiteral("snapshots/snap-ubuntu-os"));
+    d.dataDiskSnapshots = {{0, buildId(QStringLiteral("snapshots/snap-ubuntu-data0"))},
+                           {1, buildId(QStringLiteral("snapshots/snap-ubuntu-data1"))}};
+    d.placeLocationFirst();
+    return d;
+}
+
+cmk::ImageVersionDraft cmkDraft(const QString &version) {
+    cmk::ImageVersionDraft d = baseDraft(version);
+    d.encryption = cmk::EncryptionMode::CustomerKey;
+    cmk::RegionDraft frc;
+    frc.name = QStringLiteral("francecentral");
+    frc.osDiskDesId = desId(QStringLiteral("des-frc-cmk"));
+    d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
+    d.targetRegions.append(frc);
+    d.normalizeEncryption();
+    return d;
+}
+
+} // namespace
+
+class TestCliCreate : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    armsandbox::Sandbox m_sandbox;      // SIGEncryption registered in initTestCase
+    armsandbox::Sandbox m_unregistered; // as the demo data ships: the preview feature not registered
+    armsandbox::Sandbox m_authSandbox;  // --auth required
+    int m_files = 0;
+
+    QString writeDraft(const cmk::ImageVersionDraft &draft) {
+        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
+        QString why;
+        if (!cmk::DraftStore::save(path, draft, &why))
+            qWarning("%s", qPrintable(why));
+        return path;
+    }
+
+    Result run(const armsandbox::Sandbox &sandbox, const QStringList &args) {
+        // Never the user's sign-in: a fixed token (the sandbox without --auth ignores it) and a private home.
+        return cmktest::runCmkwizard(QStringList{QStringLiteral("create"), QStringLiteral("--lang"),
+                                                 QStringLiteral("en"), QStringLiteral("--arm-endpoint"),
+                                                 sandbox.baseUrl().toString()} +
+                                         args,
+                                     cmktest::headlessEnvironment(m_dir, QStringLiteral("not-a-real-token")));
+    }
+
+    int putCount(const armsandbox::Sandbox &sandbox) const { return int(versionPuts(sandbox).size()); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFile::exists(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard")),
+                 "run through ctest (CMK_BIN_DIR)");
+        armsandbox::SandboxOptions options;
+        options.lroPollsUntilDone = 2;
+        options.featurePollsUntilRegistered = 1;
+        QString why;
+        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
+        QVERIFY2(m_unregistered.start(options, &why), qPrintable(why));
+        options.authRequired = true;
+        QVERIFY2(m_authSandbox.start(options, &why), qPrintable(why));
+        cmk::ArmClient client;
+        client.setEndpoint(m_sandbox.baseUrl());
+        QVERIFY(registerFeature(client, Sub));
+    }
+
+    void init() {
+        m_sandbox.clearExchanges();
+        m_unregistered.clearExchanges();
+    }
+
+    void dryRunPrintsTheRequestAndSendsNothing() {
+        const QString draft = writeDraft(cmkDraft(QStringLiteral("7.0.0")));
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QCOMPARE(lines.first(),
+                 QStringLiteral("PUT %1/subscriptions/%2/resourceGroups/rg-images-prod/providers/"
+                                "Microsoft.Compute/galleries/galContosoProd/images/ubuntu-22-04-gen2/"
+                                "versions/7.0.0?api-version=2025-03-03")
+                     .arg(m_sandbox.baseUrl().toString(), Sub));
+        QCOMPARE(lines.value(1), QString());
+        QJsonParseError error;
+        const QJsonObject body =
+            QJsonDocument::fromJson(lines.mid(2).join(QLatin1Char('\n')).toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(at(body,
+                    QStringLiteral("properties.publishingProfile.targetRegions.1.encryption.dataDiskImages.1."
+                                   "diskEncryptionSetId"))
+                     .toString(),
+                 desId(QStringLiteral("des-frc-cmk")));
+        QCOMPARE(m_sandbox.exchanges().size(), 0);
+    }
+
+    void invalidDraftExitsTwoWithReasons() {
+        cmk::ImageVersionDraft d = cmkDraft(QStringLiteral("7.0"));
+        d.dataDiskSnapshots[1].lun = 0;
+        d.tags = {{QStringLiteral("a/b"), QStringLiteral("x")}};
+        const Result r =
+            run(m_sandbox, {QStringLiteral("--draft"), writeDraft(d), QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains(QLatin1String("must have the form MAJOR.MINOR.PATCH")));
+        QVERIFY(r.err.contains(QLatin1String("The LUN 0 is used by more than one data disk")));
+        QVERIFY(r.err.contains(QLatin1String("tag names cannot contain")));
+
+        QFile broken(m_dir.filePath(QStringLiteral("broken.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{ not json");
+        broken.close();
+        QCOMPARE(run(m_sandbox, {QStringLiteral("--draft"), broken.fileName()}).exitCode, 2);
+        QCOMPARE(run(m_sandbox, {QStringLiteral("--dry-run")}).exitCode, 2);
+        QCOMPARE(putCount(m_sandbox), 0);
+    }
+
+    void liveChecksRefuseWrongDesAndExistingVersion() {
+        cmk::ImageVersionDraft d = cmkDraft(QStringLiteral("1.1.0"));          // exists
+        d.targetRegions[1].osDiskDesId = desId(QStringLiteral("des-weu-cmk")); // other region
+        d.targetRegions[1].sameDesForAllDisks = true;
+        d.normalizeEncryption();
+        Result r = run(m_sandbox, {QStringLiteral("--draft"), writeDraft(d)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("Version 1.1.0 already exists")), qPrintable(r.err));
+        QVERIFY(r.err.contains(
+            QStringLiteral("“des-weu-cmk” chosen for the OS disk in francecentral is not in that region")));
+
+        d = cmkDraft(QStringLiteral("7.0.1"));
+        d.targetRegions[0].osDiskDesId =
+            desId(QStringLiteral("des-dev-weu-cmk"), DevSub, QStringLiteral("rg-dev"));
+        d.normalizeEncryption();
+        r = run(m_sandbox, {QStringLiteral("--draft"), writeDraft(d)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("“des-dev-weu-cmk” chosen for the OS disk in westeurope")),
+                 qPrintable(r.err));
+
+        d = cmkDraft(QStringLiteral("7.0.2"));
+        d.dataDiskSnapshots[1].snapshotId = buildId(QStringLiteral("snapshots/does-not-exist"));
+        r = run(m_sandbox, {QStringLiteral("--draft"), writeDraft(d)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("does-not-exist does not exist")), qPrintable(r.err));
+        QCOMPARE(putCount(m_sandbox), 0);
+    }
+
+    void createsAndPrintsTheResourceId() {
+        const Result r =
+            run(m_sandbox, {QStringLiteral("--draft"), writeDraft(cmkDraft(QStringLiteral("7.1.0"))),
+                            QStringLiteral("--poll-interval"), QStringLiteral("0.01")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(),
+                 QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/"
+                                "Microsoft.Compute/galleries/galContosoProd/images/ubuntu-22-04-gen2/"
+                                "versions/7.1.0")
+                     .arg(Sub));
+        QVERIFY(r.err.contains(QLatin1String("The image version was created and replicated.")));
+        const QList<QJsonObject> puts = versionPuts(m_sandbox);
+        QCOMPARE(puts.size(), 1);
+        QCOMPARE(at(puts.first(),
+                    QStringLiteral("properties.publishingProfile.targetRegions.0.encryption.osDiskImage."
+                                   "diskEncryptionSetId"))
+                     .toString(),
+                 desId(QStringLiteral("des-weu-cmk")));
+    }
+
+    void armErrorExitsThree() {
+        // The preview feature is not registered there: ARM refuses the encrypted version.
+        const Result r =
+            run(m_unregistered, {QStringLiteral("--draft"), writeDraft(cmkDraft(QStringLiteral("7.2.0")))});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QLatin1String("FeatureNotRegistered")), qPrintable(r.err));
+        QCOMPARE(putCount(m_unregistered), 1);
+    }
+
+    void authenticationErrorExitsFour() {
+        const Result r =
+            run(m_authSandbox, {QStringLiteral("--draft"), writeDraft(baseDraft(QStringLiteral("7.3.0")))});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY(!r.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCreate)
+#include "tst_cli_create.moc"

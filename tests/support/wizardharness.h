@@ -1,0 +1,182 @@
+#pragma once
+
+// Shared by the wizard tests: an in-process armsandbox over real HTTP, the real ArmClient, and helpers that
+// drive the real CreateImageVersionWizard through its widgets (found by objectName).
+
+#include "arm/armclient.h"
+#include "armsandbox.h"
+#include "imageversion/imageversiondraft.h"
+#include "imagewizard/createimageversionwizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTest>
+#include <memory>
+
+namespace wizardtest {
+
+inline const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+inline const QString DevSub = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+
+inline QString desId(const QString &name, const QString &sub = Sub,
+                     const QString &rg = QStringLiteral("rg-keys-prod")) {
+    return QStringLiteral(
+               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
+        .arg(sub, rg, name);
+}
+
+inline QString buildId(const QString &typeAndName) {
+    return QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/%2")
+        .arg(Sub, typeAndName);
+}
+
+/// A new wizard, shown, over a new draft holding `initial` before the wizard exists (as the app does with
+/// --draft), without the Prerequisites step (tst_prereqpage covers it; the tests register the feature
+/// themselves). The old wizard goes first: it uses the old draft.
+inline cmkui::CreateImageVersionWizard *openWizard(cmk::ArmClient *client,
+                                                   std::unique_ptr<cmk::ImageVersionDraftModel> &draft,
+                                                   std::unique_ptr<cmkui::CreateImageVersionWizard> &wizard,
+                                                   int replicationPollIntervalMs,
+                                                   const cmk::ImageVersionDraft &initial = {}) {
+    wizard.reset();
+    draft = std::make_unique<cmk::ImageVersionDraftModel>();
+    draft->setDraft(initial);
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    options.replicationPollIntervalMs = replicationPollIntervalMs;
+    wizard = std::make_unique<cmkui::CreateImageVersionWizard>(client, draft.get(), options);
+    wizard->show();
+    return wizard.get();
+}
+
+/// Waits until `combo` lists an item starting with `text`, then selects it (as a click in the list does).
+inline bool choose(QComboBox *combo, const QString &text, int timeoutMs = 8000) {
+    if (!combo) {
+        qWarning("choose: no combo");
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    int index = -1;
+    while ((index = combo->findText(text, Qt::MatchStartsWith)) < 0 && timer.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (index < 0) {
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items << combo->itemText(i);
+        qWarning("choose: %s has no item starting with \"%s\"; items: %s", qPrintable(combo->objectName()),
+                 qPrintable(text), qPrintable(items.join(QStringLiteral(" | "))));
+        return false;
+    }
+    combo->setCurrentIndex(index);
+    return combo->currentIndex() == index;
+}
+
+inline QStringList items(QComboBox *combo) {
+    QStringList out;
+    for (int i = 0; combo && i < combo->count(); ++i)
+        out << combo->itemText(i);
+    return out;
+}
+
+template <typename T> T *find(QObject *root, const QString &name) {
+    auto *child = root->findChild<T *>(name);
+    if (!child)
+        qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
+    return child;
+}
+
+/// Basics as most tests fill it: the production subscription, galContosoProd/ubuntu-22-04-gen2 (in West
+/// Europe), version `version` typed in place of what was there.
+inline bool fillDemoTarget(QWidget *wizard, const QString &version) {
+    if (!choose(find<QComboBox>(wizard, QStringLiteral("subscriptionCombo")),
+                QStringLiteral("Contoso Production")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("resourceGroupCombo")),
+                QStringLiteral("rg-images-prod")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("galleryCombo")), QStringLiteral("galContosoProd")) ||
+        !choose(find<QComboBox>(wizard, QStringLiteral("imageDefinitionCombo")),
+                QStringLiteral("ubuntu-22-04-gen2")))
+        return false;
+    auto *edit = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
+    if (!edit)
+        return false;
+    edit->clear();
+    QTest::keyClicks(edit, version);
+    return true;
+}
+
+/// Clicks Next once it is enabled.
+inline bool next(QWizard *wizard, int timeoutMs = 8000) {
+    QAbstractButton *button = wizard->button(QWizard::NextButton);
+    QElapsedTimer timer;
+    timer.start();
+    while (!(button->isEnabled() && button->isVisible()) && timer.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    if (!button->isEnabled()) {
+        const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        qWarning("Next stays disabled on %s: %s", qPrintable(wizard->currentPage()->objectName()),
+                 label ? qPrintable(label->text()) : "");
+        return false;
+    }
+    const int before = wizard->currentId();
+    button->click();
+    return wizard->currentId() != before;
+}
+
+/// The text of the current page's error label once every list has loaded.
+inline QString errorText(QWizard *wizard) {
+    QTest::qWait(50);
+    const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    return label && label->isVisible() ? label->text() : QString();
+}
+
+/// Bodies of the PUTs the sandbox received for image versions.
+inline QList<QJsonObject> versionPuts(const armsandbox::Sandbox &sandbox) {
+    QList<QJsonObject> out;
+    for (const armsandbox::Exchange &exchange : sandbox.exchanges()) {
+        if (exchange.liveRequest.value(QStringLiteral("method")).toString() == QLatin1String("PUT") &&
+            exchange.liveRequest.value(QStringLiteral("url"))
+                .toString()
+                .contains(QLatin1String("/versions/")))
+            out << exchange.liveRequest.value(QStringLiteral("body")).toObject();
+    }
+    return out;
+}
+
+inline QJsonValue at(const QJsonValue &root, const QString &path) {
+    QJsonValue value = root;
+    for (const QString &part : path.split(QLatin1Char('.'))) {
+        bool isIndex = false;
+        const int index = part.toInt(&isIndex);
+        value = isIndex ? value.toArray().at(index) : value.toObject().value(part);
+    }
+    return value;
+}
+
+/// The sandbox's demo data with the SIGEncryption preview feature registered in `subscription`.
+inline bool registerFeature(cmk::ArmClient &client, const QString &subscription) {
+    const QString path =
+        QStringLiteral("/subscriptions/%1/providers/Microsoft.Features/providers/Microsoft.Compute/"
+                       "features/SIGEncryption")
+            .arg(subscription);
+    cmk::ArmReply *reply = client.post(path + QStringLiteral("/register"));
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000) || reply->error())
+        return false;
+    for (int i = 0; i < 20; ++i) {
+        cmk::ArmReply *state = client.get(path);
+        if (!QTest::qWaitFor([&] { return state->isFinished(); }, 5000))
+            return false;
+        const auto &j = state->json();
+        if (j.contains("properties") && j["properties"].value("state", std::string()) == "Registered")
+            return true;
+    }
+    return false;
+}
+
+} // namespace wizardtest

@@ -1,0 +1,60 @@
+#pragma once
+
+// Base of the wizard's pages: a visible label that says why Next is disabled (Kleopatra style), a busy
+// indicator for lists that are loading, and live retranslation.
+
+#include "imagewizard/wizardservices.h"
+
+#include <QStringList>
+#include <QWizardPage>
+
+class QLabel;
+class QTableWidget;
+class QProgressBar;
+class QPushButton;
+class QHBoxLayout;
+class QVBoxLayout;
+
+namespace cmkui {
+
+class DraftPage : public QWizardPage {
+    Q_OBJECT
+public:
+    DraftPage(const WizardServices &services, QWidget *parent = nullptr);
+
+    bool isComplete() const override;
+    /// Reasons Next is disabled, as shown in the error label.
+    QStringList errors() const { return m_errors; }
+
+protected:
+    /// Recomputes errors() and updates the label and the Next button.
+    void revalidate();
+    /// The page's current problems (empty: Next allowed).
+    virtual QStringList computeErrors() const = 0;
+    /// Sets every visible text; called at construction and on QEvent::LanguageChange.
+    virtual void retranslateUi();
+    /// Adds the busy row (indicator, text, Cancel) and the error label at the bottom of `layout`.
+    void addStatusWidgets(QVBoxLayout *layout);
+    /// Shows the busy row with `text`, or hides it when empty.
+    void setBusy(const QString &text);
+    /// Called when the user presses the busy row's Cancel.
+    virtual void cancelLoading() {}
+    void changeEvent(QEvent *event) override;
+
+    cmk::ImageVersionDraftModel *draftModel() const { return m_services.draft; }
+    WizardServices m_services;
+
+private:
+    QStringList m_errors;
+    QLabel *m_errorLabel = nullptr;
+    QWidget *m_busyRow = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QLabel *m_busyLabel = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+};
+
+/// Empties a table whose cells hold widgets. Qt deletes removed cell widgets later; until then they must not
+/// be found by name (tests, accessibility), so they lose their names and hide at once.
+void clearTableWidgets(QTableWidget *table);
+
+} // namespace cmkui

@@ -1,0 +1,910 @@
+#include "imagewizard/basicspage.h"
+
+#include "arm/armclient.h"
+#include "arm/resources.h"
+#include "common/resourcelistmodel.h"
+#include "imageversion/imageversiondraft.h"
+#include "imageversion/imageversionvalidation.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScopedValueRollback>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace cmk;
+
+namespace cmkui {
+
+namespace {
+
+QString basicsSubscriptionPath(const QString &subscriptionId, const QStringList &tail) {
+    // tail alternates trusted keywords (even positions) and user-supplied names (odd positions).
+    ArmPathBuilder builder;
+    builder.literal(QStringLiteral("subscriptions")).name(subscriptionId);
+    for (int i = 0; i < tail.size(); ++i) {
+        if (i % 2 == 0)
+            builder.literal(tail.at(i));
+        else
+            builder.name(tail.at(i));
+    }
+    return builder.ok() ? builder.path() : QString();
+}
+
+QString basicsComputeListPath(const QString &subscriptionId, const QString &type) {
+    ArmPathBuilder builder;
+    builder.literal(QStringLiteral("subscriptions"))
+        .name(subscriptionId)
+        .literal(QStringLiteral("providers"))
+        .literal(QStringLiteral("Microsoft.Compute"))
+        .literal(type);
+    return builder.ok() ? builder.path() : QString();
+}
+
+QString basicsJsonText(const nlohmann::json &j, const char *key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+QList<int> basicsSourceLuns(SourceKind kind, const nlohmann::json &item) {
+    QList<int> luns;
+    switch (kind) {
+    case SourceKind::ManagedImage: {
+        ManagedImage image;
+        if (!parseResource(item, image))
+            luns = QList<int>(image.dataDiskLuns.begin(), image.dataDiskLuns.end());
+        break;
+    }
+    case SourceKind::VirtualMachine: {
+        VirtualMachine vm;
+        if (!parseResource(item, vm))
+            luns = QList<int>(vm.dataDiskLuns.begin(), vm.dataDiskLuns.end());
+        break;
+    }
+    case SourceKind::ImageVersion: {
+        GalleryImageVersion version;
+        if (!parseResource(item, version)) {
+            for (const GalleryDiskImage &disk : version.storageProfile.dataDiskImages) {
+                if (disk.lun)
+                    luns.append(*disk.lun);
+            }
+        }
+        break;
+    }
+    case SourceKind::Snapshots:
+        break;
+    }
+    std::sort(luns.begin(), luns.end());
+    return luns;
+}
+
+void selectComboRow(QComboBox *combo, int row) {
+    if (combo->currentIndex() != row)
+        combo->setCurrentIndex(row);
+}
+
+} // namespace
+
+BasicsPage::BasicsPage(const WizardServices &services, QWidget *parent)
+    : DraftPage(services, parent)
+    , m_subscriptions(new ResourceListModel(this))
+    , m_resourceGroups(new ResourceListModel(this))
+    , m_galleries(new ResourceListModel(this))
+    , m_definitions(new ResourceListModel(this))
+    , m_versions(new ResourceListModel(this))
+    , m_sources(new ResourceListModel(this)) {
+    setObjectName(QStringLiteral("basicsPage"));
+    buildUi();
+    for (ResourceListModel *model : {m_subscriptions, m_resourceGroups, m_galleries, m_definitions,
+                                     m_versions, m_sources, m_services.locations})
+        connectModel(model);
+    connect(m_definitions, &ResourceListModel::loadFinished, this, [this] {
+        if (draftModel()->draft().sourceKind == SourceKind::ImageVersion)
+            reloadSources();
+    });
+    connect(draftModel(), &ImageVersionDraftModel::replaced, this, &BasicsPage::loadFromDraft);
+    retranslateUi();
+    reloadSubscriptions();
+    loadFromDraft();
+}
+
+BasicsPage::~BasicsPage() = default;
+
+void BasicsPage::buildUi() {
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+
+    auto makeCombo = [this](const char *name, ResourceListModel *model) {
+        auto *combo = new QComboBox(this);
+        combo->setObjectName(QString::fromLatin1(name));
+        combo->setModel(model);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+        return combo;
+    };
+
+    m_targetBox = new QGroupBox(this);
+    m_targetBox->setObjectName(QStringLiteral("targetBox"));
+    auto *targetForm = new QFormLayout(m_targetBox);
+    targetForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_subscriptionCombo = makeCombo("subscriptionCombo", m_subscriptions);
+    m_resourceGroupCombo = makeCombo("resourceGroupCombo", m_resourceGroups);
+    m_galleryCombo = makeCombo("galleryCombo", m_galleries);
+    m_definitionCombo = makeCombo("imageDefinitionCombo", m_definitions);
+    m_definitionDetails = new QLabel(m_targetBox);
+    m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
+    m_definitionDetails->setWordWrap(true);
+    m_subscriptionLabel = new QLabel(m_targetBox);
+    m_resourceGroupLabel = new QLabel(m_targetBox);
+    m_galleryLabel = new QLabel(m_targetBox);
+    m_definitionLabel = new QLabel(m_targetBox);
+    m_subscriptionLabel->setBuddy(m_subscriptionCombo);
+    m_resourceGroupLabel->setBuddy(m_resourceGroupCombo);
+    m_galleryLabel->setBuddy(m_galleryCombo);
+    m_definitionLabel->setBuddy(m_definitionCombo);
+    targetForm->addRow(m_subscriptionLabel, m_subscriptionCombo);
+    targetForm->addRow(m_resourceGroupLabel, m_resourceGroupCombo);
+    targetForm->addRow(m_galleryLabel, m_galleryCombo);
+    targetForm->addRow(m_definitionLabel, m_definitionCombo);
+    targetForm->addRow(QString(), m_definitionDetails);
+
+    m_versionBox = new QGroupBox(this);
+    m_versionBox->setObjectName(QStringLiteral("versionBox"));
+    auto *versionForm = new QFormLayout(m_versionBox);
+    versionForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_versionEdit = new QLineEdit(m_versionBox);
+    m_versionEdit->setObjectName(QStringLiteral("versionEdit"));
+    m_versionEdit->setPlaceholderText(QStringLiteral("1.0.0"));
+    m_versionEdit->setMaxLength(40);
+    m_existingVersions = new QLabel(m_versionBox);
+    m_existingVersions->setObjectName(QStringLiteral("existingVersionsLabel"));
+    m_existingVersions->setWordWrap(true);
+    m_locationCombo = makeCombo("locationCombo", m_services.locations);
+    m_versionLabel = new QLabel(m_versionBox);
+    m_locationLabel = new QLabel(m_versionBox);
+    m_versionLabel->setBuddy(m_versionEdit);
+    m_locationLabel->setBuddy(m_locationCombo);
+    versionForm->addRow(m_versionLabel, m_versionEdit);
+    versionForm->addRow(QString(), m_existingVersions);
+    versionForm->addRow(m_locationLabel, m_locationCombo);
+
+    m_sourceBox = new QGroupBox(this);
+    m_sourceBox->setObjectName(QStringLiteral("sourceBox"));
+    auto *sourceLayout = new QVBoxLayout(m_sourceBox);
+    auto *sourceForm = new QFormLayout;
+    sourceForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    sourceLayout->addLayout(sourceForm);
+    m_sourceKindCombo = new QComboBox(m_sourceBox);
+    m_sourceKindCombo->setObjectName(QStringLiteral("sourceKindCombo"));
+    for (SourceKind kind : {SourceKind::ManagedImage, SourceKind::Snapshots, SourceKind::VirtualMachine,
+                            SourceKind::ImageVersion})
+        m_sourceKindCombo->addItem(QString(), sourceKindKey(kind));
+    m_sourceCombo = makeCombo("sourceCombo", m_sources);
+    m_sourceDetails = new QLabel(m_sourceBox);
+    m_sourceDetails->setObjectName(QStringLiteral("sourceDetails"));
+    m_sourceDetails->setWordWrap(true);
+    m_sourceKindLabel = new QLabel(m_sourceBox);
+    m_sourceLabel = new QLabel(m_sourceBox);
+    m_sourceKindLabel->setBuddy(m_sourceKindCombo);
+    m_sourceLabel->setBuddy(m_sourceCombo);
+    sourceForm->addRow(m_sourceKindLabel, m_sourceKindCombo);
+    sourceForm->addRow(m_sourceLabel, m_sourceCombo);
+    sourceForm->addRow(QString(), m_sourceDetails);
+
+    m_dataDisksPanel = new QWidget(m_sourceBox);
+    m_dataDisksPanel->setObjectName(QStringLiteral("dataDisksPanel"));
+    auto *disksLayout = new QVBoxLayout(m_dataDisksPanel);
+    disksLayout->setContentsMargins(0, 0, 0, 0);
+    m_dataDisksLabel = new QLabel(m_dataDisksPanel);
+    m_dataDisksLabel->setWordWrap(true);
+    m_dataDisksTable = new QTableWidget(0, 2, m_dataDisksPanel);
+    m_dataDisksTable->setObjectName(QStringLiteral("dataDisksTable"));
+    m_dataDisksTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_dataDisksTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_dataDisksTable->verticalHeader()->setVisible(false);
+    m_dataDisksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_dataDisksTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_dataDisksTable->setMinimumHeight(120);
+    m_dataDisksLabel->setBuddy(m_dataDisksTable);
+    auto *diskButtons = new QHBoxLayout;
+    m_addDataDiskButton = new QPushButton(m_dataDisksPanel);
+    m_addDataDiskButton->setObjectName(QStringLiteral("addDataDiskButton"));
+    m_removeDataDiskButton = new QPushButton(m_dataDisksPanel);
+    m_removeDataDiskButton->setObjectName(QStringLiteral("removeDataDiskButton"));
+    diskButtons->addWidget(m_addDataDiskButton);
+    diskButtons->addWidget(m_removeDataDiskButton);
+    diskButtons->addStretch(1);
+    disksLayout->addWidget(m_dataDisksLabel);
+    disksLayout->addWidget(m_dataDisksTable);
+    disksLayout->addLayout(diskButtons);
+    sourceLayout->addWidget(m_dataDisksPanel, 1);
+    sourceLayout->addStretch(0);
+
+    // Two columns: what receives the version on the left, what it is made from on the right.
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_targetBox);
+    left->addWidget(m_versionBox);
+    left->addStretch(1);
+    columns->addLayout(left, 1);
+    columns->addWidget(m_sourceBox, 1);
+    layout->addLayout(columns, 1);
+    addStatusWidgets(layout);
+
+    setTabOrder(m_subscriptionCombo, m_resourceGroupCombo);
+    setTabOrder(m_resourceGroupCombo, m_galleryCombo);
+    setTabOrder(m_galleryCombo, m_definitionCombo);
+    setTabOrder(m_definitionCombo, m_versionEdit);
+    setTabOrder(m_versionEdit, m_locationCombo);
+    setTabOrder(m_locationCombo, m_sourceKindCombo);
+    setTabOrder(m_sourceKindCombo, m_sourceCombo);
+    setTabOrder(m_sourceCombo, m_dataDisksTable);
+    setTabOrder(m_dataDisksTable, m_addDataDiskButton);
+    setTabOrder(m_addDataDiskButton, m_removeDataDiskButton);
+
+    connect(m_subscriptionCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSubscriptionChosen);
+    connect(m_resourceGroupCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onResourceGroupChosen);
+    connect(m_galleryCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onGalleryChosen);
+    connect(m_definitionCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onDefinitionChosen);
+    connect(m_locationCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onLocationChosen);
+    connect(m_sourceKindCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceKindChosen);
+    connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceChosen);
+    connect(m_versionEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_syncing)
+            return;
+        draftModel()->modify([&](ImageVersionDraft &d) { d.versionName = text.trimmed(); });
+        revalidate();
+    });
+    connect(m_addDataDiskButton, &QPushButton::clicked, this, [this] {
+        // The next free LUN, so adding disks one after the other never collides.
+        const QList<int> used = draftModel()->draft().dataDiskLuns();
+        int lun = 0;
+        while (used.contains(lun) && lun < ImageVersionValidation::maxLun)
+            ++lun;
+        draftModel()->modify([&](ImageVersionDraft &d) { d.dataDiskSnapshots.append({lun, QString()}); });
+        rebuildDataDiskTable();
+        m_dataDisksTable->setCurrentCell(m_dataDisksTable->rowCount() - 1, 0);
+        if (QWidget *combo = m_dataDisksTable->cellWidget(m_dataDisksTable->rowCount() - 1, 0))
+            combo->setFocus();
+        revalidate();
+    });
+    connect(m_removeDataDiskButton, &QPushButton::clicked, this, [this] {
+        const int row = m_dataDisksTable->currentRow();
+        if (row < 0 || row >= draftModel()->draft().dataDiskSnapshots.size())
+            return;
+        draftModel()->modify([&](ImageVersionDraft &d) { d.dataDiskSnapshots.removeAt(row); });
+        rebuildDataDiskTable();
+        revalidate();
+    });
+    connect(m_dataDisksTable, &QTableWidget::currentCellChanged, this,
+            [this] { m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0); });
+}
+
+void BasicsPage::retranslateUi() {
+    DraftPage::retranslateUi();
+    setTitle(tr("Basics"));
+    setSubTitle(tr("Where the new image version goes and what it is made from."));
+    m_intro->setText(
+        tr("Choose the image definition that receives the new version, give the version a number, "
+           "and pick the source of its disks. Lists show only what exists in the chosen subscription "
+           "and location."));
+    m_targetBox->setTitle(tr("Image definition"));
+    m_versionBox->setTitle(tr("Version details"));
+    m_sourceBox->setTitle(tr("Source"));
+    m_subscriptionLabel->setText(tr("&Subscription:"));
+    m_resourceGroupLabel->setText(tr("&Resource group:"));
+    m_galleryLabel->setText(tr("&Gallery:"));
+    m_definitionLabel->setText(tr("Image &definition:"));
+    m_versionLabel->setText(tr("&Version number:"));
+    m_locationLabel->setText(tr("&Location:"));
+    m_sourceKindLabel->setText(tr("Source &type:"));
+    m_subscriptionCombo->setPlaceholderText(tr("Choose a subscription"));
+    m_resourceGroupCombo->setPlaceholderText(tr("Choose a resource group"));
+    m_galleryCombo->setPlaceholderText(tr("Choose a gallery"));
+    m_definitionCombo->setPlaceholderText(tr("Choose an image definition"));
+    m_locationCombo->setPlaceholderText(tr("Choose a location"));
+    m_subscriptionCombo->setAccessibleName(tr("Subscription"));
+    m_resourceGroupCombo->setAccessibleName(tr("Resource group"));
+    m_galleryCombo->setAccessibleName(tr("Gallery"));
+    m_definitionCombo->setAccessibleName(tr("Image definition"));
+    m_definitionDetails->setAccessibleName(tr("Image definition details"));
+    m_versionEdit->setAccessibleName(tr("Version number"));
+    m_versionEdit->setToolTip(tr("Three whole numbers separated by dots: MAJOR.MINOR.PATCH, such as 1.0.0."));
+    m_existingVersions->setAccessibleName(tr("Existing versions"));
+    m_locationCombo->setAccessibleName(tr("Location"));
+    m_sourceKindCombo->setAccessibleName(tr("Source type"));
+    m_sourceKindCombo->setItemText(0, tr("Managed image"));
+    m_sourceKindCombo->setItemText(1, tr("Snapshots (OS disk and data disks)"));
+    m_sourceKindCombo->setItemText(2, tr("Virtual machine"));
+    m_sourceKindCombo->setItemText(3, tr("Another image version"));
+    m_dataDisksLabel->setText(tr("&Data disks: one snapshot per data disk, each with its own LUN (0 to %1).")
+                                  .arg(ImageVersionValidation::maxLun));
+    m_dataDisksTable->setHorizontalHeaderLabels({tr("Snapshot"), tr("LUN")});
+    m_dataDisksTable->setAccessibleName(tr("Data disks"));
+    m_addDataDiskButton->setText(tr("&Add data disk"));
+    m_addDataDiskButton->setAccessibleName(tr("Add data disk"));
+    m_removeDataDiskButton->setText(tr("Remo&ve data disk"));
+    m_removeDataDiskButton->setAccessibleName(tr("Remove data disk"));
+    updateSourceWidgets();
+    updateDefinitionDetails();
+    updateExistingVersions();
+    updateBusy();
+    rebuildDataDiskTable();
+}
+
+void BasicsPage::initializePage() {
+    syncWidgets();
+    revalidate();
+}
+
+QStringList BasicsPage::existingVersions() const {
+    QStringList names;
+    for (const ResourceListModel::Row &row : m_versions->rows())
+        names << row.name;
+    return names;
+}
+
+void BasicsPage::connectModel(ResourceListModel *model) {
+    connect(model, &ResourceListModel::rowsInserted, this, [this] { syncWidgets(); });
+    connect(model, &ResourceListModel::loadFinished, this, [this] {
+        syncWidgets();
+        updateBusy();
+        revalidate();
+    });
+    connect(model, &ResourceListModel::loadingChanged, this, [this] {
+        updateBusy();
+        revalidate();
+    });
+}
+
+void BasicsPage::loadFromDraft() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    reloadForSubscription();
+    rebuildDataDiskTable();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::syncWidgets() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    selectComboRow(m_subscriptionCombo, m_subscriptions->rowOfName(d.subscriptionId));
+    selectComboRow(m_resourceGroupCombo, m_resourceGroups->rowOfName(d.resourceGroup));
+    selectComboRow(m_galleryCombo, m_galleries->rowOfName(d.galleryName));
+    selectComboRow(m_definitionCombo, m_definitions->rowOfName(d.imageDefinitionName));
+    selectComboRow(m_locationCombo, m_services.locations->rowOfName(d.location));
+    selectComboRow(m_sourceKindCombo, m_sourceKindCombo->findData(sourceKindKey(d.sourceKind)));
+    selectComboRow(m_sourceCombo, m_sources->rowOfId(d.sourceId));
+    if (m_versionEdit->text().trimmed() != d.versionName)
+        m_versionEdit->setText(d.versionName);
+    if (m_dataDisksTable->rowCount() != d.dataDiskSnapshots.size())
+        rebuildDataDiskTable();
+    for (int row = 0; row < m_dataDisksTable->rowCount() && row < d.dataDiskSnapshots.size(); ++row) {
+        if (auto *combo = qobject_cast<QComboBox *>(m_dataDisksTable->cellWidget(row, 0)))
+            selectComboRow(combo, m_sources->rowOfId(d.dataDiskSnapshots.at(row).snapshotId));
+        if (auto *spin = qobject_cast<QSpinBox *>(m_dataDisksTable->cellWidget(row, 1))) {
+            if (spin->value() != d.dataDiskSnapshots.at(row).lun)
+                spin->setValue(d.dataDiskSnapshots.at(row).lun);
+        }
+    }
+    updateDefinitionDetails();
+    updateExistingVersions();
+    updateSourceWidgets();
+}
+
+void BasicsPage::updateBusy() {
+    QString text;
+    if (m_subscriptions->isLoading())
+        text = tr("Loading subscriptions…");
+    else if (m_resourceGroups->isLoading())
+        text = tr("Loading resource groups…");
+    else if (m_services.locations->isLoading())
+        text = tr("Loading locations…");
+    else if (m_galleries->isLoading())
+        text = tr("Loading galleries…");
+    else if (m_definitions->isLoading())
+        text = tr("Loading image definitions…");
+    else if (m_versions->isLoading())
+        text = tr("Loading existing versions…");
+    else if (m_sources->isLoading())
+        text = tr("Loading sources in this location…");
+    setBusy(text);
+}
+
+void BasicsPage::cancelLoading() {
+    for (ResourceListModel *model : {m_subscriptions, m_resourceGroups, m_galleries, m_definitions,
+                                     m_versions, m_sources, m_services.locations})
+        model->abort();
+    updateBusy();
+    revalidate();
+}
+
+void BasicsPage::updateDefinitionDetails() {
+    const int row = m_definitionCombo->currentIndex();
+    if (row < 0 || row >= m_definitions->rowCount()) {
+        m_definitionDetails->clear();
+        m_definitionDetails->setVisible(false);
+        return;
+    }
+    GalleryImage image;
+    parseResource(m_definitions->row(row).json, image);
+    const QString security = image.securityType().isEmpty() ? tr("Standard") : image.securityType();
+    const QString generation = image.hyperVGeneration.isEmpty() ? tr("not set") : image.hyperVGeneration;
+    //: Details of an image definition: %1 OS type (Linux/Windows), %2 OS state, %3 Hyper-V generation, %4
+    //: security type
+    m_definitionDetails->setText(tr("OS type: %1 · OS state: %2 · Generation: %3 · Security type: %4")
+                                     .arg(image.osType, image.osState, generation, security));
+    m_definitionDetails->setVisible(true);
+}
+
+void BasicsPage::updateExistingVersions() {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.imageDefinitionName.isEmpty()) {
+        m_existingVersions->clear();
+        m_existingVersions->setVisible(false);
+        return;
+    }
+    m_existingVersions->setVisible(true);
+    if (m_versions->isLoading()) {
+        m_existingVersions->setText(tr("Checking the existing versions…"));
+        return;
+    }
+    const QStringList names = existingVersions();
+    if (names.isEmpty())
+        m_existingVersions->setText(tr("This image definition has no version yet."));
+    else
+        m_existingVersions->setText(tr("Existing versions: %1").arg(names.join(QStringLiteral(", "))));
+}
+
+void BasicsPage::updateSourceWidgets() {
+    const ImageVersionDraft &d = draftModel()->draft();
+    switch (d.sourceKind) {
+    case SourceKind::ManagedImage:
+        m_sourceLabel->setText(tr("&Managed image:"));
+        m_sourceCombo->setPlaceholderText(tr("Choose a managed image"));
+        m_sourceCombo->setAccessibleName(tr("Managed image"));
+        break;
+    case SourceKind::Snapshots:
+        m_sourceLabel->setText(tr("&OS disk snapshot:"));
+        m_sourceCombo->setPlaceholderText(tr("Choose the OS disk snapshot"));
+        m_sourceCombo->setAccessibleName(tr("OS disk snapshot"));
+        break;
+    case SourceKind::VirtualMachine:
+        m_sourceLabel->setText(tr("&Virtual machine:"));
+        m_sourceCombo->setPlaceholderText(tr("Choose a virtual machine"));
+        m_sourceCombo->setAccessibleName(tr("Virtual machine"));
+        break;
+    case SourceKind::ImageVersion:
+        m_sourceLabel->setText(tr("Image &version:"));
+        m_sourceCombo->setPlaceholderText(tr("Choose an image version"));
+        m_sourceCombo->setAccessibleName(tr("Source image version"));
+        break;
+    }
+    m_dataDisksPanel->setVisible(d.sourceKind == SourceKind::Snapshots);
+    m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0);
+
+    QString details;
+    if (d.sourceKind == SourceKind::VirtualMachine)
+        details = tr("An image version captured from a virtual machine cannot use customer-managed keys.");
+    if (d.sourceKind != SourceKind::Snapshots && !d.sourceId.isEmpty()) {
+        const QList<int> luns = d.sourceDataDiskLuns;
+        QStringList lunTexts;
+        for (int lun : luns)
+            lunTexts << QString::number(lun);
+        const QString disks = luns.isEmpty() ? tr("The source has an OS disk and no data disk.")
+                                             : tr("The source has an OS disk and data disks with LUN %1.")
+                                                   .arg(lunTexts.join(QStringLiteral(", ")));
+        details = details.isEmpty() ? disks : details + QLatin1Char('\n') + disks;
+    }
+    if (d.location.isEmpty())
+        details = tr("Choose a location first: sources are listed for that location only.");
+    m_sourceDetails->setText(details);
+    m_sourceDetails->setVisible(!details.isEmpty());
+}
+
+void BasicsPage::rebuildDataDiskTable() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    const int current = m_dataDisksTable->currentRow();
+    clearTableWidgets(m_dataDisksTable);
+    for (const DataDiskSnapshot &disk : d.dataDiskSnapshots)
+        addDataDiskRow(disk.snapshotId, disk.lun);
+    if (current >= 0 && current < m_dataDisksTable->rowCount())
+        m_dataDisksTable->setCurrentCell(current, 0);
+    m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0);
+}
+
+void BasicsPage::addDataDiskRow(const QString &snapshotId, int lun) {
+    const int row = m_dataDisksTable->rowCount();
+    m_dataDisksTable->insertRow(row);
+    auto *combo = new QComboBox(m_dataDisksTable);
+    combo->setObjectName(QStringLiteral("dataDiskSnapshotCombo_%1").arg(row));
+    combo->setModel(m_sources);
+    combo->setPlaceholderText(tr("Choose a data disk snapshot"));
+    combo->setAccessibleName(tr("Snapshot of data disk %1").arg(row + 1));
+    combo->setCurrentIndex(m_sources->rowOfId(snapshotId));
+    auto *spin = new QSpinBox(m_dataDisksTable);
+    spin->setObjectName(QStringLiteral("dataDiskLunSpin_%1").arg(row));
+    spin->setRange(0, ImageVersionValidation::maxLun);
+    spin->setValue(qBound(0, lun, ImageVersionValidation::maxLun));
+    spin->setAccessibleName(tr("LUN of data disk %1").arg(row + 1));
+    m_dataDisksTable->setCellWidget(row, 0, combo);
+    m_dataDisksTable->setCellWidget(row, 1, spin);
+    connect(combo, &QComboBox::currentIndexChanged, this, &BasicsPage::readDataDiskTable);
+    connect(spin, &QSpinBox::valueChanged, this, &BasicsPage::readDataDiskTable);
+}
+
+void BasicsPage::readDataDiskTable() {
+    if (m_syncing)
+        return;
+    const QList<DataDiskSnapshot> before = draftModel()->draft().dataDiskSnapshots;
+    QList<DataDiskSnapshot> disks;
+    for (int row = 0; row < m_dataDisksTable->rowCount(); ++row) {
+        DataDiskSnapshot disk;
+        auto *combo = qobject_cast<QComboBox *>(m_dataDisksTable->cellWidget(row, 0));
+        auto *spin = qobject_cast<QSpinBox *>(m_dataDisksTable->cellWidget(row, 1));
+        const int index = combo ? combo->currentIndex() : -1;
+        // A snapshot not (yet) in the list stays chosen: the list may still be loading.
+        disk.snapshotId = index >= 0 ? m_sources->row(index).id : before.value(row).snapshotId;
+        disk.lun = spin ? spin->value() : 0;
+        disks.append(disk);
+    }
+    draftModel()->modify([&](ImageVersionDraft &d) { d.dataDiskSnapshots = disks; });
+    revalidate();
+}
+
+void BasicsPage::reloadAll() {
+    reloadSubscriptions();
+    loadFromDraft();
+}
+
+void BasicsPage::reloadSubscriptions() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    m_subscriptions->load(
+        m_services.client, QStringLiteral("/subscriptions"), [](const nlohmann::json &item) {
+            ResourceListModel::Row row = ResourceListModel::defaultRow(item);
+            row.name = basicsJsonText(item, "subscriptionId");
+            const QString displayName = basicsJsonText(item, "displayName");
+            row.display =
+                displayName.isEmpty() ? row.name : QStringLiteral("%1 (%2)").arg(displayName, row.name);
+            return std::optional<ResourceListModel::Row>(row);
+        });
+}
+
+void BasicsPage::reloadForSubscription() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const QString sub = draftModel()->draft().subscriptionId;
+    if (sub.isEmpty()) {
+        m_resourceGroups->clear();
+        m_services.locations->clear();
+    } else {
+        m_resourceGroups->load(m_services.client,
+                               basicsSubscriptionPath(sub, {QStringLiteral("resourcegroups")}));
+        m_services.locations->load(m_services.client,
+                                   basicsSubscriptionPath(sub, {QStringLiteral("locations")}),
+                                   [](const nlohmann::json &item) {
+                                       ResourceListModel::Row row = ResourceListModel::defaultRow(item);
+                                       row.display = basicsJsonText(item, "displayName");
+                                       row.location = row.name;
+                                       return std::optional<ResourceListModel::Row>(row);
+                                   });
+    }
+    reloadGalleries();
+    reloadSources();
+}
+
+void BasicsPage::reloadGalleries() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty()) {
+        m_galleries->clear();
+    } else {
+        m_galleries->load(m_services.client,
+                          basicsSubscriptionPath(
+                              d.subscriptionId,
+                              {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
+                               QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries")}));
+    }
+    reloadDefinitions();
+}
+
+void BasicsPage::reloadDefinitions() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty() || d.galleryName.isEmpty()) {
+        m_definitions->clear();
+    } else {
+        m_definitions->load(
+            m_services.client,
+            basicsSubscriptionPath(d.subscriptionId,
+                                   {QStringLiteral("resourceGroups"), d.resourceGroup,
+                                    QStringLiteral("providers"), QStringLiteral("Microsoft.Compute"),
+                                    QStringLiteral("galleries"), d.galleryName, QStringLiteral("images")}));
+    }
+    reloadVersions();
+}
+
+void BasicsPage::reloadVersions() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty() || d.galleryName.isEmpty() ||
+        d.imageDefinitionName.isEmpty()) {
+        m_versions->clear();
+    } else {
+        m_versions->load(m_services.client,
+                         basicsSubscriptionPath(
+                             d.subscriptionId,
+                             {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
+                              QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
+                              QStringLiteral("images"), d.imageDefinitionName, QStringLiteral("versions")}));
+    }
+    updateExistingVersions();
+}
+
+void BasicsPage::reloadSources() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.subscriptionId.isEmpty() || d.location.isEmpty()) {
+        m_sources->clear();
+        return;
+    }
+    const QString location = d.location;
+    const SourceKind kind = d.sourceKind;
+    auto inLocation = [location, kind](const nlohmann::json &item) -> std::optional<ResourceListModel::Row> {
+        ResourceListModel::Row row = ResourceListModel::defaultRow(item);
+        if (!sameRegion(row.location, location))
+            return std::nullopt;
+        const ResourceId id = ResourceId::parse(row.id);
+        switch (kind) {
+        case SourceKind::ImageVersion:
+            //: A source image version in a dropdown: %1 image definition, %2 version, %3 resource group
+            row.display = tr("%1 version %2 (%3)").arg(id.names.value(1), row.name, id.resourceGroup);
+            break;
+        case SourceKind::Snapshots: {
+            Snapshot snapshot;
+            parseResource(item, snapshot);
+            const QString size = snapshot.diskSizeGB ? tr("%1 GiB").arg(*snapshot.diskSizeGB) : QString();
+            row.display =
+                snapshot.osType.isEmpty()
+                    ? tr("%1 (%2) — data disk %3").arg(row.name, id.resourceGroup, size)
+                    : tr("%1 (%2) — %3 OS disk %4").arg(row.name, id.resourceGroup, snapshot.osType, size);
+            break;
+        }
+        default:
+            row.display = QStringLiteral("%1 (%2)").arg(row.name, id.resourceGroup);
+            break;
+        }
+        return row;
+    };
+    switch (kind) {
+    case SourceKind::ManagedImage:
+        m_sources->load(m_services.client, basicsComputeListPath(d.subscriptionId, QStringLiteral("images")),
+                        inLocation);
+        break;
+    case SourceKind::Snapshots:
+        m_sources->load(m_services.client,
+                        basicsComputeListPath(d.subscriptionId, QStringLiteral("snapshots")), inLocation);
+        break;
+    case SourceKind::VirtualMachine:
+        m_sources->load(m_services.client,
+                        basicsComputeListPath(d.subscriptionId, QStringLiteral("virtualMachines")),
+                        inLocation);
+        break;
+    case SourceKind::ImageVersion: {
+        // Versions of every image definition of the chosen gallery (ARM has no gallery-wide version list).
+        QStringList paths;
+        if (!d.resourceGroup.isEmpty() && !d.galleryName.isEmpty() && m_definitions->isComplete()) {
+            for (const ResourceListModel::Row &definition : m_definitions->rows()) {
+                paths << basicsSubscriptionPath(
+                    d.subscriptionId,
+                    {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
+                     QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
+                     QStringLiteral("images"), definition.name, QStringLiteral("versions")});
+            }
+        }
+        if (paths.isEmpty())
+            m_sources->clear();
+        else
+            m_sources->load(m_services.client, paths, inLocation);
+        break;
+    }
+    }
+}
+
+void BasicsPage::onSubscriptionChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const QString id = m_subscriptions->row(index).name;
+    if (id == draftModel()->draft().subscriptionId)
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        d.subscriptionId = id;
+        d.resourceGroup.clear();
+        d.galleryName.clear();
+        d.imageDefinitionName.clear();
+        d.sourceId.clear();
+        d.sourceDataDiskLuns.clear();
+        for (DataDiskSnapshot &disk : d.dataDiskSnapshots)
+            disk.snapshotId.clear();
+        // A DES belongs to one subscription: earlier choices cannot be right any more.
+        for (RegionDraft &region : d.targetRegions) {
+            region.osDiskDesId.clear();
+            region.dataDiskDesIds.clear();
+        }
+    });
+    reloadForSubscription();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onResourceGroupChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const QString name = m_resourceGroups->row(index).name;
+    if (name == draftModel()->draft().resourceGroup)
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        d.resourceGroup = name;
+        d.galleryName.clear();
+        d.imageDefinitionName.clear();
+        if (d.sourceKind == SourceKind::ImageVersion)
+            d.sourceId.clear();
+    });
+    reloadGalleries();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onGalleryChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const ResourceListModel::Row row = m_galleries->row(index);
+    if (row.name == draftModel()->draft().galleryName)
+        return;
+    const bool locationWasEmpty = draftModel()->draft().location.isEmpty();
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        d.galleryName = row.name;
+        d.imageDefinitionName.clear();
+        if (d.sourceKind == SourceKind::ImageVersion)
+            d.sourceId.clear();
+        // The gallery's own region is the natural home of its versions.
+        if (d.location.isEmpty() && !row.location.isEmpty()) {
+            d.location = normalizeRegion(row.location);
+            d.placeLocationFirst();
+        }
+    });
+    reloadDefinitions();
+    if (locationWasEmpty)
+        reloadSources();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onDefinitionChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const QString name = m_definitions->row(index).name;
+    if (name == draftModel()->draft().imageDefinitionName)
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) { d.imageDefinitionName = name; });
+    reloadVersions();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onLocationChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const QString name = m_services.locations->row(index).name;
+    if (sameRegion(name, draftModel()->draft().location))
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        const int old = d.regionIndex(d.location);
+        // The old location was only first because it was the location: it goes, unless chosen again later.
+        if (old == 0 && d.targetRegions.size() > 0)
+            d.targetRegions.removeAt(0);
+        d.location = name;
+        d.placeLocationFirst();
+        d.sourceId.clear();
+        d.sourceDataDiskLuns.clear();
+        for (DataDiskSnapshot &disk : d.dataDiskSnapshots)
+            disk.snapshotId.clear();
+    });
+    reloadSources();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onSourceKindChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    SourceKind kind = SourceKind::ManagedImage;
+    sourceKindFromKey(m_sourceKindCombo->itemData(index).toString(), &kind);
+    if (kind == draftModel()->draft().sourceKind)
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        d.sourceKind = kind;
+        d.sourceId.clear();
+        d.sourceDataDiskLuns.clear();
+        if (kind != SourceKind::Snapshots)
+            d.dataDiskSnapshots.clear();
+        d.normalizeEncryption();
+    });
+    reloadSources();
+    rebuildDataDiskTable();
+    syncWidgets();
+    revalidate();
+}
+
+void BasicsPage::onSourceChosen(int index) {
+    if (m_syncing || index < 0)
+        return;
+    const ResourceListModel::Row row = m_sources->row(index);
+    if (sameResourceId(row.id, draftModel()->draft().sourceId))
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        d.sourceId = row.id;
+        d.sourceDataDiskLuns = basicsSourceLuns(d.sourceKind, row.json);
+        d.normalizeEncryption();
+    });
+    syncWidgets();
+    revalidate();
+}
+
+QStringList BasicsPage::computeErrors() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    QStringList errors;
+    auto listProblem = [&](ResourceListModel *model, const QString &what) {
+        if (model->error() && model->error().kind != ArmError::Kind::Aborted)
+            errors << tr("Could not load the %1: %2").arg(what, model->error().toDisplayString());
+    };
+    listProblem(m_subscriptions, tr("subscriptions"));
+    listProblem(m_resourceGroups, tr("resource groups"));
+    listProblem(m_services.locations, tr("locations"));
+    listProblem(m_galleries, tr("galleries"));
+    listProblem(m_definitions, tr("image definitions"));
+    listProblem(m_versions, tr("existing versions"));
+    listProblem(m_sources, tr("sources"));
+
+    auto missing = [&](ResourceListModel *model, const QString &value, bool byId, const QString &message) {
+        if (!value.isEmpty() && model->isComplete() &&
+            (byId ? model->rowOfId(value) : model->rowOfName(value)) < 0)
+            errors << message;
+    };
+    missing(m_subscriptions, d.subscriptionId, false,
+            tr("The subscription %1 is not available to your account.").arg(d.subscriptionId));
+    missing(m_resourceGroups, d.resourceGroup, false,
+            tr("The resource group “%1” was not found in this subscription.").arg(d.resourceGroup));
+    missing(m_galleries, d.galleryName, false,
+            tr("The gallery “%1” was not found in this resource group.").arg(d.galleryName));
+    missing(m_definitions, d.imageDefinitionName, false,
+            tr("The image definition “%1” was not found in this gallery.").arg(d.imageDefinitionName));
+    missing(m_services.locations, d.location, false,
+            tr("The location “%1” is not available in this subscription.").arg(d.location));
+    missing(m_sources, d.sourceId, true,
+            tr("The source “%1” was not found in this subscription and location.")
+                .arg(ResourceId::parse(d.sourceId).name()));
+    if (d.sourceKind == SourceKind::Snapshots) {
+        for (const DataDiskSnapshot &disk : d.dataDiskSnapshots) {
+            missing(m_sources, disk.snapshotId, true,
+                    tr("The snapshot “%1” was not found in this subscription and location.")
+                        .arg(ResourceId::parse(disk.snapshotId).name()));
+        }
+    }
+
+    errors += ImageVersionValidation::basicsErrors(d, existingVersions());
+    if (!d.imageDefinitionName.isEmpty() && !m_versions->isComplete() && !m_versions->error())
+        errors << tr("Checking whether version %1 already exists…").arg(d.versionName);
+    return errors;
+}
+
+} // namespace cmkui

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "common/draftpage.h"
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace cmkui {
+
+class ResourceListModel;
+
+/// Subscription, resource group, gallery, image definition, version number, location and source.
+class BasicsPage : public DraftPage {
+    Q_OBJECT
+public:
+    explicit BasicsPage(const WizardServices &services, QWidget *parent = nullptr);
+    ~BasicsPage() override;
+
+    void initializePage() override;
+    /// Version names already in the chosen image definition (as loaded).
+    QStringList existingVersions() const;
+    /// Reads every list again (after a new sign-in or a tenant switch), keeping the draft's choices.
+    void reloadAll();
+
+protected:
+    QStringList computeErrors() const override;
+    void retranslateUi() override;
+    void cancelLoading() override;
+
+private:
+    void buildUi();
+    void connectModel(ResourceListModel *model);
+    void loadFromDraft();
+    void syncWidgets();
+    void updateBusy();
+    void updateDefinitionDetails();
+    void updateExistingVersions();
+    void updateSourceWidgets();
+    void rebuildDataDiskTable();
+    void readDataDiskTable();
+    void addDataDiskRow(const QString &snapshotId, int lun);
+
+    void reloadSubscriptions();
+    void reloadForSubscription();
+    void reloadGalleries();
+    void reloadDefinitions();
+    void reloadVersions();
+    void reloadSources();
+
+    void onSubscriptionChosen(int index);
+    void onResourceGroupChosen(int index);
+    void onGalleryChosen(int index);
+    void onDefinitionChosen(int index);
+    void onLocationChosen(int index);
+    void onSourceKindChosen(int index);
+    void onSourceChosen(int index);
+
+    bool m_syncing = false;
+    ResourceListModel *m_subscriptions;
+    ResourceListModel *m_resourceGroups;
+    ResourceListModel *m_galleries;
+    ResourceListModel *m_definitions;
+    ResourceListModel *m_versions;
+    ResourceListModel *m_sources;
+
+    QLabel *m_intro = nullptr;
+    QGroupBox *m_targetBox = nullptr;
+    QGroupBox *m_versionBox = nullptr;
+    QGroupBox *m_sourceBox = nullptr;
+    QLabel *m_subscriptionLabel = nullptr;
+    QComboBox *m_subscriptionCombo = nullptr;
+    QLabel *m_resourceGroupLabel = nullptr;
+    QComboBox *m_resourceGroupCombo = nullptr;
+    QLabel *m_galleryLabel = nullptr;
+    QComboBox *m_galleryCombo = nullptr;
+    QLabel *m_definitionLabel = nullptr;
+    QComboBox *m_definitionCombo = nullptr;
+    QLabel *m_definitionDetails = nullptr;
+    QLabel *m_versionLabel = nullptr;
+    QLineEdit *m_versionEdit = nullptr;
+    QLabel *m_existingVersions = nullptr;
+    QLabel *m_locationLabel = nullptr;
+    QComboBox *m_locationCombo = nullptr;
+    QLabel *m_sourceKindLabel = nullptr;
+    QComboBox *m_sourceKindCombo = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QComboBox *m_sourceCombo = nullptr;
+    QLabel *m_sourceDetails = nullptr;
+    QWidget *m_dataDisksPanel = nullptr;
+    QLabel *m_dataDisksLabel = nullptr;
+    QTableWidget *m_dataDisksTable = nullptr;
+    QPushButton *m_addDataDiskButton = nullptr;
+    QPushButton *m_removeDataDiskButton = nullptr;
+};
+
+} // namespace cmkui

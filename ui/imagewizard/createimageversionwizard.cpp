@@ -1,0 +1,104 @@
+#include "imagewizard/createimageversionwizard.h"
+
+#include "imagewizard/basicspage.h"
+#include "common/diskencryptionsetmodel.h"
+#include "imagewizard/encryptionpage.h"
+#include "imageversion/imageversiondraft.h"
+#include "imagewizard/prerequisitespage.h"
+#include "imagewizard/replicationpage.h"
+#include "common/resourcelistmodel.h"
+#include "imagewizard/submitpage.h"
+#include "imagewizard/tagspage.h"
+
+#include <QEvent>
+
+namespace cmkui {
+
+CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::ImageVersionDraftModel *draft,
+                                                   const CreateWizardOptions &options, QWidget *parent)
+    : QWizard(parent) {
+    setObjectName(QStringLiteral("createImageVersionWizard"));
+    m_services.client = client;
+    m_services.draft = draft;
+    m_services.diskEncryptionSets = new DiskEncryptionSetModel(this);
+    m_services.locations = new ResourceListModel(this);
+    m_services.replicationPollIntervalMs = options.replicationPollIntervalMs;
+    if (options.today)
+        m_services.today = options.today;
+
+    setOption(QWizard::NoBackButtonOnStartPage, true);
+    setOption(QWizard::HaveHelpButton, false);
+    m_basics = new BasicsPage(m_services, this);
+    m_replication = new ReplicationPage(m_services, this);
+    m_encryption = new EncryptionPage(m_services, this);
+    m_tags = new TagsPage(m_services, this);
+    m_review = new SubmitPage(m_services, this);
+    setPage(BasicsPageId, m_basics);
+    if (options.withPrerequisites) {
+        auto *prerequisites = new PrerequisitesPage(client, this);
+        prerequisites->setObjectName(QStringLiteral("prerequisitesPage"));
+        setPage(PrerequisitesPageId, prerequisites);
+    }
+    setPage(ReplicationPageId, m_replication);
+    setPage(EncryptionPageId, m_encryption);
+    setPage(TagsPageId, m_tags);
+    setPage(ReviewPageId, m_review);
+    setStartId(BasicsPageId);
+
+    connect(draft, &cmk::ImageVersionDraftModel::changed, this, &CreateImageVersionWizard::followSubscription);
+    connect(m_review, &SubmitPage::imageVersionCreated, this, &CreateImageVersionWizard::imageVersionCreated);
+    followSubscription();
+    retranslateUi();
+    resize(940, 720);
+}
+
+CreateImageVersionWizard::~CreateImageVersionWizard() = default;
+
+QString CreateImageVersionWizard::subscriptionId() const {
+    return m_services.draft->draft().subscriptionId;
+}
+
+void CreateImageVersionWizard::followSubscription() {
+    // The DES list belongs to one subscription; a switch aborts the stale load and starts over.
+    const QString subscription = m_services.draft->draft().subscriptionId;
+    DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
+    if (subscription.compare(sets->subscriptionId(), Qt::CaseInsensitive) == 0 &&
+        (sets->isLoading() || sets->isComplete()))
+        return;
+    if (subscription.isEmpty())
+        sets->clear();
+    else
+        sets->load(m_services.client, subscription);
+}
+
+void CreateImageVersionWizard::reloadLists() {
+    m_basics->reloadAll();
+    if (!m_services.draft->draft().subscriptionId.isEmpty())
+        m_services.diskEncryptionSets->load(m_services.client, m_services.draft->draft().subscriptionId);
+}
+
+void CreateImageVersionWizard::reject() {
+    // Cancel while Azure works only stops watching: say so on the page rather than vanish.
+    if (m_review->submitter()->isRunning()) {
+        m_review->stop();
+        return;
+    }
+    QWizard::reject();
+}
+
+void CreateImageVersionWizard::retranslateUi() {
+    setWindowTitle(tr("Create an image version"));
+}
+
+void CreateImageVersionWizard::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // QWizard does not retranslate its own Back/Next/Cancel; a change of style re-reads them.
+        const WizardStyle style = wizardStyle();
+        setWizardStyle(style == ClassicStyle ? ModernStyle : ClassicStyle);
+        setWizardStyle(style);
+    }
+    QWizard::changeEvent(event);
+}
+
+} // namespace cmkui

@@ -1,0 +1,74 @@
+#pragma once
+
+// The "create an image version" wizard: Basics, (Prerequisites), Replication, Encryption, Tags, Review +
+// create. All pages edit one cmk::ImageVersionDraftModel; the wizard owns the lists more than one page needs.
+
+#include "imagewizard/wizardpageids.h"
+#include "imagewizard/wizardservices.h"
+
+#include <QWizard>
+
+namespace cmk {
+class ArmClient;
+class ImageVersionDraftModel;
+} // namespace cmk
+
+namespace cmkui {
+
+class BasicsPage;
+class DiskEncryptionSetModel;
+class EncryptionPage;
+class ReplicationPage;
+class ResourceListModel;
+class SubmitPage;
+class TagsPage;
+
+struct CreateWizardOptions {
+    bool withPrerequisites = true; ///< the Prerequisites step after Basics
+    int replicationPollIntervalMs = 2000;
+    std::function<QDate()> today; ///< empty: the real date
+};
+
+class CreateImageVersionWizard : public QWizard {
+    Q_OBJECT
+    /// Read by the Prerequisites page.
+    Q_PROPERTY(QString subscriptionId READ subscriptionId)
+public:
+    CreateImageVersionWizard(cmk::ArmClient *client, cmk::ImageVersionDraftModel *draft,
+                             const CreateWizardOptions &options = {}, QWidget *parent = nullptr);
+    ~CreateImageVersionWizard() override;
+
+    QString subscriptionId() const;
+    cmk::ImageVersionDraftModel *draftModel() const { return m_services.draft; }
+    DiskEncryptionSetModel *diskEncryptionSets() const { return m_services.diskEncryptionSets; }
+    ResourceListModel *locations() const { return m_services.locations; }
+    BasicsPage *basicsPage() const { return m_basics; }
+    ReplicationPage *replicationPage() const { return m_replication; }
+    EncryptionPage *encryptionPage() const { return m_encryption; }
+    TagsPage *tagsPage() const { return m_tags; }
+    SubmitPage *reviewPage() const { return m_review; }
+
+public Q_SLOTS:
+    void reject() override;
+    /// Reads the lists of every page again, keeping the draft (after a new sign-in or a tenant switch).
+    void reloadLists();
+
+Q_SIGNALS:
+    void imageVersionCreated(const QString &resourceId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void followSubscription();
+
+    WizardServices m_services;
+    BasicsPage *m_basics = nullptr;
+    ReplicationPage *m_replication = nullptr;
+    EncryptionPage *m_encryption = nullptr;
+    TagsPage *m_tags = nullptr;
+    SubmitPage *m_review = nullptr;
+};
+
+} // namespace cmkui

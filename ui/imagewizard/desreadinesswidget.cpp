@@ -1,0 +1,344 @@
+#include "imagewizard/desreadinesswidget.h"
+
+#include "common/diskencryptionsetmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace cmkui {
+
+namespace {
+
+enum Column { RegionColumn, CustomerKeyColumn, DoubleEncryptionColumn, StatusColumn, ColumnCount };
+
+} // namespace
+
+DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_checker(new cmk::DesReadinessChecker(client, this)) {
+    setObjectName(QStringLiteral("desReadinessWidget"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto *top = new QHBoxLayout;
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("desSummaryLabel"));
+    m_summaryLabel->setWordWrap(true);
+    top->addWidget(m_summaryLabel, 1);
+    m_refreshButton = new QPushButton(this);
+    m_refreshButton->setObjectName(QStringLiteral("desRefreshButton"));
+    top->addWidget(m_refreshButton);
+    layout->addLayout(top);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("desErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("QLabel { background-color: #fbe3e4; color: #6b0a10; border: 1px "
+                       "solid #d9534f; border-radius: 4px; padding: 6px; }"));
+    m_errorLabel->setVisible(false);
+    layout->addWidget(m_errorLabel);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("desReadinessTable"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_table);
+
+    // One region's commands at a time keeps the widget small enough for a wizard page.
+    m_commandsPanel = new QWidget(this);
+    m_commandsPanel->setObjectName(QStringLiteral("desCommandsPanel"));
+    auto *grid = new QGridLayout(m_commandsPanel);
+    grid->setContentsMargins(0, 0, 0, 0);
+    m_commandsIntro = new QLabel(m_commandsPanel);
+    m_commandsIntro->setObjectName(QStringLiteral("desCommandsIntro"));
+    m_commandsIntro->setWordWrap(true);
+    grid->addWidget(m_commandsIntro, 0, 0, 1, 3);
+    m_regionLabel = new QLabel(m_commandsPanel);
+    m_regionLabel->setObjectName(QStringLiteral("desRegionLabel"));
+    grid->addWidget(m_regionLabel, 1, 0);
+    m_regionCombo = new QComboBox(m_commandsPanel);
+    m_regionCombo->setObjectName(QStringLiteral("desRegionCombo"));
+    m_regionLabel->setBuddy(m_regionCombo);
+    grid->addWidget(m_regionCombo, 1, 1, 1, 2);
+    m_typeLabel = new QLabel(m_commandsPanel);
+    m_typeLabel->setObjectName(QStringLiteral("desTypeLabel"));
+    grid->addWidget(m_typeLabel, 2, 0);
+    m_typeCombo = new QComboBox(m_commandsPanel);
+    m_typeCombo->setObjectName(QStringLiteral("desTypeCombo"));
+    m_typeCombo->addItem(QString(), QStringLiteral("EncryptionAtRestWithCustomerKey"));
+    m_typeCombo->addItem(QString(), QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys"));
+    m_typeLabel->setBuddy(m_typeCombo);
+    grid->addWidget(m_typeCombo, 2, 1, 1, 2);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const auto makeCommandRow = [&](int row, const QString &kind, QLabel *&label, QPlainTextEdit *&edit,
+                                    QPushButton *&copy) {
+        label = new QLabel(m_commandsPanel);
+        label->setObjectName(kind + QStringLiteral("Label"));
+        grid->addWidget(label, row, 0, Qt::AlignTop);
+        edit = new QPlainTextEdit(m_commandsPanel);
+        edit->setObjectName(kind + QStringLiteral("Command"));
+        edit->setReadOnly(true);
+        edit->setFont(fixed);
+        edit->setFixedHeight(QFontMetrics(fixed).lineSpacing() * 4 + 12);
+        label->setBuddy(edit);
+        grid->addWidget(edit, row, 1);
+        copy = new QPushButton(m_commandsPanel);
+        copy->setObjectName(kind + QStringLiteral("CopyButton"));
+        grid->addWidget(copy, row, 2, Qt::AlignTop);
+        connect(copy, &QPushButton::clicked, this,
+                [edit] { QApplication::clipboard()->setText(edit->toPlainText()); });
+    };
+    makeCommandRow(3, QStringLiteral("az"), m_azLabel, m_azEdit, m_azCopyButton);
+    makeCommandRow(4, QStringLiteral("powerShell"), m_powerShellLabel, m_powerShellEdit,
+                   m_powerShellCopyButton);
+    grid->setColumnStretch(1, 1);
+    m_commandsPanel->setVisible(false);
+    layout->addWidget(m_commandsPanel);
+    layout->addStretch(1);
+
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
+        if (sharesList() && !m_sets->isLoading())
+            m_sets->reload(); // fresh sets for both this check and the Encryption page
+        check(m_subscriptionId, m_regions);
+    });
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
+        showResults();
+        emit readinessChanged(m_checker->allReady());
+    });
+
+    retranslateUi();
+}
+
+DesReadinessWidget::~DesReadinessWidget() = default;
+
+void DesReadinessWidget::setRegionDisplayName(std::function<QString(const QString &)> displayName) {
+    m_regionDisplayName = std::move(displayName);
+}
+
+QString DesReadinessWidget::shownName(const QString &region) const {
+    return m_regionDisplayName ? m_regionDisplayName(region) : region;
+}
+
+void DesReadinessWidget::check(const QString &subscriptionId, const QStringList &regions) {
+    m_subscriptionId = subscriptionId;
+    m_regions = regions;
+    m_followsList = sharesList();
+    if (m_followsList) {
+        m_checker->awaitSets(subscriptionId, regions);
+        if (!m_sets->isLoading())
+            onListSettled();
+    } else {
+        m_checker->check(subscriptionId, regions);
+    }
+    m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
+    m_refreshButton->setEnabled(false);
+}
+
+void DesReadinessWidget::setDiskEncryptionSets(DiskEncryptionSetModel *sets) {
+    if (m_sets)
+        disconnect(m_sets, nullptr, this, nullptr);
+    m_sets = sets;
+    if (!sets)
+        return;
+    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this](bool loading) {
+        // Queued: a reload aborts (loading false) and starts again (loading true) in one go.
+        if (!loading)
+            QMetaObject::invokeMethod(this, &DesReadinessWidget::onListSettled, Qt::QueuedConnection);
+    });
+}
+
+bool DesReadinessWidget::sharesList() const {
+    return m_sets && !m_subscriptionId.isEmpty() &&
+           m_sets->subscriptionId().compare(m_subscriptionId, Qt::CaseInsensitive) == 0 &&
+           (m_sets->isLoading() || m_sets->isComplete());
+}
+
+void DesReadinessWidget::onListSettled() {
+    if (!m_followsList || !m_sets || m_sets->isLoading())
+        return;
+    if (!sharesList()) {
+        // The list failed, was aborted, or now belongs to another subscription: list on our own (and show
+        // our own error, if any).
+        m_followsList = false;
+        m_checker->check(m_subscriptionId, m_regions);
+        return;
+    }
+    if (!m_checker->isAwaitingSets()) {
+        m_checker->awaitSets(m_subscriptionId, m_regions); // the list was reloaded: check again
+        m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
+        m_refreshButton->setEnabled(false);
+    }
+    // Only the target regions' sets (a copy of all 10,000 would stall the window): the model indexes them.
+    m_checker->countSets(m_sets->inRegions(m_regions), m_sets->busiestResourceGroup());
+}
+
+void DesReadinessWidget::setResourceGroupHint(const QString &resourceGroup) {
+    m_resourceGroupHint = resourceGroup;
+    updateCommands();
+}
+
+QString DesReadinessWidget::selectedEncryptionType() const {
+    return m_typeCombo->currentData().toString();
+}
+
+void DesReadinessWidget::showCommandsFor(const QString &region) {
+    const int index = m_regionCombo->findData(cmk::normalizeRegion(region));
+    if (index >= 0)
+        m_regionCombo->setCurrentIndex(index);
+}
+
+cmk::DesCreationCommands DesReadinessWidget::commandsFor(const QString &region) const {
+    if (!m_checker->flaggedRegions().contains(cmk::normalizeRegion(region)))
+        return {};
+    cmk::DesCreationParameters parameters;
+    parameters.subscriptionId = m_subscriptionId;
+    parameters.region = region;
+    parameters.resourceGroup =
+        m_resourceGroupHint.isEmpty() ? m_checker->suggestedResourceGroup() : m_resourceGroupHint;
+    parameters.encryptionType = selectedEncryptionType();
+    return cmk::desCreationCommands(parameters);
+}
+
+void DesReadinessWidget::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DesReadinessWidget::retranslateUi() {
+    setAccessibleName(tr("Disk encryption set readiness"));
+    m_summaryLabel->setAccessibleName(tr("Disk encryption set readiness summary"));
+    m_errorLabel->setAccessibleName(tr("Error"));
+    m_refreshButton->setText(tr("Check again"));
+    m_refreshButton->setAccessibleName(tr("Check the disk encryption sets again"));
+    m_table->setAccessibleName(tr("Disk encryption sets per target region"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Region"), tr("Customer-managed key"), tr("Double encryption"), tr("Status")});
+    m_commandsPanel->setAccessibleName(tr("How to create the missing disk encryption sets"));
+    m_commandsIntro->setAccessibleName(tr("How to create a disk encryption set"));
+    m_regionLabel->setText(tr("Commands for region:"));
+    m_regionLabel->setAccessibleName(tr("Region of the commands"));
+    m_regionCombo->setAccessibleName(tr("Region of the commands"));
+    m_typeLabel->setText(tr("Encryption type:"));
+    m_typeLabel->setAccessibleName(tr("Encryption type for the commands"));
+    m_typeCombo->setItemText(0, tr("Encryption at rest with a customer-managed key"));
+    m_typeCombo->setItemText(1, tr("Double encryption with platform-managed and customer-managed keys"));
+    m_typeCombo->setAccessibleName(tr("Encryption type for the commands"));
+    m_azLabel->setText(tr("Azure CLI:"));
+    m_azLabel->setAccessibleName(tr("Azure CLI"));
+    m_azEdit->setAccessibleName(tr("Azure CLI command"));
+    m_azCopyButton->setText(tr("Copy"));
+    m_azCopyButton->setAccessibleName(tr("Copy the Azure CLI command"));
+    m_powerShellLabel->setText(tr("PowerShell:"));
+    m_powerShellLabel->setAccessibleName(tr("Azure PowerShell"));
+    m_powerShellEdit->setAccessibleName(tr("Azure PowerShell commands"));
+    m_powerShellCopyButton->setText(tr("Copy"));
+    m_powerShellCopyButton->setAccessibleName(tr("Copy the Azure PowerShell commands"));
+    if (m_checker->isBusy())
+        m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
+    else
+        showResults();
+}
+
+void DesReadinessWidget::showResults() {
+    m_refreshButton->setEnabled(!m_subscriptionId.isEmpty() && !m_checker->isBusy());
+    const cmk::ArmError &error = m_checker->error();
+    m_errorLabel->setVisible(error.isError());
+    m_errorLabel->setText(
+        error.isError() ? tr("The disk encryption sets could not be listed: %1").arg(error.toDisplayString())
+                        : QString());
+
+    const QList<cmk::RegionDesReadiness> &results = m_checker->results();
+    m_table->setRowCount(int(results.size()));
+    for (int row = 0; row < results.size(); ++row) {
+        const cmk::RegionDesReadiness &r = results.at(row);
+        auto setCell = [&](int column, const QString &text) {
+            auto *item = new QTableWidgetItem(text);
+            if (column != RegionColumn && column != StatusColumn)
+                item->setTextAlignment(Qt::AlignCenter);
+            m_table->setItem(row, column, item);
+        };
+        setCell(RegionColumn, shownName(r.region));
+        m_table->item(row, RegionColumn)->setData(Qt::UserRole, r.region);
+        setCell(CustomerKeyColumn, QString::number(r.customerKeyCount));
+        setCell(DoubleEncryptionColumn, QString::number(r.doubleEncryptionCount));
+        setCell(StatusColumn, r.isReady() ? tr("Ready") : tr("No usable disk encryption set"));
+        if (!r.isReady())
+            m_table->item(row, StatusColumn)->setForeground(QColor(0xb3, 0x26, 0x1e));
+    }
+
+    const QStringList flagged = m_checker->flaggedRegions();
+    QStringList shownFlagged;
+    for (const QString &region : flagged)
+        shownFlagged << shownName(region);
+    if (error.isError())
+        m_summaryLabel->setText(tr("Disk encryption set readiness is unknown."));
+    else if (m_subscriptionId.isEmpty() || results.isEmpty())
+        m_summaryLabel->setText(tr("Choose target regions to check their disk encryption sets."));
+    else if (flagged.isEmpty())
+        m_summaryLabel->setText(tr("Every target region has a disk encryption set in this subscription."));
+    else
+        m_summaryLabel->setText(
+            tr("%n target region(s) have no disk encryption set in this subscription: %1.", nullptr,
+               int(flagged.size()))
+                .arg(shownFlagged.join(QStringLiteral(", "))));
+
+    // The table is as tall as its rows: the page has other things to show.
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setFixedHeight(height);
+
+    const QString shownRegion = m_regionCombo->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_regionCombo);
+        m_regionCombo->clear();
+        if (!error.isError()) {
+            for (const QString &region : flagged)
+                m_regionCombo->addItem(shownName(region), region);
+        }
+        const int keep = m_regionCombo->findData(shownRegion);
+        m_regionCombo->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    m_commandsPanel->setVisible(m_regionCombo->count() > 0);
+    updateCommands();
+}
+
+void DesReadinessWidget::updateCommands() {
+    const QString region = m_regionCombo->currentData().toString();
+    const cmk::DesCreationCommands commands = commandsFor(region);
+    m_commandsIntro->setText(
+        region.isEmpty()
+            ? QString()
+            : tr("Image versions replicated to %1 need a disk encryption set in that region, in this "
+                 "subscription. Create one with either command below after replacing the placeholders in "
+                 "angle "
+                 "brackets with your key vault and key (in the same region), then give the set's identity "
+                 "access "
+                 "to the key, for example with the Key Vault Crypto Service Encryption User role.")
+                  .arg(region));
+    m_azEdit->setPlainText(commands.azureCli);
+    m_powerShellEdit->setPlainText(commands.powerShell);
+}
+
+} // namespace cmkui

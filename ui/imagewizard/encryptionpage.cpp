@@ -1,0 +1,564 @@
+#include "imagewizard/encryptionpage.h"
+
+#include "common/diskencryptionsetmodel.h"
+#include "imageversion/imageversionvalidation.h"
+#include "common/resourcelistmodel.h"
+#include "arm/resources.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScopedValueRollback>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <optional>
+
+using namespace cmk;
+
+namespace cmkui {
+
+namespace {
+
+QString desCellName(const char *prefix, const QString &region, int lun) {
+    const QString disk = lun < 0 ? QStringLiteral("os") : QStringLiteral("lun%1").arg(lun);
+    return QStringLiteral("%1_%2_%3").arg(QLatin1String(prefix), normalizeRegion(region), disk);
+}
+
+// Names of the chosen disk encryption sets the list knows, by their real encryption type.
+QMap<QString, QStringList> chosenDesByType(const ImageVersionDraft &d, const DiskEncryptionSetModel *sets) {
+    QMap<QString, QStringList> byType;
+    QList<int> disks{-1};
+    disks += d.dataDiskLuns();
+    for (const RegionDraft &region : d.targetRegions) {
+        for (int lun : disks) {
+            const QString id = d.desFor(region, lun);
+            const DiskEncryptionSet *des = id.isEmpty() ? nullptr : sets->find(id);
+            if (!des)
+                continue;
+            QStringList &names = byType[des->encryptionType];
+            if (!names.contains(des->name))
+                names << des->name;
+        }
+    }
+    return byType;
+}
+
+QStringList targetRegionNames(const ImageVersionDraft &d) {
+    QStringList names;
+    for (const RegionDraft &region : d.targetRegions)
+        names << region.name;
+    return names;
+}
+
+std::optional<EncryptionMode> encryptionModeOfDesType(const QString &type) {
+    for (EncryptionMode mode : {EncryptionMode::CustomerKey, EncryptionMode::PlatformAndCustomerKeys}) {
+        if (desEncryptionTypeFor(mode).compare(type, Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
+    : DraftPage(services, parent) {
+    setObjectName(QStringLiteral("encryptionPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+
+    m_typeBox = new QGroupBox(this);
+    m_typeBox->setObjectName(QStringLiteral("encryptionTypeBox"));
+    auto *typeLayout = new QVBoxLayout(m_typeBox);
+    m_typeGroup = new QButtonGroup(this);
+    m_platformRadio = new QRadioButton(m_typeBox);
+    m_platformRadio->setObjectName(QStringLiteral("platformKeyRadio"));
+    m_customerRadio = new QRadioButton(m_typeBox);
+    m_customerRadio->setObjectName(QStringLiteral("customerKeyRadio"));
+    m_doubleRadio = new QRadioButton(m_typeBox);
+    m_doubleRadio->setObjectName(QStringLiteral("doubleEncryptionRadio"));
+    m_typeGroup->addButton(m_platformRadio, int(EncryptionMode::PlatformKey));
+    m_typeGroup->addButton(m_customerRadio, int(EncryptionMode::CustomerKey));
+    m_typeGroup->addButton(m_doubleRadio, int(EncryptionMode::PlatformAndCustomerKeys));
+    typeLayout->addWidget(m_platformRadio);
+    typeLayout->addWidget(m_customerRadio);
+    typeLayout->addWidget(m_doubleRadio);
+    m_vmNote = new QLabel(m_typeBox);
+    m_vmNote->setObjectName(QStringLiteral("cmkUnavailableLabel"));
+    m_vmNote->setWordWrap(true);
+    typeLayout->addWidget(m_vmNote);
+    layout->addWidget(m_typeBox);
+
+    m_limitations = new QLabel(this);
+    m_limitations->setObjectName(QStringLiteral("limitationsLabel"));
+    m_limitations->setWordWrap(true);
+    m_limitations->setFrameShape(QFrame::StyledPanel);
+    m_limitations->setMargin(6);
+    layout->addWidget(m_limitations);
+
+    m_platformNote = new QLabel(this);
+    m_platformNote->setObjectName(QStringLiteral("platformKeyNote"));
+    m_platformNote->setWordWrap(true);
+    layout->addWidget(m_platformNote);
+
+    m_gridBox = new QGroupBox(this);
+    m_gridBox->setObjectName(QStringLiteral("desGridBox"));
+    auto *gridLayout = new QVBoxLayout(m_gridBox);
+    m_gridIntro = new QLabel(m_gridBox);
+    m_gridIntro->setWordWrap(true);
+    gridLayout->addWidget(m_gridIntro);
+    m_grid = new QTableWidget(m_gridBox);
+    m_grid->setObjectName(QStringLiteral("desGrid"));
+    m_grid->verticalHeader()->setVisible(false);
+    m_grid->setSelectionMode(QAbstractItemView::NoSelection);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setMinimumHeight(110);
+    gridLayout->addWidget(m_grid, 1);
+    auto *gridButtons = new QHBoxLayout;
+    m_refreshButton = new QPushButton(m_gridBox);
+    m_refreshButton->setObjectName(QStringLiteral("refreshDesButton"));
+    gridButtons->addStretch(1);
+    gridButtons->addWidget(m_refreshButton);
+    gridLayout->addLayout(gridButtons);
+    layout->addWidget(m_gridBox, 1);
+
+    m_helpBox = new QGroupBox(this);
+    m_helpBox->setObjectName(QStringLiteral("createDesHelp"));
+    auto *helpLayout = new QVBoxLayout(m_helpBox);
+    m_helpIntro = new QLabel(m_helpBox);
+    m_helpIntro->setObjectName(QStringLiteral("createDesExplanation"));
+    m_helpIntro->setWordWrap(true);
+    m_helpIntro->setTextFormat(Qt::PlainText);
+    helpLayout->addWidget(m_helpIntro);
+    m_commands = new QPlainTextEdit(m_helpBox);
+    m_commands->setObjectName(QStringLiteral("createDesCommands"));
+    m_commands->setReadOnly(true);
+    m_commands->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_commands->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_commands->setMaximumHeight(120);
+    helpLayout->addWidget(m_commands);
+    m_copyCommandsButton = new QPushButton(m_helpBox);
+    m_copyCommandsButton->setObjectName(QStringLiteral("copyDesCommandsButton"));
+    auto *copyRow = new QHBoxLayout;
+    copyRow->addStretch(1);
+    copyRow->addWidget(m_copyCommandsButton);
+    helpLayout->addLayout(copyRow);
+    layout->addWidget(m_helpBox);
+    addStatusWidgets(layout);
+
+    setTabOrder(m_platformRadio, m_customerRadio);
+    setTabOrder(m_customerRadio, m_doubleRadio);
+    setTabOrder(m_doubleRadio, m_grid);
+    setTabOrder(m_grid, m_refreshButton);
+    setTabOrder(m_refreshButton, m_commands);
+    setTabOrder(m_commands, m_copyCommandsButton);
+
+    connect(m_typeGroup, &QButtonGroup::idClicked, this, [this](int id) { chooseMode(EncryptionMode(id)); });
+    connect(m_refreshButton, &QPushButton::clicked, this,
+            [this] { m_services.diskEncryptionSets->reload(); });
+    connect(m_copyCommandsButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
+
+    DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
+    // Rows arrive in many small slices: re-select the chosen sets once per event-loop turn, not per slice.
+    auto *gridSync = new QTimer(this);
+    gridSync->setSingleShot(true);
+    gridSync->setInterval(0);
+    connect(gridSync, &QTimer::timeout, this, [this] { syncGrid(); });
+    connect(sets, &DiskEncryptionSetModel::rowsInserted, gridSync, qOverload<>(&QTimer::start));
+    connect(sets, &DiskEncryptionSetModel::modelReset, this, [this] { syncGrid(); });
+    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this, sets](bool loading) {
+        updateBusy();
+        // A load that ended (not aborted) is followed at once by loadFinished, which validates again: once
+        // is enough (each pass goes through the target regions' sets).
+        if (loading || !(sets->isComplete() || sets->error().isError()))
+            revalidate();
+    });
+    connect(sets, &DiskEncryptionSetModel::loadFinished, this, [this] {
+        if (alignModeWithChosenDes())
+            syncWidgets();
+        syncGrid();
+        updateBusy();
+        updateHelp();
+        revalidate();
+    });
+    connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] {
+        alignModeWithChosenDes();
+        syncWidgets();
+    });
+    // Region display names arrive with the locations list, possibly after the grid was built.
+    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
+        for (int row = 0; row < m_gridRegions.size(); ++row) {
+            const int location = m_services.locations->rowOfName(m_gridRegions.at(row));
+            QTableWidgetItem *item = m_grid->item(row, 0);
+            if (item && location >= 0 && !m_services.locations->row(location).display.isEmpty())
+                item->setText(m_services.locations->row(location).display);
+        }
+    });
+
+    retranslateUi();
+    syncWidgets();
+}
+
+QRadioButton *EncryptionPage::radioFor(EncryptionMode mode) const {
+    return qobject_cast<QRadioButton *>(m_typeGroup->button(int(mode)));
+}
+
+void EncryptionPage::retranslateUi() {
+    DraftPage::retranslateUi();
+    setTitle(tr("Encryption"));
+    setSubTitle(tr("How the disks of the image version are encrypted at rest in every target region."));
+    m_intro->setText(
+        tr("By default Azure encrypts the disks with a platform-managed key. To use your own key, "
+           "choose a disk encryption set for every disk in every target region."));
+    m_typeBox->setTitle(tr("Encryption type"));
+    m_platformRadio->setText(tr("&Platform-managed key"));
+    m_customerRadio->setText(tr("Encryption at rest with a &customer-managed key"));
+    m_doubleRadio->setText(tr("&Double encryption with platform-managed and customer-managed keys"));
+    m_platformRadio->setAccessibleName(ImageVersionValidation::encryptionModeLabel(EncryptionMode::PlatformKey));
+    m_customerRadio->setAccessibleName(ImageVersionValidation::encryptionModeLabel(EncryptionMode::CustomerKey));
+    m_doubleRadio->setAccessibleName(
+        ImageVersionValidation::encryptionModeLabel(EncryptionMode::PlatformAndCustomerKeys));
+    m_vmNote->setText(
+        tr("Customer-managed keys are not available: an image version created from a virtual machine "
+           "does not support them. To use your own keys, go back and choose a managed image or "
+           "snapshots as the source."));
+    m_vmNote->setAccessibleName(tr("Why customer-managed keys are not available"));
+    m_limitations->setText(
+        tr("Limitations: an image version encrypted with customer-managed keys cannot be shared "
+           "or copied (no direct or community sharing, no copy to another gallery). Once it uses "
+           "your keys it cannot go back to platform-managed keys. Each region needs its own disk "
+           "encryption set, in the same subscription as the image."));
+    m_limitations->setAccessibleName(tr("Limitations of customer-managed keys"));
+    m_platformNote->setText(tr("Azure manages the key in every region; there is nothing more to choose."));
+    m_gridBox->setTitle(tr("Disk encryption sets"));
+    m_gridIntro->setText(
+        tr("One row per target region, one column per disk. Each list offers only the disk "
+           "encryption sets of that region, in this subscription, of the chosen encryption type."));
+    m_grid->setAccessibleName(tr("Disk encryption set for each region and disk"));
+    m_refreshButton->setText(tr("&Refresh the list"));
+    m_refreshButton->setAccessibleName(tr("Refresh the disk encryption sets"));
+    m_helpBox->setTitle(tr("How to create a disk encryption set"));
+    m_commands->setAccessibleName(tr("Commands that create a disk encryption set"));
+    m_copyCommandsButton->setText(tr("C&opy the commands"));
+    m_copyCommandsButton->setAccessibleName(tr("Copy the commands"));
+    m_gridBuilt = false; // headers and accessible names are texts too
+    rebuildGrid();
+    updateHelp();
+    updateBusy();
+}
+
+void EncryptionPage::initializePage() {
+    draftModel()->modify([](ImageVersionDraft &d) { d.normalizeEncryption(); });
+    syncWidgets();
+}
+
+void EncryptionPage::cancelLoading() {
+    m_services.diskEncryptionSets->abort();
+    updateBusy();
+    revalidate();
+}
+
+void EncryptionPage::updateBusy() {
+    const bool cmk = usesCustomerKey(draftModel()->draft().encryption);
+    setBusy(cmk && m_services.diskEncryptionSets->isLoading() ? tr("Loading disk encryption sets…")
+                                                              : QString());
+}
+
+void EncryptionPage::chooseMode(EncryptionMode mode) {
+    const EncryptionMode current = draftModel()->draft().encryption;
+    if (mode == current)
+        return;
+    if (usesCustomerKey(mode) && !usesCustomerKey(current)) {
+        // Ask before switching: the choice is irreversible for the created image version.
+        {
+            QScopedValueRollback<bool> guard(m_syncing, true);
+            radioFor(current)->setChecked(true);
+        }
+        if (m_confirmation)
+            m_confirmation->deleteLater();
+        m_confirmation =
+            new QMessageBox(QMessageBox::Warning, tr("Use customer-managed keys?"),
+                            tr("Once the image version is encrypted with your own keys, it cannot go "
+                               "back to platform-managed keys, and it cannot be shared or copied.\n\n"
+                               "Use customer-managed keys for this image version?"),
+                            QMessageBox::Yes | QMessageBox::No, this);
+        m_confirmation->setObjectName(QStringLiteral("cmkConfirmation"));
+        m_confirmation->button(QMessageBox::Yes)->setText(tr("&Use my keys"));
+        m_confirmation->button(QMessageBox::No)->setText(tr("&Keep platform keys"));
+        m_confirmation->setDefaultButton(QMessageBox::No);
+        m_confirmation->setWindowModality(Qt::WindowModal);
+        connect(m_confirmation, &QMessageBox::finished, this, [this, mode](int result) {
+            if (m_confirmation)
+                m_confirmation->deleteLater();
+            if (result == QMessageBox::Yes)
+                applyMode(mode);
+            else
+                syncWidgets();
+        });
+        m_confirmation->open();
+        return;
+    }
+    applyMode(mode);
+}
+
+void EncryptionPage::applyMode(EncryptionMode mode) {
+    draftModel()->modify([mode](ImageVersionDraft &d) {
+        if (d.encryption == mode)
+            return;
+        d.encryption = mode;
+        // DES of one type never fit the other: earlier choices would only produce errors.
+        for (RegionDraft &region : d.targetRegions) {
+            region.osDiskDesId.clear();
+            region.dataDiskDesIds.clear();
+        }
+    });
+    syncWidgets();
+}
+
+void EncryptionPage::syncWidgets() {
+    {
+        QScopedValueRollback<bool> guard(m_syncing, true);
+        const ImageVersionDraft &d = draftModel()->draft();
+        const bool vmSource = d.sourceKind == SourceKind::VirtualMachine;
+        radioFor(d.encryption)->setChecked(true);
+        m_customerRadio->setEnabled(!vmSource || d.encryption == EncryptionMode::CustomerKey);
+        m_doubleRadio->setEnabled(!vmSource || d.encryption == EncryptionMode::PlatformAndCustomerKeys);
+        m_vmNote->setVisible(vmSource);
+        const bool cmk = usesCustomerKey(d.encryption);
+        m_limitations->setVisible(cmk);
+        m_gridBox->setVisible(cmk && !vmSource);
+        m_platformNote->setVisible(!cmk);
+    }
+    rebuildGrid();
+    updateHelp();
+    updateBusy();
+    revalidate();
+}
+
+void EncryptionPage::rebuildGrid() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    QStringList regions;
+    for (const RegionDraft &region : d.targetRegions)
+        regions << region.name;
+    // Rebuilding destroys the dropdowns (and any open popup): only when the grid's shape or filters change.
+    if (m_gridBuilt && regions == m_gridRegions && d.dataDiskLuns() == m_gridLuns &&
+        d.subscriptionId == m_gridSubscription && d.encryption == m_gridMode) {
+        syncGrid();
+        return;
+    }
+    m_gridBuilt = true;
+    m_gridLuns = d.dataDiskLuns();
+    m_gridRegions = regions;
+    m_gridSubscription = d.subscriptionId;
+    m_gridMode = d.encryption;
+
+    clearTableWidgets(m_grid);
+    m_grid->setRowCount(int(m_gridRegions.size()));
+    m_grid->setColumnCount(3 + int(m_gridLuns.size()));
+    QStringList headers{tr("Region"), tr("Same set for all disks"), ImageVersionValidation::diskTitle(-1)};
+    for (int lun : m_gridLuns)
+        headers << ImageVersionValidation::diskTitle(lun);
+    m_grid->setHorizontalHeaderLabels(headers);
+
+    const ResourceListModel *locations = m_services.locations;
+    for (int row = 0; row < m_gridRegions.size(); ++row) {
+        const QString region = m_gridRegions.at(row);
+        const int locationRow = locations->rowOfName(region);
+        const QString display = locationRow >= 0 && !locations->row(locationRow).display.isEmpty()
+                                    ? locations->row(locationRow).display
+                                    : region;
+        m_grid->setItem(row, 0, new QTableWidgetItem(display));
+
+        auto *same = new QCheckBox(m_grid);
+        same->setObjectName(QStringLiteral("sameDesCheck_%1").arg(normalizeRegion(region)));
+        same->setAccessibleName(tr("Same disk encryption set for all disks in %1").arg(display));
+        same->setChecked(d.targetRegions.at(row).sameDesForAllDisks);
+        same->setEnabled(!m_gridLuns.isEmpty());
+        m_grid->setCellWidget(row, 1, same);
+        connect(same, &QCheckBox::toggled, this, [this, region](bool checked) {
+            if (m_syncing)
+                return;
+            draftModel()->modify([&](ImageVersionDraft &draft) {
+                const int index = draft.regionIndex(region);
+                if (index < 0)
+                    return;
+                draft.targetRegions[index].sameDesForAllDisks = checked;
+                draft.normalizeEncryption();
+            });
+            syncGrid();
+            revalidate();
+        });
+
+        QList<int> disks{-1};
+        disks += m_gridLuns;
+        for (int column = 0; column < disks.size(); ++column) {
+            const int lun = disks.at(column);
+            auto *combo = new QComboBox(m_grid);
+            combo->setObjectName(desCellName("desCombo", region, lun));
+            auto *proxy = new DiskEncryptionSetFilterModel(combo);
+            proxy->setSourceModel(m_services.diskEncryptionSets);
+            proxy->setCriteria(region, d.subscriptionId, d.encryption);
+            combo->setModel(proxy);
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(16);
+            // The cell is narrow; the open list shows name, resource group and key in full.
+            combo->view()->setMinimumWidth(380);
+            //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region
+            combo->setAccessibleName(
+                tr("Disk encryption set for the %1 in %2").arg(ImageVersionValidation::diskLabel(lun), display));
+            m_grid->setCellWidget(row, 2 + column, combo);
+            connect(combo, &QComboBox::currentIndexChanged, this,
+                    [this, region, lun, combo] { onDesChosen(region, lun, combo); });
+        }
+    }
+    m_grid->resizeColumnsToContents();
+    m_grid->horizontalHeader()->setStretchLastSection(true);
+    syncGrid();
+}
+
+void EncryptionPage::syncGrid() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const ImageVersionDraft &d = draftModel()->draft();
+    const bool loaded = !m_services.diskEncryptionSets->isLoading();
+    for (int row = 0; row < m_gridRegions.size(); ++row) {
+        const int index = d.regionIndex(m_gridRegions.at(row));
+        if (index < 0)
+            continue;
+        const RegionDraft &region = d.targetRegions.at(index);
+        if (auto *same = qobject_cast<QCheckBox *>(m_grid->cellWidget(row, 1)))
+            same->setChecked(region.sameDesForAllDisks);
+        QList<int> disks{-1};
+        disks += m_gridLuns;
+        for (int column = 0; column < disks.size(); ++column) {
+            auto *combo = qobject_cast<QComboBox *>(m_grid->cellWidget(row, 2 + column));
+            if (!combo)
+                continue;
+            auto *proxy = static_cast<DiskEncryptionSetFilterModel *>(combo->model());
+            const bool none = loaded && proxy->rowCount() == 0;
+            combo->setPlaceholderText(none ? tr("None in this region") : tr("Choose a disk encryption set"));
+            combo->setCurrentIndex(proxy->rowOfId(d.desFor(region, disks.at(column))));
+            // With "same", the OS disk's choice applies to every disk; the others just show it.
+            combo->setEnabled(!none && (disks.at(column) < 0 || !region.sameDesForAllDisks));
+        }
+    }
+}
+
+void EncryptionPage::onDesChosen(const QString &regionName, int lun, QComboBox *combo) {
+    if (m_syncing || combo->currentIndex() < 0)
+        return;
+    const QString id = combo->currentData(DiskEncryptionSetModel::IdRole).toString();
+    // The dropdown also reports its current row moving when rows are inserted above it during a load:
+    // the same set, nothing to do (and redoing it on every slice of 10,000 sets would stall the window).
+    const ImageVersionDraft &current = draftModel()->draft();
+    const int currentIndex = current.regionIndex(regionName);
+    if (currentIndex >= 0 && sameResourceId(current.desFor(current.targetRegions.at(currentIndex), lun), id))
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        const int index = d.regionIndex(regionName);
+        if (index < 0)
+            return;
+        RegionDraft &region = d.targetRegions[index];
+        if (lun < 0)
+            region.osDiskDesId = id;
+        else
+            region.dataDiskDesIds[lun] = id;
+        d.normalizeEncryption();
+    });
+    syncGrid();
+    revalidate();
+}
+
+void EncryptionPage::updateHelp() {
+    const ImageVersionDraft &d = draftModel()->draft();
+    const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
+    QStringList missing;
+    if (usesCustomerKey(d.encryption) && d.sourceKind != SourceKind::VirtualMachine && sets->isComplete())
+        missing = ImageVersionValidation::regionsWithoutSuitableDes(d, sets->inRegions(targetRegionNames(d)));
+    m_helpBox->setVisible(!missing.isEmpty());
+    if (missing.isEmpty()) {
+        m_commands->clear();
+        return;
+    }
+    m_helpIntro->setText(
+        tr("Disk encryption sets are regional resources: each target region needs its own, in "
+           "subscription %1, with the encryption type %2. None exists yet in: %3. Create one with "
+           "the commands below (replace the <placeholders>), give its identity access to the key "
+           "in the key vault, then press Refresh the list.")
+            .arg(d.subscriptionId, desEncryptionTypeFor(d.encryption), missing.join(QStringLiteral(", "))));
+    QStringList blocks;
+    for (const QString &region : missing)
+        blocks << ImageVersionValidation::createDesCommands(d.subscriptionId, d.resourceGroup, region, d.encryption);
+    m_commands->setPlainText(blocks.join(QStringLiteral("\n\n")));
+}
+
+bool EncryptionPage::alignModeWithChosenDes() {
+    // A draft that names its sets without their type (an imported az command) took customer-managed keys
+    // as a guess: the sets themselves say which type it is. Sets that disagree are an error, not a guess.
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || !m_services.diskEncryptionSets->isComplete())
+        return false;
+    const QMap<QString, QStringList> byType = chosenDesByType(d, m_services.diskEncryptionSets);
+    if (byType.size() != 1)
+        return false;
+    const std::optional<EncryptionMode> mode = encryptionModeOfDesType(byType.firstKey());
+    if (!mode || *mode == d.encryption)
+        return false;
+    draftModel()->modify([&](ImageVersionDraft &draft) { draft.encryption = *mode; });
+    return true;
+}
+
+QString EncryptionPage::desTypeMismatch() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || !m_services.diskEncryptionSets->isComplete())
+        return {};
+    const QMap<QString, QStringList> byType = chosenDesByType(d, m_services.diskEncryptionSets);
+    if (byType.size() < 2)
+        return {};
+    QStringList parts;
+    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+        //: %1 names of disk encryption sets, %2 their encryption type
+        parts << tr("%1: %2").arg(it.value().join(QStringLiteral(", ")), it.key());
+    return tr("The chosen disk encryption sets do not have the same encryption type (%1). An image version "
+              "uses one encryption type: choose the type, then disk encryption sets of that type in every "
+              "region.")
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
+QStringList EncryptionPage::computeErrors() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption))
+        return {};
+    const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
+    if (d.sourceKind != SourceKind::VirtualMachine) {
+        if (sets->isLoading())
+            return {tr("Loading the disk encryption sets of subscription %1…").arg(d.subscriptionId)};
+        if (sets->error() && sets->error().kind != ArmError::Kind::Aborted)
+            return {tr("Could not load the disk encryption sets: %1").arg(sets->error().toDisplayString())};
+        if (!sets->isComplete())
+            return {tr("The list of disk encryption sets is incomplete; press Refresh the list.")};
+    }
+    // Only the target regions' sets matter; the model indexes them by region (10,000 sets stay fast).
+    QStringList errors = ImageVersionValidation::encryptionErrors(d, sets->inRegions(targetRegionNames(d)));
+    const QString mismatch = desTypeMismatch();
+    if (!mismatch.isEmpty())
+        errors.prepend(mismatch);
+    return errors;
+}
+
+} // namespace cmkui

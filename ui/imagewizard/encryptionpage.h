@@ -1,0 +1,75 @@
+#pragma once
+
+#include "common/draftpage.h"
+#include "imageversion/imageversiondraft.h"
+
+#include <QPointer>
+
+class QButtonGroup;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QMessageBox;
+class QPlainTextEdit;
+class QPushButton;
+class QRadioButton;
+class QTableWidget;
+
+namespace cmkui {
+
+/// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
+/// is a filtered view of the wizard's one DiskEncryptionSetModel.
+class EncryptionPage : public DraftPage {
+    Q_OBJECT
+public:
+    explicit EncryptionPage(const WizardServices &services, QWidget *parent = nullptr);
+
+    void initializePage() override;
+
+protected:
+    QStringList computeErrors() const override;
+    void retranslateUi() override;
+    void cancelLoading() override;
+
+private:
+    void chooseMode(cmk::EncryptionMode mode);
+    void applyMode(cmk::EncryptionMode mode);
+    void syncWidgets();
+    void rebuildGrid();
+    void syncGrid();
+    void updateHelp();
+    void updateBusy();
+    void onDesChosen(const QString &region, int lun, QComboBox *combo);
+    QRadioButton *radioFor(cmk::EncryptionMode mode) const;
+    /// Sets the encryption type from the chosen sets' own type when they all agree; true when it changed.
+    bool alignModeWithChosenDes();
+    /// A sentence when the chosen sets have different encryption types, else empty.
+    QString desTypeMismatch() const;
+
+    bool m_syncing = false;
+    QLabel *m_intro = nullptr;
+    QGroupBox *m_typeBox = nullptr;
+    QButtonGroup *m_typeGroup = nullptr;
+    QRadioButton *m_platformRadio = nullptr;
+    QRadioButton *m_customerRadio = nullptr;
+    QRadioButton *m_doubleRadio = nullptr;
+    QLabel *m_vmNote = nullptr;
+    QLabel *m_limitations = nullptr;
+    QGroupBox *m_gridBox = nullptr;
+    QLabel *m_gridIntro = nullptr;
+    QTableWidget *m_grid = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QLabel *m_platformNote = nullptr;
+    QGroupBox *m_helpBox = nullptr;
+    QLabel *m_helpIntro = nullptr;
+    QPlainTextEdit *m_commands = nullptr;
+    QPushButton *m_copyCommandsButton = nullptr;
+    QPointer<QMessageBox> m_confirmation;
+    QList<int> m_gridLuns;     ///< data-disk columns of the grid as built
+    QStringList m_gridRegions; ///< rows of the grid as built
+    QString m_gridSubscription;
+    cmk::EncryptionMode m_gridMode = cmk::EncryptionMode::PlatformKey;
+    bool m_gridBuilt = false;
+};
+
+} // namespace cmkui

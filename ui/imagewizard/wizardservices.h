@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDate>
+#include <functional>
+
+namespace cmk {
+class ArmClient;
+class ImageVersionDraftModel;
+} // namespace cmk
+
+namespace cmkui {
+
+class DiskEncryptionSetModel;
+class ResourceListModel;
+
+/// What the wizard's pages share: the client, the draft they edit, and the lists more than one page shows.
+/// Owned by CreateImageVersionWizard.
+struct WizardServices {
+    cmk::ArmClient *client = nullptr;
+    cmk::ImageVersionDraftModel *draft = nullptr;
+    DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the draft's subscription
+    ResourceListModel *locations = nullptr;               ///< of the draft's subscription
+    /// "Today" for the end-of-life check (tests may pin it).
+    std::function<QDate()> today = [] { return QDate::currentDate(); };
+    /// How often the Review page asks for the replication status after creation.
+    int replicationPollIntervalMs = 2000;
+};
+
+} // namespace cmkui

@@ -1,0 +1,533 @@
+#include "review/reviewwindow.h"
+
+#include "arm/armpaths.h"
+#include "review/reviewexport.h"
+#include "review/reviewreport.h"
+#include "vmwizard/vmwizard.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cmkui {
+
+namespace {
+
+QString rvStringAt(const nlohmann::json &item, const char *key) {
+    if (!item.is_object() || !item.contains(key) || !item[key].is_string())
+        return {};
+    return QString::fromStdString(item[key].get<std::string>());
+}
+
+QString rvPropertyAt(const nlohmann::json &item, const char *key) {
+    if (!item.is_object() || !item.contains("properties"))
+        return {};
+    return rvStringAt(item["properties"], key);
+}
+
+} // namespace
+
+ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_reviewer(new cmk::VersionReviewer(client, this))
+    , m_today(QDate::currentDate()) {
+    setObjectName(QStringLiteral("reviewWindow"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *pick = new QGridLayout;
+    m_browseLabel = new QLabel(this);
+    m_subscriptionCombo = new QComboBox(this);
+    m_subscriptionCombo->setObjectName(QStringLiteral("subscriptionCombo"));
+    m_galleryCombo = new QComboBox(this);
+    m_galleryCombo->setObjectName(QStringLiteral("galleryCombo"));
+    m_imageCombo = new QComboBox(this);
+    m_imageCombo->setObjectName(QStringLiteral("imageCombo"));
+    m_versionCombo = new QComboBox(this);
+    m_versionCombo->setObjectName(QStringLiteral("versionCombo"));
+    for (QComboBox *combo : {m_subscriptionCombo, m_galleryCombo, m_imageCombo, m_versionCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumContentsLength(14);
+    }
+    m_reviewButton = new QPushButton(this);
+    m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
+    auto *browseRow = new QHBoxLayout;
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_subscriptionCombo, m_galleryCombo, m_imageCombo, m_versionCombo})
+        browseRow->addWidget(w, 1);
+    browseRow->addWidget(m_reviewButton);
+    pick->addWidget(m_browseLabel, 0, 0);
+    pick->addLayout(browseRow, 0, 1);
+    m_idLabel = new QLabel(this);
+    m_idEdit = new QLineEdit(this);
+    m_idEdit->setObjectName(QStringLiteral("versionIdEdit"));
+    m_idEdit->setClearButtonEnabled(true);
+    m_openButton = new QPushButton(this);
+    m_openButton->setObjectName(QStringLiteral("openButton"));
+    auto *idRow = new QHBoxLayout;
+    idRow->addWidget(m_idEdit, 1);
+    idRow->addWidget(m_openButton);
+    pick->addWidget(m_idLabel, 1, 0);
+    pick->addLayout(idRow, 1, 1);
+    layout->addLayout(pick);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reviewStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_summary = new QTextBrowser(splitter);
+    m_summary->setObjectName(QStringLiteral("reviewSummary"));
+    m_summary->setOpenLinks(false);
+    auto *matrixPane = new QWidget(splitter);
+    auto *matrixLayout = new QVBoxLayout(matrixPane);
+    matrixLayout->setContentsMargins(0, 0, 0, 0);
+    m_matrixLabel = new QLabel(matrixPane);
+    m_matrix = new QTableWidget(matrixPane);
+    m_matrix->setObjectName(QStringLiteral("reviewMatrix"));
+    m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_matrix->setWordWrap(true);
+    m_matrix->verticalHeader()->setVisible(false);
+    m_matrix->horizontalHeader()->setStretchLastSection(true);
+    matrixLayout->addWidget(m_matrixLabel);
+    matrixLayout->addWidget(m_matrix);
+    auto *findingsPane = new QWidget(splitter);
+    auto *findingsLayout = new QVBoxLayout(findingsPane);
+    findingsLayout->setContentsMargins(0, 0, 0, 0);
+    m_findingsLabel = new QLabel(findingsPane);
+    m_findings = new QListWidget(findingsPane);
+    m_findings->setObjectName(QStringLiteral("reviewFindings"));
+    m_findings->setWordWrap(true);
+    m_findings->setIconSize(QSize(20, 20));
+    findingsLayout->addWidget(m_findingsLabel);
+    findingsLayout->addWidget(m_findings);
+    splitter->addWidget(m_summary);
+    splitter->addWidget(matrixPane);
+    splitter->addWidget(findingsPane);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    layout->addWidget(splitter, 1);
+
+    auto *actions = new QHBoxLayout;
+    m_copyButton = new QPushButton(this);
+    m_copyButton->setObjectName(QStringLiteral("copyTextButton"));
+    m_saveJsonButton = new QPushButton(this);
+    m_saveJsonButton->setObjectName(QStringLiteral("saveJsonButton"));
+    m_saveHtmlButton = new QPushButton(this);
+    m_saveHtmlButton->setObjectName(QStringLiteral("saveHtmlButton"));
+    m_savePdfButton = new QPushButton(this);
+    m_savePdfButton->setObjectName(QStringLiteral("savePdfButton"));
+    m_exportButton = createExportButton([this] { return review().toDraft(); }, this,
+                                        [this] {
+                                            QStringList notes;
+                                            review().toDraft(&notes);
+                                            return notes;
+                                        });
+    actions->addWidget(m_copyButton);
+    actions->addWidget(m_saveJsonButton);
+    actions->addWidget(m_saveHtmlButton);
+    actions->addWidget(m_savePdfButton);
+    actions->addStretch(1);
+    actions->addWidget(m_exportButton);
+    layout->addLayout(actions);
+    // On a row of its own: with the report buttons, its long French label made the window wider than the
+    // default size and pushed Export out of sight.
+    auto *nextStep = new QHBoxLayout;
+    nextStep->addStretch(1);
+    m_createVmButton = new QPushButton(this);
+    m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
+    nextStep->addWidget(m_createVmButton);
+    layout->addLayout(nextStep);
+
+    connect(m_reviewer, &cmk::VersionReviewer::progress, m_status, &QLabel::setText);
+    connect(m_reviewer, &cmk::VersionReviewer::finished, this, &ReviewWindow::onReviewFinished);
+    connect(m_openButton, &QPushButton::clicked, this, [this] { openVersion(m_idEdit->text()); });
+    connect(m_idEdit, &QLineEdit::returnPressed, this, [this] { openVersion(m_idEdit->text()); });
+    connect(m_idEdit, &QLineEdit::textChanged, this, &ReviewWindow::updateButtons);
+    connect(m_reviewButton, &QPushButton::clicked, this, [this] {
+        const QString id = m_versionCombo->currentData().toString();
+        if (!id.isEmpty()) {
+            m_idEdit->setText(id);
+            openVersion(id);
+        }
+    });
+    connect(m_subscriptionCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::onSubscriptionChanged);
+    connect(m_galleryCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::onGalleryChanged);
+    connect(m_imageCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::onImageChanged);
+    connect(m_versionCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::updateButtons);
+    connect(m_copyButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(reportText()); });
+    connect(m_createVmButton, &QPushButton::clicked, this, [this] {
+        if (m_hasReview && m_client)
+            openCreateVmWizard(this, m_client, review().versionId);
+    });
+    const auto saveWith = [this](const QString &filter, const QString &suffix,
+                                 bool (ReviewWindow::*save)(const QString &, QString *) const) {
+        const QString path = QFileDialog::getSaveFileName(
+            this, windowTitle(), QStringLiteral("review-%1%2").arg(review().versionName, suffix), filter);
+        if (path.isEmpty())
+            return;
+        QString why;
+        if (!(this->*save)(path, &why))
+            QMessageBox::warning(this, windowTitle(), tr("Could not save %1: %2").arg(path, why));
+    };
+    connect(m_saveJsonButton, &QPushButton::clicked, this,
+            [=] { saveWith(tr("JSON (*.json)"), QStringLiteral(".json"), &ReviewWindow::saveJson); });
+    connect(m_saveHtmlButton, &QPushButton::clicked, this,
+            [=] { saveWith(tr("HTML (*.html)"), QStringLiteral(".html"), &ReviewWindow::saveHtml); });
+    connect(m_savePdfButton, &QPushButton::clicked, this,
+            [=] { saveWith(tr("PDF (*.pdf)"), QStringLiteral(".pdf"), &ReviewWindow::savePdf); });
+
+    retranslateUi();
+    clearReview();
+    resize(1200, 800);
+}
+
+ReviewWindow::~ReviewWindow() {
+    disconnect(m_reviewer, nullptr, this, nullptr);
+    for (const QPointer<cmk::ArmPager> &pager : std::as_const(m_pagers)) {
+        if (pager)
+            pager->abort();
+    }
+}
+
+void ReviewWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        if (m_hasReview)
+            showReview();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ReviewWindow::retranslateUi() {
+    setWindowTitle(tr("Review an image version"));
+    m_browseLabel->setText(tr("Browse:"));
+    m_subscriptionCombo->setPlaceholderText(tr("Subscription"));
+    m_galleryCombo->setPlaceholderText(tr("Gallery"));
+    m_imageCombo->setPlaceholderText(tr("Image definition"));
+    m_versionCombo->setPlaceholderText(tr("Version"));
+    m_reviewButton->setText(tr("Review"));
+    m_idLabel->setText(tr("Or resource ID:"));
+    m_idEdit->setPlaceholderText(
+        tr("/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…"));
+    m_openButton->setText(tr("Open"));
+    m_matrixLabel->setText(tr("Target regions × disks"));
+    m_findingsLabel->setText(tr("Findings"));
+    m_copyButton->setText(tr("Copy as text"));
+    m_saveJsonButton->setText(tr("Save JSON…"));
+    m_saveHtmlButton->setText(tr("Save HTML…"));
+    m_savePdfButton->setText(tr("Save PDF…"));
+    m_exportButton->setText(ReviewExportDialog::tr("Export"));
+    // The same button as on the image wizard's result page, with its translation.
+    m_createVmButton->setText(
+        QCoreApplication::translate("cmkui::SubmitPage", "Create &VM from this version"));
+}
+
+void ReviewWindow::updateButtons() {
+    m_reviewButton->setEnabled(!m_versionCombo->currentData().toString().isEmpty() &&
+                               !m_reviewer->isRunning());
+    m_openButton->setEnabled(!m_idEdit->text().trimmed().isEmpty() && !m_reviewer->isRunning());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_copyButton, m_saveJsonButton, m_saveHtmlButton,
+                                                       m_savePdfButton, m_exportButton})
+        w->setEnabled(m_hasReview);
+    // A VM starts from a replica: only once the version is read and is replicated somewhere.
+    const auto replicated = [](const cmk::ReviewRegion &region) {
+        return !region.hasReplicationStatus ||
+               region.replicationState.compare(QLatin1String("Completed"), Qt::CaseInsensitive) == 0;
+    };
+    m_createVmButton->setEnabled(m_hasReview && m_client &&
+                                 std::any_of(review().regions.cbegin(), review().regions.cend(), replicated));
+}
+
+void ReviewWindow::openVersion(const QString &versionId) {
+    const QString id = versionId.trimmed();
+    if (m_idEdit->text().trimmed() != id)
+        m_idEdit->setText(id);
+    clearReview();
+    const QString problem = cmk::VersionReviewer::versionIdProblem(id);
+    if (!problem.isEmpty()) {
+        m_status->setText(problem);
+        return;
+    }
+    m_reviewer->start(id, m_today);
+    updateButtons();
+}
+
+void ReviewWindow::clearReview() {
+    m_hasReview = false;
+    m_summary->clear();
+    m_matrix->clear();
+    m_matrix->setRowCount(0);
+    m_matrix->setColumnCount(0);
+    m_findings->clear();
+    updateButtons();
+}
+
+void ReviewWindow::onReviewFinished() {
+    if (m_reviewer->error().isError()) {
+        if (m_reviewer->error().kind != cmk::ArmError::Kind::Aborted)
+            m_status->setText(
+                tr("The image version could not be read: %1").arg(m_reviewer->error().toDisplayString()));
+        m_hasReview = false;
+        updateButtons();
+        Q_EMIT reviewFinished();
+        return;
+    }
+    m_hasReview = true;
+    showReview();
+    updateButtons();
+    Q_EMIT reviewFinished();
+}
+
+void ReviewWindow::showReview() {
+    const cmk::VersionReview &r = review();
+    const int errors = r.count(cmk::ReviewFinding::Severity::Error);
+    const int warnings = r.count(cmk::ReviewFinding::Severity::Warning);
+    m_status->setText(
+        r.findings.isEmpty()
+            ? tr("Reviewed: no findings. Every disk in every region is consistently encrypted.")
+            //: %1 is "N problems", %2 is "N warnings"
+            : tr("Reviewed: %1, %2.")
+                  .arg(tr("%n problem(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
+
+    const cmk::GalleryImageVersion &v = r.version;
+    QString summary = QStringLiteral("<b>%1</b><br><small>%2</small><br>")
+                          .arg(tr("Image version %1 of %2 in gallery %3")
+                                   .arg(r.versionName, r.imageDefinitionName, r.galleryName)
+                                   .toHtmlEscaped(),
+                               r.versionId.toHtmlEscaped());
+    QStringList facts;
+    facts << tr("Location: %1").arg(v.location);
+    facts << tr("Replication: %1")
+                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
+    facts << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+    facts << tr("Excluded from latest: %1").arg(v.excludeFromLatest.value_or(false) ? tr("yes") : tr("no"));
+    summary += facts.join(QStringLiteral(" · ")).toHtmlEscaped();
+    for (const cmk::ReviewedSource &source : r.sources) {
+        const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
+                                             : cmk::ReviewAnalysis::sourceKindLabel(r.sourceKind);
+        QString line = tr("Source: %1 %2").arg(kind, source.id);
+        if (source.checked && source.error.isEmpty() && !source.exists)
+            line += QStringLiteral(" — ") + tr("no longer exists");
+        summary += QStringLiteral("<br>") + line.toHtmlEscaped();
+    }
+    m_summary->setHtml(summary);
+
+    // The matrix: one row per region, fixed columns, then one per disk.
+    const QStringList fixed = {tr("Region"), tr("Replicas"), tr("Storage"), tr("Replication")};
+    QStringList headers = fixed;
+    headers << cmk::ReviewAnalysis::diskLabel(-1);
+    for (int lun : r.dataDiskLuns)
+        headers << cmk::ReviewAnalysis::diskLabel(lun);
+    m_matrix->clear();
+    m_matrix->setColumnCount(int(headers.size()));
+    m_matrix->setHorizontalHeaderLabels(headers);
+    m_matrix->setRowCount(int(r.regions.size()));
+    const auto severityAt = [&r](const QString &region, int lun, const QString &desId) {
+        int worst = -1;
+        for (const cmk::ReviewFinding &f : r.findings) {
+            if (f.severity == cmk::ReviewFinding::Severity::Info || !cmk::sameRegion(f.region, region))
+                continue;
+            const bool aboutDisk = f.lun == lun || (f.lun == -2 && f.desId.isEmpty()) ||
+                                   (!f.desId.isEmpty() && f.desId.compare(desId, Qt::CaseInsensitive) == 0);
+            if (aboutDisk)
+                worst = std::max(worst, int(f.severity));
+        }
+        return worst;
+    };
+    for (int row = 0; row < r.regions.size(); ++row) {
+        const cmk::ReviewRegion &region = r.regions.at(row);
+        QString replication =
+            region.hasReplicationStatus
+                ? tr("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
+                : tr("unknown");
+        if (!region.replicationDetails.isEmpty())
+            replication += QLatin1Char('\n') + region.replicationDetails;
+        const QStringList cells = {region.name, QString::number(region.replicaCount),
+                                   region.storageAccountType, replication};
+        for (int col = 0; col < cells.size(); ++col) {
+            auto *item = new QTableWidgetItem(cells.at(col));
+            if (col == 3 &&
+                region.replicationState.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0)
+                item->setBackground(QColor(0xf8, 0xd7, 0xda));
+            m_matrix->setItem(row, col, item);
+        }
+        for (int d = 0; d < region.disks.size(); ++d) {
+            const cmk::ReviewDisk &disk = region.disks.at(d);
+            QString text = cmk::ReviewReport::cellText(r, disk.desId);
+            text.replace(QStringLiteral(" — "), QStringLiteral("\n"));
+            auto *item = new QTableWidgetItem(text);
+            item->setToolTip(disk.desId.isEmpty() ? text : disk.desId);
+            const int severity = severityAt(region.name, disk.lun, disk.desId);
+            if (severity == int(cmk::ReviewFinding::Severity::Error))
+                item->setBackground(QColor(0xf8, 0xd7, 0xda));
+            else if (severity == int(cmk::ReviewFinding::Severity::Warning))
+                item->setBackground(QColor(0xff, 0xf3, 0xcd));
+            m_matrix->setItem(row, int(fixed.size()) + d, item);
+        }
+    }
+    m_matrix->resizeColumnsToContents();
+    // Long key URLs and service messages wrap instead of pushing the disk columns out of sight.
+    for (int col = 0; col < m_matrix->columnCount(); ++col)
+        m_matrix->setColumnWidth(col, std::min(m_matrix->columnWidth(col), 260));
+    m_matrix->resizeRowsToContents();
+
+    m_findings->clear();
+    if (r.findings.isEmpty()) {
+        auto *item =
+            new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
+                                tr("No findings: every disk in every region is consistently encrypted."));
+        m_findings->addItem(item);
+    }
+    for (const cmk::ReviewFinding &f : r.findings) {
+        const QStyle::StandardPixmap icon =
+            f.severity == cmk::ReviewFinding::Severity::Error     ? QStyle::SP_MessageBoxCritical
+            : f.severity == cmk::ReviewFinding::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                  : QStyle::SP_MessageBoxInformation;
+        auto *item = new QListWidgetItem(style()->standardIcon(icon), f.message);
+        item->setData(Qt::UserRole, f.code);
+        item->setData(Qt::UserRole + 1, cmk::ReviewAnalysis::severityKey(f.severity));
+        item->setToolTip(cmk::ReviewAnalysis::severityLabel(f.severity));
+        m_findings->addItem(item);
+    }
+}
+
+QString ReviewWindow::reportText() const {
+    return m_hasReview ? cmk::ReviewReport::text(review()) : QString();
+}
+
+bool ReviewWindow::saveJson(const QString &path, QString *error) const {
+    QSaveFile file(path);
+    const QByteArray data = QByteArray::fromStdString(cmk::ReviewReport::json(review()).dump(2)) + '\n';
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool ReviewWindow::saveHtml(const QString &path, QString *error) const {
+    return saveReviewHtml(review(), path, error);
+}
+
+bool ReviewWindow::savePdf(const QString &path, QString *error) const {
+    return saveReviewPdf(review(), path, error);
+}
+
+// ---- browsing
+// ----------------------------------------------------------------------------------------------
+
+void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, const QString &path,
+                             const std::function<QPair<QString, QString>(const nlohmann::json &)> &item) {
+    if (QPointer<cmk::ArmPager> old = m_pagers.value(combo)) {
+        disconnect(old, nullptr, this, nullptr);
+        old->abort();
+    }
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    combo->setCurrentIndex(-1);
+    if (!m_client || path.isEmpty())
+        return;
+    cmk::ArmPager *pager = m_client->list(path);
+    m_pagers.insert(combo, pager);
+    connect(pager, &cmk::ArmPager::pageReceived, this, [combo, item](const nlohmann::json &items) {
+        const QSignalBlocker block(combo);
+        for (const nlohmann::json &entry : items) {
+            const auto [label, data] = item(entry);
+            if (!data.isEmpty())
+                combo->addItem(label, data);
+        }
+        combo->setCurrentIndex(-1);
+    });
+    connect(pager, &cmk::ArmPager::finished, this, [this, pager, which, combo] {
+        pager->deleteLater();
+        if (pager->error().isError() && pager->error().kind != cmk::ArmError::Kind::Aborted)
+            m_status->setText(tr("The list could not be read: %1").arg(pager->error().toDisplayString()));
+        else if (combo->count() == 1)
+            combo->setCurrentIndex(0); // one choice: take it
+        Q_EMIT listLoaded(which);
+    });
+}
+
+void ReviewWindow::refreshSubscriptions() {
+    fillCombo(m_subscriptionCombo, QStringLiteral("subscriptions"), cmk::subscriptionsPath().path(),
+              [](const nlohmann::json &s) {
+                  const QString id = rvStringAt(s, "subscriptionId");
+                  const QString name = rvStringAt(s, "displayName");
+                  return qMakePair(name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id), id);
+              });
+    onSubscriptionChanged();
+}
+
+void ReviewWindow::onSubscriptionChanged() {
+    const QString subscription = m_subscriptionCombo->currentData().toString();
+    fillCombo(m_galleryCombo, QStringLiteral("galleries"),
+              subscription.isEmpty() ? QString() : cmk::galleriesPath(subscription).path(),
+              [](const nlohmann::json &g) {
+                  const cmk::ResourceId id = cmk::ResourceId::parse(rvStringAt(g, "id"));
+                  return qMakePair(QStringLiteral("%1 (%2)").arg(rvStringAt(g, "name"), id.resourceGroup),
+                                   rvStringAt(g, "id"));
+              });
+    onGalleryChanged();
+}
+
+void ReviewWindow::onGalleryChanged() {
+    const cmk::ResourceId gallery = cmk::ResourceId::parse(m_galleryCombo->currentData().toString());
+    const QString path =
+        gallery.valid
+            ? cmk::galleryImagesPath(gallery.subscriptionId, gallery.resourceGroup, gallery.name()).path()
+            : QString();
+    fillCombo(m_imageCombo, QStringLiteral("images"), path, [](const nlohmann::json &image) {
+        return qMakePair(rvStringAt(image, "name"), rvStringAt(image, "id"));
+    });
+    onImageChanged();
+}
+
+void ReviewWindow::onImageChanged() {
+    const cmk::ResourceId image = cmk::ResourceId::parse(m_imageCombo->currentData().toString());
+    const QString path = image.valid && image.names.size() == 2
+                             ? cmk::galleryImageVersionsPath(image.subscriptionId, image.resourceGroup,
+                                                             image.names.at(0), image.names.at(1))
+                                   .path()
+                             : QString();
+    fillCombo(m_versionCombo, QStringLiteral("versions"), path, [](const nlohmann::json &version) {
+        const QString state = rvPropertyAt(version, "provisioningState");
+        const QString name = rvStringAt(version, "name");
+        return qMakePair(state.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, state),
+                         rvStringAt(version, "id"));
+    });
+    updateButtons();
+}
+
+QWidget *createReviewWindow(cmk::ArmClient *client, QWidget *parent, const QString &versionId) {
+    auto *window = new ReviewWindow(client, parent);
+    window->setWindowFlag(Qt::Window, true);
+    window->refreshSubscriptions();
+    if (!versionId.isEmpty())
+        window->openVersion(versionId);
+    return window;
+}
+
+} // namespace cmkui

@@ -1,0 +1,107 @@
+#pragma once
+
+// Review mode: a second entry point next to the wizard, for support staff. Pick an image version by browsing
+// subscription → gallery → image definition → version, or paste its resource ID; see how every disk is
+// encrypted in every target region, the findings, and copy, save or export the result.
+
+#include "review/review.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+class QToolButton;
+
+namespace cmk {
+class ArmClient;
+class ArmPager;
+} // namespace cmk
+
+namespace cmkui {
+
+class ReviewWindow : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReviewWindow(cmk::ArmClient *client, QWidget *parent = nullptr);
+    ~ReviewWindow() override;
+
+    /// Reviews the version with this resource ID (what "Open" does with the pasted ID).
+    void openVersion(const QString &versionId);
+    /// Lists the subscriptions again (the browse row starts with them).
+    void refreshSubscriptions();
+    /// "Today" for the end-of-life check (tests pin it).
+    void setToday(const QDate &today) { m_today = today; }
+
+    bool hasReview() const { return m_hasReview; }
+    const cmk::VersionReview &review() const { return m_reviewer->review(); }
+    QString reportText() const;
+    bool saveJson(const QString &path, QString *error) const;
+    bool saveHtml(const QString &path, QString *error) const;
+    bool savePdf(const QString &path, QString *error) const;
+
+    QTableWidget *matrix() const { return m_matrix; }
+    QListWidget *findings() const { return m_findings; }
+    QComboBox *versionCombo() const { return m_versionCombo; }
+    QLabel *statusLabel() const { return m_status; }
+    QPushButton *createVmButton() const { return m_createVmButton; }
+
+Q_SIGNALS:
+    void reviewFinished();
+    /// A browse list finished loading (tests wait on it).
+    void listLoaded(const QString &which);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void onReviewFinished();
+    void showReview();
+    void clearReview();
+    void fillCombo(QComboBox *combo, const QString &which, const QString &path,
+                   const std::function<QPair<QString, QString>(const nlohmann::json &)> &item);
+    void onSubscriptionChanged();
+    void onGalleryChanged();
+    void onImageChanged();
+    void updateButtons();
+
+    QPointer<cmk::ArmClient> m_client;
+    cmk::VersionReviewer *m_reviewer = nullptr;
+    QDate m_today;
+    bool m_hasReview = false;
+    QMap<QComboBox *, QPointer<cmk::ArmPager>> m_pagers;
+
+    QLabel *m_browseLabel = nullptr;
+    QComboBox *m_subscriptionCombo = nullptr;
+    QComboBox *m_galleryCombo = nullptr;
+    QComboBox *m_imageCombo = nullptr;
+    QComboBox *m_versionCombo = nullptr;
+    QPushButton *m_reviewButton = nullptr;
+    QLabel *m_idLabel = nullptr;
+    QLineEdit *m_idEdit = nullptr;
+    QPushButton *m_openButton = nullptr;
+    QLabel *m_status = nullptr;
+    QTextBrowser *m_summary = nullptr;
+    QLabel *m_matrixLabel = nullptr;
+    QTableWidget *m_matrix = nullptr;
+    QLabel *m_findingsLabel = nullptr;
+    QListWidget *m_findings = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QPushButton *m_saveJsonButton = nullptr;
+    QPushButton *m_saveHtmlButton = nullptr;
+    QPushButton *m_savePdfButton = nullptr;
+    QToolButton *m_exportButton = nullptr;
+    QPushButton *m_createVmButton = nullptr;
+};
+
+/// Review mode as a top-level window (the GUI opens it with `--review` or from a menu). `versionId`, when
+/// given, is reviewed at once.
+QWidget *createReviewWindow(cmk::ArmClient *client, QWidget *parent = nullptr, const QString &versionId = {});
+
+} // namespace cmkui
