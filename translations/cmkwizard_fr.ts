@@ -453,6 +453,178 @@
     </message>
 </context>
 <context>
+    <name>DraftStore</name>
+    <message>
+        <source>Cannot read the draft %1: %2</source>
+        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The draft %1 is not valid JSON.</source>
+        <translation>Le brouillon %1 n’est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The draft %1 cannot be used: %2</source>
+        <translation>Le brouillon %1 est inutilisable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the draft to %1: %2</source>
+        <translation>Impossible d’enregistrer le brouillon dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommandText</name>
+    <message>
+        <source>Writes the exact equivalent of a draft&apos;s image-version request as an Azure CLI command, a PowerShell script, an ARM deployment template or a Bicep file. Exit code 0 on success, 2 for an unreadable draft or a bad option.</source>
+        <translation>Écrit l’équivalent exact de la requête de version d’image d’un brouillon sous forme de commande Azure CLI, de script PowerShell, de modèle de déploiement ARM ou de fichier Bicep. Code de sortie 0 en cas de réussite, 2 pour un brouillon illisible ou une option incorrecte.</translation>
+    </message>
+    <message>
+        <source>Draft file (JSON, see docs/draft-format.md).</source>
+        <translation>Fichier de brouillon (JSON, voir docs/draft-format.md).</translation>
+    </message>
+    <message>
+        <source>Output format: az, powershell, arm or bicep.</source>
+        <translation>Format de sortie&#xa0;: az, powershell, arm ou bicep.</translation>
+    </message>
+    <message>
+        <source>Write to this file instead of the standard output.</source>
+        <translation>Écrire dans ce fichier au lieu de la sortie standard.</translation>
+    </message>
+    <message>
+        <source>--draft is required.</source>
+        <translation>--draft est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--format must be az, powershell, arm or bicep, not “%1”.</source>
+        <translation>--format doit valoir az, powershell, arm ou bicep, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The draft %1 could not be read: %2</source>
+        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Warning: the draft is not ready to create: %1</source>
+        <translation>Avertissement&#xa0;: le brouillon n’est pas prêt pour la création&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>Creates Azure Compute Gallery image versions encrypted with your own keys.</source>
+        <translation>Crée des versions d’image de la galerie de calcul Azure chiffrées avec vos propres clés.</translation>
+    </message>
+    <message>
+        <source>Open this draft file, and keep saving the wizard&apos;s state to it.</source>
+        <translation>Ouvrir ce fichier de brouillon et y enregistrer en continu l’état de l’Assistant.</translation>
+    </message>
+    <message>
+        <source>Save a picture of every page into DIR and quit (with --sandbox: filled with the demo data).</source>
+        <translation>Enregistrer une image de chaque page dans DIR, puis quitter (avec --sandbox&#xa0;: remplie avec les données de démonstration).</translation>
+    </message>
+    <message>
+        <source>cmkwizard</source>
+        <translation>cmkwizard</translation>
+    </message>
+    <message>
+        <source>Resume your draft?</source>
+        <translation>Reprendre votre brouillon&#x202f;?</translation>
+    </message>
+    <message>
+        <source>You did not finish the image version you were preparing (last saved %1). Resume where you left off?</source>
+        <translation>Vous n’avez pas terminé la version d’image que vous prépariez (dernier enregistrement&#xa0;: %1). Reprendre là où vous vous étiez arrêté&#x202f;?</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation>Recommencer à &amp;zéro</translation>
+    </message>
+    <message>
+        <source>Draft not saved</source>
+        <translation>Brouillon non enregistré</translation>
+    </message>
+    <message>
+        <source>Open review mode instead of the wizard: browse to an existing image version, or review the one whose resource ID follows.</source>
+        <translation>Ouvrir le mode examen au lieu de l’Assistant&#xa0;: parcourir jusqu’à une version d’image existante, ou examiner celle dont l’ID de ressource suit.</translation>
+    </message>
+    <message>
+        <source>With --review: the resource ID of the image version to review.</source>
+        <translation>Avec --review&#xa0;: l’ID de ressource de la version d’image à examiner.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>--review takes one resource ID: “%1” is one argument too many.</source>
+        <translation>--review prend un seul ID de ressource&#xa0;: «&#xa0;%1&#xa0;» est un argument de trop.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageVersionDraft</name>
+    <message>
+        <source>The draft field “%1” must be a text.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a whole number.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” is out of range.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon est hors limites.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be true or false.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit valoir true ou false.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be an object.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>Every entry of the draft field “%1” must be an object.</source>
+        <translation>Chaque entrée du champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>A draft must be a JSON object.</source>
+        <translation>Un brouillon doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>This draft has format version %1; this program reads version %2 and older.</source>
+        <translation>Ce brouillon est au format version %1&#x202f;; ce programme lit la version %2 et les précédentes.</translation>
+    </message>
+    <message>
+        <source>Unknown source kind “%1” in the draft.</source>
+        <translation>Type de source inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must list whole numbers.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
+    </message>
+    <message>
+        <source>The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).</source>
+        <translation>La date de fin de vie «&#xa0;%1&#xa0;» du brouillon n’est pas une date (AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <source>Unknown encryption type “%1” in the draft.</source>
+        <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
+    </message>
+</context>
+<context>
     <name>ImageVersionExporter</name>
     <message>
         <source>Azure CLI</source>
@@ -543,22 +715,50 @@
     </message>
 </context>
 <context>
-    <name>DraftStore</name>
+    <name>ImageVersionSubmitter</name>
     <message>
-        <source>Cannot read the draft %1: %2</source>
-        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
+        <source>No connection to Azure.</source>
+        <translation>Aucune connexion à Azure.</translation>
     </message>
     <message>
-        <source>The draft %1 is not valid JSON.</source>
-        <translation>Le brouillon %1 n’est pas du JSON valide.</translation>
+        <source>Sending the request to Azure…</source>
+        <translation>Envoi de la requête à Azure…</translation>
     </message>
     <message>
-        <source>The draft %1 cannot be used: %2</source>
-        <translation>Le brouillon %1 est inutilisable&#xa0;: %2</translation>
+        <source>Creating the image version (status: %1)…</source>
+        <translation>Création de la version d’image (statut&#xa0;: %1)…</translation>
     </message>
     <message>
-        <source>Cannot save the draft to %1: %2</source>
-        <translation>Impossible d’enregistrer le brouillon dans %1&#xa0;: %2</translation>
+        <source>The image version exists; replicating it to the target regions…</source>
+        <translation>La version d’image existe&#x202f;; réplication vers les régions cibles…</translation>
+    </message>
+    <message>
+        <source>The image version was created and replicated.</source>
+        <translation>La version d’image a été créée et répliquée.</translation>
+    </message>
+    <message>
+        <source>The image version could not be created.</source>
+        <translation>La version d’image n’a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>Stopped watching. What was already sent goes on in Azure.</source>
+        <translation>Suivi arrêté. Ce qui a déjà été envoyé continue dans Azure.</translation>
+    </message>
+    <message>
+        <source>Replication failed in: %1.</source>
+        <translation>Échec de la réplication dans&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Azure lost track of the operation (%1) and the image version does not exist: nothing was created. Send the request again to create it.</source>
+        <translation>Azure a perdu la trace de l’opération (%1) et la version d’image n’existe pas&#xa0;: rien n’a été créé. Renvoyez la demande pour la créer.</translation>
+    </message>
+    <message>
+        <source>The image version ended in the Failed provisioning state.</source>
+        <translation>La version d’image s’est terminée dans l’état d’approvisionnement Failed.</translation>
+    </message>
+    <message>
+        <source>The answer to the request was lost (%1), but Azure is creating the image version (state: %2). Wait a few minutes, then try again to follow it.</source>
+        <translation>La réponse à la demande a été perdue (%1), mais Azure est en train de créer la version d’image (état&#xa0;: %2). Attendez quelques minutes, puis réessayez pour la suivre.</translation>
     </message>
 </context>
 <context>
@@ -756,206 +956,6 @@
     <message>
         <source>The image definition “%1” cannot be used: %2</source>
         <translation>La définition d’image «&#xa0;%1&#xa0;» ne peut pas être utilisée&#xa0;: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ExportCommandText</name>
-    <message>
-        <source>Writes the exact equivalent of a draft&apos;s image-version request as an Azure CLI command, a PowerShell script, an ARM deployment template or a Bicep file. Exit code 0 on success, 2 for an unreadable draft or a bad option.</source>
-        <translation>Écrit l’équivalent exact de la requête de version d’image d’un brouillon sous forme de commande Azure CLI, de script PowerShell, de modèle de déploiement ARM ou de fichier Bicep. Code de sortie 0 en cas de réussite, 2 pour un brouillon illisible ou une option incorrecte.</translation>
-    </message>
-    <message>
-        <source>Draft file (JSON, see docs/draft-format.md).</source>
-        <translation>Fichier de brouillon (JSON, voir docs/draft-format.md).</translation>
-    </message>
-    <message>
-        <source>Output format: az, powershell, arm or bicep.</source>
-        <translation>Format de sortie&#xa0;: az, powershell, arm ou bicep.</translation>
-    </message>
-    <message>
-        <source>Write to this file instead of the standard output.</source>
-        <translation>Écrire dans ce fichier au lieu de la sortie standard.</translation>
-    </message>
-    <message>
-        <source>--draft is required.</source>
-        <translation>--draft est obligatoire.</translation>
-    </message>
-    <message>
-        <source>--format must be az, powershell, arm or bicep, not “%1”.</source>
-        <translation>--format doit valoir az, powershell, arm ou bicep, et non «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The draft %1 could not be read: %2</source>
-        <translation>Impossible de lire le brouillon %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Warning: the draft is not ready to create: %1</source>
-        <translation>Avertissement&#xa0;: le brouillon n’est pas prêt pour la création&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Avertissement&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Gui</name>
-    <message>
-        <source>Creates Azure Compute Gallery image versions encrypted with your own keys.</source>
-        <translation>Crée des versions d’image de la galerie de calcul Azure chiffrées avec vos propres clés.</translation>
-    </message>
-    <message>
-        <source>Open this draft file, and keep saving the wizard&apos;s state to it.</source>
-        <translation>Ouvrir ce fichier de brouillon et y enregistrer en continu l’état de l’Assistant.</translation>
-    </message>
-    <message>
-        <source>Save a picture of every page into DIR and quit (with --sandbox: filled with the demo data).</source>
-        <translation>Enregistrer une image de chaque page dans DIR, puis quitter (avec --sandbox&#xa0;: remplie avec les données de démonstration).</translation>
-    </message>
-    <message>
-        <source>cmkwizard</source>
-        <translation>cmkwizard</translation>
-    </message>
-    <message>
-        <source>Resume your draft?</source>
-        <translation>Reprendre votre brouillon&#x202f;?</translation>
-    </message>
-    <message>
-        <source>You did not finish the image version you were preparing (last saved %1). Resume where you left off?</source>
-        <translation>Vous n’avez pas terminé la version d’image que vous prépariez (dernier enregistrement&#xa0;: %1). Reprendre là où vous vous étiez arrêté&#x202f;?</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Reprendre</translation>
-    </message>
-    <message>
-        <source>&amp;Start over</source>
-        <translation>Recommencer à &amp;zéro</translation>
-    </message>
-    <message>
-        <source>Draft not saved</source>
-        <translation>Brouillon non enregistré</translation>
-    </message>
-    <message>
-        <source>Open review mode instead of the wizard: browse to an existing image version, or review the one whose resource ID follows.</source>
-        <translation>Ouvrir le mode examen au lieu de l’Assistant&#xa0;: parcourir jusqu’à une version d’image existante, ou examiner celle dont l’ID de ressource suit.</translation>
-    </message>
-    <message>
-        <source>With --review: the resource ID of the image version to review.</source>
-        <translation>Avec --review&#xa0;: l’ID de ressource de la version d’image à examiner.</translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>--review takes one resource ID: “%1” is one argument too many.</source>
-        <translation>--review prend un seul ID de ressource&#xa0;: «&#xa0;%1&#xa0;» est un argument de trop.</translation>
-    </message>
-</context>
-<context>
-    <name>ImageVersionDraft</name>
-    <message>
-        <source>The draft field “%1” must be a text.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a whole number.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” is out of range.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon est hors limites.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be true or false.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit valoir true ou false.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be an object.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
-    </message>
-    <message>
-        <source>Every entry of the draft field “%1” must be an object.</source>
-        <translation>Chaque entrée du champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
-    </message>
-    <message>
-        <source>A draft must be a JSON object.</source>
-        <translation>Un brouillon doit être un objet JSON.</translation>
-    </message>
-    <message>
-        <source>This draft has format version %1; this program reads version %2 and older.</source>
-        <translation>Ce brouillon est au format version %1&#x202f;; ce programme lit la version %2 et les précédentes.</translation>
-    </message>
-    <message>
-        <source>Unknown source kind “%1” in the draft.</source>
-        <translation>Type de source inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must list whole numbers.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
-    </message>
-    <message>
-        <source>The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).</source>
-        <translation>La date de fin de vie «&#xa0;%1&#xa0;» du brouillon n’est pas une date (AAAA-MM-JJ).</translation>
-    </message>
-    <message>
-        <source>Unknown encryption type “%1” in the draft.</source>
-        <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
-    </message>
-</context>
-<context>
-    <name>ImageVersionSubmitter</name>
-    <message>
-        <source>No connection to Azure.</source>
-        <translation>Aucune connexion à Azure.</translation>
-    </message>
-    <message>
-        <source>Sending the request to Azure…</source>
-        <translation>Envoi de la requête à Azure…</translation>
-    </message>
-    <message>
-        <source>Creating the image version (status: %1)…</source>
-        <translation>Création de la version d’image (statut&#xa0;: %1)…</translation>
-    </message>
-    <message>
-        <source>The image version exists; replicating it to the target regions…</source>
-        <translation>La version d’image existe&#x202f;; réplication vers les régions cibles…</translation>
-    </message>
-    <message>
-        <source>The image version was created and replicated.</source>
-        <translation>La version d’image a été créée et répliquée.</translation>
-    </message>
-    <message>
-        <source>The image version could not be created.</source>
-        <translation>La version d’image n’a pas pu être créée.</translation>
-    </message>
-    <message>
-        <source>Stopped watching. What was already sent goes on in Azure.</source>
-        <translation>Suivi arrêté. Ce qui a déjà été envoyé continue dans Azure.</translation>
-    </message>
-    <message>
-        <source>Replication failed in: %1.</source>
-        <translation>Échec de la réplication dans&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>Azure lost track of the operation (%1) and the image version does not exist: nothing was created. Send the request again to create it.</source>
-        <translation>Azure a perdu la trace de l’opération (%1) et la version d’image n’existe pas&#xa0;: rien n’a été créé. Renvoyez la demande pour la créer.</translation>
-    </message>
-    <message>
-        <source>The image version ended in the Failed provisioning state.</source>
-        <translation>La version d’image s’est terminée dans l’état d’approvisionnement Failed.</translation>
-    </message>
-    <message>
-        <source>The answer to the request was lost (%1), but Azure is creating the image version (state: %2). Wait a few minutes, then try again to follow it.</source>
-        <translation>La réponse à la demande a été perdue (%1), mais Azure est en train de créer la version d’image (état&#xa0;: %2). Attendez quelques minutes, puis réessayez pour la suivre.</translation>
     </message>
 </context>
 <context>
