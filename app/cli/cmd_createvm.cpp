@@ -5,7 +5,7 @@
 #include "arm/armclient.h"
 #include "cli/commands.h"
 #include "vm/vmexport.h"
-#include "vm/vmsource.h"
+#include "vm/vmlivecheck.h"
 #include "vm/vmsubmitter.h"
 #include "vm/vmvalidation.h"
 

@@ -7,7 +7,10 @@
 #include "common/resourcelistmodel.h"
 #include "vm/vmdraft.h"
 #include "vm/vmsource.h"
-#include "vmwizard/vmpages.h"
+#include "vmwizard/vmbasicspage.h"
+#include "vmwizard/vmdiskspage.h"
+#include "vmwizard/vmnetworkingpage.h"
+#include "vmwizard/vmreviewpage.h"
 #include "vmwizard/vmwizard.h"
 
 #include <QAbstractButton>

@@ -7,7 +7,10 @@
 #include "vm/vmdraft.h"
 #include "vm/vmsource.h"
 #include "vm/vmvalidation.h"
-#include "vmwizard/vmpages.h"
+#include "vmwizard/vmbasicspage.h"
+#include "vmwizard/vmdiskspage.h"
+#include "vmwizard/vmnetworkingpage.h"
+#include "vmwizard/vmreviewpage.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,0 +1,289 @@
+#include "vmwizard/vmnetworkingpage.h"
+
+#include "arm/armpaths.h"
+#include "common/resourcelistmodel.h"
+#include "vm/vmvalidation.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QScopedValueRollback>
+#include <QVBoxLayout>
+
+using namespace cmk;
+
+namespace cmkui {
+
+VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *parent)
+    : VmPage(context, parent)
+    , m_vnets(new ResourceListModel(this)) {
+    setObjectName(QStringLiteral("vmNetworkingPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+    m_existingRadio = new QRadioButton(this);
+    m_existingRadio->setObjectName(QStringLiteral("existingNetworkRadio"));
+    m_newRadio = new QRadioButton(this);
+    m_newRadio->setObjectName(QStringLiteral("newNetworkRadio"));
+    layout->addWidget(m_existingRadio);
+
+    m_existingPanel = new QWidget(this);
+    auto *existingForm = new QFormLayout(m_existingPanel);
+    m_vnetCombo = makeVmCombo(m_existingPanel, "vnetCombo");
+    m_vnetCombo->setModel(m_vnets);
+    m_vnetLabel = new QLabel(m_existingPanel);
+    m_vnetLabel->setBuddy(m_vnetCombo);
+    existingForm->addRow(m_vnetLabel, m_vnetCombo);
+    m_subnetCombo = makeVmCombo(m_existingPanel, "subnetCombo");
+    m_subnetLabel = new QLabel(m_existingPanel);
+    m_subnetLabel->setBuddy(m_subnetCombo);
+    existingForm->addRow(m_subnetLabel, m_subnetCombo);
+    m_noNetworkLabel = new QLabel(m_existingPanel);
+    m_noNetworkLabel->setObjectName(QStringLiteral("noNetworkLabel"));
+    m_noNetworkLabel->setWordWrap(true);
+    existingForm->addRow(m_noNetworkLabel);
+    layout->addWidget(m_existingPanel);
+
+    layout->addWidget(m_newRadio);
+    m_newPanel = new QWidget(this);
+    auto *newForm = new QFormLayout(m_newPanel);
+    m_newVnetEdit = makeVmEdit(m_newPanel, "newVnetNameEdit");
+    m_newVnetLabel = new QLabel(m_newPanel);
+    m_newVnetLabel->setBuddy(m_newVnetEdit);
+    newForm->addRow(m_newVnetLabel, m_newVnetEdit);
+    m_vnetPrefixEdit = makeVmEdit(m_newPanel, "vnetPrefixEdit");
+    m_vnetPrefixLabel = new QLabel(m_newPanel);
+    m_vnetPrefixLabel->setBuddy(m_vnetPrefixEdit);
+    newForm->addRow(m_vnetPrefixLabel, m_vnetPrefixEdit);
+    m_newSubnetEdit = makeVmEdit(m_newPanel, "newSubnetNameEdit");
+    m_newSubnetLabel = new QLabel(m_newPanel);
+    m_newSubnetLabel->setBuddy(m_newSubnetEdit);
+    newForm->addRow(m_newSubnetLabel, m_newSubnetEdit);
+    m_subnetPrefixEdit = makeVmEdit(m_newPanel, "subnetPrefixEdit");
+    m_subnetPrefixLabel = new QLabel(m_newPanel);
+    m_subnetPrefixLabel->setBuddy(m_subnetPrefixEdit);
+    newForm->addRow(m_subnetPrefixLabel, m_subnetPrefixEdit);
+    layout->addWidget(m_newPanel);
+
+    auto *nicForm = new QFormLayout;
+    m_nicEdit = makeVmEdit(this, "nicNameEdit");
+    m_nicLabel = new QLabel(this);
+    m_nicLabel->setBuddy(m_nicEdit);
+    nicForm->addRow(m_nicLabel, m_nicEdit);
+    layout->addLayout(nicForm);
+    layout->addStretch(1);
+    addStatusWidgets(layout);
+
+    connect(m_existingRadio, &QRadioButton::toggled, this, [this](bool checked) {
+        if (m_syncing)
+            return;
+        vmDraft()->modify([&](VmDraft &d) {
+            d.networkMode = checked ? VmNetworkMode::ExistingSubnet : VmNetworkMode::NewVirtualNetwork;
+            if (!checked && d.newVnetName.isEmpty())
+                d.newVnetName = d.name + QStringLiteral("-vnet");
+        });
+        syncFromDraft();
+    });
+    connect(m_vnetCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_syncing)
+            return;
+        fillSubnets();
+    });
+    connect(m_subnetCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_syncing || index < 0)
+            return;
+        const QString id = m_subnetCombo->itemData(index).toString();
+        vmDraft()->modify([&](VmDraft &d) { d.subnetId = id; });
+    });
+    const auto bindEdit = [this](QLineEdit *edit, QString VmDraft::*field) {
+        connect(edit, &QLineEdit::textEdited, this, [this, field](const QString &text) {
+            vmDraft()->modify([&](VmDraft &d) { d.*field = text.trimmed(); });
+        });
+    };
+    bindEdit(m_newVnetEdit, &VmDraft::newVnetName);
+    bindEdit(m_vnetPrefixEdit, &VmDraft::newVnetAddressPrefix);
+    bindEdit(m_newSubnetEdit, &VmDraft::newSubnetName);
+    bindEdit(m_subnetPrefixEdit, &VmDraft::newSubnetAddressPrefix);
+    bindEdit(m_nicEdit, &VmDraft::nicName);
+    connect(m_vnets, &ResourceListModel::loadingChanged, this,
+            [this](bool loading) { setBusy(loading ? tr("Loading virtual networks…") : QString()); });
+    connect(m_vnets, &ResourceListModel::loadFinished, this, [this] {
+        // No network in the region yet: offer to create one rather than an empty list.
+        if (m_vnets->rowCount() == 0 && draft().networkMode == VmNetworkMode::ExistingSubnet &&
+            draft().subnetId.isEmpty()) {
+            vmDraft()->modify([](VmDraft &d) {
+                d.networkMode = VmNetworkMode::NewVirtualNetwork;
+                if (d.newVnetName.isEmpty())
+                    d.newVnetName = d.name + QStringLiteral("-vnet");
+            });
+        }
+        syncFromDraft();
+        if (draft().networkMode == VmNetworkMode::ExistingSubnet && draft().subnetId.isEmpty() &&
+            m_vnets->rowCount() > 0) {
+            QScopedValueRollback<bool> guard(m_syncing, true);
+            m_vnetCombo->setCurrentIndex(0);
+        }
+        fillSubnets();
+        revalidate();
+    });
+    connect(m_context.draft, &VmDraftModel::changed, this, [this] { revalidate(); });
+    retranslateUi();
+}
+
+void VmNetworkingPage::retranslateUi() {
+    VmPage::retranslateUi();
+    setTitle(tr("Networking"));
+    setSubTitle(tr("The virtual machine gets one network interface in a subnet of its region."));
+    m_intro->setText(tr("Only the virtual networks of the VM's region and subscription are listed."));
+    m_existingRadio->setText(tr("Use an &existing virtual network"));
+    m_newRadio->setText(tr("Create a ne&w virtual network"));
+    m_vnetLabel->setText(tr("&Virtual network:"));
+    m_vnetCombo->setPlaceholderText(tr("Choose a virtual network"));
+    m_vnetCombo->setAccessibleName(tr("Virtual network"));
+    m_subnetLabel->setText(tr("&Subnet:"));
+    m_subnetCombo->setPlaceholderText(tr("Choose a subnet"));
+    m_subnetCombo->setAccessibleName(tr("Subnet"));
+    m_newVnetLabel->setText(tr("Virtual network &name:"));
+    m_newVnetEdit->setAccessibleName(tr("New virtual network name"));
+    m_vnetPrefixLabel->setText(tr("&Address space:"));
+    m_vnetPrefixEdit->setAccessibleName(tr("Address space of the new virtual network"));
+    m_newSubnetLabel->setText(tr("Su&bnet name:"));
+    m_newSubnetEdit->setAccessibleName(tr("New subnet name"));
+    m_subnetPrefixLabel->setText(tr("Subnet address &range:"));
+    m_subnetPrefixEdit->setAccessibleName(tr("Address range of the new subnet"));
+    m_nicLabel->setText(tr("Network &interface name:"));
+    m_nicEdit->setAccessibleName(tr("Network interface name"));
+    syncFromDraft();
+}
+
+void VmNetworkingPage::initializePage() {
+    if (normalizeRegion(draft().location) != m_vnetsRegion)
+        reloadNetworks();
+    syncFromDraft();
+    revalidate();
+}
+
+void VmNetworkingPage::cancelLoading() {
+    m_vnets->abort();
+}
+
+void VmNetworkingPage::reloadNetworks() {
+    const VmDraft &d = draft();
+    m_vnetsRegion = normalizeRegion(d.location);
+    if (!d.subnetId.isEmpty() && !sameRegion(d.location, m_vnetsRegion))
+        vmDraft()->modify([](VmDraft &draft) { draft.subnetId.clear(); });
+    const QString region = m_vnetsRegion;
+    const ArmPathBuilder path = subscriptionPath(d.subscriptionId)
+                                    .literal(QStringLiteral("providers/Microsoft.Network/virtualNetworks"));
+    m_vnets->load(
+        m_context.client, path.path(),
+        [region](const nlohmann::json &item) -> std::optional<ResourceListModel::Row> {
+            ResourceListModel::Row r = ResourceListModel::defaultRow(item);
+            if (!sameRegion(r.location, region))
+                return std::nullopt;
+            QStringList prefixes;
+            if (item.contains("properties") && item["properties"].is_object()) {
+                const nlohmann::json &space =
+                    item["properties"].value("addressSpace", nlohmann::json::object());
+                for (const nlohmann::json &p : space.value("addressPrefixes", nlohmann::json::array())) {
+                    if (p.is_string())
+                        prefixes << QString::fromStdString(p.get<std::string>());
+                }
+            }
+            //: A virtual network in a dropdown: %1 name, %2 resource group, %3 address spaces
+            r.display =
+                VmNetworkingPage::tr("%1 (%2) — %3")
+                    .arg(r.name, ResourceId::parse(r.id).resourceGroup, prefixes.join(QLatin1String(", ")));
+            return r;
+        });
+}
+
+void VmNetworkingPage::fillSubnets() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    m_subnetCombo->clear();
+    const int index = m_vnetCombo->currentIndex();
+    if (index < 0)
+        return;
+    const nlohmann::json &vnet = m_vnets->row(index).json;
+    if (vnet.contains("properties") && vnet["properties"].is_object()) {
+        for (const nlohmann::json &s : vnet["properties"].value("subnets", nlohmann::json::array())) {
+            if (!s.is_object())
+                continue;
+            const QString id = QString::fromStdString(s.value("id", std::string()));
+            const QString name = QString::fromStdString(s.value("name", std::string()));
+            const QString prefix = QString::fromStdString(
+                s.value("properties", nlohmann::json::object()).value("addressPrefix", std::string()));
+            //: A subnet in a dropdown: %1 name, %2 address range
+            m_subnetCombo->addItem(tr("%1 (%2)").arg(name, prefix), id);
+        }
+    }
+    int chosen = -1;
+    for (int i = 0; i < m_subnetCombo->count(); ++i) {
+        if (sameResourceId(m_subnetCombo->itemData(i).toString(), draft().subnetId))
+            chosen = i;
+    }
+    if (chosen < 0 && m_subnetCombo->count() > 0)
+        chosen = 0;
+    m_subnetCombo->setCurrentIndex(chosen);
+    const QString id = chosen >= 0 ? m_subnetCombo->itemData(chosen).toString() : QString();
+    if (draft().networkMode == VmNetworkMode::ExistingSubnet && !sameResourceId(id, draft().subnetId))
+        vmDraft()->modify([&](VmDraft &d) { d.subnetId = id; });
+}
+
+void VmNetworkingPage::syncFromDraft() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    const VmDraft &d = draft();
+    const bool existing = d.networkMode == VmNetworkMode::ExistingSubnet;
+    m_existingRadio->setChecked(existing);
+    m_newRadio->setChecked(!existing);
+    m_existingPanel->setEnabled(existing);
+    m_newPanel->setEnabled(!existing);
+    const QString vnetId = d.subnetId.section(QLatin1Char('/'), 0, -3);
+    const int vnetRow = m_vnets->rowOfId(vnetId);
+    if (vnetRow >= 0 && m_vnetCombo->currentIndex() != vnetRow)
+        m_vnetCombo->setCurrentIndex(vnetRow);
+    const bool none = m_vnets->isComplete() && m_vnets->rowCount() == 0;
+    m_noNetworkLabel->setText(
+        none ? tr("There is no virtual network in %1 in this subscription yet; create a new "
+                  "one below.")
+                   .arg(vmRegionDisplay(m_context, d.location))
+             : QString());
+    m_noNetworkLabel->setVisible(none);
+    m_existingRadio->setEnabled(!none || existing);
+    if (m_newVnetEdit->text() != d.newVnetName)
+        m_newVnetEdit->setText(d.newVnetName);
+    if (m_vnetPrefixEdit->text() != d.newVnetAddressPrefix)
+        m_vnetPrefixEdit->setText(d.newVnetAddressPrefix);
+    if (m_newSubnetEdit->text() != d.newSubnetName)
+        m_newSubnetEdit->setText(d.newSubnetName);
+    if (m_subnetPrefixEdit->text() != d.newSubnetAddressPrefix)
+        m_subnetPrefixEdit->setText(d.newSubnetAddressPrefix);
+    if (m_nicEdit->text() != d.nicName)
+        m_nicEdit->setText(d.nicName);
+    m_nicEdit->setPlaceholderText(d.name + QStringLiteral("-nic"));
+}
+
+QStringList VmNetworkingPage::computeErrors() const {
+    QStringList errors;
+    if (m_vnets->isLoading())
+        errors << tr("Wait until the virtual networks have been listed.");
+    if (m_vnets->error())
+        errors << tr("The virtual networks could not be listed: %1").arg(m_vnets->error().toDisplayString());
+    errors << VmValidation::networkingErrors(draft());
+    const VmDraft &d = draft();
+    if (d.networkMode == VmNetworkMode::NewVirtualNetwork && m_vnets->isComplete()) {
+        for (const ResourceListModel::Row &r : m_vnets->rows()) {
+            if (sameResourceId(r.id, d.newVnetId()))
+                errors << tr("A virtual network named %1 already exists in %2. Choose it as an existing "
+                             "network, "
+                             "or give the new one another name.")
+                              .arg(d.newVnetName, d.resourceGroup);
+        }
+    }
+    return errors;
+}
+
+} // namespace cmkui
