@@ -58,13 +58,6 @@ std::optional<VmSize> vmSizeIn(const QString &location, const QString &name) {
     return std::nullopt;
 }
 
-ApiResponse okResponse(const QJsonObject &body, int status = 200) {
-    ApiResponse response;
-    response.status = status;
-    response.body = body;
-    return response;
-}
-
 /// The DES the image version's `encryption` (of one target region) gives a disk (lun < 0: OS disk).
 QString vmImageDesIn(const QJsonObject &regionEncryption, int lun) {
     if (lun < 0)
@@ -77,11 +70,6 @@ QString vmImageDesIn(const QJsonObject &regionEncryption, int lun) {
             return d.toObject().value(QLatin1String("diskEncryptionSetId")).toString();
     }
     return QString();
-}
-
-ApiResponse invalidParameter(const QString &message, const QString &target,
-                             const QString &code = QStringLiteral("InvalidParameter")) {
-    return armError(400, code, message, target);
 }
 
 ApiResponse vmMethodNotAllowed(const ApiRequest &request) {
@@ -386,25 +374,6 @@ ApiResponse VmApi::arrayPage(const ApiRequest &request, const QJsonArray &all) {
     return armsandbox::arrayPage(request, all, m_options.pageSize, m_baseUrl);
 }
 
-std::optional<ApiResponse> VmApi::checkLocation(const QJsonObject &body, const QString &resourceType) const {
-    const QString location = body.value(QLatin1String("location")).toString();
-    if (location.trimmed().isEmpty()) {
-        return armError(400, QStringLiteral("LocationRequired"),
-                        QCoreApplication::translate("armsandbox",
-                                                    "The location property is required for this definition."),
-                        QStringLiteral("location"));
-    }
-    if (!m_store.isKnownRegion(location)) {
-        return armError(
-            400, QStringLiteral("LocationNotAvailableForResourceType"),
-            QCoreApplication::translate("armsandbox",
-                                        "The provided location '%1' is not available for resource type '%2'.")
-                .arg(location, resourceType),
-            QStringLiteral("location"));
-    }
-    return std::nullopt;
-}
-
 QJsonObject VmApi::findSubnet(const QString &subnetId, QJsonObject *virtualNetwork) const {
     const QString key = canonicalId(subnetId);
     const int at = key.indexOf(QLatin1String("/subnets/"));
@@ -523,7 +492,7 @@ ApiResponse VmApi::putVirtualNetwork(const ApiRequest &request, const QStringLis
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
-    if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Network/virtualNetworks")))
+    if (auto bad = checkLocation(m_store, body, QStringLiteral("Microsoft.Network/virtualNetworks")))
         return *bad;
     const QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     const QJsonArray prefixes = properties.value(QLatin1String("addressSpace"))
@@ -701,7 +670,7 @@ ApiResponse VmApi::putNetworkInterface(const ApiRequest &request, const QStringL
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
-    if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Network/networkInterfaces")))
+    if (auto bad = checkLocation(m_store, body, QStringLiteral("Microsoft.Network/networkInterfaces")))
         return *bad;
     const QString location = body.value(QLatin1String("location")).toString();
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
@@ -801,7 +770,7 @@ std::optional<ApiResponse> VmApi::validateVirtualMachine(const QStringList &segm
                                                          QJsonObject *imageVersion, QJsonObject *definition) {
     const QString &subscriptionId = segments.at(1);
     const QString &vmName = segments.last();
-    if (auto bad = checkLocation(body, QStringLiteral("Microsoft.Compute/virtualMachines")))
+    if (auto bad = checkLocation(m_store, body, QStringLiteral("Microsoft.Compute/virtualMachines")))
         return bad;
     const QString location = body.value(QLatin1String("location")).toString();
     const QJsonObject properties = body.value(QLatin1String("properties")).toObject();
@@ -1257,14 +1226,8 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
     const QString key = canonicalId(id);
     if (m_store.isReadOnly(subscriptionId))
         return authorizationFailed(QStringLiteral("Microsoft.Compute/virtualMachines/write"), id);
-    const ProviderState *compute = m_store.provider(subscriptionId, QStringLiteral("Microsoft.Compute"));
-    if (!compute || compute->state != QLatin1String("Registered")) {
-        return armError(409, QStringLiteral("MissingSubscriptionRegistration"),
-                        QCoreApplication::translate(
-                            "armsandbox",
-                            "The subscription is not registered to use namespace 'Microsoft.Compute'. See "
-                            "https://aka.ms/rps-not-found for how to register subscriptions."));
-    }
+    if (auto unregistered = checkComputeRegistered(m_store, subscriptionId))
+        return *unregistered;
     const QString groupId =
         QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(subscriptionId, segments.at(3));
     if (!m_store.contains(groupId)) {

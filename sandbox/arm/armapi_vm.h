@@ -54,7 +54,6 @@ private:
                         const QJsonObject &tags);
     ApiResponse listPage(const ApiRequest &request, const QString &type, const QString &prefix);
     ApiResponse arrayPage(const ApiRequest &request, const QJsonArray &all);
-    std::optional<ApiResponse> checkLocation(const QJsonObject &body, const QString &resourceType) const;
     /// The subnet a subnet id names, found inside its virtual network; empty when absent.
     QJsonObject findSubnet(const QString &subnetId, QJsonObject *virtualNetwork = nullptr) const;
 
