@@ -53,10 +53,6 @@ bool idTimingSafeEquals(const QByteArray &a, const QByteArray &b) {
     return diff == 0;
 }
 
-qint64 idNow() {
-    return QDateTime::currentSecsSinceEpoch();
-}
-
 IdentityResponse idJsonResponse(int status, const QJsonObject &body) {
     IdentityResponse r;
     r.statusCode = status;
@@ -165,6 +161,10 @@ struct IdentityService::Private {
     QHash<QString, IdDeviceCode> deviceCodes; // by device_code
     int forcedSlowDowns = 0;
     QList<QUrlQuery> tokenRequests;
+    qint64 clockOffsetMs = 0; // advanceClock(): how far the service's clock is ahead of the system's
+
+    qint64 nowMs() const { return QDateTime::currentMSecsSinceEpoch() + clockOffsetMs; }
+    qint64 now() const { return nowMs() / 1000; }
 
     QString issuerFor(const QString &tenant) const {
         return baseUrl.toString(QUrl::StripTrailingSlash) + QLatin1Char('/') + tenant +
@@ -215,7 +215,7 @@ struct IdentityService::Private {
         }
         const QJsonObject claims =
             QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding)).object();
-        const qint64 t = idNow();
+        const qint64 t = now();
         if (claims.value(QStringLiteral("exp")).toInteger() <= t) {
             *why = QStringLiteral("The token is expired.");
             return std::nullopt;
@@ -262,7 +262,7 @@ struct IdentityService::Private {
     IdentityResponse issueTokens(const QString &clientId, const QString &scope, const QString &tenant,
                                  const QString &nonce) {
         const QString tid = resolveTenant(tenant);
-        const qint64 iat = idNow();
+        const qint64 iat = now();
         const QString issuer = issuerFor(tid);
         QJsonObject access{
             {QStringLiteral("aud"), armAudience()},
@@ -321,6 +321,11 @@ struct IdentityService::Private {
 
     IdentityResponse authorize(const IdentityRequest &request, const QString &tenant);
     IdentityResponse token(const IdentityRequest &request, const QString &tenant);
+    void recordTokenRequest(const QUrlQuery &form);
+    IdentityResponse redeemAuthorizationCode(const QUrlQuery &form, const QString &clientId);
+    IdentityResponse redeemRefreshToken(const QUrlQuery &form, const QString &clientId,
+                                        const QString &tenant);
+    IdentityResponse redeemDeviceCode(const QUrlQuery &form, const QString &clientId);
     IdentityResponse deviceCode(const IdentityRequest &request, const QString &tenant);
     IdentityResponse deviceAuth(const IdentityRequest &request);
     IdentityResponse openIdConfiguration(const QString &tenant) const;
@@ -414,6 +419,11 @@ std::optional<IdentityResponse> IdentityService::handle(const IdentityRequest &r
         const QString &what = segments[4];
         if (what == QLatin1String("revoke-refresh-tokens"))
             return idJsonResponse(200, {{QStringLiteral("revoked"), revokeRefreshTokens()}});
+        if (what == QLatin1String("advance-clock")) {
+            const int seconds = QUrlQuery(request.url).queryItemValue(QStringLiteral("seconds")).toInt();
+            advanceClock(qMax(0, seconds));
+            return idJsonResponse(200, {{QStringLiteral("clockOffsetSeconds"), d->clockOffsetMs / 1000}});
+        }
         if (what == QLatin1String("slow-down")) {
             const int polls = QUrlQuery(request.url).queryItemValue(QStringLiteral("polls")).toInt();
             forceSlowDown(qMax(1, polls));
@@ -553,7 +563,7 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
         const QString code = QStringLiteral("1.sandbox.") + QString::fromLatin1(idRandomToken(48));
         codes.insert(code, IdAuthorizationCode{clientId, redirectUri, scope, challenge,
                                                idParam(params, QStringLiteral("nonce")), tenant,
-                                               idNow() + IdCodeLifetimeSeconds});
+                                               now() + IdCodeLifetimeSeconds});
         QUrl target(redirectUri);
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("code"), code);
@@ -586,8 +596,9 @@ IdentityResponse IdentityService::Private::authorize(const IdentityRequest &requ
     return idHtmlResponse(200, QStringLiteral("armsandbox: permissions requested"), page);
 }
 
-IdentityResponse IdentityService::Private::token(const IdentityRequest &request, const QString &tenant) {
-    const QUrlQuery form = idForm(request.body);
+// Every /token request is kept for the tests, its secrets redacted (an empty value stays empty, so tests see
+// what the client really sent).
+void IdentityService::Private::recordTokenRequest(const QUrlQuery &form) {
     QUrlQuery recorded;
     static const QStringList secretKeys = {
         QStringLiteral("code"),        QStringLiteral("code_verifier"), QStringLiteral("refresh_token"),
@@ -597,6 +608,11 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
         recorded.addQueryItem(item.first, secret ? QStringLiteral("<redacted>") : item.second);
     }
     tokenRequests.append(recorded);
+}
+
+IdentityResponse IdentityService::Private::token(const IdentityRequest &request, const QString &tenant) {
+    const QUrlQuery form = idForm(request.body);
+    recordTokenRequest(form);
 
     const QString grantType = idParam(form, QStringLiteral("grant_type"));
     const QString clientId = idParam(form, QStringLiteral("client_id"));
@@ -611,127 +627,125 @@ IdentityResponse IdentityService::Private::token(const IdentityRequest &request,
             QStringLiteral("Client is public so neither 'client_assertion' nor 'client_secret' should "
                            "be presented."));
 
-    if (grantType == QLatin1String("authorization_code")) {
-        const QString code = idParam(form, QStringLiteral("code"));
-        if (code.isEmpty() || !codes.contains(code))
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 70000,
-                QStringLiteral("The provided authorization code is invalid or has already been used."));
-        const IdAuthorizationCode granted =
-            codes.take(code); // single use, even when the redemption fails below
-        if (granted.expiresAt < idNow())
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 70008,
-                QStringLiteral("The provided authorization code or refresh token has expired due to "
-                               "inactivity."));
-        if (granted.clientId != clientId)
-            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
-                                QStringLiteral("The authorization code was issued to another application."));
-        if (idParam(form, QStringLiteral("redirect_uri")) != granted.redirectUri)
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 50148,
-                QStringLiteral("The redirect_uri does not match the one used in the authorization "
-                               "request."));
-        const QByteArray verifier = idParam(form, QStringLiteral("code_verifier")).toLatin1();
-        if (verifier.isEmpty())
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 501481,
-                QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
-                               "authorization request for PKCE."));
-        const QByteArray computed =
-            idBase64Url(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256));
-        if (verifier.size() < 43 || verifier.size() > 128 ||
-            !idTimingSafeEquals(computed, granted.codeChallenge.toLatin1()))
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 501481,
-                QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
-                               "authorization request for PKCE."));
-        const QString scope = form.hasQueryItem(QStringLiteral("scope"))
-                                  ? idParam(form, QStringLiteral("scope"))
-                                  : granted.scope;
-        return issueTokens(clientId, scope, granted.tenant, granted.nonce);
-    }
-
-    if (grantType == QLatin1String("refresh_token")) {
-        const QString refresh = idParam(form, QStringLiteral("refresh_token"));
-        if (form.hasQueryItem(QStringLiteral("redirect_uri")) &&
-            idParam(form, QStringLiteral("redirect_uri")).isEmpty())
-            return idOAuthError(400, QStringLiteral("invalid_request"), 90102,
-                                QStringLiteral("'redirect_uri' value must be a valid absolute URI."));
-        const QString scope = idParam(form, QStringLiteral("scope"));
-        if (scope.isEmpty())
-            return idOAuthError(400, QStringLiteral("invalid_request"), 90014,
-                                QStringLiteral("The required field 'scope' is missing from the credential."));
-        if (!scopeIsForArm(scope))
-            return idOAuthError(
-                400, QStringLiteral("invalid_scope"), 70011,
-                QStringLiteral("The provided value for the input parameter 'scope' is not valid."));
-        if (revokedRefreshTokens.contains(refresh))
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 50173,
-                QStringLiteral("The provided grant has expired due to it being revoked, a fresh auth "
-                               "token is needed. The user might have changed or reset their "
-                               "password."));
-        const auto it = refreshTokens.constFind(refresh);
-        if (refresh.isEmpty() || it == refreshTokens.constEnd())
-            return idOAuthError(
-                400, QStringLiteral("invalid_grant"), 9002313,
-                QStringLiteral("Invalid request. Request is malformed or invalid: the refresh token "
-                               "is unknown or was already redeemed."));
-        if (it->clientId != clientId)
-            return idOAuthError(400, QStringLiteral("invalid_grant"), 700003,
-                                QStringLiteral("The refresh token was issued to another application."));
-        // Rotation: the redeemed token stops working, the response carries its successor.
-        refreshTokens.erase(it);
-        QString rotatedScope = scope;
-        if (!rotatedScope.split(QLatin1Char(' ')).contains(QStringLiteral("offline_access")))
-            rotatedScope += QStringLiteral(" offline_access");
-        return issueTokens(clientId, rotatedScope, tenant, QString());
-    }
-
-    if (grantType == QLatin1String(IdDeviceCodeGrant)) {
-        const QString deviceCode = idParam(form, QStringLiteral("device_code"));
-        auto it = deviceCodes.find(deviceCode);
-        if (deviceCode.isEmpty() || it == deviceCodes.end())
-            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
-                                QStringLiteral("The provided device code is invalid."));
-        if (it->clientId != clientId)
-            return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
-                                QStringLiteral("The device code was issued to another application."));
-        if (it->expiresAt < idNow()) {
-            deviceCodes.erase(it);
-            return idOAuthError(
-                400, QStringLiteral("expired_token"), 70020,
-                QStringLiteral("The provided value for the input parameter 'device_code' is not "
-                               "valid. This device code has expired."));
-        }
-        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-        const bool tooFast = it->lastPollMs > 0 && nowMs - it->lastPollMs < it->interval * 1000 - 250;
-        it->lastPollMs = nowMs;
-        if (forcedSlowDowns > 0 || tooFast) {
-            if (forcedSlowDowns > 0)
-                --forcedSlowDowns;
-            it->interval += IdSlowDownIncrementSeconds;
-            return idOAuthError(400, QStringLiteral("slow_down"), 70016,
-                                QStringLiteral("The client polls too often; wait longer between requests."));
-        }
-        if (it->declined) {
-            deviceCodes.erase(it);
-            return idOAuthError(400, QStringLiteral("authorization_declined"), 70016,
-                                QStringLiteral("The end user declined the authorization request."));
-        }
-        if (!it->approved)
-            return idOAuthError(
-                400, QStringLiteral("authorization_pending"), 70016,
-                QStringLiteral("OAuth 2.0 device flow error. Authorization is pending. Continue "
-                               "polling."));
-        const IdDeviceCode granted = *it;
-        deviceCodes.erase(it);
-        return issueTokens(clientId, granted.scope, granted.tenant, QString());
-    }
-
+    if (grantType == QLatin1String("authorization_code"))
+        return redeemAuthorizationCode(form, clientId);
+    if (grantType == QLatin1String("refresh_token"))
+        return redeemRefreshToken(form, clientId, tenant);
+    if (grantType == QLatin1String(IdDeviceCodeGrant))
+        return redeemDeviceCode(form, clientId);
     return idOAuthError(400, QStringLiteral("unsupported_grant_type"), 70003,
                         QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
+}
+
+IdentityResponse IdentityService::Private::redeemAuthorizationCode(const QUrlQuery &form,
+                                                                   const QString &clientId) {
+    const QString code = idParam(form, QStringLiteral("code"));
+    if (code.isEmpty() || !codes.contains(code))
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 70000,
+            QStringLiteral("The provided authorization code is invalid or has already been used."));
+    const IdAuthorizationCode granted = codes.take(code); // single use, even when the redemption fails below
+    if (granted.expiresAt < now())
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 70008,
+            QStringLiteral("The provided authorization code or refresh token has expired due to "
+                           "inactivity."));
+    if (granted.clientId != clientId)
+        return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                            QStringLiteral("The authorization code was issued to another application."));
+    if (idParam(form, QStringLiteral("redirect_uri")) != granted.redirectUri)
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 50148,
+            QStringLiteral("The redirect_uri does not match the one used in the authorization "
+                           "request."));
+    const QByteArray verifier = idParam(form, QStringLiteral("code_verifier")).toLatin1();
+    const QByteArray computed = idBase64Url(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256));
+    if (verifier.size() < 43 || verifier.size() > 128 ||
+        !idTimingSafeEquals(computed, granted.codeChallenge.toLatin1()))
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 501481,
+            QStringLiteral("The Code_Verifier does not match the code_challenge supplied in the "
+                           "authorization request for PKCE."));
+    const QString scope =
+        form.hasQueryItem(QStringLiteral("scope")) ? idParam(form, QStringLiteral("scope")) : granted.scope;
+    return issueTokens(clientId, scope, granted.tenant, granted.nonce);
+}
+
+IdentityResponse IdentityService::Private::redeemRefreshToken(const QUrlQuery &form, const QString &clientId,
+                                                              const QString &tenant) {
+    const QString refresh = idParam(form, QStringLiteral("refresh_token"));
+    if (form.hasQueryItem(QStringLiteral("redirect_uri")) &&
+        idParam(form, QStringLiteral("redirect_uri")).isEmpty())
+        return idOAuthError(400, QStringLiteral("invalid_request"), 90102,
+                            QStringLiteral("'redirect_uri' value must be a valid absolute URI."));
+    const QString scope = idParam(form, QStringLiteral("scope"));
+    if (scope.isEmpty())
+        return idOAuthError(400, QStringLiteral("invalid_request"), 90014,
+                            QStringLiteral("The required field 'scope' is missing from the credential."));
+    if (!scopeIsForArm(scope))
+        return idOAuthError(
+            400, QStringLiteral("invalid_scope"), 70011,
+            QStringLiteral("The provided value for the input parameter 'scope' is not valid."));
+    if (revokedRefreshTokens.contains(refresh))
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 50173,
+            QStringLiteral("The provided grant has expired due to it being revoked, a fresh auth "
+                           "token is needed. The user might have changed or reset their "
+                           "password."));
+    const auto it = refreshTokens.constFind(refresh);
+    if (refresh.isEmpty() || it == refreshTokens.constEnd())
+        return idOAuthError(
+            400, QStringLiteral("invalid_grant"), 9002313,
+            QStringLiteral("Invalid request. Request is malformed or invalid: the refresh token "
+                           "is unknown or was already redeemed."));
+    if (it->clientId != clientId)
+        return idOAuthError(400, QStringLiteral("invalid_grant"), 700003,
+                            QStringLiteral("The refresh token was issued to another application."));
+    // Rotation: the redeemed token stops working, the response carries its successor.
+    refreshTokens.erase(it);
+    QString rotatedScope = scope;
+    if (!rotatedScope.split(QLatin1Char(' ')).contains(QStringLiteral("offline_access")))
+        rotatedScope += QStringLiteral(" offline_access");
+    return issueTokens(clientId, rotatedScope, tenant, QString());
+}
+
+IdentityResponse IdentityService::Private::redeemDeviceCode(const QUrlQuery &form, const QString &clientId) {
+    const QString deviceCode = idParam(form, QStringLiteral("device_code"));
+    auto it = deviceCodes.find(deviceCode);
+    if (deviceCode.isEmpty() || it == deviceCodes.end())
+        return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                            QStringLiteral("The provided device code is invalid."));
+    if (it->clientId != clientId)
+        return idOAuthError(400, QStringLiteral("invalid_grant"), 70000,
+                            QStringLiteral("The device code was issued to another application."));
+    if (it->expiresAt < now()) {
+        deviceCodes.erase(it);
+        return idOAuthError(400, QStringLiteral("expired_token"), 70020,
+                            QStringLiteral("The provided value for the input parameter 'device_code' is not "
+                                           "valid. This device code has expired."));
+    }
+    const qint64 pollMs = nowMs();
+    const bool tooFast = it->lastPollMs > 0 && pollMs - it->lastPollMs < it->interval * 1000 - 250;
+    it->lastPollMs = pollMs;
+    if (forcedSlowDowns > 0 || tooFast) {
+        if (forcedSlowDowns > 0)
+            --forcedSlowDowns;
+        it->interval += IdSlowDownIncrementSeconds;
+        return idOAuthError(400, QStringLiteral("slow_down"), 70016,
+                            QStringLiteral("The client polls too often; wait longer between requests."));
+    }
+    if (it->declined) {
+        deviceCodes.erase(it);
+        return idOAuthError(400, QStringLiteral("authorization_declined"), 70016,
+                            QStringLiteral("The end user declined the authorization request."));
+    }
+    if (!it->approved)
+        return idOAuthError(400, QStringLiteral("authorization_pending"), 70016,
+                            QStringLiteral("OAuth 2.0 device flow error. Authorization is pending. Continue "
+                                           "polling."));
+    const IdDeviceCode granted = *it;
+    deviceCodes.erase(it);
+    return issueTokens(clientId, granted.scope, granted.tenant, QString());
 }
 
 IdentityResponse IdentityService::Private::deviceCode(const IdentityRequest &request, const QString &tenant) {
@@ -757,8 +771,8 @@ IdentityResponse IdentityService::Private::deviceCode(const IdentityRequest &req
     entry.clientId = clientId;
     entry.scope = scope;
     entry.tenant = tenant;
-    entry.expiresAt = idNow() + IdDeviceCodeLifetimeSeconds;
-    entry.lastPollMs = QDateTime::currentMSecsSinceEpoch(); // the first poll, too, waits one interval
+    entry.expiresAt = now() + IdDeviceCodeLifetimeSeconds;
+    entry.lastPollMs = nowMs(); // the first poll, too, waits one interval
     deviceCodes.insert(device, entry);
     const QString verification =
         baseUrl.toString(QUrl::StripTrailingSlash) + QStringLiteral("/common/oauth2/v2.0/deviceauth");
@@ -784,7 +798,7 @@ IdentityResponse IdentityService::Private::deviceAuth(const IdentityRequest &req
     const QString decision = idParam(params, QStringLiteral("consent"));
     if (!userCode.isEmpty() && (decision == QLatin1String("approve") || decision == QLatin1String("deny"))) {
         for (IdDeviceCode &entry : deviceCodes) {
-            if (entry.userCode == userCode && entry.expiresAt >= idNow()) {
+            if (entry.userCode == userCode && entry.expiresAt >= now()) {
                 entry.approved = decision == QLatin1String("approve");
                 entry.declined = !entry.approved;
                 return idHtmlResponse(200, QStringLiteral("armsandbox: device sign-in"),
@@ -839,6 +853,11 @@ int IdentityService::revokeRefreshTokens() {
     d->refreshTokens.clear();
     qCInfo(lcIdentity, "revoked %d refresh token(s)", count);
     return count;
+}
+
+void IdentityService::advanceClock(qint64 seconds) {
+    d->clockOffsetMs += qMax<qint64>(0, seconds) * 1000;
+    qCInfo(lcIdentity, "clock advanced by %lld s", static_cast<long long>(seconds));
 }
 
 void IdentityService::forceSlowDown(int polls) {
