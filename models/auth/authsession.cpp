@@ -147,6 +147,10 @@ void AuthSession::setNetworkAccessManager(QNetworkAccessManager *manager) {
     m_network = manager;
 }
 
+void AuthSession::setClock(Clock *clock) {
+    m_clock = clock ? clock : Clock::system();
+}
+
 QNetworkAccessManager *AuthSession::network() {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -265,7 +269,8 @@ bool AuthSession::acceptTokens(const TokenEndpointResult &result, const QString 
     // A refresh answer without client_info keeps the account we know.
     if (response.clientInfo.isEmpty())
         response.clientInfo = m_account.clientInfo;
-    const auto account = m_cache.store(m_config.environment(), m_config.clientId, response, why);
+    const QDateTime received = m_clock->now();
+    const auto account = m_cache.store(m_config.environment(), m_config.clientId, response, received, why);
     if (!account)
         return false;
     if (!m_account.homeAccountId.isEmpty() && account->homeAccountId != m_account.homeAccountId &&
@@ -276,7 +281,7 @@ bool AuthSession::acceptTokens(const TokenEndpointResult &result, const QString 
     m_account = *account;
     m_realm = account->realm;
     m_accessToken = response.accessToken;
-    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(response.expiresIn);
+    m_expiresAt = received.addSecs(response.expiresIn);
     m_lastError.clear();
     persist();
     scheduleRefresh();
@@ -314,23 +319,29 @@ void AuthSession::scheduleRefresh() {
     m_refreshTimer.stop();
     if (!m_expiresAt.isValid())
         return;
-    const qint64 remaining = QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt);
-    const qint64 lifetime = qMax<qint64>(remaining, 0);
-    const qint64 due = qMax<qint64>(0, remaining - refreshLeadMs(lifetime));
-    m_refreshTimer.start(std::chrono::milliseconds(due));
+    const QDateTime now = m_clock->now();
+    const qint64 remaining = qMax<qint64>(0, now.msecsTo(m_expiresAt));
+    m_clock->startTimer(m_refreshTimer, now.addMSecs(remaining - refreshLeadMs(remaining)));
 }
 
 // ---- interactive sign-in
 // --------------------------------------------------------------------------------------
 
-void AuthSession::signIn() {
+// What every sign-in starts with: a usable configuration, nothing else in flight, the tenant to sign in to.
+bool AuthSession::beginSignIn() {
     if (const QString invalid = m_config.validationError(); !invalid.isEmpty()) {
         fail(invalid);
-        return;
+        return false;
     }
     cancelSignIn();
     ++m_generation;
     m_signInTenant = m_realm.isEmpty() ? m_config.tenant : m_realm;
+    return true;
+}
+
+void AuthSession::signIn() {
+    if (!beginSignIn())
+        return;
 
     // Loopback only, ephemeral port. A QHostAddress object, not the SpecialAddress enum: with the enum,
     // Qt 6.4 picks the (quint16 port) overload and listens on every interface, port 2.
@@ -466,13 +477,8 @@ void AuthSession::cancelSignIn() {
 // ----------------------------------------------------------------------------------------------
 
 void AuthSession::signInWithDeviceCode() {
-    if (const QString invalid = m_config.validationError(); !invalid.isEmpty()) {
-        fail(invalid);
+    if (!beginSignIn())
         return;
-    }
-    cancelSignIn();
-    ++m_generation;
-    m_signInTenant = m_realm.isEmpty() ? m_config.tenant : m_realm;
     setState(State::SigningIn);
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("client_id"), m_config.clientId);
@@ -512,18 +518,22 @@ void AuthSession::signInWithDeviceCode() {
                      return;
                  }
                  m_deviceIntervalSeconds = qMax(1, num("interval", 5));
-                 m_deviceDeadline = QDateTime::currentDateTimeUtc().addSecs(qMax(60, num("expires_in", 900)));
+                 m_deviceDeadline = m_clock->now().addSecs(qMax(60, num("expires_in", 900)));
                  const QString message = tr("To sign in, open %1 in a browser and enter the code %2.")
                                              .arg(verification.toString(), userCode);
                  Q_EMIT deviceCodeReceived(userCode, verification, message);
-                 m_devicePoll.start(std::chrono::seconds(m_deviceIntervalSeconds));
+                 scheduleDevicePoll();
              });
+}
+
+void AuthSession::scheduleDevicePoll() {
+    m_clock->startTimer(m_devicePoll, m_clock->now().addSecs(m_deviceIntervalSeconds));
 }
 
 void AuthSession::pollDeviceCode() {
     if (m_deviceCode.isEmpty() || m_state != State::SigningIn)
         return;
-    if (QDateTime::currentDateTimeUtc() > m_deviceDeadline) {
+    if (m_clock->now() > m_deviceDeadline) {
         fail(tr("The device code has expired before the sign-in was completed."));
         return;
     }
@@ -541,14 +551,14 @@ void AuthSession::pollDeviceCode() {
                          return;
                      }
                      if (result.error == QLatin1String("authorization_pending")) {
-                         m_devicePoll.start(std::chrono::seconds(m_deviceIntervalSeconds));
+                         scheduleDevicePoll();
                          return;
                      }
                      if (result.error == QLatin1String("slow_down")) {
                          m_deviceIntervalSeconds += AuthSlowDownIncrementSeconds;
                          qCInfo(lcAuth, "device code: slow_down, polling every %d s now",
                                 m_deviceIntervalSeconds);
-                         m_devicePoll.start(std::chrono::seconds(m_deviceIntervalSeconds));
+                         scheduleDevicePoll();
                          return;
                      }
                      if (result.error == QLatin1String("authorization_declined")) {
@@ -633,7 +643,7 @@ void AuthSession::refreshFor(const QString &tenant, bool switching, const std::f
             } else {
                 qCWarning(lcAuth, "token refresh failed: %s", qPrintable(m_lastError));
                 // Transient: try again shortly while the current token may still work.
-                m_refreshTimer.start(std::chrono::seconds(30));
+                m_clock->startTimer(m_refreshTimer, m_clock->now().addSecs(30));
             }
             finishRefresh(false);
         });
@@ -711,7 +721,7 @@ void AuthSession::restore(const std::function<void(bool)> &done) {
             return;
         }
         const bool fresh = !m_accessToken.isEmpty() && m_expiresAt.isValid() &&
-                           QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt) > AuthExpirySkewMs;
+                           m_clock->now().msecsTo(m_expiresAt) > AuthExpirySkewMs;
         if (fresh) {
             setState(State::SignedIn);
             scheduleRefresh();

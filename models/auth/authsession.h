@@ -15,6 +15,7 @@
 // its scope with the granted one.
 
 #include "auth/authconfig.h"
+#include "auth/clock.h"
 #include "auth/msaltokencache.h"
 #include "auth/tokenprovider.h"
 
@@ -75,6 +76,9 @@ public:
     void setConfig(const AuthConfig &config);
     void setBrowserOpener(BrowserOpener opener);
     void setNetworkAccessManager(QNetworkAccessManager *manager); ///< not owned; default: the session's own
+    /// The clock that decides expiry, refresh and device code polls (not owned; nullptr: the system's).
+    /// Set it before signing in.
+    void setClock(Clock *clock);
     TokenStore *tokenStore() const { return m_store; }
 
     State state() const { return m_state; }
@@ -136,6 +140,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void fail(const QString &message);
+    bool beginSignIn();
     void settleState();
     void onAuthorizationCallback(const QVariantMap &data);
     void redeemTokens(const QUrl &tokenUrl, const QUrlQuery &form, const QString &expectedNonce,
@@ -146,6 +151,7 @@ private:
     void refreshFor(const QString &tenant, bool switching, const std::function<void(bool ok)> &done);
     void finishRefresh(bool ok);
     void pollDeviceCode();
+    void scheduleDevicePoll();
     void teardownInteractive();
     void scheduleRefresh();
     void persist();
@@ -158,6 +164,7 @@ private:
     std::unique_ptr<TokenStore> m_ownStore;
     QPointer<QNetworkAccessManager> m_network;
     BrowserOpener m_opener;
+    Clock *m_clock = Clock::system();
     MsalTokenCache m_cache;
 
     State m_state = State::SignedOut;

@@ -146,7 +146,8 @@ void MsalTokenCache::clear() {
 }
 
 std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, const QString &clientId,
-                                                 const TokenResponse &response, QString *why) {
+                                                 const TokenResponse &response, const QDateTime &issuedAt,
+                                                 QString *why) {
     const QByteArray clientInfoJson =
         QByteArray::fromBase64(response.clientInfo.toLatin1(), QByteArray::Base64UrlEncoding);
     const QJsonObject clientInfo = QJsonDocument::fromJson(clientInfoJson).object();
@@ -185,7 +186,7 @@ std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, con
         }
     }
 
-    const QString now = msalEpochString(QDateTime::currentDateTimeUtc());
+    const QString now = msalEpochString(issuedAt);
     msalSection(m_cache,
                 "Account")[msalStd(accountKey(account.homeAccountId, account.environment, account.realm))] = {
         {"home_account_id", msalStd(account.homeAccountId)},
@@ -201,7 +202,6 @@ std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, con
     };
 
     const QString target = msalScopeTarget(response.scope);
-    const QDateTime issued = QDateTime::currentDateTimeUtc();
     // One access token per (account, client, realm, target): drop older ones with overlapping scopes.
     nlohmann::json &accessTokens = msalSection(m_cache, "AccessToken");
     for (auto it = accessTokens.begin(); it != accessTokens.end();) {
@@ -221,9 +221,9 @@ std::optional<MsalAccount> MsalTokenCache::store(const QString &environment, con
         {"secret", msalStd(response.accessToken)},
         {"realm", msalStd(account.realm)},
         {"target", msalStd(target)},
-        {"cached_at", msalStd(msalEpochString(issued))},
-        {"expires_on", msalStd(msalEpochString(issued.addSecs(response.expiresIn)))},
-        {"extended_expires_on", msalStd(msalEpochString(issued.addSecs(response.extExpiresIn)))},
+        {"cached_at", msalStd(msalEpochString(issuedAt))},
+        {"expires_on", msalStd(msalEpochString(issuedAt.addSecs(response.expiresIn)))},
+        {"extended_expires_on", msalStd(msalEpochString(issuedAt.addSecs(response.extExpiresIn)))},
         {"token_type", "Bearer"},
     };
     if (!response.refreshToken.isEmpty()) {

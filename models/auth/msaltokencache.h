@@ -63,10 +63,12 @@ public:
     bool isEmpty() const;
     void clear();
 
-    /// Stores a token response for (environment, clientId). The realm is the tenant the tokens are for (the
-    /// "tid" of the ID token, else the utid of client_info). Returns the account it belongs to.
+    /// Stores a token response for (environment, clientId), received at `issuedAt` (its expiry counts from
+    /// there). The realm is the tenant the tokens are for (the "tid" of the ID token, else the utid of
+    /// client_info). Returns the account it belongs to.
     std::optional<MsalAccount> store(const QString &environment, const QString &clientId,
-                                     const TokenResponse &response, QString *why = nullptr);
+                                     const TokenResponse &response, const QDateTime &issuedAt,
+                                     QString *why = nullptr);
 
     QList<MsalAccount> accounts(const QString &environment = {}) const;
     std::optional<MsalAccount> account(const QString &homeAccountId, const QString &environment,
