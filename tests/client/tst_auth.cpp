@@ -11,8 +11,8 @@
 #include "auth/tokenstore.h"
 #include "identity/identity.h"
 #include "support/authharness.h"
+#include "support/manualclock.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -33,7 +33,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QUuid>
 
 using namespace cmk;
@@ -92,13 +91,17 @@ class TestAuth : public QObject {
 
     QUrl base() const { return m_sandbox->baseUrl(); }
 
-    void startSandbox(int tokenLifetimeSeconds = 3600) {
+    void startSandbox() {
         m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.tokenLifetimeSeconds = tokenLifetimeSeconds;
         QString why;
-        m_identity = authtest::startSignInSandbox(*m_sandbox, &why, options);
+        m_identity = authtest::startSignInSandbox(*m_sandbox, &why);
         QVERIFY2(m_identity, qPrintable(why));
+    }
+
+    // `seconds` pass for the session (its clock) and for the identity service alike.
+    void letTimePass(cmktest::ManualClock &clock, int seconds) {
+        m_identity->advanceClock(seconds);
+        clock.advance(std::chrono::seconds(seconds));
     }
 
     AuthConfig
@@ -173,10 +176,8 @@ class TestAuth : public QObject {
         QSignalSpy done(&session, &AuthSession::signedIn);
         QSignalSpy failed(&session, &AuthSession::signInFailed);
         session.signIn();
-        QElapsedTimer clock;
-        clock.start();
-        while (done.isEmpty() && failed.isEmpty() && clock.elapsed() < 15000)
-            QTest::qWait(10);
+        if (!QTest::qWaitFor([&] { return !done.isEmpty() || !failed.isEmpty(); }, 15000))
+            qWarning("sign-in: neither signed in nor failed within 15 s");
         if (!failed.isEmpty())
             qWarning("sign-in failed: %s", qPrintable(failed.first().first().toString()));
         harvest(session);
@@ -321,11 +322,13 @@ private Q_SLOTS:
         for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
             if (address.isLoopback() || address.protocol() != QAbstractSocket::IPv4Protocol)
                 continue;
+            // This machine's own address: refused at once, not merely unanswered for a while.
             QTcpSocket outside;
             outside.connectToHost(address, port);
             QVERIFY2(
-                !outside.waitForConnected(1000),
+                !outside.waitForConnected(5000),
                 qPrintable(QStringLiteral("the redirect listener answers on %1").arg(address.toString())));
+            QCOMPARE(outside.error(), QAbstractSocket::ConnectionRefusedError);
             ++checked;
         }
         if (checked == 0)
@@ -378,16 +381,17 @@ private Q_SLOTS:
                  qPrintable(failed.first().first().toString()));
     }
 
-    // Expired token, no proactive refresh (the event loop was blocked): ARM answers 401, the session
-    // refreshes once and the request is retried. The refresh sends our scope, no client_secret, no
-    // redirect_uri.
+    // Expired token, no proactive refresh (the machine slept, the event loop was blocked): ARM answers 401,
+    // the session refreshes once and the request is retried. The refresh sends our scope, no client_secret,
+    // no redirect_uri.
     void expiredTokenRefreshedAfter401() {
-        startSandbox(2);
+        startSandbox();
         TokenStore store;
         auto session = makeSession(&store);
         QVERIFY(signInInteractively(*session));
         const QString first = session->accessToken();
-        QThread::sleep(3); // blocks the timers too: the token expires unrefreshed
+        m_identity->advanceClock(
+            3601); // the hour-long token has expired for the service, not for the session
         ArmError error;
         const QList<int> statuses = armGet(*session, QStringLiteral("/subscriptions"), &error);
         QVERIFY2(!error.isError(), qPrintable(error.toDisplayString()));
@@ -408,9 +412,11 @@ private Q_SLOTS:
     // Refresh before expiry, rotation persisted: the old refresh token is dead, the stored one works, and a
     // new session restores from the store.
     void proactiveRefreshPersistsRotatedToken() {
-        startSandbox(3);
+        startSandbox();
         TokenStore store;
+        cmktest::ManualClock clock;
         auto session = makeSession(&store);
+        session->setClock(&clock);
         QVERIFY(signInInteractively(*session));
         auto storedRefreshToken = [&store]() {
             QString rt;
@@ -427,9 +433,15 @@ private Q_SLOTS:
         const QString firstRt = storedRefreshToken();
         QVERIFY(!firstRt.isEmpty());
         const QDateTime firstExpiry = session->expiresAt();
+        QCOMPARE(firstExpiry, clock.now().addSecs(3600));
+        // The refresh is due 5 minutes (a fifth of the lifetime, at most 5 minutes) before the expiry.
+        const QDateTime due = firstExpiry.addMSecs(-AuthSession::refreshLeadMs(3600 * 1000));
+        QCOMPARE(clock.nextDeadline(), due);
         QSignalSpy refreshed(session.get(), &AuthSession::tokenRefreshed);
+        clock.advance(std::chrono::milliseconds(clock.now().msecsTo(due)));
         QVERIFY(refreshed.wait(5000));
-        QVERIFY(QDateTime::currentDateTimeUtc() < firstExpiry); // refreshed before the token expired
+        QCOMPARE(refreshed.size(), 1);
+        QVERIFY(clock.now() < firstExpiry); // refreshed before the token expired
         harvest(*session);
         const QString secondRt = storedRefreshToken();
         QVERIFY(!secondRt.isEmpty());
@@ -450,10 +462,13 @@ private Q_SLOTS:
         QVERIFY(reply->readAll().contains("invalid_grant"));
         reply->deleteLater();
 
-        // ...and a new process (new session, same store) goes on with the rotated one.
+        // ...and a new process (new session, same store) goes on with the rotated one, two hours later: the
+        // cached access token has expired, so restore refreshes.
         session.reset();
-        QThread::sleep(3); // let the cached access token expire: restore has to refresh
+        clock.advance(std::chrono::hours(2));
+        const int refreshesBefore = int(tokenRequests(QStringLiteral("refresh_token")).size());
         auto restored = makeSession(&store);
+        restored->setClock(&clock);
         bool done = false, ok = false;
         restored->restore([&](bool signedIn) {
             done = true;
@@ -463,6 +478,8 @@ private Q_SLOTS:
         QVERIFY(ok);
         QCOMPARE(restored->state(), AuthSession::State::SignedIn);
         QCOMPARE(restored->username(), Upn);
+        QCOMPARE(tokenRequests(QStringLiteral("refresh_token")).size(), refreshesBefore + 1);
+        QVERIFY(restored->expiresAt() > clock.now());
         harvest(*restored);
         ArmError error;
         armGet(*restored, QStringLiteral("/subscriptions"), &error);
@@ -472,14 +489,14 @@ private Q_SLOTS:
     // Revoked refresh token: the ARM call fails with an authentication error, the session asks for a new
     // sign-in and keeps the account; after signing in again the same client goes on.
     void revokedRefreshAsksForSignInAndKeepsState() {
-        startSandbox(2);
+        startSandbox();
         TokenStore store;
         auto session = makeSession(&store);
         QVERIFY(signInInteractively(*session));
         QVERIFY(m_identity->revokeRefreshTokens() >= 1);
         QSignalSpy required(session.get(), &AuthSession::signInRequired);
-        QThread::sleep(3);
-        ArmClient client; // the wizard's client: it must survive the new sign-in
+        m_identity->advanceClock(3601); // the access token has expired: the next ARM call needs a refresh
+        ArmClient client;               // the wizard's client: it must survive the new sign-in
         client.setEndpoint(base());
         client.setTokenProvider(session.get());
         client.setRetryPolicy(RetryPolicy{1, 1, 1});
@@ -508,17 +525,20 @@ private Q_SLOTS:
     void deviceCodeWithSlowDown() {
         startSandbox();
         TokenStore store;
+        cmktest::ManualClock clock;
         QNetworkAccessManager network;
-        QList<QPair<qint64, int>> polls; // time, status of each token request
-        QElapsedTimer clock;
-        clock.start();
+        QList<QPair<QDateTime, QString>> polls; // clock time and answer ("ok" or the error) of each poll
         connect(&network, &QNetworkAccessManager::finished, this, [&](QNetworkReply *reply) {
-            if (reply->url().path().endsWith(QLatin1String("/token")))
-                polls << qMakePair(clock.elapsed(),
-                                   reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+            if (!reply->url().path().endsWith(QLatin1String("/token")))
+                return;
+            const QJsonObject answer = QJsonDocument::fromJson(reply->peek(reply->bytesAvailable())).object();
+            polls << qMakePair(clock.now(), answer.contains(QStringLiteral("access_token"))
+                                                ? QStringLiteral("ok")
+                                                : answer.value(QStringLiteral("error")).toString());
         });
         auto session = std::make_unique<AuthSession>(sandboxConfig(), &store);
         session->setNetworkAccessManager(&network);
+        session->setClock(&clock);
         QSignalSpy code(session.get(), &AuthSession::deviceCodeReceived);
         QSignalSpy done(session.get(), &AuthSession::signedIn);
         m_identity->forceSlowDown(1);
@@ -529,9 +549,18 @@ private Q_SLOTS:
         QVERIFY(code.first().at(2).toString().contains(userCode));
         QCOMPARE(verification.host(), QStringLiteral("127.0.0.1"));
 
-        QTest::qWait(8000); // first poll (1 s): slow_down; the next one comes 6 s later: still pending
+        // The first poll waits the interval the service asked for (1 s) and is told to slow down...
+        QCOMPARE(clock.nextDeadline(), clock.now().addSecs(1));
+        letTimePass(clock, 1);
+        QTRY_COMPARE(polls.size(), 1);
+        QCOMPARE(polls[0].second, QStringLiteral("slow_down"));
+        // ...so the next one comes 5 s later than that (RFC 8628): still pending.
+        QCOMPARE(clock.nextDeadline(), polls[0].first.addSecs(6));
+        letTimePass(clock, 6);
+        QTRY_COMPARE(polls.size(), 2);
+        QCOMPARE(polls[1].second, QStringLiteral("authorization_pending"));
         QCOMPARE(session->state(), AuthSession::State::SigningIn);
-        // The user enters the code on the verification page.
+        // The user enters the code on the verification page; the next poll signs in.
         QNetworkRequest page(verification);
         page.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
         QNetworkReply *approval =
@@ -540,18 +569,15 @@ private Q_SLOTS:
         QVERIFY(approved.wait(5000));
         QCOMPARE(approval->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         approval->deleteLater();
+        QCOMPARE(clock.nextDeadline(), polls[1].first.addSecs(6));
+        letTimePass(clock, 6);
         QVERIFY(done.wait(15000));
         QCOMPARE(session->username(), Upn);
         harvest(*session);
 
-        const auto deviceGrants =
-            tokenRequests(QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"));
-        QVERIFY(deviceGrants.size() >= 3);
-        QVERIFY(polls.size() >= 3);
-        QCOMPARE(polls[0].second, 400); // slow_down
-        QVERIFY2(polls[1].first - polls[0].first >= 5500,
-                 qPrintable(QStringLiteral("next poll after %1 ms").arg(polls[1].first - polls[0].first)));
-        QCOMPARE(polls.last().second, 200);
+        QCOMPARE(tokenRequests(QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")).size(), 3);
+        QCOMPARE(polls.size(), 3);
+        QCOMPARE(polls[2].second, QStringLiteral("ok"));
         ArmError error;
         armGet(*session, QStringLiteral("/subscriptions"), &error);
         QVERIFY2(!error.isError(), qPrintable(error.toDisplayString()));
@@ -753,15 +779,16 @@ private Q_SLOTS:
         QVERIFY(process.waitForStarted(10000));
         QString out;
         QRegularExpression codePattern(QStringLiteral("enter the code ([A-Z0-9]+)"));
-        QElapsedTimer clock;
-        clock.start();
         QString userCode;
-        while (userCode.isEmpty() && clock.elapsed() < 20000 && process.state() == QProcess::Running) {
-            QTest::qWait(50);
-            out += QString::fromUtf8(process.readAllStandardOutput());
-            userCode = codePattern.match(out).captured(1);
-        }
-        QVERIFY2(!userCode.isEmpty(), qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
+        const bool prompted = QTest::qWaitFor(
+            [&] {
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                userCode = codePattern.match(out).captured(1);
+                return !userCode.isEmpty() || process.state() != QProcess::Running;
+            },
+            20000);
+        QVERIFY2(prompted && !userCode.isEmpty(),
+                 qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
         QVERIFY(m_identity->approveDeviceCode(userCode));
         QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
         out += QString::fromUtf8(process.readAllStandardOutput());
