@@ -4,7 +4,6 @@
 #include "auth/tokenstore.h"
 #include "cli/commands.h"
 
-#include <QElapsedTimer>
 #include <QTextStream>
 
 namespace cmkapp {
@@ -70,10 +69,7 @@ int runLogin(const QStringList &arguments) {
                 << Qt::endl;
             session->signIn();
         }
-        QElapsedTimer clock;
-        clock.start();
-        waitUntil([&] { return finished || clock.elapsed() > LoginTimeoutMs; });
-        if (!finished) {
+        if (!waitUntil([&] { return finished; }, LoginTimeoutMs)) {
             session->cancelSignIn();
             err << QCoreApplication::translate("login", "The sign-in did not complete in time.") << Qt::endl;
             return int(ExitAuthError);

@@ -2,6 +2,7 @@
 
 #include "arm/armerror.h"
 
+#include <QAbstractEventDispatcher>
 #include <QEventLoop>
 #include <QTextStream>
 #include <QTimer>
@@ -9,25 +10,31 @@
 
 namespace cmkapp {
 
-const QList<Subcommand> &subcommands()
-{
+const QList<Subcommand> &subcommands() {
     static const QList<Subcommand> all = {
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
-        {"create", QT_TRANSLATE_NOOP("main", "Create the image version a draft file describes (--dry-run: print the request)."),
+        {"create",
+         QT_TRANSLATE_NOOP("main",
+                           "Create the image version a draft file describes (--dry-run: print the request)."),
          &runCreate},
         {"create-vm",
-         QT_TRANSLATE_NOOP("main", "Create the virtual machine a VM draft file describes, from an encrypted image "
-                                   "version (--dry-run: print the requests)."),
+         QT_TRANSLATE_NOOP("main",
+                           "Create the virtual machine a VM draft file describes, from an encrypted image "
+                           "version (--dry-run: print the requests)."),
          &runCreateVm},
         {"check-prereqs",
          QT_TRANSLATE_NOOP("main", "Check (and with --register, register) the subscription's prerequisites."),
          &runCheckPrereqs},
-        {"login", QT_TRANSLATE_NOOP("main", "Sign in to Microsoft Entra ID (--device-code without a browser)."),
+        {"login",
+         QT_TRANSLATE_NOOP("main", "Sign in to Microsoft Entra ID (--device-code without a browser)."),
          &runLogin},
         {"logout", QT_TRANSLATE_NOOP("main", "Sign out and forget the cached tokens."), &runLogout},
-        {"review", QT_TRANSLATE_NOOP("main", "Review how an existing image version is encrypted and what is wrong with it."),
+        {"review",
+         QT_TRANSLATE_NOOP("main",
+                           "Review how an existing image version is encrypted and what is wrong with it."),
          &runReview},
-        {"export", QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
+        {"export",
+         QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
          &runExport},
         {"import-az", QT_TRANSLATE_NOOP("main", "Read an az sig image-version create command into a draft."),
          &runImportAz},
@@ -36,8 +43,7 @@ const QList<Subcommand> &subcommands()
 }
 
 int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
-                const std::function<int(AppContext &, const QCommandLineParser &)> &body)
-{
+                const std::function<int(AppContext &, const QCommandLineParser &)> &body) {
     addGlobalOptions(parser);
     const QCommandLineOption help = parser.addHelpOption();
     QTextStream err(stderr);
@@ -57,7 +63,8 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << QCoreApplication::translate("main", "Unexpected argument: %1").arg(parser.positionalArguments().first())
+        err << QCoreApplication::translate("main", "Unexpected argument: %1")
+                   .arg(parser.positionalArguments().first())
             << Qt::endl;
         return ExitInvalidInput;
     }
@@ -69,29 +76,34 @@ int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
     return body(context, parser);
 }
 
-void waitUntil(const std::function<bool()> &done)
-{
+bool waitUntil(const std::function<bool()> &done, int timeoutMs) {
+    if (done())
+        return true;
+    // The work ends in handlers this loop runs (replies, timers, queued signals), so asking `done` each time
+    // the loop has handled what came in and is about to wait for more sees the end at once, without polling.
     QEventLoop loop;
-    QTimer timer;
-    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    timer.start(5);
-    if (!done())
-        loop.exec();
+    QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &loop,
+                     [&] {
+                         if (done())
+                             loop.quit();
+                     });
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (timeoutMs >= 0)
+        timeout.start(timeoutMs);
+    loop.exec();
+    return done();
 }
 
-int exitCodeForArmError(const cmk::ArmError &error)
-{
+int exitCodeForArmError(const cmk::ArmError &error) {
     if (error.kind == cmk::ArmError::Kind::InvalidInput)
         return ExitInvalidInput;
     const bool signInProblem = error.kind == cmk::ArmError::Kind::Authentication || error.httpStatus == 401;
     return signInProblem ? ExitAuthError : ExitArmError;
 }
 
-void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons)
-{
+void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons) {
     err << heading << Qt::endl;
     for (const QString &reason : reasons)
         err << "  - " << reason << Qt::endl;

@@ -31,8 +31,11 @@ const QList<Subcommand> &subcommands();
 int runHeadless(const QStringList &arguments, QCommandLineParser &parser,
                 const std::function<int(AppContext &, const QCommandLineParser &)> &body);
 
-/// Waits in a local event loop until `done` returns true (the work is asynchronous).
-void waitUntil(const std::function<bool()> &done);
+/// Runs a local event loop until `done` returns true (the work is asynchronous), or `timeoutMs` have passed
+/// (negative: no limit). `done` is asked whenever the loop has handled the events that came in, so it must
+/// turn true in an event handler (a reply, a signal, a timer), which is how the models finish. Returns
+/// done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = -1);
 
 /// The exit code every command returns for `error` (README's exit codes): ExitAuthError for a sign-in
 /// problem (or a 401), ExitInvalidInput for input the client refused before sending, ExitArmError for
