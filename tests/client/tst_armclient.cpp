@@ -7,11 +7,11 @@
 #include "arm/resources.h"
 #include "armsandbox.h"
 #include "auth/tokenprovider.h"
+#include "support/armwait.h"
+#include "support/rawhttpserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QtTest>
 
 using namespace cmk;
@@ -22,75 +22,9 @@ namespace {
 const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
 const QString OtherSub = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
 
-/// A raw HTTP/1.1 server answering each request with whatever `respond` returns, recording what it got.
-class TinyHttpServer : public QTcpServer {
-public:
-    struct Seen {
-        QByteArray method, target;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray header(const QByteArray &name) const {
-            for (const auto &h : headers) {
-                if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                    return h.second;
-            }
-            return {};
-        }
-        bool hasHeader(const QByteArray &name) const {
-            for (const auto &h : headers) {
-                if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                    return true;
-            }
-            return false;
-        }
-    };
-    struct Answer {
-        int status = 200;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-    };
-    std::function<Answer(const Seen &)> respond = [](const Seen &) { return Answer{}; };
-    QList<Seen> seen;
-    int connections = 0;
-
-    TinyHttpServer() {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                ++connections;
-                auto *buffer = new QByteArray;
-                connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-                    buffer->append(socket->readAll());
-                    const int end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    Seen request;
-                    const QList<QByteArray> lines = buffer->left(end).split('\n');
-                    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-                    request.method = first.value(0);
-                    request.target = first.value(1);
-                    for (int i = 1; i < lines.size(); ++i) {
-                        const int colon = lines[i].indexOf(':');
-                        if (colon > 0)
-                            request.headers.append(
-                                {lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-                    }
-                    buffer->clear();
-                    seen.append(request);
-                    const Answer answer = respond(request);
-                    QByteArray wire = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\n";
-                    for (const auto &h : answer.headers)
-                        wire += h.first + ": " + h.second + "\r\n";
-                    wire += "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                            QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body;
-                    socket->write(wire);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
-};
+using cmktest::RawHttpServer;
+using cmktest::RawRequest;
+using cmktest::waitFinished;
 
 /// A token provider whose refresh outcome the test chooses; counts refreshes.
 class TestTokens : public TokenProvider {
@@ -109,20 +43,18 @@ public:
     }
 };
 
-template <typename T> bool waitFor(T *object, int timeoutMs = 20000);
-
 /// Registers Microsoft.Compute/SIGEncryption on the subscription, as the wizard's prerequisites step does:
 /// POST register, then GET until Registered.
 bool registerEncryptionFeature(ArmClient &client) {
     const QString name = QStringLiteral("SIGEncryption");
     const QString ns = QStringLiteral("Microsoft.Compute");
     std::unique_ptr<ArmReply> registration(client.post(featureRegisterPath(Sub, ns, name).path()));
-    if (!waitFor(registration.get()) || registration->error())
+    if (!waitFinished(registration.get()) || registration->error())
         return false;
     for (int i = 0; i < 20; ++i) {
         std::unique_ptr<ArmReply> reply(client.get(featurePath(Sub, ns, name).path()));
         FeatureRegistration feature;
-        if (!waitFor(reply.get()) || reply->error() || parseResource(reply->json(), feature))
+        if (!waitFinished(reply.get()) || reply->error() || parseResource(reply->json(), feature))
             return false;
         if (feature.state == QLatin1String("Registered"))
             return true;
@@ -130,18 +62,38 @@ bool registerEncryptionFeature(ArmClient &client) {
     return false;
 }
 
-template <typename T> bool waitFor(T *object, int timeoutMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!object->isFinished() && timer.elapsed() < timeoutMs)
-        QTest::qWait(5);
-    return object->isFinished();
-}
-
 QString imageVersionPath(const QString &version) {
     return galleryImageVersionPath(Sub, QStringLiteral("rg-images-prod"), QStringLiteral("galContosoProd"),
                                    QStringLiteral("ubuntu-22-04-gen2"), version)
         .path();
+}
+
+/// Version 1.1.0 of the demo image as the service returns it, SIGEncryption registered: what the models parse
+/// must make a PUT body the service accepts.
+bool readExistingVersion(ArmClient &client, GalleryImageVersion &version) {
+    if (!registerEncryptionFeature(client))
+        return false;
+    std::unique_ptr<ArmReply> existing(client.get(imageVersionPath(QStringLiteral("1.1.0"))));
+    return waitFinished(existing.get()) && !existing->error() && !parseResource(existing->json(), version);
+}
+
+armsandbox::SandboxOptions pagedOptions(int pageSize, int generatedDes) {
+    armsandbox::SandboxOptions options;
+    options.pageSize = pageSize;
+    options.generateDes = generatedDes;
+    return options;
+}
+
+armsandbox::SandboxOptions authRequiredOptions() {
+    armsandbox::SandboxOptions options;
+    options.authRequired = true;
+    return options;
+}
+
+armsandbox::SandboxOptions lroOptions(int pollsUntilDone) {
+    armsandbox::SandboxOptions options;
+    options.lroPollsUntilDone = pollsUntilDone;
+    return options;
 }
 
 } // namespace
@@ -219,7 +171,7 @@ void TestArmClient::getSendsApiVersionAndKeepsRequestIds() {
 
     ArmReply *reply = client->get(
         diskEncryptionSetPath(Sub, QStringLiteral("rg-keys-prod"), QStringLiteral("des-weu-cmk")).path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
     QCOMPARE(reply->httpStatus(), 200);
     DiskEncryptionSet des;
@@ -245,7 +197,7 @@ void TestArmClient::getSendsApiVersionAndKeepsRequestIds() {
     // An ARM error keeps code, message and both ids.
     ArmReply *missing = client->get(
         diskEncryptionSetPath(Sub, QStringLiteral("rg-keys-prod"), QStringLiteral("nope")).path());
-    QVERIFY(waitFor(missing));
+    QVERIFY(waitFinished(missing));
     const ArmError error = missing->error();
     QCOMPARE(error.kind, ArmError::Kind::Http);
     QCOMPARE(error.httpStatus, 404);
@@ -262,10 +214,7 @@ void TestArmClient::getSendsApiVersionAndKeepsRequestIds() {
 }
 
 void TestArmClient::listFollowsEveryPageIncrementally() {
-    armsandbox::SandboxOptions options;
-    options.pageSize = 7;
-    options.generateDes = 300;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(pagedOptions(7, 300));
     auto client = clientFor(sandbox->baseUrl());
 
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
@@ -283,7 +232,7 @@ void TestArmClient::listFollowsEveryPageIncrementally() {
             ids.insert(des.id.toLower());
         itemsBeforeFinished += int(sets.size());
     });
-    QVERIFY(waitFor(pager, 30000));
+    QVERIFY(waitFinished(pager));
     QVERIFY2(!pager->error(), qPrintable(pager->error().toDisplayString()));
     QVERIFY(!finishedBeforeLastPage);
 
@@ -295,7 +244,7 @@ void TestArmClient::listFollowsEveryPageIncrementally() {
         ArmPager *all = plain->list(diskEncryptionSetsPath(Sub).path());
         connect(all, &ArmPager::pageReceived, this,
                 [&](const json &items) { expected += int(items.size()); });
-        QVERIFY(waitFor(all));
+        QVERIFY(waitFinished(all));
         QVERIFY(!all->error());
     }
     expected += 300;
@@ -312,25 +261,22 @@ void TestArmClient::listFollowsEveryPageIncrementally() {
 }
 
 void TestArmClient::listStopsAtMaxPages() {
-    armsandbox::SandboxOptions options;
-    options.pageSize = 5;
-    options.generateDes = 100;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(pagedOptions(5, 100));
     auto client = clientFor(sandbox->baseUrl());
     client->setMaxPages(3);
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
     QCOMPARE(pager->pageCount(), 3);
     QCOMPARE(sandbox->exchanges().size(), 3);
 }
 
 void TestArmClient::listAbort() {
-    armsandbox::SandboxOptions options;
-    options.pageSize = 5;
-    options.generateDes = 100;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(pagedOptions(5, 100));
     auto client = clientFor(sandbox->baseUrl());
+    QList<QUrl> sent;
+    connect(client.get(), &ArmClient::requestSent, this,
+            [&sent](const QByteArray &, const QUrl &url) { sent << url; });
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
     int finishedCount = 0;
     connect(pager, &ArmPager::finished, this, [&] { ++finishedCount; });
@@ -338,27 +284,24 @@ void TestArmClient::listAbort() {
         if (pager->pageCount() == 2)
             pager->abort();
     });
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::Aborted);
     QCOMPARE(pager->pageCount(), 2);
-    QTest::qWait(50);
+    // One more request through the same client, answered: a third page the pager still asked for would have
+    // gone out before it.
+    std::unique_ptr<ArmReply> later(client->get(subscriptionsPath().path()));
+    QVERIFY(waitFinished(later.get()));
+    QCOMPARE(sent.size(), 3);
+    QCOMPARE(sent.last().path(), subscriptionsPath().path());
     QCOMPARE(finishedCount, 1);
-    QCOMPARE(sandbox->exchanges().size(), 2);
+    QCOMPARE(sandbox->exchanges().size(), 3);
 }
 
 void TestArmClient::lroPutSucceedsAndFetchesFinalState() {
-    armsandbox::SandboxOptions options;
-    options.lroPollsUntilDone = 3;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(lroOptions(3));
     auto client = clientFor(sandbox->baseUrl());
-    QVERIFY(registerEncryptionFeature(*client));
-
-    // Start from an existing version: what the models parse must make a PUT body the service accepts.
-    ArmReply *existing = client->get(imageVersionPath(QStringLiteral("1.1.0")));
-    QVERIFY(waitFor(existing));
-    QVERIFY(!existing->error());
     GalleryImageVersion version;
-    QVERIFY(!parseResource(existing->json(), version));
+    QVERIFY(readExistingVersion(*client, version));
     version.tags.insert(QStringLiteral("purpose"), QStringLiteral("test"));
     version.endOfLifeDate = QStringLiteral("2030-01-01T00:00:00Z");
 
@@ -371,7 +314,7 @@ void TestArmClient::lroPutSucceedsAndFetchesFinalState() {
     });
     connect(operation, &ArmOperation::statusChanged, this,
             [&](const QString &status) { statuses << status; });
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QVERIFY2(!operation->error(), qPrintable(operation->error().toDisplayString()));
     QVERIFY(accepted);
     QCOMPARE(operation->status(), QStringLiteral("Succeeded"));
@@ -399,21 +342,17 @@ void TestArmClient::lroPutSucceedsAndFetchesFinalState() {
     // Polled the operation status (own api-version kept) and then fetched the resource.
     QVERIFY(countRequests(*sandbox, QStringLiteral("GET"), QStringLiteral("/capsOperations/")) >= 3);
     QVERIFY(countRequests(*sandbox, QStringLiteral("GET"), QStringLiteral("/versions/1.2.0?")) >= 1);
-    delete existing;
 }
 
 void TestArmClient::lroFailureCarriesTheOperationError() {
     auto sandbox = startSandbox();
     auto client = clientFor(sandbox->baseUrl());
-    QVERIFY(registerEncryptionFeature(*client));
-    ArmReply *existing = client->get(imageVersionPath(QStringLiteral("1.1.0")));
-    QVERIFY(waitFor(existing));
     GalleryImageVersion version;
-    QVERIFY(!parseResource(existing->json(), version));
+    QVERIFY(readExistingVersion(*client, version));
     version.tags.insert(QStringLiteral("sandbox-fail-lro"), QStringLiteral("ReplicationFailed"));
 
     ArmOperation *operation = client->beginPut(imageVersionPath(QStringLiteral("1.3.0")), json(version));
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     const ArmError error = operation->error();
     QCOMPARE(error.kind, ArmError::Kind::OperationFailed);
     QCOMPARE(error.code, QStringLiteral("ReplicationFailed"));
@@ -421,43 +360,45 @@ void TestArmClient::lroFailureCarriesTheOperationError() {
     QCOMPARE(error.requestId, operation->requestId());
     QCOMPARE(operation->status().toLower(), QStringLiteral("failed"));
     QVERIFY(error.toDisplayString().contains(QLatin1String("ReplicationFailed")));
-    delete existing;
 }
 
 void TestArmClient::lroDelete() {
     auto sandbox = startSandbox();
     auto client = clientFor(sandbox->baseUrl());
     ArmOperation *operation = client->beginDelete(imageVersionPath(QStringLiteral("1.0.0")));
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QVERIFY2(!operation->error(), qPrintable(operation->error().toDisplayString()));
     QCOMPARE(operation->status(), QStringLiteral("Succeeded"));
     ArmReply *gone = client->get(imageVersionPath(QStringLiteral("1.0.0")));
-    QVERIFY(waitFor(gone));
+    QVERIFY(waitFinished(gone));
     QCOMPARE(gone->error().httpStatus, 404);
 }
 
 void TestArmClient::lroAbortStopsPolling() {
-    armsandbox::SandboxOptions options;
-    options.lroPollsUntilDone = 1000;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(lroOptions(1000));
     auto client = clientFor(sandbox->baseUrl());
-    QVERIFY(registerEncryptionFeature(*client));
-    client->setDefaultPollIntervalMs(20);
-    ArmReply *existing = client->get(imageVersionPath(QStringLiteral("1.1.0")));
-    QVERIFY(waitFor(existing));
     GalleryImageVersion version;
-    QVERIFY(!parseResource(existing->json(), version));
+    QVERIFY(readExistingVersion(*client, version));
+    client->setDefaultPollIntervalMs(20);
+    QList<QString> polled; // the operation-status paths the client asked for, in order
+    connect(client.get(), &ArmClient::requestSent, this,
+            [&polled](const QByteArray &method, const QUrl &url) {
+                if (method == "GET" && url.path().contains(QLatin1String("/capsOperations/")))
+                    polled << url.path();
+            });
     ArmOperation *operation = client->beginPut(imageVersionPath(QStringLiteral("1.4.0")), json(version));
-    QTRY_VERIFY(countRequests(*sandbox, QStringLiteral("GET"), QStringLiteral("/capsOperations/")) >= 2);
+    QTRY_VERIFY(polled.size() >= 2);
     operation->abort();
     QVERIFY(operation->isFinished());
     QCOMPARE(operation->error().kind, ArmError::Kind::Aborted);
-    // A poll already on the wire when abort() ran may still reach the sandbox's log: let it land first.
-    // Polling every 20 ms, a client that kept going would add several more in the next 150 ms.
-    QTest::qWait(50);
-    const int polls = countRequests(*sandbox, QStringLiteral("GET"), QStringLiteral("/capsOperations/"));
-    QTest::qWait(150);
-    QCOMPARE(countRequests(*sandbox, QStringLiteral("GET"), QStringLiteral("/capsOperations/")), polls);
+    const QString abortedStatus = polled.last();
+    const qsizetype atAbort = polled.size();
+    // A second operation polling at the same pace keeps the time: while it polls three times, a client that
+    // kept polling the aborted one would have polled that one about as often.
+    ArmOperation *other = client->beginPut(imageVersionPath(QStringLiteral("1.5.0")), json(version));
+    QTRY_VERIFY(polled.size() >= atAbort + 3);
+    QCOMPARE(polled.lastIndexOf(abortedStatus), atAbort - 1);
+    other->abort();
 }
 
 void TestArmClient::retriesOn429HonouringRetryAfter() {
@@ -467,7 +408,7 @@ void TestArmClient::retriesOn429HonouringRetryAfter() {
     QElapsedTimer timer;
     timer.start();
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
     QVERIFY2(timer.elapsed() >= 950, qPrintable(QString::number(timer.elapsed())));
     const QList<armsandbox::Exchange> exchanges = sandbox->exchanges();
@@ -486,7 +427,7 @@ void TestArmClient::retryAfterIsCappedByPolicy() {
     QElapsedTimer timer;
     timer.start();
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY(!reply->error());
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(sandbox->exchanges().size(), 3);
@@ -497,7 +438,7 @@ void TestArmClient::retriesOn503ThenSucceeds() {
     auto client = clientFor(sandbox->baseUrl());
     QVERIFY(sandbox->setFaults(QStringLiteral("status=503:first=3")));
     ArmPager *pager = client->list(locationsPath(Sub).path());
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QVERIFY2(!pager->error(), qPrintable(pager->error().toDisplayString()));
     QVERIFY(pager->itemCount() >= 6);
     QCOMPARE(sandbox->exchanges().size(), 4); // 3 failures + the success, within maxTries = 4
@@ -508,7 +449,7 @@ void TestArmClient::givesUpAfterMaxTries() {
     auto client = clientFor(sandbox->baseUrl());
     QVERIFY(sandbox->setFaults(QStringLiteral("status=500")));
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().kind, ArmError::Kind::Http);
     QCOMPARE(reply->error().httpStatus, 500);
     QCOMPARE(reply->error().code, QStringLiteral("InternalServerError"));
@@ -521,7 +462,7 @@ void TestArmClient::givesUpAfterMaxTries() {
     client->setRetryPolicy(once);
     QVERIFY(sandbox->setFaults(QStringLiteral("status=408")));
     ArmReply *second = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(second));
+    QVERIFY(waitFinished(second));
     QCOMPARE(second->error().httpStatus, 408);
     QCOMPARE(sandbox->exchanges().size(), 2);
 }
@@ -531,7 +472,7 @@ void TestArmClient::noRetryOnCallerErrors() {
     auto client = clientFor(sandbox->baseUrl());
     // A body the service refuses: 400 with ARM's error, sent once.
     ArmReply *bad = client->put(imageVersionPath(QStringLiteral("9.9.9")), json{{"location", "westeurope"}});
-    QVERIFY(waitFor(bad));
+    QVERIFY(waitFinished(bad));
     QCOMPARE(bad->error().kind, ArmError::Kind::Http);
     QCOMPARE(bad->error().httpStatus, 400);
     QVERIFY(!bad->error().code.isEmpty());
@@ -542,7 +483,7 @@ void TestArmClient::noRetryOnCallerErrors() {
         sandbox->clearExchanges();
         QVERIFY(sandbox->setFaults(QStringLiteral("status=%1").arg(status)));
         ArmReply *reply = client->get(subscriptionsPath().path());
-        QVERIFY(waitFor(reply));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(reply->error().httpStatus, status);
         QCOMPARE(sandbox->exchanges().size(), 1);
     }
@@ -555,7 +496,7 @@ void TestArmClient::retriesDroppedAndResetConnections() {
         sandbox->clearExchanges();
         QVERIFY(sandbox->setFaults(QString::fromLatin1(fault)));
         ArmReply *reply = client->get(subscriptionsPath().path());
-        QVERIFY(waitFor(reply));
+        QVERIFY(waitFinished(reply));
         QVERIFY2(!reply->error(),
                  qPrintable(QLatin1String(fault) + QLatin1Char(' ') + reply->error().toDisplayString()));
         QCOMPARE(reply->httpStatus(), 200);
@@ -567,7 +508,7 @@ void TestArmClient::retriesDroppedAndResetConnections() {
     int attempts = 0;
     connect(client.get(), &ArmClient::requestSent, this, [&] { ++attempts; });
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().kind, ArmError::Kind::Network);
     QCOMPARE(attempts, 4);
 }
@@ -577,7 +518,7 @@ void TestArmClient::truncatedBodyIsRetriedThenNetworkError() {
     auto client = clientFor(sandbox->baseUrl());
     QVERIFY(sandbox->setFaults(QStringLiteral("truncate:first=1")));
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
     QVERIFY(reply->json().at("value").size() >= 2);
     QCOMPARE(sandbox->exchanges().size(), 2);
@@ -585,7 +526,7 @@ void TestArmClient::truncatedBodyIsRetriedThenNetworkError() {
     sandbox->clearExchanges();
     QVERIFY(sandbox->setFaults(QStringLiteral("truncate")));
     ArmReply *always = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(always));
+    QVERIFY(waitFinished(always));
     QCOMPARE(always->error().kind, ArmError::Kind::Network);
     QVERIFY(always->json().is_null());
     QCOMPARE(sandbox->exchanges().size(), 4);
@@ -596,7 +537,7 @@ void TestArmClient::malformedBodyIsATypedError() {
     auto client = clientFor(sandbox->baseUrl());
     QVERIFY(sandbox->setFaults(QStringLiteral("malformed:first=1")));
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
     QCOMPARE(reply->error().httpStatus, 200);
     QVERIFY(!reply->error().requestId.isEmpty());
@@ -604,7 +545,7 @@ void TestArmClient::malformedBodyIsATypedError() {
 
     QVERIFY(sandbox->setFaults(QStringLiteral("malformed:first=1")));
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
     QCOMPARE(pager->pageCount(), 0);
 }
@@ -615,7 +556,7 @@ void TestArmClient::perAttemptTimeout() {
     client->setRequestTimeoutMs(300);
     QVERIFY(sandbox->setFaults(QStringLiteral("hang:first=1")));
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
     QCOMPARE(sandbox->exchanges().size(), 2);
 
@@ -626,20 +567,17 @@ void TestArmClient::perAttemptTimeout() {
     QElapsedTimer timer;
     timer.start();
     ArmReply *stuck = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(stuck));
+    QVERIFY(waitFinished(stuck));
     QCOMPARE(stuck->error().kind, ArmError::Kind::Timeout);
     QVERIFY(timer.elapsed() >= 550);
 }
 
 void TestArmClient::responseSizeIsBounded() {
-    armsandbox::SandboxOptions options;
-    options.pageSize = 500;
-    options.generateDes = 500;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(pagedOptions(500, 500));
     auto client = clientFor(sandbox->baseUrl());
     client->setMaxResponseBytes(qint64{16} * 1024);
     ArmPager *pager = client->list(diskEncryptionSetsPath(Sub).path());
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
     QCOMPARE(pager->pageCount(), 0);
     QCOMPARE(sandbox->exchanges().size(), 1); // not retried
@@ -654,18 +592,16 @@ void TestArmClient::invalidPathNeverLeavesTheProcess() {
     QVERIFY(finished.wait(2000));
     QCOMPARE(reply->error().kind, ArmError::Kind::InvalidInput);
     ArmPager *pager = client->list(QStringLiteral("relative/path"));
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::InvalidInput);
     ArmOperation *operation = client->beginPut(QStringLiteral("/a/./b"), json::object());
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QCOMPARE(operation->error().kind, ArmError::Kind::InvalidInput);
     QCOMPARE(sandbox->exchanges().size(), 0);
 }
 
 void TestArmClient::unauthorizedRefreshesOnce() {
-    armsandbox::SandboxOptions options;
-    options.authRequired = true;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(authRequiredOptions());
     auto client = clientFor(sandbox->baseUrl());
     TestTokens tokens;
     tokens.token = QStringLiteral("not-a-sandbox-token");
@@ -673,7 +609,7 @@ void TestArmClient::unauthorizedRefreshesOnce() {
     tokens.refreshSucceeds = true;
     client->setTokenProvider(&tokens);
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().kind, ArmError::Kind::Authentication);
     QCOMPARE(reply->error().httpStatus, 401);
     QCOMPARE(reply->error().code, QStringLiteral("InvalidAuthenticationToken"));
@@ -687,14 +623,12 @@ void TestArmClient::unauthorizedRefreshesOnce() {
 }
 
 void TestArmClient::unauthorizedWithoutRefresh() {
-    armsandbox::SandboxOptions options;
-    options.authRequired = true;
-    auto sandbox = startSandbox(options);
+    auto sandbox = startSandbox(authRequiredOptions());
     auto client = clientFor(sandbox->baseUrl());
     TestTokens tokens; // empty token: no header; refresh fails
     client->setTokenProvider(&tokens);
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().kind, ArmError::Kind::Authentication);
     QCOMPARE(tokens.refreshes, 1);
     QCOMPARE(sandbox->exchanges().size(), 1);
@@ -707,154 +641,154 @@ void TestArmClient::unauthorizedWithoutRefresh() {
 }
 
 void TestArmClient::nextLinkToAnotherHostIsRefusedWithoutLeakingTheToken() {
-    TinyHttpServer evil;
-    QVERIFY(evil.listen(QHostAddress::LocalHost));
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
-    arm.respond = [&](const TinyHttpServer::Seen &) {
-        const QByteArray next =
-            evil.url().toEncoded() + "/subscriptions/s/providers/Microsoft.Compute/diskEncryptionSets?page=2";
-        return TinyHttpServer::Answer{200,
-                                      {{"x-ms-request-id", "rid-1"}},
-                                      R"({"value":[{"name":"d1","location":"westus"}],"nextLink":")" + next +
-                                          "\"}"};
-    };
-    auto client = clientFor(arm.url());
+    RawHttpServer evil;
+    QVERIFY(evil.listen());
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
+    arm.answerWith([&](const RawRequest &) {
+        const QByteArray next = evil.base().toEncoded() +
+                                "/subscriptions/s/providers/Microsoft.Compute/diskEncryptionSets?page=2";
+        return RawHttpServer::Answer{200,
+                                     {{"x-ms-request-id", "rid-1"}},
+                                     R"({"value":[{"name":"d1","location":"westus"}],"nextLink":")" + next +
+                                         "\"}"};
+    });
+    auto client = clientFor(arm.base());
     StaticTokenProvider tokens(QStringLiteral("secret-token"));
     client->setTokenProvider(&tokens);
     int items = 0;
     ArmPager *pager = client->list(diskEncryptionSetsPath(QStringLiteral("s")).path());
     connect(pager, &ArmPager::pageReceived, this, [&](const json &page) { items += int(page.size()); });
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
     QCOMPARE(items, 1); // the first page still reached the caller
-    QCOMPARE(arm.seen.size(), 1);
-    QCOMPARE(arm.seen.first().header("Authorization"), QByteArray("Bearer secret-token"));
-    QTest::qWait(100);
-    QCOMPARE(evil.connections, 0);
-    QVERIFY(evil.seen.isEmpty());
+    QCOMPARE(arm.requests.size(), 1);
+    QCOMPARE(arm.requests.first().header("Authorization"), QByteArray("Bearer secret-token"));
+    QVERIFY(evil.settle());
+    QCOMPARE(evil.connections(), 0);
+    QVERIFY(evil.requests.isEmpty());
 }
 
 void TestArmClient::pollingUrlToAnotherHostIsRefused() {
-    TinyHttpServer evil;
-    QVERIFY(evil.listen(QHostAddress::LocalHost));
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
-    arm.respond = [&](const TinyHttpServer::Seen &) {
-        return TinyHttpServer::Answer{
+    RawHttpServer evil;
+    QVERIFY(evil.listen());
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
+    arm.answerWith([&](const RawRequest &) {
+        return RawHttpServer::Answer{
             201,
-            {{"Azure-AsyncOperation", evil.url().toEncoded() + "/op?api-version=2025-03-03"}},
+            {{"Azure-AsyncOperation", evil.base().toEncoded() + "/op?api-version=2025-03-03"}},
             R"({"name":"v"})"};
-    };
-    auto client = clientFor(arm.url());
+    });
+    auto client = clientFor(arm.base());
     StaticTokenProvider tokens(QStringLiteral("secret-token"));
     client->setTokenProvider(&tokens);
     ArmOperation *operation = client->beginPut(imageVersionPath(QStringLiteral("1.0.0")), json::object());
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QCOMPARE(operation->error().kind, ArmError::Kind::MalformedResponse);
-    QTest::qWait(100);
-    QCOMPARE(evil.connections, 0);
+    QVERIFY(evil.settle());
+    QCOMPARE(evil.connections(), 0);
 }
 
 void TestArmClient::nextLinkLoopIsDetected() {
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
-    arm.respond = [&](const TinyHttpServer::Seen &) {
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
+    arm.answerWith([&](const RawRequest &) {
         const QByteArray self =
-            arm.url().toEncoded() +
+            arm.base().toEncoded() +
             "/subscriptions/s/providers/Microsoft.Compute/diskEncryptionSets?api-version=2025-01-02&page=2";
-        return TinyHttpServer::Answer{200, {}, R"({"value":[],"nextLink":")" + self + "\"}"};
-    };
-    auto client = clientFor(arm.url());
+        return RawHttpServer::Answer{200, {}, R"({"value":[],"nextLink":")" + self + "\"}"};
+    });
+    auto client = clientFor(arm.base());
     ArmPager *pager = client->list(diskEncryptionSetsPath(QStringLiteral("s")).path());
-    QVERIFY(waitFor(pager));
+    QVERIFY(waitFinished(pager));
     QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
-    QCOMPARE(arm.seen.size(), 2); // the first page, the link once, then the repeat is refused
+    QCOMPARE(arm.requests.size(), 2); // the first page, the link once, then the repeat is refused
 }
 
 void TestArmClient::locationHeaderPolling() {
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
     int polls = 0;
-    arm.respond = [&](const TinyHttpServer::Seen &request) -> TinyHttpServer::Answer {
+    arm.answerWith([&](const RawRequest &request) -> RawHttpServer::Answer {
         if (request.method == "DELETE")
-            return {
-                202,
-                {{"Location", arm.url().toEncoded() + "/subscriptions/s/providers/Microsoft.Compute/"
-                                                      "locations/westus/operations/1?api-version=2024-11-01"},
-                 {"Retry-After", "0"}},
-                {}};
+            return {202,
+                    {{"Location", arm.base().toEncoded() +
+                                      "/subscriptions/s/providers/Microsoft.Compute/"
+                                      "locations/westus/operations/1?api-version=2024-11-01"},
+                     {"Retry-After", "0"}},
+                    {}};
         if (++polls < 3)
             return {202, {{"Retry-After", "0"}}, {}};
         return {204, {}, {}};
-    };
-    auto client = clientFor(arm.url());
+    });
+    auto client = clientFor(arm.base());
     ArmOperation *operation = client->beginDelete(imageVersionPath(QStringLiteral("1.0.0")));
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QVERIFY2(!operation->error(), qPrintable(operation->error().toDisplayString()));
     QCOMPARE(operation->status(), QStringLiteral("Succeeded"));
     QCOMPARE(polls, 3);
-    QVERIFY(arm.seen.last().target.contains("api-version=2024-11-01")); // the operation's own api-version
+    QVERIFY(arm.requests.last().target.contains("api-version=2024-11-01")); // the operation's own api-version
 
     // An error status on the Location URL is the operation's failure, with its ARM error.
     polls = 0;
-    arm.seen.clear();
-    arm.respond = [&](const TinyHttpServer::Seen &request) -> TinyHttpServer::Answer {
+    arm.requests.clear();
+    arm.answerWith([&](const RawRequest &request) -> RawHttpServer::Answer {
         if (request.method == "DELETE")
-            return {202, {{"Location", arm.url().toEncoded() + "/op/2"}}, {}};
+            return {202, {{"Location", arm.base().toEncoded() + "/op/2"}}, {}};
         return {400,
                 {{"x-ms-request-id", "rid-poll"}},
                 R"({"error":{"code":"DeleteBlocked","message":"Locked."}})"};
-    };
+    });
     ArmOperation *failing = client->beginDelete(imageVersionPath(QStringLiteral("1.0.0")));
-    QVERIFY(waitFor(failing));
+    QVERIFY(waitFinished(failing));
     QCOMPARE(failing->error().kind, ArmError::Kind::OperationFailed);
     QCOMPARE(failing->error().code, QStringLiteral("DeleteBlocked"));
 }
 
 void TestArmClient::putAnsweringTerminalStateAtOnce() {
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
-    arm.respond = [&](const TinyHttpServer::Seen &) {
-        return TinyHttpServer::Answer{
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
+    arm.answerWith([&](const RawRequest &) {
+        return RawHttpServer::Answer{
             200, {}, R"({"name":"g","properties":{"provisioningState":"Succeeded"}})"};
-    };
-    auto client = clientFor(arm.url());
+    });
+    auto client = clientFor(arm.base());
     ArmOperation *operation =
         client->beginPut(galleryPath(QStringLiteral("s"), QStringLiteral("rg"), QStringLiteral("g")).path(),
                          json{{"location", "westus"}});
-    QVERIFY(waitFor(operation));
+    QVERIFY(waitFinished(operation));
     QVERIFY(!operation->error());
     QCOMPARE(operation->status(), QStringLiteral("Succeeded"));
     QCOMPARE(QString::fromStdString(operation->resource().at("name").get<std::string>()),
              QStringLiteral("g"));
-    QCOMPARE(arm.seen.size(), 1);
+    QCOMPARE(arm.requests.size(), 1);
 
     // 201 "Creating" without headers: the resource itself is polled until terminal.
     int gets = 0;
-    arm.seen.clear();
-    arm.respond = [&](const TinyHttpServer::Seen &request) -> TinyHttpServer::Answer {
+    arm.requests.clear();
+    arm.answerWith([&](const RawRequest &request) -> RawHttpServer::Answer {
         if (request.method == "PUT")
             return {201, {}, R"({"name":"g","properties":{"provisioningState":"Creating"}})"};
         return {200,
                 {},
                 ++gets < 2 ? R"({"name":"g","properties":{"provisioningState":"Creating"}})"
                            : R"({"name":"g","properties":{"provisioningState":"Failed"}})"};
-    };
+    });
     ArmOperation *failing =
         client->beginPut(galleryPath(QStringLiteral("s"), QStringLiteral("rg"), QStringLiteral("g")).path(),
                          json{{"location", "westus"}});
-    QVERIFY(waitFor(failing));
+    QVERIFY(waitFinished(failing));
     QCOMPARE(failing->error().kind, ArmError::Kind::OperationFailed);
     QCOMPARE(gets, 2);
 }
 
 void TestArmClient::retryAfterAsHttpDate() {
-    TinyHttpServer arm;
-    QVERIFY(arm.listen(QHostAddress::LocalHost));
+    RawHttpServer arm;
+    QVERIFY(arm.listen());
     QElapsedTimer timer;
-    arm.respond = [&](const TinyHttpServer::Seen &) -> TinyHttpServer::Answer {
-        if (arm.seen.size() == 1) {
+    arm.answerWith([&](const RawRequest &) -> RawHttpServer::Answer {
+        if (arm.requests.size() == 1) {
             // Two seconds ahead, at one-second resolution: the wait is between 1 and 2 s.
             const QByteArray date = QLocale::c()
                                         .toString(QDateTime::currentDateTimeUtc().addSecs(2),
@@ -863,13 +797,13 @@ void TestArmClient::retryAfterAsHttpDate() {
             return {503, {{"Retry-After", date}}, R"({"error":{"code":"ServerBusy","message":"Later."}})"};
         }
         return {200, {}, R"({"value":[]})"};
-    };
-    auto client = clientFor(arm.url());
+    });
+    auto client = clientFor(arm.base());
     timer.start();
     ArmReply *reply = client->get(subscriptionsPath().path());
-    QVERIFY(waitFor(reply));
+    QVERIFY(waitFinished(reply));
     QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
-    QCOMPARE(arm.seen.size(), 2);
+    QCOMPARE(arm.requests.size(), 2);
     QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
 }
 

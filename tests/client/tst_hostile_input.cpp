@@ -4,8 +4,8 @@
 // - a server answering with the wrong content type, an endless or 2 GB body, endless nextLink chains, or
 //   links/redirects to another host or scheme: bounded memory, bounded pages, typed errors, and the bearer
 //   token only ever reaches the configured ARM endpoint.
-// The "hostile server" is a small QTcpServer in this file (it must misbehave in ways armsandbox never does);
-// the headless `create` runs against a real in-process armsandbox.
+// The "hostile server" is support/rawhttpserver.h (it must misbehave in ways armsandbox never does); the
+// headless `create` runs against a real in-process armsandbox.
 
 #include "arm/armclient.h"
 #include "arm/armpaths.h"
@@ -13,12 +13,14 @@
 #include "armsandbox.h"
 #include "auth/tokenprovider.h"
 #include "draft/draftstore.h"
+#include "support/armwait.h"
 #include "support/cmkwizardprocess.h"
+#include "support/demodraft.h"
+#include "support/rawhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -28,131 +30,12 @@ using namespace cmk;
 
 namespace {
 
-const QString kSub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+const QString kSub = demodata::Sub;
 const QByteArray kToken = "hostile-test-token-7f3a";
 
-struct SeenRequest {
-    QByteArray method;
-    QByteArray target; ///< as on the request line: path and query, still percent-encoded
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray header(const QByteArray &name) const {
-        for (const auto &h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
-    QByteArray path() const {
-        return target.left(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
-    }
-};
-
-/// An HTTP/1.1 server that records every request line and answers through a handler; one request per
-/// connection ("Connection: close"), which is all QNetworkAccessManager needs.
-class MiniServer : public QObject {
-public:
-    using Handler = std::function<void(MiniServer *, QTcpSocket *, const SeenRequest &)>;
-
-    explicit MiniServer(Handler handler = {})
-        : m_handler(std::move(handler)) {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    void setHandler(Handler handler) { m_handler = std::move(handler); }
-    QUrl base() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    quint16 port() const { return m_server.serverPort(); }
-
-    QList<SeenRequest> requests;
-    qint64 bytesSent = 0;
-
-    static QByteArray head(int status, const QByteArray &contentType, qint64 contentLength,
-                           const QList<QPair<QByteArray, QByteArray>> &extra = {}) {
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + " Status\r\nConnection: close\r\n";
-        if (!contentType.isEmpty())
-            out += "Content-Type: " + contentType + "\r\n";
-        if (contentLength >= 0)
-            out += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
-        for (const auto &h : extra)
-            out += h.first + ": " + h.second + "\r\n";
-        return out + "\r\n";
-    }
-
-    void reply(QTcpSocket *socket, int status, const QByteArray &body,
-               const QList<QPair<QByteArray, QByteArray>> &extra = {},
-               const QByteArray &contentType = "application/json; charset=utf-8") {
-        socket->write(head(status, body.isEmpty() ? QByteArray() : contentType, body.size(), extra));
-        socket->write(body);
-        bytesSent += body.size();
-        socket->disconnectFromHost();
-    }
-
-    void replyJson(QTcpSocket *socket, int status, const QJsonObject &body,
-                   const QList<QPair<QByteArray, QByteArray>> &extra = {}) {
-        reply(socket, status, QJsonDocument(body).toJson(QJsonDocument::Compact), extra);
-    }
-
-    /// Sends `head` then zeros for as long as the client reads (chunked when `chunked`), at most `cap` bytes.
-    void stream(QTcpSocket *socket, const QByteArray &headBytes, bool chunked, qint64 cap) {
-        socket->write(headBytes);
-        const QByteArray block(qsizetype{256} * 1024, '0');
-        auto feed = [this, socket, block, chunked, cap] {
-            while (socket->state() == QAbstractSocket::ConnectedState &&
-                   socket->bytesToWrite() < qint64{1024} * 1024 && bytesSent < cap) {
-                if (chunked)
-                    socket->write(QByteArray::number(block.size(), 16) + "\r\n" + block + "\r\n");
-                else
-                    socket->write(block);
-                bytesSent += block.size();
-            }
-        };
-        connect(socket, &QTcpSocket::bytesWritten, socket, feed);
-        feed();
-    }
-
-private:
-    void onReadyRead(QTcpSocket *socket) {
-        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-        socket->setProperty("buffer", buffer);
-        if (socket->property("handled").toBool())
-            return;
-        const int end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        SeenRequest request;
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        request.method = first.value(0);
-        request.target = first.value(1);
-        qint64 length = 0;
-        for (int i = 1; i < lines.size(); ++i) {
-            const int colon = lines.at(i).indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = lines.at(i).left(colon).trimmed();
-            const QByteArray value = lines.at(i).mid(colon + 1).trimmed();
-            request.headers.append({name, value});
-            if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-                length = value.toLongLong();
-        }
-        if (buffer.size() < end + 4 + length)
-            return; // wait for the request body
-        socket->setProperty("handled", true);
-        requests.append(request);
-        if (m_handler)
-            m_handler(this, socket, request);
-        else
-            replyJson(socket, 200, QJsonObject{{QStringLiteral("value"), QJsonArray()}});
-    }
-
-    QTcpServer m_server;
-    Handler m_handler;
-};
+using cmktest::RawHttpServer;
+using cmktest::RawRequest;
+using cmktest::waitFinished;
 
 QJsonObject page(const QJsonArray &items, const QString &nextLink = {}) {
     QJsonObject out{{QStringLiteral("value"), items}};
@@ -174,7 +57,7 @@ private:
     StaticTokenProvider m_tokens{QString::fromLatin1(kToken)};
     QTemporaryDir m_dir;
 
-    std::unique_ptr<ArmClient> clientFor(const MiniServer &server) {
+    std::unique_ptr<ArmClient> clientFor(const RawHttpServer &server) {
         auto client = std::make_unique<ArmClient>();
         client->setEndpoint(server.base());
         client->setTokenProvider(&m_tokens);
@@ -182,10 +65,6 @@ private:
         client->setRequestTimeoutMs(20000);
         client->setDefaultPollIntervalMs(10);
         return client;
-    }
-
-    static bool waitFinished(const std::function<bool()> &finished, int ms = 30000) {
-        return QTest::qWaitFor(finished, ms);
     }
 
 private Q_SLOTS:
@@ -222,7 +101,7 @@ private Q_SLOTS:
     void namesAreRefusedOrEncoded() {
         QFETCH(QString, name);
         QFETCH(bool, accepted);
-        MiniServer server;
+        RawHttpServer server;
         QVERIFY(server.listen());
         auto client = clientFor(server);
 
@@ -238,10 +117,10 @@ private Q_SLOTS:
             return;
         }
         ArmReply *reply = client->get(path.path());
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QVERIFY2(!reply->error(), qPrintable(reply->error().toDisplayString()));
         QCOMPARE(server.requests.size(), 1);
-        const SeenRequest &seen = server.requests.first();
+        const RawRequest &seen = server.requests.first();
         const QByteArray requested = seen.path();
         // /subscriptions/{sub}/resourceGroups/{name}/providers/Microsoft.Compute/galleries: 7 segments, the
         // name exactly as given in the 4th.
@@ -272,15 +151,15 @@ private Q_SLOTS:
 
     void rawPathsThatLeaveTheApiAreRefused() {
         QFETCH(QString, path);
-        MiniServer server;
+        RawHttpServer server;
         QVERIFY(server.listen());
         auto client = clientFor(server);
         ArmReply *reply = client->get(path);
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(reply->error().kind, ArmError::Kind::InvalidInput);
         QVERIFY(!reply->error().message.isEmpty());
-        QTest::qWait(50);
-        QCOMPARE(server.requests.size(), 0);
+        QVERIFY(server.settle());
+        QCOMPARE(server.connections(), 0);
     }
 
     void resourceIdsCannotEscape_data() {
@@ -311,11 +190,11 @@ private Q_SLOTS:
             QVERIFY(!path.error().message.isEmpty());
             return;
         }
-        MiniServer server;
+        RawHttpServer server;
         QVERIFY(server.listen());
         auto client = clientFor(server);
         ArmReply *reply = client->get(path.path());
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(server.requests.size(), 1);
         const QByteArray requested = server.requests.first().path();
         QCOMPARE(requested.count('/'), 8);
@@ -438,45 +317,45 @@ private Q_SLOTS:
     // ---- hostile server --------------------------------------------------------------------------------
 
     void htmlInsteadOfJsonIsATypedError() {
-        MiniServer server([](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        RawHttpServer server([](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             s->reply(socket, 200, "<html><body>Sign in to continue</body></html>", {},
                      "text/html; charset=utf-8");
         });
         QVERIFY(server.listen());
         auto client = clientFor(server);
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY2(reply->error().message.contains(QLatin1String("text/html")),
                  qPrintable(reply->error().message));
 
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
         QCOMPARE(pager->itemCount(), 0);
     }
 
     void jsonOfTheWrongShapeIsATypedError() {
-        MiniServer server([](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        RawHttpServer server([](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             s->reply(socket, 200, "[1,2,3]", {}, "application/octet-stream");
         });
         QVERIFY(server.listen());
         auto client = clientFor(server);
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
     }
 
     void hugeDeclaredBodyIsRefused() {
         // "2 GB" announced and streamed for as long as the client reads.
-        MiniServer server([](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
-            s->stream(socket, MiniServer::head(200, "application/json", 2ll * 1024 * 1024 * 1024), false,
+        RawHttpServer server([](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
+            s->stream(socket, RawHttpServer::head(200, "application/json", 2ll * 1024 * 1024 * 1024), false,
                       2ll * 1024 * 1024 * 1024);
         });
         QVERIFY(server.listen());
         auto client = clientFor(server); // default cap: 64 MiB
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY2(reply->error().message.contains(QLatin1String("64 MiB")),
                  qPrintable(reply->error().message));
@@ -492,9 +371,9 @@ private Q_SLOTS:
 
     void endlessChunkedBodyIsCut() {
         QFETCH(int, status);
-        MiniServer server([status](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        RawHttpServer server([status](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             s->stream(socket,
-                      MiniServer::head(status, "application/json", -1, {{"Transfer-Encoding", "chunked"}}),
+                      RawHttpServer::head(status, "application/json", -1, {{"Transfer-Encoding", "chunked"}}),
                       true, 2ll * 1024 * 1024 * 1024);
         });
         QVERIFY(server.listen());
@@ -502,7 +381,11 @@ private Q_SLOTS:
         client->setRetryPolicy(RetryPolicy{3, 10, 10});
         client->setMaxResponseBytes(qint64{4} * 1024 * 1024);
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        // KNOWN GAP, kept from before: qWaitFor naps 10 ms between event batches, which slows this process's
+        // own server down. ArmClient checks its size cap on downloadProgress, which Qt emits only every so
+        // often (it chokes the signal); waiting on finished() instead, at full speed, lets hundreds of MiB
+        // through before the cut. Wait on the signal here once ArmClient checks the cap on readyRead.
+        QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY2(reply->error().message.contains(QLatin1String("4 MiB")), qPrintable(reply->error().message));
         QCOMPARE(server.requests.size(), 1);
@@ -520,22 +403,22 @@ private Q_SLOTS:
         // to inflate is an error, never an empty success.
         QFETCH(int, inflatedSize);
         const QByteArray zlib = qCompress(QByteArray(inflatedSize, '0'), 9).mid(4);
-        MiniServer server([zlib](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        RawHttpServer server([zlib](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             s->reply(socket, 200, zlib, {{"Content-Encoding", "deflate"}});
         });
         QVERIFY(server.listen());
         auto client = clientFor(server);
         client->setMaxResponseBytes(qint64{4} * 1024 * 1024);
         ArmReply *reply = client->get(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+        QVERIFY(waitFinished(reply));
         QCOMPARE(reply->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY(!reply->error().message.isEmpty());
         QVERIFY(reply->body().isEmpty());
     }
 
     void nextLinkToItselfStops() {
-        MiniServer server;
-        server.setHandler([&server](MiniServer *s, QTcpSocket *socket, const SeenRequest &request) {
+        RawHttpServer server;
+        server.setHandler([&server](RawHttpServer *s, QTcpSocket *socket, const RawRequest &request) {
             s->replyJson(socket, 200,
                          page({QJsonObject{{QStringLiteral("id"), QStringLiteral("/subscriptions/a")}}},
                               server.base().toString() + QString::fromLatin1(request.target)));
@@ -543,7 +426,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         auto client = clientFor(server);
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY2(pager->error().message.contains(QLatin1String("same next page")),
                  qPrintable(pager->error().message));
@@ -552,8 +435,8 @@ private Q_SLOTS:
 
     void nextLinkCycleStops() {
         // a -> b -> a: not the same link twice in a row, but a page already seen.
-        MiniServer server;
-        server.setHandler([&server](MiniServer *s, QTcpSocket *socket, const SeenRequest &request) {
+        RawHttpServer server;
+        server.setHandler([&server](RawHttpServer *s, QTcpSocket *socket, const RawRequest &request) {
             const bool onA = !request.target.contains("skiptoken=b");
             s->replyJson(
                 socket, 200,
@@ -567,15 +450,15 @@ private Q_SLOTS:
         QUrlQuery first;
         first.addQueryItem(QStringLiteral("$skiptoken"), QStringLiteral("a"));
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"), first);
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY(server.requests.size() <= 3);
     }
 
     void endlessDistinctNextLinksStopAtThePageCap() {
-        MiniServer server;
+        RawHttpServer server;
         int counter = 0;
-        server.setHandler([&server, &counter](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        server.setHandler([&server, &counter](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             s->replyJson(socket, 200,
                          page({QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}},
                               server.base().toString() +
@@ -585,7 +468,7 @@ private Q_SLOTS:
         auto client = clientFor(server);
         client->setMaxPages(25);
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QCOMPARE(pager->error().kind, ArmError::Kind::MalformedResponse);
         QVERIFY2(pager->error().message.contains(QLatin1String("25")), qPrintable(pager->error().message));
         QCOMPARE(pager->pageCount(), 25);
@@ -615,14 +498,14 @@ private Q_SLOTS:
     void linksToAnotherHostAreNotFollowed() {
         QFETCH(QString, kind);
         QFETCH(QString, target);
-        MiniServer other; // anything reaching it is a failure
+        RawHttpServer other; // anything reaching it is a failure
         QVERIFY(other.listen());
-        MiniServer server;
+        RawHttpServer server;
         QVERIFY(server.listen());
         const QByteArray link = target.replace(QStringLiteral("{other}"), QString::number(other.port()))
                                     .replace(QStringLiteral("{self}"), QString::number(server.port()))
                                     .toUtf8();
-        server.setHandler([&](MiniServer *s, QTcpSocket *socket, const SeenRequest &) {
+        server.setHandler([&](RawHttpServer *s, QTcpSocket *socket, const RawRequest &) {
             if (kind == QLatin1String("nextLink"))
                 s->replyJson(socket, 200, page({}, QString::fromUtf8(link)));
             else if (kind == QLatin1String("asyncOperation"))
@@ -641,16 +524,16 @@ private Q_SLOTS:
         ArmError error;
         if (kind == QLatin1String("nextLink")) {
             ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-            QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+            QVERIFY(waitFinished(pager));
             error = pager->error();
         } else if (kind == QLatin1String("redirect")) {
             ArmReply *reply = client->get(path);
-            QVERIFY(waitFinished([&] { return reply->isFinished(); }));
+            QVERIFY(waitFinished(reply));
             error = reply->error();
             QCOMPARE(error.httpStatus, 307);
         } else {
             ArmOperation *operation = client->beginPut(path, nlohmann::json{{"location", "westeurope"}});
-            QVERIFY(waitFinished([&] { return operation->isFinished(); }));
+            QVERIFY(waitFinished(operation));
             error = operation->error();
         }
         QVERIFY(error.isError());
@@ -660,17 +543,18 @@ private Q_SLOTS:
                          error.message.contains(QLatin1String("not allowed")) ||
                          error.message.contains(QLatin1String("does not start")),
                      qPrintable(error.message));
-        QTest::qWait(100);
-        QCOMPARE(other.requests.size(), 0);
+        QVERIFY(other.settle());
+        QCOMPARE(other.connections(), 0);
+        QVERIFY(server.settle());
         QCOMPARE(server.requests.size(), 1);
         QCOMPARE(server.requests.first().header("Authorization"), "Bearer " + kToken);
     }
 
     void tokenGoesOnlyToTheEndpointOnFollowedLinks() {
         // A nextLink and an operation URL on the endpoint are followed, with the token; nothing else gets it.
-        MiniServer server;
+        RawHttpServer server;
         QVERIFY(server.listen());
-        server.setHandler([&server](MiniServer *s, QTcpSocket *socket, const SeenRequest &request) {
+        server.setHandler([&server](RawHttpServer *s, QTcpSocket *socket, const RawRequest &request) {
             if (request.method == "PUT") {
                 s->replyJson(
                     socket, 201, {},
@@ -691,33 +575,21 @@ private Q_SLOTS:
         });
         auto client = clientFor(server);
         ArmPager *pager = client->list(QStringLiteral("/subscriptions"));
-        QVERIFY(waitFinished([&] { return pager->isFinished(); }));
+        QVERIFY(waitFinished(pager));
         QVERIFY2(!pager->error(), qPrintable(pager->error().toDisplayString()));
         QCOMPARE(pager->pageCount(), 2);
         ArmOperation *operation = client->beginPut(
             QStringLiteral("/subscriptions/%1/resourceGroups/rg").arg(kSub), nlohmann::json::object());
-        QVERIFY(waitFinished([&] { return operation->isFinished(); }));
+        QVERIFY(waitFinished(operation));
         QVERIFY2(!operation->error(), qPrintable(operation->error().toDisplayString()));
         QCOMPARE(server.requests.size(), 5); // 2 pages, PUT, status, final GET
-        for (const SeenRequest &request : std::as_const(server.requests))
+        for (const RawRequest &request : std::as_const(server.requests))
             QCOMPARE(request.header("Authorization"), "Bearer " + kToken);
     }
 
 private:
     static ImageVersionDraft baseDraft() {
-        ImageVersionDraft d;
-        d.subscriptionId = kSub;
-        d.resourceGroup = QStringLiteral("rg-images-prod");
-        d.galleryName = QStringLiteral("galContosoProd");
-        d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-        d.versionName = QStringLiteral("9.8.7");
-        d.location = QStringLiteral("westeurope");
-        d.sourceKind = SourceKind::ManagedImage;
-        d.sourceId =
-            QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/images/img")
-                .arg(kSub);
-        d.placeLocationFirst();
-        return d;
+        return demodata::imageVersionDraft(QStringLiteral("9.8.7"), SourceKind::ManagedImage);
     }
 
     std::tuple<int, QString, QString> runCreate(const armsandbox::Sandbox &sandbox, const QStringList &args) {

@@ -4,6 +4,7 @@
 // the tests see exactly what a client sees on the wire (no models/ code involved).
 
 #include "armsandbox.h"
+#include "support/httpheaders.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -30,13 +31,7 @@ struct HttpResult {
     bool timedOut = false;
 
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QByteArray header(const QByteArray &name) const {
-        for (const auto &h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
-    }
+    QByteArray header(const QByteArray &name) const { return cmktest::headerValue(headers, name); }
     QString errorCode() const {
         return json().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
     }
