@@ -27,7 +27,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
-#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -321,12 +320,8 @@ private:
         }
         QVERIFY(choose(os, QStringLiteral("des-weu-cmk")));
         QVERIFY(next(wizard));
-        if (kind.hook == FaultKind::FailLro) {
-            w<QPushButton>(QStringLiteral("addTagButton"))->click();
-            auto *tags = w<QTableWidget>(QStringLiteral("tagsTable"));
-            tags->item(0, 0)->setText(QStringLiteral("sandbox-fail-lro"));
-            tags->item(0, 1)->setText(QStringLiteral("AllocationFailed"));
-        }
+        if (kind.hook == FaultKind::FailLro)
+            QVERIFY(addTag(wizard, QStringLiteral("sandbox-fail-lro"), QStringLiteral("AllocationFailed")));
         QVERIFY(next(wizard));
         QCOMPARE(wizard->currentId(), int(cmkui::ReviewPageId));
         const Inputs before = inputs();
@@ -372,22 +367,9 @@ private:
     using Result = cmktest::CmkwizardRun;
 
     QString writeDraft(const QString &version, bool failLro) {
-        cmk::ImageVersionDraft d;
-        d.subscriptionId = Sub;
-        d.resourceGroup = QStringLiteral("rg-images-prod");
-        d.galleryName = QStringLiteral("galContosoProd");
-        d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-        d.versionName = version;
-        d.location = QStringLiteral("westeurope");
-        d.sourceKind = cmk::SourceKind::ManagedImage;
-        d.sourceId = buildId(QStringLiteral("images/img-ubuntu2204-web"));
-        d.sourceDataDiskLuns = {0, 1};
-        d.placeLocationFirst();
-        d.encryption = cmk::EncryptionMode::CustomerKey;
-        d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
+        cmk::ImageVersionDraft d = demodata::cmkImageVersionDraft(version, cmk::SourceKind::ManagedImage);
         if (failLro)
             d.tags.append({QStringLiteral("sandbox-fail-lro"), QStringLiteral("AllocationFailed")});
-        d.normalizeEncryption();
         QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(version));
         QString why;
         if (!cmk::DraftStore::save(path, d, &why))
@@ -669,6 +651,12 @@ private Q_SLOTS:
         retry.baseDelayMs = 100;
         retry.maxDelayMs = 1000;
         client.setRetryPolicy(retry);
+        int polls = 0; // operation-status answers the wizard's client received
+        connect(&client, &cmk::ArmClient::responseReceived, this,
+                [&polls](const QByteArray &method, const QUrl &url, int, const QString &) {
+                    if (method == "GET" && url.path().contains(QLatin1String("/capsOperations/")))
+                        ++polls;
+                });
         cmk::ImageVersionDraftModel draft;
         cmk::ImageVersionDraft d;
         QString why;
@@ -691,7 +679,7 @@ private Q_SLOTS:
         QVERIFY(submitter);
         QVERIFY(QTest::qWaitFor([&] { return submitter->operationStatus() == QLatin1String("InProgress"); },
                                 10000));
-        QTest::qWait(300); // a few polls
+        QVERIFY(QTest::qWaitFor([&] { return polls >= 3; }, 10000)); // a few polls went through
         kill(sandbox);
         QVERIFY(startExternal(sandbox, port));
         bool finished = false;

@@ -7,6 +7,7 @@
 #include "armsandbox.h"
 #include "imageversion/imageversiondraft.h"
 #include "imagewizard/createimageversionwizard.h"
+#include "support/demodraft.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -16,25 +17,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <memory>
 
 namespace wizardtest {
 
-inline const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-inline const QString DevSub = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
-
-inline QString desId(const QString &name, const QString &sub = Sub,
-                     const QString &rg = QStringLiteral("rg-keys-prod")) {
-    return QStringLiteral(
-               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
-        .arg(sub, rg, name);
-}
-
-inline QString buildId(const QString &typeAndName) {
-    return QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/%2")
-        .arg(Sub, typeAndName);
-}
+using demodata::buildId;
+using demodata::desId;
+using demodata::DevSub;
+using demodata::Sub;
 
 /// A new wizard, shown, over a new draft holding `initial` before the wizard exists (as the app does with
 /// --draft), without the Prerequisites step (tst_prereqpage covers it; the tests register the feature
@@ -108,6 +100,21 @@ inline bool fillDemoTarget(QWidget *wizard, const QString &version) {
         return false;
     edit->clear();
     QTest::keyClicks(edit, version);
+    return true;
+}
+
+/// Adds a tag on the Tags page as the user does: Add tag, then the name and the value typed in the new row.
+inline bool addTag(QWidget *wizard, const QString &name, const QString &value) {
+    auto *add = find<QAbstractButton>(wizard, QStringLiteral("addTagButton"));
+    auto *tags = find<QTableWidget>(wizard, QStringLiteral("tagsTable"));
+    if (!add || !tags)
+        return false;
+    add->click();
+    const int row = tags->rowCount() - 1;
+    if (row < 0 || !tags->item(row, 0) || !tags->item(row, 1))
+        return false;
+    tags->item(row, 0)->setText(name);
+    tags->item(row, 1)->setText(value);
     return true;
 }
 

@@ -1,0 +1,65 @@
+#pragma once
+
+// The sandbox's demo data (armsandbox's demo-fixture.json) as tests and benchmarks address it: its two
+// subscriptions, the build and key resource groups, and image-version drafts for
+// galContosoProd/ubuntu-22-04-gen2 that the demo data accepts. Only models/: benchmarks include it too.
+
+#include "imageversion/imageversiondraft.h"
+
+namespace demodata {
+
+inline const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+inline const QString DevSub = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+
+inline QString desId(const QString &name, const QString &sub = Sub,
+                     const QString &rg = QStringLiteral("rg-keys-prod")) {
+    return QStringLiteral(
+               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
+        .arg(sub, rg, name);
+}
+
+/// A source in the build group, e.g. "snapshots/snap-ubuntu-os" or "images/img-ubuntu2204-web".
+inline QString buildId(const QString &typeAndName) {
+    return QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/%2")
+        .arg(Sub, typeAndName);
+}
+
+/// Version `version` of the demo image definition galContosoProd/ubuntu-22-04-gen2 (rg-images-prod, West
+/// Europe first among the target regions), not encrypted, from the build group's
+/// - Snapshots: snap-ubuntu-os, with snap-ubuntu-data0 and snap-ubuntu-data1 as the data disks at LUN 0 and
+/// 1;
+/// - ManagedImage: img-ubuntu2204-web, whose data disks are at LUN 0 and 1.
+inline cmk::ImageVersionDraft imageVersionDraft(const QString &version,
+                                                cmk::SourceKind source = cmk::SourceKind::Snapshots) {
+    cmk::ImageVersionDraft d;
+    d.subscriptionId = Sub;
+    d.resourceGroup = QStringLiteral("rg-images-prod");
+    d.galleryName = QStringLiteral("galContosoProd");
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
+    d.versionName = version;
+    d.location = QStringLiteral("westeurope");
+    if (source == cmk::SourceKind::ManagedImage) {
+        d.sourceKind = cmk::SourceKind::ManagedImage;
+        d.sourceId = buildId(QStringLiteral("images/img-ubuntu2204-web"));
+        d.sourceDataDiskLuns = {0, 1};
+    } else { // the demo data has no other source for this image definition
+        d.sourceKind = cmk::SourceKind::Snapshots;
+        d.sourceId = buildId(QStringLiteral("snapshots/snap-ubuntu-os"));
+        d.dataDiskSnapshots = {{0, buildId(QStringLiteral("snapshots/snap-ubuntu-data0"))},
+                               {1, buildId(QStringLiteral("snapshots/snap-ubuntu-data1"))}};
+    }
+    d.placeLocationFirst();
+    return d;
+}
+
+/// The same, encrypted with a customer-managed key: des-weu-cmk for every disk in West Europe.
+inline cmk::ImageVersionDraft cmkImageVersionDraft(const QString &version,
+                                                   cmk::SourceKind source = cmk::SourceKind::Snapshots) {
+    cmk::ImageVersionDraft d = imageVersionDraft(version, source);
+    d.encryption = cmk::EncryptionMode::CustomerKey;
+    d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
+    d.normalizeEncryption();
+    return d;
+}
+
+} // namespace demodata
