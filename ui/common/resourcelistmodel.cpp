@@ -1,6 +1,7 @@
 #include "common/resourcelistmodel.h"
 
 #include "arm/resources.h"
+#include "inventory/resourceinventory.h"
 
 namespace cmkui {
 
@@ -8,10 +9,10 @@ ResourceListModel::ResourceListModel(QObject *parent)
     : QAbstractListModel(parent) {}
 
 ResourceListModel::~ResourceListModel() {
-    if (m_pager) {
-        disconnect(m_pager, nullptr, this, nullptr);
-        m_pager->abort();
-        m_pager->deleteLater();
+    if (m_listing) {
+        disconnect(m_listing, nullptr, this, nullptr);
+        m_listing->abort();
+        m_listing->deleteLater();
     }
 }
 
@@ -39,6 +40,42 @@ QVariant ResourceListModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
+void ResourceListModel::show(cmk::ResourceListingBase *listing, std::function<QList<Row>()> takeRows) {
+    clear();
+    listing->setParent(this);
+    m_listing = listing;
+    connect(listing, &cmk::ResourceListingBase::itemsReady, this,
+            [this, takeRows = std::move(takeRows)] { appendRows(takeRows()); });
+    connect(listing, &cmk::ResourceListingBase::finished, this, [this, listing] {
+        m_listing = nullptr;
+        listing->deleteLater();
+        m_error = listing->error();
+        m_complete = !m_error.isError();
+        Q_EMIT loadingChanged(false);
+        Q_EMIT loadFinished();
+    });
+    Q_EMIT loadingChanged(true);
+}
+
+void ResourceListModel::appendRows(QList<Row> rows) {
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+    m_rows += std::move(rows);
+    endInsertRows();
+}
+
+ResourceListModel::Row ResourceListModel::subscriptionRow(const cmk::Subscription &subscription) {
+    Row row;
+    row.id = subscription.id;
+    row.name = subscription.subscriptionId;
+    row.display = subscription.displayName.isEmpty()
+                      ? row.name
+                      : QStringLiteral("%1 (%2)").arg(subscription.displayName, row.name);
+    row.resource = subscription;
+    return row;
+}
+
 ResourceListModel::Row ResourceListModel::defaultRow(const nlohmann::json &item) {
     Row row;
     auto text = [&](const char *key) {
@@ -53,60 +90,21 @@ ResourceListModel::Row ResourceListModel::defaultRow(const nlohmann::json &item)
     return row;
 }
 
-void ResourceListModel::load(cmk::ArmClient *client, const QStringList &paths, RowMaker maker) {
-    clear();
-    m_client = client;
-    m_maker = std::move(maker);
-    m_pendingPaths = paths;
-    m_pendingPaths.removeAll(QString());
-    if (!client || m_pendingPaths.isEmpty()) {
+void ResourceListModel::load(cmk::ArmClient *client, const QStringList &paths, JsonRowMaker maker) {
+    QStringList sent = paths;
+    sent.removeAll(QString());
+    if (!client || sent.isEmpty()) {
+        clear();
         m_complete = client != nullptr;
         Q_EMIT loadFinished();
         return;
     }
-    startNext();
-    Q_EMIT loadingChanged(true);
-}
-
-void ResourceListModel::startNext() {
-    const QString path = m_pendingPaths.takeFirst();
-    m_pager = m_client->list(path);
-    connect(m_pager, &cmk::ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
-        QList<Row> fresh;
-        if (!items.is_array())
-            return;
-        for (const nlohmann::json &item : items) {
-            if (!item.is_object())
-                continue;
-            if (m_maker) {
-                if (std::optional<Row> row = m_maker(item))
-                    fresh.append(*row);
-            } else {
-                fresh.append(defaultRow(item));
-            }
-        }
-        if (fresh.isEmpty())
-            return;
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
-        m_rows += fresh;
-        endInsertRows();
-    });
-    connect(m_pager, &cmk::ArmPager::finished, this, [this] {
-        cmk::ArmPager *pager = m_pager;
-        m_pager = nullptr;
-        pager->deleteLater();
-        if (pager->error()) {
-            m_error = pager->error();
-            m_pendingPaths.clear();
-        } else if (!m_pendingPaths.isEmpty()) {
-            startNext();
-            return;
-        } else {
-            m_complete = true;
-        }
-        Q_EMIT loadingChanged(false);
-        Q_EMIT loadFinished();
-    });
+    load<nlohmann::json>(cmk::ResourceInventory(client).rawItems(sent),
+                         [maker = std::move(maker)](const nlohmann::json &item) -> std::optional<Row> {
+                             if (!item.is_object())
+                                 return std::nullopt;
+                             return maker ? maker(item) : std::optional<Row>(defaultRow(item));
+                         });
 }
 
 void ResourceListModel::clear() {
@@ -119,14 +117,13 @@ void ResourceListModel::clear() {
 }
 
 void ResourceListModel::abort() {
-    m_pendingPaths.clear();
-    if (!m_pager)
+    if (!m_listing)
         return;
-    cmk::ArmPager *pager = m_pager;
-    m_pager = nullptr;
-    disconnect(pager, nullptr, this, nullptr);
-    pager->abort();
-    pager->deleteLater();
+    cmk::ResourceListingBase *listing = m_listing;
+    m_listing = nullptr;
+    disconnect(listing, nullptr, this, nullptr);
+    listing->abort();
+    listing->deleteLater();
     // Silent on purpose: whoever aborts knows, and a stale loadFinished() would confuse views.
     Q_EMIT loadingChanged(false);
 }

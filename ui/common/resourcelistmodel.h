@@ -1,15 +1,20 @@
 #pragma once
 
-// A list of ARM resources for a dropdown, filled page by page as ArmPager delivers them. Reloading or
-// clearing aborts the request in flight, so a stale answer (e.g. of the previous subscription) never lands.
+// A list of ARM resources for a dropdown, filled as a typed listing of cmk::ResourceInventory delivers its
+// pages. Each row keeps the resource it shows. Reloading or clearing aborts the listing in flight, so a stale
+// answer (e.g. of the previous subscription) never lands.
 
-#include "arm/armclient.h"
+#include "inventory/resourcelisting.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QUrlQuery>
+#include <any>
 #include <functional>
 #include <optional>
+
+namespace cmk {
+class ArmClient;
+}
 
 namespace cmkui {
 
@@ -26,10 +31,17 @@ public:
         QString display; ///< shown text; the name when empty
         QString location;
         QString toolTip;
-        nlohmann::json json; ///< the resource as the server sent it
+        std::any resource; ///< the typed resource shown (cmk::GalleryImage, cmk::Snapshot...)
+        /// The item as the server sent it: only for the Create VM wizard's lists, until they are typed.
+        nlohmann::json json;
+
+        /// The resource when it is a T, else null.
+        template <typename T> const T *resourceAs() const { return std::any_cast<T>(&resource); }
     };
-    /// Turns one item of a page into a row; nullopt skips it (filtering, e.g. by location).
-    using RowMaker = std::function<std::optional<Row>(const nlohmann::json &item)>;
+    /// Turns one resource into a row; nullopt skips it (filtering, e.g. by location).
+    template <typename T> using RowMaker = std::function<std::optional<Row>(const T &resource)>;
+    /// RowMaker<T> with T taken from the listing only, so a lambda converts to it.
+    template <typename T> using RowMakerFor = typename std::enable_if<true, RowMaker<T>>::type;
 
     explicit ResourceListModel(QObject *parent = nullptr);
     ~ResourceListModel() override;
@@ -37,17 +49,51 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+    /// Clears the rows and shows the resources `listing` delivers, each made a row by `maker`. Takes the
+    /// listing over.
+    template <typename T> void load(cmk::ResourceListing<T> *listing, RowMakerFor<T> maker) {
+        show(listing, [listing, maker = std::move(maker)] {
+            QList<Row> rows;
+            for (const T &resource : listing->takeItems()) {
+                if (std::optional<Row> row = maker(resource))
+                    rows.append(std::move(*row));
+            }
+            return rows;
+        });
+    }
+    /// The same, each resource shown by rowOf().
+    template <typename T> void load(cmk::ResourceListing<T> *listing) {
+        load(listing, [](const T &resource) { return std::optional<Row>(rowOf(resource)); });
+    }
+    /// The row of a resource with an id, a name and a location, keeping the resource.
+    template <typename T> static Row rowOf(const T &resource) {
+        Row row;
+        row.id = resource.id;
+        row.name = resource.name;
+        row.location = resource.location;
+        row.resource = resource;
+        return row;
+    }
+
+    /// A subscription's row: its GUID as the name, "Display name (GUID)" shown.
+    static Row subscriptionRow(const cmk::Subscription &subscription);
+
+    // Raw paths and JSON items: kept for the Create VM wizard only, whose lists move to typed listings of
+    // models/vm/ (see ResourceInventory::rawItems()). Nothing new should call these.
+    using JsonRowMaker = std::function<std::optional<Row>(const nlohmann::json &item)>;
     /// Clears the rows and lists every path in turn (rows of all of them, in order).
-    void load(cmk::ArmClient *client, const QStringList &paths, RowMaker maker = {});
-    void load(cmk::ArmClient *client, const QString &path, RowMaker maker = {}) {
+    void load(cmk::ArmClient *client, const QStringList &paths, JsonRowMaker maker = {});
+    void load(cmk::ArmClient *client, const QString &path, JsonRowMaker maker = {}) {
         load(client, QStringList{path}, std::move(maker));
     }
+    static Row defaultRow(const nlohmann::json &item);
+
     /// Aborts and empties.
     void clear();
     /// Stops loading, keeping the rows received so far.
     void abort();
 
-    bool isLoading() const { return !m_pager.isNull(); }
+    bool isLoading() const { return !m_listing.isNull(); }
     /// Loaded to the end (not aborted, no error) at least once since the last load()/clear().
     bool isComplete() const { return m_complete; }
     const cmk::ArmError &error() const { return m_error; }
@@ -56,21 +102,18 @@ public:
     int rowOfId(const QString &id) const;
     int rowOfName(const QString &name) const; ///< case-insensitive
 
-    static Row defaultRow(const nlohmann::json &item);
-
 Q_SIGNALS:
     void loadingChanged(bool loading);
-    /// After the last path's last page, or on error (not after abort()).
+    /// After the listing's last page, or on error (not after abort()).
     void loadFinished();
 
 private:
-    void startNext();
+    /// Clears, then appends what `takeRows` makes of each page `listing` hands over.
+    void show(cmk::ResourceListingBase *listing, std::function<QList<Row>()> takeRows);
+    void appendRows(QList<Row> rows);
 
     QList<Row> m_rows;
-    QPointer<cmk::ArmClient> m_client;
-    QPointer<cmk::ArmPager> m_pager;
-    QStringList m_pendingPaths;
-    RowMaker m_maker;
+    QPointer<cmk::ResourceListingBase> m_listing;
     cmk::ArmError m_error;
     bool m_complete = false;
 };
