@@ -1,10 +1,10 @@
 #include "imagewizard/basicspage.h"
 
-#include "arm/armclient.h"
 #include "arm/resources.h"
 #include "common/resourcelistmodel.h"
 #include "imageversion/imageversiondraft.h"
 #include "imageversion/imageversionvalidation.h"
+#include "inventory/resourceinventory.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -25,64 +25,43 @@ namespace cmkui {
 
 namespace {
 
-QString basicsSubscriptionPath(const QString &subscriptionId, const QStringList &tail) {
-    // tail alternates trusted keywords (even positions) and user-supplied names (odd positions).
-    ArmPathBuilder builder;
-    builder.literal(QStringLiteral("subscriptions")).name(subscriptionId);
-    for (int i = 0; i < tail.size(); ++i) {
-        if (i % 2 == 0)
-            builder.literal(tail.at(i));
-        else
-            builder.name(tail.at(i));
-    }
-    return builder.ok() ? builder.path() : QString();
+QList<int> sourceDataDiskLuns(const ResourceListModel::Row &row) {
+    if (const auto *image = row.resourceAs<ManagedImage>())
+        return dataDiskLuns(*image);
+    if (const auto *vm = row.resourceAs<VirtualMachine>())
+        return dataDiskLuns(*vm);
+    if (const auto *version = row.resourceAs<GalleryImageVersion>())
+        return dataDiskLuns(*version);
+    return {}; // snapshots: each data disk is a snapshot of its own
 }
 
-QString basicsComputeListPath(const QString &subscriptionId, const QString &type) {
-    ArmPathBuilder builder;
-    builder.literal(QStringLiteral("subscriptions"))
-        .name(subscriptionId)
-        .literal(QStringLiteral("providers"))
-        .literal(QStringLiteral("Microsoft.Compute"))
-        .literal(type);
-    return builder.ok() ? builder.path() : QString();
+/// How a source shows in the dropdown: name and resource group, and what tells it apart for its kind.
+template <typename Source> QString sourceText(const Source &source, const ResourceId &id) {
+    return QStringLiteral("%1 (%2)").arg(source.name, id.resourceGroup);
 }
 
-QString basicsJsonText(const nlohmann::json &j, const char *key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+QString sourceText(const Snapshot &snapshot, const ResourceId &id) {
+    const QString size = snapshot.diskSizeGB ? BasicsPage::tr("%1 GiB").arg(*snapshot.diskSizeGB) : QString();
+    return snapshot.osType.isEmpty()
+               ? BasicsPage::tr("%1 (%2) — data disk %3").arg(snapshot.name, id.resourceGroup, size)
+               : BasicsPage::tr("%1 (%2) — %3 OS disk %4")
+                     .arg(snapshot.name, id.resourceGroup, snapshot.osType, size);
 }
 
-QList<int> basicsSourceLuns(SourceKind kind, const nlohmann::json &item) {
-    QList<int> luns;
-    switch (kind) {
-    case SourceKind::ManagedImage: {
-        ManagedImage image;
-        if (!parseResource(item, image))
-            luns = QList<int>(image.dataDiskLuns.begin(), image.dataDiskLuns.end());
-        break;
-    }
-    case SourceKind::VirtualMachine: {
-        VirtualMachine vm;
-        if (!parseResource(item, vm))
-            luns = QList<int>(vm.dataDiskLuns.begin(), vm.dataDiskLuns.end());
-        break;
-    }
-    case SourceKind::ImageVersion: {
-        GalleryImageVersion version;
-        if (!parseResource(item, version)) {
-            for (const GalleryDiskImage &disk : version.storageProfile.dataDiskImages) {
-                if (disk.lun)
-                    luns.append(*disk.lun);
-            }
-        }
-        break;
-    }
-    case SourceKind::Snapshots:
-        break;
-    }
-    std::sort(luns.begin(), luns.end());
-    return luns;
+QString sourceText(const GalleryImageVersion &version, const ResourceId &id) {
+    //: A source image version in a dropdown: %1 image definition, %2 version, %3 resource group
+    return BasicsPage::tr("%1 version %2 (%3)").arg(id.names.value(1), version.name, id.resourceGroup);
+}
+
+/// Rows of the sources in `location` only: a source elsewhere cannot make a version there.
+template <typename Source> ResourceListModel::RowMaker<Source> sourcesIn(const QString &location) {
+    return [location](const Source &source) -> std::optional<ResourceListModel::Row> {
+        if (!sameRegion(source.location, location))
+            return std::nullopt;
+        ResourceListModel::Row row = ResourceListModel::rowOf(source);
+        row.display = sourceText(source, ResourceId::parse(source.id));
+        return row;
+    };
 }
 
 void selectComboRow(QComboBox *combo, int row) {
@@ -122,45 +101,73 @@ void BasicsPage::buildUi() {
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
+    buildTargetBox();
+    buildVersionBox();
+    buildSourceBox();
 
-    auto makeCombo = [this](const char *name, ResourceListModel *model) {
-        auto *combo = new QComboBox(this);
-        combo->setObjectName(QString::fromLatin1(name));
-        combo->setModel(model);
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(16);
-        return combo;
-    };
+    // Two columns: what receives the version on the left, what it is made from on the right.
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_targetBox);
+    left->addWidget(m_versionBox);
+    left->addStretch(1);
+    columns->addLayout(left, 1);
+    columns->addWidget(m_sourceBox, 1);
+    layout->addLayout(columns, 1);
+    addStatusWidgets(layout);
 
+    QWidget *previous = nullptr;
+    for (QWidget *next : std::initializer_list<QWidget *>{
+             m_subscriptionCombo, m_resourceGroupCombo, m_galleryCombo, m_definitionCombo, m_versionEdit,
+             m_locationCombo, m_sourceKindCombo, m_sourceCombo, m_dataDisksTable, m_addDataDiskButton,
+             m_removeDataDiskButton}) {
+        if (previous)
+            setTabOrder(previous, next);
+        previous = next;
+    }
+    connectWidgets();
+}
+
+QComboBox *BasicsPage::makeResourceCombo(const char *objectName, ResourceListModel *model) {
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(QString::fromLatin1(objectName));
+    combo->setModel(model);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(16);
+    return combo;
+}
+
+QLabel *BasicsPage::addFormRow(QFormLayout *form, QWidget *field) {
+    auto *label = new QLabel(form->parentWidget());
+    label->setBuddy(field);
+    form->addRow(label, field);
+    return label;
+}
+
+void BasicsPage::buildTargetBox() {
     m_targetBox = new QGroupBox(this);
     m_targetBox->setObjectName(QStringLiteral("targetBox"));
-    auto *targetForm = new QFormLayout(m_targetBox);
-    targetForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    m_subscriptionCombo = makeCombo("subscriptionCombo", m_subscriptions);
-    m_resourceGroupCombo = makeCombo("resourceGroupCombo", m_resourceGroups);
-    m_galleryCombo = makeCombo("galleryCombo", m_galleries);
-    m_definitionCombo = makeCombo("imageDefinitionCombo", m_definitions);
+    auto *form = new QFormLayout(m_targetBox);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_subscriptionCombo = makeResourceCombo("subscriptionCombo", m_subscriptions);
+    m_resourceGroupCombo = makeResourceCombo("resourceGroupCombo", m_resourceGroups);
+    m_galleryCombo = makeResourceCombo("galleryCombo", m_galleries);
+    m_definitionCombo = makeResourceCombo("imageDefinitionCombo", m_definitions);
     m_definitionDetails = new QLabel(m_targetBox);
     m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
     m_definitionDetails->setWordWrap(true);
-    m_subscriptionLabel = new QLabel(m_targetBox);
-    m_resourceGroupLabel = new QLabel(m_targetBox);
-    m_galleryLabel = new QLabel(m_targetBox);
-    m_definitionLabel = new QLabel(m_targetBox);
-    m_subscriptionLabel->setBuddy(m_subscriptionCombo);
-    m_resourceGroupLabel->setBuddy(m_resourceGroupCombo);
-    m_galleryLabel->setBuddy(m_galleryCombo);
-    m_definitionLabel->setBuddy(m_definitionCombo);
-    targetForm->addRow(m_subscriptionLabel, m_subscriptionCombo);
-    targetForm->addRow(m_resourceGroupLabel, m_resourceGroupCombo);
-    targetForm->addRow(m_galleryLabel, m_galleryCombo);
-    targetForm->addRow(m_definitionLabel, m_definitionCombo);
-    targetForm->addRow(QString(), m_definitionDetails);
+    m_subscriptionLabel = addFormRow(form, m_subscriptionCombo);
+    m_resourceGroupLabel = addFormRow(form, m_resourceGroupCombo);
+    m_galleryLabel = addFormRow(form, m_galleryCombo);
+    m_definitionLabel = addFormRow(form, m_definitionCombo);
+    form->addRow(QString(), m_definitionDetails);
+}
 
+void BasicsPage::buildVersionBox() {
     m_versionBox = new QGroupBox(this);
     m_versionBox->setObjectName(QStringLiteral("versionBox"));
-    auto *versionForm = new QFormLayout(m_versionBox);
-    versionForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    auto *form = new QFormLayout(m_versionBox);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_versionEdit = new QLineEdit(m_versionBox);
     m_versionEdit->setObjectName(QStringLiteral("versionEdit"));
     m_versionEdit->setPlaceholderText(QStringLiteral("1.0.0"));
@@ -168,38 +175,37 @@ void BasicsPage::buildUi() {
     m_existingVersions = new QLabel(m_versionBox);
     m_existingVersions->setObjectName(QStringLiteral("existingVersionsLabel"));
     m_existingVersions->setWordWrap(true);
-    m_locationCombo = makeCombo("locationCombo", m_services.locations);
-    m_versionLabel = new QLabel(m_versionBox);
-    m_locationLabel = new QLabel(m_versionBox);
-    m_versionLabel->setBuddy(m_versionEdit);
-    m_locationLabel->setBuddy(m_locationCombo);
-    versionForm->addRow(m_versionLabel, m_versionEdit);
-    versionForm->addRow(QString(), m_existingVersions);
-    versionForm->addRow(m_locationLabel, m_locationCombo);
+    m_locationCombo = makeResourceCombo("locationCombo", m_services.locations);
+    m_versionLabel = addFormRow(form, m_versionEdit);
+    form->addRow(QString(), m_existingVersions);
+    m_locationLabel = addFormRow(form, m_locationCombo);
+}
 
+void BasicsPage::buildSourceBox() {
     m_sourceBox = new QGroupBox(this);
     m_sourceBox->setObjectName(QStringLiteral("sourceBox"));
     auto *sourceLayout = new QVBoxLayout(m_sourceBox);
-    auto *sourceForm = new QFormLayout;
-    sourceForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    sourceLayout->addLayout(sourceForm);
+    auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    sourceLayout->addLayout(form);
     m_sourceKindCombo = new QComboBox(m_sourceBox);
     m_sourceKindCombo->setObjectName(QStringLiteral("sourceKindCombo"));
     for (SourceKind kind : {SourceKind::ManagedImage, SourceKind::Snapshots, SourceKind::VirtualMachine,
                             SourceKind::ImageVersion})
         m_sourceKindCombo->addItem(QString(), sourceKindKey(kind));
-    m_sourceCombo = makeCombo("sourceCombo", m_sources);
+    m_sourceCombo = makeResourceCombo("sourceCombo", m_sources);
     m_sourceDetails = new QLabel(m_sourceBox);
     m_sourceDetails->setObjectName(QStringLiteral("sourceDetails"));
     m_sourceDetails->setWordWrap(true);
-    m_sourceKindLabel = new QLabel(m_sourceBox);
-    m_sourceLabel = new QLabel(m_sourceBox);
-    m_sourceKindLabel->setBuddy(m_sourceKindCombo);
-    m_sourceLabel->setBuddy(m_sourceCombo);
-    sourceForm->addRow(m_sourceKindLabel, m_sourceKindCombo);
-    sourceForm->addRow(m_sourceLabel, m_sourceCombo);
-    sourceForm->addRow(QString(), m_sourceDetails);
+    m_sourceKindLabel = addFormRow(form, m_sourceKindCombo);
+    m_sourceLabel = addFormRow(form, m_sourceCombo);
+    form->addRow(QString(), m_sourceDetails);
+    buildDataDisksPanel();
+    sourceLayout->addWidget(m_dataDisksPanel, 1);
+    sourceLayout->addStretch(0);
+}
 
+void BasicsPage::buildDataDisksPanel() {
     m_dataDisksPanel = new QWidget(m_sourceBox);
     m_dataDisksPanel->setObjectName(QStringLiteral("dataDisksPanel"));
     auto *disksLayout = new QVBoxLayout(m_dataDisksPanel);
@@ -226,31 +232,9 @@ void BasicsPage::buildUi() {
     disksLayout->addWidget(m_dataDisksLabel);
     disksLayout->addWidget(m_dataDisksTable);
     disksLayout->addLayout(diskButtons);
-    sourceLayout->addWidget(m_dataDisksPanel, 1);
-    sourceLayout->addStretch(0);
+}
 
-    // Two columns: what receives the version on the left, what it is made from on the right.
-    auto *columns = new QHBoxLayout;
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_targetBox);
-    left->addWidget(m_versionBox);
-    left->addStretch(1);
-    columns->addLayout(left, 1);
-    columns->addWidget(m_sourceBox, 1);
-    layout->addLayout(columns, 1);
-    addStatusWidgets(layout);
-
-    setTabOrder(m_subscriptionCombo, m_resourceGroupCombo);
-    setTabOrder(m_resourceGroupCombo, m_galleryCombo);
-    setTabOrder(m_galleryCombo, m_definitionCombo);
-    setTabOrder(m_definitionCombo, m_versionEdit);
-    setTabOrder(m_versionEdit, m_locationCombo);
-    setTabOrder(m_locationCombo, m_sourceKindCombo);
-    setTabOrder(m_sourceKindCombo, m_sourceCombo);
-    setTabOrder(m_sourceCombo, m_dataDisksTable);
-    setTabOrder(m_dataDisksTable, m_addDataDiskButton);
-    setTabOrder(m_addDataDiskButton, m_removeDataDiskButton);
-
+void BasicsPage::connectWidgets() {
     connect(m_subscriptionCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSubscriptionChosen);
     connect(m_resourceGroupCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onResourceGroupChosen);
     connect(m_galleryCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onGalleryChosen);
@@ -430,19 +414,20 @@ void BasicsPage::cancelLoading() {
 
 void BasicsPage::updateDefinitionDetails() {
     const int row = m_definitionCombo->currentIndex();
-    if (row < 0 || row >= m_definitions->rowCount()) {
+    const GalleryImage *image = row >= 0 && row < m_definitions->rowCount()
+                                    ? m_definitions->row(row).resourceAs<GalleryImage>()
+                                    : nullptr;
+    if (!image) {
         m_definitionDetails->clear();
         m_definitionDetails->setVisible(false);
         return;
     }
-    GalleryImage image;
-    parseResource(m_definitions->row(row).json, image);
-    const QString security = image.securityType().isEmpty() ? tr("Standard") : image.securityType();
-    const QString generation = image.hyperVGeneration.isEmpty() ? tr("not set") : image.hyperVGeneration;
+    const QString security = image->securityType().isEmpty() ? tr("Standard") : image->securityType();
+    const QString generation = image->hyperVGeneration.isEmpty() ? tr("not set") : image->hyperVGeneration;
     //: Details of an image definition: %1 OS type (Linux/Windows), %2 OS state, %3 Hyper-V generation, %4
     //: security type
     m_definitionDetails->setText(tr("OS type: %1 · OS state: %2 · Generation: %3 · Security type: %4")
-                                     .arg(image.osType, image.osState, generation, security));
+                                     .arg(image->osType, image->osState, generation, security));
     m_definitionDetails->setVisible(true);
 }
 
@@ -567,17 +552,13 @@ void BasicsPage::reloadAll() {
     loadFromDraft();
 }
 
+ResourceInventory BasicsPage::inventory() const {
+    return ResourceInventory(m_services.client);
+}
+
 void BasicsPage::reloadSubscriptions() {
     QScopedValueRollback<bool> guard(m_syncing, true);
-    m_subscriptions->load(
-        m_services.client, QStringLiteral("/subscriptions"), [](const nlohmann::json &item) {
-            ResourceListModel::Row row = ResourceListModel::defaultRow(item);
-            row.name = basicsJsonText(item, "subscriptionId");
-            const QString displayName = basicsJsonText(item, "displayName");
-            row.display =
-                displayName.isEmpty() ? row.name : QStringLiteral("%1 (%2)").arg(displayName, row.name);
-            return std::optional<ResourceListModel::Row>(row);
-        });
+    m_subscriptions->load(inventory().subscriptions(), &ResourceListModel::subscriptionRow);
 }
 
 void BasicsPage::reloadForSubscription() {
@@ -587,16 +568,16 @@ void BasicsPage::reloadForSubscription() {
         m_resourceGroups->clear();
         m_services.locations->clear();
     } else {
-        m_resourceGroups->load(m_services.client,
-                               basicsSubscriptionPath(sub, {QStringLiteral("resourcegroups")}));
-        m_services.locations->load(m_services.client,
-                                   basicsSubscriptionPath(sub, {QStringLiteral("locations")}),
-                                   [](const nlohmann::json &item) {
-                                       ResourceListModel::Row row = ResourceListModel::defaultRow(item);
-                                       row.display = basicsJsonText(item, "displayName");
-                                       row.location = row.name;
-                                       return std::optional<ResourceListModel::Row>(row);
-                                   });
+        m_resourceGroups->load(inventory().resourceGroups(sub));
+        m_services.locations->load(inventory().locations(sub), [](const Location &location) {
+            ResourceListModel::Row row;
+            row.id = location.id;
+            row.name = location.name;
+            row.display = location.displayName;
+            row.location = location.name;
+            row.resource = location;
+            return std::optional<ResourceListModel::Row>(row);
+        });
     }
     reloadGalleries();
     reloadSources();
@@ -605,31 +586,20 @@ void BasicsPage::reloadForSubscription() {
 void BasicsPage::reloadGalleries() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty()) {
+    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty())
         m_galleries->clear();
-    } else {
-        m_galleries->load(m_services.client,
-                          basicsSubscriptionPath(
-                              d.subscriptionId,
-                              {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
-                               QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries")}));
-    }
+    else
+        m_galleries->load(inventory().galleries(d.subscriptionId, d.resourceGroup));
     reloadDefinitions();
 }
 
 void BasicsPage::reloadDefinitions() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty() || d.galleryName.isEmpty()) {
+    if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty() || d.galleryName.isEmpty())
         m_definitions->clear();
-    } else {
-        m_definitions->load(
-            m_services.client,
-            basicsSubscriptionPath(d.subscriptionId,
-                                   {QStringLiteral("resourceGroups"), d.resourceGroup,
-                                    QStringLiteral("providers"), QStringLiteral("Microsoft.Compute"),
-                                    QStringLiteral("galleries"), d.galleryName, QStringLiteral("images")}));
-    }
+    else
+        m_definitions->load(inventory().imageDefinitions(d.subscriptionId, d.resourceGroup, d.galleryName));
     reloadVersions();
 }
 
@@ -637,16 +607,11 @@ void BasicsPage::reloadVersions() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
     if (d.subscriptionId.isEmpty() || d.resourceGroup.isEmpty() || d.galleryName.isEmpty() ||
-        d.imageDefinitionName.isEmpty()) {
+        d.imageDefinitionName.isEmpty())
         m_versions->clear();
-    } else {
-        m_versions->load(m_services.client,
-                         basicsSubscriptionPath(
-                             d.subscriptionId,
-                             {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
-                              QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
-                              QStringLiteral("images"), d.imageDefinitionName, QStringLiteral("versions")}));
-    }
+    else
+        m_versions->load(inventory().imageVersions(d.subscriptionId, d.resourceGroup, d.galleryName,
+                                                   d.imageDefinitionName));
     updateExistingVersions();
 }
 
@@ -657,64 +622,29 @@ void BasicsPage::reloadSources() {
         m_sources->clear();
         return;
     }
-    const QString location = d.location;
-    const SourceKind kind = d.sourceKind;
-    auto inLocation = [location, kind](const nlohmann::json &item) -> std::optional<ResourceListModel::Row> {
-        ResourceListModel::Row row = ResourceListModel::defaultRow(item);
-        if (!sameRegion(row.location, location))
-            return std::nullopt;
-        const ResourceId id = ResourceId::parse(row.id);
-        switch (kind) {
-        case SourceKind::ImageVersion:
-            //: A source image version in a dropdown: %1 image definition, %2 version, %3 resource group
-            row.display = tr("%1 version %2 (%3)").arg(id.names.value(1), row.name, id.resourceGroup);
-            break;
-        case SourceKind::Snapshots: {
-            Snapshot snapshot;
-            parseResource(item, snapshot);
-            const QString size = snapshot.diskSizeGB ? tr("%1 GiB").arg(*snapshot.diskSizeGB) : QString();
-            row.display =
-                snapshot.osType.isEmpty()
-                    ? tr("%1 (%2) — data disk %3").arg(row.name, id.resourceGroup, size)
-                    : tr("%1 (%2) — %3 OS disk %4").arg(row.name, id.resourceGroup, snapshot.osType, size);
-            break;
-        }
-        default:
-            row.display = QStringLiteral("%1 (%2)").arg(row.name, id.resourceGroup);
-            break;
-        }
-        return row;
-    };
-    switch (kind) {
+    switch (d.sourceKind) {
     case SourceKind::ManagedImage:
-        m_sources->load(m_services.client, basicsComputeListPath(d.subscriptionId, QStringLiteral("images")),
-                        inLocation);
+        m_sources->load(inventory().managedImages(d.subscriptionId), sourcesIn<ManagedImage>(d.location));
         break;
     case SourceKind::Snapshots:
-        m_sources->load(m_services.client,
-                        basicsComputeListPath(d.subscriptionId, QStringLiteral("snapshots")), inLocation);
+        m_sources->load(inventory().snapshots(d.subscriptionId), sourcesIn<Snapshot>(d.location));
         break;
     case SourceKind::VirtualMachine:
-        m_sources->load(m_services.client,
-                        basicsComputeListPath(d.subscriptionId, QStringLiteral("virtualMachines")),
-                        inLocation);
+        m_sources->load(inventory().virtualMachines(d.subscriptionId), sourcesIn<VirtualMachine>(d.location));
         break;
     case SourceKind::ImageVersion: {
-        // Versions of every image definition of the chosen gallery (ARM has no gallery-wide version list).
-        QStringList paths;
+        // Versions of every image definition of the chosen gallery, once the definitions are known.
+        QStringList definitions;
         if (!d.resourceGroup.isEmpty() && !d.galleryName.isEmpty() && m_definitions->isComplete()) {
-            for (const ResourceListModel::Row &definition : m_definitions->rows()) {
-                paths << basicsSubscriptionPath(
-                    d.subscriptionId,
-                    {QStringLiteral("resourceGroups"), d.resourceGroup, QStringLiteral("providers"),
-                     QStringLiteral("Microsoft.Compute"), QStringLiteral("galleries"), d.galleryName,
-                     QStringLiteral("images"), definition.name, QStringLiteral("versions")});
-            }
+            for (const ResourceListModel::Row &definition : m_definitions->rows())
+                definitions << definition.name;
         }
-        if (paths.isEmpty())
+        if (definitions.isEmpty())
             m_sources->clear();
         else
-            m_sources->load(m_services.client, paths, inLocation);
+            m_sources->load(
+                inventory().imageVersions(d.subscriptionId, d.resourceGroup, d.galleryName, definitions),
+                sourcesIn<GalleryImageVersion>(d.location));
         break;
     }
     }
@@ -853,7 +783,7 @@ void BasicsPage::onSourceChosen(int index) {
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
         d.sourceId = row.id;
-        d.sourceDataDiskLuns = basicsSourceLuns(d.sourceKind, row.json);
+        d.sourceDataDiskLuns = sourceDataDiskLuns(row);
         d.normalizeEncryption();
     });
     syncWidgets();

@@ -3,11 +3,16 @@
 #include "common/draftpage.h"
 
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+
+namespace cmk {
+class ResourceInventory;
+}
 
 namespace cmkui {
 
@@ -33,6 +38,14 @@ protected:
 
 private:
     void buildUi();
+    void buildTargetBox();
+    void buildVersionBox();
+    void buildSourceBox();
+    void buildDataDisksPanel();
+    void connectWidgets();
+    QComboBox *makeResourceCombo(const char *objectName, ResourceListModel *model);
+    /// A label for `field`, its buddy, in a new row of `form`.
+    static QLabel *addFormRow(QFormLayout *form, QWidget *field);
     void connectModel(ResourceListModel *model);
     void loadFromDraft();
     void syncWidgets();
@@ -44,6 +57,7 @@ private:
     void readDataDiskTable();
     void addDataDiskRow(const QString &snapshotId, int lun);
 
+    cmk::ResourceInventory inventory() const;
     void reloadSubscriptions();
     void reloadForSubscription();
     void reloadGalleries();
