@@ -614,6 +614,15 @@ void VersionReviewer::finish(const ArmError &error) {
 
 // ---- ReviewReport ---------------------------------------------------------------------------------------
 
+QString ReviewReport::replicationText(const ReviewRegion &region, const QString &detailsSeparator) {
+    QString text = region.hasReplicationStatus
+                       ? tr("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
+                       : tr("unknown");
+    if (!region.replicationDetails.isEmpty())
+        text += detailsSeparator + region.replicationDetails;
+    return text;
+}
+
 QString ReviewReport::cellText(const VersionReview &review, const QString &desId) {
     if (desId.isEmpty())
         return tr("platform-managed key");
@@ -877,13 +886,7 @@ QString ReviewReport::html(const VersionReview &review) {
                  .arg(e(region.name))
                  .arg(region.replicaCount)
                  .arg(e(region.storageAccountType));
-        QString replication =
-            region.hasReplicationStatus
-                ? QStringLiteral("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
-                : tr("unknown");
-        if (!region.replicationDetails.isEmpty())
-            replication += QStringLiteral(" — ") + region.replicationDetails;
-        h += QStringLiteral("<td>%1</td>").arg(e(replication));
+        h += QStringLiteral("<td>%1</td>").arg(e(replicationText(region, QStringLiteral(" — "))));
         for (const ReviewDisk &disk : region.disks)
             h += QStringLiteral("<td>%1</td>").arg(e(cellText(review, disk.desId)));
         h += QStringLiteral("</tr>");

@@ -149,6 +149,9 @@ public:
     static nlohmann::json json(const VersionReview &review);
     /// HTML that QTextDocument renders (tables, no CSS beyond what it supports), for print and PDF.
     static QString html(const VersionReview &review);
+    /// A region's replication, "Completed (100 %)" ("unknown" without a status), then its details after
+    /// `detailsSeparator`.
+    static QString replicationText(const ReviewRegion &region, const QString &detailsSeparator);
     /// One matrix cell, as text: "des-weu-cmk (rg-keys-prod) — customer-managed key — kv/key@version".
     static QString cellText(const VersionReview &review, const QString &desId);
 };

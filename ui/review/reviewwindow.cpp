@@ -1,6 +1,7 @@
 #include "review/reviewwindow.h"
 
-#include "arm/armpaths.h"
+#include "common/resourcelistmodel.h"
+#include "inventory/resourceinventory.h"
 #include "review/reviewexport.h"
 #include "review/reviewreport.h"
 #include "vmwizard/vmwizard.h"
@@ -28,22 +29,6 @@
 
 namespace cmkui {
 
-namespace {
-
-QString rvStringAt(const nlohmann::json &item, const char *key) {
-    if (!item.is_object() || !item.contains(key) || !item[key].is_string())
-        return {};
-    return QString::fromStdString(item[key].get<std::string>());
-}
-
-QString rvPropertyAt(const nlohmann::json &item, const char *key) {
-    if (!item.is_object() || !item.contains("properties"))
-        return {};
-    return rvStringAt(item["properties"], key);
-}
-
-} // namespace
-
 ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
@@ -51,27 +36,41 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     , m_today(QDate::currentDate()) {
     setObjectName(QStringLiteral("reviewWindow"));
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildPicker());
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reviewStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+    layout->addWidget(buildResultPanes(), 1);
+    buildActions(layout);
+    connectPicker();
+    connectActions();
+    retranslateUi();
+    clearReview();
+    resize(1200, 800);
+}
 
+QPushButton *ReviewWindow::makeButton(const char *objectName) {
+    auto *button = new QPushButton(this);
+    button->setObjectName(QString::fromLatin1(objectName));
+    return button;
+}
+
+QLayout *ReviewWindow::buildPicker() {
     auto *pick = new QGridLayout;
     m_browseLabel = new QLabel(this);
-    m_subscriptionCombo = new QComboBox(this);
-    m_subscriptionCombo->setObjectName(QStringLiteral("subscriptionCombo"));
-    m_galleryCombo = new QComboBox(this);
-    m_galleryCombo->setObjectName(QStringLiteral("galleryCombo"));
-    m_imageCombo = new QComboBox(this);
-    m_imageCombo->setObjectName(QStringLiteral("imageCombo"));
-    m_versionCombo = new QComboBox(this);
-    m_versionCombo->setObjectName(QStringLiteral("versionCombo"));
-    for (QComboBox *combo : {m_subscriptionCombo, m_galleryCombo, m_imageCombo, m_versionCombo}) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        combo->setMinimumContentsLength(14);
-    }
-    m_reviewButton = new QPushButton(this);
-    m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
     auto *browseRow = new QHBoxLayout;
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_subscriptionCombo, m_galleryCombo, m_imageCombo, m_versionCombo})
-        browseRow->addWidget(w, 1);
+    for (auto [combo, name] :
+         {std::pair{&m_subscriptionCombo, "subscriptionCombo"}, std::pair{&m_galleryCombo, "galleryCombo"},
+          std::pair{&m_imageCombo, "imageCombo"}, std::pair{&m_versionCombo, "versionCombo"}}) {
+        *combo = new QComboBox(this);
+        (*combo)->setObjectName(QString::fromLatin1(name));
+        (*combo)->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        (*combo)->setMinimumContentsLength(14);
+        browseRow->addWidget(*combo, 1);
+    }
+    m_reviewButton = makeButton("reviewButton");
     browseRow->addWidget(m_reviewButton);
     pick->addWidget(m_browseLabel, 0, 0);
     pick->addLayout(browseRow, 0, 1);
@@ -79,74 +78,65 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     m_idEdit = new QLineEdit(this);
     m_idEdit->setObjectName(QStringLiteral("versionIdEdit"));
     m_idEdit->setClearButtonEnabled(true);
-    m_openButton = new QPushButton(this);
-    m_openButton->setObjectName(QStringLiteral("openButton"));
+    m_openButton = makeButton("openButton");
     auto *idRow = new QHBoxLayout;
     idRow->addWidget(m_idEdit, 1);
     idRow->addWidget(m_openButton);
     pick->addWidget(m_idLabel, 1, 0);
     pick->addLayout(idRow, 1, 1);
-    layout->addLayout(pick);
+    return pick;
+}
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("reviewStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_status);
-
+QWidget *ReviewWindow::buildResultPanes() {
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_summary = new QTextBrowser(splitter);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_summary->setOpenLinks(false);
-    auto *matrixPane = new QWidget(splitter);
-    auto *matrixLayout = new QVBoxLayout(matrixPane);
-    matrixLayout->setContentsMargins(0, 0, 0, 0);
-    m_matrixLabel = new QLabel(matrixPane);
-    m_matrix = new QTableWidget(matrixPane);
+    // A pane with a title above its view.
+    const auto titled = [splitter](QLabel **title, QWidget *view) {
+        auto *pane = new QWidget(splitter);
+        auto *paneLayout = new QVBoxLayout(pane);
+        paneLayout->setContentsMargins(0, 0, 0, 0);
+        *title = new QLabel(pane);
+        view->setParent(pane);
+        paneLayout->addWidget(*title);
+        paneLayout->addWidget(view);
+        return pane;
+    };
+    m_matrix = new QTableWidget(this);
     m_matrix->setObjectName(QStringLiteral("reviewMatrix"));
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matrix->setWordWrap(true);
     m_matrix->verticalHeader()->setVisible(false);
     m_matrix->horizontalHeader()->setStretchLastSection(true);
-    matrixLayout->addWidget(m_matrixLabel);
-    matrixLayout->addWidget(m_matrix);
-    auto *findingsPane = new QWidget(splitter);
-    auto *findingsLayout = new QVBoxLayout(findingsPane);
-    findingsLayout->setContentsMargins(0, 0, 0, 0);
-    m_findingsLabel = new QLabel(findingsPane);
-    m_findings = new QListWidget(findingsPane);
+    m_findings = new QListWidget(this);
     m_findings->setObjectName(QStringLiteral("reviewFindings"));
     m_findings->setWordWrap(true);
     m_findings->setIconSize(QSize(20, 20));
-    findingsLayout->addWidget(m_findingsLabel);
-    findingsLayout->addWidget(m_findings);
     splitter->addWidget(m_summary);
-    splitter->addWidget(matrixPane);
-    splitter->addWidget(findingsPane);
+    splitter->addWidget(titled(&m_matrixLabel, m_matrix));
+    splitter->addWidget(titled(&m_findingsLabel, m_findings));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
-    layout->addWidget(splitter, 1);
+    return splitter;
+}
 
+void ReviewWindow::buildActions(QVBoxLayout *layout) {
     auto *actions = new QHBoxLayout;
-    m_copyButton = new QPushButton(this);
-    m_copyButton->setObjectName(QStringLiteral("copyTextButton"));
-    m_saveJsonButton = new QPushButton(this);
-    m_saveJsonButton->setObjectName(QStringLiteral("saveJsonButton"));
-    m_saveHtmlButton = new QPushButton(this);
-    m_saveHtmlButton->setObjectName(QStringLiteral("saveHtmlButton"));
-    m_savePdfButton = new QPushButton(this);
-    m_savePdfButton->setObjectName(QStringLiteral("savePdfButton"));
+    m_copyButton = makeButton("copyTextButton");
+    m_saveJsonButton = makeButton("saveJsonButton");
+    m_saveHtmlButton = makeButton("saveHtmlButton");
+    m_savePdfButton = makeButton("savePdfButton");
     m_exportButton = createExportButton([this] { return review().toDraft(); }, this,
                                         [this] {
                                             QStringList notes;
                                             review().toDraft(&notes);
                                             return notes;
                                         });
-    actions->addWidget(m_copyButton);
-    actions->addWidget(m_saveJsonButton);
-    actions->addWidget(m_saveHtmlButton);
-    actions->addWidget(m_savePdfButton);
+    for (QWidget *button :
+         std::initializer_list<QWidget *>{m_copyButton, m_saveJsonButton, m_saveHtmlButton, m_savePdfButton})
+        actions->addWidget(button);
     actions->addStretch(1);
     actions->addWidget(m_exportButton);
     layout->addLayout(actions);
@@ -154,11 +144,12 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     // default size and pushed Export out of sight.
     auto *nextStep = new QHBoxLayout;
     nextStep->addStretch(1);
-    m_createVmButton = new QPushButton(this);
-    m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
+    m_createVmButton = makeButton("createVmButton");
     nextStep->addWidget(m_createVmButton);
     layout->addLayout(nextStep);
+}
 
+void ReviewWindow::connectPicker() {
     connect(m_reviewer, &cmk::VersionReviewer::progress, m_status, &QLabel::setText);
     connect(m_reviewer, &cmk::VersionReviewer::finished, this, &ReviewWindow::onReviewFinished);
     connect(m_openButton, &QPushButton::clicked, this, [this] { openVersion(m_idEdit->text()); });
@@ -175,6 +166,9 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     connect(m_galleryCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::onGalleryChanged);
     connect(m_imageCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::onImageChanged);
     connect(m_versionCombo, &QComboBox::currentIndexChanged, this, &ReviewWindow::updateButtons);
+}
+
+void ReviewWindow::connectActions() {
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(reportText()); });
     connect(m_createVmButton, &QPushButton::clicked, this, [this] {
@@ -197,18 +191,11 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
             [=] { saveWith(tr("HTML (*.html)"), QStringLiteral(".html"), &ReviewWindow::saveHtml); });
     connect(m_savePdfButton, &QPushButton::clicked, this,
             [=] { saveWith(tr("PDF (*.pdf)"), QStringLiteral(".pdf"), &ReviewWindow::savePdf); });
-
-    retranslateUi();
-    clearReview();
-    resize(1200, 800);
 }
 
 ReviewWindow::~ReviewWindow() {
+    // The listings are children: they stop their requests as they go.
     disconnect(m_reviewer, nullptr, this, nullptr);
-    for (const QPointer<cmk::ArmPager> &pager : std::as_const(m_pagers)) {
-        if (pager)
-            pager->abort();
-    }
 }
 
 void ReviewWindow::changeEvent(QEvent *event) {
@@ -358,14 +345,9 @@ void ReviewWindow::showReview() {
     };
     for (int row = 0; row < r.regions.size(); ++row) {
         const cmk::ReviewRegion &region = r.regions.at(row);
-        QString replication =
-            region.hasReplicationStatus
-                ? tr("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
-                : tr("unknown");
-        if (!region.replicationDetails.isEmpty())
-            replication += QLatin1Char('\n') + region.replicationDetails;
         const QStringList cells = {region.name, QString::number(region.replicaCount),
-                                   region.storageAccountType, replication};
+                                   region.storageAccountType,
+                                   cmk::ReviewReport::replicationText(region, QStringLiteral("\n"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             if (col == 3 &&
@@ -439,32 +421,51 @@ bool ReviewWindow::savePdf(const QString &path, QString *error) const {
 // ---- browsing
 // ----------------------------------------------------------------------------------------------
 
-void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, const QString &path,
-                             const std::function<QPair<QString, QString>(const nlohmann::json &)> &item) {
-    if (QPointer<cmk::ArmPager> old = m_pagers.value(combo)) {
+cmk::ResourceInventory ReviewWindow::inventory() const {
+    return cmk::ResourceInventory(m_client);
+}
+
+template <typename T>
+void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, cmk::ResourceListing<T> *listing,
+                             const std::function<ComboItem(const T &)> &item) {
+    fillCombo(combo, which, listing, [listing, item] {
+        QList<ComboItem> items;
+        for (const T &resource : listing->takeItems())
+            items << item(resource);
+        return items;
+    });
+}
+
+void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, cmk::ResourceListingBase *listing,
+                             const std::function<QList<ComboItem>()> &takeItems) {
+    if (QPointer<cmk::ResourceListingBase> old = m_listings.take(combo)) {
         disconnect(old, nullptr, this, nullptr);
         old->abort();
+        old->deleteLater();
     }
     const QSignalBlocker blocker(combo);
     combo->clear();
     combo->setCurrentIndex(-1);
-    if (!m_client || path.isEmpty())
+    if (listing && !m_client) {
+        delete listing; // nothing to ask with
+        listing = nullptr;
+    }
+    if (!listing)
         return;
-    cmk::ArmPager *pager = m_client->list(path);
-    m_pagers.insert(combo, pager);
-    connect(pager, &cmk::ArmPager::pageReceived, this, [combo, item](const nlohmann::json &items) {
+    listing->setParent(this);
+    m_listings.insert(combo, listing);
+    connect(listing, &cmk::ResourceListingBase::itemsReady, this, [combo, takeItems] {
         const QSignalBlocker block(combo);
-        for (const nlohmann::json &entry : items) {
-            const auto [label, data] = item(entry);
+        for (const auto &[label, data] : takeItems()) {
             if (!data.isEmpty())
                 combo->addItem(label, data);
         }
         combo->setCurrentIndex(-1);
     });
-    connect(pager, &cmk::ArmPager::finished, this, [this, pager, which, combo] {
-        pager->deleteLater();
-        if (pager->error().isError() && pager->error().kind != cmk::ArmError::Kind::Aborted)
-            m_status->setText(tr("The list could not be read: %1").arg(pager->error().toDisplayString()));
+    connect(listing, &cmk::ResourceListingBase::finished, this, [this, listing, which, combo] {
+        listing->deleteLater();
+        if (listing->error().isError() && listing->error().kind != cmk::ArmError::Kind::Aborted)
+            m_status->setText(tr("The list could not be read: %1").arg(listing->error().toDisplayString()));
         else if (combo->count() == 1)
             combo->setCurrentIndex(0); // one choice: take it
         Q_EMIT listLoaded(which);
@@ -472,52 +473,53 @@ void ReviewWindow::fillCombo(QComboBox *combo, const QString &which, const QStri
 }
 
 void ReviewWindow::refreshSubscriptions() {
-    fillCombo(m_subscriptionCombo, QStringLiteral("subscriptions"), cmk::subscriptionsPath().path(),
-              [](const nlohmann::json &s) {
-                  const QString id = rvStringAt(s, "subscriptionId");
-                  const QString name = rvStringAt(s, "displayName");
-                  return qMakePair(name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id), id);
-              });
+    fillCombo<cmk::Subscription>(m_subscriptionCombo, QStringLiteral("subscriptions"),
+                                 inventory().subscriptions(), [](const cmk::Subscription &subscription) {
+                                     const ResourceListModel::Row row =
+                                         ResourceListModel::subscriptionRow(subscription);
+                                     return qMakePair(row.display, row.name);
+                                 });
     onSubscriptionChanged();
 }
 
 void ReviewWindow::onSubscriptionChanged() {
     const QString subscription = m_subscriptionCombo->currentData().toString();
-    fillCombo(m_galleryCombo, QStringLiteral("galleries"),
-              subscription.isEmpty() ? QString() : cmk::galleriesPath(subscription).path(),
-              [](const nlohmann::json &g) {
-                  const cmk::ResourceId id = cmk::ResourceId::parse(rvStringAt(g, "id"));
-                  return qMakePair(QStringLiteral("%1 (%2)").arg(rvStringAt(g, "name"), id.resourceGroup),
-                                   rvStringAt(g, "id"));
-              });
+    fillCombo<cmk::Gallery>(m_galleryCombo, QStringLiteral("galleries"),
+                            subscription.isEmpty() ? nullptr : inventory().galleries(subscription),
+                            [](const cmk::Gallery &gallery) {
+                                const QString group = cmk::ResourceId::parse(gallery.id).resourceGroup;
+                                return qMakePair(QStringLiteral("%1 (%2)").arg(gallery.name, group),
+                                                 gallery.id);
+                            });
     onGalleryChanged();
 }
 
 void ReviewWindow::onGalleryChanged() {
     const cmk::ResourceId gallery = cmk::ResourceId::parse(m_galleryCombo->currentData().toString());
-    const QString path =
+    fillCombo<cmk::GalleryImage>(
+        m_imageCombo, QStringLiteral("images"),
         gallery.valid
-            ? cmk::galleryImagesPath(gallery.subscriptionId, gallery.resourceGroup, gallery.name()).path()
-            : QString();
-    fillCombo(m_imageCombo, QStringLiteral("images"), path, [](const nlohmann::json &image) {
-        return qMakePair(rvStringAt(image, "name"), rvStringAt(image, "id"));
-    });
+            ? inventory().imageDefinitions(gallery.subscriptionId, gallery.resourceGroup, gallery.name())
+            : nullptr,
+        [](const cmk::GalleryImage &image) { return qMakePair(image.name, image.id); });
     onImageChanged();
 }
 
 void ReviewWindow::onImageChanged() {
     const cmk::ResourceId image = cmk::ResourceId::parse(m_imageCombo->currentData().toString());
-    const QString path = image.valid && image.names.size() == 2
-                             ? cmk::galleryImageVersionsPath(image.subscriptionId, image.resourceGroup,
-                                                             image.names.at(0), image.names.at(1))
-                                   .path()
-                             : QString();
-    fillCombo(m_versionCombo, QStringLiteral("versions"), path, [](const nlohmann::json &version) {
-        const QString state = rvPropertyAt(version, "provisioningState");
-        const QString name = rvStringAt(version, "name");
-        return qMakePair(state.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, state),
-                         rvStringAt(version, "id"));
-    });
+    fillCombo<cmk::GalleryImageVersion>(
+        m_versionCombo, QStringLiteral("versions"),
+        image.valid && image.names.size() == 2
+            ? inventory().imageVersions(image.subscriptionId, image.resourceGroup, image.names.at(0),
+                                        image.names.at(1))
+            : nullptr,
+        [](const cmk::GalleryImageVersion &version) {
+            const QString label =
+                version.provisioningState.isEmpty()
+                    ? version.name
+                    : QStringLiteral("%1 (%2)").arg(version.name, version.provisioningState);
+            return qMakePair(label, version.id);
+        });
     updateButtons();
 }
 

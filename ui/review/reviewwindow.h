@@ -8,19 +8,24 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
 class QToolButton;
+class QVBoxLayout;
 
 namespace cmk {
 class ArmClient;
-class ArmPager;
+class ResourceInventory;
+class ResourceListingBase;
+template <typename T> class ResourceListing;
 } // namespace cmk
 
 namespace cmkui {
@@ -60,12 +65,26 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// (label, data) of one dropdown entry; the data is what the next list or the review needs.
+    using ComboItem = QPair<QString, QString>;
+
+    QPushButton *makeButton(const char *objectName);
+    QLayout *buildPicker();
+    QWidget *buildResultPanes();
+    void buildActions(QVBoxLayout *layout);
+    void connectPicker();
+    void connectActions();
     void retranslateUi();
     void onReviewFinished();
     void showReview();
     void clearReview();
-    void fillCombo(QComboBox *combo, const QString &which, const QString &path,
-                   const std::function<QPair<QString, QString>(const nlohmann::json &)> &item);
+    cmk::ResourceInventory inventory() const;
+    /// Empties `combo` and fills it with what `listing` (taken over; null: nothing to list) delivers.
+    template <typename T>
+    void fillCombo(QComboBox *combo, const QString &which, cmk::ResourceListing<T> *listing,
+                   const std::function<ComboItem(const T &)> &item);
+    void fillCombo(QComboBox *combo, const QString &which, cmk::ResourceListingBase *listing,
+                   const std::function<QList<ComboItem>()> &takeItems);
     void onSubscriptionChanged();
     void onGalleryChanged();
     void onImageChanged();
@@ -75,7 +94,7 @@ private:
     cmk::VersionReviewer *m_reviewer = nullptr;
     QDate m_today;
     bool m_hasReview = false;
-    QMap<QComboBox *, QPointer<cmk::ArmPager>> m_pagers;
+    QMap<QComboBox *, QPointer<cmk::ResourceListingBase>> m_listings;
 
     QLabel *m_browseLabel = nullptr;
     QComboBox *m_subscriptionCombo = nullptr;
