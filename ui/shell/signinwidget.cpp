@@ -5,6 +5,7 @@
 #include "auth/authconfig.h"
 #include "auth/authsession.h"
 #include "auth/tokenstore.h"
+#include "inventory/resourceinventory.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,6 +24,27 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     : QWidget(parent)
     , m_session(session)
     , m_client(client) {
+    buildWidgets();
+    buildClientIdRow();
+    buildLayout();
+    connectButtons();
+    connectSession();
+    retranslateUi();
+    // The keychain may have been found missing before this widget existed (restoring at start-up).
+    if (m_session->tokenStore())
+        m_notice = m_session->tokenStore()->persistenceNotice();
+    updateView();
+    if (m_session->isSignedIn())
+        loadTenants();
+}
+
+QPushButton *SignInWidget::makeButton(QWidget *parent, const char *objectName) {
+    auto *button = new QPushButton(parent);
+    button->setObjectName(QString::fromLatin1(objectName));
+    return button;
+}
+
+void SignInWidget::buildWidgets() {
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("signInStatus"));
     m_status->setWordWrap(true);
@@ -33,32 +55,27 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     m_detail->setOpenExternalLinks(true);
     m_tenants = new QComboBox(this);
     m_tenants->setObjectName(QStringLiteral("tenantPicker"));
-    m_signIn = new QPushButton(this);
-    m_signIn->setObjectName(QStringLiteral("signInButton"));
-    m_deviceCode = new QPushButton(this);
-    m_deviceCode->setObjectName(QStringLiteral("deviceCodeButton"));
-    m_cancel = new QPushButton(this);
-    m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
-    m_signOut = new QPushButton(this);
-    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    m_signIn = makeButton(this, "signInButton");
+    m_deviceCode = makeButton(this, "deviceCodeButton");
+    m_cancel = makeButton(this, "cancelSignInButton");
+    m_signOut = makeButton(this, "signOutButton");
+}
 
+void SignInWidget::buildClientIdRow() {
     // Without an application (client) ID nothing can sign in: ask for it here and keep it in the settings.
     m_clientIdRow = new QWidget(this);
     m_clientId = new QLineEdit(m_clientIdRow);
     m_clientId->setObjectName(QStringLiteral("clientIdEdit"));
     m_clientId->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
-    auto *saveClientId = new QPushButton(m_clientIdRow);
-    m_saveClientId = saveClientId;
-    saveClientId->setObjectName(QStringLiteral("saveClientIdButton"));
-    auto *clientIdLabel = new QLabel(m_clientIdRow);
-    m_clientIdLabel = clientIdLabel;
-    clientIdLabel->setBuddy(m_clientId);
+    m_saveClientId = makeButton(m_clientIdRow, "saveClientIdButton");
+    m_clientIdLabel = new QLabel(m_clientIdRow);
+    m_clientIdLabel->setBuddy(m_clientId);
     auto *clientIdLayout = new QHBoxLayout(m_clientIdRow);
     clientIdLayout->setContentsMargins(0, 0, 0, 0);
-    clientIdLayout->addWidget(clientIdLabel);
+    clientIdLayout->addWidget(m_clientIdLabel);
     clientIdLayout->addWidget(m_clientId, 1);
-    clientIdLayout->addWidget(saveClientId);
-    connect(saveClientId, &QPushButton::clicked, this, [this] {
+    clientIdLayout->addWidget(m_saveClientId);
+    connect(m_saveClientId, &QPushButton::clicked, this, [this] {
         const QString id = m_clientId->text().trimmed();
         if (id.isEmpty())
             return;
@@ -69,7 +86,9 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
         m_problem.clear();
         updateView();
     });
+}
 
+void SignInWidget::buildLayout() {
     // One row (who, tenant, sign out) fits above the wizard's pages; the sign-in buttons, details and the
     // client id only when there is something to do, say or ask.
     m_tenantLabel = new QLabel(this);
@@ -95,7 +114,9 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     layout->addWidget(m_signInRow);
     layout->addWidget(m_detail);
     layout->addWidget(m_clientIdRow);
+}
 
+void SignInWidget::connectButtons() {
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         m_problem.clear();
         m_deviceMessage.clear();
@@ -109,7 +130,9 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
     connect(m_cancel, &QPushButton::clicked, m_session, &AuthSession::cancelSignIn);
     connect(m_signOut, &QPushButton::clicked, m_session, &AuthSession::signOut);
     connect(m_tenants, &QComboBox::currentIndexChanged, this, &SignInWidget::onTenantPicked);
+}
 
+void SignInWidget::connectSession() {
     connect(m_session, &AuthSession::stateChanged, this, &SignInWidget::updateView);
     connect(m_session, &AuthSession::signedIn, this, [this] {
         m_deviceMessage.clear();
@@ -151,13 +174,6 @@ SignInWidget::SignInWidget(AuthSession *session, cmk::ArmClient *client, QWidget
         updateView();
         Q_EMIT tenantChanged(tenantId);
     });
-    retranslateUi();
-    // The keychain may have been found missing before this widget existed (restoring at start-up).
-    if (m_session->tokenStore())
-        m_notice = m_session->tokenStore()->persistenceNotice();
-    updateView();
-    if (m_session->isSignedIn())
-        loadTenants();
 }
 
 void SignInWidget::retranslateUi() {
@@ -251,19 +267,19 @@ void SignInWidget::updateView() {
 void SignInWidget::loadTenants() {
     if (!m_client)
         return;
-    if (m_tenantPager)
-        m_tenantPager->abort();
+    if (m_tenantListing) {
+        m_tenantListing->abort();
+        m_tenantListing->deleteLater();
+    }
     m_fillingTenants = true;
     m_tenants->clear();
     m_fillingTenants = false;
-    m_tenantPager = m_client->list(QStringLiteral("/tenants"));
-    cmk::ArmPager *pager = m_tenantPager;
-    connect(pager, &cmk::ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
-        std::vector<cmk::Tenant> tenants;
-        if (cmk::parseResources(items, tenants).isError())
-            return;
+    cmk::ResourceListing<cmk::Tenant> *listing = cmk::ResourceInventory(m_client).tenants();
+    listing->setParent(this);
+    m_tenantListing = listing;
+    connect(listing, &cmk::ResourceListingBase::itemsReady, this, [this, listing] {
         m_fillingTenants = true;
-        for (const cmk::Tenant &tenant : tenants) {
+        for (const cmk::Tenant &tenant : listing->takeItems()) {
             const QString label = tenant.displayName.isEmpty()
                                       ? tenant.tenantId
                                       : tr("%1 (%2)").arg(tenant.displayName, tenant.defaultDomain.isEmpty()
@@ -274,10 +290,10 @@ void SignInWidget::loadTenants() {
         m_fillingTenants = false;
         updateView();
     });
-    connect(pager, &cmk::ArmPager::finished, this, [this, pager] {
-        if (pager->error().isError() && m_session->isSignedIn())
-            m_notice = tr("The tenants could not be listed: %1").arg(pager->error().toDisplayString());
-        pager->deleteLater();
+    connect(listing, &cmk::ResourceListingBase::finished, this, [this, listing] {
+        if (listing->error().isError() && m_session->isSignedIn())
+            m_notice = tr("The tenants could not be listed: %1").arg(listing->error().toDisplayString());
+        listing->deleteLater();
         updateView();
     });
 }

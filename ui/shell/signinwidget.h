@@ -15,8 +15,8 @@ class QPushButton;
 
 namespace cmk {
 class ArmClient;
-class ArmPager;
 class AuthSession;
+class ResourceListingBase;
 } // namespace cmk
 
 namespace cmkui {
@@ -38,6 +38,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static QPushButton *makeButton(QWidget *parent, const char *objectName);
+    void buildWidgets();
+    void buildClientIdRow();
+    void buildLayout();
+    void connectButtons();
+    void connectSession();
     void retranslateUi();
     void updateView();
     void loadTenants();
@@ -45,7 +51,7 @@ private:
 
     cmk::AuthSession *m_session;
     QPointer<cmk::ArmClient> m_client;
-    QPointer<cmk::ArmPager> m_tenantPager;
+    QPointer<cmk::ResourceListingBase> m_tenantListing;
     QLabel *m_status;
     QLabel *m_detail;
     QLabel *m_tenantLabel;
