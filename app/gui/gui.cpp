@@ -51,11 +51,20 @@ QWidget *openReviewMode(AppContext &context, const QString &versionId) {
     return window;
 }
 
-int runGui(int argc, char **argv) {
-    QApplication app(argc, argv);
-    // Before the parser is built: the option descriptions are translated as they are created.
-    const QString languageArgument = languageFromArguments(app.arguments());
-    installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);
+namespace {
+
+/// What the GUI's command line asks for, beyond the global options.
+struct GuiRequest {
+    GlobalOptions options;
+    bool reviewMode = false;
+    QString reviewVersionId;
+    bool screenshots = false;
+    QString screenshotsDir;
+};
+
+/// Reads the command line (--help and --version end the process here); false with the exit code when it
+/// is not acceptable, the reason on stderr.
+bool readGuiCommandLine(const QApplication &app, GuiRequest *request, int *exitCode) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys."));
@@ -83,109 +92,112 @@ int runGui(int argc, char **argv) {
     parser.addVersionOption();
     parser.process(app);
 
-    GlobalOptions options;
     QString why;
-    if (!readGlobalOptions(parser, options, &why)) {
+    *exitCode = ExitInvalidInput;
+    if (!readGlobalOptions(parser, request->options, &why)) {
         QTextStream(stderr) << why << Qt::endl;
-        return ExitInvalidInput;
+        return false;
     }
-    options.draftPath = parser.value(draftOption);
-    const bool reviewMode = parser.isSet(reviewOption);
+    request->options.draftPath = parser.value(draftOption);
+    request->reviewMode = parser.isSet(reviewOption);
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > (reviewMode ? 1 : 0)) {
-        QTextStream(stderr) << (reviewMode ? GuiText::tr("--review takes one resource ID: “%1” is one "
-                                                         "argument too many.")
-                                                 .arg(positional.at(1))
-                                           : GuiText::tr("Unexpected argument: %1").arg(positional.first()))
+    if (positional.size() > (request->reviewMode ? 1 : 0)) {
+        QTextStream(stderr) << (request->reviewMode
+                                    ? GuiText::tr("--review takes one resource ID: “%1” is one "
+                                                  "argument too many.")
+                                          .arg(positional.at(1))
+                                    : GuiText::tr("Unexpected argument: %1").arg(positional.first()))
                             << Qt::endl;
-        return ExitInvalidInput;
+        return false;
     }
-    const bool screenshots = parser.isSet(screenshotsOption);
-    // Pictures must not depend on (or change) the user's settings: they get settings of their own.
-    QTemporaryDir screenshotSettings;
-    if (screenshots)
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
-    if (options.language.isEmpty())
-        options.language = savedLanguage();
-    installTranslations(options.language);
+    request->reviewVersionId = positional.value(0);
+    request->screenshots = parser.isSet(screenshotsOption);
+    request->screenshotsDir = parser.value(screenshotsOption);
+    return true;
+}
 
-    AppContext context(options);
-    if (!context.initialize(&why)) {
-        QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
-        return ExitFailure;
-    }
+/// Offers to resume the autosaved draft, if there is one worth resuming; starting over discards it.
+void offerToResume(cmk::ImageVersionDraftModel &draft, cmk::DraftStore &store) {
+    const QString autosave = store.path();
+    if (!cmk::DraftStore::hasResumableDraft(autosave))
+        return;
+    QMessageBox ask(QMessageBox::Question, GuiText::tr("Resume your draft?"),
+                    GuiText::tr("You did not finish the image version you were preparing (last saved %1). "
+                                "Resume where you left off?")
+                        .arg(QLocale().toString(QFileInfo(autosave).lastModified(), QLocale::ShortFormat)),
+                    QMessageBox::NoButton);
+    ask.setObjectName(QStringLiteral("resumeDraftQuestion"));
+    QPushButton *resume = ask.addButton(GuiText::tr("&Resume"), QMessageBox::AcceptRole);
+    ask.addButton(GuiText::tr("&Start over"), QMessageBox::DestructiveRole);
+    ask.setDefaultButton(resume);
+    ask.exec();
+    cmk::ImageVersionDraft loaded;
+    QString why;
+    if (ask.clickedButton() == resume && cmk::DraftStore::load(autosave, &loaded, &why))
+        draft.setDraft(loaded);
+    else
+        store.discard();
+}
 
-    if (reviewMode && !parser.isSet(screenshotsOption)) {
-        openReviewMode(context, positional.value(0));
-        return app.exec();
-    }
-
-    cmk::ImageVersionDraftModel draft;
-    cmk::DraftStore store;
-    const bool explicitDraft = !options.draftPath.isEmpty();
-    if (screenshots) {
-        // Pictures must not depend on (or overwrite) whatever the user was working on.
-        if (explicitDraft) {
-            cmk::ImageVersionDraft loaded;
-            if (!cmk::DraftStore::load(options.draftPath, &loaded, &why)) {
+/// Fills `draft` for this run and points `store` at the file that keeps it (none for screenshots, which
+/// must not depend on or overwrite the user's work); false with the exit code when the draft is unreadable.
+bool prepareDraft(const GuiRequest &request, cmk::ImageVersionDraftModel &draft, cmk::DraftStore &store,
+                  int *exitCode) {
+    const QString &path = request.options.draftPath;
+    cmk::ImageVersionDraft loaded;
+    QString why;
+    *exitCode = ExitInvalidInput;
+    if (request.screenshots) {
+        if (!path.isEmpty()) {
+            if (!cmk::DraftStore::load(path, &loaded, &why)) {
                 QTextStream(stderr) << why << Qt::endl;
-                return ExitInvalidInput;
+                return false;
             }
             draft.setDraft(loaded);
-        } else if (options.sandbox) {
+        } else if (request.options.sandbox) {
             draft.setDraft(demoDraft());
         }
-    } else if (explicitDraft) {
-        store.setPath(options.draftPath);
-        if (QFileInfo::exists(options.draftPath)) {
-            cmk::ImageVersionDraft loaded;
-            if (!cmk::DraftStore::load(options.draftPath, &loaded, &why)) {
+        return true;
+    }
+    if (path.isEmpty()) {
+        store.setPath(cmk::DraftStore::defaultAutosavePath());
+        offerToResume(draft, store);
+    } else {
+        store.setPath(path);
+        if (QFileInfo::exists(path)) {
+            if (!cmk::DraftStore::load(path, &loaded, &why)) {
                 QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
-                return ExitInvalidInput;
+                return false;
             }
             draft.setDraft(loaded);
         }
-    } else {
-        const QString autosave = cmk::DraftStore::defaultAutosavePath();
-        store.setPath(autosave);
-        if (cmk::DraftStore::hasResumableDraft(autosave)) {
-            QMessageBox ask(
-                QMessageBox::Question, GuiText::tr("Resume your draft?"),
-                GuiText::tr("You did not finish the image version you were preparing (last saved %1). "
-                            "Resume where you left off?")
-                    .arg(QLocale().toString(QFileInfo(autosave).lastModified(), QLocale::ShortFormat)),
-                QMessageBox::NoButton);
-            ask.setObjectName(QStringLiteral("resumeDraftQuestion"));
-            QPushButton *resume = ask.addButton(GuiText::tr("&Resume"), QMessageBox::AcceptRole);
-            ask.addButton(GuiText::tr("&Start over"), QMessageBox::DestructiveRole);
-            ask.setDefaultButton(resume);
-            ask.exec();
-            cmk::ImageVersionDraft loaded;
-            if (ask.clickedButton() == resume && cmk::DraftStore::load(autosave, &loaded, &why))
-                draft.setDraft(loaded);
-            else
-                store.discard();
-        }
     }
-    if (!screenshots)
-        store.attach(&draft);
+    store.attach(&draft);
+    return true;
+}
 
-    if (screenshots) {
-        cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
-        addLanguageButton(&wizard);
-        const QStringList files =
-            takeScreenshots(wizard, context.armClient(), options.sandbox ? demoReviewVersionId() : QString(),
-                            parser.value(screenshotsOption), &why);
-        if (files.isEmpty()) {
-            QTextStream(stderr) << why << Qt::endl;
-            return ExitFailure;
-        }
-        QTextStream out(stdout);
-        for (const QString &file : files)
-            out << QDir::toNativeSeparators(file) << Qt::endl;
-        return ExitOk;
+/// --screenshots DIR: a picture of every page, their paths on stdout.
+int saveScreenshots(const GuiRequest &request, AppContext &context, cmk::ImageVersionDraftModel &draft) {
+    cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
+    addLanguageButton(&wizard);
+    QString why;
+    const QStringList files = takeScreenshots(wizard, context.armClient(),
+                                              request.options.sandbox ? demoReviewVersionId() : QString(),
+                                              request.screenshotsDir, &why);
+    if (files.isEmpty()) {
+        QTextStream(stderr) << why << Qt::endl;
+        return ExitFailure;
     }
+    QTextStream out(stdout);
+    for (const QString &file : files)
+        out << QDir::toNativeSeparators(file) << Qt::endl;
+    return ExitOk;
+}
 
+/// The wizard's window, until it is closed.
+int runWizardWindow(QApplication &app, const GuiRequest &request, AppContext &context,
+                    cmk::ImageVersionDraftModel &draft, cmk::DraftStore &store) {
+    const bool explicitDraft = !request.options.draftPath.isEmpty();
     cmkui::WizardWindow window(context.armClient(), &draft, accountSession(context));
     cmkui::CreateImageVersionWizard &wizard = *window.wizard();
     addLanguageButton(&wizard);
@@ -208,6 +220,44 @@ int runGui(int argc, char **argv) {
             QCoreApplication::exit(ExitOk);
         });
     return app.exec();
+}
+
+} // namespace
+
+int runGui(int argc, char **argv) {
+    QApplication app(argc, argv);
+    // Before the parser is built: the option descriptions are translated as they are created.
+    const QString languageArgument = languageFromArguments(app.arguments());
+    installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);
+    GuiRequest request;
+    int exitCode = ExitOk;
+    if (!readGuiCommandLine(app, &request, &exitCode))
+        return exitCode;
+    // Pictures must not depend on (or change) the user's settings: they get settings of their own.
+    QTemporaryDir screenshotSettings;
+    if (request.screenshots)
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, screenshotSettings.path());
+    if (request.options.language.isEmpty())
+        request.options.language = savedLanguage();
+    installTranslations(request.options.language);
+
+    AppContext context(request.options);
+    QString why;
+    if (!context.initialize(&why)) {
+        QMessageBox::critical(nullptr, GuiText::tr("cmkwizard"), why);
+        return ExitFailure;
+    }
+    if (request.reviewMode && !request.screenshots) {
+        openReviewMode(context, request.reviewVersionId);
+        return app.exec();
+    }
+    cmk::ImageVersionDraftModel draft;
+    cmk::DraftStore store;
+    if (!prepareDraft(request, draft, store, &exitCode))
+        return exitCode;
+    if (request.screenshots)
+        return saveScreenshots(request, context, draft);
+    return runWizardWindow(app, request, context, draft, store);
 }
 
 } // namespace cmkapp
