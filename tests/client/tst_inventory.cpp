@@ -6,11 +6,8 @@
 #include "arm/armclient.h"
 #include "armsandbox.h"
 #include "inventory/resourceinventory.h"
+#include "support/sandboxhttp.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -18,8 +15,8 @@ using namespace cmk;
 
 namespace {
 
-const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-const QString OtherSub = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+const QString Sub = sandboxtest::kSub1;
+const QString OtherSub = sandboxtest::kSub2;
 const QString ImagesGroup = QStringLiteral("rg-images-prod");
 const QString ProdGallery = QStringLiteral("galContosoProd");
 
@@ -58,13 +55,8 @@ template <typename T> QStringList idsOf(const std::vector<T> &items) {
 
 /// The ids of the demo fixture's resources of `type` whose id starts with `prefix` (both case-insensitive).
 QStringList fixtureIds(const QString &type, const QString &prefix) {
-    QFile file(qEnvironmentVariable("CMK_SOURCE_DIR") + QStringLiteral("/resources/demo-fixture.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
     QStringList ids;
-    const QJsonArray resources =
-        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("resources")).toArray();
-    for (const QJsonValue value : resources) {
+    for (const QJsonValue value : sandboxtest::demoFixture().value(QLatin1String("resources")).toArray()) {
         const QJsonObject resource = value.toObject();
         const QString id = resource.value(QLatin1String("id")).toString();
         if (resource.value(QLatin1String("type")).toString().compare(type, Qt::CaseInsensitive) == 0 &&

@@ -66,6 +66,24 @@ class TestGuiAccount : public QObject {
         return options;
     }
 
+    /// The application's window over a session, client and draft of its own, shown, not signed in yet.
+    struct AccountWindow {
+        cmk::TokenStore store;
+        std::unique_ptr<cmk::AuthSession> session;
+        std::unique_ptr<cmk::ArmClient> client;
+        cmk::ImageVersionDraftModel draft;
+        std::unique_ptr<cmkui::WizardWindow> window;
+    };
+    std::unique_ptr<AccountWindow> openAccountWindow() {
+        auto app = std::make_unique<AccountWindow>();
+        app->session = makeSession(&app->store);
+        app->client = makeClient(app->session.get());
+        app->window = std::make_unique<cmkui::WizardWindow>(app->client.get(), &app->draft,
+                                                            app->session.get(), wizardOptions());
+        app->window->show();
+        return app;
+    }
+
     static QString status(cmkui::WizardWindow &window) {
         return window.findChild<QLabel *>(QStringLiteral("signInStatus"))->text();
     }
@@ -124,12 +142,9 @@ private Q_SLOTS:
     // Sign in from the bar, fill the wizard, lose the sign-in: the bar asks for a new one and nothing typed
     // is lost; signed in again, the lists come back and the wizard goes on. Then sign out.
     void accountBarSignInLostSignInKeepsInput() {
-        cmk::TokenStore store;
-        auto session = makeSession(&store);
-        auto client = makeClient(session.get());
-        cmk::ImageVersionDraftModel draft;
-        cmkui::WizardWindow window(client.get(), &draft, session.get(), wizardOptions());
-        window.show();
+        const auto app = openAccountWindow();
+        cmkui::WizardWindow &window = *app->window;
+        cmk::AuthSession *session = app->session.get();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QFrame *bar = window.accountBar();
         QVERIFY(bar && bar->isVisible());
@@ -176,6 +191,7 @@ private Q_SLOTS:
         cmkui::CreateImageVersionWizard *wizard = window.wizard();
         QVERIFY(fillDemoTarget(wizard, QStringLiteral("7.1.0")));
         auto *version = find<QLineEdit>(wizard, QStringLiteral("versionEdit"));
+        const cmk::ImageVersionDraftModel &draft = app->draft;
         QTRY_COMPARE_WITH_TIMEOUT(draft.draft().location, QStringLiteral("westeurope"), 8000);
         const cmk::ImageVersionDraft typed = draft.draft();
         QCOMPARE(typed.versionName, QStringLiteral("7.1.0"));
@@ -247,12 +263,9 @@ private Q_SLOTS:
 
     // From the wizard's window: "Review an existing image version…" opens review mode next to it.
     void reviewButtonOpensReviewMode() {
-        cmk::TokenStore store;
-        auto session = makeSession(&store);
-        auto client = makeClient(session.get());
-        cmk::ImageVersionDraftModel draft;
-        cmkui::WizardWindow window(client.get(), &draft, session.get(), wizardOptions());
-        window.show();
+        const auto app = openAccountWindow();
+        cmkui::WizardWindow &window = *app->window;
+        cmk::AuthSession *session = app->session.get();
         QTest::mouseClick(button(window, "signInButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(session->isSignedIn(), 10000);
 
@@ -419,14 +432,13 @@ private Q_SLOTS:
         QDir().mkpath(dir);
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr")}) {
             cmkapp::installTranslations(language);
-            cmk::TokenStore store;
-            auto session = makeSession(&store);
-            auto client = makeClient(session.get());
-            cmk::ImageVersionDraftModel draft;
-            cmkui::WizardWindow window(client.get(), &draft, session.get(), wizardOptions());
-            window.show();
+            const auto app = openAccountWindow();
+            cmkui::WizardWindow &window = *app->window;
+            cmk::AuthSession *session = app->session.get();
             const auto save = [&](QWidget *widget, const QString &name) {
-                QTest::qWait(200);
+                // Laid out and painted once the window is exposed and the events so far are handled.
+                QVERIFY(QTest::qWaitForWindowExposed(widget));
+                QCoreApplication::processEvents();
                 QVERIFY(
                     widget->grab().save(QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, language))));
             };

@@ -650,14 +650,25 @@ void BasicsPage::reloadSources() {
     }
 }
 
+std::optional<ResourceListModel::Row> BasicsPage::chosenRow(const ResourceListModel *model, int index) const {
+    if (m_syncing || index < 0 || index >= model->rowCount())
+        return std::nullopt;
+    return model->row(index);
+}
+
+void BasicsPage::afterChoice(void (BasicsPage::*reload)()) {
+    if (reload)
+        (this->*reload)();
+    syncWidgets();
+    revalidate();
+}
+
 void BasicsPage::onSubscriptionChosen(int index) {
-    if (m_syncing || index < 0)
-        return;
-    const QString id = m_subscriptions->row(index).name;
-    if (id == draftModel()->draft().subscriptionId)
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_subscriptions, index);
+    if (!row || row->name == draftModel()->draft().subscriptionId)
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
-        d.subscriptionId = id;
+        d.subscriptionId = row->name;
         d.resourceGroup.clear();
         d.galleryName.clear();
         d.imageDefinitionName.clear();
@@ -671,87 +682,68 @@ void BasicsPage::onSubscriptionChosen(int index) {
             region.dataDiskDesIds.clear();
         }
     });
-    reloadForSubscription();
-    syncWidgets();
-    revalidate();
+    afterChoice(&BasicsPage::reloadForSubscription);
 }
 
 void BasicsPage::onResourceGroupChosen(int index) {
-    if (m_syncing || index < 0)
-        return;
-    const QString name = m_resourceGroups->row(index).name;
-    if (name == draftModel()->draft().resourceGroup)
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_resourceGroups, index);
+    if (!row || row->name == draftModel()->draft().resourceGroup)
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
-        d.resourceGroup = name;
+        d.resourceGroup = row->name;
         d.galleryName.clear();
         d.imageDefinitionName.clear();
         if (d.sourceKind == SourceKind::ImageVersion)
             d.sourceId.clear();
     });
-    reloadGalleries();
-    syncWidgets();
-    revalidate();
+    afterChoice(&BasicsPage::reloadGalleries);
 }
 
 void BasicsPage::onGalleryChosen(int index) {
-    if (m_syncing || index < 0)
-        return;
-    const ResourceListModel::Row row = m_galleries->row(index);
-    if (row.name == draftModel()->draft().galleryName)
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_galleries, index);
+    if (!row || row->name == draftModel()->draft().galleryName)
         return;
     const bool locationWasEmpty = draftModel()->draft().location.isEmpty();
     draftModel()->modify([&](ImageVersionDraft &d) {
-        d.galleryName = row.name;
+        d.galleryName = row->name;
         d.imageDefinitionName.clear();
         if (d.sourceKind == SourceKind::ImageVersion)
             d.sourceId.clear();
         // The gallery's own region is the natural home of its versions.
-        if (d.location.isEmpty() && !row.location.isEmpty()) {
-            d.location = normalizeRegion(row.location);
+        if (d.location.isEmpty() && !row->location.isEmpty()) {
+            d.location = normalizeRegion(row->location);
             d.placeLocationFirst();
         }
     });
     reloadDefinitions();
-    if (locationWasEmpty)
-        reloadSources();
-    syncWidgets();
-    revalidate();
+    afterChoice(locationWasEmpty ? &BasicsPage::reloadSources : nullptr);
 }
 
 void BasicsPage::onDefinitionChosen(int index) {
-    if (m_syncing || index < 0)
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_definitions, index);
+    if (!row || row->name == draftModel()->draft().imageDefinitionName)
         return;
-    const QString name = m_definitions->row(index).name;
-    if (name == draftModel()->draft().imageDefinitionName)
-        return;
-    draftModel()->modify([&](ImageVersionDraft &d) { d.imageDefinitionName = name; });
-    reloadVersions();
-    syncWidgets();
-    revalidate();
+    draftModel()->modify([&](ImageVersionDraft &d) { d.imageDefinitionName = row->name; });
+    afterChoice(&BasicsPage::reloadVersions);
 }
 
 void BasicsPage::onLocationChosen(int index) {
-    if (m_syncing || index < 0)
-        return;
-    const QString name = m_services.locations->row(index).name;
-    if (sameRegion(name, draftModel()->draft().location))
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_services.locations, index);
+    if (!row || sameRegion(row->name, draftModel()->draft().location))
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
         const int old = d.regionIndex(d.location);
         // The old location was only first because it was the location: it goes, unless chosen again later.
         if (old == 0 && d.targetRegions.size() > 0)
             d.targetRegions.removeAt(0);
-        d.location = name;
+        d.location = row->name;
         d.placeLocationFirst();
         d.sourceId.clear();
         d.sourceDataDiskLuns.clear();
         for (DataDiskSnapshot &disk : d.dataDiskSnapshots)
             disk.snapshotId.clear();
     });
-    reloadSources();
-    syncWidgets();
-    revalidate();
+    afterChoice(&BasicsPage::reloadSources);
 }
 
 void BasicsPage::onSourceKindChosen(int index) {
@@ -770,24 +762,19 @@ void BasicsPage::onSourceKindChosen(int index) {
         d.normalizeEncryption();
     });
     reloadSources();
-    rebuildDataDiskTable();
-    syncWidgets();
-    revalidate();
+    afterChoice(&BasicsPage::rebuildDataDiskTable);
 }
 
 void BasicsPage::onSourceChosen(int index) {
-    if (m_syncing || index < 0)
-        return;
-    const ResourceListModel::Row row = m_sources->row(index);
-    if (sameResourceId(row.id, draftModel()->draft().sourceId))
+    const std::optional<ResourceListModel::Row> row = chosenRow(m_sources, index);
+    if (!row || sameResourceId(row->id, draftModel()->draft().sourceId))
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {
-        d.sourceId = row.id;
-        d.sourceDataDiskLuns = sourceDataDiskLuns(row);
+        d.sourceId = row->id;
+        d.sourceDataDiskLuns = sourceDataDiskLuns(*row);
         d.normalizeEncryption();
     });
-    syncWidgets();
-    revalidate();
+    afterChoice(nullptr);
 }
 
 QStringList BasicsPage::computeErrors() const {

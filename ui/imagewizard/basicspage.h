@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/draftpage.h"
+#include "common/resourcelistmodel.h"
+
+#include <optional>
 
 class QComboBox;
 class QFormLayout;
@@ -15,8 +18,6 @@ class ResourceInventory;
 }
 
 namespace cmkui {
-
-class ResourceListModel;
 
 /// Subscription, resource group, gallery, image definition, version number, location and source.
 class BasicsPage : public DraftPage {
@@ -65,6 +66,10 @@ private:
     void reloadVersions();
     void reloadSources();
 
+    /// The row the user chose in `model`; none while the page sets its combos itself, or for no choice.
+    std::optional<ResourceListModel::Row> chosenRow(const ResourceListModel *model, int index) const;
+    /// After the draft took the user's choice: `reload` what depends on it, show the draft, check it.
+    void afterChoice(void (BasicsPage::*reload)());
     void onSubscriptionChosen(int index);
     void onResourceGroupChosen(int index);
     void onGalleryChosen(int index);
