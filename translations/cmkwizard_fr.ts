@@ -1405,6 +1405,10 @@
             <numerusform>%n remarques</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2&#xa0;%)</translation>
+    </message>
 </context>
 <context>
     <name>Screenshots</name>
@@ -3421,10 +3425,6 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
     <message>
         <source>Replication</source>
         <translation>Réplication</translation>
-    </message>
-    <message>
-        <source>%1 (%2 %)</source>
-        <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
         <source>No findings: every disk in every region is consistently encrypted.</source>
