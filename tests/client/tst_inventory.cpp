@@ -305,6 +305,9 @@ private Q_SLOTS:
         armsandbox::SandboxOptions options;
         options.faults = QStringLiteral("latency=300ms:path=/snapshots");
         startSandbox(options);
+        int answersSeen = 0; // by the client: an aborted request's answer is not
+        connect(m_client.get(), &ArmClient::responseReceived, this,
+                [&answersSeen](const QByteArray &, const QUrl &, int status) { answersSeen += status != 0; });
         std::unique_ptr<ResourceListing<Snapshot>> aborted(inventory().snapshots(Sub));
         QSignalSpy abortedReady(aborted.get(), &ResourceListingBase::itemsReady);
         QSignalSpy abortedFinished(aborted.get(), &ResourceListingBase::finished);
@@ -315,6 +318,7 @@ private Q_SLOTS:
         const Listed<Snapshot> later = collect(inventory().snapshots(Sub));
         QVERIFY(later.finished && !later.error);
         QVERIFY(!later.items.empty());
+        QCOMPARE(answersSeen, 1);
         QCOMPARE(abortedReady.size(), 0);
         QCOMPARE(abortedFinished.size(), 0);
         QVERIFY(aborted->takeItems().empty());
