@@ -3,9 +3,36 @@
 // Typed ARM paths. Every user-supplied name goes through ArmPathBuilder::name(), so it is validated and
 // percent-encoded; check ok()/error() on the result before sending. api-version is added by ArmClient.
 
+#include "arm/armerror.h"
+
+#include <QString>
+
+// ArmClient comes along: most callers build a path to send it.
 #include "arm/armclient.h"
 
 namespace cmk {
+
+/// api-version for a request path, chosen by its resource provider and type
+/// (galleries 2025-03-03, diskEncryptionSets 2025-01-02, features 2021-07-01, ...).
+QString apiVersionForPath(const QString &path);
+
+/// Builds ARM paths from fixed keywords and user-supplied names. Names are validated (no '/', '?', '#',
+/// no "." or "..", no control characters, length) and percent-encoded, so user input can never change
+/// which URL is requested.
+class ArmPathBuilder {
+public:
+    ArmPathBuilder &literal(const QString &segment); ///< trusted keyword, e.g. "resourceGroups"
+    ArmPathBuilder &name(const QString &userValue);  ///< untrusted name, validated and encoded
+    /// Appends an already-validated ARM resource id (e.g. from a server response) after checking its shape.
+    static ArmPathBuilder fromResourceId(const QString &resourceId);
+    QString path() const { return m_path; }
+    const ArmError &error() const { return m_error; }
+    bool ok() const { return !m_error.isError(); }
+
+private:
+    QString m_path;
+    ArmError m_error;
+};
 
 /// api-versions used for each family of paths (see apiVersionForPath()).
 namespace ApiVersions {
