@@ -286,6 +286,10 @@ void ArmTransportPolicy::send(const ArmRequest &request, const ArmNextPolicy &, 
     watch(request, transfer);
     QObject::connect(transfer, &QNetworkReply::finished, request->owner, [this, request, transfer, done] {
         request->transfer = nullptr;
+        // This attempt is over: its timeout and size watch must not mark the next one.
+        if (request->attemptTimer)
+            request->attemptTimer->stop();
+        QObject::disconnect(transfer, &QNetworkReply::downloadProgress, nullptr, nullptr);
         // Detached first: a receiver of the reply's finished() may delete the reply, and with it its
         // children.
         transfer->setParent(nullptr);
