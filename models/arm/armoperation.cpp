@@ -341,12 +341,9 @@ void ArmOperation::fetchFinalResource() {
         m_current = nullptr;
         if (m_finished)
             return;
-        if (reply->error()) {
-            finish(reply->error());
-            return;
-        }
-        m_resource = reply->json();
-        finish({});
+        if (!reply->error())
+            m_resource = reply->json();
+        finish(reply->error());
     });
 }
 
