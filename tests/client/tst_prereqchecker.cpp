@@ -3,6 +3,7 @@
 #include "arm/armclient.h"
 #include "armsandbox.h"
 #include "auth/tokenprovider.h"
+#include "prerequisites/desreadiness.h"
 #include "prerequisites/prerequisites.h"
 #include "support/prereqfixture.h"
 
