@@ -178,6 +178,7 @@ int runListDes(const QStringList &arguments) {
             return int(ExitInvalidInput);
 
         cmk::DiskEncryptionSetCatalog catalog;
+        catalog.setWorkerPriorityLowered(false); // no window to keep responsive
         bool ended = false;
         QObject::connect(&catalog, &cmk::DiskEncryptionSetCatalog::loadFinished, &catalog,
                          [&ended] { ended = true; });

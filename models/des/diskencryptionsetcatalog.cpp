@@ -126,8 +126,10 @@ void DiskEncryptionSetCatalog::convertPage(std::shared_ptr<const nlohmann::json>
     Q_ASSERT(items);
     ++m_pagesConverting;
     const quint64 generation = m_generation;
-    m_converter.start([this, generation, items = std::move(items), requestId = m_pageRequestId] {
-        lowerWorkerThreadPriority();
+    m_converter.start([this, generation, items = std::move(items), requestId = m_pageRequestId,
+                       lowered = m_lowerWorkerPriority] {
+        if (lowered)
+            lowerWorkerThreadPriority();
         ConvertedPage page;
         page.error = parseResources(*items, page.sets);
         if (page.error) {

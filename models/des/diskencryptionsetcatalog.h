@@ -39,6 +39,10 @@ public:
     /// catalogue is only emptied (aborted() if a load was in flight); an unusable subscription id ends the
     /// load at once with error() set and loadFinished().
     void load(ArmClient *client, const QString &subscriptionId);
+    /// Whether the worker that converts pages runs at a lower CPU priority (the default), so that a GUI
+    /// thread wins the core when both want it. A command-line tool has no such thread to protect: at the
+    /// lower priority its pages would only wait longer, in memory, on a busy machine. Set it before load().
+    void setWorkerPriorityLowered(bool lowered) { m_lowerWorkerPriority = lowered; }
     /// Lists the same subscription again.
     void reload();
     /// Stops a load in flight, keeping the sets converted so far; aborted() follows. Nothing when idle.
@@ -131,6 +135,7 @@ private:
     bool m_loading = false;
     bool m_pagerDone = false;
     bool m_complete = false;
+    bool m_lowerWorkerPriority = true;
     quint64 m_generation = 0; ///< pages converted for a dropped load are ignored
     QThreadPool m_converter;
 };
