@@ -128,15 +128,15 @@ private:
     QHash<QString, RegionIndex> m_regions;     ///< normalised region to positions, also by type
     QHash<QString, std::vector<int>> m_byType; ///< case-folded encryption type to positions
     QHash<QString, int> m_setsOfGroup;         ///< resource group to number of sets
-    size_t m_largestLoad = 0;
+    size_t m_largestLoad = 0; ///< sets of the largest load so far, reserved for the next ones
     ArmError m_error;
-    int m_pages = 0;
-    int m_pagesConverting = 0;
+    quint64 m_generation = 0;  ///< pages converted for a dropped load are ignored
+    int m_pages = 0;           ///< converted and added
+    int m_pagesConverting = 0; ///< handed to the worker, not back yet
     bool m_loading = false;
-    bool m_pagerDone = false;
+    bool m_pagerDone = false; ///< the pager sent its last page, or failed
     bool m_complete = false;
-    bool m_lowerWorkerPriority = true;
-    quint64 m_generation = 0; ///< pages converted for a dropped load are ignored
+    bool m_lowerWorkerPriority = true; ///< see setWorkerPriorityLowered()
     QThreadPool m_converter;
 };
 

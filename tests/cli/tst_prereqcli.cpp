@@ -13,12 +13,10 @@
 
 using namespace prereqtest;
 
-class TestPrereqCli : public QObject {
+class TestPrereqCli : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    PrereqServer m_server;
-
     struct Result : cmktest::CmkwizardRun {
         QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
     };
@@ -28,8 +26,7 @@ private:
     Result run(QStringList arguments, bool useSandboxEndpoint = true) {
         if (useSandboxEndpoint)
             arguments =
-                QStringList{QStringLiteral("--arm-endpoint"), m_server.sandbox().baseUrl().toString()} +
-                arguments;
+                QStringList{QStringLiteral("--arm-endpoint"), sandbox().baseUrl().toString()} + arguments;
         QProcessEnvironment env = cmktest::headlessEnvironment(m_server.dir(), QString());
         env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
@@ -43,8 +40,6 @@ private:
         QString why;
         QVERIFY2(m_server.start(options, &why), qPrintable(why));
     }
-
-    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
 
 private Q_SLOTS:
     void initTestCase() {

@@ -69,15 +69,10 @@ QStringList names(const std::vector<cmk::DiskEncryptionSet> &sets) {
 
 } // namespace
 
-class TestDesCatalog : public QObject {
+class TestDesCatalog : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    PrereqServer m_server;
-
-    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
-    cmk::ArmClient *client() const { return m_server.client(); }
-
     bool startWithPagesOf(int pageSize, const QString &faults = {}) {
         armsandbox::SandboxOptions options = m_server.options();
         options.pageSize = pageSize;

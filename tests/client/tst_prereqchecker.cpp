@@ -7,20 +7,13 @@
 #include <QSignalSpy>
 #include <QTest>
 
-using cmk::PrerequisiteChecker;
-using Item = PrerequisiteChecker::Item;
-using State = PrerequisiteChecker::State;
 using namespace prereqtest;
 
-class TestPrereqChecker : public QObject {
+class TestPrereqChecker : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    PrereqServer m_server;
     static constexpr int pollsUntilRegistered = 3;
-
-    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
-    cmk::ArmClient *client() const { return m_server.client(); }
 
     static PrerequisiteChecker::Options fastOptions() {
         PrerequisiteChecker::Options o;

@@ -25,22 +25,15 @@
 #include <QTimer>
 #include <QWizard>
 
-using cmk::PrerequisiteChecker;
 using cmkui::PrerequisitesPage;
-using Item = PrerequisiteChecker::Item;
-using State = PrerequisiteChecker::State;
 using namespace prereqtest;
 
-class TestPrereqPage : public QObject {
+class TestPrereqPage : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    PrereqServer m_server;
-
-    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
-
     std::unique_ptr<PrerequisitesPage> makePage(const QString &subscription) {
-        auto page = std::make_unique<PrerequisitesPage>(m_server.client());
+        auto page = std::make_unique<PrerequisitesPage>(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         o.maxPollIntervalMs = 40;
@@ -180,7 +173,7 @@ private Q_SLOTS:
         auto *first = new QWizardPage;
         first->setObjectName(QStringLiteral("firstPage"));
         wizard.addPage(first);
-        auto *page = new PrerequisitesPage(m_server.client());
+        auto *page = new PrerequisitesPage(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         page->setCheckerOptions(o);
@@ -199,7 +192,7 @@ private Q_SLOTS:
 
         // Somebody registers the feature elsewhere (here: another client) while the user is on the next page.
         wizard.next();
-        PrerequisiteChecker other(m_server.client());
+        PrerequisiteChecker other(client());
         PrerequisiteChecker::Options fast;
         fast.initialPollIntervalMs = 10;
         other.setOptions(fast);
@@ -278,7 +271,7 @@ private Q_SLOTS:
     }
 
     void registeringLetsTheUserGoOn() {
-        QVERIFY(registerFeatureElsewhere(*m_server.client(), subNeedsFeature));
+        QVERIFY(registerFeatureElsewhere(*client(), subNeedsFeature));
         auto page = makePage(subNeedsFeature);
         page->initializePage();
         QTRY_COMPARE_WITH_TIMEOUT(page->checker()->state(Item::Feature), State::Registering, 5000);
@@ -303,7 +296,7 @@ private Q_SLOTS:
     }
 
     void desReadinessWidgetFlagsRegions() {
-        cmkui::DesReadinessWidget widget(m_server.client());
+        cmkui::DesReadinessWidget widget(client());
         widget.resize(760, 560);
         widget.show();
         QSignalSpy readiness(&widget, &cmkui::DesReadinessWidget::readinessChanged);

@@ -21,6 +21,10 @@
 
 namespace prereqtest {
 
+using cmk::PrerequisiteChecker;
+using Item = PrerequisiteChecker::Item;
+using State = PrerequisiteChecker::State;
+
 inline const QString subNotRegistered = QStringLiteral("11111111-1111-1111-1111-111111111111");
 inline const QString subReady = QStringLiteral("22222222-2222-2222-2222-222222222222");
 inline const QString subReadOnly = QStringLiteral("33333333-3333-3333-3333-333333333333");
@@ -233,6 +237,15 @@ inline QString providerPath(const QString &sub) {
 inline QString desListPath(const QString &sub) {
     return QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(sub);
 }
+
+/// Base of the test cases on this fixture: the server, and short names for what they use most.
+class PrereqTestCase : public QObject {
+protected:
+    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
+    cmk::ArmClient *client() const { return m_server.client(); }
+
+    PrereqServer m_server;
+};
 
 /// Listings of `sub`'s Disk Encryption Sets the sandbox received: their first pages (the next ones carry a
 /// $skiptoken).
