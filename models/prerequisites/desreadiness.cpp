@@ -100,7 +100,12 @@ void DesReadinessChecker::watch(DiskEncryptionSetCatalog *catalog) {
             [this, catalog] { onLoadStarted(catalog); });
     connect(catalog, &DiskEncryptionSetCatalog::loadFinished, this,
             [this, catalog] { onLoadEnded(catalog); });
-    connect(catalog, &DiskEncryptionSetCatalog::aborted, this, [this, catalog] { onLoadEnded(catalog); });
+    // An abort is often followed at once by a new load (a reload, another subscription): decided on the next
+    // turn, the check follows the new load instead of listing on its own.
+    connect(catalog, &DiskEncryptionSetCatalog::aborted, this, [this, catalog] {
+        if (m_busy && catalog == m_source)
+            settleLater();
+    });
 }
 
 void DesReadinessChecker::setCatalog(DiskEncryptionSetCatalog *catalog) {
@@ -208,8 +213,11 @@ void DesReadinessChecker::listOnOwn(bool fresh) {
 
 void DesReadinessChecker::countFrom(DiskEncryptionSetCatalog *source) {
     m_source = source;
-    if (source->isLoading())
-        return; // onLoadEnded() goes on
+    if (!source->isLoading())
+        settleLater(); // else onLoadEnded() goes on
+}
+
+void DesReadinessChecker::settleLater() {
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         this,

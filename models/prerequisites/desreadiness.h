@@ -104,6 +104,8 @@ private:
     void onLoadEnded(DiskEncryptionSetCatalog *source);
     /// The counted catalogue's load is over: count it, or list on our own, or report its error.
     void settle();
+    /// settle() on the next event-loop turn, unless the check was replaced (or began again) meanwhile.
+    void settleLater();
     void count();
 
     ArmClient *m_client;

@@ -410,6 +410,16 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QCOMPARE(desListings(subReady), 3);
         QVERIFY(checker.countsSharedCatalog());
+
+        // Aborted and loaded again in one go (a reload of a list still loading): the check follows the new
+        // load.
+        shared.reload();
+        shared.abort();
+        shared.reload();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(checker.countsSharedCatalog());
+        QCOMPARE(checker.flaggedRegions(), QStringList{QStringLiteral("eastus2")});
+        QCOMPARE(desListings(subReady), 5);
     }
 
     // When the window's list fails, the check lists on its own and shows its own outcome.

@@ -99,7 +99,9 @@ QHash<int, QByteArray> DiskEncryptionSetModel::roleNames() const {
 }
 
 void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscriptionId) {
-    abort();
+    // The catalogue replaces a load in flight without aborting it: whoever counts the catalogue (the
+    // readiness check) sees a reload, not a failure.
+    stopInserting();
     m_catalog->load(client, subscriptionId); // resets the rows
 }
 
@@ -139,8 +141,7 @@ void DiskEncryptionSetModel::onLoadStarted() {
 
 void DiskEncryptionSetModel::onSetsAdded(int first, int count) {
     m_available = first + count;
-    if (!m_sliceTimer.isActive())
-        insertSlice(); // else the next slice takes them, on its own turn
+    insertSlice();
 }
 
 void DiskEncryptionSetModel::onLoadFinished() {
