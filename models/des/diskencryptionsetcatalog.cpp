@@ -30,12 +30,12 @@ QString folded(QStringView text) {
     return out;
 }
 
-// Same equivalence as cmk::sameResourceId: trimmed, no trailing slash, case-insensitive.
-QString idKey(const QString &id) {
-    QStringView key = QStringView(id).trimmed();
-    while (key.endsWith(u'/'))
-        key.chop(1);
-    return folded(key);
+// The part of an id that sameResourceId compares: trimmed, no trailing slash.
+QStringView idCore(QStringView id) {
+    id = id.trimmed();
+    while (id.endsWith(u'/'))
+        id.chop(1);
+    return id;
 }
 
 QString typeKey(const QString &encryptionType) {
@@ -68,6 +68,26 @@ QString resourceGroupOf(const QString &id) {
 
 } // namespace
 
+namespace detail {
+
+DesIdKey DesIdKey::of(const QString &id) {
+    // FNV-1a over the case-folded characters: equal keys (compared case-insensitively) hash alike.
+    size_t hash = 14695981039346656037ull;
+    for (const QChar c : idCore(id)) {
+        const char16_t u = c.unicode();
+        const char16_t foldedChar = u < 0x80 ? (u >= u'A' && u <= u'Z' ? char16_t(u + (u'a' - u'A')) : u)
+                                             : char16_t(QChar::toCaseFolded(char32_t(u)));
+        hash = (hash ^ foldedChar) * 1099511628211ull;
+    }
+    return {id, hash};
+}
+
+bool operator==(const DesIdKey &a, const DesIdKey &b) {
+    return a.hash == b.hash && idCore(a.id).compare(idCore(b.id), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace detail
+
 QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup) {
     QString busiest;
     int most = 0;
@@ -83,7 +103,7 @@ QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup) {
 }
 
 struct DiskEncryptionSetCatalog::SetKeys {
-    QString id;     ///< see idKey()
+    detail::DesIdKey id;
     QString region; ///< normalizeRegion()
     QString type;   ///< see typeKey()
     QString group;  ///< resource group, from the id
@@ -176,7 +196,7 @@ void DiskEncryptionSetCatalog::convertPage(std::shared_ptr<const nlohmann::json>
         } else {
             page.keys.reserve(page.sets.size());
             for (const DiskEncryptionSet &set : page.sets)
-                page.keys.push_back({idKey(set.id), normalizeRegion(set.location),
+                page.keys.push_back({detail::DesIdKey::of(set.id), normalizeRegion(set.location),
                                      typeKey(set.encryptionType), resourceGroupOf(set.id)});
         }
         QMetaObject::invokeMethod(
@@ -286,7 +306,7 @@ void DiskEncryptionSetCatalog::resetSets() {
 }
 
 int DiskEncryptionSetCatalog::indexOf(const QString &id) const {
-    return m_indexOfId.value(idKey(id), -1);
+    return m_indexOfId.value(detail::DesIdKey::of(id), -1);
 }
 
 const DiskEncryptionSet *DiskEncryptionSetCatalog::find(const QString &id) const {

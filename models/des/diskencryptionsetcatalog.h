@@ -20,6 +20,23 @@ namespace cmk {
 class ArmClient;
 class ArmPager;
 
+namespace detail {
+
+/// A set's id as the catalogue's id index keeps it: the set's own string (shared, not a folded copy) and a
+/// hash computed on the worker; equal as cmk::sameResourceId says (trimmed, no trailing slash,
+/// case-insensitive).
+struct DesIdKey {
+    QString id;
+    size_t hash = 0;
+    static DesIdKey of(const QString &id);
+};
+bool operator==(const DesIdKey &a, const DesIdKey &b);
+inline size_t qHash(const DesIdKey &key, size_t seed = 0) {
+    return ::qHash(quint64(key.hash), seed);
+}
+
+} // namespace detail
+
 /// The resource group holding the most sets (a sensible place for new ones; a tie goes to the first name in
 /// order), or empty. `setsPerGroup`: resource group to number of sets.
 QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup);
@@ -124,7 +141,7 @@ private:
     QString m_pageRequestId; ///< of the last page the server sent
     std::vector<DiskEncryptionSet> m_sets;
     std::vector<QString> m_regionOf;           ///< normalised region per set (shares the index's key)
-    QHash<QString, int> m_indexOfId;           ///< normalised id to position
+    QHash<detail::DesIdKey, int> m_indexOfId;  ///< id to position
     QHash<QString, RegionIndex> m_regions;     ///< normalised region to positions, also by type
     QHash<QString, std::vector<int>> m_byType; ///< case-folded encryption type to positions
     QHash<QString, int> m_setsOfGroup;         ///< resource group to number of sets

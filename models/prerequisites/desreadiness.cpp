@@ -114,8 +114,14 @@ void DesReadinessChecker::setCatalog(DiskEncryptionSetCatalog *catalog) {
     if (m_source && m_source == m_shared.data())
         abort();
     m_shared = catalog;
-    if (catalog)
-        watch(catalog);
+    if (!catalog)
+        return;
+    watch(catalog);
+    // The window may go first: a check counting its catalogue then ends unanswered.
+    connect(catalog, &QObject::destroyed, this, [this, catalog] {
+        if (m_source == catalog)
+            abort();
+    });
 }
 
 bool DesReadinessChecker::countsSharedCatalog() const {
