@@ -1,10 +1,10 @@
 // cmkwizard list-des: the Disk Encryption Sets of a subscription, every page, optionally filtered by region
 // and encryption type. Support staff use it, and it is the benchmark's client.
 
-#include "arm/armclient.h"
 #include "arm/armpaths.h"
 #include "arm/resources.h"
 #include "cli/commands.h"
+#include "des/diskencryptionsetcatalog.h"
 
 #include <QTextStream>
 #include <nlohmann/json.hpp>
@@ -34,12 +34,15 @@ QString shortType(const QString &encryptionType) {
     return encryptionType;
 }
 
-void printTable(QTextStream &out, const std::vector<cmk::DiskEncryptionSet> &sets) {
+void printTable(QTextStream &out, const cmk::DiskEncryptionSetCatalog &catalog,
+                const std::vector<int> &shown) {
     const QStringList headers = {tr("NAME"), tr("RESOURCE GROUP"), tr("LOCATION"), tr("TYPE"), tr("KEY URL")};
     QList<QStringList> rows;
-    rows.reserve(int(sets.size()));
-    for (const cmk::DiskEncryptionSet &des : sets)
+    rows.reserve(int(shown.size()));
+    for (int index : shown) {
+        const cmk::DiskEncryptionSet &des = catalog.at(index);
         rows.append({des.name, des.resourceGroup(), des.location, shortType(des.encryptionType), des.keyUrl});
+    }
     QList<int> widths;
     for (const QString &header : headers)
         widths << header.size();
@@ -74,6 +77,90 @@ nlohmann::json toOutputJson(const cmk::DiskEncryptionSet &des) {
     return j;
 }
 
+/// What the user asked for, validated.
+struct Request {
+    QString subscription;
+    QString location; ///< normalised; empty: every region
+    QString type;     ///< full encryption type; empty: every type
+    bool json = false;
+};
+
+struct Options {
+    QCommandLineOption subscription;
+    QCommandLineOption location;
+    QCommandLineOption type;
+    QCommandLineOption format;
+};
+
+// A function, not member initialisers: lupdate files tr() calls inside a struct under the struct's name.
+Options listDesOptions() {
+    return Options{
+        QCommandLineOption(QStringLiteral("subscription"), tr("Subscription ID."), QStringLiteral("ID")),
+        QCommandLineOption(QStringLiteral("location"),
+                           tr("Only the sets in this region (\"West Europe\" or westeurope)."),
+                           QStringLiteral("REGION")),
+        QCommandLineOption(QStringLiteral("type"),
+                           tr("Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and "
+                              "customer keys)."),
+                           QStringLiteral("CMK|DOUBLE")),
+        QCommandLineOption(QStringLiteral("format"), tr("Output format: text (default) or json."),
+                           QStringLiteral("text|json"), QStringLiteral("text")),
+    };
+}
+
+/// False (reason on `err`) when an option is missing or not understood.
+bool readRequest(const QCommandLineParser &options, const Options &o, Request *request, QTextStream &err) {
+    request->subscription = options.value(o.subscription).trimmed();
+    if (request->subscription.isEmpty()) {
+        err << tr("--subscription is required.") << Qt::endl;
+        return false;
+    }
+    const QString format = options.value(o.format).toLower();
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err << tr("--format must be text or json, not “%1”.").arg(options.value(o.format)) << Qt::endl;
+        return false;
+    }
+    request->json = format == QLatin1String("json");
+    if (options.isSet(o.type)) {
+        const QString type = options.value(o.type).toUpper();
+        if (type == QLatin1String("CMK")) {
+            request->type = CustomerKey;
+        } else if (type == QLatin1String("DOUBLE")) {
+            request->type = PlatformAndCustomerKeys;
+        } else {
+            err << tr("--type must be CMK or DOUBLE, not “%1”.").arg(options.value(o.type)) << Qt::endl;
+            return false;
+        }
+    }
+    request->location = cmk::normalizeRegion(options.value(o.location));
+    if (options.isSet(o.location) && request->location.isEmpty()) {
+        err << tr("--location must name a region.") << Qt::endl;
+        return false;
+    }
+    const cmk::ArmPathBuilder path = cmk::diskEncryptionSetsPath(request->subscription);
+    if (!path.ok()) {
+        err << tr("Invalid subscription ID “%1”: %2").arg(request->subscription, path.error().message)
+            << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+void printSets(const cmk::DiskEncryptionSetCatalog &catalog, const std::vector<int> &shown, bool json) {
+    QTextStream out(stdout);
+    if (json) {
+        nlohmann::json array = nlohmann::json::array();
+        for (int index : shown)
+            array.push_back(toOutputJson(catalog.at(index)));
+        out << QString::fromStdString(array.dump(2)) << '\n';
+    } else if (shown.empty()) {
+        out << tr("No disk encryption set matches.") << '\n';
+    } else {
+        printTable(out, catalog, shown);
+    }
+    out.flush();
+}
+
 } // namespace
 
 int runListDes(const QStringList &arguments) {
@@ -81,98 +168,28 @@ int runListDes(const QStringList &arguments) {
     parser.setApplicationDescription(tr("Lists the Disk Encryption Sets of a subscription, following every "
                                         "page. Exit code 0 when done, 2 for "
                                         "invalid input, 3 for an Azure error, 4 for a sign-in problem."));
-    const QCommandLineOption subscriptionOption(QStringLiteral("subscription"), tr("Subscription ID."),
-                                                QStringLiteral("ID"));
-    const QCommandLineOption locationOption(
-        QStringLiteral("location"), tr("Only the sets in this region (\"West Europe\" or westeurope)."),
-        QStringLiteral("REGION"));
-    const QCommandLineOption typeOption(
-        QStringLiteral("type"),
-        tr("Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and customer keys)."),
-        QStringLiteral("CMK|DOUBLE"));
-    const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          tr("Output format: text (default) or json."),
-                                          QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions({subscriptionOption, locationOption, typeOption, formatOption});
+    const Options options = listDesOptions();
+    parser.addOptions({options.subscription, options.location, options.type, options.format});
 
-    return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &options) {
+    return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &p) {
         QTextStream err(stderr);
-        const QString subscription = options.value(subscriptionOption).trimmed();
-        if (subscription.isEmpty()) {
-            err << tr("--subscription is required.") << Qt::endl;
+        Request request;
+        if (!readRequest(p, options, &request, err))
             return int(ExitInvalidInput);
-        }
-        const QString format = options.value(formatOption).toLower();
-        if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            err << tr("--format must be text or json, not “%1”.").arg(options.value(formatOption))
-                << Qt::endl;
-            return int(ExitInvalidInput);
-        }
-        QString wantedType;
-        if (options.isSet(typeOption)) {
-            const QString type = options.value(typeOption).toUpper();
-            if (type == QLatin1String("CMK"))
-                wantedType = CustomerKey;
-            else if (type == QLatin1String("DOUBLE"))
-                wantedType = PlatformAndCustomerKeys;
-            else {
-                err << tr("--type must be CMK or DOUBLE, not “%1”.").arg(options.value(typeOption))
-                    << Qt::endl;
-                return int(ExitInvalidInput);
-            }
-        }
-        const QString wantedLocation = cmk::normalizeRegion(options.value(locationOption));
-        if (options.isSet(locationOption) && wantedLocation.isEmpty()) {
-            err << tr("--location must name a region.") << Qt::endl;
-            return int(ExitInvalidInput);
-        }
-        const cmk::ArmPathBuilder path = cmk::diskEncryptionSetsPath(subscription);
-        if (!path.ok()) {
-            err << tr("Invalid subscription ID “%1”: %2").arg(subscription, path.error().message) << Qt::endl;
-            return int(ExitInvalidInput);
-        }
 
-        std::vector<cmk::DiskEncryptionSet> matching;
-        cmk::ArmError failure;
-        cmk::ArmPager *pager = context.armClient()->list(path.path());
-        QObject::connect(pager, &cmk::ArmPager::pageReceived, pager, [&](const nlohmann::json &items) {
-            std::vector<cmk::DiskEncryptionSet> page;
-            const cmk::ArmError error = cmk::parseResources(items, page);
-            if (error) {
-                failure = error;
-                pager->abort();
-                return;
-            }
-            for (cmk::DiskEncryptionSet &des : page) {
-                if (!wantedLocation.isEmpty() && cmk::normalizeRegion(des.location) != wantedLocation)
-                    continue;
-                if (!wantedType.isEmpty() && des.encryptionType.compare(wantedType, Qt::CaseInsensitive) != 0)
-                    continue;
-                matching.push_back(std::move(des));
-            }
-        });
-        waitUntil([pager] { return pager->isFinished(); });
-        if (!failure && pager->error())
-            failure = pager->error();
-        pager->deleteLater();
-        if (failure) {
-            err << tr("Could not list the disk encryption sets: %1").arg(failure.toDisplayString())
+        cmk::DiskEncryptionSetCatalog catalog;
+        catalog.setWorkerPriorityLowered(false); // no window to keep responsive
+        bool ended = false;
+        QObject::connect(&catalog, &cmk::DiskEncryptionSetCatalog::loadFinished, &catalog,
+                         [&ended] { ended = true; });
+        catalog.load(context.armClient(), request.subscription);
+        waitUntil([&ended] { return ended; });
+        if (catalog.error()) {
+            err << tr("Could not list the disk encryption sets: %1").arg(catalog.error().toDisplayString())
                 << Qt::endl;
-            return exitCodeForArmError(failure);
+            return exitCodeForArmError(catalog.error());
         }
-
-        QTextStream out(stdout);
-        if (format == QLatin1String("json")) {
-            nlohmann::json array = nlohmann::json::array();
-            for (const cmk::DiskEncryptionSet &des : matching)
-                array.push_back(toOutputJson(des));
-            out << QString::fromStdString(array.dump(2)) << '\n';
-        } else if (matching.empty()) {
-            out << tr("No disk encryption set matches.") << '\n';
-        } else {
-            printTable(out, matching);
-        }
-        out.flush();
+        printSets(catalog, catalog.indexesOf(request.location, request.type), request.json);
         return int(ExitOk);
     });
 }

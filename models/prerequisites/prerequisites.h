@@ -1,28 +1,24 @@
 #pragma once
 
 // Subscription prerequisites of customer-managed-key image versions: the Microsoft.Compute/SIGEncryption
-// feature, the Microsoft.Compute resource provider, and a Disk Encryption Set in every target region.
-// Shared by the wizard's Prerequisites step and `cmkwizard check-prereqs`.
+// feature and the Microsoft.Compute resource provider (a Disk Encryption Set in every target region is
+// prerequisites/desreadiness.h). Shared by the wizard's Prerequisites step and `cmkwizard check-prereqs`.
 
 #include "arm/armerror.h"
-#include "arm/resources.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
-#include <QThreadPool>
 #include <QTimer>
 
 namespace cmk {
 
 class ArmClient;
 class ArmReply;
-class ArmPager;
 
 /// Reads, registers and watches the feature and the provider registration of one subscription.
 /// Registration is asynchronous in Azure (it can take ~30 minutes): after a register request, or when a read
@@ -167,104 +163,6 @@ private:
     Track m_provider;
     int m_pendingReads = 0;
     bool m_busy = false;
-};
-
-/// Disk Encryption Sets of one region, by encryption type. Only sets whose provisioning succeeded count.
-struct RegionDesReadiness {
-    QString region;                ///< normalized ("westus")
-    int customerKeyCount = 0;      ///< EncryptionAtRestWithCustomerKey
-    int doubleEncryptionCount = 0; ///< EncryptionAtRestWithPlatformAndCustomerKeys
-    int confidentialCount = 0;     ///< ConfidentialVmEncryptedWithCustomerKey (not usable for image versions)
-    int notUsableCount = 0;        ///< provisioning failed or still in progress
-    std::vector<DiskEncryptionSet> sets; ///< every set found in the region
-    /// A set an image version can use exists (customer key or double encryption).
-    bool isReady() const { return customerKeyCount + doubleEncryptionCount > 0; }
-};
-
-/// Values for the commands that create a Disk Encryption Set; empty ones become placeholders.
-struct DesCreationParameters {
-    QString subscriptionId;
-    QString region;
-    QString resourceGroup;
-    QString name; ///< empty: "des-<region>-cmk"
-    QString encryptionType = QStringLiteral("EncryptionAtRestWithCustomerKey");
-    QString keyUrl;     ///< https://VAULT.vault.azure.net/keys/KEY/VERSION
-    QString keyVaultId; ///< ARM id of the key vault (same region as the set)
-};
-
-/// Ready-to-copy commands (one per line) that create a Disk Encryption Set.
-struct DesCreationCommands {
-    QString azureCli;   ///< az disk-encryption-set create ..., POSIX-shell quoted
-    QString powerShell; ///< Set-AzContext; New-AzDiskEncryptionSetConfig; New-AzDiskEncryptionSet
-};
-
-/// Quotes a value for a POSIX shell: 'it'\''s'.
-QString quoteForPosixShell(const QString &value);
-/// Quotes a value for PowerShell: 'it''s' (also doubling the typographic single quotes PowerShell accepts).
-QString quoteForPowerShell(const QString &value);
-DesCreationCommands desCreationCommands(const DesCreationParameters &parameters);
-/// The resource group holding the most sets (a sensible place for new ones; a tie goes to the first name in
-/// order), or empty. `setsPerGroup`: resource group to number of sets.
-QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup);
-
-/// Counts the Disk Encryption Sets of a subscription in each target region (one paged list of the
-/// subscription).
-class DesReadinessChecker : public QObject {
-    Q_OBJECT
-public:
-    explicit DesReadinessChecker(ArmClient *client, QObject *parent = nullptr);
-    ~DesReadinessChecker() override;
-
-    /// Lists the subscription's sets and fills results() for `regions` (in the given order, duplicates
-    /// dropped); finished() follows. A new check aborts the previous one.
-    void check(const QString &subscriptionId, const QStringList &regions);
-    /// Like check(), but the subscription's sets are listed elsewhere (a list the window loads anyway, so
-    /// they are not listed twice): busy until countSets() hands them over. check() or abort() end the wait.
-    void awaitSets(const QString &subscriptionId, const QStringList &regions);
-    /// Counts the sets awaited by awaitSets(), on a worker thread; finished() follows. `sets` needs only the
-    /// sets in the target regions (others are not counted); `suggestedResourceGroup` is the group holding the
-    /// most sets of the whole subscription (empty: the busiest group among `sets`). Ignored when no
-    /// awaitSets() is pending.
-    void countSets(std::vector<DiskEncryptionSet> sets, const QString &suggestedResourceGroup = {});
-    bool isAwaitingSets() const { return m_awaitingSets; }
-    void abort();
-
-    bool isBusy() const { return m_busy; }
-    const ArmError &error() const { return m_error; }
-    QString subscriptionId() const { return m_subscriptionId; }
-    const QList<RegionDesReadiness> &results() const { return m_results; }
-    QStringList flaggedRegions() const; ///< regions without a usable set
-    bool allReady() const;              ///< no error, at least one region, none flagged
-    /// A resource group that already holds sets of this subscription (a sensible place for new ones), or
-    /// empty.
-    QString suggestedResourceGroup() const { return m_suggestedResourceGroup; }
-
-Q_SIGNALS:
-    void finished();
-
-private:
-    // Pages are converted on a worker (one thread: in order) so 10,000 sets do not stall the GUI thread.
-    void onPageConverted(quint64 generation, std::vector<DiskEncryptionSet> page, const ArmError &error);
-    void finishIfDone();
-    /// Resets the results for a new check; false (finished() queued) when the subscription is not usable.
-    bool begin(const QString &subscriptionId, const QStringList &regions);
-
-    ArmClient *m_client;
-    QPointer<ArmPager> m_pager;
-    QThreadPool m_converter;
-    quint64 m_generation = 0; ///< pages converted for an aborted check are dropped
-    int m_pagesConverting = 0;
-    bool m_busy = false;
-    bool m_listed = false;
-    bool m_awaitingSets = false;
-    QString m_subscriptionId;
-    QStringList m_regions;
-    std::vector<DiskEncryptionSet> m_found;
-    QList<RegionDesReadiness> m_results;
-    QString m_suggestedResourceGroup;
-    QString m_givenResourceGroup; ///< by countSets()
-    ArmError m_error;
-    static constexpr size_t FoundReserve = 16384; ///< untouched reserved memory costs nothing
 };
 
 } // namespace cmk

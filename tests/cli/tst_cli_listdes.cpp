@@ -2,6 +2,8 @@
 // embedded sandbox (--sandbox) or a separate armsandbox process (--arm-endpoint), checking stdout, stderr
 // and exit codes.
 
+#include "support/cmkwizardprocess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,35 +16,20 @@ namespace {
 
 const QString Sub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = cmktest::CmkwizardRun;
 
 QString binDir() {
     return qEnvironmentVariable("CMK_BIN_DIR", QCoreApplication::applicationDirPath());
 }
 
+// In English, with a private home and no token (the sandbox needs none unless a test asks for sign-in).
 Run runCli(const QStringList &arguments) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    static const QTemporaryDir home;
+    QProcessEnvironment env = cmktest::headlessEnvironment(home, QString());
     env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(binDir() + QStringLiteral("/cmkwizard"),
-                  QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("timed out");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return cmktest::runCmkwizard(QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments, env,
+                                 60000);
 }
 
 /// A separate armsandbox process; its URL once it printed "listening on ...".

@@ -1,6 +1,7 @@
 // `cmkwizard check-prereqs`: the real executable against an armsandbox over HTTP (exit codes and output).
 
 #include "armsandbox.h"
+#include "support/cmkwizardprocess.h"
 #include "support/prereqfixture.h"
 
 #include <QJsonArray>
@@ -12,66 +13,42 @@
 
 using namespace prereqtest;
 
-class TestPrereqCli : public QObject {
+class TestPrereqCli : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_fixture;
-    std::unique_ptr<armsandbox::Sandbox> m_sandbox;
-
-    struct Result {
-        int exitCode = -1;
-        QString out;
-        QString err;
+    struct Result : cmktest::CmkwizardRun {
         QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
     };
 
-    static QString binary() {
-        return QDir(qEnvironmentVariable("CMK_BIN_DIR")).filePath(QStringLiteral("cmkwizard"));
-    }
-
-    // Runs cmkwizard while this process's event loop keeps serving the in-process sandbox.
+    // Runs cmkwizard (in English, with a private home and no token) while this process's event loop keeps
+    // serving the in-process sandbox.
     Result run(QStringList arguments, bool useSandboxEndpoint = true) {
         if (useSandboxEndpoint)
             arguments =
-                QStringList{QStringLiteral("--arm-endpoint"), m_sandbox->baseUrl().toString()} + arguments;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                QStringList{QStringLiteral("--arm-endpoint"), sandbox().baseUrl().toString()} + arguments;
+        QProcessEnvironment env = cmktest::headlessEnvironment(m_server.dir(), QString());
         env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
-        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(binary(), QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments);
-        [&] { QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString())); }();
-        [&] { QVERIFY(finished.wait(45000)); }();
-        Result r;
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = QString::fromUtf8(process.readAllStandardOutput());
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
+        return {cmktest::runCmkwizard(QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments,
+                                      env, 45000)};
     }
 
     void startSandbox(bool authRequired = false) {
-        m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.fixturePath = m_fixture;
-        options.featurePollsUntilRegistered = 3;
+        armsandbox::SandboxOptions options = m_server.options();
         options.authRequired = authRequired;
         QString why;
-        QVERIFY2(m_sandbox->start(options, &why), qPrintable(why));
+        QVERIFY2(m_server.start(options, &why), qPrintable(why));
     }
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        m_fixture = writeFixture(m_dir);
-        QVERIFY(QFile::exists(binary()));
+        QVERIFY(m_server.prepare());
+        QVERIFY(QFile::exists(cmktest::cmkwizardPath()));
     }
 
     void init() { startSandbox(); }
-    void cleanup() { m_sandbox.reset(); }
+    void cleanup() { m_server.stop(); }
 
     void readySubscriptionExitsZero() {
         const Result r = run({QStringLiteral("check-prereqs"), QStringLiteral("--subscription"), subReady});
@@ -88,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("SIGEncryption: Not registered")));
         QVERIFY(r.out.contains(QStringLiteral("--register")));
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 0);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("POST"), QStringLiteral("/register")), 0);
     }
 
     void registerWaitsUntilRegistered() {
@@ -107,16 +84,15 @@ private Q_SLOTS:
         QCOMPARE(j.value(QStringLiteral("registrationRequested")).toArray(),
                  (QJsonArray{QStringLiteral("feature"), QStringLiteral("provider")}));
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"),
-            1);
+            countRequests(sandbox(), QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"), 1);
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
+            countRequests(sandbox(), QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
             1);
         // The command polled and stopped: its poll count matches what the server saw (plus the first read).
         const int polls =
             j.value(QStringLiteral("feature")).toObject().value(QStringLiteral("polls")).toInt();
         QVERIFY(polls >= 1);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), polls + 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), polls + 1);
 
         // Checked again afterwards: ready, nothing more to register.
         const Result again =
@@ -163,7 +139,7 @@ private Q_SLOTS:
         const QJsonObject feature = r.json().value(QStringLiteral("feature")).toObject();
         QCOMPARE(feature.value(QStringLiteral("state")).toString(), QStringLiteral("NotNeeded"));
         QCOMPARE(feature.value(QStringLiteral("required")).toBool(), false);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
     }
 
     void regionsWithoutDesAreFlagged() {
@@ -194,24 +170,22 @@ private Q_SLOTS:
     }
 
     void invalidInputExitsTwo() {
-        QCOMPARE(run({QStringLiteral("check-prereqs")}).exitCode, 2);
-        QCOMPARE(
-            run({QStringLiteral("check-prereqs"), QStringLiteral("--subscription"), QStringLiteral("../x")})
-                .exitCode,
-            2);
-        QCOMPARE(run({QStringLiteral("check-prereqs"), QStringLiteral("--subscription"), subReady,
-                      QStringLiteral("--format"), QStringLiteral("xml")})
-                     .exitCode,
-                 2);
-        QCOMPARE(run({QStringLiteral("check-prereqs"), QStringLiteral("--subscription"), subReady,
-                      QStringLiteral("--region"), QStringLiteral("west/us")})
-                     .exitCode,
-                 2);
-        QCOMPARE(run({QStringLiteral("check-prereqs"), QStringLiteral("--subscription"), subReady,
-                      QStringLiteral("--poll-interval-ms"), QStringLiteral("0")})
-                     .exitCode,
-                 2);
-        QCOMPARE(m_sandbox->exchanges().size(), 0);
+        const QList<QStringList> invalid = {
+            {},
+            {QStringLiteral("--subscription"), QStringLiteral("../x")},
+            {QStringLiteral("--subscription"), subReady, QStringLiteral("--format"), QStringLiteral("xml")},
+            {QStringLiteral("--subscription"), subReady, QStringLiteral("--region"),
+             QStringLiteral("west/us")},
+            {QStringLiteral("--subscription"), subReady, QStringLiteral("--poll-interval-ms"),
+             QStringLiteral("0")},
+        };
+        for (const QStringList &arguments : invalid) {
+            const Result r = run(QStringList{QStringLiteral("check-prereqs")} + arguments);
+            QVERIFY2(r.exitCode == 2,
+                     qPrintable(arguments.join(QLatin1Char(' ')) + QLatin1Char('\n') + r.err));
+        }
+        // Every command has ended (a positive event): none of them reached the server.
+        QCOMPARE(sandbox().exchanges().size(), 0);
     }
 
     void missingSignInExitsFour() {

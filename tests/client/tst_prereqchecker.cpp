@@ -1,30 +1,21 @@
 // PrerequisiteChecker and DesReadinessChecker against a real armsandbox over HTTP.
 
-#include "arm/armclient.h"
-#include "armsandbox.h"
-#include "auth/tokenprovider.h"
-#include "prerequisites/prerequisites.h"
+#include "des/diskencryptionsetcatalog.h"
+#include "prerequisites/desreadiness.h"
 #include "support/prereqfixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
-using cmk::PrerequisiteChecker;
-using Item = PrerequisiteChecker::Item;
-using State = PrerequisiteChecker::State;
 using namespace prereqtest;
 
-class TestPrereqChecker : public QObject {
+class TestPrereqChecker : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_fixture;
-    std::unique_ptr<armsandbox::Sandbox> m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
     static constexpr int pollsUntilRegistered = 3;
 
-    PrerequisiteChecker::Options fastOptions() const {
+    static PrerequisiteChecker::Options fastOptions() {
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         o.maxPollIntervalMs = 40;
@@ -36,55 +27,56 @@ private:
         return QTest::qWaitFor([&] { return !checker.isBusy(); }, timeoutMs);
     }
 
-private Q_SLOTS:
-    void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        m_fixture = writeFixture(m_dir);
-        QVERIFY(!m_fixture.isEmpty());
+    // A checker of `sub` whose first read (refresh()) has answered; null when it did not.
+    std::unique_ptr<PrerequisiteChecker>
+    readChecker(const QString &sub, const PrerequisiteChecker::Options &options = fastOptions()) {
+        auto checker = std::make_unique<PrerequisiteChecker>(client());
+        checker->setOptions(options);
+        checker->setSubscriptionId(sub);
+        QSignalSpy finished(checker.get(), &PrerequisiteChecker::checkFinished);
+        checker->refresh();
+        if (!finished.wait(10000) || finished.count() != 1)
+            return nullptr;
+        return checker;
     }
+
+    // The readiness of `regions` once `checker` finished checking them; false when it did not.
+    static bool checkReadiness(cmk::DesReadinessChecker &checker, const QString &sub,
+                               const QStringList &regions) {
+        QSignalSpy finished(&checker, &cmk::DesReadinessChecker::finished);
+        checker.check(sub, regions);
+        return finished.wait(10000) && !checker.isBusy();
+    }
+
+    int desListings(const QString &sub) const { return prereqtest::desListings(sandbox(), sub); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.prepare()); }
 
     void init() {
-        // A fresh sandbox per test: registrations change its state.
-        m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.fixturePath = m_fixture;
-        options.featurePollsUntilRegistered = pollsUntilRegistered;
         QString why;
-        QVERIFY2(m_sandbox->start(options, &why), qPrintable(why));
-        m_client = std::make_unique<cmk::ArmClient>();
-        m_client->setEndpoint(m_sandbox->baseUrl());
-        cmk::RetryPolicy retry;
-        retry.baseDelayMs = 5;
-        m_client->setRetryPolicy(retry);
+        QVERIFY2(m_server.start(&why), qPrintable(why));
     }
 
-    void cleanup() {
-        m_client.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { m_server.stop(); }
 
     void readsNotRegisteredStates() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setOptions(fastOptions());
-        checker.setSubscriptionId(subNotRegistered);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(finished.count(), 1);
-        QCOMPARE(checker.state(Item::Feature), State::NotRegistered);
-        QCOMPARE(checker.state(Item::Provider), State::NotRegistered);
-        QCOMPARE(checker.serverState(Item::Feature), QStringLiteral("NotRegistered"));
-        QVERIFY(!checker.isReady());
-        QCOMPARE(checker.itemsNeedingRegistration(), (QList<Item>{Item::Feature, Item::Provider}));
-        QVERIFY(!checker.isBusy());
-        QVERIFY(checker.explanation(Item::Feature).contains(QStringLiteral("not registered")));
+        const auto checker = readChecker(subNotRegistered);
+        QVERIFY(checker);
+        QCOMPARE(checker->state(Item::Feature), State::NotRegistered);
+        QCOMPARE(checker->state(Item::Provider), State::NotRegistered);
+        QCOMPARE(checker->serverState(Item::Feature), QStringLiteral("NotRegistered"));
+        QVERIFY(!checker->isReady());
+        QCOMPARE(checker->itemsNeedingRegistration(), (QList<Item>{Item::Feature, Item::Provider}));
+        QVERIFY(!checker->isBusy());
+        QVERIFY(checker->explanation(Item::Feature).contains(QStringLiteral("not registered")));
 
         // The feature is read with the Microsoft.Features api-version, once; nothing is registered by a
         // check.
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), 1);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), providerPath(subNotRegistered)), 1);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 0);
-        for (const armsandbox::Exchange &e : m_sandbox->exchanges()) {
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), providerPath(subNotRegistered)), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("POST"), QStringLiteral("/register")), 0);
+        for (const armsandbox::Exchange &e : sandbox().exchanges()) {
             const QUrl url = exchangeUrl(e);
             if (url.path().endsWith(featurePath(subNotRegistered), Qt::CaseInsensitive))
                 QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("api-version")),
@@ -93,104 +85,78 @@ private Q_SLOTS:
     }
 
     void readsRegisteredStates() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setSubscriptionId(subReady);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(checker.state(Item::Feature), State::Registered);
-        QCOMPARE(checker.state(Item::Provider), State::Registered);
-        QVERIFY(checker.isReady());
-        QVERIFY(checker.itemsNeedingRegistration().isEmpty());
+        const auto checker = readChecker(subReady, PrerequisiteChecker::Options());
+        QVERIFY(checker);
+        QCOMPARE(checker->state(Item::Feature), State::Registered);
+        QCOMPARE(checker->state(Item::Provider), State::Registered);
+        QVERIFY(checker->isReady());
+        QVERIFY(checker->itemsNeedingRegistration().isEmpty());
     }
 
     void registerFeatureGoesThroughRegistering() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setOptions(fastOptions());
-        checker.setSubscriptionId(subNotRegistered);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        m_sandbox->clearExchanges();
+        const auto checker = readChecker(subNotRegistered);
+        QVERIFY(checker);
+        sandbox().clearExchanges();
 
-        QList<State> seen;
-        connect(&checker, &PrerequisiteChecker::stateChanged, this, [&](Item item, State state) {
-            if (item == Item::Feature)
-                seen.append(state);
-        });
-        QSignalSpy pollingDone(&checker, &PrerequisiteChecker::pollingFinished);
-        QSignalSpy scheduled(&checker, &PrerequisiteChecker::pollScheduled);
-        checker.registerItem(Item::Feature);
-        QVERIFY(checker.isBusy());
+        const FeatureStates states(checker.get());
+        QSignalSpy pollingDone(checker.get(), &PrerequisiteChecker::pollingFinished);
+        QSignalSpy scheduled(checker.get(), &PrerequisiteChecker::pollScheduled);
+        checker->registerItem(Item::Feature);
+        QVERIFY(checker->isBusy());
         QVERIFY(pollingDone.wait(10000));
         QCOMPARE(pollingDone.count(), 1);
         QCOMPARE(pollingDone.at(0).at(0).value<Item>(), Item::Feature);
         QCOMPARE(pollingDone.at(0).at(1).toBool(), true);
-        QCOMPARE(checker.state(Item::Feature), State::Registered);
-        QVERIFY(seen.contains(State::Registering));
-        QCOMPARE(seen.last(), State::Registered);
-        QVERIFY(seen.indexOf(State::Registering) < seen.indexOf(State::Registered));
-        QVERIFY(!checker.isPolling());
+        QCOMPARE(checker->state(Item::Feature), State::Registered);
+        QVERIFY(states.wentThroughRegistering());
+        QVERIFY(!checker->isPolling());
 
         // One POST, then as many GETs as the checker's polls, and the provider was left alone.
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"),
-            1);
-        const int gets = countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered));
-        QCOMPARE(gets, checker.pollCount(Item::Feature));
+            countRequests(sandbox(), QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"), 1);
+        const int gets = countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered));
+        QCOMPARE(gets, checker->pollCount(Item::Feature));
         QVERIFY2(gets >= pollsUntilRegistered - 1 && gets <= pollsUntilRegistered + 1,
                  qPrintable(QString::number(gets)));
         QCOMPARE(scheduled.count(), gets);
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
+            countRequests(sandbox(), QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
             0);
-        QCOMPARE(checker.state(Item::Provider), State::NotRegistered);
+        QCOMPARE(checker->state(Item::Provider), State::NotRegistered);
 
-        // Polling has stopped: nothing more reaches the server.
-        const int total = int(m_sandbox->exchanges().size());
-        QTest::qWait(300);
-        QCOMPARE(int(m_sandbox->exchanges().size()), total);
-        QVERIFY(!checker.isBusy());
+        // Polling has stopped: nothing more reaches the server, even after the longest poll interval.
+        const int total = requestsAbout(sandbox(), subNotRegistered);
+        QVERIFY(
+            waitForControlPoll(sandbox(), *client(), subNeedsFeature, 4 * fastOptions().maxPollIntervalMs));
+        QCOMPARE(requestsAbout(sandbox(), subNotRegistered), total);
+        QVERIFY(!checker->isBusy());
     }
 
     void registerMissingMakesReady() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setOptions(fastOptions());
-        checker.setSubscriptionId(subNotRegistered);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        checker.registerMissing();
-        QVERIFY(waitIdle(checker));
-        QCOMPARE(checker.state(Item::Feature), State::Registered);
-        QCOMPARE(checker.state(Item::Provider), State::Registered);
-        QVERIFY(checker.isReady());
+        const auto checker = readChecker(subNotRegistered);
+        QVERIFY(checker);
+        checker->registerMissing();
+        QVERIFY(waitIdle(*checker));
+        QCOMPARE(checker->state(Item::Feature), State::Registered);
+        QCOMPARE(checker->state(Item::Provider), State::Registered);
+        QVERIFY(checker->isReady());
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
+            countRequests(sandbox(), QStringLiteral("POST"), providerPath(subNotRegistered) + "/register"),
             1);
 
         // Re-reading from scratch (a new checker, as when the page is entered again) finds the server's
         // state.
-        PrerequisiteChecker again(m_client.get());
-        again.setSubscriptionId(subNotRegistered);
-        QSignalSpy againFinished(&again, &PrerequisiteChecker::checkFinished);
-        again.refresh();
-        QVERIFY(againFinished.wait(10000));
-        QVERIFY(again.isReady());
+        const auto again = readChecker(subNotRegistered, PrerequisiteChecker::Options());
+        QVERIFY(again);
+        QVERIFY(again->isReady());
     }
 
     void refreshFindingRegisteringPolls() {
-        PrerequisiteChecker checker(m_client.get());
+        PrerequisiteChecker checker(client());
         checker.setOptions(fastOptions());
         checker.setSubscriptionId(subNeedsFeature);
-        QVERIFY(registerFeatureElsewhere(*m_client, subNeedsFeature));
-        // Every state the checker goes through: sampling the state could miss a Registering that lasts one
-        // 10 ms poll (it did, in a Release build).
-        QList<State> seen;
-        connect(&checker, &PrerequisiteChecker::stateChanged, this, [&](Item item, State state) {
-            if (item == Item::Feature)
-                seen.append(state);
-        });
+        QVERIFY(registerFeatureElsewhere(*client(), subNeedsFeature));
+        const FeatureStates states(&checker);
         QSignalSpy pollingDone(&checker, &PrerequisiteChecker::pollingFinished);
         QSignalSpy scheduled(&checker, &PrerequisiteChecker::pollScheduled);
         checker.refresh();
@@ -199,35 +165,30 @@ private Q_SLOTS:
         QCOMPARE(pollingDone.at(0).at(0).value<Item>(), Item::Feature);
         QVERIFY(!scheduled.isEmpty());
         QCOMPARE(scheduled.at(0).at(0).value<Item>(), Item::Feature);
-        QVERIFY(seen.contains(State::Registering));
-        QCOMPARE(seen.last(), State::Registered);
-        QVERIFY(seen.indexOf(State::Registering) < seen.indexOf(State::Registered));
+        QVERIFY(states.wentThroughRegistering());
         QCOMPARE(checker.state(Item::Feature), State::Registered);
         QVERIFY(checker.isReady());
         // Only the other tool's POST: the checker itself registers nothing.
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("POST"), QStringLiteral("/register")), 1);
     }
 
     void refreshWithoutPollingReportsRegistering() {
-        PrerequisiteChecker checker(m_client.get());
+        QVERIFY(registerFeatureElsewhere(*client(), subNeedsFeature));
         PrerequisiteChecker::Options o = fastOptions();
         o.pollWhileRegistering = false;
-        checker.setOptions(o);
-        checker.setSubscriptionId(subNeedsFeature);
-        QVERIFY(registerFeatureElsewhere(*m_client, subNeedsFeature));
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(checker.state(Item::Feature), State::Registering);
-        QVERIFY(!checker.isBusy());
-        QVERIFY(!checker.isReady());
-        QVERIFY(checker.itemsNeedingRegistration().isEmpty());
-        QTest::qWait(100);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNeedsFeature)), 1);
+        const auto checker = readChecker(subNeedsFeature, o);
+        QVERIFY(checker);
+        QCOMPARE(checker->state(Item::Feature), State::Registering);
+        QVERIFY(!checker->isBusy());
+        QVERIFY(!checker->isReady());
+        QVERIFY(checker->itemsNeedingRegistration().isEmpty());
+        // A poll would have come 10 ms after the read.
+        QVERIFY(waitForControlPoll(sandbox(), *client(), subNotRegistered, 10 * o.initialPollIntervalMs));
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNeedsFeature)), 1);
     }
 
     void backoffGrowsUpToTheCap() {
-        PrerequisiteChecker checker(m_client.get());
+        PrerequisiteChecker checker(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         o.backoffFactor = 2.0;
@@ -251,7 +212,7 @@ private Q_SLOTS:
     }
 
     void abortStopsPolling() {
-        PrerequisiteChecker checker(m_client.get());
+        PrerequisiteChecker checker(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 200; // long enough to abort before the first poll
         checker.setOptions(o);
@@ -265,22 +226,19 @@ private Q_SLOTS:
         QVERIFY(!checker.isBusy());
         QCOMPARE(pollingDone.count(), 1);
         QCOMPARE(pollingDone.at(0).at(1).toBool(), false);
-        const int total = int(m_sandbox->exchanges().size());
-        QTest::qWait(500);
-        QCOMPARE(int(m_sandbox->exchanges().size()), total);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
+        const int total = requestsAbout(sandbox(), subNotRegistered);
+        QVERIFY(waitForControlPoll(sandbox(), *client(), subNeedsFeature, 2 * o.initialPollIntervalMs));
+        QCOMPARE(requestsAbout(sandbox(), subNotRegistered), total);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
     }
 
     void pollingGivesUpAtTheDeadline() {
         // A sandbox that keeps the feature Registering far longer than the checker waits.
-        m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.fixturePath = m_fixture;
+        armsandbox::SandboxOptions options = m_server.options();
         options.featurePollsUntilRegistered = 1000;
-        QVERIFY(m_sandbox->start(options));
-        m_client->setEndpoint(m_sandbox->baseUrl());
+        QVERIFY(m_server.start(options));
 
-        PrerequisiteChecker checker(m_client.get());
+        PrerequisiteChecker checker(client());
         PrerequisiteChecker::Options o = fastOptions();
         o.maxPollDurationMs = 150;
         checker.setOptions(o);
@@ -292,77 +250,66 @@ private Q_SLOTS:
         QCOMPARE(checker.state(Item::Feature), State::Registering);
         QVERIFY(checker.pollTimedOut(Item::Feature));
         QVERIFY(checker.explanation(Item::Feature).contains(QStringLiteral("check again later")));
-        const int total = int(m_sandbox->exchanges().size());
-        QTest::qWait(200);
-        QCOMPARE(int(m_sandbox->exchanges().size()), total);
+        const int total = requestsAbout(sandbox(), subNotRegistered);
+        QVERIFY(waitForControlPoll(sandbox(), *client(), subNeedsFeature, 4 * o.maxPollIntervalMs));
+        QCOMPARE(requestsAbout(sandbox(), subNotRegistered), total);
     }
 
     void forbiddenExplainsTheMissingRole() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setOptions(fastOptions());
-        checker.setSubscriptionId(subReadOnly);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
+        const auto checker = readChecker(subReadOnly);
+        QVERIFY(checker);
         // Reading works with a read-only role; registering does not.
-        QCOMPARE(checker.state(Item::Feature), State::NotRegistered);
+        QCOMPARE(checker->state(Item::Feature), State::NotRegistered);
 
-        checker.registerItem(Item::Feature);
-        checker.registerItem(Item::Provider);
-        QVERIFY(waitIdle(checker));
+        checker->registerItem(Item::Feature);
+        checker->registerItem(Item::Provider);
+        QVERIFY(waitIdle(*checker));
         // The state read before stays known; the refusal is the item's error.
-        QCOMPARE(checker.state(Item::Feature), State::NotRegistered);
-        QCOMPARE(checker.state(Item::Provider), State::NotRegistered);
-        QVERIFY(checker.hasError(Item::Feature));
-        QVERIFY(checker.hasError(Item::Provider));
-        QCOMPARE(checker.error(Item::Feature).httpStatus, 403);
-        QVERIFY(checker.isPermissionDenied(Item::Feature));
-        QVERIFY(checker.isPermissionDenied(Item::Provider));
-        const QString feature = checker.explanation(Item::Feature);
+        QCOMPARE(checker->state(Item::Feature), State::NotRegistered);
+        QCOMPARE(checker->state(Item::Provider), State::NotRegistered);
+        QVERIFY(checker->hasError(Item::Feature));
+        QVERIFY(checker->hasError(Item::Provider));
+        QCOMPARE(checker->error(Item::Feature).httpStatus, 403);
+        QVERIFY(checker->isPermissionDenied(Item::Feature));
+        QVERIFY(checker->isPermissionDenied(Item::Provider));
+        const QString feature = checker->explanation(Item::Feature);
         QVERIFY2(feature.contains(QStringLiteral("Microsoft.Features/providers/features/register/action")),
                  qPrintable(feature));
         QVERIFY(feature.contains(QStringLiteral("Contributor")));
         QVERIFY(feature.contains(QStringLiteral("Owner")));
         QVERIFY(feature.contains(QStringLiteral("AuthorizationFailed")));
-        const QString provider = checker.explanation(Item::Provider);
+        const QString provider = checker->explanation(Item::Provider);
         QVERIFY2(provider.contains(QStringLiteral("*/register/action")), qPrintable(provider));
         QVERIFY(provider.contains(QStringLiteral("Contributor")));
         // A refused registration is not polled.
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subReadOnly)), 1);
-        QVERIFY(!checker.isReady());
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subReadOnly)), 1);
+        QVERIFY(!checker->isReady());
     }
 
     void unknownFeatureIsNotNeeded() {
-        PrerequisiteChecker checker(m_client.get());
-        checker.setSubscriptionId(subFeatureUnknown);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(checker.state(Item::Feature), State::NotNeeded);
-        QCOMPARE(checker.state(Item::Provider), State::Registered);
-        QVERIFY(checker.isReady());
-        QVERIFY(checker.explanation(Item::Feature).contains(QStringLiteral("generally available")));
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subFeatureUnknown)), 1);
+        const auto checker = readChecker(subFeatureUnknown, PrerequisiteChecker::Options());
+        QVERIFY(checker);
+        QCOMPARE(checker->state(Item::Feature), State::NotNeeded);
+        QCOMPARE(checker->state(Item::Provider), State::Registered);
+        QVERIFY(checker->isReady());
+        QVERIFY(checker->explanation(Item::Feature).contains(QStringLiteral("generally available")));
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subFeatureUnknown)), 1);
     }
 
     void featureNotRequiredBySetting() {
-        PrerequisiteChecker checker(m_client.get());
         PrerequisiteChecker::Options o;
         o.featureRequired = false;
-        checker.setOptions(o);
-        checker.setSubscriptionId(subNotRegistered);
-        QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
-        checker.refresh();
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(checker.state(Item::Feature), State::NotNeeded);
-        QCOMPARE(checker.state(Item::Provider), State::NotRegistered);
-        QCOMPARE(checker.itemsNeedingRegistration(), QList<Item>{Item::Provider});
-        QVERIFY(checker.explanation(Item::Feature).contains(QStringLiteral("settings")));
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
+        const auto checker = readChecker(subNotRegistered, o);
+        QVERIFY(checker);
+        QCOMPARE(checker->state(Item::Feature), State::NotNeeded);
+        QCOMPARE(checker->state(Item::Provider), State::NotRegistered);
+        QCOMPARE(checker->itemsNeedingRegistration(), QList<Item>{Item::Provider});
+        QVERIFY(checker->explanation(Item::Feature).contains(QStringLiteral("settings")));
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 0);
     }
 
     void invalidSubscriptionSendsNothing() {
-        PrerequisiteChecker checker(m_client.get());
+        PrerequisiteChecker checker(client());
         checker.setSubscriptionId(QStringLiteral("../../providers"));
         QSignalSpy finished(&checker, &PrerequisiteChecker::checkFinished);
         checker.refresh();
@@ -370,8 +317,9 @@ private Q_SLOTS:
         QCOMPARE(checker.state(Item::Feature), State::Error);
         QCOMPARE(checker.error(Item::Feature).kind, cmk::ArmError::Kind::InvalidInput);
         QVERIFY(!checker.isBusy());
-        QTest::qWait(50);
-        QCOMPARE(m_sandbox->exchanges().size(), 0);
+        // The control's requests reach the server; the checker's would have come first.
+        QVERIFY(waitForControlPoll(sandbox(), *client(), subNeedsFeature, 10));
+        QCOMPARE(int(sandbox().exchanges().size()), requestsAbout(sandbox(), subNeedsFeature));
     }
 
     void serverStatesAreCaseInsensitive() {
@@ -388,12 +336,11 @@ private Q_SLOTS:
     }
 
     void desReadinessCountsPerRegion() {
-        cmk::DesReadinessChecker checker(m_client.get());
-        QSignalSpy finished(&checker, &cmk::DesReadinessChecker::finished);
-        checker.check(subReady,
-                      {QStringLiteral("West US"), QStringLiteral("eastus2"), QStringLiteral("northeurope"),
-                       QStringLiteral("westeurope"), QStringLiteral("westus")});
-        QVERIFY(finished.wait(10000));
+        cmk::DesReadinessChecker checker(client());
+        QVERIFY(checkReadiness(checker, subReady,
+                               {QStringLiteral("West US"), QStringLiteral("eastus2"),
+                                QStringLiteral("northeurope"), QStringLiteral("westeurope"),
+                                QStringLiteral("westus")}));
         QVERIFY2(!checker.error().isError(), qPrintable(checker.error().toDisplayString()));
         const QList<cmk::RegionDesReadiness> &r = checker.results();
         QCOMPARE(r.size(), 4); // "West US" and "westus" are one region
@@ -413,30 +360,95 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("eastus2"), QStringLiteral("northeurope")}));
         QVERIFY(!checker.allReady());
         QCOMPARE(checker.suggestedResourceGroup(), QStringLiteral("rg-keys"));
-        QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("GET"),
-                          QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets")
-                              .arg(subReady)),
-            1);
+        QCOMPARE(desListings(subReady), 1);
+        QVERIFY(!checker.countsSharedCatalog());
 
-        checker.check(subReady, {QStringLiteral("westus")});
-        QVERIFY(finished.wait(10000));
+        // Other regions of the same subscription: counted from the sets listed already.
+        QVERIFY(checkReadiness(checker, subReady, {QStringLiteral("westus")}));
         QVERIFY(checker.allReady());
+        QCOMPARE(desListings(subReady), 1);
     }
 
     void desReadinessFollowsPages() {
-        m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.fixturePath = m_fixture;
+        armsandbox::SandboxOptions options = m_server.options();
         options.pageSize = 2;
-        QVERIFY(m_sandbox->start(options));
-        m_client->setEndpoint(m_sandbox->baseUrl());
-        cmk::DesReadinessChecker checker(m_client.get());
-        QSignalSpy finished(&checker, &cmk::DesReadinessChecker::finished);
-        checker.check(subReady, {QStringLiteral("westus")});
-        QVERIFY(finished.wait(10000));
+        QVERIFY(m_server.start(options));
+        cmk::DesReadinessChecker checker(client());
+        QVERIFY(checkReadiness(checker, subReady, {QStringLiteral("westus")}));
         QCOMPARE(checker.results().at(0).customerKeyCount, 2);
         QCOMPARE(checker.results().at(0).doubleEncryptionCount, 1);
+        QCOMPARE(desListings(subReady), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), desListPath(subReady)), 3); // pages of 2
+    }
+
+    // The window's catalogue, loading or loaded for the subscription, is counted instead of listed again, and
+    // its reload checks again.
+    void desReadinessCountsTheWindowsCatalogue() {
+        cmk::DiskEncryptionSetCatalog shared;
+        cmk::DesReadinessChecker checker(client());
+        checker.setCatalog(&shared);
+        shared.load(client(), subReady);
+        QVERIFY(shared.isLoading());
+        QVERIFY(checkReadiness(checker, subReady, {QStringLiteral("westus"), QStringLiteral("eastus2")}));
+        QVERIFY(checker.countsSharedCatalog());
+        QCOMPARE(checker.results().at(0).customerKeyCount, 2);
+        QCOMPARE(checker.flaggedRegions(), QStringList{QStringLiteral("eastus2")});
+        QCOMPARE(desListings(subReady), 1);
+
+        QSignalSpy started(&checker, &cmk::DesReadinessChecker::started);
+        QSignalSpy finished(&checker, &cmk::DesReadinessChecker::finished);
+        shared.reload();
+        QCOMPARE(started.count(), 1);
+        QVERIFY(checker.isBusy());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(checker.flaggedRegions(), QStringList{QStringLiteral("eastus2")});
+        QCOMPARE(desListings(subReady), 2);
+
+        // Check again: the window's catalogue lists once more, for both.
+        checker.recheck();
+        QVERIFY(shared.isLoading());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(desListings(subReady), 3);
+        QVERIFY(checker.countsSharedCatalog());
+
+        // Aborted and loaded again in one go (a reload of a list still loading): the check follows the new
+        // load.
+        shared.reload();
+        shared.abort();
+        shared.reload();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(checker.countsSharedCatalog());
+        QCOMPARE(checker.flaggedRegions(), QStringList{QStringLiteral("eastus2")});
+        QCOMPARE(desListings(subReady), 5);
+    }
+
+    // When the window's list fails, the check lists on its own and shows its own outcome.
+    void desReadinessListsOnItsOwnWhenTheCatalogueFails() {
+        QVERIFY(sandbox().setFaults(QStringLiteral("status=404:nth=1:path=/diskEncryptionSets")));
+        cmk::DiskEncryptionSetCatalog shared;
+        cmk::DesReadinessChecker checker(client());
+        checker.setCatalog(&shared);
+        shared.load(client(), subReady);
+        QVERIFY(checkReadiness(checker, subReady, {QStringLiteral("westus")}));
+        QVERIFY(shared.error());
+        QVERIFY2(!checker.error(), qPrintable(checker.error().toDisplayString()));
+        QVERIFY(!checker.countsSharedCatalog());
+        QVERIFY(checker.allReady());
+        QCOMPARE(desListings(subReady), 2);
+
+        // A catalogue of another subscription is not counted either.
+        shared.load(client(), subNotRegistered);
+        QVERIFY(checkReadiness(checker, subReady, {QStringLiteral("westus")}));
+        QVERIFY(!checker.countsSharedCatalog());
+        QVERIFY(checker.allReady());
+    }
+
+    void desReadinessWithoutSubscription() {
+        cmk::DesReadinessChecker checker(client());
+        QVERIFY(checkReadiness(checker, QString(), {QStringLiteral("westus")}));
+        QCOMPARE(checker.error().kind, cmk::ArmError::Kind::InvalidInput);
+        QVERIFY(!checker.allReady());
+        QVERIFY(checker.results().isEmpty());
     }
 
     void quoting() {

@@ -8,6 +8,7 @@
 #include "imageversion/azimport.h"
 #include "imagewizard/desreadinesswidget.h"
 #include "imagewizard/replicationpage.h"
+#include "support/prereqfixture.h"
 #include "support/wizardharness.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTableWidget>
 
 using namespace wizardtest;
@@ -118,12 +120,16 @@ private Q_SLOTS:
     // with the commands that create one; it follows the regions as they are added and removed.
     void replicationPageShowsDesReadiness() {
         const bool english = cmkapp::installedLanguage() == QLatin1String("en");
+        const int listings = prereqtest::desListings(m_sandbox, Sub);
         CreateImageVersionWizard *wizard = open();
         QVERIFY(toReplication());
         QCOMPARE(wizard->currentId(), int(cmkui::ReplicationPageId));
         auto *readiness = w<cmkui::DesReadinessWidget>(QStringLiteral("desReadinessWidget"));
         QVERIFY(readiness->isVisible());
         QVERIFY(readinessSettled());
+        // The check counted the wizard's own list of sets (the Encryption page's): listed once.
+        QVERIFY(readiness->checker()->countsSharedCatalog());
+        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 1);
         QTRY_COMPARE(readinessRow(QStringLiteral("westeurope")).mid(1, 2), (QStringList{"1", "1"}));
         auto *summary = w<QLabel>(QStringLiteral("desSummaryLabel"));
         if (english)
@@ -178,6 +184,17 @@ private Q_SLOTS:
         QVERIFY(readinessRow(QStringLiteral("northeurope")).isEmpty());
         QTRY_VERIFY(!commandsPanel->isVisible());
         QVERIFY(readiness->allRegionsReady());
+
+        // Check again: one more listing, for this check and for the Encryption page's dropdowns.
+        QSignalSpy reloaded(wizard->diskEncryptionSets(), &cmkui::DiskEncryptionSetModel::loadFinished);
+        w<QPushButton>(QStringLiteral("desRefreshButton"))->click();
+        QVERIFY(readiness->checker()->isBusy());
+        QVERIFY(reloaded.wait(8000));
+        QVERIFY(wizard->diskEncryptionSets()->isComplete());
+        QVERIFY(readinessSettled());
+        QVERIFY(readiness->checker()->countsSharedCatalog());
+        QVERIFY(readiness->allRegionsReady());
+        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 2);
     }
 
     // An imported az command names its sets without their type and the import guessed a customer-managed
@@ -216,8 +233,9 @@ private Q_SLOTS:
             importCommand(QStringLiteral("des-weu-cmk"), QStringLiteral("des-frc-double")));
         QVERIFY2(imported.ok, qPrintable(imported.error));
         CreateImageVersionWizard *wizard = open(imported.draft);
+        // The Encryption page takes the sets' type when the list is complete, in the same turn: had it
+        // changed the type, it would show now.
         QTRY_VERIFY_WITH_TIMEOUT(wizard->diskEncryptionSets()->isComplete(), 8000);
-        QTest::qWait(50);
         QCOMPARE(m_draft->draft().encryption, cmk::EncryptionMode::CustomerKey); // untouched
         QVERIFY(next(wizard));
         QVERIFY(next(wizard));

@@ -25,23 +25,15 @@
 #include <QTimer>
 #include <QWizard>
 
-using cmk::PrerequisiteChecker;
 using cmkui::PrerequisitesPage;
-using Item = PrerequisiteChecker::Item;
-using State = PrerequisiteChecker::State;
 using namespace prereqtest;
 
-class TestPrereqPage : public QObject {
+class TestPrereqPage : public PrereqTestCase {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_fixture;
-    std::unique_ptr<armsandbox::Sandbox> m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-
     std::unique_ptr<PrerequisitesPage> makePage(const QString &subscription) {
-        auto page = std::make_unique<PrerequisitesPage>(m_client.get());
+        auto page = std::make_unique<PrerequisitesPage>(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         o.maxPollIntervalMs = 40;
@@ -50,6 +42,13 @@ private:
         page->resize(760, 600);
         page->show();
         return page;
+    }
+
+    // A page of `subscription` shown, entered, and done reading the states; null when the reads did not end.
+    std::unique_ptr<PrerequisitesPage> enteredPage(const QString &subscription) {
+        auto page = makePage(subscription);
+        page->initializePage();
+        return waitIdle(*page) ? std::move(page) : nullptr;
     }
 
     static QString text(QWidget *root, const char *name) {
@@ -78,7 +77,7 @@ private:
     }
 
     void saveScreenshot(QWidget *widget, const QString &name) {
-        const QString dir = qEnvironmentVariable("CMK_SCREENSHOT_DIR", m_dir.path());
+        const QString dir = qEnvironmentVariable("CMK_SCREENSHOT_DIR", m_server.dir().path());
         QDir().mkpath(dir);
         // Word-wrapped labels settle their height on the next layout pass; run it before grabbing.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
@@ -89,35 +88,23 @@ private Q_SLOTS:
     void initTestCase() {
         QCoreApplication::setOrganizationName(QStringLiteral("cmkwizard-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_prereqpage"));
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toLocal8Bit());
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("config")));
-        m_fixture = writeFixture(m_dir);
-        QVERIFY(!m_fixture.isEmpty());
+        QVERIFY(m_server.prepare());
+        const QString config = m_server.dir().filePath(QStringLiteral("config"));
+        qputenv("XDG_CONFIG_HOME", config.toLocal8Bit());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config);
     }
 
     void init() {
         QSettings().clear();
-        m_sandbox = std::make_unique<armsandbox::Sandbox>();
-        armsandbox::SandboxOptions options;
-        options.fixturePath = m_fixture;
-        options.featurePollsUntilRegistered = 3;
         QString why;
-        QVERIFY2(m_sandbox->start(options, &why), qPrintable(why));
-        m_client = std::make_unique<cmk::ArmClient>();
-        m_client->setEndpoint(m_sandbox->baseUrl());
+        QVERIFY2(m_server.start(&why), qPrintable(why));
     }
 
-    void cleanup() {
-        m_client.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { m_server.stop(); }
 
     void showsNotRegisteredAndRegistersAfterConfirmation() {
-        auto page = makePage(subNotRegistered);
-        page->initializePage();
-        QVERIFY(waitIdle(*page));
+        const auto page = enteredPage(subNotRegistered);
+        QVERIFY(page);
         QVERIFY(text(page.get(), "featureStateLabel").contains(QStringLiteral("Not registered")));
         QVERIFY(text(page.get(), "providerStateLabel").contains(QStringLiteral("Not registered")));
         QVERIFY(text(page.get(), "featureMeaningLabel").contains(QStringLiteral("refuses image versions")));
@@ -136,8 +123,12 @@ private Q_SLOTS:
         QVERIFY(dialogText.contains(QStringLiteral("whole subscription")));
         QVERIFY(dialogText.contains(QStringLiteral("Contributor")));
         QVERIFY(dialogText.contains(subNotRegistered));
-        QTest::qWait(50);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("POST"), QStringLiteral("/register")), 0);
+        // Read again (a positive event that comes after anything the click could have sent): no POST.
+        QSignalSpy read(page->checker(), &PrerequisiteChecker::checkFinished);
+        page->recheck();
+        QVERIFY(read.wait(10000));
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 2);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("POST"), QStringLiteral("/register")), 0);
         QCOMPARE(page->checker()->state(Item::Feature), State::NotRegistered);
 
         // Confirm: POST, progress while Azure registers, then Registered.
@@ -161,8 +152,7 @@ private Q_SLOTS:
         QVERIFY(progressShown);
         QVERIFY2(progressText.contains(QStringLiteral("Waiting for Azure")), qPrintable(progressText));
         QCOMPARE(
-            countRequests(*m_sandbox, QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"),
-            1);
+            countRequests(sandbox(), QStringLiteral("POST"), featurePath(subNotRegistered) + "/register"), 1);
         QVERIFY(text(page.get(), "featureStateLabel").contains(QStringLiteral("Registered")));
         QVERIFY(!registerButton->isVisible());
         QVERIFY(!page->findChild<QProgressBar *>(QStringLiteral("registrationProgress"))->isVisible());
@@ -183,7 +173,7 @@ private Q_SLOTS:
         auto *first = new QWizardPage;
         first->setObjectName(QStringLiteral("firstPage"));
         wizard.addPage(first);
-        auto *page = new PrerequisitesPage(m_client.get());
+        auto *page = new PrerequisitesPage(client());
         PrerequisiteChecker::Options o;
         o.initialPollIntervalMs = 10;
         page->setCheckerOptions(o);
@@ -198,11 +188,11 @@ private Q_SLOTS:
         QVERIFY(waitIdle(*page));
         QCOMPARE(page->subscriptionId(), subNotRegistered);
         QCOMPARE(page->checker()->state(Item::Feature), State::NotRegistered);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), 1);
 
         // Somebody registers the feature elsewhere (here: another client) while the user is on the next page.
         wizard.next();
-        PrerequisiteChecker other(m_client.get());
+        PrerequisiteChecker other(client());
         PrerequisiteChecker::Options fast;
         fast.initialPollIntervalMs = 10;
         other.setOptions(fast);
@@ -210,14 +200,13 @@ private Q_SLOTS:
         other.registerItem(Item::Feature);
         QTRY_VERIFY_WITH_TIMEOUT(!other.isBusy(), 10000);
         QCOMPARE(other.state(Item::Feature), State::Registered);
-        const int getsBefore =
-            countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered));
+        const int getsBefore = countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered));
 
         // Back: the page reads again instead of showing what it knew.
         wizard.back();
         QCOMPARE(wizard.currentPage(), page);
         QVERIFY(waitIdle(*page));
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)),
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)),
                  getsBefore + 1);
         QCOMPARE(page->checker()->state(Item::Feature), State::Registered);
 
@@ -229,13 +218,12 @@ private Q_SLOTS:
         QCOMPARE(page->subscriptionId(), subReady);
         QVERIFY(page->checker()->isReady());
         QVERIFY(page->isComplete());
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subReady)), 1);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subReady)), 1);
     }
 
     void forbiddenShowsTheMissingRole() {
-        auto page = makePage(subReadOnly);
-        page->initializePage();
-        QVERIFY(waitIdle(*page));
+        const auto page = enteredPage(subReadOnly);
+        QVERIFY(page);
         QString dialogText;
         answerNextDialog(QStringLiteral("confirmRegisterButton"), &dialogText);
         page->findChild<QPushButton *>(QStringLiteral("featureRegisterButton"))->click();
@@ -256,9 +244,8 @@ private Q_SLOTS:
     }
 
     void unknownFeatureIsNotNeededAndDoesNotBlock() {
-        auto page = makePage(subFeatureUnknown);
-        page->initializePage();
-        QVERIFY(waitIdle(*page));
+        const auto page = enteredPage(subFeatureUnknown);
+        QVERIFY(page);
         QVERIFY(text(page.get(), "featureStateLabel").contains(QStringLiteral("Not needed")));
         QVERIFY(text(page.get(), "featureMeaningLabel").contains(QStringLiteral("generally available")));
         QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("featureRegisterButton"))->isVisible());
@@ -266,15 +253,14 @@ private Q_SLOTS:
     }
 
     void settingTurnsTheFeatureCheckOff() {
-        auto page = makePage(subNotRegistered);
-        page->initializePage();
-        QVERIFY(waitIdle(*page));
+        const auto page = enteredPage(subNotRegistered);
+        QVERIFY(page);
         QCOMPARE(page->checker()->state(Item::Feature), State::NotRegistered);
-        const int gets = countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered));
+        const int gets = countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered));
         page->findChild<QCheckBox *>(QStringLiteral("featureNotRequiredCheck"))->setChecked(true);
         QVERIFY(waitIdle(*page));
         QCOMPARE(page->checker()->state(Item::Feature), State::NotNeeded);
-        QCOMPARE(countRequests(*m_sandbox, QStringLiteral("GET"), featurePath(subNotRegistered)), gets);
+        QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), gets);
         QVERIFY(text(page.get(), "featureMeaningLabel").contains(QStringLiteral("settings")));
         QCOMPARE(QSettings().value(PrerequisitesPage::featureRequiredSettingsKey()).toBool(), false);
 
@@ -285,7 +271,7 @@ private Q_SLOTS:
     }
 
     void registeringLetsTheUserGoOn() {
-        QVERIFY(registerFeatureElsewhere(*m_client, subNeedsFeature));
+        QVERIFY(registerFeatureElsewhere(*client(), subNeedsFeature));
         auto page = makePage(subNeedsFeature);
         page->initializePage();
         QTRY_COMPARE_WITH_TIMEOUT(page->checker()->state(Item::Feature), State::Registering, 5000);
@@ -296,9 +282,8 @@ private Q_SLOTS:
     }
 
     void everyWidgetIsNamedAndAccessible() {
-        auto page = makePage(subNotRegistered);
-        page->initializePage();
-        QVERIFY(waitIdle(*page));
+        const auto page = enteredPage(subNotRegistered);
+        QVERIFY(page);
         for (QWidget *w : page->findChildren<QWidget *>()) {
             QVERIFY2(!w->objectName().isEmpty(), w->metaObject()->className());
             QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
@@ -311,7 +296,7 @@ private Q_SLOTS:
     }
 
     void desReadinessWidgetFlagsRegions() {
-        cmkui::DesReadinessWidget widget(m_client.get());
+        cmkui::DesReadinessWidget widget(client());
         widget.resize(760, 560);
         widget.show();
         QSignalSpy readiness(&widget, &cmkui::DesReadinessWidget::readinessChanged);

@@ -1,11 +1,13 @@
 #pragma once
 
-// Shared by the tst_prereq* tests: a sandbox fixture with one subscription per prerequisite situation, and
-// helpers that count what the sandbox received.
+// Shared by the tst_prereq* tests and tst_descatalog: a sandbox fixture with one subscription per
+// prerequisite situation, the in-process sandbox that serves it, and helpers that count what the sandbox
+// received.
 
 #include "arm/armclient.h"
 #include "arm/armpaths.h"
 #include "armsandbox.h"
+#include "prerequisites/prerequisites.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,8 +17,13 @@
 #include <QTest>
 #include <QUrl>
 #include <QUrlQuery>
+#include <memory>
 
 namespace prereqtest {
+
+using cmk::PrerequisiteChecker;
+using Item = PrerequisiteChecker::Item;
+using State = PrerequisiteChecker::State;
 
 inline const QString subNotRegistered = QStringLiteral("11111111-1111-1111-1111-111111111111");
 inline const QString subReady = QStringLiteral("22222222-2222-2222-2222-222222222222");
@@ -50,7 +57,8 @@ inline QJsonObject des(const QString &sub, const QString &group, const QString &
                   {QStringLiteral("sourceVault"), QJsonObject{{QStringLiteral("id"), vault}}}}}}}};
 }
 
-inline QByteArray fixtureJson() {
+/// The fixture as an object, for tests that add resources of their own.
+inline QJsonObject fixture() {
     QJsonArray subscriptions;
     const auto addSub = [&](const QString &id, const QString &name, bool readOnly = false) {
         QJsonObject s{{QStringLiteral("subscriptionId"), id},
@@ -122,22 +130,66 @@ inline QByteArray fixtureJson() {
         locations.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)},
                                      {QStringLiteral("displayName"), QString::fromLatin1(name)}});
 
-    const QJsonObject root{
+    return QJsonObject{
         {QStringLiteral("subscriptions"), subscriptions}, {QStringLiteral("tenants"), QJsonArray{}},
         {QStringLiteral("locations"), locations},         {QStringLiteral("features"), features},
         {QStringLiteral("providers"), providers},         {QStringLiteral("resources"), resources}};
-    return QJsonDocument(root).toJson();
 }
 
-/// Writes the fixture into `dir` and returns its path.
-inline QString writeFixture(const QTemporaryDir &dir) {
+/// Writes `root` (by default the fixture) into `dir` and returns its path.
+inline QString writeFixture(const QTemporaryDir &dir, const QJsonObject &root = fixture()) {
     QString path = dir.filePath(QStringLiteral("prereq-fixture.json"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
-    file.write(fixtureJson());
+    file.write(QJsonDocument(root).toJson());
     return path;
 }
+
+/// The fixture written once per test case, a fresh in-process sandbox serving it per test (registrations
+/// change its state), and a client on it with short retries.
+class PrereqServer {
+public:
+    /// Writes the fixture (initTestCase).
+    bool prepare(const QJsonObject &root = fixture()) {
+        m_fixture = m_dir.isValid() ? writeFixture(m_dir, root) : QString();
+        return !m_fixture.isEmpty();
+    }
+    /// The sandbox's options for this fixture: three polls until a registration is done.
+    armsandbox::SandboxOptions options() const {
+        armsandbox::SandboxOptions options;
+        options.fixturePath = m_fixture;
+        options.featurePollsUntilRegistered = 3;
+        return options;
+    }
+    /// A new sandbox with `options`, and the client pointed at it.
+    bool start(const armsandbox::SandboxOptions &options, QString *why = nullptr) {
+        m_client.reset();
+        m_sandbox = std::make_unique<armsandbox::Sandbox>();
+        if (!m_sandbox->start(options, why))
+            return false;
+        m_client = std::make_unique<cmk::ArmClient>();
+        m_client->setEndpoint(m_sandbox->baseUrl());
+        cmk::RetryPolicy retry;
+        retry.baseDelayMs = 5;
+        m_client->setRetryPolicy(retry);
+        return true;
+    }
+    bool start(QString *why = nullptr) { return start(options(), why); }
+    void stop() {
+        m_client.reset();
+        m_sandbox.reset();
+    }
+    armsandbox::Sandbox &sandbox() const { return *m_sandbox; }
+    cmk::ArmClient *client() const { return m_client.get(); }
+    const QTemporaryDir &dir() const { return m_dir; }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_fixture;
+    std::unique_ptr<armsandbox::Sandbox> m_sandbox;
+    std::unique_ptr<cmk::ArmClient> m_client;
+};
 
 inline QUrl exchangeUrl(const armsandbox::Exchange &e) {
     return QUrl(e.liveRequest.value(QStringLiteral("url")).toString());
@@ -181,5 +233,84 @@ inline QString featurePath(const QString &sub) {
 inline QString providerPath(const QString &sub) {
     return QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute").arg(sub);
 }
+
+inline QString desListPath(const QString &sub) {
+    return QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(sub);
+}
+
+/// Base of the test cases on this fixture: the server, and short names for what they use most.
+class PrereqTestCase : public QObject {
+protected:
+    armsandbox::Sandbox &sandbox() const { return m_server.sandbox(); }
+    cmk::ArmClient *client() const { return m_server.client(); }
+
+    PrereqServer m_server;
+};
+
+/// Listings of `sub`'s Disk Encryption Sets the sandbox received: their first pages (the next ones carry a
+/// $skiptoken).
+inline int desListings(const armsandbox::Sandbox &sandbox, const QString &sub) {
+    int n = 0;
+    for (const armsandbox::Exchange &e : sandbox.exchanges()) {
+        const QUrl url = exchangeUrl(e);
+        if (exchangeMethod(e) == QLatin1String("GET") &&
+            url.path().compare(desListPath(sub), Qt::CaseInsensitive) == 0 &&
+            !QUrlQuery(url).hasQueryItem(QStringLiteral("$skiptoken")))
+            ++n;
+    }
+    return n;
+}
+
+/// Requests the sandbox received about `sub` (any method, any path below the subscription).
+inline int requestsAbout(const armsandbox::Sandbox &sandbox, const QString &sub) {
+    int n = 0;
+    const QString prefix = QStringLiteral("/subscriptions/") + sub + QLatin1Char('/');
+    for (const armsandbox::Exchange &e : sandbox.exchanges()) {
+        if (exchangeUrl(e).path().startsWith(prefix, Qt::CaseInsensitive))
+            ++n;
+    }
+    return n;
+}
+
+/// A check that nothing more reaches the server needs something positive to wait for first, or it could not
+/// fail. This registers the feature of `controlSub` with a checker whose first poll comes `delayMs` after the
+/// registration, and waits until the sandbox received that poll: whatever the client under test still had
+/// scheduled within `delayMs` would have arrived before it.
+inline bool waitForControlPoll(const armsandbox::Sandbox &sandbox, cmk::ArmClient &client,
+                               const QString &controlSub, int delayMs) {
+    cmk::PrerequisiteChecker control(&client);
+    cmk::PrerequisiteChecker::Options options;
+    options.initialPollIntervalMs = delayMs;
+    control.setOptions(options);
+    control.setSubscriptionId(controlSub);
+    const int reads = countRequests(sandbox, QStringLiteral("GET"), featurePath(controlSub));
+    control.registerItem(cmk::PrerequisiteChecker::Item::Feature);
+    return QTest::qWaitFor(
+        [&] { return countRequests(sandbox, QStringLiteral("GET"), featurePath(controlSub)) > reads; },
+        10000);
+}
+
+/// The states a checker's feature goes through, in order (sampling the state could miss a Registering that
+/// lasts one 10 ms poll).
+class FeatureStates : public QObject {
+public:
+    explicit FeatureStates(cmk::PrerequisiteChecker *checker) {
+        QObject::connect(checker, &cmk::PrerequisiteChecker::stateChanged, this,
+                         [this](cmk::PrerequisiteChecker::Item item, cmk::PrerequisiteChecker::State state) {
+                             if (item == cmk::PrerequisiteChecker::Item::Feature)
+                                 m_seen.append(state);
+                         });
+    }
+    /// Registering was seen, then Registered last.
+    bool wentThroughRegistering() const {
+        using State = cmk::PrerequisiteChecker::State;
+        return m_seen.contains(State::Registering) && !m_seen.isEmpty() &&
+               m_seen.last() == State::Registered &&
+               m_seen.indexOf(State::Registering) < m_seen.indexOf(State::Registered);
+    }
+
+private:
+    QList<cmk::PrerequisiteChecker::State> m_seen;
+};
 
 } // namespace prereqtest

@@ -1,34 +1,47 @@
 #include "common/diskencryptionsetmodel.h"
 
-#include "arm/armclient.h"
+#include "des/diskencryptionsetcatalog.h"
 #include "imageversion/imageversionvalidation.h"
-#include "prerequisites/prerequisites.h"
 
 #include <QElapsedTimer>
 #include <QUrl>
 #include <algorithm>
-#include <iterator>
 
 namespace cmkui {
 
 DiskEncryptionSetModel::DiskEncryptionSetModel(QObject *parent)
-    : QAbstractListModel(parent) {
-    m_parser.setMaxThreadCount(1); // one thread: pages are converted, and arrive, in the server's order
+    : QAbstractListModel(parent)
+    , m_catalog(new cmk::DiskEncryptionSetCatalog(this)) {
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &DiskEncryptionSetModel::insertSlice);
+    followCatalog();
 }
 
 DiskEncryptionSetModel::~DiskEncryptionSetModel() {
-    abort();
-    // A worker still converting a page posts to this object: it must be done before QObject goes away
-    // (which drops the events already posted).
-    m_parser.clear();
-    m_parser.waitForDone();
+    // The catalogue (a child) outlives this part of the destruction: it must not call back into it.
+    disconnect(m_catalog, nullptr, this, nullptr);
+}
+
+void DiskEncryptionSetModel::followCatalog() {
+    using Catalog = cmk::DiskEncryptionSetCatalog;
+    connect(m_catalog, &Catalog::aboutToReset, this, [this] { beginResetModel(); });
+    connect(m_catalog, &Catalog::reset, this, [this] {
+        m_rows = 0;
+        m_available = 0;
+        m_complete = false;
+        m_catalogDone = false;
+        m_sliceTimer.stop();
+        endResetModel();
+    });
+    connect(m_catalog, &Catalog::loadStarted, this, &DiskEncryptionSetModel::onLoadStarted);
+    connect(m_catalog, &Catalog::setsAdded, this, &DiskEncryptionSetModel::onSetsAdded);
+    connect(m_catalog, &Catalog::loadFinished, this, &DiskEncryptionSetModel::onLoadFinished);
+    connect(m_catalog, &Catalog::aborted, this, &DiskEncryptionSetModel::stopInserting);
 }
 
 int DiskEncryptionSetModel::rowCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : int(m_sets.size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 QString DiskEncryptionSetModel::shortKeyName(const QString &keyUrl) {
@@ -42,9 +55,9 @@ QString DiskEncryptionSetModel::shortKeyName(const QString &keyUrl) {
 }
 
 QVariant DiskEncryptionSetModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= int(m_sets.size()))
+    if (!index.isValid() || index.row() >= m_rows)
         return {};
-    const cmk::DiskEncryptionSet &des = m_sets.at(size_t(index.row()));
+    const cmk::DiskEncryptionSet &des = m_catalog->at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -86,72 +99,70 @@ QHash<int, QByteArray> DiskEncryptionSetModel::roleNames() const {
 }
 
 void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscriptionId) {
-    clear();
-    m_client = client;
-    m_subscriptionId = subscriptionId;
-    if (!client || subscriptionId.isEmpty())
-        return;
-    cmk::ArmPathBuilder path;
-    path.literal(QStringLiteral("subscriptions"))
-        .name(subscriptionId)
-        .literal(QStringLiteral("providers"))
-        .literal(QStringLiteral("Microsoft.Compute"))
-        .literal(QStringLiteral("diskEncryptionSets"));
-    if (!path.ok()) {
-        m_error = path.error();
-        Q_EMIT loadFinished();
-        return;
-    }
-    // Growing the vector past 4,096 or 8,192 sets would move them all in one slice (10 ms here); untouched
-    // reserved memory costs nothing until rows fill it.
-    m_sets.reserve(std::max<size_t>(m_largestLoad, ReservedRows));
-    m_rowOfId.reserve(qsizetype(m_sets.capacity()));
+    // The catalogue replaces a load in flight without aborting it: whoever counts the catalogue (the
+    // readiness check) sees a reload, not a failure.
+    stopInserting();
+    m_catalog->load(client, subscriptionId); // resets the rows
+}
+
+void DiskEncryptionSetModel::reload() {
+    load(m_catalog->client(), m_catalog->subscriptionId());
+}
+
+void DiskEncryptionSetModel::abort() {
+    m_catalog->abort(); // stopInserting() follows when it was loading
+    stopInserting();    // the catalogue may be done while rows still wait for their slice
+}
+
+void DiskEncryptionSetModel::clear() {
+    abort();
+    m_catalog->clear();
+}
+
+QString DiskEncryptionSetModel::subscriptionId() const {
+    return m_catalog->subscriptionId();
+}
+
+const cmk::ArmError &DiskEncryptionSetModel::error() const {
+    return m_catalog->error();
+}
+
+const std::vector<cmk::DiskEncryptionSet> &DiskEncryptionSetModel::all() const {
+    return m_catalog->all();
+}
+
+void DiskEncryptionSetModel::onLoadStarted() {
+    m_catalogDone = false;
+    if (m_loading)
+        return; // a load replaced another: the rows were reset, the model is still loading
     m_loading = true;
-    m_pagerDone = false;
-    cmk::ArmPager *pager = client->list(path.path());
-    m_pager = pager;
-    // The page is taken from the pager that sent it, not from m_pager: a slot must never read another load's
-    // pager (outside its pageReceived(), sharedPage() is null).
-    connect(pager, &cmk::ArmPager::pageReceived, this, [this, pager] {
-        std::shared_ptr<const nlohmann::json> items = pager->sharedPage();
-        Q_ASSERT(items);
-        ++m_pagesParsing;
-        const quint64 generation = m_generation;
-        m_parser.start([this, generation, items = std::move(items)] {
-            cmk::lowerWorkerThreadPriority();
-            std::vector<cmk::DiskEncryptionSet> page;
-            const cmk::ArmError error = cmk::parseResources(*items, page);
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, page = std::move(page), error]() mutable {
-                    onPageParsed(generation, std::move(page), error);
-                },
-                Qt::QueuedConnection);
-        });
-    });
-    connect(pager, &cmk::ArmPager::finished, this, [this, pager] {
-        m_pager = nullptr;
-        pager->deleteLater();
-        if (pager->error())
-            m_error = pager->error();
-        m_pagerDone = true;
-        finishIfDone();
-    });
     Q_EMIT loadingChanged(true);
 }
 
-void DiskEncryptionSetModel::onPageParsed(quint64 generation, std::vector<cmk::DiskEncryptionSet> page,
-                                          const cmk::ArmError &error) {
-    if (generation != m_generation || !m_loading)
-        return; // converted for a load that was aborted since
-    --m_pagesParsing;
-    if (error) {
-        if (!m_error)
-            m_error = error;
-    } else {
-        std::move(page.begin(), page.end(), std::back_inserter(m_pending));
-    }
+void DiskEncryptionSetModel::onSetsAdded(int first, int count) {
+    m_available = first + count;
     insertSlice();
+}
+
+void DiskEncryptionSetModel::onLoadFinished() {
+    m_catalogDone = true;
+    if (!m_loading) {
+        Q_EMIT loadFinished(); // the load could not start (an unusable subscription id)
+        return;
+    }
+    // With rows still waiting, the last slice ends the load on its own turn: the receivers of the end (the
+    // pages' checks) would otherwise add their time to that slice's.
+    if (!m_sliceTimer.isActive())
+        finishIfDone();
+}
+
+void DiskEncryptionSetModel::stopInserting() {
+    if (!m_loading)
+        return;
+    m_loading = false;
+    m_available = m_rows;
+    m_sliceTimer.stop();
+    Q_EMIT loadingChanged(false);
 }
 
 void DiskEncryptionSetModel::insertSlice() {
@@ -159,24 +170,14 @@ void DiskEncryptionSetModel::insertSlice() {
     // (six sorted filter proxies and their dropdowns on the Encryption page) and on the machine.
     QElapsedTimer clock;
     clock.start();
-    const bool hadRows = !m_pending.empty();
-    while (!m_pending.empty() && clock.elapsed() < SliceBudgetMs) {
-        const int count = int(std::min<size_t>(RowsPerBatch, m_pending.size()));
-        const int first = int(m_sets.size());
-        beginInsertRows({}, first, first + count - 1);
-        for (int i = 0; i < count; ++i) {
-            m_sets.push_back(std::move(m_pending.front()));
-            m_pending.pop_front();
-            const QString key = idKey(m_sets.back().id);
-            if (!m_rowOfId.contains(key)) // a duplicate id: find() returns the first, as before
-                m_rowOfId.insert(key, first + i);
-            m_rowsOfRegion[cmk::normalizeRegion(m_sets.back().location)].push_back(first + i);
-            ++m_setsOfGroup[m_sets.back().resourceGroup()];
-        }
+    const bool hadRows = m_rows < m_available;
+    while (m_rows < m_available && clock.elapsed() < SliceBudgetMs) {
+        const int count = std::min(RowsPerBatch, m_available - m_rows);
+        beginInsertRows({}, m_rows, m_rows + count - 1);
+        m_rows += count;
         endInsertRows();
     }
-    // The rest on the next turn, after input and painting; so is the end of the load, whose receivers (the
-    // pages' checks) would otherwise add their time to this slice's.
+    // The rest on the next turn, after input and painting; so is the end of the load.
     if (hadRows)
         m_sliceTimer.start();
     else
@@ -184,86 +185,35 @@ void DiskEncryptionSetModel::insertSlice() {
 }
 
 void DiskEncryptionSetModel::finishIfDone() {
-    if (!m_loading || !m_pagerDone || m_pagesParsing > 0 || !m_pending.empty())
+    if (!m_loading || !m_catalogDone || m_rows < m_available)
         return;
     m_loading = false;
-    m_complete = !m_error.isError();
-    m_largestLoad = std::max(m_largestLoad, m_sets.size());
+    m_complete = m_catalog->isComplete();
     Q_EMIT loadingChanged(false);
     Q_EMIT loadFinished();
 }
 
-void DiskEncryptionSetModel::reload() {
-    load(m_client, m_subscriptionId);
-}
-
-void DiskEncryptionSetModel::abort() {
-    if (!m_loading)
-        return;
-    ++m_generation;
-    m_loading = false;
-    m_pagesParsing = 0;
-    m_pending.clear();
-    m_sliceTimer.stop();
-    if (cmk::ArmPager *pager = m_pager) {
-        m_pager = nullptr;
-        disconnect(pager, nullptr, this, nullptr);
-        pager->abort();
-        pager->deleteLater();
-    }
-    Q_EMIT loadingChanged(false);
-}
-
-void DiskEncryptionSetModel::clear() {
-    abort();
-    beginResetModel();
-    m_sets.clear();
-    m_rowOfId.clear();
-    m_rowsOfRegion.clear();
-    m_setsOfGroup.clear();
-    m_error = {};
-    m_complete = false;
-    endResetModel();
-}
-
-QString DiskEncryptionSetModel::idKey(const QString &id) {
-    // Same equivalence as cmk::sameResourceId: trimmed, no trailing slash, case-insensitive.
-    QString key = id.trimmed();
-    while (key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key.toCaseFolded();
-}
-
 const cmk::DiskEncryptionSet *DiskEncryptionSetModel::find(const QString &id) const {
     const int row = rowOf(id);
-    return row < 0 ? nullptr : &m_sets.at(size_t(row));
+    return row < 0 ? nullptr : &m_catalog->at(row);
 }
 
 QString DiskEncryptionSetModel::busiestResourceGroup() const {
-    return cmk::busiestResourceGroup(m_setsOfGroup);
+    return m_catalog->busiestResourceGroup();
 }
 
 int DiskEncryptionSetModel::rowOf(const QString &id) const {
-    return m_rowOfId.value(idKey(id), -1);
+    const int index = m_catalog->indexOf(id);
+    return index < m_rows ? index : -1;
 }
 
 std::vector<cmk::DiskEncryptionSet> DiskEncryptionSetModel::inRegions(const QStringList &regions) const {
-    std::vector<int> rows;
-    QStringList seen;
-    for (const QString &region : regions) {
-        const QString key = cmk::normalizeRegion(region);
-        if (seen.contains(key))
-            continue;
-        seen << key;
-        const auto found = m_rowsOfRegion.constFind(key);
-        if (found != m_rowsOfRegion.cend())
-            rows.insert(rows.end(), found->begin(), found->end());
-    }
-    std::sort(rows.begin(), rows.end());
     std::vector<cmk::DiskEncryptionSet> sets;
-    sets.reserve(rows.size());
-    for (int row : rows)
-        sets.push_back(m_sets.at(size_t(row)));
+    for (int index : m_catalog->indexesInRegions(regions)) {
+        if (index >= m_rows)
+            break; // in list order: the rest has no row yet
+        sets.push_back(m_catalog->at(index));
+    }
     return sets;
 }
 
@@ -278,6 +228,7 @@ DiskEncryptionSetFilterModel::DiskEncryptionSetFilterModel(QObject *parent)
 void DiskEncryptionSetFilterModel::setCriteria(const QString &region, const QString &subscriptionId,
                                                cmk::EncryptionMode mode) {
     m_region = region;
+    m_regionKey = cmk::normalizeRegion(region);
     m_subscriptionId = subscriptionId;
     m_mode = mode;
     invalidateFilter();
@@ -294,10 +245,14 @@ int DiskEncryptionSetFilterModel::rowOfId(const QString &id) const {
 
 bool DiskEncryptionSetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     const auto *model = qobject_cast<const DiskEncryptionSetModel *>(sourceModel());
-    if (!model || sourceParent.isValid() || sourceRow >= int(model->all().size()))
+    if (!model || sourceParent.isValid() || sourceRow >= model->rowCount())
         return false;
-    return cmk::ImageVersionValidation::desSuitable(model->all().at(size_t(sourceRow)), m_region, m_subscriptionId,
-                                             m_mode);
+    // Most rows are in other regions: the catalogue's normalised region answers for them at once (the
+    // same comparison as cmk::sameRegion), before the rule that decides.
+    if (model->catalog()->regionAt(sourceRow) != m_regionKey)
+        return false;
+    return cmk::ImageVersionValidation::desSuitable(model->catalog()->at(sourceRow), m_region,
+                                                    m_subscriptionId, m_mode);
 }
 
 } // namespace cmkui

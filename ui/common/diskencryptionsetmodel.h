@@ -9,20 +9,21 @@
 
 #include <QAbstractListModel>
 #include <QHash>
-#include <QPointer>
 #include <QSortFilterProxyModel>
-#include <QThreadPool>
 #include <QTimer>
-#include <deque>
 #include <vector>
 
 namespace cmk {
 class ArmClient;
-class ArmPager;
+class DiskEncryptionSetCatalog;
 } // namespace cmk
 
 namespace cmkui {
 
+/// The sets of a DiskEncryptionSetCatalog as rows, for the dropdowns. The catalogue lists, converts and
+/// indexes them; this model only shows them: row N is the catalogue's set N, and rows are inserted in small
+/// slices within a time budget per event-loop turn, so 10,000 sets through six sorted filter proxies never
+/// freeze the window.
 class DiskEncryptionSetModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -44,22 +45,29 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// The catalogue behind the rows (owned by the model), for those who count or look up sets without a
+    /// view, e.g. the readiness check of the target regions. A load started on it shows here too.
+    cmk::DiskEncryptionSetCatalog *catalog() const { return m_catalog; }
+
     /// Lists the DES of `subscriptionId`, replacing the rows; aborts a load in flight.
     void load(cmk::ArmClient *client, const QString &subscriptionId);
     void reload();
     void abort();
     void clear();
 
-    QString subscriptionId() const { return m_subscriptionId; }
-    /// True from load() until every page is parsed and inserted (rows arrive in slices meanwhile).
+    QString subscriptionId() const;
+    /// True from load() until every page is listed and its rows inserted (rows arrive in slices meanwhile).
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; }
-    const cmk::ArmError &error() const { return m_error; }
-    const std::vector<cmk::DiskEncryptionSet> &all() const { return m_sets; }
+    const cmk::ArmError &error() const;
+    /// Every set the catalogue holds, in row order; the rows are the first rowCount() of them (all of them
+    /// once a load is complete).
+    const std::vector<cmk::DiskEncryptionSet> &all() const;
+    /// The set of a row (same equivalence as cmk::sameResourceId; the first of duplicates), or nullptr.
     const cmk::DiskEncryptionSet *find(const QString &id) const;
-    /// Row of the set with this id (same equivalence as cmk::sameResourceId; the first of duplicates), or -1.
+    /// Row of the set with this id, or -1.
     int rowOf(const QString &id) const;
-    /// The sets located in one of `regions` (any spelling), in list order: all a region check needs,
+    /// The rows' sets located in one of `regions` (any spelling), in row order: all a region check needs,
     /// without going through every set of the subscription again.
     std::vector<cmk::DiskEncryptionSet> inRegions(const QStringList &regions) const;
     /// The resource group holding the most sets (a sensible place for new ones), or empty.
@@ -73,35 +81,25 @@ Q_SIGNALS:
     void loadFinished();
 
 private:
-    // A list of 10,000 sets must not freeze the window: pages are converted on a worker thread (in
-    // order: one thread), and the rows reach the model and its filter proxies a slice per event-loop turn,
-    // each slice a few batches of rows within a time budget.
+    // Rows go to the model and its filter proxies a slice per event-loop turn, each slice a few batches of
+    // rows within a time budget.
     static constexpr int RowsPerBatch = 10;
     static constexpr qint64 SliceBudgetMs = 4;
-    static constexpr size_t ReservedRows = 16384;
-    void onPageParsed(quint64 generation, std::vector<cmk::DiskEncryptionSet> page,
-                      const cmk::ArmError &error);
+    void followCatalog();
+    void onLoadStarted();
+    void onSetsAdded(int first, int count);
+    void onLoadFinished();
+    void stopInserting();
     void insertSlice();
     void finishIfDone();
-    static QString idKey(const QString &id);
 
-    QPointer<cmk::ArmClient> m_client;
-    QPointer<cmk::ArmPager> m_pager;
-    QString m_subscriptionId;
-    std::vector<cmk::DiskEncryptionSet> m_sets;
-    QHash<QString, int> m_rowOfId; ///< normalised id (see idKey) to row, kept as rows are inserted
-    QHash<QString, std::vector<int>> m_rowsOfRegion; ///< normalised region to rows, in list order
-    QHash<QString, int> m_setsOfGroup;               ///< resource group to number of sets
-    size_t m_largestLoad = 0;
-    cmk::ArmError m_error;
-    bool m_complete = false;
+    cmk::DiskEncryptionSetCatalog *m_catalog;
+    int m_rows = 0;      ///< rows shown: the catalogue's first m_rows sets
+    int m_available = 0; ///< sets the catalogue holds for this load (shown or waiting for a slice)
     bool m_loading = false;
-    bool m_pagerDone = false;
-    int m_pagesParsing = 0;
-    quint64 m_generation = 0; ///< pages parsed for an aborted load are dropped
-    std::deque<cmk::DiskEncryptionSet> m_pending;
+    bool m_complete = false;
+    bool m_catalogDone = false; ///< the catalogue's load ended; the model ends once its rows are in
     QTimer m_sliceTimer;
-    QThreadPool m_parser;
 };
 
 /// The DES one disk in one region may use (see cmk::ImageVersionValidation::desSuitable), sorted by name.
@@ -118,6 +116,7 @@ protected:
 
 private:
     QString m_region;
+    QString m_regionKey; ///< normalised, compared with the catalogue's region of each row
     QString m_subscriptionId;
     cmk::EncryptionMode m_mode = cmk::EncryptionMode::PlatformKey;
 };

@@ -1,7 +1,5 @@
 #include "imagewizard/desreadinesswidget.h"
 
-#include "common/diskencryptionsetmodel.h"
-
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -61,6 +59,25 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table);
 
+    buildCommandsPanel();
+    layout->addWidget(m_commandsPanel);
+    layout->addStretch(1);
+
+    connect(m_refreshButton, &QPushButton::clicked, m_checker, &cmk::DesReadinessChecker::recheck);
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_checker, &cmk::DesReadinessChecker::started, this, &DesReadinessWidget::showChecking);
+    connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
+        showResults();
+        emit readinessChanged(m_checker->allReady());
+    });
+
+    retranslateUi();
+}
+
+DesReadinessWidget::~DesReadinessWidget() = default;
+
+void DesReadinessWidget::buildCommandsPanel() {
     // One region's commands at a time keeps the widget small enough for a wizard page.
     m_commandsPanel = new QWidget(this);
     m_commandsPanel->setObjectName(QStringLiteral("desCommandsPanel"));
@@ -86,50 +103,33 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     m_typeCombo->addItem(QString(), QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys"));
     m_typeLabel->setBuddy(m_typeCombo);
     grid->addWidget(m_typeCombo, 2, 1, 1, 2);
-
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const auto makeCommandRow = [&](int row, const QString &kind, QLabel *&label, QPlainTextEdit *&edit,
-                                    QPushButton *&copy) {
-        label = new QLabel(m_commandsPanel);
-        label->setObjectName(kind + QStringLiteral("Label"));
-        grid->addWidget(label, row, 0, Qt::AlignTop);
-        edit = new QPlainTextEdit(m_commandsPanel);
-        edit->setObjectName(kind + QStringLiteral("Command"));
-        edit->setReadOnly(true);
-        edit->setFont(fixed);
-        edit->setFixedHeight(QFontMetrics(fixed).lineSpacing() * 4 + 12);
-        label->setBuddy(edit);
-        grid->addWidget(edit, row, 1);
-        copy = new QPushButton(m_commandsPanel);
-        copy->setObjectName(kind + QStringLiteral("CopyButton"));
-        grid->addWidget(copy, row, 2, Qt::AlignTop);
-        connect(copy, &QPushButton::clicked, this,
-                [edit] { QApplication::clipboard()->setText(edit->toPlainText()); });
-    };
-    makeCommandRow(3, QStringLiteral("az"), m_azLabel, m_azEdit, m_azCopyButton);
-    makeCommandRow(4, QStringLiteral("powerShell"), m_powerShellLabel, m_powerShellEdit,
-                   m_powerShellCopyButton);
+    addCommandRow(grid, 3, QStringLiteral("az"), m_azLabel, m_azEdit, m_azCopyButton);
+    addCommandRow(grid, 4, QStringLiteral("powerShell"), m_powerShellLabel, m_powerShellEdit,
+                  m_powerShellCopyButton);
     grid->setColumnStretch(1, 1);
     m_commandsPanel->setVisible(false);
-    layout->addWidget(m_commandsPanel);
-    layout->addStretch(1);
-
-    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
-        if (sharesList() && !m_sets->isLoading())
-            m_sets->reload(); // fresh sets for both this check and the Encryption page
-        check(m_subscriptionId, m_regions);
-    });
-    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
-    connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
-    connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
-        showResults();
-        emit readinessChanged(m_checker->allReady());
-    });
-
-    retranslateUi();
 }
 
-DesReadinessWidget::~DesReadinessWidget() = default;
+void DesReadinessWidget::addCommandRow(QGridLayout *grid, int row, const QString &kind, QLabel *&label,
+                                       QPlainTextEdit *&edit, QPushButton *&copy) {
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    label = new QLabel(m_commandsPanel);
+    label->setObjectName(kind + QStringLiteral("Label"));
+    grid->addWidget(label, row, 0, Qt::AlignTop);
+    edit = new QPlainTextEdit(m_commandsPanel);
+    edit->setObjectName(kind + QStringLiteral("Command"));
+    edit->setReadOnly(true);
+    edit->setFont(fixed);
+    edit->setFixedHeight(QFontMetrics(fixed).lineSpacing() * 4 + 12);
+    label->setBuddy(edit);
+    grid->addWidget(edit, row, 1);
+    copy = new QPushButton(m_commandsPanel);
+    copy->setObjectName(kind + QStringLiteral("CopyButton"));
+    grid->addWidget(copy, row, 2, Qt::AlignTop);
+    QPlainTextEdit *shown = edit;
+    connect(copy, &QPushButton::clicked, this,
+            [shown] { QApplication::clipboard()->setText(shown->toPlainText()); });
+}
 
 void DesReadinessWidget::setRegionDisplayName(std::function<QString(const QString &)> displayName) {
     m_regionDisplayName = std::move(displayName);
@@ -140,56 +140,17 @@ QString DesReadinessWidget::shownName(const QString &region) const {
 }
 
 void DesReadinessWidget::check(const QString &subscriptionId, const QStringList &regions) {
-    m_subscriptionId = subscriptionId;
-    m_regions = regions;
-    m_followsList = sharesList();
-    if (m_followsList) {
-        m_checker->awaitSets(subscriptionId, regions);
-        if (!m_sets->isLoading())
-            onListSettled();
-    } else {
-        m_checker->check(subscriptionId, regions);
-    }
+    m_checker->check(subscriptionId, regions);
+    showChecking();
+}
+
+void DesReadinessWidget::setCatalog(cmk::DiskEncryptionSetCatalog *catalog) {
+    m_checker->setCatalog(catalog);
+}
+
+void DesReadinessWidget::showChecking() {
     m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
     m_refreshButton->setEnabled(false);
-}
-
-void DesReadinessWidget::setDiskEncryptionSets(DiskEncryptionSetModel *sets) {
-    if (m_sets)
-        disconnect(m_sets, nullptr, this, nullptr);
-    m_sets = sets;
-    if (!sets)
-        return;
-    connect(sets, &DiskEncryptionSetModel::loadingChanged, this, [this](bool loading) {
-        // Queued: a reload aborts (loading false) and starts again (loading true) in one go.
-        if (!loading)
-            QMetaObject::invokeMethod(this, &DesReadinessWidget::onListSettled, Qt::QueuedConnection);
-    });
-}
-
-bool DesReadinessWidget::sharesList() const {
-    return m_sets && !m_subscriptionId.isEmpty() &&
-           m_sets->subscriptionId().compare(m_subscriptionId, Qt::CaseInsensitive) == 0 &&
-           (m_sets->isLoading() || m_sets->isComplete());
-}
-
-void DesReadinessWidget::onListSettled() {
-    if (!m_followsList || !m_sets || m_sets->isLoading())
-        return;
-    if (!sharesList()) {
-        // The list failed, was aborted, or now belongs to another subscription: list on our own (and show
-        // our own error, if any).
-        m_followsList = false;
-        m_checker->check(m_subscriptionId, m_regions);
-        return;
-    }
-    if (!m_checker->isAwaitingSets()) {
-        m_checker->awaitSets(m_subscriptionId, m_regions); // the list was reloaded: check again
-        m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
-        m_refreshButton->setEnabled(false);
-    }
-    // Only the target regions' sets (a copy of all 10,000 would stall the window): the model indexes them.
-    m_checker->countSets(m_sets->inRegions(m_regions), m_sets->busiestResourceGroup());
 }
 
 void DesReadinessWidget::setResourceGroupHint(const QString &resourceGroup) {
@@ -211,7 +172,7 @@ cmk::DesCreationCommands DesReadinessWidget::commandsFor(const QString &region) 
     if (!m_checker->flaggedRegions().contains(cmk::normalizeRegion(region)))
         return {};
     cmk::DesCreationParameters parameters;
-    parameters.subscriptionId = m_subscriptionId;
+    parameters.subscriptionId = m_checker->subscriptionId();
     parameters.region = region;
     parameters.resourceGroup =
         m_resourceGroupHint.isEmpty() ? m_checker->suggestedResourceGroup() : m_resourceGroupHint;
@@ -261,7 +222,8 @@ void DesReadinessWidget::retranslateUi() {
 }
 
 void DesReadinessWidget::showResults() {
-    m_refreshButton->setEnabled(!m_subscriptionId.isEmpty() && !m_checker->isBusy());
+    const QString subscriptionId = m_checker->subscriptionId();
+    m_refreshButton->setEnabled(!subscriptionId.isEmpty() && !m_checker->isBusy());
     const cmk::ArmError &error = m_checker->error();
     m_errorLabel->setVisible(error.isError());
     m_errorLabel->setText(
@@ -293,7 +255,7 @@ void DesReadinessWidget::showResults() {
         shownFlagged << shownName(region);
     if (error.isError())
         m_summaryLabel->setText(tr("Disk encryption set readiness is unknown."));
-    else if (m_subscriptionId.isEmpty() || results.isEmpty())
+    else if (subscriptionId.isEmpty() || results.isEmpty())
         m_summaryLabel->setText(tr("Choose target regions to check their disk encryption sets."));
     else if (flagged.isEmpty())
         m_summaryLabel->setText(tr("Every target region has a disk encryption set in this subscription."));

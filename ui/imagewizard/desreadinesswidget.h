@@ -1,40 +1,39 @@
 #pragma once
 
-#include <functional>
+#include "prerequisites/desreadiness.h"
 
-#include "prerequisites/prerequisites.h"
-
-#include <QPointer>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QGridLayout;
 class QTableWidget;
 
 namespace cmk {
 class ArmClient;
-}
+class DiskEncryptionSetCatalog;
+} // namespace cmk
 
 namespace cmkui {
-
-class DiskEncryptionSetModel;
 
 /// Disk Encryption Set readiness of the target regions: per region, how many sets of each encryption type
 /// the subscription has; a region with none is flagged with ready-to-copy az and PowerShell commands.
 /// Meant for the Replication/Encryption step: call check() whenever the subscription or the regions change.
+/// The counting is cmk::DesReadinessChecker's; this widget only shows its results.
 class DesReadinessWidget : public QWidget {
     Q_OBJECT
 public:
     explicit DesReadinessWidget(cmk::ArmClient *client, QWidget *parent = nullptr);
     ~DesReadinessWidget() override;
 
-    /// Lists the subscription's sets and shows the result for `regions`.
+    /// Counts the subscription's sets in `regions` and shows the result.
     void check(const QString &subscriptionId, const QStringList &regions);
-    /// The window's list of sets (not owned): when it is loaded, or loading, for the checked subscription,
+    /// The window's catalogue of sets (not owned): when it holds, or is loading, the checked subscription,
     /// the check counts its sets instead of listing them a second time, and a reload of it checks again.
-    void setDiskEncryptionSets(DiskEncryptionSetModel *sets);
+    void setCatalog(cmk::DiskEncryptionSetCatalog *catalog);
     /// Resource group written into the commands (default: one already holding sets, else a placeholder).
     void setResourceGroupHint(const QString &resourceGroup);
     /// How a region is shown ("West Europe" for westeurope); without it, the ARM name is shown.
@@ -55,19 +54,17 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void buildCommandsPanel();
+    void addCommandRow(QGridLayout *grid, int row, const QString &kind, QLabel *&label, QPlainTextEdit *&edit,
+                       QPushButton *&copy);
     void retranslateUi();
-    bool sharesList() const;
-    void onListSettled();
+    void showChecking();
     QString shownName(const QString &region) const;
     void showResults();
     void updateCommands();
     QString selectedEncryptionType() const;
 
     cmk::DesReadinessChecker *m_checker;
-    QPointer<DiskEncryptionSetModel> m_sets;
-    bool m_followsList = false; ///< the last check counted m_sets: a reload of it checks again
-    QString m_subscriptionId;
-    QStringList m_regions;
     QString m_resourceGroupHint;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_errorLabel = nullptr;

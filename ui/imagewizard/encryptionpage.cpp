@@ -1,9 +1,9 @@
 #include "imagewizard/encryptionpage.h"
 
-#include "common/diskencryptionsetmodel.h"
-#include "imageversion/imageversionvalidation.h"
-#include "common/resourcelistmodel.h"
 #include "arm/resources.h"
+#include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
+#include "imageversion/imageversionvalidation.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -80,7 +80,56 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
+    layout->addWidget(buildTypeBox());
 
+    m_limitations = new QLabel(this);
+    m_limitations->setObjectName(QStringLiteral("limitationsLabel"));
+    m_limitations->setWordWrap(true);
+    m_limitations->setFrameShape(QFrame::StyledPanel);
+    m_limitations->setMargin(6);
+    layout->addWidget(m_limitations);
+
+    m_platformNote = new QLabel(this);
+    m_platformNote->setObjectName(QStringLiteral("platformKeyNote"));
+    m_platformNote->setWordWrap(true);
+    layout->addWidget(m_platformNote);
+
+    layout->addWidget(buildGridBox(), 1);
+    layout->addWidget(buildHelpBox());
+    addStatusWidgets(layout);
+
+    setTabOrder(m_platformRadio, m_customerRadio);
+    setTabOrder(m_customerRadio, m_doubleRadio);
+    setTabOrder(m_doubleRadio, m_grid);
+    setTabOrder(m_grid, m_refreshButton);
+    setTabOrder(m_refreshButton, m_commands);
+    setTabOrder(m_commands, m_copyCommandsButton);
+
+    connect(m_typeGroup, &QButtonGroup::idClicked, this, [this](int id) { chooseMode(EncryptionMode(id)); });
+    connect(m_refreshButton, &QPushButton::clicked, this,
+            [this] { m_services.diskEncryptionSets->reload(); });
+    connect(m_copyCommandsButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
+    followDiskEncryptionSets();
+    connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] {
+        alignModeWithChosenDes();
+        syncWidgets();
+    });
+    // Region display names arrive with the locations list, possibly after the grid was built.
+    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
+        for (int row = 0; row < m_gridRegions.size(); ++row) {
+            const int location = m_services.locations->rowOfName(m_gridRegions.at(row));
+            QTableWidgetItem *item = m_grid->item(row, 0);
+            if (item && location >= 0 && !m_services.locations->row(location).display.isEmpty())
+                item->setText(m_services.locations->row(location).display);
+        }
+    });
+
+    retranslateUi();
+    syncWidgets();
+}
+
+QGroupBox *EncryptionPage::buildTypeBox() {
     m_typeBox = new QGroupBox(this);
     m_typeBox->setObjectName(QStringLiteral("encryptionTypeBox"));
     auto *typeLayout = new QVBoxLayout(m_typeBox);
@@ -101,20 +150,10 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     m_vmNote->setObjectName(QStringLiteral("cmkUnavailableLabel"));
     m_vmNote->setWordWrap(true);
     typeLayout->addWidget(m_vmNote);
-    layout->addWidget(m_typeBox);
+    return m_typeBox;
+}
 
-    m_limitations = new QLabel(this);
-    m_limitations->setObjectName(QStringLiteral("limitationsLabel"));
-    m_limitations->setWordWrap(true);
-    m_limitations->setFrameShape(QFrame::StyledPanel);
-    m_limitations->setMargin(6);
-    layout->addWidget(m_limitations);
-
-    m_platformNote = new QLabel(this);
-    m_platformNote->setObjectName(QStringLiteral("platformKeyNote"));
-    m_platformNote->setWordWrap(true);
-    layout->addWidget(m_platformNote);
-
+QGroupBox *EncryptionPage::buildGridBox() {
     m_gridBox = new QGroupBox(this);
     m_gridBox->setObjectName(QStringLiteral("desGridBox"));
     auto *gridLayout = new QVBoxLayout(m_gridBox);
@@ -134,8 +173,10 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     gridButtons->addStretch(1);
     gridButtons->addWidget(m_refreshButton);
     gridLayout->addLayout(gridButtons);
-    layout->addWidget(m_gridBox, 1);
+    return m_gridBox;
+}
 
+QGroupBox *EncryptionPage::buildHelpBox() {
     m_helpBox = new QGroupBox(this);
     m_helpBox->setObjectName(QStringLiteral("createDesHelp"));
     auto *helpLayout = new QVBoxLayout(m_helpBox);
@@ -157,22 +198,10 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     copyRow->addStretch(1);
     copyRow->addWidget(m_copyCommandsButton);
     helpLayout->addLayout(copyRow);
-    layout->addWidget(m_helpBox);
-    addStatusWidgets(layout);
+    return m_helpBox;
+}
 
-    setTabOrder(m_platformRadio, m_customerRadio);
-    setTabOrder(m_customerRadio, m_doubleRadio);
-    setTabOrder(m_doubleRadio, m_grid);
-    setTabOrder(m_grid, m_refreshButton);
-    setTabOrder(m_refreshButton, m_commands);
-    setTabOrder(m_commands, m_copyCommandsButton);
-
-    connect(m_typeGroup, &QButtonGroup::idClicked, this, [this](int id) { chooseMode(EncryptionMode(id)); });
-    connect(m_refreshButton, &QPushButton::clicked, this,
-            [this] { m_services.diskEncryptionSets->reload(); });
-    connect(m_copyCommandsButton, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
-
+void EncryptionPage::followDiskEncryptionSets() {
     DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
     // Rows arrive in many small slices: re-select the chosen sets once per event-loop turn, not per slice.
     auto *gridSync = new QTimer(this);
@@ -196,22 +225,6 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         updateHelp();
         revalidate();
     });
-    connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] {
-        alignModeWithChosenDes();
-        syncWidgets();
-    });
-    // Region display names arrive with the locations list, possibly after the grid was built.
-    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
-        for (int row = 0; row < m_gridRegions.size(); ++row) {
-            const int location = m_services.locations->rowOfName(m_gridRegions.at(row));
-            QTableWidgetItem *item = m_grid->item(row, 0);
-            if (item && location >= 0 && !m_services.locations->row(location).display.isEmpty())
-                item->setText(m_services.locations->row(location).display);
-        }
-    });
-
-    retranslateUi();
-    syncWidgets();
 }
 
 QRadioButton *EncryptionPage::radioFor(EncryptionMode mode) const {
@@ -229,8 +242,10 @@ void EncryptionPage::retranslateUi() {
     m_platformRadio->setText(tr("&Platform-managed key"));
     m_customerRadio->setText(tr("Encryption at rest with a &customer-managed key"));
     m_doubleRadio->setText(tr("&Double encryption with platform-managed and customer-managed keys"));
-    m_platformRadio->setAccessibleName(ImageVersionValidation::encryptionModeLabel(EncryptionMode::PlatformKey));
-    m_customerRadio->setAccessibleName(ImageVersionValidation::encryptionModeLabel(EncryptionMode::CustomerKey));
+    m_platformRadio->setAccessibleName(
+        ImageVersionValidation::encryptionModeLabel(EncryptionMode::PlatformKey));
+    m_customerRadio->setAccessibleName(
+        ImageVersionValidation::encryptionModeLabel(EncryptionMode::CustomerKey));
     m_doubleRadio->setAccessibleName(
         ImageVersionValidation::encryptionModeLabel(EncryptionMode::PlatformAndCustomerKeys));
     m_vmNote->setText(
@@ -420,8 +435,8 @@ void EncryptionPage::rebuildGrid() {
             // The cell is narrow; the open list shows name, resource group and key in full.
             combo->view()->setMinimumWidth(380);
             //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region
-            combo->setAccessibleName(
-                tr("Disk encryption set for the %1 in %2").arg(ImageVersionValidation::diskLabel(lun), display));
+            combo->setAccessibleName(tr("Disk encryption set for the %1 in %2")
+                                         .arg(ImageVersionValidation::diskLabel(lun), display));
             m_grid->setCellWidget(row, 2 + column, combo);
             connect(combo, &QComboBox::currentIndexChanged, this,
                     [this, region, lun, combo] { onDesChosen(region, lun, combo); });
@@ -503,7 +518,8 @@ void EncryptionPage::updateHelp() {
             .arg(d.subscriptionId, desEncryptionTypeFor(d.encryption), missing.join(QStringLiteral(", "))));
     QStringList blocks;
     for (const QString &region : missing)
-        blocks << ImageVersionValidation::createDesCommands(d.subscriptionId, d.resourceGroup, region, d.encryption);
+        blocks << ImageVersionValidation::createDesCommands(d.subscriptionId, d.resourceGroup, region,
+                                                            d.encryption);
     m_commands->setPlainText(blocks.join(QStringLiteral("\n\n")));
 }
 

@@ -32,6 +32,10 @@ protected:
     void cancelLoading() override;
 
 private:
+    QGroupBox *buildTypeBox();
+    QGroupBox *buildGridBox();
+    QGroupBox *buildHelpBox();
+    void followDiskEncryptionSets();
     void chooseMode(cmk::EncryptionMode mode);
     void applyMode(cmk::EncryptionMode mode);
     void syncWidgets();

@@ -1,10 +1,11 @@
 #include "imagewizard/replicationpage.h"
 
-#include "imagewizard/desreadinesswidget.h"
-#include "imageversion/imageversionvalidation.h"
-#include "imageversion/imageversiondraft.h"
-#include "common/resourcelistmodel.h"
 #include "arm/resources.h"
+#include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
+#include "imageversion/imageversiondraft.h"
+#include "imageversion/imageversionvalidation.h"
+#include "imagewizard/desreadinesswidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -63,7 +64,40 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
+    layout->addWidget(buildRegionsBox());
+    layout->addWidget(buildDefaultsBox());
+    layout->addWidget(buildLifecycleBox());
+    layout->addWidget(buildReadinessBox());
+    layout->addStretch(1);
+    scroll->setWidget(content);
+    scroll->viewport()->setAutoFillBackground(false);
+    content->setAutoFillBackground(false);
+    outer->addWidget(scroll, 1);
+    addStatusWidgets(outer);
 
+    setTabOrder(m_regionTable, m_addRegionCombo);
+    setTabOrder(m_addRegionCombo, m_addRegionButton);
+    setTabOrder(m_addRegionButton, m_removeRegionButton);
+    setTabOrder(m_removeRegionButton, m_defaultReplicaSpin);
+    setTabOrder(m_defaultReplicaSpin, m_defaultStorageCombo);
+    setTabOrder(m_defaultStorageCombo, m_endOfLifeCheck);
+    setTabOrder(m_endOfLifeCheck, m_endOfLifeEdit);
+    setTabOrder(m_endOfLifeEdit, m_excludeFromLatestCheck);
+
+    connectRegionEditing();
+    connectDefaultsAndLifecycle();
+    connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] { syncWidgets(); });
+    connect(draftModel(), &ImageVersionDraftModel::changed, this, [this] {
+        // Only while the page is shown: initializePage() checks when the wizard comes back to it.
+        if (wizard() && wizard()->currentPage() == this)
+            m_readinessTimer->start();
+    });
+
+    retranslateUi();
+    syncWidgets();
+}
+
+QGroupBox *ReplicationPage::buildRegionsBox() {
     m_regionsBox = new QGroupBox(this);
     auto *regionsLayout = new QVBoxLayout(m_regionsBox);
     m_regionTable = new QTableWidget(0, 3, m_regionsBox);
@@ -94,14 +128,17 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     addRow->addSpacing(12);
     addRow->addWidget(m_removeRegionButton);
     regionsLayout->addLayout(addRow);
-    layout->addWidget(m_regionsBox);
+    return m_regionsBox;
+}
 
+QGroupBox *ReplicationPage::buildDefaultsBox() {
     m_defaultsBox = new QGroupBox(this);
     // Both defaults on one row leave room for the readiness of the regions below.
     auto *defaultsRow = new QHBoxLayout(m_defaultsBox);
     m_defaultReplicaSpin = new QSpinBox(m_defaultsBox);
     m_defaultReplicaSpin->setObjectName(QStringLiteral("defaultReplicaCountSpin"));
-    m_defaultReplicaSpin->setRange(ImageVersionValidation::minReplicaCount, ImageVersionValidation::maxReplicaCount);
+    m_defaultReplicaSpin->setRange(ImageVersionValidation::minReplicaCount,
+                                   ImageVersionValidation::maxReplicaCount);
     m_defaultStorageCombo = new QComboBox(m_defaultsBox);
     m_defaultStorageCombo->setObjectName(QStringLiteral("defaultStorageAccountTypeCombo"));
     fillStorageAccountTypes(m_defaultStorageCombo);
@@ -115,8 +152,10 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     defaultsRow->addWidget(m_defaultStorageLabel);
     defaultsRow->addWidget(m_defaultStorageCombo);
     defaultsRow->addStretch(1);
-    layout->addWidget(m_defaultsBox);
+    return m_defaultsBox;
+}
 
+QGroupBox *ReplicationPage::buildLifecycleBox() {
     m_lifecycleBox = new QGroupBox(this);
     auto *lifecycleLayout = new QVBoxLayout(m_lifecycleBox);
     auto *eolRow = new QHBoxLayout;
@@ -133,58 +172,28 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     m_excludeFromLatestCheck = new QCheckBox(m_lifecycleBox);
     m_excludeFromLatestCheck->setObjectName(QStringLiteral("excludeFromLatestCheck"));
     lifecycleLayout->addWidget(m_excludeFromLatestCheck);
-    layout->addWidget(m_lifecycleBox);
+    return m_lifecycleBox;
+}
 
+QGroupBox *ReplicationPage::buildReadinessBox() {
     m_readinessBox = new QGroupBox(this);
     m_readinessBox->setObjectName(QStringLiteral("desReadinessBox"));
     auto *readinessLayout = new QVBoxLayout(m_readinessBox);
     m_readiness = new DesReadinessWidget(m_services.client, m_readinessBox);
-    m_readiness->setDiskEncryptionSets(m_services.diskEncryptionSets); // one listing for both pages
+    m_readiness->setCatalog(m_services.diskEncryptionSets->catalog()); // one listing for both pages
     m_readiness->setRegionDisplayName([this](const QString &name) { return regionDisplayName(name); });
     readinessLayout->addWidget(m_readiness);
-    layout->addWidget(m_readinessBox);
-    layout->addStretch(1);
     m_readinessTimer = new QTimer(this);
     m_readinessTimer->setSingleShot(true);
     m_readinessTimer->setInterval(300);
     connect(m_readinessTimer, &QTimer::timeout, this, [this] { checkReadinessIfChanged(); });
+    return m_readinessBox;
+}
 
-    scroll->setWidget(content);
-    scroll->viewport()->setAutoFillBackground(false);
-    content->setAutoFillBackground(false);
-    outer->addWidget(scroll, 1);
-    addStatusWidgets(outer);
-
-    setTabOrder(m_regionTable, m_addRegionCombo);
-    setTabOrder(m_addRegionCombo, m_addRegionButton);
-    setTabOrder(m_addRegionButton, m_removeRegionButton);
-    setTabOrder(m_removeRegionButton, m_defaultReplicaSpin);
-    setTabOrder(m_defaultReplicaSpin, m_defaultStorageCombo);
-    setTabOrder(m_defaultStorageCombo, m_endOfLifeCheck);
-    setTabOrder(m_endOfLifeCheck, m_endOfLifeEdit);
-    setTabOrder(m_endOfLifeEdit, m_excludeFromLatestCheck);
-
+void ReplicationPage::connectRegionEditing() {
     connect(m_addRegionCombo, &QComboBox::currentIndexChanged, this, [this] { updateButtons(); });
     connect(m_regionTable, &QTableWidget::currentCellChanged, this, [this] { updateButtons(); });
-    connect(m_addRegionButton, &QPushButton::clicked, this, [this] {
-        const int index = m_addRegionCombo->currentIndex();
-        if (index < 0)
-            return;
-        const QString name = m_services.locations->row(index).name;
-        if (draftModel()->draft().regionIndex(name) >= 0)
-            return;
-        draftModel()->modify([&](ImageVersionDraft &d) {
-            RegionDraft region;
-            region.name = name;
-            region.replicaCount = d.defaultReplicaCount;
-            region.storageAccountType = d.defaultStorageAccountType;
-            d.targetRegions.append(region);
-            d.normalizeEncryption();
-        });
-        rebuildRegionTable();
-        m_regionTable->setCurrentCell(m_regionTable->rowCount() - 1, 0);
-        revalidate();
-    });
+    connect(m_addRegionButton, &QPushButton::clicked, this, [this] { addChosenRegion(); });
     connect(m_removeRegionButton, &QPushButton::clicked, this, [this] {
         const int row = m_regionTable->currentRow();
         // The location is where the version lives: it cannot be removed.
@@ -194,6 +203,36 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
         rebuildRegionTable();
         revalidate();
     });
+    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
+        // Display names arrive with the locations list.
+        for (int row = 0; row < m_regionTable->rowCount(); ++row) {
+            if (QTableWidgetItem *item = m_regionTable->item(row, 0))
+                item->setText(regionDisplayName(item->data(Qt::UserRole).toString()));
+        }
+    });
+}
+
+void ReplicationPage::addChosenRegion() {
+    const int index = m_addRegionCombo->currentIndex();
+    if (index < 0)
+        return;
+    const QString name = m_services.locations->row(index).name;
+    if (draftModel()->draft().regionIndex(name) >= 0)
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) {
+        RegionDraft region;
+        region.name = name;
+        region.replicaCount = d.defaultReplicaCount;
+        region.storageAccountType = d.defaultStorageAccountType;
+        d.targetRegions.append(region);
+        d.normalizeEncryption();
+    });
+    rebuildRegionTable();
+    m_regionTable->setCurrentCell(m_regionTable->rowCount() - 1, 0);
+    revalidate();
+}
+
+void ReplicationPage::connectDefaultsAndLifecycle() {
     connect(m_defaultReplicaSpin, &QSpinBox::valueChanged, this, [this](int value) {
         if (m_syncing)
             return;
@@ -222,22 +261,6 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
             return;
         draftModel()->modify([&](ImageVersionDraft &d) { d.excludeFromLatest = checked; });
     });
-    connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
-        // Display names arrive with the locations list.
-        for (int row = 0; row < m_regionTable->rowCount(); ++row) {
-            if (QTableWidgetItem *item = m_regionTable->item(row, 0))
-                item->setText(regionDisplayName(item->data(Qt::UserRole).toString()));
-        }
-    });
-    connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] { syncWidgets(); });
-    connect(draftModel(), &ImageVersionDraftModel::changed, this, [this] {
-        // Only while the page is shown: initializePage() checks when the wizard comes back to it.
-        if (wizard() && wizard()->currentPage() == this)
-            m_readinessTimer->start();
-    });
-
-    retranslateUi();
-    syncWidgets();
 }
 
 void ReplicationPage::checkReadinessIfChanged() {
@@ -332,8 +355,8 @@ void ReplicationPage::rebuildRegionTable() {
         auto *spin = new QSpinBox(m_regionTable);
         spin->setObjectName(QStringLiteral("replicaSpin_%1").arg(key));
         spin->setRange(ImageVersionValidation::minReplicaCount, ImageVersionValidation::maxReplicaCount);
-        spin->setValue(
-            qBound(ImageVersionValidation::minReplicaCount, region.replicaCount, ImageVersionValidation::maxReplicaCount));
+        spin->setValue(qBound(ImageVersionValidation::minReplicaCount, region.replicaCount,
+                              ImageVersionValidation::maxReplicaCount));
         spin->setAccessibleName(tr("Replica count in %1").arg(regionDisplayName(region.name)));
         m_regionTable->setCellWidget(row, 1, spin);
         connect(spin, &QSpinBox::valueChanged, this, [this, name = region.name](int value) {

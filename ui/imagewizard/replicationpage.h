@@ -32,6 +32,13 @@ protected:
     void retranslateUi() override;
 
 private:
+    QGroupBox *buildRegionsBox();
+    QGroupBox *buildDefaultsBox();
+    QGroupBox *buildLifecycleBox();
+    QGroupBox *buildReadinessBox();
+    void connectRegionEditing();
+    void connectDefaultsAndLifecycle();
+    void addChosenRegion();
     void rebuildRegionTable();
     void syncWidgets();
     void updateButtons();
