@@ -333,20 +333,13 @@ void evaluateKey(const DesHealthReadings &r, qint64 now, const FixContext &fix, 
 }
 
 DesHealthStatus statusOf(const std::vector<DesFinding> &findings) {
-    // Ok < Unknown < Warning < Error; info findings leave the status alone.
-    DesHealthStatus status = DesHealthStatus::Ok;
+    // Ok < Unknown < Warning < Error, valued as the severities; info findings leave the status alone.
+    int worst = int(DesHealthStatus::Ok);
     for (const DesFinding &f : findings) {
-        DesHealthStatus s = DesHealthStatus::Ok;
-        if (f.severity == DesHealthSeverity::Error)
-            s = DesHealthStatus::Error;
-        else if (f.severity == DesHealthSeverity::Warning)
-            s = DesHealthStatus::Warning;
-        else if (f.severity == DesHealthSeverity::Unknown)
-            s = DesHealthStatus::Unknown;
-        if (int(s) > int(status))
-            status = s;
+        if (f.severity != DesHealthSeverity::Info)
+            worst = std::max(worst, int(f.severity));
     }
-    return status;
+    return DesHealthStatus(worst);
 }
 
 } // namespace
@@ -410,60 +403,27 @@ QStringList DesHealth::errorLines() const {
     return lines;
 }
 
+// The enums' values index these tables (Info, Unknown, Warning, Error / Ok, Unknown, Warning, Error).
 QString severityName(DesHealthSeverity severity) {
-    switch (severity) {
-    case DesHealthSeverity::Info:
-        return QStringLiteral("info");
-    case DesHealthSeverity::Unknown:
-        return QStringLiteral("unknown");
-    case DesHealthSeverity::Warning:
-        return QStringLiteral("warning");
-    case DesHealthSeverity::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    static const char *const names[] = {"info", "unknown", "warning", "error"};
+    return QString::fromLatin1(names[int(severity)]);
 }
 
 QString statusName(DesHealthStatus status) {
-    switch (status) {
-    case DesHealthStatus::Ok:
-        return QStringLiteral("ok");
-    case DesHealthStatus::Unknown:
-        return QStringLiteral("unknown");
-    case DesHealthStatus::Warning:
-        return QStringLiteral("warning");
-    case DesHealthStatus::Error:
-        return QStringLiteral("error");
-    }
-    return {};
+    static const char *const names[] = {"ok", "unknown", "warning", "error"};
+    return QString::fromLatin1(names[int(status)]);
 }
 
 QString translatedSeverity(DesHealthSeverity severity) {
-    switch (severity) {
-    case DesHealthSeverity::Info:
-        return HealthText::tr("info");
-    case DesHealthSeverity::Unknown:
-        return HealthText::tr("cannot verify");
-    case DesHealthSeverity::Warning:
-        return HealthText::tr("warning");
-    case DesHealthSeverity::Error:
-        return HealthText::tr("error");
-    }
-    return {};
+    static const char *const texts[] = {
+        QT_TRANSLATE_NOOP("DesHealth", "info"), QT_TRANSLATE_NOOP("DesHealth", "cannot verify"),
+        QT_TRANSLATE_NOOP("DesHealth", "warning"), QT_TRANSLATE_NOOP("DesHealth", "error")};
+    return HealthText::tr(texts[int(severity)]);
 }
 
 QString translatedStatus(DesHealthStatus status) {
-    switch (status) {
-    case DesHealthStatus::Ok:
-        return HealthText::tr("OK");
-    case DesHealthStatus::Unknown:
-        return HealthText::tr("cannot verify");
-    case DesHealthStatus::Warning:
-        return HealthText::tr("warning");
-    case DesHealthStatus::Error:
-        return HealthText::tr("error");
-    }
-    return {};
+    return status == DesHealthStatus::Ok ? HealthText::tr("OK")
+                                         : translatedSeverity(DesHealthSeverity(int(status)));
 }
 
 } // namespace cmk

@@ -210,6 +210,21 @@ void DesSetupRunner::get(const QString &path, const QUrlQuery &query,
     });
 }
 
+template <typename T>
+void DesSetupRunner::putResource(DesSetupStep step, const QString &id, const nlohmann::json &body,
+                                 const QUrlQuery &query, std::function<void(const T &)> created) {
+    ArmOperation *put = m_client->beginPut(ArmPathBuilder::fromResourceId(id).path(), body, query);
+    connect(put, &ArmOperation::finished, this, [this, put, step, created = std::move(created)] {
+        put->deleteLater();
+        T parsed;
+        const ArmError problem = put->error() ? put->error() : parseResource(put->resource(), parsed);
+        if (problem)
+            fail(step, problem);
+        else
+            created(parsed);
+    });
+}
+
 void DesSetupRunner::ensureVault() {
     setState(DesSetupStep::Vault, DesSetupStepState::Running);
     const ArmPathBuilder group = resourceGroupPath(m_options.subscriptionId, m_options.resourceGroup);
@@ -286,20 +301,12 @@ void DesSetupRunner::putVault(const QString &tenantId) {
                                    {"enablePurgeProtection", true},
                                    {"enableRbacAuthorization", m_options.rbac},
                                    {"accessPolicies", nlohmann::json::array()}}}};
-    ArmOperation *put =
-        m_client->beginPut(ArmPathBuilder::fromResourceId(m_options.vaultId()).path(), body, keyVaultQuery());
-    connect(put, &ArmOperation::finished, this, [this, put] {
-        put->deleteLater();
-        KeyVault parsed;
-        const ArmError problem = put->error() ? put->error() : parseResource(put->resource(), parsed);
-        if (problem) {
-            fail(DesSetupStep::Vault, problem);
-            return;
-        }
-        m_vault = parsed;
-        setState(DesSetupStep::Vault, DesSetupStepState::Created);
-        ensureKey();
-    });
+    putResource<KeyVault>(DesSetupStep::Vault, m_options.vaultId(), body, keyVaultQuery(),
+                          [this](const KeyVault &vault) {
+                              m_vault = vault;
+                              setState(DesSetupStep::Vault, DesSetupStepState::Created);
+                              ensureKey();
+                          });
 }
 
 void DesSetupRunner::ensureKey() {
@@ -368,19 +375,13 @@ void DesSetupRunner::createSet() {
          {{"encryptionType", m_options.encryptionType},
           {"activeKey", {{"sourceVault", {{"id", m_options.vaultId()}}}, {"keyUrl", m_keyUrl}}},
           {"rotationToLatestKeyVersionEnabled", m_options.autoRotation}}}};
-    ArmOperation *put = m_client->beginPut(ArmPathBuilder::fromResourceId(m_options.desId()).path(), body);
-    connect(put, &ArmOperation::finished, this, [this, put] {
-        put->deleteLater();
-        DiskEncryptionSetKeySettings parsed;
-        const ArmError problem = put->error() ? put->error() : parseResource(put->resource(), parsed);
-        if (problem) {
-            fail(DesSetupStep::DiskEncryptionSet, problem);
-            return;
-        }
-        m_set = parsed;
-        setState(DesSetupStep::DiskEncryptionSet, DesSetupStepState::Created);
-        grant();
-    });
+    putResource<DiskEncryptionSetKeySettings>(DesSetupStep::DiskEncryptionSet, m_options.desId(), body, {},
+                                              [this](const DiskEncryptionSetKeySettings &set) {
+                                                  m_set = set;
+                                                  setState(DesSetupStep::DiskEncryptionSet,
+                                                           DesSetupStepState::Created);
+                                                  grant();
+                                              });
 }
 
 void DesSetupRunner::grant() {

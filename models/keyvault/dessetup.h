@@ -75,6 +75,10 @@ private:
     void setState(DesSetupStep step, DesSetupStepState state);
     void fail(DesSetupStep step, const ArmError &error);
     void get(const QString &path, const QUrlQuery &query, std::function<void(const ArmReply &)> done);
+    /// The long-running PUT of `step`'s resource `id`; `created` gets the final resource, parsed as T.
+    template <typename T>
+    void putResource(DesSetupStep step, const QString &id, const nlohmann::json &body, const QUrlQuery &query,
+                     std::function<void(const T &)> created);
     void ensureVault();
     void createVault();
     void putVault(const QString &tenantId);

@@ -33,18 +33,31 @@ int GrantRetry::delayBefore(int attempt) const {
     return int(qMin<qint64>(delay, maxDelayMs));
 }
 
-KeyAccessGrant::KeyAccessGrant(ArmClient *client, QObject *parent)
+KeyVaultFix::KeyVaultFix(ArmClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client) {}
+
+void KeyVaultFix::restart() {
+    m_finished = false;
+    m_error = {};
+}
+
+void KeyVaultFix::finish(const ArmError &error) {
+    m_error = error;
+    m_finished = true;
+    Q_EMIT finished();
+}
+
+KeyAccessGrant::KeyAccessGrant(ArmClient *client, QObject *parent)
+    : KeyVaultFix(client, parent) {}
 
 void KeyAccessGrant::start(const KeyVault &vault, const QString &principalId) {
     m_vault = vault;
     m_principalId = principalId;
     m_assignmentName = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_attempts = 0;
-    m_finished = false;
     m_alreadyGranted = false;
-    m_error = {};
+    restart();
     attempt();
 }
 
@@ -99,19 +112,11 @@ void KeyAccessGrant::attempt() {
     });
 }
 
-void KeyAccessGrant::finish(const ArmError &error) {
-    m_error = error;
-    m_finished = true;
-    Q_EMIT finished();
-}
-
 PurgeProtectionEnabler::PurgeProtectionEnabler(ArmClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client) {}
+    : KeyVaultFix(client, parent) {}
 
 void PurgeProtectionEnabler::start(const QString &vaultId) {
-    m_finished = false;
-    m_error = {};
+    restart();
     const ArmPathBuilder path = ArmPathBuilder::fromResourceId(vaultId);
     if (!path.ok() || !m_client) {
         finish(path.ok() ? ArmError::make(ArmError::Kind::Aborted, QString()) : path.error());
@@ -143,19 +148,18 @@ void PurgeProtectionEnabler::start(const QString &vaultId) {
     });
 }
 
-void PurgeProtectionEnabler::finish(const ArmError &error) {
-    m_error = error;
-    m_finished = true;
-    Q_EMIT finished();
+DesFixRunner::DesFixRunner(ArmClient *client, QObject *parent)
+    : KeyVaultFix(client, parent) {}
+
+void DesFixRunner::follow(KeyVaultFix *fix) {
+    connect(fix, &KeyVaultFix::finished, this, [this, fix] {
+        fix->deleteLater();
+        finish(fix->error());
+    });
 }
 
-DesFixRunner::DesFixRunner(ArmClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client) {}
-
 bool DesFixRunner::start(const DesHealth &health, DesFixAction action) {
-    m_finished = false;
-    m_error = {};
+    restart();
     const DesHealthReadings &r = health.readings;
     if (!r.vault || !r.set) {
         finish(
@@ -165,10 +169,7 @@ bool DesFixRunner::start(const DesHealth &health, DesFixAction action) {
     }
     if (action == DesFixAction::EnablePurgeProtection) {
         auto *enabler = new PurgeProtectionEnabler(m_client, this);
-        connect(enabler, &PurgeProtectionEnabler::finished, this, [this, enabler] {
-            enabler->deleteLater();
-            finish(enabler->error());
-        });
+        follow(enabler);
         enabler->start(r.vault->id);
         return true;
     }
@@ -179,18 +180,9 @@ bool DesFixRunner::start(const DesHealth &health, DesFixAction action) {
     }
     auto *grant = new KeyAccessGrant(m_client, this);
     grant->setRetry(m_retry);
-    connect(grant, &KeyAccessGrant::finished, this, [this, grant] {
-        grant->deleteLater();
-        finish(grant->error());
-    });
+    follow(grant);
     grant->start(*r.vault, r.set->principalIds().first());
     return true;
-}
-
-void DesFixRunner::finish(const ArmError &error) {
-    m_error = error;
-    m_finished = true;
-    Q_EMIT finished();
 }
 
 } // namespace cmk

@@ -20,84 +20,81 @@ struct GrantRetry {
     int delayBefore(int attempt) const;
 };
 
+/// What every fix shares: start(), then one finished(); error() tells how it went.
+class KeyVaultFix : public QObject {
+    Q_OBJECT
+public:
+    bool isFinished() const { return m_finished; }
+    const ArmError &error() const { return m_error; }
+
+Q_SIGNALS:
+    void finished();
+
+protected:
+    KeyVaultFix(ArmClient *client, QObject *parent);
+    void restart();
+    void finish(const ArmError &error);
+
+    QPointer<ArmClient> m_client;
+
+private:
+    bool m_finished = false;
+    ArmError m_error;
+};
+
 /// Grants `principalId` get, wrapKey and unwrapKey on `vault`: on an RBAC vault a "Key Vault Crypto Service
 /// Encryption User" role assignment at the vault (a new GUID, principalType ServicePrincipal;
 /// RoleAssignmentExists counts as done), else accessPolicies/add. While a just-created identity is not yet
 /// visible (PrincipalNotFound), the PUT is retried with backoff.
-class KeyAccessGrant : public QObject {
+class KeyAccessGrant : public KeyVaultFix {
     Q_OBJECT
 public:
     explicit KeyAccessGrant(ArmClient *client, QObject *parent = nullptr);
     void setRetry(const GrantRetry &retry) { m_retry = retry; }
     void start(const KeyVault &vault, const QString &principalId);
 
-    bool isFinished() const { return m_finished; }
-    const ArmError &error() const { return m_error; }
     int attempts() const { return m_attempts; }
     bool alreadyGranted() const { return m_alreadyGranted; } ///< the role assignment existed
 
 Q_SIGNALS:
     /// A new identity was not visible yet; the next attempt comes after `delayMs`.
     void waitingForIdentity(int attempt, int delayMs);
-    void finished();
 
 private:
     void attempt();
-    void finish(const ArmError &error);
 
-    QPointer<ArmClient> m_client;
     GrantRetry m_retry;
     KeyVault m_vault;
     QString m_principalId;
     QString m_assignmentName;
     int m_attempts = 0;
-    bool m_finished = false;
     bool m_alreadyGranted = false;
-    ArmError m_error;
 };
 
 /// Turns purge protection (and soft delete) on for a vault: GET, then PUT it back, as `az keyvault update`
 /// does. Irreversible: ask first.
-class PurgeProtectionEnabler : public QObject {
+class PurgeProtectionEnabler : public KeyVaultFix {
     Q_OBJECT
 public:
     explicit PurgeProtectionEnabler(ArmClient *client, QObject *parent = nullptr);
     void start(const QString &vaultId);
-    bool isFinished() const { return m_finished; }
-    const ArmError &error() const { return m_error; }
-
-Q_SIGNALS:
-    void finished();
-
-private:
-    void finish(const ArmError &error);
-
-    QPointer<ArmClient> m_client;
-    bool m_finished = false;
-    ArmError m_error;
 };
 
 /// Runs the fix of a finding (GrantKeyAccess, EnablePurgeProtection) for the set `health` describes.
-class DesFixRunner : public QObject {
+class DesFixRunner : public KeyVaultFix {
     Q_OBJECT
 public:
     explicit DesFixRunner(ArmClient *client, QObject *parent = nullptr);
     void setGrantRetry(const GrantRetry &retry) { m_retry = retry; }
-    /// False (and error() says why) when the readings do not allow the fix: no vault read, no identity...
+    /// False (and error() says why, finished() already sent) when the readings do not allow the fix: no vault
+    /// read, no identity...
     bool start(const DesHealth &health, DesFixAction action);
-    bool isFinished() const { return m_finished; }
-    const ArmError &error() const { return m_error; }
-
-Q_SIGNALS:
-    void finished();
 
 private:
-    void finish(const ArmError &error);
+    /// Runs `fix` and finishes with its error.
+    void follow(KeyVaultFix *fix);
 
-    QPointer<ArmClient> m_client;
     GrantRetry m_retry;
-    bool m_finished = false;
-    ArmError m_error;
 };
 
 } // namespace cmk

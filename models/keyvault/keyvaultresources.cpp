@@ -53,6 +53,14 @@ void requireObjectBody(const json &j, const char *what) {
         throw json::type_error::create(302, std::string(what) + " must be a JSON object", &j);
 }
 
+/// Reads "id" and "name" of an ARM resource body and returns its "properties" (nullptr when absent).
+const json *readResourceHead(const json &j, const char *what, QString &id, QString &name) {
+    requireObjectBody(j, what);
+    id = textUnder(&j, "id");
+    name = textUnder(&j, "name");
+    return objectUnder(j, "properties");
+}
+
 } // namespace
 
 bool KeyVaultRoles::grantsKeyUse(const QString &roleDefinitionId) {
@@ -148,12 +156,9 @@ void from_json(const json &j, KeyVaultAccessPolicy &v) {
 }
 
 void from_json(const json &j, KeyVault &v) {
-    requireObjectBody(j, "key vault");
     v = {};
-    v.id = textUnder(&j, "id");
-    v.name = textUnder(&j, "name");
+    const json *properties = readResourceHead(j, "key vault", v.id, v.name);
     v.location = textUnder(&j, "location");
-    const json *properties = objectUnder(j, "properties");
     v.tenantId = textUnder(properties, "tenantId");
     v.vaultUri = textUnder(properties, "vaultUri");
     v.provisioningState = textUnder(properties, "provisioningState");
@@ -173,11 +178,8 @@ void from_json(const json &j, KeyVault &v) {
 }
 
 void from_json(const json &j, KeyVaultKey &v) {
-    requireObjectBody(j, "key");
     v = {};
-    v.id = textUnder(&j, "id");
-    v.name = textUnder(&j, "name");
-    const json *properties = objectUnder(j, "properties");
+    const json *properties = readResourceHead(j, "key", v.id, v.name);
     v.kty = textUnder(properties, "kty");
     v.curveName = textUnder(properties, "curveName");
     v.keyUri = textUnder(properties, "keyUri");
@@ -191,11 +193,8 @@ void from_json(const json &j, KeyVaultKey &v) {
 }
 
 void from_json(const json &j, RoleAssignment &v) {
-    requireObjectBody(j, "role assignment");
     v = {};
-    v.id = textUnder(&j, "id");
-    v.name = textUnder(&j, "name");
-    const json *properties = objectUnder(j, "properties");
+    const json *properties = readResourceHead(j, "role assignment", v.id, v.name);
     v.scope = textUnder(properties, "scope");
     v.roleDefinitionId = textUnder(properties, "roleDefinitionId");
     v.principalId = textUnder(properties, "principalId");

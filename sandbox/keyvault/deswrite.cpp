@@ -15,10 +15,6 @@ namespace armsandbox {
 
 namespace {
 
-ApiResponse invalidDes(const QString &message, const QString &target) {
-    return armError(400, QStringLiteral("InvalidParameter"), message, target);
-}
-
 bool isEncryptionType(const QString &type) {
     static const QStringList types = {QStringLiteral("EncryptionAtRestWithCustomerKey"),
                                       QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys"),
@@ -57,12 +53,12 @@ std::optional<ApiResponse> DesWriteApi::checkActiveKey(const QJsonObject &active
     const QUrl url(keyUrl);
     const QStringList path = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (url.scheme() != QLatin1String("https") || path.size() != 3 || path.at(0) != QLatin1String("keys"))
-        return invalidDes(QCoreApplication::translate(
-                              "armsandbox",
-                              "The key URL '%1' is not a versioned key URL: the version segment of "
+        return invalidParameter(
+            QCoreApplication::translate(
+                "armsandbox", "The key URL '%1' is not a versioned key URL: the version segment of "
                               "the URL is required, as in https://VAULT.vault.azure.net/keys/KEY/VERSION.")
-                              .arg(keyUrl),
-                          target);
+                .arg(keyUrl),
+            target);
     const QString vaultId =
         activeKey.value(QLatin1String("sourceVault")).toObject().value(QLatin1String("id")).toString();
     if (vaultId.isEmpty())
@@ -70,12 +66,12 @@ std::optional<ApiResponse> DesWriteApi::checkActiveKey(const QJsonObject &active
     const QString vaultName = vaultId.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
     if (resourceTypeOfId(canonicalId(vaultId)) != QLatin1String("microsoft.keyvault/vaults") ||
         url.host().section(QLatin1Char('.'), 0, 0).compare(vaultName, Qt::CaseInsensitive) != 0)
-        return invalidDes(
+        return invalidParameter(
             QCoreApplication::translate("armsandbox", "The key URL '%1' is not in the source vault '%2'.")
                 .arg(keyUrl, vaultId),
             QStringLiteral("properties.activeKey.sourceVault.id"));
     if (m_store.contains(vaultId) && keyVersionFor(m_store, vaultId, path.at(1), path.at(2)).isEmpty())
-        return invalidDes(
+        return invalidParameter(
             QCoreApplication::translate("armsandbox", "The key '%1' was not found in key vault '%2'.")
                 .arg(keyUrl, vaultName),
             target);
@@ -83,32 +79,24 @@ std::optional<ApiResponse> DesWriteApi::checkActiveKey(const QJsonObject &active
 }
 
 std::optional<ApiResponse> DesWriteApi::checkBody(const QJsonObject &body, bool creating) const {
-    const QString location = body.value(QLatin1String("location")).toString();
-    if (creating && location.trimmed().isEmpty())
-        return armError(400, QStringLiteral("LocationRequired"),
-                        QCoreApplication::translate("armsandbox",
-                                                    "The location property is required for this definition."),
-                        QStringLiteral("location"));
-    if (creating && !m_store.isKnownRegion(location))
-        return armError(400, QStringLiteral("LocationNotAvailableForResourceType"),
-                        QCoreApplication::translate("armsandbox",
-                                                    "The provided location '%1' is not available for "
-                                                    "resource type 'Microsoft.Compute/diskEncryptionSets'.")
-                            .arg(location),
-                        QStringLiteral("location"));
+    if (creating) {
+        if (auto bad = checkLocation(m_store, body, QStringLiteral("Microsoft.Compute/diskEncryptionSets")))
+            return bad;
+    }
     const QJsonObject identity = body.value(QLatin1String("identity")).toObject();
     if ((creating || body.contains(QLatin1String("identity"))) &&
         !isIdentityType(identity.value(QLatin1String("type")).toString()))
-        return invalidDes(QCoreApplication::translate("armsandbox",
-                                                      "A disk encryption set needs a managed identity: set "
+        return invalidParameter(
+            QCoreApplication::translate("armsandbox", "A disk encryption set needs a managed identity: set "
                                                       "identity.type to SystemAssigned or UserAssigned."),
-                          QStringLiteral("identity.type"));
+            QStringLiteral("identity.type"));
     const QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     if (properties.contains(QLatin1String("encryptionType")) &&
         !isEncryptionType(properties.value(QLatin1String("encryptionType")).toString()))
-        return invalidDes(QCoreApplication::translate("armsandbox", "The encryption type '%1' is not valid.")
-                              .arg(properties.value(QLatin1String("encryptionType")).toString()),
-                          QStringLiteral("properties.encryptionType"));
+        return invalidParameter(
+            QCoreApplication::translate("armsandbox", "The encryption type '%1' is not valid.")
+                .arg(properties.value(QLatin1String("encryptionType")).toString()),
+            QStringLiteral("properties.encryptionType"));
     if (creating || properties.contains(QLatin1String("activeKey")))
         return checkActiveKey(properties.value(QLatin1String("activeKey")).toObject());
     return std::nullopt;
@@ -160,7 +148,7 @@ QJsonObject DesWriteApi::mergedProperties(const QJsonObject &requested, const QJ
     const QString newKey =
         properties.value(QLatin1String("activeKey")).toObject().value(QLatin1String("keyUrl")).toString();
     if (oldKey != newKey)
-        properties.insert(QStringLiteral("lastKeyRotationTimestamp"), keyvault::isoNow());
+        properties.insert(QStringLiteral("lastKeyRotationTimestamp"), isoNow());
     const auto fill = [&properties](const char *key, const QJsonValue &value) {
         if (!properties.contains(QLatin1String(key)))
             properties.insert(QLatin1String(key), value);
@@ -174,7 +162,7 @@ QJsonObject DesWriteApi::mergedProperties(const QJsonObject &requested, const QJ
 
 ApiResponse DesWriteApi::write(const ApiRequest &request, const QStringList &segments,
                                const QString &apiVersion) {
-    if (auto bad = keyvault::checkApiVersion(apiVersions(), apiVersion))
+    if (auto bad = checkApiVersionIn(apiVersions(), apiVersion))
         return *bad;
     if (auto missing = keyvault::missingSubscriptionOrGroup(m_store, segments))
         return *missing;
@@ -185,14 +173,9 @@ ApiResponse DesWriteApi::write(const ApiRequest &request, const QStringList &seg
     QJsonObject existing = m_store.resource(id);
     const bool creating = existing.isEmpty();
     if (request.method == "PATCH" && creating)
-        return keyvault::resourceNotFound(segments);
+        return keyvault::resourceNotFoundAt(segments);
     if (m_operations.isRunningOn(canonicalId(id)))
-        return armError(409, QStringLiteral("OperationNotAllowed"),
-                        QCoreApplication::translate("armsandbox",
-                                                    "Another operation is in progress on the disk "
-                                                    "encryption set '%1'. Wait for it to finish and try "
-                                                    "again.")
-                            .arg(segments.last()));
+        return operationInProgress(QStringLiteral("disk encryption set"), segments.last());
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
@@ -215,7 +198,7 @@ ApiResponse DesWriteApi::write(const ApiRequest &request, const QStringList &seg
                                 existing.value(QLatin1String("properties")).toObject()));
     m_store.put(des);
     const LongRunningOperation &operation = m_operations.start(canonicalId(id));
-    ApiResponse response = keyvault::answer(des, 202);
+    ApiResponse response = okResponse(des, 202);
     m_operations.announce(response, operation, m_baseUrl, subscriptionId, QStringLiteral("Microsoft.Compute"),
                           des.value(QLatin1String("location")).toString(), QStringLiteral("DiskOperations"),
                           apiVersion);

@@ -7,6 +7,7 @@
 // holds the source vault, the key version must exist in it.
 
 #include "armsandbox.h"
+#include "keyvault/keyvaultcommon.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -15,10 +16,6 @@
 
 namespace armsandbox {
 
-struct ApiRequest;
-struct ApiResponse;
-class ArmStore;
-class OperationRegistry;
 class PrincipalDirectory;
 
 class DesWriteApi {

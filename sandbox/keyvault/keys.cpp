@@ -126,12 +126,12 @@ ApiResponse KeyApi::handle(const ApiRequest &request, const QStringList &segment
         return *missing;
     const QJsonObject vault = m_store.resource(QLatin1Char('/') + vaultSegments.join(QLatin1Char('/')));
     if (vault.isEmpty())
-        return keyvault::resourceNotFound(vaultSegments);
+        return keyvault::resourceNotFoundAt(vaultSegments);
     const int size = int(segments.size());
     if (size == 10 && request.method == "PUT")
         return put(request, segments, vault);
     if (request.method != "GET")
-        return keyvault::methodNotAllowed(request);
+        return methodNotAllowed(request);
     if (auto denied = keyvault::deniedRead(vault, QStringLiteral("Microsoft.KeyVault/vaults/keys/read")))
         return *denied;
     const QString vaultKey = canonicalId(vault.value(QLatin1String("id")).toString());
@@ -142,11 +142,11 @@ ApiResponse KeyApi::handle(const ApiRequest &request, const QStringList &segment
     const QString keyId = QLatin1Char('/') + segments.mid(0, 10).join(QLatin1Char('/'));
     const QJsonObject key = m_store.resource(keyId);
     if (key.isEmpty())
-        return keyvault::resourceNotFound(segments.mid(0, 10));
+        return keyvault::resourceNotFoundAt(segments.mid(0, 10));
     if (size == 10)
-        return keyvault::answer(key);
+        return okResponse(key);
     if (segments.at(10).compare(QLatin1String("versions"), Qt::CaseInsensitive) != 0)
-        return keyvault::resourceNotFound(segments);
+        return keyvault::resourceNotFoundAt(segments);
     if (size == 11)
         return versions(request, keyId, key);
     return version(segments, key);
@@ -164,7 +164,7 @@ ApiResponse KeyApi::put(const ApiRequest &request, const QStringList &segments, 
                           .arg(segments.at(9)));
     const QJsonObject existing = m_store.resource(keyId);
     if (!existing.isEmpty())
-        return keyvault::answer(existing); // create if not exist: the key stays as it is
+        return okResponse(existing); // create if not exist: the key stays as it is
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
@@ -181,7 +181,7 @@ ApiResponse KeyApi::put(const ApiRequest &request, const QStringList &segments, 
         key.insert(QStringLiteral("tags"), body.value(QLatin1String("tags")));
     m_store.put(key);
     m_store.put(keyAsVersion(key, version));
-    return keyvault::answer(key);
+    return okResponse(key);
 }
 
 ApiResponse KeyApi::versions(const ApiRequest &request, const QString &keyId, const QJsonObject &key) {
@@ -202,12 +202,12 @@ ApiResponse KeyApi::version(const QStringList &segments, const QJsonObject &key)
     const QString vaultId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
     const QJsonObject found = keyVersionFor(m_store, vaultId, segments.at(9), segments.at(11));
     if (found.isEmpty())
-        return keyvault::resourceNotFound(segments);
+        return keyvault::resourceNotFoundAt(segments);
     if (found.value(QLatin1String("type"))
             .toString()
             .endsWith(QLatin1String("/versions"), Qt::CaseInsensitive))
-        return keyvault::answer(found);
-    return keyvault::answer(keyAsVersion(key, segments.at(11)));
+        return okResponse(found);
+    return okResponse(keyAsVersion(key, segments.at(11)));
 }
 
 QJsonObject keyVersionFor(const ArmStore &store, const QString &vaultId, const QString &keyName,

@@ -5,6 +5,7 @@
 // version. A key's URIs carry ":443" in the host, as ARM answers them. Also the fixture's relative dates.
 
 #include "armsandbox.h"
+#include "keyvault/keyvaultcommon.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -12,10 +13,6 @@
 #include <optional>
 
 namespace armsandbox {
-
-struct ApiRequest;
-struct ApiResponse;
-class ArmStore;
 
 class KeyApi {
 public:

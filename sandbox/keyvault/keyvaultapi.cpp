@@ -34,7 +34,7 @@ std::optional<ApiResponse> KeyVaultApi::handle(const ApiRequest &request, const 
 
 std::optional<ApiResponse> KeyVaultApi::keyVaultRoute(const ApiRequest &request, const QStringList &segments,
                                                       const QString &apiVersion) {
-    const QStringList lower = keyvault::lowered(segments);
+    const QStringList lower = lowerCased(segments);
     const int size = int(lower.size());
     const bool inGroup = lower.at(2) == QLatin1String("resourcegroups");
     const int providers = inGroup ? 4 : 2;
@@ -45,16 +45,15 @@ std::optional<ApiResponse> KeyVaultApi::keyVaultRoute(const ApiRequest &request,
         return std::nullopt;
     if (inGroup && lower.at(6) != QLatin1String("vaults"))
         return std::nullopt;
-    if (auto bad = keyvault::checkApiVersion(keyVaultApiVersions(), apiVersion))
+    if (auto bad = checkApiVersionIn(keyVaultApiVersions(), apiVersion))
         return bad;
     if (auto missing = keyvault::missingSubscriptionOrGroup(m_store, segments.mid(0, inGroup ? 4 : 2)))
         return missing;
     if (!inGroup && lower.at(4) == QLatin1String("checknameavailability"))
-        return request.method == "POST" ? m_vaults.checkNameAvailability(request)
-                                        : keyvault::methodNotAllowed(request);
+        return request.method == "POST" ? m_vaults.checkNameAvailability(request) : methodNotAllowed(request);
     if (size == 5 || size == 7) {
         if (request.method != "GET")
-            return keyvault::methodNotAllowed(request);
+            return methodNotAllowed(request);
         const QString prefix =
             canonicalId(QLatin1Char('/') + segments.mid(0, size == 5 ? 2 : 4).join(QLatin1Char('/')));
         return m_vaults.list(request, prefix + QLatin1Char('/'));
@@ -70,15 +69,15 @@ std::optional<ApiResponse> KeyVaultApi::keyVaultRoute(const ApiRequest &request,
 
 std::optional<ApiResponse> KeyVaultApi::diskRoute(const ApiRequest &request, const QStringList &segments,
                                                   const QString &apiVersion) {
-    const QStringList lower = keyvault::lowered(segments);
+    const QStringList lower = lowerCased(segments);
     if (lower.size() != 8)
         return std::nullopt;
     if (lower.at(2) == QLatin1String("providers") && lower.at(3) == QLatin1String("microsoft.compute") &&
         lower.at(4) == QLatin1String("locations") && lower.at(6) == QLatin1String("diskoperations")) {
-        if (auto bad = keyvault::checkApiVersion(DesWriteApi::apiVersions(), apiVersion))
+        if (auto bad = checkApiVersionIn(DesWriteApi::apiVersions(), apiVersion))
             return bad;
         if (request.method != "GET")
-            return keyvault::methodNotAllowed(request);
+            return methodNotAllowed(request);
         return m_operations.status(segments.at(7));
     }
     if (lower.at(2) == QLatin1String("resourcegroups") && lower.at(5) == QLatin1String("microsoft.compute") &&

@@ -8,6 +8,7 @@
 #include "armsandbox.h"
 #include "keyvault/deswrite.h"
 #include "keyvault/keys.h"
+#include "keyvault/keyvaultcommon.h"
 #include "keyvault/roleassignments.h"
 #include "keyvault/vaults.h"
 
@@ -16,11 +17,6 @@
 #include <optional>
 
 namespace armsandbox {
-
-struct ApiRequest;
-struct ApiResponse;
-class ArmStore;
-class OperationRegistry;
 
 class KeyVaultApi {
 public:

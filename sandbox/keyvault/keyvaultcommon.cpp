@@ -16,21 +16,6 @@ const QString kSandboxDenyRead = QStringLiteral("sandboxDenyRead");
 
 } // namespace
 
-QStringList lowered(const QStringList &segments) {
-    QStringList out;
-    out.reserve(segments.size());
-    for (const QString &s : segments)
-        out.append(s.toLower());
-    return out;
-}
-
-ApiResponse answer(const QJsonObject &body, int status) {
-    ApiResponse response;
-    response.status = status;
-    response.body = body;
-    return response;
-}
-
 ApiResponse noContent(int status) {
     ApiResponse response;
     response.status = status;
@@ -38,45 +23,21 @@ ApiResponse noContent(int status) {
     return response;
 }
 
-ApiResponse methodNotAllowed(const ApiRequest &request) {
-    return armError(
-        405, QStringLiteral("MethodNotAllowed"),
-        QCoreApplication::translate("armsandbox", "The requested resource does not support http method '%1'.")
-            .arg(QString::fromLatin1(request.method)));
-}
-
-std::optional<ApiResponse> checkApiVersion(const QStringList &supported, const QString &apiVersion) {
-    if (supported.contains(apiVersion))
-        return std::nullopt;
-    return armError(400, QStringLiteral("InvalidApiVersionParameter"),
-                    QCoreApplication::translate(
-                        "armsandbox", "The api-version '%1' is invalid. The supported versions are '%2'.")
-                        .arg(apiVersion, supported.join(QLatin1Char(','))));
-}
-
 std::optional<ApiResponse> missingSubscriptionOrGroup(const ArmStore &store, const QStringList &segments) {
-    if (!store.hasSubscription(segments.value(1))) {
-        return armError(404, QStringLiteral("SubscriptionNotFound"),
-                        QCoreApplication::translate("armsandbox", "The subscription '%1' could not be found.")
-                            .arg(segments.value(1)));
-    }
-    if (segments.size() >= 4 &&
-        segments.at(2).compare(QLatin1String("resourceGroups"), Qt::CaseInsensitive) == 0 &&
+    if (auto missing = checkSubscription(store, segments.value(1)))
+        return missing;
+    const bool inGroup = segments.size() >= 4 &&
+                         segments.at(2).compare(QLatin1String("resourceGroups"), Qt::CaseInsensitive) == 0;
+    if (inGroup &&
         !store.contains(
-            QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(segments.at(1), segments.at(3)))) {
-        return armError(404, QStringLiteral("ResourceGroupNotFound"),
-                        QCoreApplication::translate("armsandbox", "Resource group '%1' could not be found.")
-                            .arg(segments.at(3)));
-    }
+            QStringLiteral("/subscriptions/%1/resourceGroups/%2").arg(segments.at(1), segments.at(3))))
+        return resourceGroupNotFound(segments.at(3));
     return std::nullopt;
 }
 
-ApiResponse resourceNotFound(const QStringList &segments) {
+ApiResponse resourceNotFoundAt(const QStringList &segments) {
     // subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name}/...
-    return armError(404, QStringLiteral("ResourceNotFound"),
-                    QCoreApplication::translate("armsandbox",
-                                                "The Resource '%1' under resource group '%2' was not found.")
-                        .arg(segments.mid(5).join(QLatin1Char('/')), segments.value(3)));
+    return resourceNotFound(segments.mid(5).join(QLatin1Char('/')), segments.value(3));
 }
 
 std::optional<ApiResponse> deniedRead(const QJsonObject &resource, const QString &action) {
@@ -92,10 +53,6 @@ QJsonObject withoutSandboxFields(QJsonObject resource) {
 
 qint64 nowSeconds() {
     return QDateTime::currentSecsSinceEpoch();
-}
-
-QString isoNow() {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 QString newHexId() {

@@ -1,8 +1,8 @@
 #pragma once
 
-// What the Key Vault, role-assignment and Disk Encryption Set write routes of the sandbox share: answers,
-// api-version checks, the clock and the role table. Read from the Microsoft.KeyVault 2025-05-01 and
-// Microsoft.Authorization 2022-04-01 specs, independently of models/.
+// What the Key Vault, role-assignment and Disk Encryption Set write routes of the sandbox share beyond the
+// answers of arm/armapi.h: sandbox-only fields, the clock, ids and the role table. Read from the
+// Microsoft.KeyVault 2025-05-01 and Microsoft.Authorization 2022-04-01 specs, independently of models/.
 
 #include <QJsonObject>
 #include <QString>
@@ -11,22 +11,20 @@
 
 namespace armsandbox {
 
+// Declared in arm/armapi.h, arm/armstore.h and arm/operations.h.
+class ArmStore;
+class OperationRegistry;
 struct ApiRequest;
 struct ApiResponse;
-class ArmStore;
 
 namespace keyvault {
 
-QStringList lowered(const QStringList &segments);
-ApiResponse answer(const QJsonObject &body, int status = 200);
 ApiResponse noContent(int status = 204);
-ApiResponse methodNotAllowed(const ApiRequest &request);
-/// 400 InvalidApiVersionParameter unless `apiVersion` is one of `supported`.
-std::optional<ApiResponse> checkApiVersion(const QStringList &supported, const QString &apiVersion);
 /// 404 SubscriptionNotFound / ResourceGroupNotFound when the path's subscription or group is missing.
 std::optional<ApiResponse> missingSubscriptionOrGroup(const ArmStore &store, const QStringList &segments);
-/// 404 ResourceNotFound "The Resource 'ns/type/name/...' under resource group 'g' was not found."
-ApiResponse resourceNotFound(const QStringList &segments);
+/// 404 ResourceNotFound for the resource the path segments address
+/// (subscriptions/{s}/resourceGroups/{g}/...).
+ApiResponse resourceNotFoundAt(const QStringList &segments);
 /// 403 AuthorizationFailed when a fixture resource says `"sandboxDenyRead": true` (the caller may not read
 /// it).
 std::optional<ApiResponse> deniedRead(const QJsonObject &resource, const QString &action);
@@ -34,7 +32,6 @@ std::optional<ApiResponse> deniedRead(const QJsonObject &resource, const QString
 QJsonObject withoutSandboxFields(QJsonObject resource);
 
 qint64 nowSeconds();
-QString isoNow();
 /// A new key version / object id: 32 lower-case hex digits.
 QString newHexId();
 QString newGuid();

@@ -132,7 +132,7 @@ QStringList RoleAssignmentApi::apiVersions() {
 
 std::optional<ApiResponse> RoleAssignmentApi::handle(const ApiRequest &request, const QStringList &segments,
                                                      const QString &apiVersion) {
-    const QStringList lower = keyvault::lowered(segments);
+    const QStringList lower = lowerCased(segments);
     int at = -1;
     for (int i = 2; i + 2 < lower.size(); ++i) {
         if (lower.at(i) == QLatin1String("providers") &&
@@ -145,27 +145,27 @@ std::optional<ApiResponse> RoleAssignmentApi::handle(const ApiRequest &request, 
     const int rest = int(segments.size()) - (at + 3);
     if (at < 2 || rest > 1)
         return std::nullopt;
-    if (auto bad = keyvault::checkApiVersion(apiVersions(), apiVersion))
+    if (auto bad = checkApiVersionIn(apiVersions(), apiVersion))
         return bad;
     const QStringList scopeSegments = segments.mid(0, at);
     const QString scope = QLatin1Char('/') + scopeSegments.join(QLatin1Char('/'));
     if (auto missing = checkScope(scope, scopeSegments))
         return missing;
     if (rest == 0)
-        return request.method == "GET" ? list(request, scope) : keyvault::methodNotAllowed(request);
+        return request.method == "GET" ? list(request, scope) : methodNotAllowed(request);
     const QString name = segments.last();
     if (request.method == "PUT")
         return put(request, scope, name);
     if (request.method == "DELETE")
         return remove(scope, name);
     if (request.method != "GET")
-        return keyvault::methodNotAllowed(request);
+        return methodNotAllowed(request);
     const QJsonObject assignment = m_store.resource(assignmentId(scope, name));
     if (assignment.isEmpty())
         return armError(
             404, QStringLiteral("RoleAssignmentNotFound"),
             QCoreApplication::translate("armsandbox", "The role assignment '%1' is not found.").arg(name));
-    return keyvault::answer(assignment);
+    return okResponse(assignment);
 }
 
 std::optional<ApiResponse> RoleAssignmentApi::checkScope(const QString &scope,
@@ -174,7 +174,7 @@ std::optional<ApiResponse> RoleAssignmentApi::checkScope(const QString &scope,
         return missing;
     if (scopeSegments.size() <= 4 || m_store.contains(scope))
         return std::nullopt;
-    return keyvault::resourceNotFound(scopeSegments);
+    return keyvault::resourceNotFoundAt(scopeSegments);
 }
 
 ApiResponse RoleAssignmentApi::list(const ApiRequest &request, const QString &scope) {
@@ -256,7 +256,7 @@ ApiResponse RoleAssignmentApi::put(const ApiRequest &request, const QString &sco
             keyvault::roleGuidOf(existingProperties.value(QLatin1String("roleDefinitionId")).toString()) ==
                 role;
         if (sameName && sameGrant)
-            return keyvault::answer(existing); // the same PUT again
+            return okResponse(existing); // the same PUT again
         if (sameGrant)
             return armError(409, QStringLiteral("RoleAssignmentExists"),
                             QCoreApplication::translate("armsandbox", "The role assignment already exists."));
@@ -270,15 +270,15 @@ ApiResponse RoleAssignmentApi::put(const ApiRequest &request, const QString &sco
     if (!stored.contains(QLatin1String("principalType")))
         stored.insert(QStringLiteral("principalType"), QStringLiteral("User"));
     stored.insert(QStringLiteral("scope"), scope);
-    stored.insert(QStringLiteral("createdOn"), keyvault::isoNow());
-    stored.insert(QStringLiteral("updatedOn"), keyvault::isoNow());
+    stored.insert(QStringLiteral("createdOn"), isoNow());
+    stored.insert(QStringLiteral("updatedOn"), isoNow());
     const QJsonObject assignment{
         {QStringLiteral("id"), assignmentId(scope, name)},
         {QStringLiteral("name"), name},
         {QStringLiteral("type"), QStringLiteral("Microsoft.Authorization/roleAssignments")},
         {QStringLiteral("properties"), stored}};
     m_store.put(assignment);
-    return keyvault::answer(assignment, 201);
+    return okResponse(assignment, 201);
 }
 
 ApiResponse RoleAssignmentApi::remove(const QString &scope, const QString &name) {
@@ -289,7 +289,7 @@ ApiResponse RoleAssignmentApi::remove(const QString &scope, const QString &name)
     if (existing.isEmpty())
         return keyvault::noContent();
     m_store.remove(id);
-    return keyvault::answer(existing);
+    return okResponse(existing);
 }
 
 } // namespace armsandbox

@@ -7,6 +7,7 @@
 // and 400 PrincipalNotFound while a just-created managed identity is not yet visible in the directory.
 
 #include "armsandbox.h"
+#include "keyvault/keyvaultcommon.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -16,10 +17,6 @@
 #include <optional>
 
 namespace armsandbox {
-
-struct ApiRequest;
-struct ApiResponse;
-class ArmStore;
 
 /// Entra ID's replication delay for managed identities the sandbox creates: a new identity is refused by
 /// role-assignment PUTs for its first attempts (Azure: PrincipalNotFound), then known.

@@ -156,16 +156,16 @@ ApiResponse VaultApi::checkNameAvailability(const ApiRequest &request) {
         return badRequest(
             QCoreApplication::translate("armsandbox", "The type must be 'Microsoft.KeyVault/vaults'."));
     if (!isValidVaultName(name))
-        return keyvault::answer(QJsonObject{{QStringLiteral("nameAvailable"), false},
-                                            {QStringLiteral("reason"), QStringLiteral("AccountNameInvalid")},
-                                            {QStringLiteral("message"), vaultNameRules()}});
+        return okResponse(QJsonObject{{QStringLiteral("nameAvailable"), false},
+                                      {QStringLiteral("reason"), QStringLiteral("AccountNameInvalid")},
+                                      {QStringLiteral("message"), vaultNameRules()}});
     if (checkNameFree(name, QString()))
-        return keyvault::answer(QJsonObject{
+        return okResponse(QJsonObject{
             {QStringLiteral("nameAvailable"), false},
             {QStringLiteral("reason"), QStringLiteral("AlreadyExists")},
             {QStringLiteral("message"),
              QCoreApplication::translate("armsandbox", "The vault name '%1' is already in use.").arg(name)}});
-    return keyvault::answer(QJsonObject{{QStringLiteral("nameAvailable"), true}});
+    return okResponse(QJsonObject{{QStringLiteral("nameAvailable"), true}});
 }
 
 ApiResponse VaultApi::list(const ApiRequest &request, const QString &canonicalPrefix) {
@@ -183,13 +183,13 @@ ApiResponse VaultApi::vault(const ApiRequest &request, const QStringList &segmen
         return put(request, segments, id);
     if (request.method == "PATCH")
         return patch(request, segments, id);
-    return keyvault::methodNotAllowed(request);
+    return methodNotAllowed(request);
 }
 
 ApiResponse VaultApi::get(const QString &id, const QStringList &segments) {
     QJsonObject vault = m_store.resource(id);
     if (vault.isEmpty())
-        return keyvault::resourceNotFound(segments);
+        return keyvault::resourceNotFoundAt(segments);
     if (auto denied = keyvault::deniedRead(vault, QStringLiteral("Microsoft.KeyVault/vaults/read")))
         return *denied;
     const QString key = canonicalId(id);
@@ -201,7 +201,7 @@ ApiResponse VaultApi::get(const QString &id, const QStringList &segments) {
         vault.insert(QStringLiteral("properties"), properties);
         m_store.put(vault);
     }
-    return keyvault::answer(keyvault::withoutSandboxFields(vault));
+    return okResponse(keyvault::withoutSandboxFields(vault));
 }
 
 std::optional<ApiResponse> VaultApi::checkProperties(const QJsonObject &properties,
@@ -271,14 +271,9 @@ ApiResponse VaultApi::put(const ApiRequest &request, const QStringList &segments
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
+    if (auto bad = checkLocation(m_store, body, QStringLiteral("Microsoft.KeyVault/vaults")))
+        return *bad;
     const QString location = body.value(QLatin1String("location")).toString();
-    if (!m_store.isKnownRegion(location))
-        return armError(400, QStringLiteral("LocationNotAvailableForResourceType"),
-                        QCoreApplication::translate("armsandbox",
-                                                    "The provided location '%1' is not available for "
-                                                    "resource type 'Microsoft.KeyVault/vaults'.")
-                            .arg(location),
-                        QStringLiteral("location"));
     const QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     const QJsonObject sku = properties.value(QLatin1String("sku")).toObject();
     if (!keyvault::isGuid(properties.value(QLatin1String("tenantId")).toString()) ||
@@ -305,13 +300,13 @@ ApiResponse VaultApi::put(const ApiRequest &request, const QStringList &segments
     m_store.put(vault);
     if (existing.isEmpty())
         m_dnsPolls.insert(canonicalId(id), qMax(1, m_options.lroPollsUntilDone));
-    return keyvault::answer(vault, existing.isEmpty() ? 201 : 200);
+    return okResponse(vault, existing.isEmpty() ? 201 : 200);
 }
 
 ApiResponse VaultApi::patch(const ApiRequest &request, const QStringList &segments, const QString &id) {
     QJsonObject vault = m_store.resource(id);
     if (vault.isEmpty())
-        return keyvault::resourceNotFound(segments);
+        return keyvault::resourceNotFoundAt(segments);
     if (m_store.isReadOnly(segments.at(1)))
         return authorizationFailed(QStringLiteral("Microsoft.KeyVault/vaults/write"), id);
     QJsonObject body;
@@ -329,7 +324,7 @@ ApiResponse VaultApi::patch(const ApiRequest &request, const QStringList &segmen
     if (body.contains(QLatin1String("tags")))
         vault.insert(QStringLiteral("tags"), body.value(QLatin1String("tags")));
     m_store.put(vault);
-    return keyvault::answer(keyvault::withoutSandboxFields(vault));
+    return okResponse(keyvault::withoutSandboxFields(vault));
 }
 
 ApiResponse VaultApi::accessPolicies(const ApiRequest &request, const QStringList &segments) {
@@ -337,9 +332,9 @@ ApiResponse VaultApi::accessPolicies(const ApiRequest &request, const QStringLis
     const QString vaultId = QLatin1Char('/') + vaultSegments.join(QLatin1Char('/'));
     QJsonObject vault = m_store.resource(vaultId);
     if (vault.isEmpty())
-        return keyvault::resourceNotFound(vaultSegments);
+        return keyvault::resourceNotFoundAt(vaultSegments);
     if (request.method != "PUT")
-        return keyvault::methodNotAllowed(request);
+        return methodNotAllowed(request);
     const QString kind = segments.at(9).toLower();
     if (kind != QLatin1String("add") && kind != QLatin1String("replace") && kind != QLatin1String("remove"))
         return badRequest(QCoreApplication::translate(
@@ -360,7 +355,7 @@ ApiResponse VaultApi::accessPolicies(const ApiRequest &request, const QStringLis
         applyAccessPolicies(properties.value(QLatin1String("accessPolicies")).toArray(), changes, kind));
     vault.insert(QStringLiteral("properties"), properties);
     m_store.put(vault);
-    return keyvault::answer(QJsonObject{
+    return okResponse(QJsonObject{
         {QStringLiteral("id"), vaultId + QStringLiteral("/accessPolicies/") + kind},
         {QStringLiteral("type"), QStringLiteral("Microsoft.KeyVault/vaults/accessPolicies")},
         {QStringLiteral("properties"), QJsonObject{{QStringLiteral("accessPolicies"), changes}}}});

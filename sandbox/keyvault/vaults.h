@@ -6,6 +6,7 @@
 // Soft delete and purge protection cannot be turned off once on, as in Azure.
 
 #include "armsandbox.h"
+#include "keyvault/keyvaultcommon.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -14,10 +15,6 @@
 #include <optional>
 
 namespace armsandbox {
-
-struct ApiRequest;
-struct ApiResponse;
-class ArmStore;
 
 class VaultApi {
 public:

@@ -56,6 +56,14 @@ struct Case {
     std::function<void(armsandbox::Sandbox &)> arrange;
 };
 
+DesSetupOptions setupIn(const QString &location, const QString &group = QStringLiteral("rg-keys-prod")) {
+    DesSetupOptions options;
+    options.subscriptionId = kSub;
+    options.resourceGroup = group;
+    options.location = location;
+    return options;
+}
+
 qint64 daysFromNow(int days) {
     return QDateTime::currentSecsSinceEpoch() + qint64(days) * 86400;
 }
@@ -140,10 +148,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QJsonObject fixture = sandboxtest::demoFixture();
-        sandboxtest::setEntry(fixture, QStringLiteral("features"), kSub, QStringLiteral("state"),
-                              QStringLiteral("Registered"));
-        m_fixture = sandboxtest::writeFixture(m_dir, QStringLiteral("registered.json"), fixture);
+        m_fixture = sandboxtest::writeRegisteredDemoFixture(m_dir);
         QVERIFY(!m_fixture.isEmpty());
     }
 
@@ -304,10 +309,7 @@ private Q_SLOTS:
 
     void grantWaitsForANewIdentity() {
         // A set created now: its identity is not in the directory for the first role assignment.
-        DesSetupOptions options;
-        options.subscriptionId = kSub;
-        options.resourceGroup = QStringLiteral("rg-keys-prod");
-        options.location = QStringLiteral("westeurope");
+        DesSetupOptions options = setupIn(QStringLiteral("westeurope"));
         options.vaultName = QStringLiteral("kv-contoso-weu");
         options.keyName = QStringLiteral("cmk-disks");
         options.desName = QStringLiteral("des-weu-new");
@@ -346,10 +348,7 @@ private Q_SLOTS:
     }
 
     void setUpFromNothingAndUseItForAnImageVersion() {
-        DesSetupOptions options;
-        options.subscriptionId = kSub;
-        options.resourceGroup = QStringLiteral("rg-keys-prod");
-        options.location = QStringLiteral("North Europe");
+        DesSetupOptions options = setupIn(QStringLiteral("North Europe"));
         DesSetupRunner runner(m_client.get());
         QList<QPair<DesSetupStep, DesSetupStepState>> seen;
         connect(&runner, &DesSetupRunner::stepChanged, this,
@@ -402,10 +401,7 @@ private Q_SLOTS:
     }
 
     void setUpResumesAfterAFailureWithoutDuplicates() {
-        DesSetupOptions options;
-        options.subscriptionId = kSub;
-        options.resourceGroup = QStringLiteral("rg-keys-prod");
-        options.location = QStringLiteral("northeurope");
+        DesSetupOptions options = setupIn(QStringLiteral("northeurope"));
         options.encryptionType = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
         options.rbac = false;
         QVERIFY(m_sandbox->setFaults(
@@ -439,10 +435,7 @@ private Q_SLOTS:
     }
 
     void setUpRefusesATakenVaultNameAndExplainsItself() {
-        DesSetupOptions options;
-        options.subscriptionId = kSub;
-        options.resourceGroup = QStringLiteral("rg-build");
-        options.location = QStringLiteral("francecentral");
+        DesSetupOptions options = setupIn(QStringLiteral("francecentral"), QStringLiteral("rg-build"));
         options.vaultName = QStringLiteral("kv-contoso-frc"); // in rg-keys-prod: names are global
         DesSetupRunner runner(m_client.get());
         QVERIFY(runSetup(runner, options));

@@ -95,11 +95,8 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QJsonObject fixture = demoFixture();
-        setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"),
-                 QStringLiteral("Registered"));
         armsandbox::SandboxOptions options;
-        options.fixturePath = writeFixture(m_dir, QStringLiteral("registered.json"), fixture);
+        options.fixturePath = writeRegisteredDemoFixture(m_dir);
         options.lroPollsUntilDone = 2;
         QString why;
         QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
