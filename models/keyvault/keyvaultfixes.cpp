@@ -102,7 +102,7 @@ void KeyAccessGrant::attempt() {
             finish({});
         } else if (error.code == QLatin1String("PrincipalNotFound") && m_attempts < m_retry.maxAttempts) {
             const int delay = m_retry.delayBefore(m_attempts);
-            qCInfo(lcKeyVaultFix) << "identity" << m_principalId << "not visible yet; retry in" << delay
+            qCDebug(lcKeyVaultFix) << "identity" << m_principalId << "not visible yet; retry in" << delay
                                   << "ms";
             Q_EMIT waitingForIdentity(m_attempts, delay);
             QTimer::singleShot(delay, this, &KeyAccessGrant::attempt);
