@@ -4,6 +4,7 @@
 
 #include "draft/draftstore.h"
 #include "support/cmkwizardprocess.h"
+#include "support/demodraft.h"
 #include "support/sandboxhttp.h"
 #include "support/wizardharness.h"
 
@@ -33,21 +34,10 @@ QJsonObject findingCoded(const QJsonObject &set, const QString &code) {
     return {};
 }
 
-/// An encrypted draft over the demo's snapshots (westeurope), with `extra` as a second target region.
+/// The demo's encrypted draft (des-weu-cmk in West Europe) with a second target region using `desIdInRegion`.
 cmk::ImageVersionDraft draftWith(const QString &version, const QString &region,
                                  const QString &desIdInRegion) {
-    cmk::ImageVersionDraft d;
-    d.subscriptionId = Sub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = version;
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = cmk::SourceKind::Snapshots;
-    d.sourceId = buildId(QStringLiteral("snapshots/snap-ubuntu-os"));
-    d.placeLocationFirst();
-    d.encryption = cmk::EncryptionMode::CustomerKey;
-    d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
+    cmk::ImageVersionDraft d = demodata::cmkImageVersionDraft(version);
     cmk::RegionDraft extra;
     extra.name = region;
     extra.osDiskDesId = desIdInRegion;

@@ -9,6 +9,7 @@
 #include "keyvault/dessetup.h"
 #include "keyvault/draftkeyhealth.h"
 #include "keyvault/keyvaultfixes.h"
+#include "support/demodraft.h"
 #include "support/sandboxhttp.h"
 
 #include <QDateTime>
@@ -370,20 +371,7 @@ private Q_SLOTS:
         QVERIFY(vault.value(QLatin1String("enableRbacAuthorization")).toBool());
         QVERIFY2(runner.health()->status == DesHealthStatus::Ok, qPrintable(codes(*runner.health())));
 
-        ImageVersionDraft draft;
-        draft.subscriptionId = kSub;
-        draft.resourceGroup = QStringLiteral("rg-images-prod");
-        draft.galleryName = QStringLiteral("galContosoProd");
-        draft.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-        draft.versionName = QStringLiteral("8.0.0");
-        draft.location = QStringLiteral("westeurope");
-        draft.sourceKind = SourceKind::Snapshots;
-        draft.sourceId = QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/"
-                                        "Microsoft.Compute/snapshots/snap-ubuntu-os")
-                             .arg(kSub);
-        draft.placeLocationFirst();
-        draft.encryption = EncryptionMode::CustomerKey;
-        draft.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
+        ImageVersionDraft draft = demodata::cmkImageVersionDraft(QStringLiteral("8.0.0"));
         RegionDraft north;
         north.name = QStringLiteral("northeurope");
         north.osDiskDesId = used.desId();
