@@ -18,8 +18,6 @@ class CheckDesCommandText {
     Q_DECLARE_TR_FUNCTIONS(CheckDesCommandText)
 };
 
-using Text = CheckDesCommandText;
-
 nlohmann::json findingJson(const cmk::DesFinding &finding) {
     nlohmann::json fix = nullptr;
     if (!finding.azureCli.isEmpty() || !finding.powerShell.isEmpty())
@@ -46,8 +44,8 @@ nlohmann::json reportJson(const std::vector<cmk::DesHealth> &results) {
 }
 
 void printReport(QTextStream &out, const std::vector<cmk::DesHealth> &results) {
-    const QStringList headers = {Text::tr("NAME"), Text::tr("LOCATION"), Text::tr("STATUS"),
-                                 Text::tr("FINDINGS")};
+    const QStringList headers = {CheckDesCommandText::tr("NAME"), CheckDesCommandText::tr("LOCATION"),
+                                 CheckDesCommandText::tr("STATUS"), CheckDesCommandText::tr("FINDINGS")};
     QList<QStringList> rows;
     for (const cmk::DesHealth &health : results) {
         QStringList codes;
@@ -121,21 +119,23 @@ const cmk::ArmError *signInProblem(const std::vector<cmk::DesHealth> &results) {
 
 int runCheckDes(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
+    parser.setApplicationDescription(CheckDesCommandText::tr(
         "Checks the keys behind Disk Encryption Sets: the set, its key vault, its key and the access of its "
         "identity, with the fix of each problem (docs/des-health.md). Exit code 0 when no set has an error, "
         "5 "
         "when one has, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem."));
-    const QCommandLineOption subscriptionOption(QStringLiteral("subscription"), Text::tr("Subscription ID."),
-                                                QStringLiteral("ID"));
+    const QCommandLineOption subscriptionOption(
+        QStringLiteral("subscription"), CheckDesCommandText::tr("Subscription ID."), QStringLiteral("ID"));
     const QCommandLineOption locationOption(
-        QStringLiteral("location"), Text::tr("Only the sets in this region (\"West Europe\" or westeurope)."),
+        QStringLiteral("location"),
+        CheckDesCommandText::tr("Only the sets in this region (\"West Europe\" or westeurope)."),
         QStringLiteral("REGION"));
     const QCommandLineOption idOption(
-        QStringLiteral("id"), Text::tr("Check this set only (resource ID); may be given several times."),
+        QStringLiteral("id"),
+        CheckDesCommandText::tr("Check this set only (resource ID); may be given several times."),
         QStringLiteral("DES_ID"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          Text::tr("Output format: text (default) or json."),
+                                          CheckDesCommandText::tr("Output format: text (default) or json."),
                                           QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOptions({subscriptionOption, locationOption, idOption, formatOption});
 
@@ -145,11 +145,12 @@ int runCheckDes(const QStringList &arguments) {
         const QString format = options.value(formatOption).toLower();
         QStringList ids = options.values(idOption);
         if (subscription.isEmpty() && ids.isEmpty()) {
-            err << Text::tr("--subscription (or --id) is required.") << Qt::endl;
+            err << CheckDesCommandText::tr("--subscription (or --id) is required.") << Qt::endl;
             return int(ExitInvalidInput);
         }
         if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            err << Text::tr("--format must be text or json, not “%1”.").arg(options.value(formatOption))
+            err << CheckDesCommandText::tr("--format must be text or json, not “%1”.")
+                       .arg(options.value(formatOption))
                 << Qt::endl;
             return int(ExitInvalidInput);
         }
@@ -157,18 +158,21 @@ int runCheckDes(const QStringList &arguments) {
             if (!cmk::ResourceId::parse(id).valid ||
                 cmk::ResourceId::parse(id).fullType().compare(
                     QLatin1String("Microsoft.Compute/diskEncryptionSets"), Qt::CaseInsensitive) != 0) {
-                err << Text::tr("“%1” is not the resource ID of a disk encryption set.").arg(id) << Qt::endl;
+                err << CheckDesCommandText::tr("“%1” is not the resource ID of a disk encryption set.")
+                           .arg(id)
+                    << Qt::endl;
                 return int(ExitInvalidInput);
             }
         }
         if (!subscription.isEmpty() && !cmk::diskEncryptionSetsPath(subscription).ok()) {
-            err << Text::tr("Invalid subscription ID “%1”.").arg(subscription) << Qt::endl;
+            err << CheckDesCommandText::tr("Invalid subscription ID “%1”.").arg(subscription) << Qt::endl;
             return int(ExitInvalidInput);
         }
         cmk::ArmError failure;
         if (ids.isEmpty() &&
             !listSets(context, subscription, options.value(locationOption), &ids, &failure)) {
-            err << Text::tr("Could not list the disk encryption sets: %1").arg(failure.toDisplayString())
+            err << CheckDesCommandText::tr("Could not list the disk encryption sets: %1")
+                       .arg(failure.toDisplayString())
                 << Qt::endl;
             return exitCodeForArmError(failure);
         }
@@ -176,7 +180,8 @@ int runCheckDes(const QStringList &arguments) {
         check.start(ids);
         waitUntil([&check] { return check.isFinished(); });
         if (const cmk::ArmError *problem = signInProblem(check.results())) {
-            err << Text::tr("Could not read the disk encryption sets: %1").arg(problem->toDisplayString())
+            err << CheckDesCommandText::tr("Could not read the disk encryption sets: %1")
+                       .arg(problem->toDisplayString())
                 << Qt::endl;
             return int(ExitAuthError);
         }
@@ -184,7 +189,7 @@ int runCheckDes(const QStringList &arguments) {
         if (format == QLatin1String("json"))
             out << QString::fromStdString(reportJson(check.results()).dump(2)) << '\n';
         else if (check.results().empty())
-            out << Text::tr("No disk encryption set to check.") << '\n';
+            out << CheckDesCommandText::tr("No disk encryption set to check.") << '\n';
         else
             printReport(out, check.results());
         out.flush();

@@ -17,35 +17,39 @@ class SetupDesCommandText {
     Q_DECLARE_TR_FUNCTIONS(SetupDesCommandText)
 };
 
-using Text = SetupDesCommandText;
-
 struct SetupDesOptions {
-    QCommandLineOption subscription{QStringLiteral("subscription"), Text::tr("Subscription ID."),
-                                    QStringLiteral("ID")};
-    QCommandLineOption group{QStringLiteral("resource-group"),
-                             Text::tr("Resource group of the new key vault and set (it must exist)."),
-                             QStringLiteral("GROUP")};
-    QCommandLineOption location{QStringLiteral("location"), Text::tr("Region of the set and its vault."),
+    QCommandLineOption subscription{QStringLiteral("subscription"),
+                                    SetupDesCommandText::tr("Subscription ID."), QStringLiteral("ID")};
+    QCommandLineOption group{
+        QStringLiteral("resource-group"),
+        SetupDesCommandText::tr("Resource group of the new key vault and set (it must exist)."),
+        QStringLiteral("GROUP")};
+    QCommandLineOption location{QStringLiteral("location"),
+                                SetupDesCommandText::tr("Region of the set and its vault."),
                                 QStringLiteral("REGION")};
-    QCommandLineOption type{QStringLiteral("type"),
-                            Text::tr("CMK (customer-managed key) or DOUBLE (platform and customer keys)."),
-                            QStringLiteral("CMK|DOUBLE")};
-    QCommandLineOption vault{QStringLiteral("vault"),
-                             Text::tr("Key vault name (default: derived, the same every run)."),
-                             QStringLiteral("NAME")};
-    QCommandLineOption key{QStringLiteral("key"), Text::tr("Key name (default: cmk-disks)."),
+    QCommandLineOption type{
+        QStringLiteral("type"),
+        SetupDesCommandText::tr("CMK (customer-managed key) or DOUBLE (platform and customer keys)."),
+        QStringLiteral("CMK|DOUBLE")};
+    QCommandLineOption vault{
+        QStringLiteral("vault"),
+        SetupDesCommandText::tr("Key vault name (default: derived, the same every run)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption key{QStringLiteral("key"), SetupDesCommandText::tr("Key name (default: cmk-disks)."),
                            QStringLiteral("NAME")};
     QCommandLineOption des{QStringLiteral("des"),
-                           Text::tr("Disk encryption set name (default: des-REGION-TYPE)."),
+                           SetupDesCommandText::tr("Disk encryption set name (default: des-REGION-TYPE)."),
                            QStringLiteral("NAME")};
     QCommandLineOption permissionModel{
         QStringLiteral("permission-model"),
-        Text::tr("How a new vault authorizes key use: rbac (default) or access-policy."),
+        SetupDesCommandText::tr("How a new vault authorizes key use: rbac (default) or access-policy."),
         QStringLiteral("rbac|access-policy"), QStringLiteral("rbac")};
-    QCommandLineOption autoRotation{QStringLiteral("auto-rotation"),
-                                    Text::tr("Let the set follow new key versions automatically.")};
-    QCommandLineOption dryRun{QStringLiteral("dry-run"),
-                              Text::tr("Print the steps and the equivalent az commands; send nothing.")};
+    QCommandLineOption autoRotation{
+        QStringLiteral("auto-rotation"),
+        SetupDesCommandText::tr("Let the set follow new key versions automatically.")};
+    QCommandLineOption dryRun{
+        QStringLiteral("dry-run"),
+        SetupDesCommandText::tr("Print the steps and the equivalent az commands; send nothing.")};
     QList<QCommandLineOption> all() const {
         return {subscription, group, location, type, vault, key, des, permissionModel, autoRotation, dryRun};
     }
@@ -67,9 +71,10 @@ cmk::DesSetupOptions readOptions(const QCommandLineParser &parser, const SetupDe
     if (type == QLatin1String("DOUBLE"))
         options.encryptionType = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
     else if (type != QLatin1String("CMK"))
-        *problem = Text::tr("--type must be CMK or DOUBLE, not “%1”.").arg(parser.value(o.type));
+        *problem =
+            SetupDesCommandText::tr("--type must be CMK or DOUBLE, not “%1”.").arg(parser.value(o.type));
     if (model != QLatin1String("rbac") && model != QLatin1String("access-policy"))
-        *problem = Text::tr("--permission-model must be rbac or access-policy, not “%1”.")
+        *problem = SetupDesCommandText::tr("--permission-model must be rbac or access-policy, not “%1”.")
                        .arg(parser.value(o.permissionModel));
     options.rbac = model == QLatin1String("rbac");
     options = options.withDefaults();
@@ -79,7 +84,7 @@ cmk::DesSetupOptions readOptions(const QCommandLineParser &parser, const SetupDe
 }
 
 void printCommands(QTextStream &stream, const cmk::DesSetupOptions &options) {
-    stream << Text::tr("Equivalent az commands:") << '\n';
+    stream << SetupDesCommandText::tr("Equivalent az commands:") << '\n';
     for (const QString &command : cmk::DesSetupRunner::azureCliCommands(options))
         stream << "  " << command << '\n';
 }
@@ -88,15 +93,16 @@ void printCommands(QTextStream &stream, const cmk::DesSetupOptions &options) {
 
 int runSetupDes(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Creates a disk encryption set from nothing: a key vault with "
-                                              "purge protection, an RSA key, the set with a "
-                                              "system-assigned identity, the grant of get, wrap and unwrap "
-                                              "on the key, then its health check. What exists "
-                                              "already is reused, so running it again after a failure goes "
-                                              "on where it stopped. Exit code 0 when the set "
-                                              "is ready, 5 when its health check finds an error, 2 for "
-                                              "invalid input, 3 for an Azure error, 4 for a "
-                                              "sign-in problem."));
+    parser.setApplicationDescription(
+        SetupDesCommandText::tr("Creates a disk encryption set from nothing: a key vault with "
+                                "purge protection, an RSA key, the set with a "
+                                "system-assigned identity, the grant of get, wrap and unwrap "
+                                "on the key, then its health check. What exists "
+                                "already is reused, so running it again after a failure goes "
+                                "on where it stopped. Exit code 0 when the set "
+                                "is ready, 5 when its health check finds an error, 2 for "
+                                "invalid input, 3 for an Azure error, 4 for a "
+                                "sign-in problem."));
     const SetupDesOptions o;
     parser.addOptions(o.all());
 
@@ -133,13 +139,14 @@ int runSetupDes(const QStringList &arguments) {
         waitUntil([&runner] { return runner.isFinished(); });
         printCommands(err, options);
         if (runner.error()) {
-            err << Text::tr("The disk encryption set was not set up: %1")
+            err << SetupDesCommandText::tr("The disk encryption set was not set up: %1")
                        .arg(runner.error().toDisplayString())
                 << Qt::endl;
             return exitCodeForArmError(runner.error());
         }
         if (const cmk::DesHealth *health = runner.health(); !health || health->hasErrors()) {
-            printReasons(err, Text::tr("The disk encryption set exists but cannot be used yet:"),
+            printReasons(err,
+                         SetupDesCommandText::tr("The disk encryption set exists but cannot be used yet:"),
                          health ? health->errorLines() : QStringList());
             return int(ExitDesFindings);
         }

@@ -396,7 +396,7 @@ void DesSetupRunner::grant() {
     grant->setRetry(m_retry);
     connect(grant, &KeyAccessGrant::waitingForIdentity, this, [this](int, int delayMs) {
         Q_EMIT note(SetupText::tr(
-                        "The identity of %1 is not visible in Microsoft Entra ID yet; trying again in %2 s.")
+                        "The identity of %1 is not visible in Microsoft Entra ID yet; trying again in %L2 s.")
                         .arg(m_options.desName)
                         .arg(double(delayMs) / 1000.0, 0, 'f', 1));
     });
