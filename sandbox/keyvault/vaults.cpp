@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <algorithm>
 #include <climits>
 
 namespace armsandbox {
@@ -57,6 +58,52 @@ QJsonObject mergePermissions(const QJsonObject &current, const QJsonObject &chan
         out.insert(it.key(), merged);
     }
     return out;
+}
+
+/// Key permissions in the spelling of the spec's KeyPermissions enum ("GET" -> "get", "wrapkey" ->
+/// "wrapKey"), as the service stores them; unknown ones stay as given.
+QJsonObject canonicalPermissions(QJsonObject permissions) {
+    static const QStringList known = {QStringLiteral("all"),
+                                      QStringLiteral("encrypt"),
+                                      QStringLiteral("decrypt"),
+                                      QStringLiteral("wrapKey"),
+                                      QStringLiteral("unwrapKey"),
+                                      QStringLiteral("sign"),
+                                      QStringLiteral("verify"),
+                                      QStringLiteral("get"),
+                                      QStringLiteral("list"),
+                                      QStringLiteral("create"),
+                                      QStringLiteral("update"),
+                                      QStringLiteral("import"),
+                                      QStringLiteral("delete"),
+                                      QStringLiteral("backup"),
+                                      QStringLiteral("restore"),
+                                      QStringLiteral("recover"),
+                                      QStringLiteral("purge"),
+                                      QStringLiteral("release"),
+                                      QStringLiteral("rotate"),
+                                      QStringLiteral("getrotationpolicy"),
+                                      QStringLiteral("setrotationpolicy")};
+    QJsonArray keys;
+    for (const auto &value : permissions.value(QLatin1String("keys")).toArray()) {
+        const auto match = std::find_if(known.begin(), known.end(), [&value](const QString &k) {
+            return k.compare(value.toString(), Qt::CaseInsensitive) == 0;
+        });
+        keys.append(match == known.end() ? value : QJsonValue(*match));
+    }
+    if (permissions.contains(QLatin1String("keys")))
+        permissions.insert(QStringLiteral("keys"), keys);
+    return permissions;
+}
+
+QJsonArray withCanonicalPermissions(QJsonArray policies) {
+    for (int i = 0; i < policies.size(); ++i) {
+        QJsonObject policy = policies.at(i).toObject();
+        policy.insert(QStringLiteral("permissions"),
+                      canonicalPermissions(policy.value(QLatin1String("permissions")).toObject()));
+        policies.replace(i, policy);
+    }
+    return policies;
 }
 
 bool isEmptyPermissions(const QJsonObject &permissions) {
@@ -246,7 +293,8 @@ QJsonObject VaultApi::withDefaults(const QString &name, QJsonObject properties) 
             properties.insert(QLatin1String(key), value);
     };
     properties.remove(QStringLiteral("createMode"));
-    fill("accessPolicies", QJsonArray());
+    properties.insert(QStringLiteral("accessPolicies"),
+                      withCanonicalPermissions(properties.value(QLatin1String("accessPolicies")).toArray()));
     fill("enabledForDeployment", false);
     fill("enabledForDiskEncryption", false);
     fill("enabledForTemplateDeployment", false);
@@ -317,7 +365,9 @@ ApiResponse VaultApi::patch(const ApiRequest &request, const QStringList &segmen
         return *bad;
     QJsonObject properties = vault.value(QLatin1String("properties")).toObject();
     for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (it.key() != QLatin1String("createMode"))
+        if (it.key() == QLatin1String("accessPolicies"))
+            properties.insert(it.key(), withCanonicalPermissions(it.value().toArray()));
+        else if (it.key() != QLatin1String("createMode"))
             properties.insert(it.key(), it.value());
     }
     vault.insert(QStringLiteral("properties"), properties);
@@ -345,8 +395,8 @@ ApiResponse VaultApi::accessPolicies(const ApiRequest &request, const QStringLis
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
-    const QJsonArray changes =
-        body.value(QLatin1String("properties")).toObject().value(QLatin1String("accessPolicies")).toArray();
+    const QJsonArray changes = withCanonicalPermissions(
+        body.value(QLatin1String("properties")).toObject().value(QLatin1String("accessPolicies")).toArray());
     if (auto bad = checkAccessPolicyEntries(changes))
         return *bad;
     QJsonObject properties = vault.value(QLatin1String("properties")).toObject();

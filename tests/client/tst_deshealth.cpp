@@ -247,6 +247,30 @@ private Q_SLOTS:
         }
     }
 
+    void accessPolicyPermissionsCompareCaseInsensitively() {
+        // A policy written by another tool in other case (the vault's GET may carry it as stored).
+        const QString vault = vaultId(QStringLiteral("kv-contoso-frc"));
+        QJsonObject resource = m_sandbox->resource(vault);
+        QJsonObject properties = resource.value(QLatin1String("properties")).toObject();
+        QJsonArray policies = properties.value(QLatin1String("accessPolicies")).toArray();
+        for (int i = 0; i < policies.size(); ++i) {
+            if (policies.at(i)
+                    .toObject()
+                    .value(QLatin1String("objectId"))
+                    .toString()
+                    .startsWith(QLatin1String("2b4d6f8a")))
+                policies.replace(i, withField(policies.at(i).toObject(),
+                                              {QStringLiteral("permissions"), QStringLiteral("keys")},
+                                              QJsonArray{QStringLiteral("GET"), QStringLiteral("WrapKey"),
+                                                         QStringLiteral("UNWRAPKEY")}));
+        }
+        properties.insert(QStringLiteral("accessPolicies"), policies);
+        resource.insert(QStringLiteral("properties"), properties);
+        m_sandbox->setResource(resource);
+        const DesHealth health = checkOne(desId(QStringLiteral("des-frc-cmk")));
+        QVERIFY2(health.status == DesHealthStatus::Ok, qPrintable(codes(health)));
+    }
+
     void grantFixesAnAccessPolicyVault() {
         const DesHealth before = checkOne(desId(QStringLiteral("des-wus-cmk")));
         QVERIFY(before.finding(QStringLiteral("KEY_ACCESS_MISSING")));
