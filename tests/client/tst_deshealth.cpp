@@ -49,6 +49,26 @@ void setField(armsandbox::Sandbox &sandbox, const QString &id, const QString &pa
     sandbox.setResource(withField(sandbox.resource(id), path.split(QLatin1Char('.')), value));
 }
 
+/// Sets the key permissions of des-frc-cmk's access policy on kv-contoso-frc.
+void setFrcPolicyKeys(armsandbox::Sandbox &sandbox, const QJsonArray &keys) {
+    const QString vault =
+        QStringLiteral("/subscriptions/%1/resourceGroups/rg-keys-prod/providers/Microsoft.KeyVault/"
+                       "vaults/kv-contoso-frc")
+            .arg(sandboxtest::kSub1);
+    QJsonArray policies = sandbox.resource(vault)
+                              .value(QLatin1String("properties"))
+                              .toObject()
+                              .value(QLatin1String("accessPolicies"))
+                              .toArray();
+    for (int i = 0; i < policies.size(); ++i) {
+        const QJsonObject policy = policies.at(i).toObject();
+        if (policy.value(QLatin1String("objectId")).toString().startsWith(QLatin1String("2b4d6f8a")))
+            policies.replace(
+                i, withField(policy, {QStringLiteral("permissions"), QStringLiteral("keys")}, keys));
+    }
+    setField(sandbox, vault, QStringLiteral("properties.accessPolicies"), policies);
+}
+
 struct Case {
     const char *code;
     DesHealthSeverity severity;
@@ -249,24 +269,8 @@ private Q_SLOTS:
 
     void accessPolicyPermissionsCompareCaseInsensitively() {
         // A policy written by another tool in other case (the vault's GET may carry it as stored).
-        const QString vault = vaultId(QStringLiteral("kv-contoso-frc"));
-        QJsonObject resource = m_sandbox->resource(vault);
-        QJsonObject properties = resource.value(QLatin1String("properties")).toObject();
-        QJsonArray policies = properties.value(QLatin1String("accessPolicies")).toArray();
-        for (int i = 0; i < policies.size(); ++i) {
-            if (policies.at(i)
-                    .toObject()
-                    .value(QLatin1String("objectId"))
-                    .toString()
-                    .startsWith(QLatin1String("2b4d6f8a")))
-                policies.replace(i, withField(policies.at(i).toObject(),
-                                              {QStringLiteral("permissions"), QStringLiteral("keys")},
-                                              QJsonArray{QStringLiteral("GET"), QStringLiteral("WrapKey"),
-                                                         QStringLiteral("UNWRAPKEY")}));
-        }
-        properties.insert(QStringLiteral("accessPolicies"), policies);
-        resource.insert(QStringLiteral("properties"), properties);
-        m_sandbox->setResource(resource);
+        setFrcPolicyKeys(*m_sandbox, QJsonArray{QStringLiteral("GET"), QStringLiteral("WrapKey"),
+                                                QStringLiteral("UNWRAPKEY")});
         const DesHealth health = checkOne(desId(QStringLiteral("des-frc-cmk")));
         QVERIFY2(health.status == DesHealthStatus::Ok, qPrintable(codes(health)));
     }
@@ -539,23 +543,8 @@ QList<Case> TestDesHealth::findingCases() {
         {"VAULT_IN_OTHER_REGION", S::Info, St::Ok, QStringLiteral("des-weu-cmk"),
          des(weuVault, QStringLiteral("location"), QStringLiteral("northeurope"))},
         {"KEY_ACCESS_MISSING", S::Error, St::Error, QStringLiteral("des-frc-cmk"),
-         [frcVault](armsandbox::Sandbox &s) { // only "get" left: wrapKey and unwrapKey are missing
-             QJsonObject vault = s.resource(frcVault);
-             QJsonObject properties = vault.value(QLatin1String("properties")).toObject();
-             QJsonArray policies = properties.value(QLatin1String("accessPolicies")).toArray();
-             for (int i = 0; i < policies.size(); ++i) {
-                 if (policies.at(i)
-                         .toObject()
-                         .value(QLatin1String("objectId"))
-                         .toString()
-                         .startsWith(QLatin1String("2b4d6f8a")))
-                     policies.replace(i, withField(policies.at(i).toObject(),
-                                                   {QStringLiteral("permissions"), QStringLiteral("keys")},
-                                                   QJsonArray{QStringLiteral("get")}));
-             }
-             properties.insert(QStringLiteral("accessPolicies"), policies);
-             vault.insert(QStringLiteral("properties"), properties);
-             s.setResource(vault);
+         [](armsandbox::Sandbox &s) { // only "get" left: wrapKey and unwrapKey are missing
+             setFrcPolicyKeys(s, QJsonArray{QStringLiteral("get")});
          }},
         {"KEY_ROLE_MISSING", S::Error, St::Error, QStringLiteral("des-frc-cmk"),
          [frcVault](armsandbox::Sandbox &s) { // an RBAC vault where the set is only Contributor: no key use
