@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DesHealth</name>
+    <message numerus="yes">
+        <source>The key %1 used by %2 expires on %3, in %n day(s).</source>
+        <translation>
+            <numerusform>The key %1 used by %2 expires on %3, in %n day.</numerusform>
+            <numerusform>The key %1 used by %2 expires on %3, in %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewAnalysis</name>
     <message numerus="yes">
         <source>Reading %n disk encryption set(s)…</source>

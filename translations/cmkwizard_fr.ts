@@ -453,6 +453,345 @@
     </message>
 </context>
 <context>
+    <name>CheckDesCommandText</name>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>EMPLACEMENT</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>FINDINGS</source>
+        <translation>CONSTATS</translation>
+    </message>
+    <message>
+        <source>Checks the keys behind Disk Encryption Sets: the set, its key vault, its key and the access of its identity, with the fix of each problem (docs/des-health.md). Exit code 0 when no set has an error, 5 when one has, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem.</source>
+        <translation>Vérifie les clés des jeux de chiffrement de disque&#xa0;: le jeu, son coffre de clés, sa clé et l’accès de son identité, avec la correction de chaque problème (docs/des-health.md). Code de sortie 0 quand aucun jeu n’a d’erreur, 5 quand un jeu en a, 2 pour une entrée non valide, 3 pour une erreur Azure, 4 pour un problème de connexion.</translation>
+    </message>
+    <message>
+        <source>Subscription ID.</source>
+        <translation>ID de l’abonnement.</translation>
+    </message>
+    <message>
+        <source>Only the sets in this region (&quot;West Europe&quot; or westeurope).</source>
+        <translation>Uniquement les jeux de cette région («&#xa0;West Europe&#xa0;» ou westeurope).</translation>
+    </message>
+    <message>
+        <source>Check this set only (resource ID); may be given several times.</source>
+        <translation>Vérifier ce jeu uniquement (ID de ressource)&#x202f;; peut être donnée plusieurs fois.</translation>
+    </message>
+    <message>
+        <source>Output format: text (default) or json.</source>
+        <translation>Format de sortie&#xa0;: text (par défaut) ou json.</translation>
+    </message>
+    <message>
+        <source>--subscription (or --id) is required.</source>
+        <translation>--subscription (ou --id) est obligatoire.</translation>
+    </message>
+    <message>
+        <source>--format must be text or json, not “%1”.</source>
+        <translation>--format doit valoir text ou json, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>“%1” is not the resource ID of a disk encryption set.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID de ressource d’un jeu de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>Invalid subscription ID “%1”.</source>
+        <translation>ID d’abonnement non valide&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Could not list the disk encryption sets: %1</source>
+        <translation>Impossible de lister les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the disk encryption sets: %1</source>
+        <translation>Impossible de lire les jeux de chiffrement de disque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No disk encryption set to check.</source>
+        <translation>Aucun jeu de chiffrement de disque à vérifier.</translation>
+    </message>
+</context>
+<context>
+    <name>DesFixRunner</name>
+    <message>
+        <source>The key vault of %1 could not be read, so it cannot be fixed from here.</source>
+        <translation>Le coffre de clés de %1 n’a pas pu être lu&#xa0;: il ne peut pas être corrigé d’ici.</translation>
+    </message>
+    <message>
+        <source>There is nothing the app can fix by itself here; use the commands shown.</source>
+        <translation>L’application ne peut rien corriger seule ici&#x202f;; utilisez les commandes affichées.</translation>
+    </message>
+</context>
+<context>
+    <name>DesHealth</name>
+    <message>
+        <source>The disk encryption set %1 is in provisioning state %2: Azure cannot encrypt with it until an update of the set succeeds.</source>
+        <translation>Le jeu de chiffrement de disque %1 est dans l’état d’approvisionnement %2&#xa0;: Azure ne peut pas chiffrer avec lui tant qu’une mise à jour du jeu n’a pas réussi.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 is still being provisioned (%2); check it again once it reads Succeeded.</source>
+        <translation>Le jeu de chiffrement de disque %1 est encore en cours d’approvisionnement (%2)&#x202f;; vérifiez-le de nouveau quand il indique Succeeded.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 is for confidential VM disks (ConfidentialVmEncryptedWithCustomerKey); the encryption of image version regions uses customer-key or double-encryption sets.</source>
+        <translation>Le jeu de chiffrement de disque %1 sert aux disques de machines virtuelles confidentielles (ConfidentialVmEncryptedWithCustomerKey)&#x202f;; le chiffrement des régions d’une version d’image utilise des jeux à clé gérée par le client ou à double chiffrement.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 has an encryption type Azure does not know: “%2”.</source>
+        <translation>Le jeu de chiffrement de disque %1 a un type de chiffrement qu’Azure ne connaît pas&#xa0;: «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Automatic key rotation of %1 stopped with %2: %3 Azure tries again only once the cause is fixed.</source>
+        <translation>La rotation automatique de clé de %1 s’est arrêtée avec %2&#xa0;: %3 Azure ne réessaie qu’une fois la cause corrigée.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 has no managed identity, so it cannot reach any key vault.</source>
+        <translation>Le jeu de chiffrement de disque %1 n’a pas d’identité managée&#xa0;: il ne peut atteindre aucun coffre de clés.</translation>
+    </message>
+    <message>
+        <source>The key URL of %1 (“%2”) is not a Key Vault key URL.</source>
+        <translation>L’URL de clé de %1 («&#xa0;%2&#xa0;») n’est pas une URL de clé Key Vault.</translation>
+    </message>
+    <message>
+        <source>The key URL of %1 (%2) names no key version; Azure needs a versioned key URL.</source>
+        <translation>L’URL de clé de %1 (%2) ne nomme aucune version de clé&#x202f;; Azure exige une URL de clé avec version.</translation>
+    </message>
+    <message>
+        <source>The key of %1 is in the Managed HSM %2, whose access is granted inside the HSM (local RBAC): it cannot be verified through Azure Resource Manager.</source>
+        <translation>La clé de %1 est dans le HSM managé %2, dont l’accès est accordé dans le HSM (RBAC local)&#xa0;: il ne peut pas être vérifié par Azure Resource Manager.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 uses a key in another tenant (federated client %2): its access cannot be verified from this tenant.</source>
+        <translation>Le jeu de chiffrement de disque %1 utilise une clé d’un autre locataire (client fédéré %2)&#xa0;: son accès ne peut pas être vérifié depuis ce locataire.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 names no source vault (its key %2 is in another subscription): the vault cannot be verified.</source>
+        <translation>Le jeu de chiffrement de disque %1 ne nomme pas de coffre source (sa clé %2 est dans un autre abonnement)&#xa0;: le coffre ne peut pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>The key URL of %1 points to key vault %2, but its source vault is %3.</source>
+        <translation>L’URL de clé de %1 désigne le coffre de clés %2, mais son coffre source est %3.</translation>
+    </message>
+    <message>
+        <source>The key vault %1 of disk encryption set %2 does not exist (deleted?): the set cannot encrypt until the vault is recovered.</source>
+        <translation>Le coffre de clés %1 du jeu de chiffrement de disque %2 n’existe pas (supprimé&#x202f;?)&#xa0;: le jeu ne peut pas chiffrer tant que le coffre n’est pas récupéré.</translation>
+    </message>
+    <message>
+        <source>The key vault %1 could not be read (%2), so the access of %3 to its key cannot be verified.</source>
+        <translation>Le coffre de clés %1 n’a pas pu être lu (%2)&#xa0;: l’accès de %3 à sa clé ne peut pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is in tenant %2 but the identity of %3 is in tenant %4: the set cannot use the key.</source>
+        <translation>Le coffre de clés %1 est dans le locataire %2 mais l’identité de %3 est dans le locataire %4&#xa0;: le jeu ne peut pas utiliser la clé.</translation>
+    </message>
+    <message>
+        <source>Soft delete is off on key vault %1: a deleted key of %2 would be lost for good, with every disk it encrypts.</source>
+        <translation>La suppression réversible est désactivée sur le coffre de clés %1&#xa0;: une clé supprimée de %2 serait perdue définitivement, avec tous les disques qu’elle chiffre.</translation>
+    </message>
+    <message>
+        <source>Purge protection is off on key vault %1: the key of %2 could be purged while deleted, and its disks lost. Azure asks for it on vaults of disk encryption sets; enabling it cannot be undone.</source>
+        <translation>La protection contre le vidage est désactivée sur le coffre de clés %1&#xa0;: la clé de %2 pourrait être vidée une fois supprimée, et ses disques perdus. Azure la demande sur les coffres des jeux de chiffrement de disque&#x202f;; son activation est irréversible.</translation>
+    </message>
+    <message>
+        <source>The firewall of key vault %1 closes public access without letting trusted Azure services through: %2 cannot reach its key.</source>
+        <translation>Le pare-feu du coffre de clés %1 ferme l’accès public sans laisser passer les services Azure approuvés&#xa0;: %2 ne peut pas atteindre sa clé.</translation>
+    </message>
+    <message>
+        <source>Public network access is disabled on key vault %1; trusted Azure services, disk encryption sets among them, still get through.</source>
+        <translation>L’accès au réseau public est désactivé sur le coffre de clés %1&#x202f;; les services Azure approuvés, dont les jeux de chiffrement de disque, passent toujours.</translation>
+    </message>
+    <message>
+        <source>The key vault %1 is in %2 and the disk encryption set %3 in %4: an outage of %2 also stops the disks of %4.</source>
+        <translation>Le coffre de clés %1 est en %2 et le jeu de chiffrement de disque %3 en %4&#xa0;: une panne en %2 arrête aussi les disques en %4.</translation>
+    </message>
+    <message>
+        <source>The identity of %1 (%2) lacks the key permissions %3 in the access policies of key vault %4: Azure will fail to encrypt with it (KeyVaultAccessForbidden).</source>
+        <translation>Il manque à l’identité de %1 (%2) les autorisations de clé %3 dans les stratégies d’accès du coffre de clés %4&#xa0;: Azure ne pourra pas chiffrer avec ce jeu (KeyVaultAccessForbidden).</translation>
+    </message>
+    <message>
+        <source>The role assignments on key vault %1 could not be read (%2), so the access of %3 cannot be verified.</source>
+        <translation>Les attributions de rôle du coffre de clés %1 n’ont pas pu être lues (%2)&#xa0;: l’accès de %3 ne peut pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>The identity of %1 (%2) has no role that lets it use the keys of key vault %3 (RBAC): it needs Key Vault Crypto Service Encryption User (or Crypto User, Crypto Officer, Administrator) on the vault, the key, its resource group or subscription.</source>
+        <translation>L’identité de %1 (%2) n’a aucun rôle qui lui permette d’utiliser les clés du coffre de clés %3 (RBAC)&#xa0;: il lui faut Key Vault Crypto Service Encryption User (ou Crypto User, Crypto Officer, Administrator) sur le coffre, la clé, son groupe de ressources ou son abonnement.</translation>
+    </message>
+    <message>
+        <source>The key %1 used by %2 is disabled.</source>
+        <translation>La clé %1 utilisée par %2 est désactivée.</translation>
+    </message>
+    <message>
+        <source>The key %1 used by %2 expired on %3.</source>
+        <translation>La clé %1 utilisée par %2 a expiré le %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The key %1 used by %2 expires on %3, in %n day(s).</source>
+        <translation>
+            <numerusform>La clé %1 utilisée par %2 expire le %3, dans %n jour.</numerusform>
+            <numerusform>La clé %1 utilisée par %2 expire le %3, dans %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key %1 used by %2 is not valid before %3.</source>
+        <translation>La clé %1 utilisée par %2 n’est pas valide avant le %3.</translation>
+    </message>
+    <message>
+        <source>The key %1 used by %2 does not exist in key vault %3.</source>
+        <translation>La clé %1 utilisée par %2 n’existe pas dans le coffre de clés %3.</translation>
+    </message>
+    <message>
+        <source>The key %1 of key vault %2 could not be read (%3): it cannot be verified.</source>
+        <translation>La clé %1 du coffre de clés %2 n’a pas pu être lue (%3)&#xa0;: elle ne peut pas être vérifiée.</translation>
+    </message>
+    <message>
+        <source>The key %1 is of type %2; disk encryption sets need an RSA or RSA-HSM key.</source>
+        <translation>La clé %1 est de type %2&#x202f;; les jeux de chiffrement de disque exigent une clé RSA ou RSA-HSM.</translation>
+    </message>
+    <message>
+        <source>The key %1 is %2 bits long; disk encryption sets need 2048, 3072 or 4096 bits.</source>
+        <translation>La clé %1 fait %2 bits&#x202f;; les jeux de chiffrement de disque exigent 2048, 3072 ou 4096 bits.</translation>
+    </message>
+    <message>
+        <source>The key %1 does not allow %2, which disk encryption needs.</source>
+        <translation>La clé %1 n’autorise pas %2, dont le chiffrement de disque a besoin.</translation>
+    </message>
+    <message>
+        <source>The key %1 has a newer version (%2) than the one %3 uses, and automatic key rotation is off: the set keeps its version until it is updated.</source>
+        <translation>La clé %1 a une version plus récente (%2) que celle qu’utilise %3, et la rotation automatique de clé est désactivée&#xa0;: le jeu garde sa version jusqu’à sa mise à jour.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 does not exist.</source>
+        <translation>Le jeu de chiffrement de disque %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 could not be read (%2), so its key cannot be checked.</source>
+        <translation>Le jeu de chiffrement de disque %1 n’a pas pu être lu (%2)&#xa0;: sa clé ne peut pas être vérifiée.</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <source>cannot verify</source>
+        <translation>invérifiable</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DesSetupRunner</name>
+    <message>
+        <source>A subscription, a resource group and a region are needed.</source>
+        <translation>Il faut un abonnement, un groupe de ressources et une région.</translation>
+    </message>
+    <message>
+        <source>The encryption type must be %1 or %2.</source>
+        <translation>Le type de chiffrement doit être %1 ou %2.</translation>
+    </message>
+    <message>
+        <source>The key vault name “%1” is not valid: 3 to 24 letters, digits and hyphens, starting with a letter, ending with a letter or digit, without “--”.</source>
+        <translation>Le nom de coffre de clés «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: 3 à 24 lettres, chiffres et traits d’union, commençant par une lettre, finissant par une lettre ou un chiffre, sans «&#xa0;--&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The key name “%1” is not valid: 1 to 127 letters, digits and hyphens.</source>
+        <translation>Le nom de clé «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: 1 à 127 lettres, chiffres et traits d’union.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set name “%1” is not valid: 1 to 80 letters, digits, “_” and “-”.</source>
+        <translation>Le nom de jeu de chiffrement de disque «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: 1 à 80 lettres, chiffres, «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The key size must be 2048, 3072 or 4096 bits.</source>
+        <translation>La taille de clé doit être 2048, 3072 ou 4096 bits.</translation>
+    </message>
+    <message>
+        <source>Key vault %1 with purge protection (RBAC)</source>
+        <translation>Coffre de clés %1 avec protection contre le vidage (RBAC)</translation>
+    </message>
+    <message>
+        <source>Key vault %1 with purge protection (access policies)</source>
+        <translation>Coffre de clés %1 avec protection contre le vidage (stratégies d’accès)</translation>
+    </message>
+    <message>
+        <source>RSA key %1 (%2 bits)</source>
+        <translation>Clé RSA %1 (%2 bits)</translation>
+    </message>
+    <message>
+        <source>Disk encryption set %1 with a system-assigned identity</source>
+        <translation>Jeu de chiffrement de disque %1 avec une identité affectée par le système</translation>
+    </message>
+    <message>
+        <source>Get, wrap and unwrap on the key for the identity of %1</source>
+        <translation>Get, wrap et unwrap sur la clé pour l’identité de %1</translation>
+    </message>
+    <message>
+        <source>Health check of %1</source>
+        <translation>Vérification d’intégrité de %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>déjà présent</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>The resource group %1 does not exist in subscription %2; create it first (az group create).</source>
+        <translation>Le groupe de ressources %1 n’existe pas dans l’abonnement %2&#x202f;; créez-le d’abord (az group create).</translation>
+    </message>
+    <message>
+        <source>The key vault name %1 is taken (key vault names are global): choose another one.</source>
+        <translation>Le nom de coffre de clés %1 est pris (les noms de coffres de clés sont globaux)&#xa0;: choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 already exists with encryption type %2.</source>
+        <translation>Le jeu de chiffrement de disque %1 existe déjà avec le type de chiffrement %2.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 has no managed identity to grant.</source>
+        <translation>Le jeu de chiffrement de disque %1 n’a pas d’identité managée à autoriser.</translation>
+    </message>
+    <message>
+        <source>The identity of %1 is not visible in Microsoft Entra ID yet; trying again in %L2 s.</source>
+        <translation>L’identité de %1 n’est pas encore visible dans Microsoft Entra ID&#x202f;; nouvel essai dans %L2 s.</translation>
+    </message>
+</context>
+<context>
     <name>DraftStore</name>
     <message>
         <source>Cannot read the draft %1: %2</source>
@@ -1427,6 +1766,73 @@
     <message>
         <source>The wizard did not leave the page “%1”.</source>
         <translation>L’Assistant n’a pas quitté la page «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDesCommandText</name>
+    <message>
+        <source>Subscription ID.</source>
+        <translation>ID de l’abonnement.</translation>
+    </message>
+    <message>
+        <source>Resource group of the new key vault and set (it must exist).</source>
+        <translation>Groupe de ressources du nouveau coffre de clés et du nouveau jeu (il doit exister).</translation>
+    </message>
+    <message>
+        <source>Region of the set and its vault.</source>
+        <translation>Région du jeu et de son coffre de clés.</translation>
+    </message>
+    <message>
+        <source>CMK (customer-managed key) or DOUBLE (platform and customer keys).</source>
+        <translation>CMK (clé gérée par le client) ou DOUBLE (clés gérées par la plateforme et par le client).</translation>
+    </message>
+    <message>
+        <source>Key vault name (default: derived, the same every run).</source>
+        <translation>Nom du coffre de clés (par défaut&#xa0;: dérivé, le même à chaque exécution).</translation>
+    </message>
+    <message>
+        <source>Key name (default: cmk-disks).</source>
+        <translation>Nom de la clé (par défaut&#xa0;: cmk-disks).</translation>
+    </message>
+    <message>
+        <source>Disk encryption set name (default: des-REGION-TYPE).</source>
+        <translation>Nom du jeu de chiffrement de disque (par défaut&#xa0;: des-RÉGION-TYPE).</translation>
+    </message>
+    <message>
+        <source>How a new vault authorizes key use: rbac (default) or access-policy.</source>
+        <translation>Comment un nouveau coffre autorise l’usage des clés&#xa0;: rbac (par défaut) ou access-policy (stratégies d’accès).</translation>
+    </message>
+    <message>
+        <source>Let the set follow new key versions automatically.</source>
+        <translation>Laisser le jeu suivre automatiquement les nouvelles versions de la clé.</translation>
+    </message>
+    <message>
+        <source>Print the steps and the equivalent az commands; send nothing.</source>
+        <translation>Afficher les étapes et les commandes az équivalentes&#x202f;; ne rien envoyer.</translation>
+    </message>
+    <message>
+        <source>--type must be CMK or DOUBLE, not “%1”.</source>
+        <translation>--type doit valoir CMK ou DOUBLE, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--permission-model must be rbac or access-policy, not “%1”.</source>
+        <translation>--permission-model doit valoir rbac ou access-policy, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Equivalent az commands:</source>
+        <translation>Commandes az équivalentes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Creates a disk encryption set from nothing: a key vault with purge protection, an RSA key, the set with a system-assigned identity, the grant of get, wrap and unwrap on the key, then its health check. What exists already is reused, so running it again after a failure goes on where it stopped. Exit code 0 when the set is ready, 5 when its health check finds an error, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem.</source>
+        <translation>Crée un jeu de chiffrement de disque à partir de rien&#xa0;: un coffre de clés avec protection contre le vidage, une clé RSA, le jeu avec une identité affectée par le système, l’octroi de get, wrap et unwrap sur la clé, puis sa vérification d’intégrité. Ce qui existe déjà est réutilisé&#xa0;: relancée après un échec, la commande reprend là où elle s’était arrêtée. Code de sortie 0 quand le jeu est prêt, 5 quand sa vérification trouve une erreur, 2 pour une entrée non valide, 3 pour une erreur Azure, 4 pour un problème de connexion.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set was not set up: %1</source>
+        <translation>Le jeu de chiffrement de disque n’a pas été mis en place&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The disk encryption set exists but cannot be used yet:</source>
+        <translation>Le jeu de chiffrement de disque existe mais ne peut pas encore servir&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4580,6 +4986,14 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>--cloud must be public, usgov or china, not “%1”.</source>
         <translation>--cloud doit valoir public, usgov ou china, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Check the keys behind Disk Encryption Sets, with the fixes.</source>
+        <translation>Vérifier les clés des jeux de chiffrement de disque, avec les corrections.</translation>
+    </message>
+    <message>
+        <source>Create a Disk Encryption Set from nothing (vault, key, set, access).</source>
+        <translation>Créer un jeu de chiffrement de disque à partir de rien (coffre, clé, jeu, accès).</translation>
     </message>
 </context>
 </TS>

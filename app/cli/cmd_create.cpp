@@ -7,6 +7,8 @@
 #include "imageversion/imageversionlivecheck.h"
 #include "imageversion/imageversionsubmitter.h"
 #include "imageversion/imageversionvalidation.h"
+#include "keyvault/deshealthcheck.h"
+#include "keyvault/draftkeyhealth.h"
 
 #include <QTextStream>
 
@@ -95,6 +97,13 @@ int runCreate(const QStringList &arguments) {
         }
         if (!check.reasons().isEmpty()) {
             printCreateReasons(err, check.reasons());
+            return ExitInvalidInput;
+        }
+        cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
+        keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
+        waitUntil([&] { return keyHealth.isFinished(); });
+        if (!keyHealth.errorLines().isEmpty()) {
+            printCreateReasons(err, keyHealth.errorLines());
             return ExitInvalidInput;
         }
 

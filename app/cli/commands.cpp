@@ -13,6 +13,11 @@ namespace cmkapp {
 const QList<Subcommand> &subcommands() {
     static const QList<Subcommand> all = {
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
+        {"check-des", QT_TRANSLATE_NOOP("main", "Check the keys behind Disk Encryption Sets, with the fixes."),
+         &runCheckDes},
+        {"setup-des",
+         QT_TRANSLATE_NOOP("main", "Create a Disk Encryption Set from nothing (vault, key, set, access)."),
+         &runSetupDes},
         {"create",
          QT_TRANSLATE_NOOP("main",
                            "Create the image version a draft file describes (--dry-run: print the request)."),

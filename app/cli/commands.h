@@ -45,6 +45,12 @@ int exitCodeForArmError(const cmk::ArmError &error);
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons);
 
 int runListDes(const QStringList &arguments);
+/// check-des and setup-des: a disk encryption set has an error finding (docs/des-health.md).
+inline constexpr int ExitDesFindings = 5;
+/// cmkwizard check-des --subscription ID [--location L] [--id DES_ID]... [--format text|json]
+int runCheckDes(const QStringList &arguments);
+/// cmkwizard setup-des --subscription ID --resource-group G --location L --type CMK|DOUBLE [...]
+int runSetupDes(const QStringList &arguments);
 /// cmkwizard create --draft FILE [--dry-run]
 int runCreate(const QStringList &arguments);
 /// cmkwizard create-vm --draft FILE [--dry-run] [--export az|powershell]

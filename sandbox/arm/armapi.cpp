@@ -1,6 +1,7 @@
 #include "arm/armapi.h"
 
 #include "arm/imageversioncheck.h"
+#include "keyvault/keyaccess.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -333,6 +334,8 @@ ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringLi
                                       const QString &apiVersion) {
     if (std::optional<ApiResponse> vm = m_vmApi.handle(request, segments, apiVersion))
         return *vm;
+    if (std::optional<ApiResponse> keyVault = m_keyVaultApi.handle(request, segments, apiVersion))
+        return *keyVault;
     const QStringList lower = lowerCased(segments);
     const QString family = apiFamilyOf(lower);
     if (family.isEmpty()) {
@@ -743,9 +746,10 @@ QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &ver
         if (aggregated == QLatin1String("InProgress")) {
             state = QStringLiteral("Replicating");
             regionProgress = progress;
-        } else if (aggregated == QLatin1String("Failed") && i == regions.size() - 1) {
+        } else if (aggregated == QLatin1String("Failed") &&
+                   operation->failsIn(regions.at(i), i == regions.size() - 1)) {
             state = QStringLiteral("Failed");
-            details = operation->failMessage;
+            details = operation->failedRegions.value(normalizeRegion(regions.at(i)), operation->failMessage);
             regionProgress = 50;
         }
         summary.append(QJsonObject{{QStringLiteral("region"), regions.at(i)},
@@ -809,6 +813,8 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     operation.failCode = OperationRegistry::requestedFailure(tags);
     if (!operation.failCode.isEmpty())
         operation.failMessage = replicationFailure(body);
+    else // sets that cannot use their key fail in their regions once replication starts
+        failOnKeyAccessDenials(operation, imageVersionKeyDenials(m_store, body));
     ApiResponse response = okResponse(version, existed ? 200 : 201);
     m_operations.announce(response, operation, m_baseUrl, subscriptionId, QStringLiteral("Microsoft.Compute"),
                           normalizeRegion(body.value(QLatin1String("location")).toString()),

@@ -8,6 +8,7 @@
 #include "arm/armstore.h"
 #include "arm/operations.h"
 #include "armsandbox.h"
+#include "keyvault/keyvaultapi.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -146,6 +147,7 @@ private:
     QUrl m_baseUrl;
     OperationRegistry m_operations{m_store, m_options};         ///< every provider's long-running operations
     VmApi m_vmApi{m_store, m_options, m_baseUrl, m_operations}; ///< VM, NIC, VNet and VM size routes
+    KeyVaultApi m_keyVaultApi{m_store, m_options, m_baseUrl, m_operations}; ///< vaults, keys, DES writes...
 };
 
 } // namespace armsandbox

@@ -8,6 +8,10 @@
 
 namespace armsandbox {
 
+bool LongRunningOperation::failsIn(const QString &region, bool isLastRegion) const {
+    return failedRegions.isEmpty() ? isLastRegion : failedRegions.contains(normalizeRegion(region));
+}
+
 OperationRegistry::OperationRegistry(ArmStore &store, const SandboxOptions &options)
     : m_store(store)
     , m_options(options) {}

@@ -30,6 +30,10 @@ struct LongRunningOperation {
     QString failCode; ///< non-empty: the operation ends Failed with this code and failMessage
     QString failMessage;
     bool deletes = false; ///< the resource is removed when the operation ends
+    QHash<QString, QString> failedRegions; ///< normalised region -> details; empty: the last region fails
+
+    /// Whether a Failed operation failed in `region` (the last target region unless failedRegions says).
+    bool failsIn(const QString &region, bool isLastRegion) const;
 
     bool isRunning() const { return status == QLatin1String("InProgress"); }
 };

@@ -206,6 +206,7 @@ bool SandboxServer::start(QString *errorMessage) {
     if (!m_store.loadFixture(fixture.readAll(), &why))
         return fail(
             QCoreApplication::translate("armsandbox", "Invalid fixture %1: %2").arg(fixturePath, why));
+    resolveRelativeKeyDates(m_store);
     if (m_options.featuresRegistered)
         m_store.registerAllFeatures();
     if (m_options.generateDes > 0)

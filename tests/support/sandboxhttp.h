@@ -128,4 +128,12 @@ inline void setEntry(QJsonObject &fixture, const QString &section, const QString
     fixture.insert(section, entries);
 }
 
+/// The demo fixture with the SIGEncryption preview feature registered in the production subscription, written
+/// into `dir`; its path (empty on failure).
+inline QString writeRegisteredDemoFixture(const QTemporaryDir &dir) {
+    QJsonObject fixture = demoFixture();
+    setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"), QStringLiteral("Registered"));
+    return writeFixture(dir, QStringLiteral("registered-demo.json"), fixture);
+}
+
 } // namespace sandboxtest
