@@ -73,7 +73,7 @@ int runCreate(const QStringList &arguments) {
             return ExitInvalidInput;
         }
         const cmk::ImageVersionRequest request =
-            cmk::buildImageVersionRequest(draft, context.armClient()->endpoint());
+            cmk::buildImageVersionRequest(draft, context.armClient());
         if (!request.ok()) {
             printCreateReasons(err, {request.error.message});
             return ExitInvalidInput;

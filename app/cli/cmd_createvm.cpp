@@ -91,7 +91,7 @@ int runCreateVm(const QStringList &arguments) {
                 err << note << Qt::endl;
             return ExitOk;
         }
-        const cmk::VmRequestPlan plan = cmk::VmRequests::build(draft, context.armClient()->endpoint());
+        const cmk::VmRequestPlan plan = cmk::VmRequests::build(draft, context.armClient());
         if (!plan.ok()) {
             printVmReasons(err, {plan.error.message});
             return ExitInvalidInput;
@@ -144,7 +144,7 @@ int runCreateVm(const QStringList &arguments) {
             err << submitter.stageText() << Qt::endl;
             return exitCodeForArmError(submitter.error());
         }
-        out << submitter.virtualMachineId() << Qt::endl;
+        out << submitter.resourceId() << Qt::endl;
         return ExitOk;
     });
 }
