@@ -4407,6 +4407,7 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     </message>
     <message>
         <source>%1 [%2]</source>
+        <extracomment>Progress line: %1 the step, %2 the status Azure reports (InProgress, Succeeded...)</extracomment>
         <translation>%1 [%2]</translation>
     </message>
 </context>
