@@ -792,6 +792,45 @@
     </message>
 </context>
 <context>
+    <name>DraftJsonReader</name>
+    <message>
+        <source>The draft field “%1” must be a text.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a whole number.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” is out of range.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon est hors limites.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be true or false.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit valoir true ou false.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be an object.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>Every entry of the draft field “%1” must be an object.</source>
+        <translation>Chaque entrée du champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list of texts.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de textes.</translation>
+    </message>
+    <message>
+        <source>The draft field “%1” must be a list of whole numbers.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
+    </message>
+</context>
+<context>
     <name>DraftStore</name>
     <message>
         <source>Cannot read the draft %1: %2</source>
@@ -911,34 +950,6 @@
 <context>
     <name>ImageVersionDraft</name>
     <message>
-        <source>The draft field “%1” must be a text.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a whole number.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” is out of range.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon est hors limites.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be true or false.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit valoir true ou false.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be an object.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
-    </message>
-    <message>
-        <source>Every entry of the draft field “%1” must be an object.</source>
-        <translation>Chaque entrée du champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
-    </message>
-    <message>
         <source>A draft must be a JSON object.</source>
         <translation>Un brouillon doit être un objet JSON.</translation>
     </message>
@@ -949,10 +960,6 @@
     <message>
         <source>Unknown source kind “%1” in the draft.</source>
         <translation>Type de source inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must list whole numbers.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
     </message>
     <message>
         <source>The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).</source>
@@ -1838,36 +1845,12 @@
 <context>
     <name>VmDraft</name>
     <message>
-        <source>The draft field “%1” must be a text.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un texte.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a whole number.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un nombre entier.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be an object.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être un objet.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste.</translation>
-    </message>
-    <message>
         <source>A VM draft must be a JSON object.</source>
         <translation>Un brouillon de machine virtuelle doit être un objet JSON.</translation>
     </message>
     <message>
         <source>This VM draft has format version %1; this program reads version %2 and older.</source>
         <translation>Ce brouillon de machine virtuelle est au format version %1&#x202f;; ce programme lit la version %2 et les précédentes.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list of texts.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de textes.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list of whole numbers.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste de nombres entiers.</translation>
     </message>
     <message>
         <source>Unknown authentication type “%1” in the VM draft.</source>
@@ -1880,10 +1863,6 @@
     <message>
         <source>Unknown encryption type “%1” in the VM draft.</source>
         <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon de machine virtuelle.</translation>
-    </message>
-    <message>
-        <source>The draft field “%1” must be a list of objects.</source>
-        <translation>Le champ «&#xa0;%1&#xa0;» du brouillon doit être une liste d’objets.</translation>
     </message>
     <message>
         <source>A data disk of the VM draft has no LUN.</source>
@@ -3648,6 +3627,25 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
     </message>
 </context>
 <context>
+    <name>cmkui::ReviewCreatePage</name>
+    <message>
+        <source>Review + create</source>
+        <translation>Vérifier + créer</translation>
+    </message>
+    <message>
+        <source>Check everything, then press Create. Nothing is sent to Azure before that.</source>
+        <translation>Vérifiez tout, puis cliquez sur Créer. Rien n’est envoyé à Azure avant.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Créée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>cmkui::ReviewExportDialog</name>
     <message>
         <source>Export as %1</source>
@@ -3948,18 +3946,6 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
 <context>
     <name>cmkui::SubmitPage</name>
     <message>
-        <source>Review + create</source>
-        <translation>Vérifier + créer</translation>
-    </message>
-    <message>
-        <source>Check everything, then press Create. Nothing is sent to Azure before that.</source>
-        <translation>Vérifiez tout, puis cliquez sur Créer. Rien n’est envoyé à Azure avant.</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Résumé</translation>
-    </message>
-    <message>
         <source>Show the &amp;request that will be sent</source>
         <translation>Afficher la &amp;requête qui sera envoyée</translation>
     </message>
@@ -4115,10 +4101,6 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
     <message>
         <source>Replication to %1</source>
         <translation>Réplication dans %1</translation>
-    </message>
-    <message>
-        <source>Created: %1</source>
-        <translation>Créée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Azure did not create the image version.
@@ -4577,18 +4559,6 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
 <context>
     <name>cmkui::VmReviewPage</name>
     <message>
-        <source>Review + create</source>
-        <translation>Vérifier + créer</translation>
-    </message>
-    <message>
-        <source>Check everything, then press Create. Nothing is sent to Azure before that.</source>
-        <translation>Vérifiez tout, puis cliquez sur Créer. Rien n’est envoyé à Azure avant.</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Résumé</translation>
-    </message>
-    <message>
         <source>Show the &amp;requests that will be sent</source>
         <translation>Afficher les &amp;requêtes qui seront envoyées</translation>
     </message>
@@ -4717,10 +4687,6 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <translation>non choisi</translation>
     </message>
     <message>
-        <source>Created: %1</source>
-        <translation>Créée&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>%1
 Your choices are kept: go Back to change them, or press Create to try again.</source>
         <translation>%1
@@ -4847,6 +4813,7 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     </message>
     <message>
         <source>%1 [%2]</source>
+        <extracomment>Progress line: %1 the step, %2 the status Azure reports (InProgress, Succeeded...)</extracomment>
         <translation>%1 [%2]</translation>
     </message>
 </context>

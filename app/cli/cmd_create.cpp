@@ -3,6 +3,7 @@
 
 #include "arm/armclient.h"
 #include "cli/commands.h"
+#include "cli/submitflow.h"
 #include "draft/draftstore.h"
 #include "imageversion/imageversionlivecheck.h"
 #include "imageversion/imageversionsubmitter.h"
@@ -74,8 +75,7 @@ int runCreate(const QStringList &arguments) {
             printCreateReasons(err, offline);
             return ExitInvalidInput;
         }
-        const cmk::ImageVersionRequest request =
-            cmk::buildImageVersionRequest(draft, context.armClient()->endpoint());
+        const cmk::ImageVersionRequest request = cmk::buildImageVersionRequest(draft, context.armClient());
         if (!request.ok()) {
             printCreateReasons(err, {request.error.message});
             return ExitInvalidInput;
@@ -87,18 +87,10 @@ int runCreate(const QStringList &arguments) {
         }
 
         cmk::ImageVersionLiveCheck check(context.armClient());
-        check.start(draft);
-        waitUntil([&] { return check.isFinished(); });
-        if (check.error()) {
-            err << CreateCommandText::tr("Could not check the draft against Azure: %1")
-                       .arg(check.error().toDisplayString())
-                << Qt::endl;
-            return exitCodeForArmError(check.error());
-        }
-        if (!check.reasons().isEmpty()) {
-            printCreateReasons(err, check.reasons());
-            return ExitInvalidInput;
-        }
+        if (const std::optional<int> failure = liveCheckFailure(
+                check, draft, err, CreateCommandText::tr("Could not check the draft against Azure: %1"),
+                CreateCommandText::tr("The draft cannot be submitted:")))
+            return *failure;
         cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
         keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
         waitUntil([&] { return keyHealth.isFinished(); });
@@ -109,10 +101,7 @@ int runCreate(const QStringList &arguments) {
 
         cmk::ImageVersionSubmitter submitter(context.armClient());
         submitter.setReplicationPollIntervalMs(int(pollSeconds * 1000));
-        bool finished = false;
-        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::finished, [&] { finished = true; });
-        QString lastLine;
-        auto report = [&] {
+        ProgressLines progress(err, [&] {
             QString line = submitter.stageText();
             for (const cmk::RegionalReplicationStatus &status : submitter.replication()) {
                 //: One region's replication in the progress line: %1 region, %2 state, %3 percent
@@ -120,16 +109,13 @@ int runCreate(const QStringList &arguments) {
                                                .arg(status.region, status.state)
                                                .arg(status.progress);
             }
-            if (line != lastLine && !line.isEmpty())
-                err << line << Qt::endl;
-            lastLine = line;
-        };
+            return line;
+        });
+        const auto report = [&progress] { progress.update(); };
         QObject::connect(&submitter, &cmk::ImageVersionSubmitter::stageChanged, report);
         QObject::connect(&submitter, &cmk::ImageVersionSubmitter::operationStatusChanged, report);
         QObject::connect(&submitter, &cmk::ImageVersionSubmitter::replicationChanged, report);
-        submitter.submit(draft);
-        waitUntil([&] { return finished; });
-        if (submitter.stage() != cmk::ImageVersionSubmitter::Stage::Succeeded) {
+        if (!runSubmission(submitter, [&] { submitter.submit(draft); })) {
             err << CreateCommandText::tr("The image version was not created: %1")
                        .arg(submitter.error().toDisplayString())
                 << Qt::endl;

@@ -4,6 +4,7 @@
 
 #include "arm/armclient.h"
 #include "cli/commands.h"
+#include "cli/submitflow.h"
 #include "vm/vmexport.h"
 #include "vm/vmlivecheck.h"
 #include "vm/vmsubmitter.h"
@@ -91,7 +92,7 @@ int runCreateVm(const QStringList &arguments) {
                 err << note << Qt::endl;
             return ExitOk;
         }
-        const cmk::VmRequestPlan plan = cmk::VmRequests::build(draft, context.armClient()->endpoint());
+        const cmk::VmRequestPlan plan = cmk::VmRequests::build(draft, context.armClient());
         if (!plan.ok()) {
             printVmReasons(err, {plan.error.message});
             return ExitInvalidInput;
@@ -110,41 +111,27 @@ int runCreateVm(const QStringList &arguments) {
         }
 
         cmk::VmLiveCheck check(context.armClient());
-        check.start(draft);
-        waitUntil([&] { return check.isFinished(); });
-        if (check.error()) {
-            err << CreateVmText::tr("Could not check the VM draft against Azure: %1")
-                       .arg(check.error().toDisplayString())
-                << Qt::endl;
-            return exitCodeForArmError(check.error());
-        }
-        if (!check.reasons().isEmpty()) {
-            printVmReasons(err, check.reasons());
-            return ExitInvalidInput;
-        }
+        if (const std::optional<int> failure = liveCheckFailure(
+                check, draft, err, CreateVmText::tr("Could not check the VM draft against Azure: %1"),
+                CreateVmText::tr("The VM draft cannot be submitted:")))
+            return *failure;
 
         cmk::VmSubmitter submitter(context.armClient());
-        bool finished = false;
-        QObject::connect(&submitter, &cmk::VmSubmitter::finished, [&] { finished = true; });
-        QString lastLine;
-        const auto report = [&] {
-            QString line = submitter.stageText();
-            if (!submitter.operationStatus().isEmpty() && submitter.isRunning())
-                //: Progress line: %1 the step, %2 the status Azure reports (InProgress, Succeeded...)
-                line = CreateVmText::tr("%1 [%2]").arg(line, submitter.operationStatus());
-            if (line != lastLine && !line.isEmpty())
-                err << line << Qt::endl;
-            lastLine = line;
-        };
+        ProgressLines progress(err, [&] {
+            const QString line = submitter.stageText();
+            if (submitter.operationStatus().isEmpty() || !submitter.isRunning())
+                return line;
+            //: Progress line: %1 the step, %2 the status Azure reports (InProgress, Succeeded...)
+            return CreateVmText::tr("%1 [%2]").arg(line, submitter.operationStatus());
+        });
+        const auto report = [&progress] { progress.update(); };
         QObject::connect(&submitter, &cmk::VmSubmitter::stepStarted, report);
         QObject::connect(&submitter, &cmk::VmSubmitter::operationStatusChanged, report);
-        submitter.submit(check.draft());
-        waitUntil([&] { return finished; });
-        if (submitter.stage() != cmk::VmSubmitter::Stage::Succeeded) {
+        if (!runSubmission(submitter, [&] { submitter.submit(check.draft()); })) {
             err << submitter.stageText() << Qt::endl;
             return exitCodeForArmError(submitter.error());
         }
-        out << submitter.virtualMachineId() << Qt::endl;
+        out << submitter.resourceId() << Qt::endl;
         return ExitOk;
     });
 }

@@ -1,5 +1,7 @@
 #include "draft/draftstore.h"
 
+#include "draft/draftjsonreader.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,29 +43,10 @@ QString DraftStore::defaultAutosavePath() {
 }
 
 bool DraftStore::load(const QString &path, ImageVersionDraft *out, QString *error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = DraftStoreText::tr("Cannot read the draft %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    const nlohmann::json json = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
-    if (json.is_discarded()) {
-        if (error)
-            *error =
-                DraftStoreText::tr("The draft %1 is not valid JSON.").arg(QDir::toNativeSeparators(path));
-        return false;
-    }
-    QString why;
-    if (!ImageVersionDraft::fromJson(json, out, &why)) {
-        if (error)
-            *error = DraftStoreText::tr("The draft %1 cannot be used: %2")
-                         .arg(QDir::toNativeSeparators(path), why);
-        return false;
-    }
-    return true;
+    return loadDraftFile(path, out, error,
+                         {DraftStoreText::tr("Cannot read the draft %1: %2"),
+                          DraftStoreText::tr("The draft %1 is not valid JSON."),
+                          DraftStoreText::tr("The draft %1 cannot be used: %2")});
 }
 
 bool DraftStore::save(const QString &path, const ImageVersionDraft &draft, QString *error) {
@@ -101,24 +84,15 @@ void DraftStore::setPath(const QString &path) {
     m_path = path;
 }
 
-template <typename Model> void DraftStore::attachModel(Model *model, int debounceMs) {
+void DraftStore::attach(DraftModelBase *model, int debounceMs) {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
-    m_serialize = [model] { return model->draft().toJson(); };
     m_debounce.setInterval(debounceMs);
-    connect(model, &Model::changed, this, [this] {
+    connect(model, &DraftModelBase::changed, this, [this] {
         m_discarded = false;
         m_debounce.start();
     });
-}
-
-void DraftStore::attach(ImageVersionDraftModel *model, int debounceMs) {
-    attachModel(model, debounceMs);
-}
-
-void DraftStore::attach(VmDraftModel *model, int debounceMs) {
-    attachModel(model, debounceMs);
 }
 
 bool DraftStore::saveNow(QString *error) {
@@ -126,7 +100,7 @@ bool DraftStore::saveNow(QString *error) {
     if (!m_model || m_path.isEmpty())
         return true;
     QString why;
-    if (!saveJson(m_path, m_serialize(), &why)) {
+    if (!saveJson(m_path, m_model->draftJson(), &why)) {
         qCWarning(lcDraftStore) << why;
         if (error)
             *error = why;

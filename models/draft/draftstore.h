@@ -3,15 +3,14 @@
 // Autosave and resume of the wizard's draft. Every change is written (debounced) to a JSON file with
 // QSaveFile, so a crash leaves either the previous or the new complete file, never half of one.
 
+#include "draft/draftmodel.h"
 #include "imageversion/imageversiondraft.h"
-#include "vm/vmdraft.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <functional>
 
 namespace cmk {
 
@@ -33,10 +32,9 @@ public:
 
     void setPath(const QString &path);
     QString path() const { return m_path; }
-    /// Saves `model` `debounceMs` after its last change (and on destruction when a save is pending).
-    void attach(ImageVersionDraftModel *model, int debounceMs = 400);
-    /// The same for the VM wizard's draft (saved without the admin password, as VmDraft::toJson does).
-    void attach(VmDraftModel *model, int debounceMs = 400);
+    /// Saves `model` `debounceMs` after its last change (and on destruction when a save is pending), as
+    /// DraftModelBase::draftJson() gives it (a VM draft without the admin password).
+    void attach(DraftModelBase *model, int debounceMs = 400);
     bool saveNow(QString *error = nullptr);
     /// Removes the file (after the image version was created, the draft is done).
     void discard();
@@ -47,12 +45,10 @@ Q_SIGNALS:
     void saveFailed(const QString &reason);
 
 private:
-    template <typename Model> void attachModel(Model *model, int debounceMs);
     static bool saveJson(const QString &path, const nlohmann::json &json, QString *error);
 
     QString m_path;
-    QPointer<QObject> m_model;
-    std::function<nlohmann::json()> m_serialize; ///< the attached model's draft as JSON
+    QPointer<DraftModelBase> m_model;
     QTimer m_debounce;
     QDateTime m_lastSaved;
     bool m_discarded = false;

@@ -1,9 +1,9 @@
 #include "imageversion/imageversiondraft.h"
 
 #include "arm/resources.h"
+#include "draft/draftjsonreader.h"
 
 #include <algorithm>
-#include <climits>
 
 namespace cmk {
 
@@ -44,94 +44,6 @@ template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QStr
     }
     return false;
 }
-
-// Reads typed members and remembers the first problem, so fromJson() stays a flat list of fields.
-class DraftJsonReader {
-public:
-    explicit DraftJsonReader(QString *error)
-        : m_error(error) {}
-    bool ok() const { return m_ok; }
-
-    void fail(const QString &why) {
-        if (m_ok && m_error)
-            *m_error = why;
-        m_ok = false;
-    }
-
-    QString string(const nlohmann::json &object, const char *key, const QString &fallback = {}) {
-        if (!object.contains(key) || object[key].is_null())
-            return fallback;
-        if (!object[key].is_string()) {
-            fail(ImageVersionDraft::tr("The draft field “%1” must be a text.").arg(QLatin1String(key)));
-            return fallback;
-        }
-        return QString::fromStdString(object[key].get<std::string>());
-    }
-
-    int integer(const nlohmann::json &object, const char *key, int fallback) {
-        if (!object.contains(key) || object[key].is_null())
-            return fallback;
-        if (!object[key].is_number_integer()) {
-            fail(ImageVersionDraft::tr("The draft field “%1” must be a whole number.")
-                     .arg(QLatin1String(key)));
-            return fallback;
-        }
-        // An unsigned number above INT64_MAX would wrap to a negative long long.
-        const bool tooLarge = object[key].is_number_unsigned() &&
-                              object[key].get<nlohmann::json::number_unsigned_t>() > INT_MAX;
-        const auto value = object[key].get<long long>();
-        if (tooLarge || value < INT_MIN || value > INT_MAX) {
-            fail(ImageVersionDraft::tr("The draft field “%1” is out of range.").arg(QLatin1String(key)));
-            return fallback;
-        }
-        return int(value);
-    }
-
-    bool boolean(const nlohmann::json &object, const char *key, bool fallback) {
-        if (!object.contains(key) || object[key].is_null())
-            return fallback;
-        if (!object[key].is_boolean()) {
-            fail(
-                ImageVersionDraft::tr("The draft field “%1” must be true or false.").arg(QLatin1String(key)));
-            return fallback;
-        }
-        return object[key].get<bool>();
-    }
-
-    const nlohmann::json &array(const nlohmann::json &object, const char *key) {
-        static const nlohmann::json empty = nlohmann::json::array();
-        if (!object.contains(key) || object[key].is_null())
-            return empty;
-        if (!object[key].is_array()) {
-            fail(ImageVersionDraft::tr("The draft field “%1” must be a list.").arg(QLatin1String(key)));
-            return empty;
-        }
-        return object[key];
-    }
-
-    const nlohmann::json &object(const nlohmann::json &parent, const char *key) {
-        static const nlohmann::json empty = nlohmann::json::object();
-        if (!parent.contains(key) || parent[key].is_null())
-            return empty;
-        if (!parent[key].is_object()) {
-            fail(ImageVersionDraft::tr("The draft field “%1” must be an object.").arg(QLatin1String(key)));
-            return empty;
-        }
-        return parent[key];
-    }
-
-    bool isObject(const nlohmann::json &value, const char *key) {
-        if (value.is_object())
-            return true;
-        fail(ImageVersionDraft::tr("Every entry of the draft field “%1” must be an object.")
-                 .arg(QLatin1String(key)));
-        return false;
-    }
-
-private:
-    QString *m_error;
-    bool m_ok = true;
-};
 
 } // namespace
 
@@ -293,19 +205,11 @@ nlohmann::json ImageVersionDraft::toJson() const {
 }
 
 bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *out, QString *error) {
-    if (!json.is_object()) {
-        if (error)
-            *error = tr("A draft must be a JSON object.");
-        return false;
-    }
     DraftJsonReader r(error);
+    if (!r.start(json, currentFormatVersion, tr("A draft must be a JSON object."),
+                 tr("This draft has format version %1; this program reads version %2 and older.")))
+        return false;
     ImageVersionDraft d;
-    const int version = r.integer(json, "formatVersion", currentFormatVersion);
-    if (r.ok() && (version < 1 || version > currentFormatVersion)) {
-        r.fail(tr("This draft has format version %1; this program reads version %2 and older.")
-                   .arg(version)
-                   .arg(currentFormatVersion));
-    }
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
     d.galleryName = r.string(json, "galleryName");
@@ -314,25 +218,15 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
     d.location = r.string(json, "location");
 
     const nlohmann::json &source = r.object(json, "source");
-    const QString kind = r.string(source, "kind", sourceKindKey(SourceKind::ManagedImage));
-    if (r.ok() && !sourceKindFromKey(kind, &d.sourceKind))
-        r.fail(tr("Unknown source kind “%1” in the draft.").arg(kind));
+    r.choice(source, "kind", sourceKindKey, sourceKindFromKey, &d.sourceKind,
+             tr("Unknown source kind “%1” in the draft."));
     d.sourceId = r.string(source, "id");
     for (const nlohmann::json &disk : r.array(source, "dataDiskSnapshots")) {
         if (!r.isObject(disk, "dataDiskSnapshots"))
             break;
         d.dataDiskSnapshots.append({r.integer(disk, "lun", 0), r.string(disk, "snapshotId")});
     }
-    for (const nlohmann::json &lun : r.array(source, "dataDiskLuns")) {
-        // A LUN of 4294967296 must not wrap to 0: only values an int holds are read.
-        if (!lun.is_number_integer() ||
-            (lun.is_number_unsigned() ? lun.get<nlohmann::json::number_unsigned_t>() > INT_MAX
-                                      : lun.get<long long>() < INT_MIN || lun.get<long long>() > INT_MAX)) {
-            r.fail(tr("The draft field “%1” must list whole numbers.").arg(QStringLiteral("dataDiskLuns")));
-            break;
-        }
-        d.sourceDataDiskLuns.append(int(lun.get<long long>()));
-    }
+    d.sourceDataDiskLuns = r.integers(source, "dataDiskLuns");
 
     for (const nlohmann::json &entry : r.array(json, "targetRegions")) {
         if (!r.isObject(entry, "targetRegions"))
@@ -360,9 +254,8 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
             r.fail(tr("The end-of-life date “%1” in the draft is not a date (YYYY-MM-DD).").arg(eol));
     }
     d.excludeFromLatest = r.boolean(json, "excludeFromLatest", false);
-    const QString mode = r.string(json, "encryptionType", encryptionModeKey(EncryptionMode::PlatformKey));
-    if (r.ok() && !encryptionModeFromKey(mode, &d.encryption))
-        r.fail(tr("Unknown encryption type “%1” in the draft.").arg(mode));
+    r.choice(json, "encryptionType", encryptionModeKey, encryptionModeFromKey, &d.encryption,
+             tr("Unknown encryption type “%1” in the draft."));
     for (const nlohmann::json &tag : r.array(json, "tags")) {
         if (!r.isObject(tag, "tags"))
             break;

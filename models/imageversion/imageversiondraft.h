@@ -4,11 +4,12 @@
 // draft store saves it, the submitter turns it into a PUT, and `cmkwizard create` reads it from a file.
 // The JSON format is documented in docs/draft-format.md.
 
+#include "draft/draftmodel.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QMap>
-#include <QObject>
 #include <QString>
 #include <nlohmann/json.hpp>
 
@@ -113,33 +114,11 @@ public:
     bool operator!=(const ImageVersionDraft &o) const { return !(*this == o); }
 };
 
-/// The one draft the wizard edits. Pages change it through modify(); listeners (autosave, other pages)
-/// follow changed(). replaced() means the whole draft was swapped (resume), so views reload every field.
-class ImageVersionDraftModel : public QObject {
+/// The one image-version draft the wizard edits (see DraftModel).
+class ImageVersionDraftModel : public DraftModel<ImageVersionDraft> {
     Q_OBJECT
 public:
-    explicit ImageVersionDraftModel(QObject *parent = nullptr)
-        : QObject(parent) {}
-
-    const ImageVersionDraft &draft() const { return m_draft; }
-    void setDraft(const ImageVersionDraft &draft) {
-        m_draft = draft;
-        Q_EMIT replaced();
-        Q_EMIT changed();
-    }
-    template <typename Fn> void modify(Fn &&fn) {
-        ImageVersionDraft before = m_draft;
-        fn(m_draft);
-        if (before != m_draft)
-            Q_EMIT changed();
-    }
-
-Q_SIGNALS:
-    void changed();
-    void replaced();
-
-private:
-    ImageVersionDraft m_draft;
+    using DraftModel::DraftModel;
 };
 
 } // namespace cmk

@@ -1,6 +1,7 @@
 #include "imageversion/imageversionexport.h"
 
 #include "arm/armpaths.h"
+#include "draft/commandline.h"
 #include "imageversion/imageversionsubmitter.h"
 
 #include <QDateTime>
@@ -54,31 +55,6 @@ QList<DataDiskSnapshot> exportSortedSnapshots(const ImageVersionDraft &draft) {
     return disks;
 }
 
-/// One line per option, joined with " \" continuations.
-class ExportBashCommand {
-public:
-    explicit ExportBashCommand(const QString &head)
-        : m_lines{head} {}
-    void option(const QString &name, const QString &value) {
-        // argparse would read a value starting with '-' as another option; the --opt=value form keeps it a
-        // value.
-        if (value.startsWith(QLatin1Char('-')))
-            m_lines << QStringLiteral("    %1=%2").arg(name, ImageVersionExporter::bashQuote(value));
-        else
-            m_lines << QStringLiteral("    %1 %2").arg(name, ImageVersionExporter::bashQuote(value));
-    }
-    void option(const QString &name, const QStringList &values) {
-        QStringList quoted;
-        for (const QString &value : values)
-            quoted << ImageVersionExporter::bashQuote(value);
-        m_lines << QStringLiteral("    %1 %2").arg(name, quoted.join(QLatin1Char(' ')));
-    }
-    QString text() const { return m_lines.join(QStringLiteral(" \\\n")) + QLatin1Char('\n'); }
-
-private:
-    QStringList m_lines;
-};
-
 bool exportIsBicepIdentifier(const QString &key) {
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     return identifier.match(key).hasMatch();
@@ -125,7 +101,8 @@ void exportAppendBicep(QString &out, const nlohmann::json &value, int indent) {
 /// Doubles a leading '[' in every string, so ARM reads each as a literal.
 nlohmann::ordered_json exportArmLiterals(const nlohmann::ordered_json &value) {
     if (value.is_string())
-        return ImageVersionExporter::armLiteral(QString::fromStdString(value.get<std::string>())).toStdString();
+        return ImageVersionExporter::armLiteral(QString::fromStdString(value.get<std::string>()))
+            .toStdString();
     if (value.is_object()) {
         nlohmann::ordered_json out = nlohmann::ordered_json::object();
         for (auto it = value.begin(); it != value.end(); ++it)
@@ -190,29 +167,6 @@ QString ImageVersionExporter::apiVersion() {
     return QString::fromLatin1(ApiVersions::Galleries);
 }
 
-QString ImageVersionExporter::bashQuote(const QString &value) {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:=,@%+-]+$"));
-    if (safe.match(value).hasMatch())
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
-QString ImageVersionExporter::powerShellQuote(const QString &value) {
-    QString out;
-    out.reserve(value.size() + 2);
-    out += QLatin1Char('\'');
-    for (const QChar c : value) {
-        out += c;
-        // PowerShell reads ' and the typographic single quotes U+2018..U+201B alike; doubling escapes each.
-        if (c == QLatin1Char('\'') || (c.unicode() >= 0x2018 && c.unicode() <= 0x201B))
-            out += c;
-    }
-    out += QLatin1Char('\'');
-    return out;
-}
-
 QString ImageVersionExporter::bicepQuote(const QString &value) {
     QString out;
     out.reserve(value.size() + 2);
@@ -275,7 +229,7 @@ ExportResult ImageVersionExporter::exportDraft(const ImageVersionDraft &draft, E
 
 ExportResult ImageVersionExporter::azureCli(const ImageVersionDraft &draft) {
     ExportResult result;
-    ExportBashCommand command(QStringLiteral("az sig image-version create"));
+    BashCommand command(QStringLiteral("az sig image-version create"));
     if (!draft.subscriptionId.isEmpty())
         command.option(QStringLiteral("--subscription"), draft.subscriptionId);
     command.option(QStringLiteral("--resource-group"), draft.resourceGroup);
@@ -374,7 +328,7 @@ ExportResult ImageVersionExporter::azureCli(const ImageVersionDraft &draft) {
 
 ExportResult ImageVersionExporter::powerShell(const ImageVersionDraft &draft) {
     ExportResult result;
-    const auto q = &ImageVersionExporter::powerShellQuote;
+    const auto q = &powerShellQuote;
     QString out;
     if (!draft.subscriptionId.isEmpty())
         out += QStringLiteral("Set-AzContext -Subscription %1 | Out-Null\n\n").arg(q(draft.subscriptionId));
@@ -578,8 +532,9 @@ ImageVersionDraft draftFromImageVersion(const GalleryImageVersion &version,
         region.storageAccountType =
             target.storageAccountType.isEmpty() ? d.defaultStorageAccountType : target.storageAccountType;
         if (target.excludeFromLatest.value_or(false) && notes)
-            *notes << ImageVersionExporter::tr("Region %1 is excluded from “latest” on its own; the draft cannot "
-                                        "keep that per-region setting.")
+            *notes << ImageVersionExporter::tr(
+                          "Region %1 is excluded from “latest” on its own; the draft cannot "
+                          "keep that per-region setting.")
                           .arg(target.name);
         if (target.encryption) {
             if (target.encryption->osDiskImage)

@@ -3,7 +3,7 @@
 // Exports an image-version draft as the exact equivalent of the PUT the wizard sends (see
 // buildImageVersionRequest()): an `az sig image-version create` command, a PowerShell
 // `New-AzGalleryImageVersion` script, an ARM deployment template or a Bicep file. Every value is quoted for
-// its language, so names and tags with quotes, spaces or expressions come out as data, never as code.
+// its language (draft/commandline.h for az and PowerShell), so names and tags with quotes, spaces or expressions come out as data, never as code.
 
 #include "arm/resources.h"
 #include "imageversion/imageversiondraft.h"
@@ -44,12 +44,6 @@ public:
     static ExportResult armTemplate(const ImageVersionDraft &draft);
     static ExportResult bicep(const ImageVersionDraft &draft);
 
-    /// A bash word: the value itself when it is made of harmless characters, else single-quoted with
-    /// ' written as '\''.
-    static QString bashQuote(const QString &value);
-    /// A PowerShell single-quoted string; ' and its typographic look-alikes (which PowerShell also treats
-    /// as quotes) are doubled.
-    static QString powerShellQuote(const QString &value);
     /// A Bicep single-quoted string (\\, \', \${, control characters escaped).
     static QString bicepQuote(const QString &value);
     /// An ARM template string value: a leading '[' is doubled so it is not read as an expression.

@@ -115,94 +115,52 @@ GalleryImageVersion toGalleryImageVersion(const ImageVersionDraft &d) {
     return v;
 }
 
-ImageVersionRequest buildImageVersionRequest(const ImageVersionDraft &draft, const QUrl &endpoint) {
+ImageVersionRequest buildImageVersionRequest(const ImageVersionDraft &draft, const ArmClient *client) {
     ImageVersionRequest request;
     request.path = imageVersionPath(draft, &request.error);
     if (!request.ok())
         return request;
-    QUrl url = endpoint;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + request.path, QUrl::TolerantMode);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("api-version"), apiVersionForPath(request.path));
-    url.setQuery(query);
-    request.url = url;
+    if (client)
+        request.url = client->urlForPath(request.path, {}, &request.error);
     request.body = toGalleryImageVersion(draft);
     return request;
 }
 
 ImageVersionSubmitter::ImageVersionSubmitter(ArmClient *client, QObject *parent)
-    : QObject(parent)
-    , m_client(client) {
+    : DraftSubmitter(client, lcImageVersionSubmit, parent) {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &ImageVersionSubmitter::pollReplication);
 }
 
-ImageVersionSubmitter::~ImageVersionSubmitter() {
-    if (m_operation)
-        m_operation->abort();
-    if (m_poll)
-        m_poll->abort();
+ImageVersionRequest ImageVersionSubmitter::requestFor(const ImageVersionDraft &draft) const {
+    return buildImageVersionRequest(draft, client());
 }
 
 bool ImageVersionSubmitter::submit(const ImageVersionDraft &draft) {
-    cancel();
-    m_error = {};
-    m_resourceId.clear();
+    reset();
     m_aggregated.clear();
     m_replication.clear();
-    m_operationStatus.clear();
-    m_request = buildImageVersionRequest(draft, m_client ? m_client->endpoint() : QUrl());
-    if (!m_request.ok()) {
-        fail(m_request.error);
+    m_request = requestFor(draft);
+    if (!begin(m_request.error, ImageVersionSubmitText::tr("No connection to Azure.")))
         return false;
-    }
-    if (!m_client) {
-        fail(ArmError::make(ArmError::Kind::InvalidInput,
-                            ImageVersionSubmitText::tr("No connection to Azure.")));
-        return false;
-    }
-    qCInfo(lcImageVersionSubmit) << "PUT" << m_request.path;
-    setStage(Stage::Provisioning);
-    m_accepted = false;
-    m_operation = m_client->beginPut(m_request.path, m_request.body);
-    connect(m_operation, &ArmOperation::accepted, this, [this] { m_accepted = true; });
-    connect(m_operation, &ArmOperation::statusChanged, this, [this](const QString &status) {
-        m_operationStatus = status;
-        Q_EMIT operationStatusChanged(status);
-    });
-    connect(m_operation, &ArmOperation::finished, this, &ImageVersionSubmitter::onOperationFinished);
+    put(m_request.path, m_request.body, {},
+        [this](ArmOperation *operation) { onOperationFinished(operation); });
     return true;
 }
 
 void ImageVersionSubmitter::cancel() {
     m_pollTimer.stop();
-    if (m_operation) {
-        disconnect(m_operation, nullptr, this, nullptr);
-        m_operation->abort();
-        m_operation->deleteLater();
-    }
-    if (m_poll) {
-        disconnect(m_poll, nullptr, this, nullptr);
-        m_poll->abort();
-        m_poll->deleteLater();
-    }
-    if (isRunning()) {
-        setStage(Stage::Canceled);
-        Q_EMIT finished();
-    }
+    DraftSubmitter::cancel();
 }
 
 QString ImageVersionSubmitter::stageText() const {
-    switch (m_stage) {
+    switch (stage()) {
     case Stage::Idle:
         return {};
-    case Stage::Provisioning:
-        if (m_operationStatus.isEmpty())
+    case Stage::Running:
+        if (operationStatus().isEmpty())
             return ImageVersionSubmitText::tr("Sending the request to Azure…");
-        return ImageVersionSubmitText::tr("Creating the image version (status: %1)…").arg(m_operationStatus);
+        return ImageVersionSubmitText::tr("Creating the image version (status: %1)…").arg(operationStatus());
     case Stage::Replicating:
         return ImageVersionSubmitText::tr("The image version exists; replicating it to the target regions…");
     case Stage::Succeeded:
@@ -215,26 +173,7 @@ QString ImageVersionSubmitter::stageText() const {
     return {};
 }
 
-void ImageVersionSubmitter::setStage(Stage stage) {
-    if (m_stage == stage)
-        return;
-    m_stage = stage;
-    Q_EMIT stageChanged(stage);
-}
-
-void ImageVersionSubmitter::fail(const ArmError &error) {
-    m_error = error;
-    qCWarning(lcImageVersionSubmit) << "failed:" << error.code << error.message << error.requestId;
-    setStage(Stage::Failed);
-    Q_EMIT finished();
-}
-
-void ImageVersionSubmitter::onOperationFinished() {
-    ArmOperation *operation = m_operation;
-    if (!operation)
-        return;
-    m_operation = nullptr;
-    operation->deleteLater();
+void ImageVersionSubmitter::onOperationFinished(ArmOperation *operation) {
     if (operation->error()) {
         if (outcomeUnknownAfter(operation->error()))
             checkVersionAfter(operation->error());
@@ -243,8 +182,8 @@ void ImageVersionSubmitter::onOperationFinished() {
         return;
     }
     applyVersion(operation->resource());
-    if (m_resourceId.isEmpty())
-        m_resourceId = ResourceId::parse(m_request.path).valid ? m_request.path : QString();
+    if (resourceId().isEmpty())
+        setResourceId(ResourceId::parse(m_request.path).valid ? m_request.path : QString());
     // The final body rarely carries the replication status; ask for it explicitly.
     setStage(Stage::Replicating);
     pollReplication();
@@ -257,50 +196,55 @@ void ImageVersionSubmitter::applyVersion(const nlohmann::json &body) {
     if (parseResource(body, version))
         return;
     if (!version.id.isEmpty())
-        m_resourceId = version.id;
+        setResourceId(version.id);
     m_aggregated = version.aggregatedReplicationState;
     m_replication = version.replicationSummary;
     Q_EMIT replicationChanged();
 }
 
-void ImageVersionSubmitter::pollReplication() {
-    if (!m_client || m_stage != Stage::Replicating)
-        return;
+namespace {
+
+QUrlQuery withReplicationStatus() {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("ReplicationStatus"));
-    m_poll = m_client->get(m_request.path, query);
-    connect(m_poll, &ArmReply::finished, this, [this] {
-        ArmReply *reply = m_poll;
-        m_poll = nullptr;
-        reply->deleteLater();
-        if (reply->error()) {
-            fail(reply->error());
-            return;
+    return query;
+}
+
+} // namespace
+
+void ImageVersionSubmitter::pollReplication() {
+    if (!client() || stage() != Stage::Replicating)
+        return;
+    get(m_request.path, withReplicationStatus(), [this](ArmReply *reply) { onReplicationRead(reply); });
+}
+
+void ImageVersionSubmitter::onReplicationRead(ArmReply *reply) {
+    if (reply->error()) {
+        fail(reply->error());
+        return;
+    }
+    applyVersion(reply->json());
+    if (!isTerminalReplicationState(m_aggregated)) {
+        m_pollTimer.start(m_pollIntervalMs);
+        return;
+    }
+    if (m_aggregated.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
+        QStringList regions;
+        for (const RegionalReplicationStatus &status : m_replication) {
+            if (status.state.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0)
+                regions << (status.details.isEmpty()
+                                ? status.region
+                                : QStringLiteral("%1 (%2)").arg(status.region, status.details));
         }
-        applyVersion(reply->json());
-        if (!isTerminalReplicationState(m_aggregated)) {
-            m_pollTimer.start(m_pollIntervalMs);
-            return;
-        }
-        if (m_aggregated.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
-            QStringList regions;
-            for (const RegionalReplicationStatus &status : m_replication) {
-                if (status.state.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0)
-                    regions << (status.details.isEmpty()
-                                    ? status.region
-                                    : QStringLiteral("%1 (%2)").arg(status.region, status.details));
-            }
-            ArmError error = ArmError::make(ArmError::Kind::OperationFailed,
-                                            ImageVersionSubmitText::tr("Replication failed in: %1.")
-                                                .arg(regions.join(QStringLiteral(", "))),
-                                            QStringLiteral("ReplicationFailed"));
-            error.target = m_resourceId;
-            fail(error);
-            return;
-        }
-        setStage(Stage::Succeeded);
-        Q_EMIT finished();
-    });
+        ArmError error = ArmError::make(
+            ArmError::Kind::OperationFailed,
+            ImageVersionSubmitText::tr("Replication failed in: %1.").arg(regions.join(QStringLiteral(", "))),
+            QStringLiteral("ReplicationFailed"));
+        error.target = resourceId();
+        fail(error);
+        return;
+    }
+    succeed();
 }
 
 bool ImageVersionSubmitter::outcomeUnknownAfter(const ArmError &error) const {
@@ -313,7 +257,8 @@ bool ImageVersionSubmitter::outcomeUnknownAfter(const ArmError &error) const {
         // 5xx after the retries: the service may have acted before failing. 409: an operation on this
         // version is running, maybe started by an earlier attempt whose answer was lost. 404 once accepted:
         // the operation is unknown to the service (restarted), which says nothing about the version.
-        return error.httpStatus >= 500 || error.httpStatus == 409 || (error.httpStatus == 404 && m_accepted);
+        return error.httpStatus >= 500 || error.httpStatus == 409 ||
+               (error.httpStatus == 404 && wasAccepted());
     default:
         return false; // an ARM verdict (400, 403, Failed...), a sign-in problem or a cancel: say it as is
     }
@@ -353,87 +298,88 @@ bool ImageVersionSubmitter::isRequestedVersion(const nlohmann::json &resource) c
 }
 
 void ImageVersionSubmitter::checkVersionAfter(const ArmError &original) {
-    if (!m_client) {
+    if (!client()) {
         fail(original);
         return;
     }
     qCInfo(lcImageVersionSubmit) << "outcome unknown after" << original.toDisplayString()
                                  << "; reading the version";
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("ReplicationStatus"));
-    m_poll = m_client->get(m_request.path, query);
-    connect(m_poll, &ArmReply::finished, this, [this, original] {
-        ArmReply *reply = m_poll;
-        m_poll = nullptr;
-        reply->deleteLater();
-        const ArmError &readError = reply->error();
-        if (readError) {
-            if (readError.kind == ArmError::Kind::Http && readError.httpStatus == 404) {
-                if (!m_accepted) {
-                    fail(original); // nothing was created: the first failure is the story
-                    return;
-                }
-                ArmError lost = ArmError::make(
-                    ArmError::Kind::OperationFailed,
-                    ImageVersionSubmitText::tr(
-                        "Azure lost track of the operation (%1) and the image version does not exist: "
-                        "nothing was created. Send the request again to create it.")
-                        .arg(original.message.isEmpty() ? original.code : original.message),
-                    QStringLiteral("OperationLost"));
-                lost.httpStatus = original.httpStatus;
-                lost.requestId = !original.requestId.isEmpty() ? original.requestId : readError.requestId;
-                lost.correlationRequestId = !original.correlationRequestId.isEmpty()
-                                                ? original.correlationRequestId
-                                                : readError.correlationRequestId;
-                fail(lost);
-                return;
-            }
-            fail(original); // cannot tell more than the first failure
+    get(m_request.path, withReplicationStatus(),
+        [this, original](ArmReply *reply) { onVersionChecked(reply, original); });
+}
+
+namespace {
+
+/// The request ids of a failure told after `original`: the original's when it has them, else the read's.
+void keepRequestIds(ArmError &error, const ArmError &original, const QString &readRequestId,
+                    const QString &readCorrelationId) {
+    error.requestId = !original.requestId.isEmpty() ? original.requestId : readRequestId;
+    error.correlationRequestId =
+        !original.correlationRequestId.isEmpty() ? original.correlationRequestId : readCorrelationId;
+}
+
+} // namespace
+
+void ImageVersionSubmitter::onVersionChecked(ArmReply *reply, const ArmError &original) {
+    const ArmError &readError = reply->error();
+    const QString why = original.message.isEmpty() ? original.code : original.message;
+    if (readError) {
+        if (readError.kind != ArmError::Kind::Http || readError.httpStatus != 404 || !wasAccepted()) {
+            // Nothing was created (404 before the operation existed), or nothing more can be told.
+            fail(original);
             return;
         }
-        const nlohmann::json &body = reply->json();
-        if (!isRequestedVersion(body)) {
-            fail(original); // a version of that name exists, but not the one asked for: claim nothing
-            return;
-        }
-        QString state;
-        if (body["properties"].contains("provisioningState") &&
-            body["properties"]["provisioningState"].is_string())
-            state = QString::fromStdString(body["properties"]["provisioningState"].get<std::string>());
-        if (state.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0) {
-            qCInfo(lcImageVersionSubmit) << "the version was created despite" << original.code;
-            m_operationStatus = state;
-            Q_EMIT operationStatusChanged(state);
-            applyVersion(body);
-            if (m_resourceId.isEmpty())
-                m_resourceId = m_request.path;
-            setStage(Stage::Replicating);
-            pollReplication();
-            return;
-        }
-        if (state.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
-            ArmError failed = ArmError::make(
-                ArmError::Kind::OperationFailed,
-                ImageVersionSubmitText::tr("The image version ended in the Failed provisioning state."));
-            failed.requestId = reply->requestId();
-            failed.target = m_request.path;
-            fail(failed);
-            return;
-        }
-        // Still being created from an attempt whose answer was lost: it goes on in Azure without us.
-        ArmError pending =
+        ArmError lost =
             ArmError::make(ArmError::Kind::OperationFailed,
-                           ImageVersionSubmitText::tr("The answer to the request was lost (%1), but Azure is "
-                                                      "creating the image version (state: %2). "
-                                                      "Wait a few minutes, then try again to follow it.")
-                               .arg(original.message.isEmpty() ? original.code : original.message, state),
-                           QStringLiteral("OperationInProgress"));
-        pending.requestId = reply->requestId();
-        pending.correlationRequestId = !original.correlationRequestId.isEmpty()
-                                           ? original.correlationRequestId
-                                           : readError.correlationRequestId;
-        fail(pending);
-    });
+                           ImageVersionSubmitText::tr(
+                               "Azure lost track of the operation (%1) and the image version does not "
+                               "exist: nothing was created. Send the request again to create it.")
+                               .arg(why),
+                           QStringLiteral("OperationLost"));
+        lost.httpStatus = original.httpStatus;
+        keepRequestIds(lost, original, readError.requestId, readError.correlationRequestId);
+        fail(lost);
+        return;
+    }
+    const nlohmann::json &body = reply->json();
+    if (!isRequestedVersion(body)) {
+        fail(original); // a version of that name exists, but not the one asked for: claim nothing
+        return;
+    }
+    QString state;
+    if (body["properties"].contains("provisioningState") &&
+        body["properties"]["provisioningState"].is_string())
+        state = QString::fromStdString(body["properties"]["provisioningState"].get<std::string>());
+    if (state.compare(QLatin1String("Succeeded"), Qt::CaseInsensitive) == 0) {
+        qCInfo(lcImageVersionSubmit) << "the version was created despite" << original.code;
+        setOperationStatus(state);
+        applyVersion(body);
+        if (resourceId().isEmpty())
+            setResourceId(m_request.path);
+        setStage(Stage::Replicating);
+        pollReplication();
+        return;
+    }
+    if (state.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
+        ArmError failed = ArmError::make(
+            ArmError::Kind::OperationFailed,
+            ImageVersionSubmitText::tr("The image version ended in the Failed provisioning state."));
+        failed.requestId = reply->requestId();
+        failed.target = m_request.path;
+        fail(failed);
+        return;
+    }
+    // Still being created from an attempt whose answer was lost: it goes on in Azure without us.
+    ArmError pending = ArmError::make(
+        ArmError::Kind::OperationFailed,
+        ImageVersionSubmitText::tr("The answer to the request was lost (%1), but Azure is creating the image "
+                                   "version (state: %2). Wait a few minutes, then try again to follow it.")
+            .arg(why, state),
+        QStringLiteral("OperationInProgress"));
+    pending.requestId = reply->requestId();
+    pending.correlationRequestId = !original.correlationRequestId.isEmpty() ? original.correlationRequestId
+                                                                            : readError.correlationRequestId;
+    fail(pending);
 }
 
 } // namespace cmk

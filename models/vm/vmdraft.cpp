@@ -1,11 +1,9 @@
 #include "vm/vmdraft.h"
 
 #include "arm/resources.h"
+#include "draft/draftjsonreader.h"
 
-#include <QDir>
-#include <QFile>
 #include <algorithm>
-#include <climits>
 
 namespace cmk {
 
@@ -158,103 +156,20 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
     };
 }
 
-namespace {
-
-// Reads typed members and remembers the first problem.
-class VmDraftReader {
-public:
-    explicit VmDraftReader(QString *error)
-        : m_error(error) {}
-    bool ok() const { return m_ok; }
-    void fail(const QString &why) {
-        if (m_ok && m_error)
-            *m_error = why;
-        m_ok = false;
-    }
-    QString string(const nlohmann::json &object, const char *key, const QString &fallback = {}) {
-        if (!object.is_object() || !object.contains(key) || object[key].is_null())
-            return fallback;
-        if (!object[key].is_string()) {
-            fail(VmDraft::tr("The draft field “%1” must be a text.").arg(QLatin1String(key)));
-            return fallback;
-        }
-        return QString::fromStdString(object[key].get<std::string>());
-    }
-    int integer(const nlohmann::json &object, const char *key, int fallback) {
-        if (!object.is_object() || !object.contains(key) || object[key].is_null())
-            return fallback;
-        if (!object[key].is_number_integer() || object[key].get<long long>() < INT_MIN ||
-            object[key].get<long long>() > INT_MAX ||
-            (object[key].is_number_unsigned() && object[key].get<unsigned long long>() > INT_MAX)) {
-            fail(VmDraft::tr("The draft field “%1” must be a whole number.").arg(QLatin1String(key)));
-            return fallback;
-        }
-        return int(object[key].get<long long>());
-    }
-    const nlohmann::json &object(const nlohmann::json &parent, const char *key) {
-        static const nlohmann::json empty = nlohmann::json::object();
-        if (!parent.is_object() || !parent.contains(key) || parent[key].is_null())
-            return empty;
-        if (!parent[key].is_object()) {
-            fail(VmDraft::tr("The draft field “%1” must be an object.").arg(QLatin1String(key)));
-            return empty;
-        }
-        return parent[key];
-    }
-    const nlohmann::json &array(const nlohmann::json &parent, const char *key) {
-        static const nlohmann::json empty = nlohmann::json::array();
-        if (!parent.is_object() || !parent.contains(key) || parent[key].is_null())
-            return empty;
-        if (!parent[key].is_array()) {
-            fail(VmDraft::tr("The draft field “%1” must be a list.").arg(QLatin1String(key)));
-            return empty;
-        }
-        return parent[key];
-    }
-
-private:
-    QString *m_error;
-    bool m_ok = true;
-};
-
-} // namespace
-
 bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error) {
-    if (!json.is_object()) {
-        if (error)
-            *error = tr("A VM draft must be a JSON object.");
+    DraftJsonReader r(error);
+    if (!r.start(json, currentFormatVersion, tr("A VM draft must be a JSON object."),
+                 tr("This VM draft has format version %1; this program reads version %2 and older.")))
         return false;
-    }
-    VmDraftReader r(error);
     VmDraft d;
-    const int version = r.integer(json, "formatVersion", currentFormatVersion);
-    if (r.ok() && (version < 1 || version > currentFormatVersion)) {
-        r.fail(tr("This VM draft has format version %1; this program reads version %2 and older.")
-                   .arg(version)
-                   .arg(currentFormatVersion));
-    }
     const nlohmann::json &image = r.object(json, "image");
     d.imageVersionId = r.string(image, "imageVersionId");
     d.osType = r.string(image, "osType", d.osType);
     d.osState = r.string(image, "osState", d.osState);
-    for (const nlohmann::json &region : r.array(image, "replicatedRegions")) {
-        if (!region.is_string()) {
-            r.fail(
-                tr("The draft field “%1” must be a list of texts.").arg(QStringLiteral("replicatedRegions")));
-            break;
-        }
-        d.imageRegions.append(normalizeRegion(QString::fromStdString(region.get<std::string>())));
-    }
-    for (const nlohmann::json &lun : r.array(image, "dataDiskLuns")) {
-        // A LUN is 0..63; anything outside int range would wrap silently on conversion.
-        if (!lun.is_number_integer() || lun.get<long long>() < 0 || lun.get<long long>() > INT_MAX ||
-            (lun.is_number_unsigned() && lun.get<unsigned long long>() > INT_MAX)) {
-            r.fail(tr("The draft field “%1” must be a list of whole numbers.")
-                       .arg(QStringLiteral("dataDiskLuns")));
-            break;
-        }
-        d.imageDataDiskLuns.append(int(lun.get<long long>()));
-    }
+    for (const QString &region : r.strings(image, "replicatedRegions"))
+        d.imageRegions.append(normalizeRegion(region));
+    // A LUN is 0..63; anything outside int range would wrap silently on conversion.
+    d.imageDataDiskLuns = r.integers(image, "dataDiskLuns", 0);
     d.imageOsDiskSizeGb = r.integer(image, "osDiskSizeGB", 0);
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
@@ -263,15 +178,13 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
     d.size = r.string(json, "size");
     const nlohmann::json &admin = r.object(json, "adminAccount");
     d.adminUsername = r.string(admin, "username");
-    const QString auth = r.string(admin, "authenticationType", vmAuthTypeKey(d.authType));
-    if (r.ok() && !vmAuthTypeFromKey(auth, &d.authType))
-        r.fail(tr("Unknown authentication type “%1” in the VM draft.").arg(auth));
+    r.choice(admin, "authenticationType", vmAuthTypeKey, vmAuthTypeFromKey, &d.authType,
+             tr("Unknown authentication type “%1” in the VM draft."));
     d.sshPublicKey = r.string(admin, "sshPublicKey");
     d.adminPassword = r.string(admin, "password");
     const nlohmann::json &network = r.object(json, "network");
-    const QString mode = r.string(network, "mode", vmNetworkModeKey(d.networkMode));
-    if (r.ok() && !vmNetworkModeFromKey(mode, &d.networkMode))
-        r.fail(tr("Unknown network mode “%1” in the VM draft.").arg(mode));
+    r.choice(network, "mode", vmNetworkModeKey, vmNetworkModeFromKey, &d.networkMode,
+             tr("Unknown network mode “%1” in the VM draft."));
     d.subnetId = r.string(network, "subnetId");
     d.newVnetName = r.string(network, "newVirtualNetworkName");
     d.newVnetAddressPrefix = r.string(network, "newVirtualNetworkAddressPrefix", d.newVnetAddressPrefix);
@@ -279,17 +192,14 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
     d.newSubnetAddressPrefix = r.string(network, "newSubnetAddressPrefix", d.newSubnetAddressPrefix);
     d.nicName = r.string(network, "networkInterfaceName");
     const nlohmann::json &disks = r.object(json, "disks");
-    const QString encryption = r.string(disks, "encryption", encryptionModeKey(d.encryption));
-    if (r.ok() && !encryptionModeFromKey(encryption, &d.encryption))
-        r.fail(tr("Unknown encryption type “%1” in the VM draft.").arg(encryption));
+    r.choice(disks, "encryption", encryptionModeKey, encryptionModeFromKey, &d.encryption,
+             tr("Unknown encryption type “%1” in the VM draft."));
     d.osDiskDesId = r.string(disks, "osDiskEncryptionSetId");
     d.osDiskSizeGb = r.integer(disks, "osDiskSizeGB", 0);
     d.osDiskStorageType = r.string(disks, "osDiskStorageAccountType");
     for (const nlohmann::json &disk : r.array(disks, "dataDisks")) {
-        if (!disk.is_object()) {
-            r.fail(tr("The draft field “%1” must be a list of objects.").arg(QStringLiteral("dataDisks")));
+        if (!r.isObject(disk, "dataDisks"))
             break;
-        }
         const int lun = r.integer(disk, "lun", -1);
         if (r.ok() && lun < 0)
             r.fail(tr("A data disk of the VM draft has no LUN."));
@@ -307,27 +217,9 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
 }
 
 bool VmDraft::load(const QString &path, VmDraft *out, QString *error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error =
-                tr("Cannot read the VM draft %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    const nlohmann::json json = nlohmann::json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
-    if (json.is_discarded()) {
-        if (error)
-            *error = tr("The VM draft %1 is not valid JSON.").arg(QDir::toNativeSeparators(path));
-        return false;
-    }
-    QString why;
-    if (!fromJson(json, out, &why)) {
-        if (error)
-            *error = tr("The VM draft %1 cannot be used: %2").arg(QDir::toNativeSeparators(path), why);
-        return false;
-    }
-    return true;
+    return loadDraftFile(path, out, error,
+                         {tr("Cannot read the VM draft %1: %2"), tr("The VM draft %1 is not valid JSON."),
+                          tr("The VM draft %1 cannot be used: %2")});
 }
 
 bool VmDraft::operator==(const VmDraft &o) const {

@@ -4,11 +4,11 @@
 // `cmkwizard create-vm --draft FILE` reads it, the request builder turns it into the PUTs of the virtual
 // network (when new), the network interface and the virtual machine. Format in docs/create-vm.md.
 
+#include "draft/draftmodel.h"
 #include "imageversion/imageversiondraft.h" // EncryptionMode
 
 #include <QCoreApplication>
 #include <QMap>
-#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <nlohmann/json.hpp>
@@ -107,31 +107,11 @@ public:
     bool operator!=(const VmDraft &o) const { return !(*this == o); }
 };
 
-/// The one VM draft the wizard edits; pages change it through modify() and follow changed().
-class VmDraftModel : public QObject {
+/// The one VM draft the wizard edits (see DraftModel).
+class VmDraftModel : public DraftModel<VmDraft> {
     Q_OBJECT
 public:
-    explicit VmDraftModel(QObject *parent = nullptr)
-        : QObject(parent) {}
-    const VmDraft &draft() const { return m_draft; }
-    void setDraft(const VmDraft &draft) {
-        m_draft = draft;
-        Q_EMIT replaced();
-        Q_EMIT changed();
-    }
-    template <typename Fn> void modify(Fn &&fn) {
-        VmDraft before = m_draft;
-        fn(m_draft);
-        if (before != m_draft)
-            Q_EMIT changed();
-    }
-
-Q_SIGNALS:
-    void changed();
-    void replaced();
-
-private:
-    VmDraft m_draft;
+    using DraftModel::DraftModel;
 };
 
 } // namespace cmk

@@ -1,36 +1,19 @@
 #include "vm/vmexport.h"
 
+#include "draft/commandline.h"
+
 namespace cmk {
 
 namespace {
 
-/// One option per line, joined with " \" continuations (the same layout as the image version export).
-class VmCliCommand {
-public:
-    explicit VmCliCommand(const QString &head)
-        : m_lines{head} {}
-    void option(const QString &name, const QString &value) {
-        // A value starting with '-' would be read as another option; --opt=value keeps it a value.
-        if (value.startsWith(QLatin1Char('-')))
-            m_lines << QStringLiteral("    %1=%2").arg(name, ImageVersionExporter::bashQuote(value));
-        else
-            m_lines << QStringLiteral("    %1 %2").arg(name, ImageVersionExporter::bashQuote(value));
-    }
-    void values(const QString &name, const QStringList &values) {
-        QStringList quoted;
-        for (const QString &value : values)
-            quoted << ImageVersionExporter::bashQuote(value);
-        m_lines << QStringLiteral("    %1 %2").arg(name, quoted.join(QLatin1Char(' ')));
-    }
-    void raw(const QString &text) { m_lines << QStringLiteral("    ") + text; }
-    QString text() const { return m_lines.join(QStringLiteral(" \\\n")) + QLatin1Char('\n'); }
-
-private:
-    QStringList m_lines;
-};
-
-QString vmPsQuote(const QString &value) {
-    return ImageVersionExporter::powerShellQuote(value);
+/// An `az network … create` or `az vm create` with the options every one of them starts with.
+BashCommand vmCreateCommand(const QString &head, const VmDraft &d, const QString &name) {
+    BashCommand command(head);
+    command.option(QStringLiteral("--subscription"), d.subscriptionId);
+    command.option(QStringLiteral("--resource-group"), d.resourceGroup);
+    command.option(QStringLiteral("--name"), name);
+    command.option(QStringLiteral("--location"), d.location);
+    return command;
 }
 
 } // namespace
@@ -53,29 +36,17 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
     ExportResult result;
     QStringList blocks;
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
-        VmCliCommand vnet(QStringLiteral("az network vnet create"));
-        vnet.option(QStringLiteral("--subscription"), d.subscriptionId);
-        vnet.option(QStringLiteral("--resource-group"), d.resourceGroup);
-        vnet.option(QStringLiteral("--name"), d.newVnetName);
-        vnet.option(QStringLiteral("--location"), d.location);
+        BashCommand vnet = vmCreateCommand(QStringLiteral("az network vnet create"), d, d.newVnetName);
         vnet.option(QStringLiteral("--address-prefixes"), d.newVnetAddressPrefix);
         vnet.option(QStringLiteral("--subnet-name"), d.newSubnetName);
         vnet.option(QStringLiteral("--subnet-prefixes"), d.newSubnetAddressPrefix);
         blocks << vnet.text();
     }
-    VmCliCommand nic(QStringLiteral("az network nic create"));
-    nic.option(QStringLiteral("--subscription"), d.subscriptionId);
-    nic.option(QStringLiteral("--resource-group"), d.resourceGroup);
-    nic.option(QStringLiteral("--name"), d.effectiveNicName());
-    nic.option(QStringLiteral("--location"), d.location);
+    BashCommand nic = vmCreateCommand(QStringLiteral("az network nic create"), d, d.effectiveNicName());
     nic.option(QStringLiteral("--subnet"), d.effectiveSubnetId());
     blocks << nic.text();
 
-    VmCliCommand vm(QStringLiteral("az vm create"));
-    vm.option(QStringLiteral("--subscription"), d.subscriptionId);
-    vm.option(QStringLiteral("--resource-group"), d.resourceGroup);
-    vm.option(QStringLiteral("--name"), d.name);
-    vm.option(QStringLiteral("--location"), d.location);
+    BashCommand vm = vmCreateCommand(QStringLiteral("az vm create"), d, d.name);
     vm.option(QStringLiteral("--image"), d.imageVersionId);
     vm.option(QStringLiteral("--size"), d.size);
     vm.option(QStringLiteral("--nics"), d.nicId());
@@ -91,7 +62,7 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
             skus << QStringLiteral("%1=%2").arg(lun).arg(d.storageTypeFor(lun));
     }
     if (!skus.isEmpty())
-        vm.values(QStringLiteral("--storage-sku"), skus);
+        vm.option(QStringLiteral("--storage-sku"), skus);
     if (d.isSpecialized()) {
         vm.raw(QStringLiteral("--specialized"));
     } else {
@@ -116,7 +87,7 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
         for (int lun : d.imageDataDiskLuns)
             dataSets << d.desFor(lun);
         if (!dataSets.isEmpty()) {
-            vm.values(QStringLiteral("--data-disk-encryption-sets"), dataSets);
+            vm.option(QStringLiteral("--data-disk-encryption-sets"), dataSets);
             result.notes
                 << tr("--data-disk-encryption-sets lists one disk encryption set per data disk of the "
                       "image, in LUN order (%1).")
@@ -137,44 +108,45 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
     ExportResult result;
     QStringList lines;
     lines << QStringLiteral("$ErrorActionPreference = 'Stop'");
-    lines << QStringLiteral("Set-AzContext -Subscription %1 | Out-Null").arg(vmPsQuote(d.subscriptionId));
-    lines << QStringLiteral("$resourceGroup = %1").arg(vmPsQuote(d.resourceGroup));
-    lines << QStringLiteral("$location = %1").arg(vmPsQuote(d.location));
-    lines << QStringLiteral("$vmName = %1").arg(vmPsQuote(d.name));
+    lines
+        << QStringLiteral("Set-AzContext -Subscription %1 | Out-Null").arg(powerShellQuote(d.subscriptionId));
+    lines << QStringLiteral("$resourceGroup = %1").arg(powerShellQuote(d.resourceGroup));
+    lines << QStringLiteral("$location = %1").arg(powerShellQuote(d.location));
+    lines << QStringLiteral("$vmName = %1").arg(powerShellQuote(d.name));
     lines << QString();
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork) {
         lines << QStringLiteral("$subnetConfig = New-AzVirtualNetworkSubnetConfig -Name %1 -AddressPrefix %2")
-                     .arg(vmPsQuote(d.newSubnetName), vmPsQuote(d.newSubnetAddressPrefix));
+                     .arg(powerShellQuote(d.newSubnetName), powerShellQuote(d.newSubnetAddressPrefix));
         lines << QStringLiteral(
                      "$vnet = New-AzVirtualNetwork -ResourceGroupName $resourceGroup -Location $location "
                      "-Name %1 -AddressPrefix %2 -Subnet $subnetConfig")
-                     .arg(vmPsQuote(d.newVnetName), vmPsQuote(d.newVnetAddressPrefix));
+                     .arg(powerShellQuote(d.newVnetName), powerShellQuote(d.newVnetAddressPrefix));
         lines << QStringLiteral("$subnetId = $vnet.Subnets[0].Id");
     } else {
-        lines << QStringLiteral("$subnetId = %1").arg(vmPsQuote(d.subnetId));
+        lines << QStringLiteral("$subnetId = %1").arg(powerShellQuote(d.subnetId));
     }
     lines << QStringLiteral(
                  "$nic = New-AzNetworkInterface -ResourceGroupName $resourceGroup -Location $location "
                  "-Name %1 -SubnetId $subnetId")
-                 .arg(vmPsQuote(d.effectiveNicName()));
+                 .arg(powerShellQuote(d.effectiveNicName()));
     lines << QString();
-    lines << QStringLiteral("$vm = New-AzVMConfig -VMName $vmName -VMSize %1").arg(vmPsQuote(d.size));
+    lines << QStringLiteral("$vm = New-AzVMConfig -VMName $vmName -VMSize %1").arg(powerShellQuote(d.size));
     if (d.hasAdminAccount()) {
         if (d.usesSshKey()) {
             lines << QStringLiteral("$credential = New-Object System.Management.Automation.PSCredential (%1, "
                                     "(New-Object System.Security.SecureString))")
-                         .arg(vmPsQuote(d.adminUsername));
+                         .arg(powerShellQuote(d.adminUsername));
             lines << QStringLiteral(
                 "$vm = Set-AzVMOperatingSystem -VM $vm -Linux -ComputerName $vmName -Credential "
                 "$credential -DisablePasswordAuthentication");
             lines << QStringLiteral("$vm = Add-AzVMSshPublicKey -VM $vm -KeyData %1 -Path %2")
-                         .arg(
-                             vmPsQuote(d.sshPublicKey.trimmed()),
-                             vmPsQuote(QStringLiteral("/home/%1/.ssh/authorized_keys").arg(d.adminUsername)));
+                         .arg(powerShellQuote(d.sshPublicKey.trimmed()),
+                              powerShellQuote(
+                                  QStringLiteral("/home/%1/.ssh/authorized_keys").arg(d.adminUsername)));
         } else {
             lines << QStringLiteral("$credential = Get-Credential -UserName %1 -Message %2")
-                         .arg(vmPsQuote(d.adminUsername),
-                              vmPsQuote(tr("Password of the virtual machine's administrator")));
+                         .arg(powerShellQuote(d.adminUsername),
+                              powerShellQuote(tr("Password of the virtual machine's administrator")));
             lines << QStringLiteral(
                          "$vm = Set-AzVMOperatingSystem -VM $vm %1 -ComputerName $vmName -Credential "
                          "$credential")
@@ -182,23 +154,24 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
             result.notes << tr("The script asks for the administrator password when it runs.");
         }
     }
-    lines << QStringLiteral("$vm = Set-AzVMSourceImage -VM $vm -Id %1").arg(vmPsQuote(d.imageVersionId));
+    lines
+        << QStringLiteral("$vm = Set-AzVMSourceImage -VM $vm -Id %1").arg(powerShellQuote(d.imageVersionId));
     QString osDisk = QStringLiteral("$vm = Set-AzVMOSDisk -VM $vm -Name %1 -CreateOption FromImage")
-                         .arg(vmPsQuote(d.osDiskName()));
+                         .arg(powerShellQuote(d.osDiskName()));
     if (d.osDiskSizeGb > 0)
         osDisk += QStringLiteral(" -DiskSizeInGB %1").arg(d.osDiskSizeGb);
     if (!d.osDiskStorageType.isEmpty())
-        osDisk += QStringLiteral(" -StorageAccountType %1").arg(vmPsQuote(d.osDiskStorageType));
+        osDisk += QStringLiteral(" -StorageAccountType %1").arg(powerShellQuote(d.osDiskStorageType));
     if (!d.desFor(-1).isEmpty())
-        osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(-1)));
+        osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(powerShellQuote(d.desFor(-1)));
     lines << osDisk;
     for (int lun : d.imageDataDiskLuns) {
         QString data =
             QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun %1 -CreateOption FromImage").arg(lun);
         if (!d.storageTypeFor(lun).isEmpty())
-            data += QStringLiteral(" -StorageAccountType %1").arg(vmPsQuote(d.storageTypeFor(lun)));
+            data += QStringLiteral(" -StorageAccountType %1").arg(powerShellQuote(d.storageTypeFor(lun)));
         if (!d.desFor(lun).isEmpty())
-            data += QStringLiteral(" -DiskEncryptionSetId %1").arg(vmPsQuote(d.desFor(lun)));
+            data += QStringLiteral(" -DiskEncryptionSetId %1").arg(powerShellQuote(d.desFor(lun)));
         lines << data;
     }
     lines << QStringLiteral("$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id -Primary");

@@ -3,7 +3,7 @@
 // Exports a VM draft as the commands that do what the VM wizard's requests do: `az network vnet create` (when
 // new), `az network nic create` and `az vm create … --os-disk-encryption-set … --data-disk-encryption-sets
 // …`, or the PowerShell New-AzVMConfig / Set-AzVMOSDisk -DiskEncryptionSetId -CreateOption FromImage /
-// Add-AzVMDataDisk -DiskEncryptionSetId script. Values are quoted with ImageVersionExporter's helpers; the admin
+// Add-AzVMDataDisk -DiskEncryptionSetId script. Values are quoted with draft/commandline.h; the admin
 // password is never written out: the scripts read it at run time.
 
 #include "imageversion/imageversionexport.h"

@@ -1,16 +1,16 @@
 #include "vm/vmlivecheck.h"
 
 #include "arm/armpaths.h"
+#include "vm/vmlistings.h"
 #include "vm/vmsource.h"
-
-#include <memory>
 
 namespace cmk {
 
 VmLiveCheck::VmLiveCheck(ArmClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_source(new VmImageSource(client, this)) {}
+    , m_source(new VmImageSource(client, this))
+    , m_sizeListing(new VmSizeListing(this)) {}
 
 void VmLiveCheck::start(const VmDraft &draft) {
     m_draft = draft;
@@ -48,123 +48,15 @@ void VmLiveCheck::get(const QString &path, const std::function<void(ArmReply *)>
 }
 
 void VmLiveCheck::next() {
-    const int step = m_step++;
-    switch (step) {
-    case 0: { // the subscription's disk encryption sets
-        if (!usesCustomerKey(m_draft.encryption)) {
-            next();
-            return;
-        }
-        ArmPager *pager = m_client->list(diskEncryptionSetsPath(m_draft.subscriptionId).path());
-        connect(pager, &ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
-            std::vector<DiskEncryptionSet> page;
-            if (!parseResources(items, page))
-                m_sets.insert(m_sets.end(), page.begin(), page.end());
-        });
-        connect(pager, &ArmPager::finished, this, [this, pager] {
-            pager->deleteLater();
-            if (pager->error())
-                done(pager->error());
-            else
-                next();
-        });
-        return;
-    }
-    case 1: { // the region's sizes
-        const ArmPathBuilder path =
-            subscriptionPath(m_draft.subscriptionId)
-                .literal(QStringLiteral("providers/Microsoft.Compute/locations"))
-                .name(m_draft.location.isEmpty() ? QStringLiteral("-") : m_draft.location)
-                .literal(QStringLiteral("vmSizes"));
-        if (m_draft.location.isEmpty() || !path.ok()) {
-            next();
-            return;
-        }
-        auto sizes = std::make_shared<std::vector<VmSize>>();
-        ArmPager *pager = m_client->list(path.path());
-        connect(pager, &ArmPager::pageReceived, this, [sizes](const nlohmann::json &items) {
-            for (const nlohmann::json &item : items) {
-                if (!item.is_object() || !item.contains("name") || !item["name"].is_string())
-                    continue;
-                VmSize size;
-                size.name = QString::fromStdString(item["name"].get<std::string>());
-                size.numberOfCores = item.value("numberOfCores", 0);
-                size.memoryInMB = item.value("memoryInMB", 0);
-                size.maxDataDiskCount = item.value("maxDataDiskCount", 0);
-                sizes->push_back(size);
-            }
-        });
-        connect(pager, &ArmPager::finished, this, [this, pager, sizes] {
-            pager->deleteLater();
-            if (pager->error()) {
-                done(pager->error());
-                return;
-            }
-            m_sizes = *sizes;
-            next();
-        });
-        return;
-    }
-    case 2: { // the resource group
-        const ArmPathBuilder path = resourceGroupPath(m_draft.subscriptionId, m_draft.resourceGroup);
-        if (!path.ok()) {
-            next();
-            return;
-        }
-        get(path.path(), [this](ArmReply *reply) {
-            if (reply->error() && reply->error().httpStatus == 404)
-                m_reasons << tr("The resource group %1 does not exist.").arg(m_draft.resourceGroup);
-            else if (reply->error())
-                return done(reply->error());
-            next();
-        });
-        return;
-    }
-    case 3: { // the network
-        const bool existing = m_draft.networkMode == VmNetworkMode::ExistingSubnet;
-        const QString vnetId =
-            existing ? m_draft.subnetId.section(QLatin1Char('/'), 0, -3) : m_draft.newVnetId();
-        const ArmPathBuilder path = ArmPathBuilder::fromResourceId(vnetId);
-        if ((existing && m_draft.subnetId.isEmpty()) || (!existing && m_draft.newVnetName.isEmpty()) ||
-            !path.ok()) {
-            next();
-            return;
-        }
-        get(path.path(), [this, existing](ArmReply *reply) {
-            if (reply->error() && reply->error().httpStatus != 404)
-                return done(reply->error());
-            const bool found = !reply->error();
-            if (!existing) {
-                if (found)
-                    m_reasons
-                        << tr("A virtual network named %1 already exists in %2. Choose it as an existing "
-                              "network, or give the new one another name.")
-                               .arg(m_draft.newVnetName, m_draft.resourceGroup);
-                return next();
-            }
-            const nlohmann::json &vnet = reply->json();
-            const QString subnetName = m_draft.subnetId.section(QLatin1Char('/'), -1);
-            bool subnetFound = false;
-            if (found && vnet.contains("properties") && vnet["properties"].is_object() &&
-                vnet["properties"].contains("subnets") && vnet["properties"]["subnets"].is_array()) {
-                for (const nlohmann::json &s : vnet["properties"]["subnets"]) {
-                    if (s.is_object() && s.value("name", std::string()) == subnetName.toStdString())
-                        subnetFound = true;
-                }
-            }
-            const QString vnetLocation =
-                found ? QString::fromStdString(vnet.value("location", std::string())) : QString();
-            if (!subnetFound)
-                m_reasons << tr("The subnet %1 does not exist.").arg(m_draft.subnetId);
-            else if (!sameRegion(vnetLocation, m_draft.location))
-                m_reasons
-                    << tr("The subnet %1 is in a virtual network of %2; the VM is in %3. Choose a network of "
-                          "the VM's region.")
-                           .arg(subnetName, vnetLocation, m_draft.location);
-            next();
-        });
-        return;
-    }
+    switch (m_step++) {
+    case 0:
+        return listDiskEncryptionSets();
+    case 1:
+        return listSizes();
+    case 2:
+        return readResourceGroup();
+    case 3:
+        return readNetwork();
     default:
         m_reasons = VmValidation::basicsErrors(m_draft) + m_reasons;
         if (const QString e = VmValidation::sizeError(m_draft, m_sizes); !e.isEmpty())
@@ -175,6 +67,93 @@ void VmLiveCheck::next() {
         m_reasons.removeDuplicates();
         done();
     }
+}
+
+void VmLiveCheck::listDiskEncryptionSets() {
+    if (!usesCustomerKey(m_draft.encryption))
+        return next();
+    ArmPager *pager = m_client->list(diskEncryptionSetsPath(m_draft.subscriptionId).path());
+    connect(pager, &ArmPager::pageReceived, this, [this](const nlohmann::json &items) {
+        std::vector<DiskEncryptionSet> page;
+        if (!parseResources(items, page))
+            m_sets.insert(m_sets.end(), page.begin(), page.end());
+    });
+    connect(pager, &ArmPager::finished, this, [this, pager] {
+        pager->deleteLater();
+        if (pager->error())
+            done(pager->error());
+        else
+            next();
+    });
+}
+
+void VmLiveCheck::listSizes() {
+    // A region that cannot be named in a path is reported by the validation, not listed.
+    if (m_draft.location.isEmpty() ||
+        !m_sizeListing->load(m_client, m_draft.subscriptionId, m_draft.location))
+        return next();
+    connect(m_sizeListing, &VmSizeListing::loadFinished, this, [this] {
+        disconnect(m_sizeListing, &VmSizeListing::loadFinished, this, nullptr);
+        if (m_sizeListing->error())
+            return done(m_sizeListing->error());
+        m_sizes = m_sizeListing->completeSizes();
+        next();
+    });
+}
+
+void VmLiveCheck::readResourceGroup() {
+    const ArmPathBuilder path = resourceGroupPath(m_draft.subscriptionId, m_draft.resourceGroup);
+    if (!path.ok())
+        return next();
+    get(path.path(), [this](ArmReply *reply) {
+        if (reply->error() && reply->error().httpStatus == 404)
+            m_reasons << tr("The resource group %1 does not exist.").arg(m_draft.resourceGroup);
+        else if (reply->error())
+            return done(reply->error());
+        next();
+    });
+}
+
+void VmLiveCheck::readNetwork() {
+    const bool existing = m_draft.networkMode == VmNetworkMode::ExistingSubnet;
+    const QString vnetId = existing ? m_draft.subnetId.section(QLatin1Char('/'), 0, -3) : m_draft.newVnetId();
+    const ArmPathBuilder path = ArmPathBuilder::fromResourceId(vnetId);
+    if ((existing && m_draft.subnetId.isEmpty()) || (!existing && m_draft.newVnetName.isEmpty()) ||
+        !path.ok())
+        return next();
+    get(path.path(), [this, existing](ArmReply *reply) { onNetworkRead(reply, existing); });
+}
+
+void VmLiveCheck::onNetworkRead(ArmReply *reply, bool existing) {
+    if (reply->error() && reply->error().httpStatus != 404)
+        return done(reply->error());
+    const bool found = !reply->error();
+    if (!existing) {
+        if (found)
+            m_reasons << tr("A virtual network named %1 already exists in %2. Choose it as an existing "
+                            "network, or give the new one another name.")
+                             .arg(m_draft.newVnetName, m_draft.resourceGroup);
+        return next();
+    }
+    const nlohmann::json &vnet = reply->json();
+    const QString subnetName = m_draft.subnetId.section(QLatin1Char('/'), -1);
+    bool subnetFound = false;
+    if (found && vnet.contains("properties") && vnet["properties"].is_object() &&
+        vnet["properties"].contains("subnets") && vnet["properties"]["subnets"].is_array()) {
+        for (const nlohmann::json &s : vnet["properties"]["subnets"]) {
+            if (s.is_object() && s.value("name", std::string()) == subnetName.toStdString())
+                subnetFound = true;
+        }
+    }
+    const QString vnetLocation =
+        found ? QString::fromStdString(vnet.value("location", std::string())) : QString();
+    if (!subnetFound)
+        m_reasons << tr("The subnet %1 does not exist.").arg(m_draft.subnetId);
+    else if (!sameRegion(vnetLocation, m_draft.location))
+        m_reasons << tr("The subnet %1 is in a virtual network of %2; the VM is in %3. Choose a network of "
+                        "the VM's region.")
+                         .arg(subnetName, vnetLocation, m_draft.location);
+    next();
 }
 
 void VmLiveCheck::done(const ArmError &error) {

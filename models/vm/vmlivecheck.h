@@ -15,6 +15,7 @@
 namespace cmk {
 
 class VmImageSource;
+class VmSizeListing;
 
 /// Reads the image, the subscription's DES, the region's VM sizes, the resource group and the existing
 /// subnet, then lists every reason Azure would refuse the draft.
@@ -34,11 +35,17 @@ Q_SIGNALS:
 
 private:
     void next();
+    void listDiskEncryptionSets();
+    void listSizes();
+    void readResourceGroup();
+    void readNetwork();
+    void onNetworkRead(ArmReply *reply, bool existing);
     void done(const ArmError &error = {});
     void get(const QString &path, const std::function<void(ArmReply *)> &then, const QUrlQuery &query = {});
 
     QPointer<ArmClient> m_client;
     VmImageSource *m_source;
+    VmSizeListing *m_sizeListing;
     VmDraft m_draft;
     int m_step = 0;
     std::vector<DiskEncryptionSet> m_sets;

@@ -126,7 +126,7 @@ nlohmann::json VmRequests::redacted(nlohmann::json body) {
     return body;
 }
 
-VmRequestPlan VmRequests::build(const VmDraft &d, const QUrl &endpoint) {
+VmRequestPlan VmRequests::build(const VmDraft &d, const ArmClient *client) {
     VmRequestPlan plan;
     const auto add = [&](VmPutRequest::Kind kind, const ArmPathBuilder &builder, const char *apiVersion,
                          nlohmann::json body) {
@@ -139,11 +139,8 @@ VmRequestPlan VmRequests::build(const VmDraft &d, const QUrl &endpoint) {
         request.kind = kind;
         request.path = builder.path();
         request.query.addQueryItem(QStringLiteral("api-version"), QString::fromLatin1(apiVersion));
-        QUrl url = endpoint;
-        url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + request.path,
-                    QUrl::StrictMode);
-        url.setQuery(request.query);
-        request.url = url;
+        if (client)
+            request.url = client->urlForPath(request.path, request.query);
         request.body = std::move(body);
         plan.requests.append(request);
     };

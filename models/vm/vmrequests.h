@@ -24,7 +24,7 @@ struct VmPutRequest {
     Kind kind = Kind::VirtualMachine;
     QString path;        ///< relative to the endpoint
     QUrlQuery query;     ///< api-version
-    QUrl url;            ///< endpoint + path + query
+    QUrl url;            ///< endpoint + path + query (ArmClient::urlForPath); empty without a client
     nlohmann::json body; ///< what is sent (with the password, if any)
     /// The body as the user sees it: pretty-printed, the admin password replaced by "********".
     QString bodyText() const;
@@ -45,7 +45,8 @@ public:
     static nlohmann::json virtualNetworkBody(const VmDraft &draft);
     static nlohmann::json networkInterfaceBody(const VmDraft &draft);
     static nlohmann::json virtualMachineBody(const VmDraft &draft);
-    static VmRequestPlan build(const VmDraft &draft, const QUrl &endpoint);
+    /// The requests in order; their URLs are rendered by `client`, empty without one.
+    static VmRequestPlan build(const VmDraft &draft, const ArmClient *client = nullptr);
     /// `body` with every adminPassword replaced by "********" (for display and logs).
     static nlohmann::json redacted(nlohmann::json body);
 };

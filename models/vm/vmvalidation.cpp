@@ -95,7 +95,7 @@ QString vmPrefixText(quint32 address, int length) {
 QString VmValidation::vmNameError(const QString &name, bool windows) {
     if (name.isEmpty())
         return tr("Enter a name for the virtual machine.");
-    const int max = windows ? maxWindowsVmNameLength : maxLinuxVmNameLength;
+    const int max = limitsFor(windows).vmName;
     if (name.size() > max) {
         return windows
                    ? tr("The name “%1” is too long: a Windows virtual machine name has at most %2 "
@@ -126,10 +126,10 @@ QString VmValidation::adminUsernameError(const QString &username, bool windows) 
     if (reservedUsernames().contains(username, Qt::CaseInsensitive))
         return tr("The user name “%1” is reserved by Azure; choose another one.").arg(username);
     if (windows) {
-        if (username.size() > maxWindowsUsernameLength)
+        if (username.size() > windowsLimits.username)
             return tr("The user name “%1” is too long: Windows allows at most %2 characters.")
                 .arg(username)
-                .arg(maxWindowsUsernameLength);
+                .arg(windowsLimits.username);
         static const QRegularExpression forbidden(QStringLiteral("[\"/\\\\\\[\\]:|<>+=;,?*@]"));
         if (forbidden.match(username).hasMatch() || username.endsWith(QLatin1Char('.')))
             return tr("The user name “%1” cannot contain any of \" / \\ [ ] : | < > + = ; , ? * @ nor end "
@@ -138,10 +138,10 @@ QString VmValidation::adminUsernameError(const QString &username, bool windows) 
                 .arg(username);
         return {};
     }
-    if (username.size() > maxLinuxUsernameLength)
+    if (username.size() > linuxLimits.username)
         return tr("The user name “%1” is too long: Linux allows at most %2 characters.")
             .arg(username)
-            .arg(maxLinuxUsernameLength);
+            .arg(linuxLimits.username);
     static const QRegularExpression linuxUser(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
     if (!linuxUser.match(username).hasMatch())
         return tr("The user name “%1” may contain only letters, digits, hyphens and underscores, and must "
@@ -152,7 +152,7 @@ QString VmValidation::adminUsernameError(const QString &username, bool windows) 
 }
 
 QString VmValidation::passwordError(const QString &password, bool windows) {
-    const int max = windows ? maxWindowsPasswordLength : maxLinuxPasswordLength;
+    const int max = limitsFor(windows).password;
     if (password.isEmpty())
         return tr("Enter the administrator password.");
     if (password.size() < minPasswordLength || password.size() > max)

@@ -21,16 +21,20 @@ struct VmSize {
     int maxDataDiskCount = 0;
 };
 
+/// The longest names and password Azure takes for a VM of one operating system.
+struct VmOsLimits {
+    int vmName;   ///< also the computer name
+    int username; ///< of the administrator
+    int password;
+};
+
 class VmValidation {
     Q_DECLARE_TR_FUNCTIONS(VmValidation)
 public:
     static constexpr int minPasswordLength = 12;
-    static constexpr int maxLinuxPasswordLength = 72;
-    static constexpr int maxWindowsPasswordLength = 123;
-    static constexpr int maxWindowsUsernameLength = 20;
-    static constexpr int maxLinuxUsernameLength = 64;
-    static constexpr int maxWindowsVmNameLength = 15;
-    static constexpr int maxLinuxVmNameLength = 64;
+    static constexpr VmOsLimits linuxLimits{64, 64, 72};
+    static constexpr VmOsLimits windowsLimits{15, 20, 123};
+    static constexpr const VmOsLimits &limitsFor(bool windows) { return windows ? windowsLimits : linuxLimits; }
 
     /// The VM name (also its computer name): Linux 1–64, Windows 1–15 and not only digits; letters, digits
     /// and hyphens, not starting or ending with a hyphen.

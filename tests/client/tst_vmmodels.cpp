@@ -338,8 +338,9 @@ private Q_SLOTS:
         platform.encryption = EncryptionMode::PlatformKey;
         const nlohmann::json body = VmRequests::virtualMachineBody(platform);
         QVERIFY(!body["properties"]["storageProfile"]["osDisk"].contains("managedDisk"));
-        const VmRequestPlan plan =
-            VmRequests::build(sampleDraft(), QUrl(QStringLiteral("https://management.azure.com")));
+        // The URL shown is the client's (ArmClient::urlForPath), on its default endpoint here.
+        const ArmClient client;
+        const VmRequestPlan plan = VmRequests::build(sampleDraft(), &client);
         QCOMPARE(plan.requests.size(), 2);
         QCOMPARE(
             plan.requests.at(1).url.toString(),

@@ -1,6 +1,7 @@
 // Export of a draft as az / PowerShell / ARM / Bicep: golden files, real bash quoting, ARM literals, and the
 // round trip draft -> az -> import -> same draft.
 
+#include "draft/commandline.h"
 #include "imageversion/azimport.h"
 #include "imageversion/imageversionexport.h"
 #include "imageversion/imageversionsubmitter.h"
@@ -179,7 +180,7 @@ private Q_SLOTS:
                  QStringLiteral("2025-03-03"));
         QCOMPARE(QString::fromStdString(resource["name"].get<std::string>()),
                  QStringLiteral("galContosoProd/ubuntu-22-04-gen2/2.1.0"));
-        const nlohmann::json put = buildImageVersionRequest(draft, QUrl(QStringLiteral("https://x"))).body;
+        const nlohmann::json put = buildImageVersionRequest(draft).body;
         QCOMPARE(resource["properties"].dump(), put["properties"].dump());
         QCOMPARE(resource["location"], put["location"]);
     }
@@ -212,10 +213,10 @@ private Q_SLOTS:
     }
 
     void powerShellQuoting() {
-        QCOMPARE(ImageVersionExporter::powerShellQuote(QStringLiteral("O'Brien")), QStringLiteral("'O''Brien'"));
+        QCOMPARE(powerShellQuote(QStringLiteral("O'Brien")), QStringLiteral("'O''Brien'"));
         // PowerShell treats typographic single quotes as quotes too.
-        QCOMPARE(ImageVersionExporter::powerShellQuote(QStringLiteral("l’x")), QStringLiteral("'l’’x'"));
-        QCOMPARE(ImageVersionExporter::powerShellQuote(QStringLiteral("$env:PATH `n")),
+        QCOMPARE(powerShellQuote(QStringLiteral("l’x")), QStringLiteral("'l’’x'"));
+        QCOMPARE(powerShellQuote(QStringLiteral("$env:PATH `n")),
                  QStringLiteral("'$env:PATH `n'"));
         ImageVersionDraft draft = managedImageDraft();
         draft.tags = {{QStringLiteral("a'b"), QStringLiteral("c'd")}};

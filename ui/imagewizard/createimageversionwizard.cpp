@@ -1,22 +1,20 @@
 #include "imagewizard/createimageversionwizard.h"
 
-#include "imagewizard/basicspage.h"
 #include "common/diskencryptionsetmodel.h"
-#include "imagewizard/encryptionpage.h"
+#include "common/resourcelistmodel.h"
 #include "imageversion/imageversiondraft.h"
+#include "imagewizard/basicspage.h"
+#include "imagewizard/encryptionpage.h"
 #include "imagewizard/prerequisitespage.h"
 #include "imagewizard/replicationpage.h"
-#include "common/resourcelistmodel.h"
 #include "imagewizard/submitpage.h"
 #include "imagewizard/tagspage.h"
-
-#include <QEvent>
 
 namespace cmkui {
 
 CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::ImageVersionDraftModel *draft,
                                                    const CreateWizardOptions &options, QWidget *parent)
-    : QWizard(parent) {
+    : DraftWizard(parent) {
     setObjectName(QStringLiteral("createImageVersionWizard"));
     m_services.client = client;
     m_services.draft = draft;
@@ -26,8 +24,6 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     if (options.today)
         m_services.today = options.today;
 
-    setOption(QWizard::NoBackButtonOnStartPage, true);
-    setOption(QWizard::HaveHelpButton, false);
     m_basics = new BasicsPage(m_services, this);
     m_replication = new ReplicationPage(m_services, this);
     m_encryption = new EncryptionPage(m_services, this);
@@ -44,9 +40,11 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     setPage(TagsPageId, m_tags);
     setPage(ReviewPageId, m_review);
     setStartId(BasicsPageId);
+    setReviewPage(m_review);
 
-    connect(draft, &cmk::ImageVersionDraftModel::changed, this, &CreateImageVersionWizard::followSubscription);
-    connect(m_review, &SubmitPage::imageVersionCreated, this, &CreateImageVersionWizard::imageVersionCreated);
+    connect(draft, &cmk::ImageVersionDraftModel::changed, this,
+            &CreateImageVersionWizard::followSubscription);
+    connect(m_review, &ReviewCreatePage::created, this, &CreateImageVersionWizard::imageVersionCreated);
     followSubscription();
     retranslateUi();
     resize(940, 720);
@@ -77,28 +75,8 @@ void CreateImageVersionWizard::reloadLists() {
         m_services.diskEncryptionSets->load(m_services.client, m_services.draft->draft().subscriptionId);
 }
 
-void CreateImageVersionWizard::reject() {
-    // Cancel while Azure works only stops watching: say so on the page rather than vanish.
-    if (m_review->submitter()->isRunning()) {
-        m_review->stop();
-        return;
-    }
-    QWizard::reject();
-}
-
 void CreateImageVersionWizard::retranslateUi() {
     setWindowTitle(tr("Create an image version"));
-}
-
-void CreateImageVersionWizard::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::LanguageChange) {
-        retranslateUi();
-        // QWizard does not retranslate its own Back/Next/Cancel; a change of style re-reads them.
-        const WizardStyle style = wizardStyle();
-        setWizardStyle(style == ClassicStyle ? ModernStyle : ClassicStyle);
-        setWizardStyle(style);
-    }
-    QWizard::changeEvent(event);
 }
 
 } // namespace cmkui

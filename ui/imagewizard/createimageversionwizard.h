@@ -6,7 +6,7 @@
 #include "imagewizard/wizardpageids.h"
 #include "imagewizard/wizardservices.h"
 
-#include <QWizard>
+#include "common/draftwizard.h"
 
 namespace cmk {
 class ArmClient;
@@ -29,7 +29,7 @@ struct CreateWizardOptions {
     std::function<QDate()> today; ///< empty: the real date
 };
 
-class CreateImageVersionWizard : public QWizard {
+class CreateImageVersionWizard : public DraftWizard {
     Q_OBJECT
     /// Read by the Prerequisites page.
     Q_PROPERTY(QString subscriptionId READ subscriptionId)
@@ -49,7 +49,6 @@ public:
     SubmitPage *reviewPage() const { return m_review; }
 
 public Q_SLOTS:
-    void reject() override;
     /// Reads the lists of every page again, keeping the draft (after a new sign-in or a tenant switch).
     void reloadLists();
 
@@ -57,10 +56,9 @@ Q_SIGNALS:
     void imageVersionCreated(const QString &resourceId);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslateUi() override;
 
 private:
-    void retranslateUi();
     void followSubscription();
 
     WizardServices m_services;

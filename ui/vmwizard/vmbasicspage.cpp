@@ -1,7 +1,5 @@
 #include "vmwizard/vmbasicspage.h"
 
-#include "arm/armpaths.h"
-#include "common/resourcelistmodel.h"
 #include "vm/vmsource.h"
 #include "vm/vmvalidation.h"
 
@@ -22,28 +20,9 @@ using namespace cmk;
 
 namespace cmkui {
 
-namespace {
-
-std::optional<std::vector<VmSize>> vmSizesOf(const ResourceListModel *model) {
-    if (!model->isComplete())
-        return std::nullopt;
-    std::vector<VmSize> sizes;
-    for (const ResourceListModel::Row &r : model->rows()) {
-        VmSize size;
-        size.name = r.name;
-        size.numberOfCores = r.json.value("numberOfCores", 0);
-        size.memoryInMB = r.json.value("memoryInMB", 0);
-        size.maxDataDiskCount = r.json.value("maxDataDiskCount", 0);
-        sizes.push_back(size);
-    }
-    return sizes;
-}
-
-} // namespace
-
 VmBasicsPage::VmBasicsPage(const VmWizardContext &context, QWidget *parent)
     : VmPage(context, parent)
-    , m_groups(new ResourceListModel(this)) {
+    , m_groups(new VmResourceGroupListing(this)) {
     setObjectName(QStringLiteral("vmBasicsPage"));
     buildUi();
     connect(m_context.draft, &VmDraftModel::changed, this, [this] { revalidate(); });
@@ -53,9 +32,10 @@ VmBasicsPage::VmBasicsPage(const VmWizardContext &context, QWidget *parent)
         updateBusy();
         revalidate();
     });
-    for (ResourceListModel *model : {m_groups, m_context.sizes}) {
-        connect(model, &ResourceListModel::loadingChanged, this, [this] { updateBusy(); });
-        connect(model, &ResourceListModel::loadFinished, this, [this] {
+    for (VmListing *list : std::initializer_list<VmListing *>{m_groups, m_context.sizes}) {
+        connect(list, &VmListing::loadingChanged, this, [this] { updateBusy(); });
+        connect(list, &VmListing::itemsChanged, this, &VmBasicsPage::fillLists);
+        connect(list, &VmListing::loadFinished, this, [this] {
             loadFromDraft();
             revalidate();
         });
@@ -80,7 +60,6 @@ void VmBasicsPage::buildUi() {
 
     auto *form = new QFormLayout;
     m_groupCombo = makeVmCombo(this, "resourceGroupCombo");
-    m_groupCombo->setModel(m_groups);
     m_groupLabel = new QLabel(this);
     m_groupLabel->setBuddy(m_groupCombo);
     form->addRow(m_groupLabel, m_groupCombo);
@@ -93,7 +72,6 @@ void VmBasicsPage::buildUi() {
     m_regionLabel->setBuddy(m_regionCombo);
     form->addRow(m_regionLabel, m_regionCombo);
     m_sizeCombo = makeVmCombo(this, "sizeCombo");
-    m_sizeCombo->setModel(m_context.sizes);
     m_sizeLabel = new QLabel(this);
     m_sizeLabel->setBuddy(m_sizeCombo);
     form->addRow(m_sizeLabel, m_sizeCombo);
@@ -148,7 +126,7 @@ void VmBasicsPage::buildUi() {
     connect(m_groupCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
-        const QString name = m_groups->row(index).name;
+        const QString name = m_groupCombo->itemData(index).toString();
         vmDraft()->modify([&](VmDraft &d) { d.resourceGroup = name; });
     });
     connect(m_nameEdit, &QLineEdit::textEdited, this,
@@ -162,7 +140,7 @@ void VmBasicsPage::buildUi() {
     connect(m_sizeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
-        const QString size = m_context.sizes->row(index).name;
+        const QString size = m_sizeCombo->itemData(index).toString();
         vmDraft()->modify([&](VmDraft &d) { d.size = size; });
     });
     connect(m_userEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -273,9 +251,9 @@ void VmBasicsPage::loadFromDraft() {
     }
     if (!d.subscriptionId.isEmpty() && d.subscriptionId != m_groupsSubscription) {
         m_groupsSubscription = d.subscriptionId;
-        m_groups->load(m_context.client, resourceGroupsPath(d.subscriptionId).path());
+        m_groups->load(m_context.client, d.subscriptionId);
     }
-    m_groupCombo->setCurrentIndex(m_groups->rowOfName(d.resourceGroup));
+    m_groupCombo->setCurrentIndex(m_groups->indexOf(d.resourceGroup));
     if (m_nameEdit->text() != d.name)
         m_nameEdit->setText(d.name);
     if (m_regionCombo->count() != info.regions.size()) {
@@ -284,7 +262,7 @@ void VmBasicsPage::loadFromDraft() {
             m_regionCombo->addItem(info.regionDisplayNames.value(i), info.regions.at(i));
     }
     m_regionCombo->setCurrentIndex(m_regionCombo->findData(normalizeRegion(d.location)));
-    m_sizeCombo->setCurrentIndex(m_context.sizes->rowOfName(d.size));
+    m_sizeCombo->setCurrentIndex(m_context.sizes->indexOf(d.size));
     if (m_userEdit->text() != d.adminUsername)
         m_userEdit->setText(d.adminUsername);
     m_sshRadio->setChecked(d.authType == VmAuthType::SshPublicKey);
@@ -296,6 +274,20 @@ void VmBasicsPage::loadFromDraft() {
     updateAdminVisibility();
 }
 
+void VmBasicsPage::fillLists() {
+    QScopedValueRollback<bool> guard(m_syncing, true);
+    QList<VmComboItem> groups;
+    for (const VmResourceGroup &group : m_groups->groups())
+        groups.append({group.name, group.name, group.id});
+    setComboItems(m_groupCombo, groups);
+    m_groupCombo->setCurrentIndex(m_groups->indexOf(draft().resourceGroup));
+    QList<VmComboItem> sizes;
+    for (const VmSize &size : m_context.sizes->sizes())
+        sizes.append({VmValidation::sizeLabel(size), size.name, size.name});
+    setComboItems(m_sizeCombo, sizes);
+    m_sizeCombo->setCurrentIndex(m_context.sizes->indexOf(draft().size));
+}
+
 QStringList VmBasicsPage::computeErrors() const {
     if (m_context.image->isLoading() || (!m_context.image->isLoaded() && !m_context.image->error()))
         return {tr("Wait until the image version has been read.")};
@@ -303,7 +295,7 @@ QStringList VmBasicsPage::computeErrors() const {
         return {
             tr("The image version could not be read: %1").arg(m_context.image->error().toDisplayString())};
     QStringList errors = VmValidation::basicsErrors(draft());
-    if (const QString e = VmValidation::sizeError(draft(), vmSizesOf(m_context.sizes)); !e.isEmpty())
+    if (const QString e = VmValidation::sizeError(draft(), m_context.sizes->completeSizes()); !e.isEmpty())
         errors << e;
     if (m_groups->error())
         errors << tr("The resource groups could not be listed: %1").arg(m_groups->error().toDisplayString());

@@ -3,6 +3,7 @@
 // The VM wizard's Basics page: resource group, name, region (one the image version is replicated to), size
 // and the administrator account of a generalized image.
 
+#include "vm/vmlistings.h"
 #include "vmwizard/vmpage.h"
 
 class QComboBox;
@@ -30,8 +31,10 @@ private:
     void buildUi();
     void updateBusy();
     void updateAdminVisibility();
+    /// Refills the resource group and size dropdowns from their lists.
+    void fillLists();
 
-    ResourceListModel *m_groups;
+    cmk::VmResourceGroupListing *m_groups;
     QLabel *m_intro = nullptr;
     QLabel *m_imageLabel = nullptr;
     QLabel *m_groupLabel = nullptr;

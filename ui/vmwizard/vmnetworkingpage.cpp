@@ -1,7 +1,5 @@
 #include "vmwizard/vmnetworkingpage.h"
 
-#include "arm/armpaths.h"
-#include "common/resourcelistmodel.h"
 #include "vm/vmvalidation.h"
 
 #include <QComboBox>
@@ -18,7 +16,7 @@ namespace cmkui {
 
 VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *parent)
     : VmPage(context, parent)
-    , m_vnets(new ResourceListModel(this)) {
+    , m_vnets(new VmVirtualNetworkListing(this)) {
     setObjectName(QStringLiteral("vmNetworkingPage"));
     auto *layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
@@ -33,7 +31,6 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     m_existingPanel = new QWidget(this);
     auto *existingForm = new QFormLayout(m_existingPanel);
     m_vnetCombo = makeVmCombo(m_existingPanel, "vnetCombo");
-    m_vnetCombo->setModel(m_vnets);
     m_vnetLabel = new QLabel(m_existingPanel);
     m_vnetLabel->setBuddy(m_vnetCombo);
     existingForm->addRow(m_vnetLabel, m_vnetCombo);
@@ -108,11 +105,12 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     bindEdit(m_newSubnetEdit, &VmDraft::newSubnetName);
     bindEdit(m_subnetPrefixEdit, &VmDraft::newSubnetAddressPrefix);
     bindEdit(m_nicEdit, &VmDraft::nicName);
-    connect(m_vnets, &ResourceListModel::loadingChanged, this,
+    connect(m_vnets, &VmListing::itemsChanged, this, &VmNetworkingPage::fillNetworks);
+    connect(m_vnets, &VmListing::loadingChanged, this,
             [this](bool loading) { setBusy(loading ? tr("Loading virtual networks…") : QString()); });
-    connect(m_vnets, &ResourceListModel::loadFinished, this, [this] {
+    connect(m_vnets, &VmListing::loadFinished, this, [this] {
         // No network in the region yet: offer to create one rather than an empty list.
-        if (m_vnets->rowCount() == 0 && draft().networkMode == VmNetworkMode::ExistingSubnet &&
+        if (m_vnets->networks().isEmpty() && draft().networkMode == VmNetworkMode::ExistingSubnet &&
             draft().subnetId.isEmpty()) {
             vmDraft()->modify([](VmDraft &d) {
                 d.networkMode = VmNetworkMode::NewVirtualNetwork;
@@ -122,7 +120,7 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
         }
         syncFromDraft();
         if (draft().networkMode == VmNetworkMode::ExistingSubnet && draft().subnetId.isEmpty() &&
-            m_vnets->rowCount() > 0) {
+            !m_vnets->networks().isEmpty()) {
             QScopedValueRollback<bool> guard(m_syncing, true);
             m_vnetCombo->setCurrentIndex(0);
         }
@@ -175,30 +173,27 @@ void VmNetworkingPage::reloadNetworks() {
     m_vnetsRegion = normalizeRegion(d.location);
     if (!d.subnetId.isEmpty() && !sameRegion(d.location, m_vnetsRegion))
         vmDraft()->modify([](VmDraft &draft) { draft.subnetId.clear(); });
-    const QString region = m_vnetsRegion;
-    const ArmPathBuilder path = subscriptionPath(d.subscriptionId)
-                                    .literal(QStringLiteral("providers/Microsoft.Network/virtualNetworks"));
-    m_vnets->load(
-        m_context.client, path.path(),
-        [region](const nlohmann::json &item) -> std::optional<ResourceListModel::Row> {
-            ResourceListModel::Row r = ResourceListModel::defaultRow(item);
-            if (!sameRegion(r.location, region))
-                return std::nullopt;
-            QStringList prefixes;
-            if (item.contains("properties") && item["properties"].is_object()) {
-                const nlohmann::json &space =
-                    item["properties"].value("addressSpace", nlohmann::json::object());
-                for (const nlohmann::json &p : space.value("addressPrefixes", nlohmann::json::array())) {
-                    if (p.is_string())
-                        prefixes << QString::fromStdString(p.get<std::string>());
-                }
-            }
+    m_vnets->load(m_context.client, d.subscriptionId, m_vnetsRegion);
+}
+
+void VmNetworkingPage::fillNetworks() {
+    const QString chosen = m_vnetCombo->currentData().toString();
+    {
+        QScopedValueRollback<bool> guard(m_syncing, true);
+        QList<VmComboItem> items;
+        for (const VmVirtualNetwork &vnet : m_vnets->networks()) {
             //: A virtual network in a dropdown: %1 name, %2 resource group, %3 address spaces
-            r.display =
-                VmNetworkingPage::tr("%1 (%2) — %3")
-                    .arg(r.name, ResourceId::parse(r.id).resourceGroup, prefixes.join(QLatin1String(", ")));
-            return r;
-        });
+            items.append(
+                {tr("%1 (%2) — %3")
+                     .arg(vnet.name, vnet.resourceGroup(), vnet.addressPrefixes.join(QLatin1String(", "))),
+                 vnet.id, vnet.id});
+        }
+        setComboItems(m_vnetCombo, items);
+        m_vnetCombo->setCurrentIndex(m_vnets->indexOfId(chosen));
+    }
+    // The network chosen is gone (a new listing): so are its subnets.
+    if (m_vnetCombo->currentIndex() < 0)
+        fillSubnets();
 }
 
 void VmNetworkingPage::fillSubnets() {
@@ -207,18 +202,9 @@ void VmNetworkingPage::fillSubnets() {
     const int index = m_vnetCombo->currentIndex();
     if (index < 0)
         return;
-    const nlohmann::json &vnet = m_vnets->row(index).json;
-    if (vnet.contains("properties") && vnet["properties"].is_object()) {
-        for (const nlohmann::json &s : vnet["properties"].value("subnets", nlohmann::json::array())) {
-            if (!s.is_object())
-                continue;
-            const QString id = QString::fromStdString(s.value("id", std::string()));
-            const QString name = QString::fromStdString(s.value("name", std::string()));
-            const QString prefix = QString::fromStdString(
-                s.value("properties", nlohmann::json::object()).value("addressPrefix", std::string()));
-            //: A subnet in a dropdown: %1 name, %2 address range
-            m_subnetCombo->addItem(tr("%1 (%2)").arg(name, prefix), id);
-        }
+    for (const VmSubnet &subnet : m_vnets->networks().at(index).subnets) {
+        //: A subnet in a dropdown: %1 name, %2 address range
+        m_subnetCombo->addItem(tr("%1 (%2)").arg(subnet.name, subnet.addressPrefix), subnet.id);
     }
     int chosen = -1;
     for (int i = 0; i < m_subnetCombo->count(); ++i) {
@@ -242,10 +228,10 @@ void VmNetworkingPage::syncFromDraft() {
     m_existingPanel->setEnabled(existing);
     m_newPanel->setEnabled(!existing);
     const QString vnetId = d.subnetId.section(QLatin1Char('/'), 0, -3);
-    const int vnetRow = m_vnets->rowOfId(vnetId);
+    const int vnetRow = m_vnets->indexOfId(vnetId);
     if (vnetRow >= 0 && m_vnetCombo->currentIndex() != vnetRow)
         m_vnetCombo->setCurrentIndex(vnetRow);
-    const bool none = m_vnets->isComplete() && m_vnets->rowCount() == 0;
+    const bool none = m_vnets->isComplete() && m_vnets->networks().isEmpty();
     m_noNetworkLabel->setText(
         none ? tr("There is no virtual network in %1 in this subscription yet; create a new "
                   "one below.")
@@ -275,8 +261,8 @@ QStringList VmNetworkingPage::computeErrors() const {
     errors << VmValidation::networkingErrors(draft());
     const VmDraft &d = draft();
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork && m_vnets->isComplete()) {
-        for (const ResourceListModel::Row &r : m_vnets->rows()) {
-            if (sameResourceId(r.id, d.newVnetId()))
+        for (const VmVirtualNetwork &vnet : m_vnets->networks()) {
+            if (sameResourceId(vnet.id, d.newVnetId()))
                 errors << tr("A virtual network named %1 already exists in %2. Choose it as an existing "
                              "network, "
                              "or give the new one another name.")

@@ -3,6 +3,7 @@
 // The VM wizard's Networking page: an existing subnet of the VM's region, or a new virtual network, and the
 // name of the network interface.
 
+#include "vm/vmlistings.h"
 #include "vmwizard/vmpage.h"
 
 class QComboBox;
@@ -17,7 +18,7 @@ class VmNetworkingPage : public VmPage {
 public:
     explicit VmNetworkingPage(const VmWizardContext &context, QWidget *parent = nullptr);
     void initializePage() override;
-    ResourceListModel *virtualNetworks() const { return m_vnets; }
+    cmk::VmVirtualNetworkListing *virtualNetworks() const { return m_vnets; }
 
 protected:
     QStringList computeErrors() const override;
@@ -26,10 +27,11 @@ protected:
 
 private:
     void reloadNetworks();
+    void fillNetworks();
     void fillSubnets();
     void syncFromDraft();
 
-    ResourceListModel *m_vnets;
+    cmk::VmVirtualNetworkListing *m_vnets;
     QString m_vnetsRegion;
     QLabel *m_intro = nullptr;
     QRadioButton *m_existingRadio = nullptr;

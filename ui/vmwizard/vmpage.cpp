@@ -9,16 +9,12 @@ using namespace cmk;
 
 namespace cmkui {
 
-namespace {
-
-WizardServices vmServicesOf(const VmWizardContext &context) {
+WizardServices vmWizardServices(const VmWizardContext &context) {
     WizardServices services;
     services.client = context.client;
     services.diskEncryptionSets = context.diskEncryptionSets;
     return services;
 }
-
-} // namespace
 
 QComboBox *makeVmCombo(QWidget *parent, const char *name) {
     auto *combo = new QComboBox(parent);
@@ -34,6 +30,15 @@ QLineEdit *makeVmEdit(QWidget *parent, const char *name) {
     return edit;
 }
 
+void setComboItems(QComboBox *combo, const QList<VmComboItem> &items) {
+    combo->clear();
+    for (const VmComboItem &item : items) {
+        combo->addItem(item.text, item.value);
+        combo->setItemData(combo->count() - 1, item.toolTip, Qt::ToolTipRole);
+    }
+    combo->setCurrentIndex(-1);
+}
+
 QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
     const VmImageInfo &info = context.image->info();
     const int i = int(info.regions.indexOf(normalizeRegion(region)));
@@ -41,7 +46,7 @@ QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
 }
 
 VmPage::VmPage(const VmWizardContext &context, QWidget *parent)
-    : DraftPage(vmServicesOf(context), parent)
+    : DraftPage(vmWizardServices(context), parent)
     , m_context(context) {}
 
 const VmDraft &VmPage::draft() const {

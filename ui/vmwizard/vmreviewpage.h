@@ -3,50 +3,40 @@
 // The VM wizard's Review + create page: the summary, the requests that will be sent, their Azure CLI and
 // PowerShell equivalents, and the creation's progress.
 
+#include "common/reviewcreatepage.h"
 #include "vm/vmsubmitter.h"
-#include "vmwizard/vmpage.h"
+#include "vmwizard/vmwizard.h"
+
 class QPlainTextEdit;
 class QPushButton;
-class QTextBrowser;
-class QToolButton;
 
 namespace cmkui {
 
-class OperationProgressPanel;
-
-class VmReviewPage : public VmPage {
+class VmReviewPage : public ReviewCreatePage {
     Q_OBJECT
 public:
     explicit VmReviewPage(const VmWizardContext &context, QWidget *parent = nullptr);
-    void initializePage() override;
-    void cleanupPage() override;
-    bool isComplete() const override;
-    /// Create: starts the submission and stays; once created, Close.
-    bool validatePage() override;
     cmk::VmSubmitter *submitter() const { return m_submitter; }
-    void stop();
-
-Q_SIGNALS:
-    void virtualMachineCreated(const QString &resourceId);
 
 protected:
     QStringList computeErrors() const override;
     void retranslateUi() override;
+    void submitDraft() override;
+    QString summaryHtml() const override;
+    void showRequests() override;
+    void showProgress(OperationProgressPanel *panel) override;
+    QString failureText() const override;
 
 private:
-    void refresh();
-    QString summaryHtml() const;
-    void updateProgress();
-    void updateButtons();
+    const cmk::VmDraft &draft() const;
+    QString diskEncryptionSetName(const QString &id) const;
 
+    VmWizardContext m_context;
     cmk::VmSubmitter *m_submitter;
-    QTextBrowser *m_summary = nullptr;
-    QToolButton *m_showRequestsButton = nullptr;
     QPlainTextEdit *m_requestsEdit = nullptr;
     QPushButton *m_copyRequestsButton = nullptr;
     QPushButton *m_copyCliButton = nullptr;
     QPushButton *m_copyPowerShellButton = nullptr;
-    OperationProgressPanel *m_progressBox = nullptr;
 };
 
 } // namespace cmkui

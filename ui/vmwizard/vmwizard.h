@@ -5,21 +5,19 @@
 // edit one cmk::VmDraftModel; the Disks page reuses the image wizard's DiskEncryptionSetModel and its
 // per-region / subscription / type filter, so a DES the VM cannot use is never offered.
 
-#include <QPointer>
-#include <QWizard>
+#include "common/draftwizard.h"
 
 namespace cmk {
 class ArmClient;
-class DraftStore;
 class VmDraftModel;
 class VmImageSource;
+class VmSizeListing;
 struct VmDraft;
 } // namespace cmk
 
 namespace cmkui {
 
 class DiskEncryptionSetModel;
-class ResourceListModel;
 class VmBasicsPage;
 class VmDisksPage;
 class VmNetworkingPage;
@@ -31,10 +29,10 @@ struct VmWizardContext {
     cmk::VmDraftModel *draft = nullptr;
     cmk::VmImageSource *image = nullptr;
     DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the VM's subscription
-    ResourceListModel *sizes = nullptr;                   ///< VM sizes of the VM's region
+    cmk::VmSizeListing *sizes = nullptr;                  ///< VM sizes of the VM's region
 };
 
-class CreateVmWizard : public QWizard {
+class CreateVmWizard : public DraftWizard {
     Q_OBJECT
 public:
     enum PageId { BasicsPageId = 0, NetworkingPageId = 10, DisksPageId = 20, ReviewPageId = 30 };
@@ -42,7 +40,6 @@ public:
     /// Reads the image version (and its definition), then fills the draft's defaults: the version's first
     /// region, its Disk Encryption Sets there, a generalized or specialized admin section.
     CreateVmWizard(cmk::ArmClient *client, const QString &imageVersionId, QWidget *parent = nullptr);
-    ~CreateVmWizard() override;
 
     /// Where openCreateVmWizard() autosaves the draft for `imageVersionId`: a file per image version in
     /// the folder of the image wizard's autosave (DraftStore::defaultAutosavePath()).
@@ -57,14 +54,11 @@ public:
     cmk::VmDraftModel *draftModel() const { return m_context.draft; }
     cmk::VmImageSource *imageSource() const { return m_context.image; }
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_context.diskEncryptionSets; }
-    ResourceListModel *sizes() const { return m_context.sizes; }
+    cmk::VmSizeListing *sizes() const { return m_context.sizes; }
     VmBasicsPage *basicsPage() const { return m_basics; }
     VmNetworkingPage *networkingPage() const { return m_networking; }
     VmDisksPage *disksPage() const { return m_disks; }
     VmReviewPage *reviewPage() const { return m_review; }
-
-public Q_SLOTS:
-    void reject() override;
 
 Q_SIGNALS:
     /// The image version and its definition were read (or could not be: see imageSource()->error()).
@@ -72,12 +66,12 @@ Q_SIGNALS:
     void virtualMachineCreated(const QString &resourceId);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslateUi() override;
 
 private:
     void onImageLoaded();
     void followDraft();
-    void retranslateUi();
+    void chooseDefaultSize();
 
     VmWizardContext m_context;
     VmBasicsPage *m_basics = nullptr;
@@ -86,9 +80,7 @@ private:
     VmReviewPage *m_review = nullptr;
     QString m_sizesRegion;    ///< region the size list was loaded for
     QString m_defaultsRegion; ///< region whose image DES were applied to the disks
-    cmk::DraftStore *m_store = nullptr;
     bool m_restored = false;
-    bool m_created = false;
 };
 
 /// Opens the wizard for `imageVersionId` as a window of its own (deleted on close), with its draft

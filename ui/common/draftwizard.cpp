@@ -1,0 +1,56 @@
+#include "common/draftwizard.h"
+
+#include "common/reviewcreatepage.h"
+#include "draft/draftstore.h"
+#include "draft/draftsubmitter.h"
+
+#include <QEvent>
+
+namespace cmkui {
+
+DraftWizard::DraftWizard(QWidget *parent)
+    : QWizard(parent) {
+    setOption(QWizard::NoBackButtonOnStartPage, true);
+    setOption(QWizard::HaveHelpButton, false);
+}
+
+DraftWizard::~DraftWizard() {
+    // The draft model may go before the store among the children: save what the debounce still holds now.
+    if (m_store && !m_created)
+        m_store->saveNow();
+}
+
+void DraftWizard::autosave(cmk::DraftModelBase *model, const QString &path) {
+    if (!m_store) {
+        m_store = new cmk::DraftStore(this);
+        m_store->attach(model);
+        if (m_review) {
+            connect(m_review, &ReviewCreatePage::created, m_store, [this] {
+                m_created = true;
+                m_store->discard();
+            });
+        }
+    }
+    m_store->setPath(path);
+}
+
+void DraftWizard::reject() {
+    if (m_review && m_review->draftSubmitter()->isRunning()) {
+        m_review->stop();
+        return;
+    }
+    QWizard::reject();
+}
+
+void DraftWizard::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // QWizard does not retranslate its own Back/Next/Cancel; a change of style re-reads them.
+        const WizardStyle style = wizardStyle();
+        setWizardStyle(style == ClassicStyle ? ModernStyle : ClassicStyle);
+        setWizardStyle(style);
+    }
+    QWizard::changeEvent(event);
+}
+
+} // namespace cmkui
