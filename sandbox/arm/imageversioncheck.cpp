@@ -13,7 +13,7 @@ namespace {
 
 const QString kImageType = QStringLiteral("microsoft.compute/images");
 const QString kVmType = QStringLiteral("microsoft.compute/virtualmachines");
-const QString kVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
+const QString kImageVersionType = QStringLiteral("microsoft.compute/galleries/images/versions");
 
 /// LUNs of the data disks a source carries.
 QList<int> sourceDataLuns(const QString &type, const QJsonObject &source) {
@@ -23,7 +23,7 @@ QList<int> sourceDataLuns(const QString &type, const QJsonObject &source) {
     QJsonArray disks;
     if (type == kImageType || type == kVmType)
         disks = storage.value(QLatin1String("dataDisks")).toArray();
-    else if (type == kVersionType)
+    else if (type == kImageVersionType)
         disks = storage.value(QLatin1String("dataDiskImages")).toArray();
     for (const auto &d : disks)
         luns.append(d.toObject().value(QLatin1String("lun")).toInt(-1));
@@ -52,7 +52,7 @@ void describeSourceDisks(const QString &type, const QJsonObject &source, QJsonOb
                             {QStringLiteral("hostCaching"),
                              caching(d.value(QLatin1String("caching")).toString(), "None")}});
         }
-    } else if (type == kVersionType) {
+    } else if (type == kImageVersionType) {
         const QJsonObject os = storage.value(QLatin1String("osDiskImage")).toObject();
         for (auto it = os.begin(); it != os.end(); ++it) {
             if (it.key() != QLatin1String("source") && !osDiskImage.contains(it.key()))
@@ -192,7 +192,7 @@ std::optional<ApiResponse> ImageVersionCheck::checkSource(const QJsonObject &sto
             QStringLiteral("properties.storageProfile.source"));
     }
     m_source.type = resourceTypeOfId(canonicalId(m_source.id));
-    static const QStringList sourceTypes = {kImageType, kVmType, kVersionType,
+    static const QStringList sourceTypes = {kImageType, kVmType, kImageVersionType,
                                             QStringLiteral("microsoft.compute/snapshots"),
                                             QStringLiteral("microsoft.compute/disks")};
     if (!sourceTypes.contains(m_source.type)) {
