@@ -48,13 +48,7 @@ int readInt(const QCommandLineParser &parser, const QString &name, int minimum, 
     return value;
 }
 
-} // namespace
-
-int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("armsandbox"));
-
-    QCommandLineParser parser;
+void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(QCoreApplication::translate(
         "armsandbox",
         "Local stand-in for Azure Resource Manager and Microsoft Entra ID, for tests and demos."));
@@ -106,35 +100,30 @@ int main(int argc, char *argv[]) {
          QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
          QStringLiteral("N")},
     });
-    parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << QCoreApplication::translate("armsandbox", "Unexpected argument “%1”.")
-                                   .arg(parser.positionalArguments().first())
-                            << '\n';
-        return 2;
-    }
+}
 
-    armsandbox::SandboxOptions options;
+/// The options the parsed command line gives; false (every reason on stderr) when some are invalid.
+bool readOptions(const QCommandLineParser &parser, armsandbox::SandboxOptions *options) {
     bool ok = true;
-    options.port = quint16(readInt(parser, QStringLiteral("port"), 0, 0, &ok));
+    options->port = quint16(readInt(parser, QStringLiteral("port"), 0, 0, &ok));
     if (ok && parser.isSet(QStringLiteral("port")) && parser.value(QStringLiteral("port")).toInt() > 65535) {
         QTextStream(stderr) << QCoreApplication::translate("armsandbox", "--port must be at most 65535.")
                             << '\n';
         ok = false;
     }
-    options.fixturePath = parser.value(QStringLiteral("fixture"));
-    options.trafficDir = parser.value(QStringLiteral("traffic-dir"));
-    options.pageSize = readInt(parser, QStringLiteral("page-size"), 1, options.pageSize, &ok);
-    options.tokenLifetimeSeconds =
-        readInt(parser, QStringLiteral("token-lifetime"), 1, options.tokenLifetimeSeconds, &ok);
-    options.featurePollsUntilRegistered =
-        readInt(parser, QStringLiteral("feature-polls"), 0, options.featurePollsUntilRegistered, &ok);
-    options.featuresRegistered = parser.isSet(QStringLiteral("features-registered"));
-    options.lroPollsUntilDone =
-        readInt(parser, QStringLiteral("lro-polls"), 1, options.lroPollsUntilDone, &ok);
-    options.retryAfterSeconds =
-        readInt(parser, QStringLiteral("retry-after"), 0, options.retryAfterSeconds, &ok);
-    options.generateDes = readInt(parser, QStringLiteral("generate-des"), 0, 0, &ok);
+    options->fixturePath = parser.value(QStringLiteral("fixture"));
+    options->trafficDir = parser.value(QStringLiteral("traffic-dir"));
+    options->pageSize = readInt(parser, QStringLiteral("page-size"), 1, options->pageSize, &ok);
+    options->tokenLifetimeSeconds =
+        readInt(parser, QStringLiteral("token-lifetime"), 1, options->tokenLifetimeSeconds, &ok);
+    options->featurePollsUntilRegistered =
+        readInt(parser, QStringLiteral("feature-polls"), 0, options->featurePollsUntilRegistered, &ok);
+    options->featuresRegistered = parser.isSet(QStringLiteral("features-registered"));
+    options->lroPollsUntilDone =
+        readInt(parser, QStringLiteral("lro-polls"), 1, options->lroPollsUntilDone, &ok);
+    options->retryAfterSeconds =
+        readInt(parser, QStringLiteral("retry-after"), 0, options->retryAfterSeconds, &ok);
+    options->generateDes = readInt(parser, QStringLiteral("generate-des"), 0, 0, &ok);
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth != QLatin1String("none") && auth != QLatin1String("required")) {
         QTextStream(stderr) << QCoreApplication::translate("armsandbox",
@@ -143,13 +132,15 @@ int main(int argc, char *argv[]) {
                             << '\n';
         ok = false;
     }
-    options.authRequired = auth == QLatin1String("required");
-    options.faults = parser.value(QStringLiteral("faults"));
+    options->authRequired = auth == QLatin1String("required");
+    options->faults = parser.value(QStringLiteral("faults"));
     // The standalone server keeps no in-memory history: the traffic directory is its record.
-    options.recordExchanges = false;
-    if (!ok)
-        return 2;
+    options->recordExchanges = false;
+    return ok;
+}
 
+/// Serves until SIGTERM or SIGINT; the process's exit status.
+int serve(QCoreApplication &app, const armsandbox::SandboxOptions &options) {
     if (!installSignalHandlers()) {
         QTextStream(stderr) << QCoreApplication::translate("armsandbox",
                                                            "Cannot install the signal handlers.")
@@ -174,4 +165,25 @@ int main(int argc, char *argv[]) {
     const int status = app.exec();
     sandbox.stop();
     return status;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("armsandbox"));
+
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << QCoreApplication::translate("armsandbox", "Unexpected argument “%1”.")
+                                   .arg(parser.positionalArguments().first())
+                            << '\n';
+        return 2;
+    }
+    armsandbox::SandboxOptions options;
+    if (!readOptions(parser, &options))
+        return 2;
+    return serve(app, options);
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+#include <optional>
 
 namespace cmkapp {
 
@@ -16,15 +17,29 @@ class ImportAzCommandText {
     Q_DECLARE_TR_FUNCTIONS(ImportAzCommandText)
 };
 
+/// The --command value: the command itself, or the standard input for "-"; nullopt when that cannot be read.
+std::optional<QString> commandText(const QString &value, QTextStream &err) {
+    if (value != QLatin1String("-"))
+        return value;
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        err << in.errorString() << Qt::endl;
+        return std::nullopt;
+    }
+    return QString::fromUtf8(in.readAll());
+}
+
+/// What the CLI would drop or change, then the assumptions the import made, on the standard error.
+void printRemarks(const cmk::AzImportResult &result, QTextStream &err) {
+    for (const QString &warning : result.warnings)
+        err << ImportAzCommandText::tr("Warning: %1").arg(warning) << Qt::endl;
+    for (const QString &note : result.notes)
+        err << ImportAzCommandText::tr("Note: %1").arg(note) << Qt::endl;
+}
+
 } // namespace
 
 int runImportAz(const QStringList &arguments) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(ImportAzCommandText::tr(
-        "Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent "
-        "draft. What the CLI would reject is rejected with the CLI's reason (exit code 2); what the CLI "
-        "would "
-        "silently drop or change is reported as a warning on the standard error."));
     const QCommandLineOption commandOption(
         QStringLiteral("command"),
         ImportAzCommandText::tr("The command, as pasted (line continuations allowed); - reads it "
@@ -39,6 +54,12 @@ int runImportAz(const QStringList &arguments) {
                                 "--subscription (the Azure CLI would use your default "
                                 "one)."),
         QStringLiteral("ID"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(ImportAzCommandText::tr(
+        "Reads an “az sig image-version create” command the way the Azure CLI does and writes the equivalent "
+        "draft. What the CLI would reject is rejected with the CLI's reason (exit code 2); what the CLI "
+        "would "
+        "silently drop or change is reported as a warning on the standard error."));
     parser.addOptions({commandOption, outOption, subscriptionOption});
     int exitCode = ExitOk;
     if (!parseOfflineCommand(arguments, parser, &exitCode))
@@ -49,26 +70,17 @@ int runImportAz(const QStringList &arguments) {
         err << ImportAzCommandText::tr("--command is required.") << Qt::endl;
         return ExitInvalidInput;
     }
-    QString command = parser.value(commandOption);
-    if (command == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            err << in.errorString() << Qt::endl;
-            return ExitFailure;
-        }
-        command = QString::fromUtf8(in.readAll());
-    }
+    const std::optional<QString> command = commandText(parser.value(commandOption), err);
+    if (!command)
+        return ExitFailure;
     cmk::AzImportOptions options;
     options.defaultSubscriptionId = parser.value(subscriptionOption);
-    const cmk::AzImportResult result = cmk::AzCommandImporter::importCommand(command, options);
+    const cmk::AzImportResult result = cmk::AzCommandImporter::importCommand(*command, options);
     if (!result.ok) {
         err << result.error << Qt::endl;
         return ExitInvalidInput;
     }
-    for (const QString &warning : result.warnings)
-        err << ImportAzCommandText::tr("Warning: %1").arg(warning) << Qt::endl;
-    for (const QString &note : result.notes)
-        err << ImportAzCommandText::tr("Note: %1").arg(note) << Qt::endl;
+    printRemarks(result, err);
     const QString outPath = parser.value(outOption);
     QString why;
     if (outPath.isEmpty() || outPath == QLatin1String("-")) {

@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <cmath>
+#include <type_traits>
 
 using nlohmann::json;
 
@@ -152,6 +153,340 @@ void writeIfNotEmpty(json &j, const char *key, json value) {
         j[key] = std::move(value);
 }
 
+// ---- one field list per resource, for both directions ----------------------------------------------------
+//
+// Each fields() overload below lists a resource's JSON members once, in the order from_json reads them (a
+// malformed response reports the first bad member). JsonFieldReader fills the struct from JSON: missing or
+// null means absent, a present value of the wrong type throws. JsonFieldWriter writes only what is set, never
+// null, and leaves out what the service reports but never accepts (readOnly).
+
+class JsonFieldReader {
+public:
+    explicit JsonFieldReader(const json &j)
+        : m_j(j) {}
+    template <typename T> void field(const char *key, T &out) { read(m_j, key, out); }
+    template <typename T> void field(const char *key, std::vector<T> &out) { readArray(m_j, key, out); }
+    template <typename T> void readOnly(const char *key, T &out) { field(key, out); }
+    /// Written even when zero (RegionalReplicationStatus.progress).
+    void alwaysWritten(const char *key, int &out) { read(m_j, key, out); }
+    /// Required by the spec: a missing one throws.
+    void required(const char *key, int &out) { out = intValue(m_j.at(key), key); }
+    /// Written only when true.
+    void flag(const char *key, bool &out) { read(m_j, key, out); }
+    void tags(QMap<QString, QString> &out) { readTags(m_j, out); }
+    void luns(const char *key, std::vector<int> &out) { readLuns(m_j, key, out); }
+    /// A nested object whose members `fields` lists (`fields` is called with a reader for it).
+    template <typename Fields> void object(const char *key, Fields &&fields) {
+        if (const json *child = objectAt(m_j, key)) {
+            JsonFieldReader reader(*child);
+            fields(reader);
+        }
+    }
+    /// A nested resource with its own to_json/from_json.
+    template <typename T> void child(const char *key, T &out) {
+        if (const json *c = objectAt(m_j, key))
+            out = c->get<T>();
+    }
+    template <typename T> void child(const char *key, std::optional<T> &out) {
+        if (const json *c = objectAt(m_j, key))
+            out = c->get<T>();
+    }
+    template <typename T> void childEvenEmpty(const char *key, std::optional<T> &out) { child(key, out); }
+
+private:
+    const json &m_j;
+};
+
+class JsonFieldWriter {
+public:
+    explicit JsonFieldWriter(json &j)
+        : m_j(j) {}
+    void field(const char *key, const QString &value) { write(m_j, key, value); }
+    template <typename T> void field(const char *key, const std::optional<T> &value) {
+        write(m_j, key, value);
+    }
+    template <typename T> void field(const char *key, const std::vector<T> &values) {
+        if (!values.empty())
+            m_j[key] = values;
+    }
+    template <typename T> void readOnly(const char *, const T &) {}
+    void alwaysWritten(const char *key, int value) { m_j[key] = value; }
+    void required(const char *key, int value) { m_j[key] = value; }
+    void flag(const char *key, bool value) {
+        if (value)
+            m_j[key] = true;
+    }
+    void tags(const QMap<QString, QString> &values) { writeTags(m_j, values); }
+    void luns(const char *key, const std::vector<int> &values) { writeLuns(m_j, key, values); }
+    template <typename Fields> void object(const char *key, Fields &&fields) {
+        json child = json::object();
+        JsonFieldWriter writer(child);
+        fields(writer);
+        writeIfNotEmpty(m_j, key, std::move(child));
+    }
+    template <typename T> void child(const char *key, const T &value) {
+        writeIfNotEmpty(m_j, key, json(value));
+    }
+    template <typename T> void child(const char *key, const std::optional<T> &value) {
+        if (value)
+            child(key, *value);
+    }
+    template <typename T> void childEvenEmpty(const char *key, const std::optional<T> &value) {
+        if (value)
+            m_j[key] = *value;
+    }
+
+private:
+    json &m_j;
+};
+
+/// Matches S and const S: one field list serves the reader (S) and the writer (const S).
+template <typename V, typename S>
+using FieldsOf = std::enable_if_t<std::is_same_v<std::remove_const_t<V>, S>, int>;
+
+/// id, name and location, with which most resources start.
+template <typename Io, typename V> void placeFields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("name", v.name);
+    io.field("location", v.location);
+}
+
+// Microsoft.Resources
+
+template <typename Io, typename V, FieldsOf<V, Subscription> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("subscriptionId", v.subscriptionId);
+    io.field("tenantId", v.tenantId);
+    io.field("displayName", v.displayName);
+    io.field("state", v.state);
+}
+
+template <typename Io, typename V, FieldsOf<V, Tenant> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("tenantId", v.tenantId);
+    io.field("displayName", v.displayName);
+    io.field("defaultDomain", v.defaultDomain);
+}
+
+template <typename Io, typename V, FieldsOf<V, Location> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("name", v.name);
+    io.field("displayName", v.displayName);
+    io.field("regionalDisplayName", v.regionalDisplayName);
+}
+
+template <typename Io, typename V, FieldsOf<V, ResourceGroup> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.tags(v.tags);
+    io.object("properties",
+              [&](auto &properties) { properties.field("provisioningState", v.provisioningState); });
+}
+
+template <typename Io, typename V, FieldsOf<V, FeatureRegistration> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("name", v.name);
+    io.field("type", v.type);
+    io.object("properties", [&](auto &properties) { properties.field("state", v.state); });
+}
+
+template <typename Io, typename V, FieldsOf<V, ProviderRegistration> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("namespace", v.providerNamespace);
+    io.field("registrationState", v.registrationState);
+}
+
+// GalleryRP
+
+template <typename Io, typename V, FieldsOf<V, Gallery> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.tags(v.tags);
+    io.object("properties", [&](auto &properties) {
+        properties.field("description", v.description);
+        properties.field("provisioningState", v.provisioningState);
+        properties.object("identifier",
+                          [&](auto &identifier) { identifier.field("uniqueName", v.uniqueName); });
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, GalleryImageFeature> = 0> void fields(Io &io, V &v) {
+    io.field("name", v.name);
+    io.field("value", v.value);
+}
+
+template <typename Io, typename V, FieldsOf<V, GalleryImage> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.tags(v.tags);
+    io.object("properties", [&](auto &properties) {
+        properties.field("description", v.description);
+        properties.field("osType", v.osType);
+        properties.field("osState", v.osState);
+        properties.field("hyperVGeneration", v.hyperVGeneration);
+        properties.field("architecture", v.architecture);
+        properties.field("provisioningState", v.provisioningState);
+        properties.field("features", v.features);
+        properties.object("identifier", [&](auto &identifier) {
+            identifier.field("publisher", v.publisher);
+            identifier.field("offer", v.offer);
+            identifier.field("sku", v.sku);
+        });
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, DiskImageEncryption> = 0> void fields(Io &io, V &v) {
+    io.field("diskEncryptionSetId", v.diskEncryptionSetId);
+}
+
+template <typename Io, typename V, FieldsOf<V, DataDiskImageEncryption> = 0> void fields(Io &io, V &v) {
+    io.required("lun", v.lun);
+    io.field("diskEncryptionSetId", v.diskEncryptionSetId);
+}
+
+template <typename Io, typename V, FieldsOf<V, EncryptionImages> = 0> void fields(Io &io, V &v) {
+    io.childEvenEmpty("osDiskImage", v.osDiskImage);
+    io.field("dataDiskImages", v.dataDiskImages);
+}
+
+template <typename Io, typename V, FieldsOf<V, TargetRegion> = 0> void fields(Io &io, V &v) {
+    io.field("name", v.name);
+    io.field("regionalReplicaCount", v.regionalReplicaCount);
+    io.field("storageAccountType", v.storageAccountType);
+    io.field("excludeFromLatest", v.excludeFromLatest);
+    io.child("encryption", v.encryption);
+}
+
+template <typename Io, typename V, FieldsOf<V, GalleryDiskImage> = 0> void fields(Io &io, V &v) {
+    io.field("lun", v.lun);
+    io.readOnly("sizeInGB", v.sizeInGB);
+    io.field("hostCaching", v.hostCaching);
+    io.object("source", [&](auto &source) {
+        source.field("id", v.sourceId);
+        source.field("uri", v.sourceUri);
+        source.field("storageAccountId", v.sourceStorageAccountId);
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, GalleryImageVersionStorageProfile> = 0>
+void fields(Io &io, V &v) {
+    io.object("source", [&](auto &source) {
+        source.field("id", v.sourceId);
+        source.field("virtualMachineId", v.virtualMachineId);
+    });
+    io.child("osDiskImage", v.osDiskImage);
+    io.field("dataDiskImages", v.dataDiskImages);
+}
+
+template <typename Io, typename V, FieldsOf<V, RegionalReplicationStatus> = 0> void fields(Io &io, V &v) {
+    io.field("region", v.region);
+    io.field("state", v.state);
+    io.field("details", v.details);
+    io.alwaysWritten("progress", v.progress);
+}
+
+template <typename Io, typename V, FieldsOf<V, GalleryImageVersion> = 0> void fields(Io &io, V &v) {
+    // A PUT body carries location, tags and the writable properties only.
+    io.readOnly("id", v.id);
+    io.readOnly("name", v.name);
+    io.field("location", v.location);
+    io.readOnly("type", v.type);
+    io.tags(v.tags);
+    io.object("properties", [&](auto &properties) {
+        properties.readOnly("provisioningState", v.provisioningState);
+        properties.object("publishingProfile", [&](auto &publishing) {
+            publishing.field("targetRegions", v.targetRegions);
+            publishing.field("replicaCount", v.replicaCount);
+            publishing.field("excludeFromLatest", v.excludeFromLatest);
+            publishing.field("endOfLifeDate", v.endOfLifeDate);
+            publishing.readOnly("publishedDate", v.publishedDate);
+            publishing.field("storageAccountType", v.storageAccountType);
+            publishing.field("replicationMode", v.replicationMode);
+        });
+        properties.child("storageProfile", v.storageProfile);
+        properties.object("safetyProfile", [&](auto &safety) {
+            safety.field("blockDeletionBeforeEndOfLife", v.blockDeletionBeforeEndOfLife);
+            safety.readOnly("reportedForPolicyViolation", v.reportedForPolicyViolation);
+        });
+        properties.object("replicationStatus", [&](auto &replication) {
+            replication.readOnly("aggregatedState", v.aggregatedReplicationState);
+            replication.readOnly("summary", v.replicationSummary);
+        });
+    });
+}
+
+// DiskRP / ComputeRP
+
+template <typename Io, typename V, FieldsOf<V, DiskEncryptionSet> = 0> void fields(Io &io, V &v) {
+    io.field("id", v.id);
+    io.field("name", v.name);
+    io.field("type", v.type);
+    io.field("location", v.location);
+    io.tags(v.tags);
+    io.object("identity", [&](auto &identity) { identity.field("type", v.identityType); });
+    io.object("properties", [&](auto &properties) {
+        properties.field("encryptionType", v.encryptionType);
+        properties.flag("rotationToLatestKeyVersionEnabled", v.rotationToLatestKeyVersionEnabled);
+        properties.field("provisioningState", v.provisioningState);
+        properties.object("activeKey", [&](auto &activeKey) {
+            activeKey.field("keyUrl", v.keyUrl);
+            activeKey.object("sourceVault", [&](auto &vault) { vault.field("id", v.sourceVaultId); });
+        });
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, ManagedImage> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.object("properties", [&](auto &properties) {
+        properties.field("hyperVGeneration", v.hyperVGeneration);
+        properties.field("provisioningState", v.provisioningState);
+        properties.object("storageProfile", [&](auto &storage) {
+            storage.object("osDisk", [&](auto &osDisk) {
+                osDisk.field("osType", v.osType);
+                osDisk.field("osState", v.osState);
+            });
+            storage.luns("dataDisks", v.dataDiskLuns);
+        });
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, Snapshot> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.object("properties", [&](auto &properties) {
+        properties.field("osType", v.osType);
+        properties.field("hyperVGeneration", v.hyperVGeneration);
+        properties.field("diskSizeGB", v.diskSizeGB);
+        properties.field("provisioningState", v.provisioningState);
+        properties.object("encryption", [&](auto &encryption) {
+            encryption.field("type", v.encryptionType);
+            encryption.field("diskEncryptionSetId", v.diskEncryptionSetId);
+        });
+    });
+}
+
+template <typename Io, typename V, FieldsOf<V, VirtualMachine> = 0> void fields(Io &io, V &v) {
+    placeFields(io, v);
+    io.object("properties", [&](auto &properties) {
+        properties.field("provisioningState", v.provisioningState);
+        properties.object("hardwareProfile", [&](auto &hardware) { hardware.field("vmSize", v.vmSize); });
+        properties.object("storageProfile", [&](auto &storage) {
+            storage.object("osDisk", [&](auto &osDisk) { osDisk.field("osType", v.osType); });
+            storage.luns("dataDisks", v.dataDiskLuns);
+        });
+    });
+}
+
+template <typename V> void writeResource(json &j, const V &v) {
+    j = json::object();
+    JsonFieldWriter writer(j);
+    fields(writer, v);
+}
+
+/// `what` names the resource in the error a non-object raises.
+template <typename V> void readResource(const json &j, V &v, const char *what) {
+    requireObject(j, what);
+    v = {};
+    JsonFieldReader reader(j);
+    fields(reader, v);
+}
+
 } // namespace
 
 QString normalizeRegion(const QString &region) {
@@ -248,548 +583,38 @@ QString DiskEncryptionSet::subscriptionId() const {
     return ResourceId::parse(id).subscriptionId;
 }
 
-// ---- Microsoft.Resources -------------------------------------------------------------------------------
+// ---- nlohmann::json conversions: each resource's field list, read or written ----------------------------
 
-void to_json(json &j, const Subscription &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "subscriptionId", v.subscriptionId);
-    write(j, "tenantId", v.tenantId);
-    write(j, "displayName", v.displayName);
-    write(j, "state", v.state);
-}
-
-void from_json(const json &j, Subscription &v) {
-    requireObject(j, "subscription");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "subscriptionId", v.subscriptionId);
-    read(j, "tenantId", v.tenantId);
-    read(j, "displayName", v.displayName);
-    read(j, "state", v.state);
-}
-
-void to_json(json &j, const Tenant &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "tenantId", v.tenantId);
-    write(j, "displayName", v.displayName);
-    write(j, "defaultDomain", v.defaultDomain);
-}
-
-void from_json(const json &j, Tenant &v) {
-    requireObject(j, "tenant");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "tenantId", v.tenantId);
-    read(j, "displayName", v.displayName);
-    read(j, "defaultDomain", v.defaultDomain);
-}
-
-void to_json(json &j, const Location &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "displayName", v.displayName);
-    write(j, "regionalDisplayName", v.regionalDisplayName);
-}
-
-void from_json(const json &j, Location &v) {
-    requireObject(j, "location");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "displayName", v.displayName);
-    read(j, "regionalDisplayName", v.regionalDisplayName);
-}
-
-void to_json(json &j, const ResourceGroup &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    writeTags(j, v.tags);
-    json properties = json::object();
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, ResourceGroup &v) {
-    requireObject(j, "resource group");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    readTags(j, v.tags);
-    if (const json *properties = objectAt(j, "properties"))
-        read(*properties, "provisioningState", v.provisioningState);
-}
-
-void to_json(json &j, const FeatureRegistration &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "type", v.type);
-    json properties = json::object();
-    write(properties, "state", v.state);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, FeatureRegistration &v) {
-    requireObject(j, "feature");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "type", v.type);
-    if (const json *properties = objectAt(j, "properties"))
-        read(*properties, "state", v.state);
-}
-
-void to_json(json &j, const ProviderRegistration &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "namespace", v.providerNamespace);
-    write(j, "registrationState", v.registrationState);
-}
-
-void from_json(const json &j, ProviderRegistration &v) {
-    requireObject(j, "provider");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "namespace", v.providerNamespace);
-    read(j, "registrationState", v.registrationState);
-}
-
-// ---- GalleryRP -----------------------------------------------------------------------------------------
-
-void to_json(json &j, const Gallery &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    writeTags(j, v.tags);
-    json properties = json::object();
-    write(properties, "description", v.description);
-    if (!v.uniqueName.isEmpty())
-        properties["identifier"] = {{"uniqueName", v.uniqueName}};
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, Gallery &v) {
-    requireObject(j, "gallery");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    readTags(j, v.tags);
-    if (const json *properties = objectAt(j, "properties")) {
-        read(*properties, "description", v.description);
-        read(*properties, "provisioningState", v.provisioningState);
-        if (const json *identifier = objectAt(*properties, "identifier"))
-            read(*identifier, "uniqueName", v.uniqueName);
+#define CMK_RESOURCE_JSON(Type, what)                                                                        \
+    void to_json(json &j, const Type &v) {                                                                   \
+        writeResource(j, v);                                                                                 \
+    }                                                                                                        \
+    void from_json(const json &j, Type &v) {                                                                 \
+        readResource(j, v, what);                                                                            \
     }
-}
 
-void to_json(json &j, const GalleryImageFeature &v) {
-    j = json::object();
-    write(j, "name", v.name);
-    write(j, "value", v.value);
-}
+CMK_RESOURCE_JSON(Subscription, "subscription")
+CMK_RESOURCE_JSON(Tenant, "tenant")
+CMK_RESOURCE_JSON(Location, "location")
+CMK_RESOURCE_JSON(ResourceGroup, "resource group")
+CMK_RESOURCE_JSON(FeatureRegistration, "feature")
+CMK_RESOURCE_JSON(ProviderRegistration, "provider")
+CMK_RESOURCE_JSON(Gallery, "gallery")
+CMK_RESOURCE_JSON(GalleryImageFeature, "feature")
+CMK_RESOURCE_JSON(GalleryImage, "image definition")
+CMK_RESOURCE_JSON(DiskImageEncryption, "osDiskImage encryption")
+CMK_RESOURCE_JSON(DataDiskImageEncryption, "dataDiskImages encryption")
+CMK_RESOURCE_JSON(EncryptionImages, "encryption")
+CMK_RESOURCE_JSON(TargetRegion, "target region")
+CMK_RESOURCE_JSON(GalleryDiskImage, "disk image")
+CMK_RESOURCE_JSON(GalleryImageVersionStorageProfile, "storageProfile")
+CMK_RESOURCE_JSON(RegionalReplicationStatus, "replication status")
+CMK_RESOURCE_JSON(GalleryImageVersion, "image version")
+CMK_RESOURCE_JSON(DiskEncryptionSet, "disk encryption set")
+CMK_RESOURCE_JSON(ManagedImage, "image")
+CMK_RESOURCE_JSON(Snapshot, "snapshot")
+CMK_RESOURCE_JSON(VirtualMachine, "virtual machine")
 
-void from_json(const json &j, GalleryImageFeature &v) {
-    requireObject(j, "feature");
-    v = {};
-    read(j, "name", v.name);
-    read(j, "value", v.value);
-}
-
-void to_json(json &j, const GalleryImage &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    writeTags(j, v.tags);
-    json properties = json::object();
-    write(properties, "description", v.description);
-    write(properties, "osType", v.osType);
-    write(properties, "osState", v.osState);
-    write(properties, "hyperVGeneration", v.hyperVGeneration);
-    json identifier = json::object();
-    write(identifier, "publisher", v.publisher);
-    write(identifier, "offer", v.offer);
-    write(identifier, "sku", v.sku);
-    writeIfNotEmpty(properties, "identifier", std::move(identifier));
-    write(properties, "architecture", v.architecture);
-    if (!v.features.empty())
-        properties["features"] = v.features;
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, GalleryImage &v) {
-    requireObject(j, "image definition");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    readTags(j, v.tags);
-    if (const json *properties = objectAt(j, "properties")) {
-        read(*properties, "description", v.description);
-        read(*properties, "osType", v.osType);
-        read(*properties, "osState", v.osState);
-        read(*properties, "hyperVGeneration", v.hyperVGeneration);
-        read(*properties, "architecture", v.architecture);
-        read(*properties, "provisioningState", v.provisioningState);
-        readArray(*properties, "features", v.features);
-        if (const json *identifier = objectAt(*properties, "identifier")) {
-            read(*identifier, "publisher", v.publisher);
-            read(*identifier, "offer", v.offer);
-            read(*identifier, "sku", v.sku);
-        }
-    }
-}
-
-void to_json(json &j, const DiskImageEncryption &v) {
-    j = json::object();
-    write(j, "diskEncryptionSetId", v.diskEncryptionSetId);
-}
-
-void from_json(const json &j, DiskImageEncryption &v) {
-    requireObject(j, "osDiskImage encryption");
-    v = {};
-    read(j, "diskEncryptionSetId", v.diskEncryptionSetId);
-}
-
-void to_json(json &j, const DataDiskImageEncryption &v) {
-    j = json::object();
-    j["lun"] = v.lun;
-    write(j, "diskEncryptionSetId", v.diskEncryptionSetId);
-}
-
-void from_json(const json &j, DataDiskImageEncryption &v) {
-    requireObject(j, "dataDiskImages encryption");
-    v = {};
-    v.lun = intValue(j.at("lun"), "lun"); // required by the spec
-    read(j, "diskEncryptionSetId", v.diskEncryptionSetId);
-}
-
-void to_json(json &j, const EncryptionImages &v) {
-    j = json::object();
-    if (v.osDiskImage)
-        j["osDiskImage"] = *v.osDiskImage;
-    if (!v.dataDiskImages.empty())
-        j["dataDiskImages"] = v.dataDiskImages;
-}
-
-void from_json(const json &j, EncryptionImages &v) {
-    requireObject(j, "encryption");
-    v = {};
-    if (const json *os = objectAt(j, "osDiskImage"))
-        v.osDiskImage = os->get<DiskImageEncryption>();
-    readArray(j, "dataDiskImages", v.dataDiskImages);
-}
-
-void to_json(json &j, const TargetRegion &v) {
-    j = json::object();
-    write(j, "name", v.name);
-    write(j, "regionalReplicaCount", v.regionalReplicaCount);
-    write(j, "storageAccountType", v.storageAccountType);
-    if (v.encryption && !v.encryption->isEmpty())
-        j["encryption"] = *v.encryption;
-    write(j, "excludeFromLatest", v.excludeFromLatest);
-}
-
-void from_json(const json &j, TargetRegion &v) {
-    requireObject(j, "target region");
-    v = {};
-    read(j, "name", v.name);
-    read(j, "regionalReplicaCount", v.regionalReplicaCount);
-    read(j, "storageAccountType", v.storageAccountType);
-    read(j, "excludeFromLatest", v.excludeFromLatest);
-    if (const json *encryption = objectAt(j, "encryption"))
-        v.encryption = encryption->get<EncryptionImages>();
-}
-
-void to_json(json &j, const GalleryDiskImage &v) {
-    // sizeInGB is read-only in the spec: it is parsed but never sent.
-    j = json::object();
-    write(j, "lun", v.lun);
-    write(j, "hostCaching", v.hostCaching);
-    json source = json::object();
-    write(source, "id", v.sourceId);
-    write(source, "uri", v.sourceUri);
-    write(source, "storageAccountId", v.sourceStorageAccountId);
-    writeIfNotEmpty(j, "source", std::move(source));
-}
-
-void from_json(const json &j, GalleryDiskImage &v) {
-    requireObject(j, "disk image");
-    v = {};
-    read(j, "lun", v.lun);
-    read(j, "sizeInGB", v.sizeInGB);
-    read(j, "hostCaching", v.hostCaching);
-    if (const json *source = objectAt(j, "source")) {
-        read(*source, "id", v.sourceId);
-        read(*source, "uri", v.sourceUri);
-        read(*source, "storageAccountId", v.sourceStorageAccountId);
-    }
-}
-
-void to_json(json &j, const GalleryImageVersionStorageProfile &v) {
-    j = json::object();
-    json source = json::object();
-    write(source, "id", v.sourceId);
-    write(source, "virtualMachineId", v.virtualMachineId);
-    writeIfNotEmpty(j, "source", std::move(source));
-    if (v.osDiskImage)
-        writeIfNotEmpty(j, "osDiskImage", json(*v.osDiskImage));
-    if (!v.dataDiskImages.empty())
-        j["dataDiskImages"] = v.dataDiskImages;
-}
-
-void from_json(const json &j, GalleryImageVersionStorageProfile &v) {
-    requireObject(j, "storageProfile");
-    v = {};
-    if (const json *source = objectAt(j, "source")) {
-        read(*source, "id", v.sourceId);
-        read(*source, "virtualMachineId", v.virtualMachineId);
-    }
-    if (const json *os = objectAt(j, "osDiskImage"))
-        v.osDiskImage = os->get<GalleryDiskImage>();
-    readArray(j, "dataDiskImages", v.dataDiskImages);
-}
-
-void to_json(json &j, const RegionalReplicationStatus &v) {
-    j = json::object();
-    write(j, "region", v.region);
-    write(j, "state", v.state);
-    write(j, "details", v.details);
-    j["progress"] = v.progress;
-}
-
-void from_json(const json &j, RegionalReplicationStatus &v) {
-    requireObject(j, "replication status");
-    v = {};
-    read(j, "region", v.region);
-    read(j, "state", v.state);
-    read(j, "details", v.details);
-    read(j, "progress", v.progress);
-}
-
-void to_json(json &j, const GalleryImageVersion &v) {
-    // A PUT body: location, tags and the writable properties. id, name, type, provisioningState,
-    // publishedDate, replicationStatus and reportedForPolicyViolation are read-only and never sent.
-    j = json::object();
-    write(j, "location", v.location);
-    writeTags(j, v.tags);
-    json properties = json::object();
-
-    json publishing = json::object();
-    if (!v.targetRegions.empty())
-        publishing["targetRegions"] = v.targetRegions;
-    write(publishing, "replicaCount", v.replicaCount);
-    write(publishing, "excludeFromLatest", v.excludeFromLatest);
-    write(publishing, "endOfLifeDate", v.endOfLifeDate);
-    write(publishing, "storageAccountType", v.storageAccountType);
-    write(publishing, "replicationMode", v.replicationMode);
-    writeIfNotEmpty(properties, "publishingProfile", std::move(publishing));
-
-    writeIfNotEmpty(properties, "storageProfile", json(v.storageProfile));
-
-    json safety = json::object();
-    write(safety, "blockDeletionBeforeEndOfLife", v.blockDeletionBeforeEndOfLife);
-    writeIfNotEmpty(properties, "safetyProfile", std::move(safety));
-
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, GalleryImageVersion &v) {
-    requireObject(j, "image version");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    read(j, "type", v.type);
-    readTags(j, v.tags);
-    const json *properties = objectAt(j, "properties");
-    if (!properties)
-        return;
-    read(*properties, "provisioningState", v.provisioningState);
-    if (const json *publishing = objectAt(*properties, "publishingProfile")) {
-        readArray(*publishing, "targetRegions", v.targetRegions);
-        read(*publishing, "replicaCount", v.replicaCount);
-        read(*publishing, "excludeFromLatest", v.excludeFromLatest);
-        read(*publishing, "endOfLifeDate", v.endOfLifeDate);
-        read(*publishing, "publishedDate", v.publishedDate);
-        read(*publishing, "storageAccountType", v.storageAccountType);
-        read(*publishing, "replicationMode", v.replicationMode);
-    }
-    if (const json *storage = objectAt(*properties, "storageProfile"))
-        v.storageProfile = storage->get<GalleryImageVersionStorageProfile>();
-    if (const json *safety = objectAt(*properties, "safetyProfile")) {
-        read(*safety, "blockDeletionBeforeEndOfLife", v.blockDeletionBeforeEndOfLife);
-        read(*safety, "reportedForPolicyViolation", v.reportedForPolicyViolation);
-    }
-    if (const json *replication = objectAt(*properties, "replicationStatus")) {
-        read(*replication, "aggregatedState", v.aggregatedReplicationState);
-        readArray(*replication, "summary", v.replicationSummary);
-    }
-}
-
-// ---- DiskRP / ComputeRP --------------------------------------------------------------------------------
-
-void to_json(json &j, const DiskEncryptionSet &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "type", v.type);
-    write(j, "location", v.location);
-    writeTags(j, v.tags);
-    if (!v.identityType.isEmpty())
-        j["identity"] = {{"type", v.identityType}};
-    json properties = json::object();
-    write(properties, "encryptionType", v.encryptionType);
-    json activeKey = json::object();
-    if (!v.sourceVaultId.isEmpty())
-        activeKey["sourceVault"] = {{"id", v.sourceVaultId}};
-    write(activeKey, "keyUrl", v.keyUrl);
-    writeIfNotEmpty(properties, "activeKey", std::move(activeKey));
-    if (v.rotationToLatestKeyVersionEnabled)
-        properties["rotationToLatestKeyVersionEnabled"] = true;
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, DiskEncryptionSet &v) {
-    requireObject(j, "disk encryption set");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "type", v.type);
-    read(j, "location", v.location);
-    readTags(j, v.tags);
-    if (const json *identity = objectAt(j, "identity"))
-        read(*identity, "type", v.identityType);
-    if (const json *properties = objectAt(j, "properties")) {
-        read(*properties, "encryptionType", v.encryptionType);
-        read(*properties, "rotationToLatestKeyVersionEnabled", v.rotationToLatestKeyVersionEnabled);
-        read(*properties, "provisioningState", v.provisioningState);
-        if (const json *activeKey = objectAt(*properties, "activeKey")) {
-            read(*activeKey, "keyUrl", v.keyUrl);
-            if (const json *vault = objectAt(*activeKey, "sourceVault"))
-                read(*vault, "id", v.sourceVaultId);
-        }
-    }
-}
-
-void to_json(json &j, const ManagedImage &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    json properties = json::object();
-    json storage = json::object();
-    json osDisk = json::object();
-    write(osDisk, "osType", v.osType);
-    write(osDisk, "osState", v.osState);
-    writeIfNotEmpty(storage, "osDisk", std::move(osDisk));
-    writeLuns(storage, "dataDisks", v.dataDiskLuns);
-    writeIfNotEmpty(properties, "storageProfile", std::move(storage));
-    write(properties, "hyperVGeneration", v.hyperVGeneration);
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, ManagedImage &v) {
-    requireObject(j, "image");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    const json *properties = objectAt(j, "properties");
-    if (!properties)
-        return;
-    read(*properties, "hyperVGeneration", v.hyperVGeneration);
-    read(*properties, "provisioningState", v.provisioningState);
-    if (const json *storage = objectAt(*properties, "storageProfile")) {
-        if (const json *osDisk = objectAt(*storage, "osDisk")) {
-            read(*osDisk, "osType", v.osType);
-            read(*osDisk, "osState", v.osState);
-        }
-        readLuns(*storage, "dataDisks", v.dataDiskLuns);
-    }
-}
-
-void to_json(json &j, const Snapshot &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    json properties = json::object();
-    write(properties, "osType", v.osType);
-    write(properties, "hyperVGeneration", v.hyperVGeneration);
-    write(properties, "diskSizeGB", v.diskSizeGB);
-    json encryption = json::object();
-    write(encryption, "type", v.encryptionType);
-    write(encryption, "diskEncryptionSetId", v.diskEncryptionSetId);
-    writeIfNotEmpty(properties, "encryption", std::move(encryption));
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, Snapshot &v) {
-    requireObject(j, "snapshot");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    if (const json *properties = objectAt(j, "properties")) {
-        read(*properties, "osType", v.osType);
-        read(*properties, "hyperVGeneration", v.hyperVGeneration);
-        read(*properties, "diskSizeGB", v.diskSizeGB);
-        read(*properties, "provisioningState", v.provisioningState);
-        if (const json *encryption = objectAt(*properties, "encryption")) {
-            read(*encryption, "type", v.encryptionType);
-            read(*encryption, "diskEncryptionSetId", v.diskEncryptionSetId);
-        }
-    }
-}
-
-void to_json(json &j, const VirtualMachine &v) {
-    j = json::object();
-    write(j, "id", v.id);
-    write(j, "name", v.name);
-    write(j, "location", v.location);
-    json properties = json::object();
-    if (!v.vmSize.isEmpty())
-        properties["hardwareProfile"] = {{"vmSize", v.vmSize}};
-    json storage = json::object();
-    if (!v.osType.isEmpty())
-        storage["osDisk"] = {{"osType", v.osType}};
-    writeLuns(storage, "dataDisks", v.dataDiskLuns);
-    writeIfNotEmpty(properties, "storageProfile", std::move(storage));
-    write(properties, "provisioningState", v.provisioningState);
-    writeIfNotEmpty(j, "properties", std::move(properties));
-}
-
-void from_json(const json &j, VirtualMachine &v) {
-    requireObject(j, "virtual machine");
-    v = {};
-    read(j, "id", v.id);
-    read(j, "name", v.name);
-    read(j, "location", v.location);
-    const json *properties = objectAt(j, "properties");
-    if (!properties)
-        return;
-    read(*properties, "provisioningState", v.provisioningState);
-    if (const json *hardware = objectAt(*properties, "hardwareProfile"))
-        read(*hardware, "vmSize", v.vmSize);
-    if (const json *storage = objectAt(*properties, "storageProfile")) {
-        if (const json *osDisk = objectAt(*storage, "osDisk"))
-            read(*osDisk, "osType", v.osType);
-        readLuns(*storage, "dataDisks", v.dataDiskLuns);
-    }
-}
+#undef CMK_RESOURCE_JSON
 
 } // namespace cmk

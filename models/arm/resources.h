@@ -38,6 +38,20 @@ struct ResourceId {
 };
 bool sameResourceId(const QString &a, const QString &b); ///< case-insensitive, tolerant of trailing '/'
 
+/// Copies where the image version `id` sits into `place` (a draft, a review: anything with those members):
+/// subscriptionId and resourceGroup, then galleryName, imageDefinitionName and versionName when `id` names
+/// all three. False when it does not, and those three are left as they were.
+template <typename Place> bool assignImageVersionNames(const ResourceId &id, Place &place) {
+    place.subscriptionId = id.subscriptionId;
+    place.resourceGroup = id.resourceGroup;
+    if (id.names.size() != 3)
+        return false;
+    place.galleryName = id.names.at(0);
+    place.imageDefinitionName = id.names.at(1);
+    place.versionName = id.names.at(2);
+    return true;
+}
+
 struct Subscription {
     QString id;             ///< "/subscriptions/GUID"
     QString subscriptionId; ///< GUID
@@ -197,7 +211,8 @@ struct ProviderRegistration {
     QString registrationState; ///< NotRegistered | Registering | Registered | Unregistering
 };
 
-// nlohmann::json conversions, found by ADL (j.get<T>(), json(v)); written out rather than macro-generated.
+// nlohmann::json conversions, found by ADL (j.get<T>(), json(v)); resources.cpp derives both directions from
+// one field list per type.
 void to_json(nlohmann::json &j, const Subscription &v);
 void from_json(const nlohmann::json &j, Subscription &v);
 void to_json(nlohmann::json &j, const Tenant &v);

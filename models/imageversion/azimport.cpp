@@ -138,6 +138,17 @@ struct AzParsed {
     }
 };
 
+/// Python's str.split(separator, 2): at most three parts, the last keeps any further separator.
+QStringList azSplitInThree(const QString &text, QChar separator) {
+    const int first = text.indexOf(separator);
+    const int second = first < 0 ? -1 : text.indexOf(separator, first + 1);
+    if (first < 0)
+        return {text};
+    if (second < 0)
+        return {text.left(first), text.mid(first + 1)};
+    return {text.left(first), text.mid(first + 1, second - first - 1), text.mid(second + 1)};
+}
+
 class AzImporter {
 public:
     AzImporter(const AzImportOptions &options, AzImportResult &result)
@@ -169,10 +180,36 @@ private:
     QString desId(const QString &value) const;
     QString computeId(const QString &type, const QString &value) const;
 
+    // The steps of run(), each one group of options, in the order the Azure CLI checks them.
+    bool checkOptionUses();
+    bool readNames();
+    bool readTypedValues();
+    bool readReplicaCount(const QStringList &values);
+    bool readSnapshotLuns(const QStringList &values);
+    bool readStorageAccountType(const QStringList &values);
+    bool readExcludeFromLatest(const QStringList &values);
+    bool readSubscription();
+    bool readTargetRegions();
+    bool readRegionSpec(const QString &spec, RegionDraft *region);
+    bool readRegionEncryption(const QString &spec, RegionDraft &region);
+    bool readSource();
+    void readSnapshotSource(const QList<int> &encryptedLuns);
+    bool readLocation();
+    bool reviewEncryption();
+    void reviewRegionDes(const RegionDraft &region);
+    bool readEndOfLife();
+    bool readTags();
+    bool warnPlaceholders();
+
     const AzImportOptions &m_options;
     AzImportResult &r;
+    AzParsed m_parsed;
     QString m_subscription;
     QString m_resourceGroup;
+    QList<int> m_snapshotLuns;     ///< --data-snapshot-luns, as given
+    QSet<int> m_encryptionLuns;    ///< the LUNs --target-region-encryption names
+    bool m_withEncryption = false; ///< --target-region-encryption has values
+    bool m_anyDes = false;         ///< some disk of some region has a disk encryption set
 };
 
 bool AzImporter::parseOptions(const QStringList &words, AzParsed *parsed) {
@@ -257,12 +294,25 @@ bool AzImporter::run(const QStringList &words) {
                               QStringLiteral("create")};
     if (words.size() < head.size() || words.mid(0, head.size()) != head)
         return reject(AzCommandImporter::tr("This is not an “az sig image-version create” command."));
-
-    AzParsed p;
-    if (!parseOptions(words.mid(head.size()), &p))
+    if (!parseOptions(words.mid(head.size()), &m_parsed))
         return false;
+    using Step = bool (AzImporter::*)();
+    static const Step steps[] = {
+        &AzImporter::checkOptionUses,  &AzImporter::readNames,         &AzImporter::readTypedValues,
+        &AzImporter::readSubscription, &AzImporter::readTargetRegions, &AzImporter::readSource,
+        &AzImporter::readLocation,     &AzImporter::reviewEncryption,  &AzImporter::readEndOfLife,
+        &AzImporter::readTags,         &AzImporter::warnPlaceholders,
+    };
+    for (const Step step : steps) {
+        if (!(this->*step)())
+            return false;
+    }
+    r.ok = true;
+    return true;
+}
 
-    for (const QString &key : std::as_const(p.order)) {
+bool AzImporter::checkOptionUses() {
+    for (const QString &key : std::as_const(m_parsed.order)) {
         const AzOptionSpec *spec = azFindOption(key);
         if (spec->use == AzUse::Unsupported)
             return reject(AzCommandImporter::tr(
@@ -276,53 +326,84 @@ bool AzImporter::run(const QStringList &words) {
                      "without it.")
                      .arg(key));
     }
+    return true;
+}
 
+bool AzImporter::readNames() {
     ImageVersionDraft &d = r.draft;
     d = ImageVersionDraft();
-    m_resourceGroup = p.one("--resource-group");
+    m_resourceGroup = m_parsed.one("--resource-group");
     d.resourceGroup = m_resourceGroup;
-    d.galleryName = p.one("--gallery-name");
-    d.imageDefinitionName = p.one("--gallery-image-definition");
-    d.versionName = p.one("--gallery-image-version");
+    d.galleryName = m_parsed.one("--gallery-name");
+    d.imageDefinitionName = m_parsed.one("--gallery-image-definition");
+    d.versionName = m_parsed.one("--gallery-image-version");
+    return true;
+}
 
-    // Typed arguments: argparse checks them before any validator runs.
-    if (p.has("--replica-count")) {
-        const QString text = p.one("--replica-count");
-        const auto count = azPythonInt(text);
-        if (!count)
-            return cliReject(QStringLiteral("argument --replica-count: invalid int value: '%1'").arg(text));
-        d.defaultReplicaCount = int(*count);
+bool AzImporter::readTypedValues() {
+    // argparse converts typed arguments before any validator runs.
+    using Reader = bool (AzImporter::*)(const QStringList &values);
+    static const struct {
+        const char *option;
+        Reader read;
+    } typedOptions[] = {
+        {"--replica-count", &AzImporter::readReplicaCount},
+        {"--data-snapshot-luns", &AzImporter::readSnapshotLuns},
+        {"--storage-account-type", &AzImporter::readStorageAccountType},
+        {"--exclude-from-latest", &AzImporter::readExcludeFromLatest},
+    };
+    for (const auto &typed : typedOptions) {
+        if (m_parsed.has(typed.option) && !(this->*typed.read)(m_parsed.list(typed.option)))
+            return false;
     }
-    QList<int> snapshotLuns;
-    for (const QString &text : p.list("--data-snapshot-luns")) {
+    return true;
+}
+
+bool AzImporter::readReplicaCount(const QStringList &values) {
+    const QString text = values.value(0);
+    const auto count = azPythonInt(text);
+    if (!count)
+        return cliReject(QStringLiteral("argument --replica-count: invalid int value: '%1'").arg(text));
+    r.draft.defaultReplicaCount = int(*count);
+    return true;
+}
+
+bool AzImporter::readSnapshotLuns(const QStringList &values) {
+    for (const QString &text : values) {
         const auto lun = azPythonInt(text);
         if (!lun)
             return cliReject(
                 QStringLiteral("argument --data-snapshot-luns: invalid int value: '%1'").arg(text));
-        snapshotLuns << int(*lun);
+        m_snapshotLuns << int(*lun);
     }
-    if (p.has("--storage-account-type")) {
-        const QString text = p.one("--storage-account-type");
-        const QString type = azStorageType(text);
-        if (type.isEmpty())
-            return cliReject(QStringLiteral("'%1' is not a valid value for '--storage-account-type'. Allowed "
-                                            "values: Premium_LRS, Standard_LRS, Standard_ZRS.")
-                                 .arg(text));
-        d.defaultStorageAccountType = type;
-    }
-    if (p.has("--exclude-from-latest")) {
-        const QStringList values = p.list("--exclude-from-latest");
-        const QString text = values.isEmpty() ? QStringLiteral("true") : values.first().toLower();
-        if (text != QLatin1String("true") && text != QLatin1String("false"))
-            return cliReject(QStringLiteral("'%1' is not a valid value for '--exclude-from-latest'. Allowed "
-                                            "values: false, true.")
-                                 .arg(values.first()));
-        d.excludeFromLatest = text == QLatin1String("true");
-    }
+    return true;
+}
 
-    // Subscription: the command's own, else the caller's default, else the one the source ID names.
-    if (p.has("--subscription")) {
-        m_subscription = p.one("--subscription");
+bool AzImporter::readStorageAccountType(const QStringList &values) {
+    const QString text = values.value(0);
+    const QString type = azStorageType(text);
+    if (type.isEmpty())
+        return cliReject(QStringLiteral("'%1' is not a valid value for '--storage-account-type'. Allowed "
+                                        "values: Premium_LRS, Standard_LRS, Standard_ZRS.")
+                             .arg(text));
+    r.draft.defaultStorageAccountType = type;
+    return true;
+}
+
+bool AzImporter::readExcludeFromLatest(const QStringList &values) {
+    const QString text = values.isEmpty() ? QStringLiteral("true") : values.first().toLower();
+    if (text != QLatin1String("true") && text != QLatin1String("false"))
+        return cliReject(QStringLiteral("'%1' is not a valid value for '--exclude-from-latest'. Allowed "
+                                        "values: false, true.")
+                             .arg(values.first()));
+    r.draft.excludeFromLatest = text == QLatin1String("true");
+    return true;
+}
+
+bool AzImporter::readSubscription() {
+    // The command's own, else the caller's default, else the one the source ID names.
+    if (m_parsed.has("--subscription")) {
+        m_subscription = m_parsed.one("--subscription");
     } else if (!m_options.defaultSubscriptionId.isEmpty()) {
         m_subscription = m_options.defaultSubscriptionId;
         note(AzCommandImporter::tr(
@@ -334,7 +415,7 @@ bool AzImporter::run(const QStringList &words) {
             QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
         for (const char *option :
              {"--managed-image", "--os-snapshot", "--virtual-machine", "--image-version"}) {
-            const ResourceId source = ResourceId::parse(p.one(option));
+            const ResourceId source = ResourceId::parse(m_parsed.one(option));
             if (source.valid && guid.match(source.subscriptionId).hasMatch()) {
                 m_subscription = source.subscriptionId;
                 break;
@@ -350,147 +431,144 @@ bool AzImporter::run(const QStringList &words) {
                      "the draft assumes %1, the subscription of the source.")
                      .arg(m_subscription));
     }
-    d.subscriptionId = m_subscription;
+    r.draft.subscriptionId = m_subscription;
+    return true;
+}
 
-    // Target regions and their encryption: the CLI's validator, step by step.
-    const QStringList regionSpecs = p.list("--target-regions");
-    const QStringList encryptionSpecs = p.list("--target-region-encryption");
-    const bool withEncryption = p.has("--target-region-encryption") && !encryptionSpecs.isEmpty();
-    if (withEncryption && regionSpecs.isEmpty()) {
+bool AzImporter::readTargetRegions() {
+    // The CLI's validator, step by step.
+    const QStringList regionSpecs = m_parsed.list("--target-regions");
+    const QStringList encryptionSpecs = m_parsed.list("--target-region-encryption");
+    m_withEncryption = m_parsed.has("--target-region-encryption") && !encryptionSpecs.isEmpty();
+    if (m_withEncryption && regionSpecs.isEmpty()) {
         warn(AzCommandImporter::tr(
             "--target-region-encryption is silently ignored by the Azure CLI without --target-regions: "
             "the image version would be encrypted with platform-managed keys only. The draft does "
             "the same; add --target-regions to keep your disk encryption sets."));
     }
-    if (!regionSpecs.isEmpty() && withEncryption && regionSpecs.size() != encryptionSpecs.size())
+    if (!regionSpecs.isEmpty() && m_withEncryption && regionSpecs.size() != encryptionSpecs.size())
         return cliReject(QStringLiteral("usage error: Length of --target-region-encryption should be as same "
                                         "as length of target regions"));
-
-    static const QStringList lowerTypes = {QStringLiteral("standard_lrs"), QStringLiteral("standard_zrs"),
-                                           QStringLiteral("premium_lrs")};
-    const QString lowerTypesText = lowerTypes.join(QStringLiteral(", "));
-    bool anyDes = false;
-    QSet<int> encryptionLuns;
     QSet<QString> seenRegions;
     for (int i = 0; i < regionSpecs.size(); ++i) {
-        const QString &spec = regionSpecs.at(i);
-        // Python's t.split('=', 2): at most three parts, the last keeps any further '='.
-        QStringList parts;
-        {
-            const int first = spec.indexOf(QLatin1Char('='));
-            const int second = first < 0 ? -1 : spec.indexOf(QLatin1Char('='), first + 1);
-            if (first < 0)
-                parts << spec;
-            else if (second < 0)
-                parts << spec.left(first) << spec.mid(first + 1);
-            else
-                parts << spec.left(first) << spec.mid(first + 1, second - first - 1) << spec.mid(second + 1);
-        }
         RegionDraft region;
-        region.name = normalizeRegion(parts.at(0));
-        region.replicaCount = d.defaultReplicaCount;
-        region.storageAccountType = d.defaultStorageAccountType;
-        if (parts.size() == 2) {
-            if (const auto count = azPythonInt(parts.at(1))) {
-                region.replicaCount = int(*count);
-            } else {
-                if (!lowerTypes.contains(parts.at(1).toLower()))
-                    return cliReject(
-                        QStringLiteral(
-                            "usage error: %1 is an invalid target region argument. The second part is "
-                            "neither an integer replica count or a valid storage account type. "
-                            "Storage account types must be one of %2.")
-                            .arg(spec, lowerTypesText));
-                region.storageAccountType = azStorageType(parts.at(1));
-            }
-        } else if (parts.size() == 3) {
-            const auto count = azPythonInt(parts.at(1));
-            if (!count)
-                return cliReject(
-                    QStringLiteral("usage error: %1 is an invalid target region argument. The second "
-                                   "part must be a valid integer replica count.")
-                        .arg(spec));
-            // The CLI compares the third part case-sensitively with lower-case names.
-            if (!lowerTypes.contains(parts.at(2)))
-                return cliReject(
-                    QStringLiteral("usage error: %1 is an invalid target region argument. The third "
-                                   "part is not a valid storage account type. Storage account "
-                                   "types must be one of %2.")
-                        .arg(spec, lowerTypesText));
-            region.replicaCount = int(*count);
-            region.storageAccountType = azStorageType(parts.at(2));
-        }
+        if (!readRegionSpec(regionSpecs.at(i), &region))
+            return false;
         if (seenRegions.contains(region.name))
             warn(AzCommandImporter::tr(
                      "Region %1 is listed twice in --target-regions; Azure refuses duplicate target regions.")
                      .arg(region.name));
         seenRegions.insert(region.name);
-
-        if (withEncryption) {
-            const QStringList terms = encryptionSpecs.at(i).split(QLatin1Char(','));
-            const QString &os = terms.at(0);
-            if (os != QLatin1String("null")) {
-                if (os.isEmpty())
-                    return reject(
-                        AzCommandImporter::tr("The encryption of region %1 (“%2”) starts with an empty disk "
-                                              "encryption set; write null for an OS disk without one.")
-                            .arg(region.name, encryptionSpecs.at(i)));
-                region.osDiskDesId = desId(os);
-                anyDes = true;
-            }
-            const QStringList data = terms.mid(1);
-            if (data.size() % 2 != 0)
-                return cliReject(QStringLiteral(
-                    "usage error: LUN and disk encryption set for data disk should appear in pair in "
-                    "--target-region-encryption. Example: osdes,0,datades0,1,datades1"));
-            for (int j = 0; j + 1 < data.size(); j += 2) {
-                const auto lun = azPythonInt(data.at(j));
-                if (!lun)
-                    return reject(AzCommandImporter::tr(
-                                      "“%1” in the encryption of region %2 is not a LUN (a whole number); "
-                                      "the Azure CLI would fail when it sends the request.")
-                                      .arg(data.at(j), region.name));
-                const QString &des = data.at(j + 1);
-                if (des.isEmpty())
-                    return reject(
-                        AzCommandImporter::tr(
-                            "The data disk at LUN %1 of region %2 has an empty disk encryption set.")
-                            .arg(*lun)
-                            .arg(region.name));
-                if (des == QLatin1String("null"))
-                    warn(AzCommandImporter::tr(
-                             "null is accepted only for the OS disk: for the data disk at LUN %1 of region "
-                             "%2 the Azure CLI would look for a disk encryption set named “null”.")
-                             .arg(*lun)
-                             .arg(region.name));
-                if (region.dataDiskDesIds.contains(int(*lun)))
-                    warn(AzCommandImporter::tr(
-                             "LUN %1 appears twice in the encryption of region %2; the draft keeps the last "
-                             "disk encryption set.")
-                             .arg(*lun)
-                             .arg(region.name));
-                region.dataDiskDesIds.insert(int(*lun), desId(des));
-                encryptionLuns.insert(int(*lun));
-                anyDes = true;
-            }
-        }
-        d.targetRegions.append(region);
+        if (m_withEncryption && !readRegionEncryption(encryptionSpecs.at(i), region))
+            return false;
+        r.draft.targetRegions.append(region);
     }
+    return true;
+}
 
-    // Source, as the CLI's create function checks it.
-    const bool managedImage = p.has("--managed-image");
-    const bool osSnapshot = p.has("--os-snapshot");
-    const bool virtualMachine = p.has("--virtual-machine");
-    const bool imageVersion = p.has("--image-version");
+bool AzImporter::readRegionSpec(const QString &spec, RegionDraft *region) {
+    static const QStringList lowerTypes = {QStringLiteral("standard_lrs"), QStringLiteral("standard_zrs"),
+                                           QStringLiteral("premium_lrs")};
+    const QString lowerTypesText = lowerTypes.join(QStringLiteral(", "));
+    const QStringList parts = azSplitInThree(spec, QLatin1Char('='));
+    region->name = normalizeRegion(parts.at(0));
+    region->replicaCount = r.draft.defaultReplicaCount;
+    region->storageAccountType = r.draft.defaultStorageAccountType;
+    if (parts.size() == 2) {
+        if (const auto count = azPythonInt(parts.at(1))) {
+            region->replicaCount = int(*count);
+        } else {
+            if (!lowerTypes.contains(parts.at(1).toLower()))
+                return cliReject(
+                    QStringLiteral("usage error: %1 is an invalid target region argument. The second part is "
+                                   "neither an integer replica count or a valid storage account type. "
+                                   "Storage account types must be one of %2.")
+                        .arg(spec, lowerTypesText));
+            region->storageAccountType = azStorageType(parts.at(1));
+        }
+    } else if (parts.size() == 3) {
+        const auto count = azPythonInt(parts.at(1));
+        if (!count)
+            return cliReject(
+                QStringLiteral("usage error: %1 is an invalid target region argument. The second "
+                               "part must be a valid integer replica count.")
+                    .arg(spec));
+        // The CLI compares the third part case-sensitively with lower-case names.
+        if (!lowerTypes.contains(parts.at(2)))
+            return cliReject(QStringLiteral("usage error: %1 is an invalid target region argument. The third "
+                                            "part is not a valid storage account type. Storage account "
+                                            "types must be one of %2.")
+                                 .arg(spec, lowerTypesText));
+        region->replicaCount = int(*count);
+        region->storageAccountType = azStorageType(parts.at(2));
+    }
+    return true;
+}
+
+bool AzImporter::readRegionEncryption(const QString &spec, RegionDraft &region) {
+    const QStringList terms = spec.split(QLatin1Char(','));
+    const QString &os = terms.at(0);
+    if (os != QLatin1String("null")) {
+        if (os.isEmpty())
+            return reject(
+                AzCommandImporter::tr("The encryption of region %1 (“%2”) starts with an empty disk "
+                                      "encryption set; write null for an OS disk without one.")
+                    .arg(region.name, spec));
+        region.osDiskDesId = desId(os);
+        m_anyDes = true;
+    }
+    const QStringList data = terms.mid(1);
+    if (data.size() % 2 != 0)
+        return cliReject(
+            QStringLiteral("usage error: LUN and disk encryption set for data disk should appear in pair in "
+                           "--target-region-encryption. Example: osdes,0,datades0,1,datades1"));
+    for (int j = 0; j + 1 < data.size(); j += 2) {
+        const auto lun = azPythonInt(data.at(j));
+        if (!lun)
+            return reject(
+                AzCommandImporter::tr("“%1” in the encryption of region %2 is not a LUN (a whole "
+                                      "number); the Azure CLI would fail when it sends the request.")
+                    .arg(data.at(j), region.name));
+        const QString &des = data.at(j + 1);
+        if (des.isEmpty())
+            return reject(AzCommandImporter::tr(
+                              "The data disk at LUN %1 of region %2 has an empty disk encryption set.")
+                              .arg(*lun)
+                              .arg(region.name));
+        if (des == QLatin1String("null"))
+            warn(AzCommandImporter::tr(
+                     "null is accepted only for the OS disk: for the data disk at LUN %1 of region "
+                     "%2 the Azure CLI would look for a disk encryption set named “null”.")
+                     .arg(*lun)
+                     .arg(region.name));
+        if (region.dataDiskDesIds.contains(int(*lun)))
+            warn(AzCommandImporter::tr("LUN %1 appears twice in the encryption of region %2; the draft keeps "
+                                       "the last disk encryption set.")
+                     .arg(*lun)
+                     .arg(region.name));
+        region.dataDiskDesIds.insert(int(*lun), desId(des));
+        m_encryptionLuns.insert(int(*lun));
+        m_anyDes = true;
+    }
+    return true;
+}
+
+bool AzImporter::readSource() {
+    // As the CLI's create function checks it.
+    const bool managedImage = m_parsed.has("--managed-image");
+    const bool osSnapshot = m_parsed.has("--os-snapshot");
+    const bool virtualMachine = m_parsed.has("--virtual-machine");
+    const bool imageVersion = m_parsed.has("--image-version");
     if (!managedImage && !osSnapshot && !virtualMachine && !imageVersion)
         return cliReject(QStringLiteral(
             "usage error: Please provide --managed-image or --os-snapshot or --vhd or --virtual-machine or "
             "--image-version"));
-    if (p.has("--data-snapshot-luns") && !p.has("--data-snapshots"))
+    if (m_parsed.has("--data-snapshot-luns") && !m_parsed.has("--data-snapshots"))
         return cliReject(
             QStringLiteral("usage error: --data-snapshot-luns must be used together with --data-snapshots"));
-    const QStringList dataSnapshots = p.list("--data-snapshots");
-    if (!dataSnapshots.isEmpty() && !snapshotLuns.isEmpty() && dataSnapshots.size() != snapshotLuns.size())
+    const QStringList dataSnapshots = m_parsed.list("--data-snapshots");
+    if (!dataSnapshots.isEmpty() && !m_snapshotLuns.isEmpty() &&
+        dataSnapshots.size() != m_snapshotLuns.size())
         return cliReject(QStringLiteral(
             "usage error: Length of --data-snapshots and --data-snapshot-luns should be equal."));
     if (int(managedImage) + int(osSnapshot) + int(virtualMachine) + int(imageVersion) > 1)
@@ -502,48 +580,56 @@ bool AzImporter::run(const QStringList &words) {
             "--data-snapshots needs --os-snapshot: the wizard adds data-disk snapshots only to "
             "an OS-disk snapshot."));
 
-    QList<int> sourceLuns = encryptionLuns.values();
+    ImageVersionDraft &d = r.draft;
+    QList<int> sourceLuns = m_encryptionLuns.values();
     std::sort(sourceLuns.begin(), sourceLuns.end());
+    if (osSnapshot) {
+        readSnapshotSource(sourceLuns);
+        return true;
+    }
     if (managedImage) {
         d.sourceKind = SourceKind::ManagedImage;
-        d.sourceId = computeId(QStringLiteral("images"), p.one("--managed-image"));
-        d.sourceDataDiskLuns = sourceLuns;
-    } else if (virtualMachine) {
-        d.sourceKind = SourceKind::VirtualMachine;
-        d.sourceId = p.one("--virtual-machine");
-        d.sourceDataDiskLuns = sourceLuns;
-    } else if (imageVersion) {
-        d.sourceKind = SourceKind::ImageVersion;
-        d.sourceId = p.one("--image-version");
-        d.sourceDataDiskLuns = sourceLuns;
+        d.sourceId = computeId(QStringLiteral("images"), m_parsed.one("--managed-image"));
     } else {
-        d.sourceKind = SourceKind::Snapshots;
-        d.sourceId = computeId(QStringLiteral("snapshots"), p.one("--os-snapshot"));
-        if (!dataSnapshots.isEmpty() && snapshotLuns.isEmpty()) {
-            for (int i = 0; i < dataSnapshots.size(); ++i)
-                snapshotLuns << i;
-            note(AzCommandImporter::tr(
-                "--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks "
-                "0, 1, 2… in the order of --data-snapshots."));
-        }
-        for (int i = 0; i < dataSnapshots.size(); ++i)
-            d.dataDiskSnapshots.append(
-                {snapshotLuns.at(i), computeId(QStringLiteral("snapshots"), dataSnapshots.at(i))});
-        for (int lun : std::as_const(sourceLuns)) {
-            if (!snapshotLuns.contains(lun))
-                warn(AzCommandImporter::tr(
-                         "--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk "
-                         "snapshot has that LUN; Azure would reject the request.")
-                         .arg(lun));
-        }
+        d.sourceKind = virtualMachine ? SourceKind::VirtualMachine : SourceKind::ImageVersion;
+        d.sourceId = m_parsed.one(virtualMachine ? "--virtual-machine" : "--image-version");
+        if (!azIsResourceId(d.sourceId))
+            warn(AzCommandImporter::tr("The source “%1” is not a resource ID; the wizard needs the full ID.")
+                     .arg(d.sourceId));
     }
-    if ((virtualMachine || imageVersion) && !azIsResourceId(d.sourceId))
-        warn(AzCommandImporter::tr("The source “%1” is not a resource ID; the wizard needs the full ID.")
-                 .arg(d.sourceId));
+    d.sourceDataDiskLuns = sourceLuns;
+    return true;
+}
 
-    // Location: the CLI falls back on the resource group's; the draft needs it among the target regions.
-    if (p.has("--location")) {
-        d.location = normalizeRegion(p.one("--location"));
+void AzImporter::readSnapshotSource(const QList<int> &encryptedLuns) {
+    ImageVersionDraft &d = r.draft;
+    const QStringList dataSnapshots = m_parsed.list("--data-snapshots");
+    d.sourceKind = SourceKind::Snapshots;
+    d.sourceId = computeId(QStringLiteral("snapshots"), m_parsed.one("--os-snapshot"));
+    if (!dataSnapshots.isEmpty() && m_snapshotLuns.isEmpty()) {
+        for (int i = 0; i < dataSnapshots.size(); ++i)
+            m_snapshotLuns << i;
+        note(AzCommandImporter::tr(
+            "--data-snapshot-luns is not given: like the Azure CLI, the draft numbers the data disks "
+            "0, 1, 2… in the order of --data-snapshots."));
+    }
+    for (int i = 0; i < dataSnapshots.size(); ++i)
+        d.dataDiskSnapshots.append(
+            {m_snapshotLuns.at(i), computeId(QStringLiteral("snapshots"), dataSnapshots.at(i))});
+    for (int lun : encryptedLuns) {
+        if (!m_snapshotLuns.contains(lun))
+            warn(AzCommandImporter::tr(
+                     "--target-region-encryption sets a disk encryption set for LUN %1, but no data-disk "
+                     "snapshot has that LUN; Azure would reject the request.")
+                     .arg(lun));
+    }
+}
+
+bool AzImporter::readLocation() {
+    // The CLI falls back on the resource group's; the draft needs it among the target regions.
+    ImageVersionDraft &d = r.draft;
+    if (m_parsed.has("--location")) {
+        d.location = normalizeRegion(m_parsed.one("--location"));
         if (!d.targetRegions.isEmpty() && d.regionIndex(d.location) < 0)
             warn(AzCommandImporter::tr(
                      "The location %1 is not among the target regions; an image version is always "
@@ -562,9 +648,13 @@ bool AzImporter::run(const QStringList &words) {
                  .arg(d.resourceGroup));
     }
     d.placeLocationFirst();
+    return true;
+}
 
-    // Encryption mode: the command names sets, not their type.
-    if (anyDes) {
+bool AzImporter::reviewEncryption() {
+    // The command names sets, not their type.
+    ImageVersionDraft &d = r.draft;
+    if (m_anyDes) {
         d.encryption = EncryptionMode::CustomerKey;
         note(AzCommandImporter::tr(
             "The command names disk encryption sets without saying their type; the draft assumes "
@@ -579,95 +669,303 @@ bool AzImporter::run(const QStringList &words) {
                 same = false;
         }
         region.sameDesForAllDisks = same;
-        if (anyDes && region.osDiskDesId.isEmpty() && region.dataDiskDesIds.isEmpty())
+        if (m_anyDes && region.osDiskDesId.isEmpty() && region.dataDiskDesIds.isEmpty())
             warn(AzCommandImporter::tr(
                      "Region %1 has no disk encryption set while other regions have one: its copy of the "
                      "image would be encrypted with platform-managed keys only.")
                      .arg(region.name));
-        // A DES named after another region is most likely a copy-paste slip (Microsoft's own example has
-        // one).
-        QStringList desIds;
-        if (!region.osDiskDesId.isEmpty())
-            desIds << region.osDiskDesId;
-        for (const QString &des : std::as_const(region.dataDiskDesIds))
-            desIds << des;
-        for (const QString &des : std::as_const(desIds)) {
-            const QString named = AzCommandImporter::regionMentionedIn(ResourceId::parse(des).name());
-            if (!named.isEmpty() && named != region.name)
-                warn(
-                    AzCommandImporter::tr(
-                        "The disk encryption set “%1” is used in region %2, but its name suggests region %3. "
-                        "A disk encryption set must be in the region it encrypts.")
-                        .arg(ResourceId::parse(des).name(), region.name, named));
-            const ResourceId parsed = ResourceId::parse(des);
-            if (parsed.valid && !m_subscription.isEmpty() &&
-                parsed.subscriptionId.compare(m_subscription, Qt::CaseInsensitive) != 0)
-                warn(AzCommandImporter::tr(
-                         "The disk encryption set “%1” is in subscription %2; it must be in the image's "
-                         "subscription, %3.")
-                         .arg(parsed.name(), parsed.subscriptionId, m_subscription));
-        }
+        reviewRegionDes(region);
     }
     d.normalizeEncryption();
 
     bool desNamesCompleted = false;
-    for (const QString &spec : encryptionSpecs) {
+    for (const QString &spec : m_parsed.list("--target-region-encryption")) {
         for (const QString &term : spec.split(QLatin1Char(','))) {
             if (!term.isEmpty() && term != QLatin1String("null") && !term.startsWith(QLatin1Char('/')) &&
                 azPythonInt(term) == std::nullopt)
                 desNamesCompleted = true;
         }
     }
-    if (desNamesCompleted && withEncryption && !regionSpecs.isEmpty())
+    if (desNamesCompleted && m_withEncryption && !m_parsed.list("--target-regions").isEmpty())
         note(AzCommandImporter::tr(
                  "Disk encryption sets given by name are looked up, as the Azure CLI does, in resource group "
                  "%1 of subscription %2.")
                  .arg(m_resourceGroup,
                       m_subscription.isEmpty() ? AzCommandImporter::tr("(unknown)") : m_subscription));
+    return true;
+}
 
-    // Dates and tags.
-    if (p.has("--end-of-life-date")) {
-        const QString text = p.one("--end-of-life-date");
-        const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
-        if (!date.isValid())
-            return reject(
-                AzCommandImporter::tr("The end-of-life date “%1” is not a date (YYYY-MM-DD).").arg(text));
-        d.endOfLifeDate = date;
-        if (!text.contains(QLatin1Char('T'), Qt::CaseInsensitive))
-            note(AzCommandImporter::tr(
-                     "The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the draft "
-                     "keeps the "
-                     "date, which the wizard sends as midnight UTC.")
-                     .arg(text));
-        else if (const QDateTime moment = QDateTime::fromString(text, Qt::ISODate);
-                 !moment.isValid() || moment.toUTC().time() != QTime(0, 0) || moment.toUTC().date() != date)
-            note(AzCommandImporter::tr(
-                     "The draft keeps only the date of the end of life “%1”; the wizard sends it as midnight "
-                     "UTC.")
-                     .arg(text));
+void AzImporter::reviewRegionDes(const RegionDraft &region) {
+    // A DES named after another region is most likely a copy-paste slip (Microsoft's own example has one).
+    QStringList desIds;
+    if (!region.osDiskDesId.isEmpty())
+        desIds << region.osDiskDesId;
+    for (const QString &des : std::as_const(region.dataDiskDesIds))
+        desIds << des;
+    for (const QString &des : std::as_const(desIds)) {
+        const ResourceId parsed = ResourceId::parse(des);
+        const QString named = AzCommandImporter::regionMentionedIn(parsed.name());
+        if (!named.isEmpty() && named != region.name)
+            warn(AzCommandImporter::tr(
+                     "The disk encryption set “%1” is used in region %2, but its name suggests region %3. "
+                     "A disk encryption set must be in the region it encrypts.")
+                     .arg(parsed.name(), region.name, named));
+        if (parsed.valid && !m_subscription.isEmpty() &&
+            parsed.subscriptionId.compare(m_subscription, Qt::CaseInsensitive) != 0)
+            warn(AzCommandImporter::tr(
+                     "The disk encryption set “%1” is in subscription %2; it must be in the image's "
+                     "subscription, %3.")
+                     .arg(parsed.name(), parsed.subscriptionId, m_subscription));
     }
-    for (const QString &tag : p.list("--tags")) {
+}
+
+bool AzImporter::readEndOfLife() {
+    if (!m_parsed.has("--end-of-life-date"))
+        return true;
+    const QString text = m_parsed.one("--end-of-life-date");
+    const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+    if (!date.isValid())
+        return reject(
+            AzCommandImporter::tr("The end-of-life date “%1” is not a date (YYYY-MM-DD).").arg(text));
+    r.draft.endOfLifeDate = date;
+    if (!text.contains(QLatin1Char('T'), Qt::CaseInsensitive))
+        note(
+            AzCommandImporter::tr("The Azure CLI sends the end-of-life date %1 as 12:59:59 UTC that day; the "
+                                  "draft keeps the date, which the wizard sends as midnight UTC.")
+                .arg(text));
+    else if (const QDateTime moment = QDateTime::fromString(text, Qt::ISODate);
+             !moment.isValid() || moment.toUTC().time() != QTime(0, 0) || moment.toUTC().date() != date)
+        note(AzCommandImporter::tr(
+                 "The draft keeps only the date of the end of life “%1”; the wizard sends it "
+                 "as midnight UTC.")
+                 .arg(text));
+    return true;
+}
+
+bool AzImporter::readTags() {
+    for (const QString &tag : m_parsed.list("--tags")) {
         if (tag.isEmpty())
             continue;
         const int equals = tag.indexOf(QLatin1Char('='));
         if (equals < 0)
-            d.tags.append({tag, QString()});
+            r.draft.tags.append({tag, QString()});
         else
-            d.tags.append({tag.left(equals), tag.mid(equals + 1)});
+            r.draft.tags.append({tag.left(equals), tag.mid(equals + 1)});
     }
-
-    // Values that were never filled in.
-    QStringList allValues;
-    for (const QStringList &values : std::as_const(p.values))
-        allValues << values;
-    for (const QString &value : std::as_const(allValues)) {
-        if (azLooksLikePlaceholder(value))
-            warn(AzCommandImporter::tr("“%1” looks like a placeholder; replace it with the real value.")
-                     .arg(value));
-    }
-    r.ok = true;
     return true;
 }
+
+bool AzImporter::warnPlaceholders() {
+    // Values that were never filled in.
+    for (const QStringList &values : std::as_const(m_parsed.values)) {
+        for (const QString &value : values) {
+            if (azLooksLikePlaceholder(value))
+                warn(AzCommandImporter::tr("“%1” looks like a placeholder; replace it with the real value.")
+                         .arg(value));
+        }
+    }
+    return true;
+}
+
+/// Splits pasted shell text into words as bash would, plus the ` and ^ line continuations of PowerShell and
+/// cmd; refuses what only a shell could run or expand. One character at a time, by quoting state.
+class AzShellWords {
+public:
+    AzShellWords(const QString &text, QStringList *words, QString *error)
+        : m_text(text)
+        , m_words(words)
+        , m_error(error) {}
+
+    bool split() {
+        m_words->clear();
+        for (int i = 0; i < m_text.size(); ++i) {
+            bool ok = true;
+            switch (m_state) {
+            case State::Single:
+                readSingleQuoted(i);
+                break;
+            case State::Double:
+                ok = readDoubleQuoted(i);
+                break;
+            case State::Outside:
+                ok = readUnquoted(i);
+                break;
+            }
+            if (!ok)
+                return false;
+        }
+        if (m_state != State::Outside)
+            return fail(AzCommandImporter::tr("A quote (%1) is opened but never closed.")
+                            .arg(m_state == State::Single ? QStringLiteral("'") : QStringLiteral("\"")));
+        endWord();
+        if (m_words->isEmpty())
+            return fail(AzCommandImporter::tr("The command is empty."));
+        return true;
+    }
+
+private:
+    enum class State { Outside, Single, Double };
+
+    bool fail(const QString &why) {
+        if (m_error)
+            *m_error = why;
+        return false;
+    }
+    void endWord() {
+        if (m_inWord)
+            *m_words << m_word;
+        m_word.clear();
+        m_inWord = false;
+    }
+    void append(QChar c) {
+        m_word += c;
+        m_inWord = true;
+    }
+    /// Length of the line break at i ("\n" or "\r\n"), 0 when none.
+    int lineBreakAt(int i) const {
+        if (i < m_text.size() && m_text.at(i) == QLatin1Char('\n'))
+            return 1;
+        if (i + 1 < m_text.size() && m_text.at(i) == QLatin1Char('\r') &&
+            m_text.at(i + 1) == QLatin1Char('\n'))
+            return 2;
+        return 0;
+    }
+    bool startsVariable(int i) const {
+        return m_text.at(i) == QLatin1Char('$') && i + 1 < m_text.size() && azIsNameStart(m_text.at(i + 1));
+    }
+    bool variableError(int i) {
+        int end = i + 1;
+        while (end < m_text.size() &&
+               (m_text.at(end).isLetterOrNumber() || m_text.at(end) == QLatin1Char('_') ||
+                m_text.at(end) == QLatin1Char('{') || m_text.at(end) == QLatin1Char('(')))
+            ++end;
+        return fail(
+            AzCommandImporter::tr("The command uses the shell expression “%1”, which only a shell can "
+                                  "expand; replace it with its value.")
+                .arg(m_text.mid(i, std::max(2, end - i))));
+    }
+    /// Moves i to the end of a # comment.
+    void skipComment(int &i) const {
+        while (i + 1 < m_text.size() && m_text.at(i + 1) != QLatin1Char('\n'))
+            ++i;
+    }
+
+    void readSingleQuoted(int i) {
+        if (m_text.at(i) == QLatin1Char('\''))
+            m_state = State::Outside;
+        else
+            m_word += m_text.at(i);
+    }
+
+    bool readDoubleQuoted(int &i) {
+        const QChar c = m_text.at(i);
+        if (c == QLatin1Char('"')) {
+            m_state = State::Outside;
+        } else if (c == QLatin1Char('\\') && i + 1 < m_text.size()) {
+            const QChar next = m_text.at(i + 1);
+            if (const int lb = lineBreakAt(i + 1)) {
+                i += lb;
+            } else if (next == QLatin1Char('$') || next == QLatin1Char('`') || next == QLatin1Char('"') ||
+                       next == QLatin1Char('\\')) {
+                m_word += next;
+                ++i;
+            } else {
+                m_word += c;
+            }
+        } else if (startsVariable(i)) {
+            return variableError(i);
+        } else if (c == QLatin1Char('`')) {
+            return fail(
+                AzCommandImporter::tr("The command uses a backquote inside double quotes, which a shell "
+                                      "would run as a command; remove it."));
+        } else {
+            m_word += c;
+        }
+        return true;
+    }
+
+    bool readUnquoted(int &i) {
+        const QChar c = m_text.at(i);
+        if (const int lb = lineBreakAt(i)) {
+            endWord();
+            i += lb - 1;
+            if (!m_words->isEmpty())
+                m_commandEnded = true;
+            return true;
+        }
+        if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
+            endWord();
+            return true;
+        }
+        if (m_commandEnded) {
+            if (c == QLatin1Char('#') && !m_inWord) {
+                skipComment(i);
+                return true;
+            }
+            return fail(AzCommandImporter::tr(
+                "The text holds more than one command, or a line break without a continuation character (\\, "
+                "` or ^); paste a single az sig image-version create command."));
+        }
+        if (c == QLatin1Char('\\') || c == QLatin1Char('`') || c == QLatin1Char('^'))
+            return readEscapeOrContinuation(i);
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            m_state = c == QLatin1Char('\'') ? State::Single : State::Double;
+            m_inWord = true;
+            return true;
+        }
+        if (c == QLatin1Char('#') && !m_inWord) {
+            skipComment(i);
+            return true;
+        }
+        if (startsVariable(i))
+            return variableError(i);
+        if (c == QLatin1Char('|') || c == QLatin1Char(';') || c == QLatin1Char('&') ||
+            c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('(') || c == QLatin1Char(')'))
+            return fail(
+                AzCommandImporter::tr("The command contains the shell operator “%1”; paste only the az "
+                                      "command, without pipes, redirections or other commands.")
+                    .arg(c));
+        append(c);
+        return true;
+    }
+
+    /// \ ` or ^ outside quotes: a line continuation, else an escape (\), an error (`) or a plain character
+    /// (^).
+    bool readEscapeOrContinuation(int &i) {
+        const QChar c = m_text.at(i);
+        // Trailing blanks after a continuation character are a classic copy-paste slip; accept them.
+        int j = i + 1;
+        while (j < m_text.size() && (m_text.at(j) == QLatin1Char(' ') || m_text.at(j) == QLatin1Char('\t')))
+            ++j;
+        if (const int lb = lineBreakAt(j)) {
+            i = j + lb - 1;
+            return true;
+        }
+        if (j >= m_text.size() && c != QLatin1Char('^')) {
+            i = j;
+            return true;
+        }
+        if (c == QLatin1Char('\\')) {
+            if (i + 1 < m_text.size())
+                append(m_text.at(++i));
+            return true;
+        }
+        if (c == QLatin1Char('`'))
+            return fail(
+                AzCommandImporter::tr("The command uses a backquote (`) that does not end a line; only "
+                                      "line continuations are understood."));
+        append(c); // '^' inside a word is an ordinary character for bash
+        return true;
+    }
+
+    const QString &m_text;
+    QStringList *m_words;
+    QString *m_error;
+    State m_state = State::Outside;
+    QString m_word;
+    bool m_inWord = false;
+    bool m_commandEnded = false; ///< a line ended after some words: only comments may follow
+};
 
 } // namespace
 
@@ -748,156 +1046,7 @@ QString AzCommandImporter::regionMentionedIn(const QString &name) {
 }
 
 bool AzCommandImporter::splitWords(const QString &text, QStringList *words, QString *error) {
-    enum class State { Outside, Single, Double };
-    State state = State::Outside;
-    QString word;
-    bool inWord = false;
-    bool commandEnded = false;
-    const auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    const auto endWord = [&] {
-        if (inWord)
-            *words << word;
-        word.clear();
-        inWord = false;
-    };
-    // Length of the line break at i ("\n" or "\r\n"), 0 when none.
-    const auto lineBreakAt = [&text](int i) {
-        if (i < text.size() && text.at(i) == QLatin1Char('\n'))
-            return 1;
-        if (i + 1 < text.size() && text.at(i) == QLatin1Char('\r') && text.at(i + 1) == QLatin1Char('\n'))
-            return 2;
-        return 0;
-    };
-    const auto variableError = [&](int i) {
-        int end = i + 1;
-        while (end < text.size() && (text.at(end).isLetterOrNumber() || text.at(end) == QLatin1Char('_') ||
-                                     text.at(end) == QLatin1Char('{') || text.at(end) == QLatin1Char('(')))
-            ++end;
-        return fail(
-            tr("The command uses the shell expression “%1”, which only a shell can expand; replace it "
-               "with its value.")
-                .arg(text.mid(i, std::max(2, end - i))));
-    };
-
-    words->clear();
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (state == State::Single) {
-            if (c == QLatin1Char('\''))
-                state = State::Outside;
-            else
-                word += c;
-            continue;
-        }
-        if (state == State::Double) {
-            if (c == QLatin1Char('"')) {
-                state = State::Outside;
-            } else if (c == QLatin1Char('\\') && i + 1 < text.size()) {
-                const QChar next = text.at(i + 1);
-                if (const int lb = lineBreakAt(i + 1)) {
-                    i += lb;
-                } else if (next == QLatin1Char('$') || next == QLatin1Char('`') || next == QLatin1Char('"') ||
-                           next == QLatin1Char('\\')) {
-                    word += next;
-                    ++i;
-                } else {
-                    word += c;
-                }
-            } else if (c == QLatin1Char('$') && i + 1 < text.size() && azIsNameStart(text.at(i + 1))) {
-                return variableError(i);
-            } else if (c == QLatin1Char('`')) {
-                return fail(
-                    tr("The command uses a backquote inside double quotes, which a shell would run as a "
-                       "command; remove it."));
-            } else {
-                word += c;
-            }
-            continue;
-        }
-        // Outside quotes.
-        if (const int lb = lineBreakAt(i)) {
-            endWord();
-            i += lb - 1;
-            if (!words->isEmpty())
-                commandEnded = true;
-            continue;
-        }
-        if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r')) {
-            endWord();
-            continue;
-        }
-        if (commandEnded) {
-            if (c == QLatin1Char('#') && !inWord) {
-                while (i + 1 < text.size() && text.at(i + 1) != QLatin1Char('\n'))
-                    ++i;
-                continue;
-            }
-            return fail(tr("The text holds more than one command, or a line break without a continuation "
-                           "character (\\, ` or ^); paste a single az sig image-version create command."));
-        }
-        if ((c == QLatin1Char('\\') || c == QLatin1Char('`') || c == QLatin1Char('^'))) {
-            // Trailing blanks after a continuation character are a classic copy-paste slip; accept them.
-            int j = i + 1;
-            while (j < text.size() && (text.at(j) == QLatin1Char(' ') || text.at(j) == QLatin1Char('\t')))
-                ++j;
-            if (const int lb = lineBreakAt(j)) {
-                i = j + lb - 1;
-                continue;
-            }
-            if (j >= text.size() && c != QLatin1Char('^')) {
-                i = j;
-                continue;
-            }
-            if (c == QLatin1Char('\\')) {
-                if (i + 1 < text.size()) {
-                    word += text.at(++i);
-                    inWord = true;
-                }
-                continue;
-            }
-            if (c == QLatin1Char('`'))
-                return fail(tr("The command uses a backquote (`) that does not end a line; only line "
-                               "continuations are understood."));
-            word += c; // '^' inside a word is an ordinary character for bash
-            inWord = true;
-            continue;
-        }
-        if (c == QLatin1Char('\'')) {
-            state = State::Single;
-            inWord = true;
-            continue;
-        }
-        if (c == QLatin1Char('"')) {
-            state = State::Double;
-            inWord = true;
-            continue;
-        }
-        if (c == QLatin1Char('#') && !inWord) {
-            while (i + 1 < text.size() && text.at(i + 1) != QLatin1Char('\n'))
-                ++i;
-            continue;
-        }
-        if (c == QLatin1Char('$') && i + 1 < text.size() && azIsNameStart(text.at(i + 1)))
-            return variableError(i);
-        if (c == QLatin1Char('|') || c == QLatin1Char(';') || c == QLatin1Char('&') ||
-            c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('(') || c == QLatin1Char(')'))
-            return fail(tr("The command contains the shell operator “%1”; paste only the az command, without "
-                           "pipes, redirections or other commands.")
-                            .arg(c));
-        word += c;
-        inWord = true;
-    }
-    if (state != State::Outside)
-        return fail(tr("A quote (%1) is opened but never closed.")
-                        .arg(state == State::Single ? QStringLiteral("'") : QStringLiteral("\"")));
-    endWord();
-    if (words->isEmpty())
-        return fail(tr("The command is empty."));
-    return true;
+    return AzShellWords(text, words, error).split();
 }
 
 AzImportResult AzCommandImporter::importCommand(const QString &command, const AzImportOptions &options) {

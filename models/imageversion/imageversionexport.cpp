@@ -478,16 +478,8 @@ ImageVersionDraft draftFromImageVersion(const GalleryImageVersion &version,
                                         const QMap<QString, QString> &desEncryptionTypes,
                                         QStringList *notes) {
     ImageVersionDraft d;
-    const ResourceId id = ResourceId::parse(version.id);
-    d.subscriptionId = id.subscriptionId;
-    d.resourceGroup = id.resourceGroup;
-    if (id.names.size() == 3) {
-        d.galleryName = id.names.at(0);
-        d.imageDefinitionName = id.names.at(1);
-        d.versionName = id.names.at(2);
-    } else {
+    if (!assignImageVersionNames(ResourceId::parse(version.id), d))
         d.versionName = version.name;
-    }
     d.location = normalizeRegion(version.location);
 
     const GalleryImageVersionStorageProfile &storage = version.storageProfile;

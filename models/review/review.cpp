@@ -160,14 +160,7 @@ QString ReviewAnalysis::sourceKindLabel(SourceKind kind) {
 
 void ReviewAnalysis::buildMatrix(VersionReview &review) {
     const GalleryImageVersion &v = review.version;
-    const ResourceId id = ResourceId::parse(v.id.isEmpty() ? review.versionId : v.id);
-    review.subscriptionId = id.subscriptionId;
-    review.resourceGroup = id.resourceGroup;
-    if (id.names.size() == 3) {
-        review.galleryName = id.names.at(0);
-        review.imageDefinitionName = id.names.at(1);
-        review.versionName = id.names.at(2);
-    }
+    assignImageVersionNames(ResourceId::parse(v.id.isEmpty() ? review.versionId : v.id), review);
 
     // Source.
     const GalleryImageVersionStorageProfile &storage = v.storageProfile;
@@ -250,10 +243,31 @@ void ReviewAnalysis::buildMatrix(VersionReview &review) {
     }
 }
 
-QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const QDate &today) {
-    QList<ReviewFinding> out;
-    const auto add = [&out](const QString &code, RvSeverity severity, const QString &message,
-                            const QString &region = {}, int lun = -2, const QString &desId = {}) {
+namespace {
+
+/// The findings of one review, section by section; take() gives them most severe first.
+class ReviewFindingCollector {
+public:
+    explicit ReviewFindingCollector(const VersionReview &review)
+        : m_review(review) {}
+
+    void checkRegionCoverage();
+    void checkDiskEncryptionSets();
+    void checkEncryptionTypes();
+    void checkEndOfLife(const QDate &today);
+    void checkReplication();
+    void checkSources();
+
+    QList<ReviewFinding> take() {
+        std::stable_sort(m_out.begin(), m_out.end(), [](const ReviewFinding &a, const ReviewFinding &b) {
+            return int(a.severity) > int(b.severity);
+        });
+        return std::move(m_out);
+    }
+
+private:
+    void add(const QString &code, RvSeverity severity, const QString &message, const QString &region = {},
+             int lun = -2, const QString &desId = {}) {
         ReviewFinding finding;
         finding.code = code;
         finding.severity = severity;
@@ -261,19 +275,28 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
         finding.region = region;
         finding.lun = lun;
         finding.desId = desId;
-        out.append(finding);
-    };
-    const auto desName = [&review](const QString &id) {
-        const ReviewedDes *des = review.des(id);
+        m_out.append(finding);
+    }
+    /// The set's own name once read, else the last segment of its id.
+    QString desName(const QString &id) const {
+        const ReviewedDes *des = m_review.des(id);
         if (des && des->state == ReviewedDes::State::Found && !des->des.name.isEmpty())
             return des->des.name;
         const QString name = ResourceId::parse(id).name();
         return name.isEmpty() ? id : name;
-    };
+    }
+    void checkDisksOfEncryptedRegion(const ReviewRegion &region);
+    void checkDes(const ReviewRegion &region, const ReviewDisk &disk);
+    void checkFoundDes(const ReviewRegion &region, const ReviewDisk &disk, const ReviewedDes &des);
 
+    const VersionReview &m_review;
+    QList<ReviewFinding> m_out;
+};
+
+void ReviewFindingCollector::checkRegionCoverage() {
     // Regions without encryption, and disks left out within a region.
     QStringList encryptedRegions;
-    for (const ReviewRegion &region : review.regions) {
+    for (const ReviewRegion &region : m_review.regions) {
         for (const ReviewDisk &disk : region.disks) {
             if (!disk.desId.isEmpty()) {
                 encryptedRegions << region.name;
@@ -281,103 +304,114 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
             }
         }
     }
-    for (const ReviewRegion &region : review.regions) {
-        const bool encrypted = encryptedRegions.contains(region.name);
-        if (!encrypted) {
-            if (!encryptedRegions.isEmpty())
-                add(QStringLiteral("regionWithoutEncryption"), RvSeverity::Error,
-                    tr("Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of "
-                       "the "
-                       "image stored in %1 is encrypted with platform-managed keys only.")
-                        .arg(region.name, encryptedRegions.join(QStringLiteral(", "))),
-                    region.name);
-            continue;
-        }
-        const QString osDes = region.desFor(-1);
-        QList<int> dataWithout;
-        for (const ReviewDisk &disk : region.disks) {
-            if (disk.lun >= 0 && disk.desId.isEmpty())
-                dataWithout << disk.lun;
-        }
-        if (!osDes.isEmpty()) {
-            for (int lun : std::as_const(dataWithout))
-                add(QStringLiteral("dataDiskWithoutEncryption"), RvSeverity::Error,
-                    tr("In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 "
-                       "has none: "
-                       "that disk is encrypted with platform-managed keys only.")
-                        .arg(region.name, desName(osDes))
-                        .arg(lun),
-                    region.name, lun);
-        } else {
-            add(QStringLiteral("osDiskWithoutEncryption"), RvSeverity::Error,
-                tr("In region %1 the data disks use a disk encryption set but the OS disk has none: the OS "
-                   "disk "
-                   "is encrypted with platform-managed keys only.")
-                    .arg(region.name),
-                region.name, -1);
+    for (const ReviewRegion &region : m_review.regions) {
+        if (encryptedRegions.contains(region.name)) {
+            checkDisksOfEncryptedRegion(region);
+        } else if (!encryptedRegions.isEmpty()) {
+            add(QStringLiteral("regionWithoutEncryption"), RvSeverity::Error,
+                ReviewAnalysis::tr(
+                    "Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of "
+                    "the image stored in %1 is encrypted with platform-managed keys only.")
+                    .arg(region.name, encryptedRegions.join(QStringLiteral(", "))),
+                region.name);
         }
     }
+}
 
+void ReviewFindingCollector::checkDisksOfEncryptedRegion(const ReviewRegion &region) {
+    const QString osDes = region.desFor(-1);
+    if (osDes.isEmpty()) {
+        add(QStringLiteral("osDiskWithoutEncryption"), RvSeverity::Error,
+            ReviewAnalysis::tr("In region %1 the data disks use a disk encryption set but the OS disk has "
+                               "none: the OS disk is encrypted with platform-managed keys only.")
+                .arg(region.name),
+            region.name, -1);
+        return;
+    }
+    for (const ReviewDisk &disk : region.disks) {
+        if (disk.lun >= 0 && disk.desId.isEmpty())
+            add(QStringLiteral("dataDiskWithoutEncryption"), RvSeverity::Error,
+                ReviewAnalysis::tr(
+                    "In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 has "
+                    "none: that disk is encrypted with platform-managed keys only.")
+                    .arg(region.name, desName(osDes))
+                    .arg(disk.lun),
+                region.name, disk.lun);
+    }
+}
+
+void ReviewFindingCollector::checkDiskEncryptionSets() {
     // Each referenced DES, once per region that uses it.
-    for (const ReviewRegion &region : review.regions) {
+    for (const ReviewRegion &region : m_review.regions) {
         QStringList seen;
         for (const ReviewDisk &disk : region.disks) {
             if (disk.desId.isEmpty() || seen.contains(rvLower(disk.desId)))
                 continue;
             seen << rvLower(disk.desId);
-            const ReviewedDes *des = review.des(disk.desId);
-            const QString name = desName(disk.desId);
-            const ResourceId parsed = ResourceId::parse(disk.desId);
-            if (!review.subscriptionId.isEmpty() && parsed.valid &&
-                parsed.subscriptionId.compare(review.subscriptionId, Qt::CaseInsensitive) != 0)
-                add(QStringLiteral("desInOtherSubscription"), RvSeverity::Error,
-                    tr("Disk encryption set %1 (used in region %2) is in subscription %3, not in the image's "
-                       "subscription %4. Disk encryption sets must be in the same subscription as the image.")
-                        .arg(name, region.name, parsed.subscriptionId, review.subscriptionId),
-                    region.name, disk.lun, disk.desId);
-            if (!des)
-                continue;
-            switch (des->state) {
-            case ReviewedDes::State::Missing:
-                add(QStringLiteral("desMissing"), RvSeverity::Error,
-                    tr("Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot "
-                       "be "
-                       "created from this image in %2 until it is restored or the image is recreated.")
-                        .arg(name, region.name),
-                    region.name, disk.lun, disk.desId);
-                break;
-            case ReviewedDes::State::Unreadable:
-                add(QStringLiteral("desUnreadable"), RvSeverity::Warning,
-                    tr("Disk encryption set %1 (used in region %2) could not be read, so it was not checked: "
-                       "%3")
-                        .arg(name, region.name, des->error),
-                    region.name, disk.lun, disk.desId);
-                break;
-            case ReviewedDes::State::Found:
-                if (!des->hasActiveKey())
-                    add(QStringLiteral("desNoActiveKey"), RvSeverity::Error,
-                        tr("Disk encryption set %1 (used in region %2) has no active key: the disks it "
-                           "encrypts "
-                           "cannot be read.")
-                            .arg(name, region.name),
-                        region.name, disk.lun, disk.desId);
-                if (!des->des.location.isEmpty() && !sameRegion(des->des.location, region.name))
-                    add(QStringLiteral("desLocationMismatch"), RvSeverity::Error,
-                        tr("Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk "
-                           "encryption "
-                           "set only works in its own region.")
-                            .arg(name, des->des.location, region.name),
-                        region.name, disk.lun, disk.desId);
-                break;
-            }
+            checkDes(region, disk);
         }
     }
+}
 
+void ReviewFindingCollector::checkDes(const ReviewRegion &region, const ReviewDisk &disk) {
+    const ReviewedDes *des = m_review.des(disk.desId);
+    const QString name = desName(disk.desId);
+    const ResourceId parsed = ResourceId::parse(disk.desId);
+    if (!m_review.subscriptionId.isEmpty() && parsed.valid &&
+        parsed.subscriptionId.compare(m_review.subscriptionId, Qt::CaseInsensitive) != 0)
+        add(QStringLiteral("desInOtherSubscription"), RvSeverity::Error,
+            ReviewAnalysis::tr(
+                "Disk encryption set %1 (used in region %2) is in subscription %3, not in the image's "
+                "subscription %4. Disk encryption sets must be in the same subscription as the image.")
+                .arg(name, region.name, parsed.subscriptionId, m_review.subscriptionId),
+            region.name, disk.lun, disk.desId);
+    if (!des)
+        return;
+    switch (des->state) {
+    case ReviewedDes::State::Missing:
+        add(QStringLiteral("desMissing"), RvSeverity::Error,
+            ReviewAnalysis::tr(
+                "Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot be "
+                "created from this image in %2 until it is restored or the image is recreated.")
+                .arg(name, region.name),
+            region.name, disk.lun, disk.desId);
+        break;
+    case ReviewedDes::State::Unreadable:
+        add(QStringLiteral("desUnreadable"), RvSeverity::Warning,
+            ReviewAnalysis::tr(
+                "Disk encryption set %1 (used in region %2) could not be read, so it was not checked: %3")
+                .arg(name, region.name, des->error),
+            region.name, disk.lun, disk.desId);
+        break;
+    case ReviewedDes::State::Found:
+        checkFoundDes(region, disk, *des);
+        break;
+    }
+}
+
+void ReviewFindingCollector::checkFoundDes(const ReviewRegion &region, const ReviewDisk &disk,
+                                           const ReviewedDes &des) {
+    const QString name = desName(disk.desId);
+    if (!des.hasActiveKey())
+        add(QStringLiteral("desNoActiveKey"), RvSeverity::Error,
+            ReviewAnalysis::tr("Disk encryption set %1 (used in region %2) has no active key: the disks it "
+                               "encrypts cannot be read.")
+                .arg(name, region.name),
+            region.name, disk.lun, disk.desId);
+    if (!des.des.location.isEmpty() && !sameRegion(des.des.location, region.name))
+        add(QStringLiteral("desLocationMismatch"), RvSeverity::Error,
+            ReviewAnalysis::tr("Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk "
+                               "encryption set only works in its own region.")
+                .arg(name, des.des.location, region.name),
+            region.name, disk.lun, disk.desId);
+}
+
+void ReviewFindingCollector::checkEncryptionTypes() {
     // Encryption types across disks.
     QMap<QString, QStringList> byType;
-    for (const ReviewRegion &region : review.regions) {
+    for (const ReviewRegion &region : m_review.regions) {
         for (const ReviewDisk &disk : region.disks) {
-            const ReviewedDes *des = disk.desId.isEmpty() ? nullptr : review.des(disk.desId);
+            const ReviewedDes *des = disk.desId.isEmpty() ? nullptr : m_review.des(disk.desId);
             if (!des || des->state != ReviewedDes::State::Found)
                 continue;
             QStringList &names = byType[des->des.encryptionType];
@@ -385,57 +419,70 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
                 names << des->des.name;
         }
     }
-    if (byType.size() > 1) {
-        QStringList parts;
-        for (auto it = byType.cbegin(); it != byType.cend(); ++it)
-            parts << tr("%1: %2").arg(rvEncryptionTypeLabel(it.key()), it.value().join(QStringLiteral(", ")));
-        add(QStringLiteral("mixedEncryptionTypes"), RvSeverity::Warning,
-            tr("The disks of this image version use different encryption types (%1). Virtual machines get a "
-               "different protection depending on the disk and the region.")
-                .arg(parts.join(QStringLiteral("; "))));
-    }
+    if (byType.size() <= 1)
+        return;
+    QStringList parts;
+    for (auto it = byType.cbegin(); it != byType.cend(); ++it)
+        parts << ReviewAnalysis::tr("%1: %2").arg(rvEncryptionTypeLabel(it.key()),
+                                                  it.value().join(QStringLiteral(", ")));
+    add(QStringLiteral("mixedEncryptionTypes"), RvSeverity::Warning,
+        ReviewAnalysis::tr("The disks of this image version use different encryption types (%1). Virtual "
+                           "machines get a different protection depending on the disk and the region.")
+            .arg(parts.join(QStringLiteral("; "))));
+}
 
-    // End of life.
-    const QDate endOfLife = QDate::fromString(review.version.endOfLifeDate.left(10), Qt::ISODate);
+void ReviewFindingCollector::checkEndOfLife(const QDate &today) {
+    const QDate endOfLife = QDate::fromString(m_review.version.endOfLifeDate.left(10), Qt::ISODate);
     if (endOfLife.isValid() && endOfLife < today)
         add(QStringLiteral("endOfLifePassed"), RvSeverity::Warning,
-            tr("The end-of-life date (%1) has passed: this version should no longer be used for new virtual "
-               "machines.")
+            ReviewAnalysis::tr("The end-of-life date (%1) has passed: this version should no longer be used "
+                               "for new virtual machines.")
                 .arg(endOfLife.toString(Qt::ISODate)));
+}
 
-    // Replication.
-    for (const ReviewRegion &region : review.regions) {
+void ReviewFindingCollector::checkReplication() {
+    for (const ReviewRegion &region : m_review.regions) {
         if (!region.hasReplicationStatus)
             continue;
         if (region.replicationState.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0) {
             add(QStringLiteral("replicationFailed"), RvSeverity::Error,
                 region.replicationDetails.isEmpty()
-                    ? tr("Replication to region %1 failed; the service gave no reason.").arg(region.name)
-                    : tr("Replication to region %1 failed. The service says: %2")
+                    ? ReviewAnalysis::tr("Replication to region %1 failed; the service gave no reason.")
+                          .arg(region.name)
+                    : ReviewAnalysis::tr("Replication to region %1 failed. The service says: %2")
                           .arg(region.name, region.replicationDetails),
                 region.name);
         } else if (region.replicationState.compare(QLatin1String("Replicating"), Qt::CaseInsensitive) == 0) {
             add(QStringLiteral("replicationInProgress"), RvSeverity::Info,
-                tr("Replication to region %1 is still in progress (%2 %).")
+                ReviewAnalysis::tr("Replication to region %1 is still in progress (%2 %).")
                     .arg(region.name)
                     .arg(region.replicationProgress),
                 region.name);
         }
     }
+}
 
-    // Source.
-    for (const ReviewedSource &source : review.sources) {
+void ReviewFindingCollector::checkSources() {
+    for (const ReviewedSource &source : m_review.sources) {
         if (source.checked && !source.exists && source.error.isEmpty())
             add(QStringLiteral("sourceMissing"), RvSeverity::Info,
-                tr("The source %1 no longer exists. The image version does not need it, but it cannot be "
-                   "recreated from the same source.")
+                ReviewAnalysis::tr("The source %1 no longer exists. The image version does not need it, but "
+                                   "it cannot be recreated from the same source.")
                     .arg(source.id));
     }
+}
 
-    std::stable_sort(out.begin(), out.end(), [](const ReviewFinding &a, const ReviewFinding &b) {
-        return int(a.severity) > int(b.severity);
-    });
-    return out;
+} // namespace
+
+QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const QDate &today) {
+    ReviewFindingCollector collector(review);
+    collector.checkRegionCoverage();
+    collector.checkDiskEncryptionSets();
+    collector.checkEncryptionTypes();
+    collector.checkEndOfLife(today);
+    collector.checkReplication();
+    collector.checkSources();
+    return collector.take();
 }
 
 // ---- VersionReviewer ----------------------------------------------------------------------------------

@@ -252,6 +252,18 @@ QStringList lowerCased(const QStringList &segments) {
     return lower;
 }
 
+QJsonObject resourceJson(const QString &id, const QString &name, const QString &type,
+                         const QJsonValue &location, const QJsonObject &properties, const QJsonValue &tags) {
+    QJsonObject resource{{QStringLiteral("id"), id},
+                         {QStringLiteral("name"), name},
+                         {QStringLiteral("type"), type},
+                         {QStringLiteral("location"), location},
+                         {QStringLiteral("properties"), properties}};
+    if (!tags.isUndefined())
+        resource.insert(QStringLiteral("tags"), tags);
+    return resource;
+}
+
 QJsonValue valueAt(const QJsonObject &object, std::initializer_list<const char *> path) {
     QJsonValue value = object;
     for (const char *key : path)
@@ -800,14 +812,10 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     properties.insert(QStringLiteral("provisioningState"),
                       existed ? QStringLiteral("Updating") : QStringLiteral("Creating"));
-    QJsonObject version{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("name"), segments.last()},
-        {QStringLiteral("type"), QStringLiteral("Microsoft.Compute/galleries/images/versions")},
-        {QStringLiteral("location"), body.value(QLatin1String("location"))},
-        {QStringLiteral("properties"), properties}};
-    if (body.contains(QLatin1String("tags")))
-        version.insert(QStringLiteral("tags"), tags);
+    const QJsonObject version = resourceJson(
+        id, segments.last(), QStringLiteral("Microsoft.Compute/galleries/images/versions"),
+        body.value(QLatin1String("location")), properties,
+        body.contains(QLatin1String("tags")) ? QJsonValue(tags) : QJsonValue(QJsonValue::Undefined));
     m_store.put(version);
     LongRunningOperation &operation = m_operations.start(key);
     operation.failCode = OperationRegistry::requestedFailure(tags);

@@ -79,6 +79,10 @@ std::optional<ApiResponse> checkLocation(const ArmStore &store, const QJsonObjec
                                          const QString &resourceType);
 /// The path segments in lower case: routes compare them so, and keep the originals for ids and messages.
 QStringList lowerCased(const QStringList &segments);
+/// A resource as ARM answers it; `tags` (as the request gave them) only when defined.
+QJsonObject resourceJson(const QString &id, const QString &name, const QString &type,
+                         const QJsonValue &location, const QJsonObject &properties,
+                         const QJsonValue &tags = QJsonValue::Undefined);
 /// The value at `path` inside `object` ({"properties", "storageProfile"}); undefined where a step is missing.
 QJsonValue valueAt(const QJsonObject &object, std::initializer_list<const char *> path);
 /// Now, as ARM writes timestamps.

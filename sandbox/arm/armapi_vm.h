@@ -38,16 +38,36 @@ public:
 
 private:
     ApiResponse vmSizes(const ApiRequest &request, const QString &location);
-    ApiResponse network(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
-    ApiResponse putVirtualNetwork(const ApiRequest &request, const QStringList &segments,
-                                  const QString &apiVersion);
+
+    // Microsoft.Network: virtual networks, their subnets and network interfaces
+    ApiResponse networkRoute(const ApiRequest &request, const QStringList &segments,
+                             const QString &apiVersion);
+    ApiResponse subnetRoute(const ApiRequest &request, const QStringList &segments,
+                            const QString &apiVersion);
+    /// What every Microsoft.Network PUT checks first: write access, a JSON body (into *body), and its
+    /// location when `locationType` (the resource type the errors name) is given.
+    std::optional<ApiResponse> beginNetworkPut(const ApiRequest &request, const QStringList &segments,
+                                               const QString &writeAction, const QString &locationType,
+                                               QJsonObject *body) const;
+    /// A virtual network or network interface PUT.
+    ApiResponse putNetworkResource(const ApiRequest &request, const QStringList &segments,
+                                   const QString &apiVersion, bool virtualNetwork);
+    /// Checks the properties of the virtual network `id` called `name` and fills in its subnets.
+    std::optional<ApiResponse> fillVirtualNetwork(const QString &id, const QString &name,
+                                                  QJsonObject &properties) const;
+    /// Checks the properties of the network interface `id` and fills in its IP configurations.
+    std::optional<ApiResponse> fillNetworkInterface(const QString &id, const QString &location,
+                                                    QJsonObject &properties) const;
     ApiResponse putSubnet(const ApiRequest &request, const QStringList &segments, const QString &apiVersion);
-    ApiResponse putNetworkInterface(const ApiRequest &request, const QStringList &segments,
-                                    const QString &apiVersion);
+    /// Checks one IP configuration of the network interface `nicId` and gives it its address and defaults.
+    std::optional<ApiResponse> fillIpConfiguration(QJsonObject &configuration, const QString &nicId,
+                                                   const QString &location, const QString &target) const;
+    /// How many IP configurations of all network interfaces are in the subnet.
+    int addressesUsedIn(const QString &subnetId) const;
+
+    /// Checked by VirtualMachineCheck (arm/vmcheck.h); creates the VM, its managed disks, attaches its NICs.
     ApiResponse putVirtualMachine(const ApiRequest &request, const QStringList &segments,
                                   const QString &apiVersion);
-    std::optional<ApiResponse> validateVirtualMachine(const QStringList &segments, const QJsonObject &body,
-                                                      QJsonObject *imageVersion, QJsonObject *definition);
     /// Registers a long-running operation for `key` and adds its Azure-AsyncOperation header to `response`.
     void startOperation(ApiResponse &response, const QString &key, const QString &subscriptionId,
                         const QString &providerNamespace, const QString &location, const QString &apiVersion,

@@ -1,6 +1,7 @@
 #include "http/faults.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace armsandbox {
@@ -38,7 +39,6 @@ bool FaultPlan::parse(const QString &spec, QString *error) {
         const QString ruleText = rawRule.trimmed();
         const QStringList parts = ruleText.split(QLatin1Char(':'));
         const QString action = parts.first().trimmed();
-        Rule rule;
         if (action.startsWith(QLatin1String("seed="))) {
             bool ok = false;
             seed = action.mid(5).toUInt(&ok);
@@ -48,107 +48,109 @@ bool FaultPlan::parse(const QString &spec, QString *error) {
                                 .arg(ruleText));
             continue;
         }
-        if (action.startsWith(QLatin1String("latency="))) {
-            rule.latency = true;
-            if (!parseDuration(action.mid(8), &rule.latencyMs))
-                return fail(
-                    QCoreApplication::translate(
-                        "armsandbox", "Fault rule “%1”: latency must look like 200ms or 2s (at most 600 s).")
-                        .arg(ruleText));
-        } else if (action.startsWith(QLatin1String("status="))) {
-            bool ok = false;
-            rule.kind = FaultDecision::Status;
-            rule.status = action.mid(7).toInt(&ok);
-            if (!ok || rule.status < 400 || rule.status > 599)
-                return fail(
-                    QCoreApplication::translate(
-                        "armsandbox", "Fault rule “%1”: status must be an HTTP error code from 400 to 599.")
-                        .arg(ruleText));
-        } else if (action == QLatin1String("drop")) {
-            rule.kind = FaultDecision::Drop;
-        } else if (action == QLatin1String("reset")) {
-            rule.kind = FaultDecision::Reset;
-        } else if (action == QLatin1String("truncate")) {
-            rule.kind = FaultDecision::Truncate;
-        } else if (action == QLatin1String("malformed")) {
-            rule.kind = FaultDecision::Malformed;
-        } else if (action == QLatin1String("hang")) {
-            rule.kind = FaultDecision::Hang;
-        } else {
-            return fail(QCoreApplication::translate(
-                            "armsandbox",
-                            "Fault rule “%1”: unknown action “%2” (expected latency=, status=, drop, reset, "
-                            "truncate, malformed, hang or seed=).")
-                            .arg(ruleText, action));
-        }
+        Rule rule;
+        if (const std::optional<QString> why = parseAction(action, ruleText, &rule))
+            return fail(*why);
         bool triggerSet = false;
         for (int i = 1; i < parts.size(); ++i) {
-            const QString param = parts.at(i).trimmed();
-            const int eq = param.indexOf(QLatin1Char('='));
-            const QString key = eq < 0 ? param : param.left(eq);
-            const QString value = eq < 0 ? QString() : param.mid(eq + 1);
-            bool ok = false;
-            if (key == QLatin1String("nth") || key == QLatin1String("every") ||
-                key == QLatin1String("first")) {
-                if (triggerSet)
-                    return fail(
-                        QCoreApplication::translate(
-                            "armsandbox", "Fault rule “%1”: use only one of nth, every, first and rate.")
-                            .arg(ruleText));
-                triggerSet = true;
-                rule.n = value.toLongLong(&ok);
-                if (!ok || rule.n < 1)
-                    return fail(QCoreApplication::translate("armsandbox",
-                                                            "Fault rule “%1”: %2 must be a positive integer.")
-                                    .arg(ruleText, key));
-                rule.trigger = key == QLatin1String("nth")     ? Rule::Nth
-                               : key == QLatin1String("every") ? Rule::Every
-                                                               : Rule::First;
-            } else if (key == QLatin1String("rate")) {
-                if (triggerSet)
-                    return fail(
-                        QCoreApplication::translate(
-                            "armsandbox", "Fault rule “%1”: use only one of nth, every, first and rate.")
-                            .arg(ruleText));
-                triggerSet = true;
-                rule.trigger = Rule::Rate;
-                rule.rate = value.toDouble(&ok);
-                if (!ok || rule.rate < 0 || rule.rate > 1)
-                    return fail(QCoreApplication::translate(
-                                    "armsandbox", "Fault rule “%1”: rate must be a number from 0 to 1.")
-                                    .arg(ruleText));
-            } else if (key == QLatin1String("retry-after")) {
-                rule.retryAfter = value.toInt(&ok);
-                if (!ok || rule.retryAfter < 0 || rule.kind != FaultDecision::Status)
-                    return fail(
-                        QCoreApplication::translate(
-                            "armsandbox",
-                            "Fault rule “%1”: retry-after needs a status rule and a number of seconds.")
-                            .arg(ruleText));
-            } else if (key == QLatin1String("path")) {
-                if (value.isEmpty())
-                    return fail(
-                        QCoreApplication::translate("armsandbox", "Fault rule “%1”: path needs a substring.")
-                            .arg(ruleText));
-                rule.path = value;
-            } else if (key == QLatin1String("method")) {
-                static const QRegularExpression verb(QStringLiteral("^[A-Za-z]+$"));
-                if (!verb.match(value).hasMatch())
-                    return fail(QCoreApplication::translate(
-                                    "armsandbox", "Fault rule “%1”: method needs an HTTP verb such as GET.")
-                                    .arg(ruleText));
-                rule.method = value.toUpper().toLatin1();
-            } else {
-                return fail(
-                    QCoreApplication::translate("armsandbox", "Fault rule “%1”: unknown parameter “%2”.")
-                        .arg(ruleText, key));
-            }
+            if (const std::optional<QString> why =
+                    parseParameter(parts.at(i).trimmed(), ruleText, &triggerSet, &rule))
+                return fail(*why);
         }
         rules.append(rule);
     }
     m_rules = rules;
     m_random.seed(seed);
     return true;
+}
+
+std::optional<QString> FaultPlan::parseAction(const QString &action, const QString &ruleText, Rule *rule) {
+    static const QHash<QString, FaultDecision::Kind> plainActions = {
+        {QStringLiteral("drop"), FaultDecision::Drop},
+        {QStringLiteral("reset"), FaultDecision::Reset},
+        {QStringLiteral("truncate"), FaultDecision::Truncate},
+        {QStringLiteral("malformed"), FaultDecision::Malformed},
+        {QStringLiteral("hang"), FaultDecision::Hang}};
+    if (action.startsWith(QLatin1String("latency="))) {
+        rule->latency = true;
+        if (!parseDuration(action.mid(8), &rule->latencyMs))
+            return QCoreApplication::translate(
+                       "armsandbox", "Fault rule “%1”: latency must look like 200ms or 2s (at most 600 s).")
+                .arg(ruleText);
+    } else if (action.startsWith(QLatin1String("status="))) {
+        bool ok = false;
+        rule->kind = FaultDecision::Status;
+        rule->status = action.mid(7).toInt(&ok);
+        if (!ok || rule->status < 400 || rule->status > 599)
+            return QCoreApplication::translate(
+                       "armsandbox", "Fault rule “%1”: status must be an HTTP error code from 400 to 599.")
+                .arg(ruleText);
+    } else if (plainActions.contains(action)) {
+        rule->kind = plainActions.value(action);
+    } else {
+        return QCoreApplication::translate(
+                   "armsandbox", "Fault rule “%1”: unknown action “%2” (expected latency=, status=, drop, "
+                                 "reset, truncate, malformed, hang or seed=).")
+            .arg(ruleText, action);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> FaultPlan::parseParameter(const QString &param, const QString &ruleText,
+                                                 bool *triggerSet, Rule *rule) {
+    const int eq = param.indexOf(QLatin1Char('='));
+    const QString key = eq < 0 ? param : param.left(eq);
+    const QString value = eq < 0 ? QString() : param.mid(eq + 1);
+    bool ok = false;
+    const bool trigger = key == QLatin1String("nth") || key == QLatin1String("every") ||
+                         key == QLatin1String("first") || key == QLatin1String("rate");
+    if (trigger) {
+        if (*triggerSet)
+            return QCoreApplication::translate("armsandbox",
+                                               "Fault rule “%1”: use only one of nth, every, first and rate.")
+                .arg(ruleText);
+        *triggerSet = true;
+    }
+    if (key == QLatin1String("rate")) {
+        rule->trigger = Rule::Rate;
+        rule->rate = value.toDouble(&ok);
+        if (!ok || rule->rate < 0 || rule->rate > 1)
+            return QCoreApplication::translate("armsandbox",
+                                               "Fault rule “%1”: rate must be a number from 0 to 1.")
+                .arg(ruleText);
+    } else if (trigger) {
+        rule->n = value.toLongLong(&ok);
+        if (!ok || rule->n < 1)
+            return QCoreApplication::translate("armsandbox",
+                                               "Fault rule “%1”: %2 must be a positive integer.")
+                .arg(ruleText, key);
+        rule->trigger = key == QLatin1String("nth")     ? Rule::Nth
+                        : key == QLatin1String("every") ? Rule::Every
+                                                        : Rule::First;
+    } else if (key == QLatin1String("retry-after")) {
+        rule->retryAfter = value.toInt(&ok);
+        if (!ok || rule->retryAfter < 0 || rule->kind != FaultDecision::Status)
+            return QCoreApplication::translate(
+                       "armsandbox",
+                       "Fault rule “%1”: retry-after needs a status rule and a number of seconds.")
+                .arg(ruleText);
+    } else if (key == QLatin1String("path")) {
+        if (value.isEmpty())
+            return QCoreApplication::translate("armsandbox", "Fault rule “%1”: path needs a substring.")
+                .arg(ruleText);
+        rule->path = value;
+    } else if (key == QLatin1String("method")) {
+        static const QRegularExpression verb(QStringLiteral("^[A-Za-z]+$"));
+        if (!verb.match(value).hasMatch())
+            return QCoreApplication::translate("armsandbox",
+                                               "Fault rule “%1”: method needs an HTTP verb such as GET.")
+                .arg(ruleText);
+        rule->method = value.toUpper().toLatin1();
+    } else {
+        return QCoreApplication::translate("armsandbox", "Fault rule “%1”: unknown parameter “%2”.")
+            .arg(ruleText, key);
+    }
+    return std::nullopt;
 }
 
 FaultDecision FaultPlan::decide(const QByteArray &method, const QString &pathAndQuery) {

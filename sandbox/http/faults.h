@@ -12,6 +12,7 @@
 #include <QList>
 #include <QRandomGenerator>
 #include <QString>
+#include <optional>
 
 namespace armsandbox {
 
@@ -45,6 +46,12 @@ private:
         QByteArray method;
         qint64 seen = 0;
     };
+    /// The rule's action (latency=, status=, drop...) into `rule`; the error message when it is not one.
+    static std::optional<QString> parseAction(const QString &action, const QString &ruleText, Rule *rule);
+    /// One parameter (nth=, rate=, path=...) into `rule`; `triggerSet` tells whether a trigger came before.
+    static std::optional<QString> parseParameter(const QString &param, const QString &ruleText,
+                                                 bool *triggerSet, Rule *rule);
+
     QList<Rule> m_rules;
     QRandomGenerator m_random{1};
 };

@@ -369,24 +369,16 @@ void TestSandbox::pagingWithAFixtureFile() {
     QString why;
     QVERIFY2(sandbox.start(options, &why), qPrintable(why));
     Http http;
-    QUrl next =
+    const QUrl first =
         armUrl(sandbox.baseUrl(),
                QStringLiteral(
                    "/subscriptions/%1/resourceGroups/rg-dev/providers/Microsoft.Compute/diskEncryptionSets")
                    .arg(kSub2),
                QStringLiteral("2025-01-02"));
-    int count = 0;
-    int pages = 0;
-    while (next.isValid() && pages < 1000) {
-        const HttpResult page = http.get(next);
-        QCOMPARE(page.status, 200);
-        count += page.json().value(QLatin1String("value")).toArray().size();
-        ++pages;
-        const QString link = page.json().value(QLatin1String("nextLink")).toString();
-        next = link.isEmpty() ? QUrl() : QUrl(link);
-    }
-    QCOMPARE(count, 251);
-    QCOMPARE(pages, 36); // ceil(251 / 7)
+    const ListPages list = readListPages(http, first, 1000);
+    QCOMPARE(list.failedStatus, 0);
+    QCOMPARE(list.items, 251);
+    QCOMPARE(list.pages, 36); // ceil(251 / 7)
     const HttpResult badToken = http.get(
         armUrl(sandbox.baseUrl(),
                QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(kSub2),
@@ -922,7 +914,7 @@ void TestSandbox::authRequired() {
         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id=04b07795-8ddb-461a-bbee-"
         "02f9e1bf7b46&device_code=" +
         QUrl::toPercentEncoding(code.json().value(QLatin1String("device_code")).toString());
-    QTest::qWait(1100); // the device code interval (1 s) applies to the first poll too
+    identity->advanceClock(1); // the device code interval (1 s) applies to the first poll too
     const HttpResult issued = http.call("POST", token, form);
     QCOMPARE(issued.status, 200);
     const QByteArray accessToken = issued.json().value(QLatin1String("access_token")).toString().toUtf8();

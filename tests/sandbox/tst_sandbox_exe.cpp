@@ -93,24 +93,16 @@ void TestSandboxExe::optionsReachTheServer() {
                                       QStringLiteral("--auth"), QStringLiteral("none")});
     QVERIFY(base.isValid());
     Http http;
-    QUrl next = armUrl(
+    const QUrl first = armUrl(
         base, QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(kSub1),
         QStringLiteral("2025-01-02"));
-    const HttpResult limited = http.get(next);
+    const HttpResult limited = http.get(first);
     QCOMPARE(limited.status, 429);
     QCOMPARE(limited.header("Retry-After"), QByteArray("2"));
-    int count = 0;
-    int pages = 0;
-    while (next.isValid() && pages < 20) {
-        const HttpResult page = http.get(next);
-        QCOMPARE(page.status, 200);
-        count += page.json().value(QLatin1String("value")).toArray().size();
-        ++pages;
-        const QString link = page.json().value(QLatin1String("nextLink")).toString();
-        next = link.isEmpty() ? QUrl() : QUrl(link);
-    }
-    QCOMPARE(count, 3008);
-    QCOMPARE(pages, 4);
+    const ListPages list = readListPages(http, first, 20);
+    QCOMPARE(list.failedStatus, 0);
+    QCOMPARE(list.items, 3008);
+    QCOMPARE(list.pages, 4);
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitCode(), 0);

@@ -85,6 +85,29 @@ private:
     QNetworkAccessManager m_manager;
 };
 
+/// A list read to its end by following each nextLink.
+struct ListPages {
+    int items = 0;
+    int pages = 0;
+    int failedStatus = 0; ///< the status of a page that was not 200; reading stopped there
+};
+
+inline ListPages readListPages(Http &http, QUrl url, int maxPages) {
+    ListPages list;
+    while (url.isValid() && list.pages < maxPages) {
+        const HttpResult page = http.get(url);
+        if (page.status != 200) {
+            list.failedStatus = page.status;
+            break;
+        }
+        list.items += int(page.json().value(QLatin1String("value")).toArray().size());
+        ++list.pages;
+        const QString link = page.json().value(QLatin1String("nextLink")).toString();
+        url = link.isEmpty() ? QUrl() : QUrl(link);
+    }
+    return list;
+}
+
 /// base + path + ?api-version=...
 inline QUrl armUrl(const QUrl &base, const QString &path, const QString &apiVersion,
                    const QString &extraQuery = {}) {

@@ -21,6 +21,11 @@ QString desId(const QString &rg, const QString &name) {
         .arg(QLatin1String(Sub), rg, name);
 }
 
+/// Parses `text` into `out`, writes `out` back and parses that into `again`: the round trip of a resource.
+template <typename T> bool roundTrip(const char *text, T &out, T &again) {
+    return !parseResource(json::parse(text), out) && !parseResource(json(out), again);
+}
+
 /// True when no value anywhere in `j` is null (PUT bodies must not carry nulls).
 bool hasNoNull(const json &j) {
     if (j.is_null())
@@ -319,25 +324,19 @@ void TestModels::simpleResourcesRoundTrip() {
                 R"({"id":"/subscriptions/abc","subscriptionId":"abc","tenantId":"t1","displayName":"Production – Paris","state":"Enabled"})")
                 .dump()));
 
-    Tenant tenant;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"/tenants/t1","tenantId":"t1","displayName":"Contoso","defaultDomain":"contoso.onmicrosoft.com","tenantCategory":"Home"})"),
-        tenant));
+    Tenant tenant, tenantAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"/tenants/t1","tenantId":"t1","displayName":"Contoso","defaultDomain":"contoso.onmicrosoft.com","tenantCategory":"Home"})",
+        tenant, tenantAgain));
     QCOMPARE(tenant.defaultDomain, QStringLiteral("contoso.onmicrosoft.com"));
-    Tenant tenantAgain;
-    QVERIFY(!parseResource(json(tenant), tenantAgain));
     QCOMPARE(tenantAgain.displayName, QStringLiteral("Contoso"));
 
-    Location location;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"/subscriptions/abc/locations/francecentral","name":"francecentral","displayName":"France Central","regionalDisplayName":"(Europe) France Central","metadata":{"regionType":"Physical"}})"),
-        location));
+    Location location, locationAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"/subscriptions/abc/locations/francecentral","name":"francecentral","displayName":"France Central","regionalDisplayName":"(Europe) France Central","metadata":{"regionType":"Physical"}})",
+        location, locationAgain));
     QCOMPARE(location.regionalDisplayName, QStringLiteral("(Europe) France Central"));
     QVERIFY(sameRegion(location.name, location.displayName));
-    Location locationAgain;
-    QVERIFY(!parseResource(json(location), locationAgain));
     QCOMPARE(locationAgain.name, location.name);
 
     ResourceGroup group;
@@ -353,87 +352,69 @@ void TestModels::simpleResourcesRoundTrip() {
 }
 
 void TestModels::galleryAndDefinitionRoundTrip() {
-    Gallery gallery;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"/subscriptions/abc/resourceGroups/rg/providers/Microsoft.Compute/galleries/galProd","name":"galProd","location":"westus","properties":{"description":"Golden images","identifier":{"uniqueName":"abc-GALPROD"},"provisioningState":"Succeeded","sharingProfile":{"permissions":"Private"}}})"),
-        gallery));
+    Gallery gallery, galleryAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"/subscriptions/abc/resourceGroups/rg/providers/Microsoft.Compute/galleries/galProd","name":"galProd","location":"westus","properties":{"description":"Golden images","identifier":{"uniqueName":"abc-GALPROD"},"provisioningState":"Succeeded","sharingProfile":{"permissions":"Private"}}})",
+        gallery, galleryAgain));
     QCOMPARE(gallery.uniqueName, QStringLiteral("abc-GALPROD"));
     QCOMPARE(gallery.description, QStringLiteral("Golden images"));
-    Gallery galleryAgain;
-    QVERIFY(!parseResource(json(gallery), galleryAgain));
     QCOMPARE(galleryAgain.uniqueName, gallery.uniqueName);
 
-    GalleryImage definition;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"/subscriptions/abc/resourceGroups/rg/providers/Microsoft.Compute/galleries/galProd/images/win2022","name":"win2022","location":"westus",
+    GalleryImage definition, definitionAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"/subscriptions/abc/resourceGroups/rg/providers/Microsoft.Compute/galleries/galProd/images/win2022","name":"win2022","location":"westus",
         "properties":{"osType":"Windows","osState":"Generalized","hyperVGeneration":"V2","architecture":"x64",
         "identifier":{"publisher":"contoso","offer":"server","sku":"2022"},
         "features":[{"name":"SecurityType","value":"TrustedLaunchSupported"},{"name":"DiskControllerTypes","value":"SCSI, NVMe"}],
-        "recommended":{"vCPUs":{"min":2}},"provisioningState":"Succeeded"}})"),
-        definition));
+        "recommended":{"vCPUs":{"min":2}},"provisioningState":"Succeeded"}})",
+        definition, definitionAgain));
     QCOMPARE(definition.osType, QStringLiteral("Windows"));
     QCOMPARE(definition.osState, QStringLiteral("Generalized"));
     QCOMPARE(definition.hyperVGeneration, QStringLiteral("V2"));
     QCOMPARE(definition.sku, QStringLiteral("2022"));
     QCOMPARE(definition.securityType(), QStringLiteral("TrustedLaunchSupported"));
     QCOMPARE(definition.features.size(), size_t(2));
-    GalleryImage definitionAgain;
-    QVERIFY(!parseResource(json(definition), definitionAgain));
     QCOMPARE(definitionAgain.securityType(), definition.securityType());
     QCOMPARE(definitionAgain.publisher, QStringLiteral("contoso"));
 }
 
 void TestModels::imagesSnapshotsAndVmsRoundTrip() {
-    ManagedImage image;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"i","name":"img","location":"westus","properties":{"hyperVGeneration":"V1","provisioningState":"Succeeded",
-        "storageProfile":{"osDisk":{"osType":"Linux","osState":"Generalized","diskSizeGB":30},"dataDisks":[{"lun":1},{"lun":4,"caching":"None"}]}}})"),
-        image));
+    ManagedImage image, imageAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"i","name":"img","location":"westus","properties":{"hyperVGeneration":"V1","provisioningState":"Succeeded",
+        "storageProfile":{"osDisk":{"osType":"Linux","osState":"Generalized","diskSizeGB":30},"dataDisks":[{"lun":1},{"lun":4,"caching":"None"}]}}})",
+        image, imageAgain));
     QCOMPARE(image.osType, QStringLiteral("Linux"));
     QCOMPARE(image.dataDiskLuns, (std::vector<int>{1, 4}));
-    ManagedImage imageAgain;
-    QVERIFY(!parseResource(json(image), imageAgain));
     QCOMPARE(imageAgain.dataDiskLuns, image.dataDiskLuns);
     QCOMPARE(imageAgain.osState, QStringLiteral("Generalized"));
 
-    Snapshot snapshot;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"s","name":"snap-os","location":"eastus2","properties":{"osType":"Windows","hyperVGeneration":"V2","diskSizeGB":127,
-        "encryption":{"type":"EncryptionAtRestWithCustomerKey","diskEncryptionSetId":"/d"},"provisioningState":"Succeeded"}})"),
-        snapshot));
+    Snapshot snapshot, snapshotAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"s","name":"snap-os","location":"eastus2","properties":{"osType":"Windows","hyperVGeneration":"V2","diskSizeGB":127,
+        "encryption":{"type":"EncryptionAtRestWithCustomerKey","diskEncryptionSetId":"/d"},"provisioningState":"Succeeded"}})",
+        snapshot, snapshotAgain));
     QCOMPARE(snapshot.diskSizeGB, std::optional<int>(127));
     QCOMPARE(snapshot.encryptionType, QStringLiteral("EncryptionAtRestWithCustomerKey"));
-    Snapshot snapshotAgain;
-    QVERIFY(!parseResource(json(snapshot), snapshotAgain));
     QCOMPARE(snapshotAgain.diskEncryptionSetId, QStringLiteral("/d"));
 
-    VirtualMachine vm;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"v","name":"vm1","location":"westus","properties":{"hardwareProfile":{"vmSize":"Standard_D2s_v5"},
-        "storageProfile":{"osDisk":{"osType":"Linux","name":"os"},"dataDisks":[{"lun":0}]},"provisioningState":"Succeeded"}})"),
-        vm));
+    VirtualMachine vm, vmAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"v","name":"vm1","location":"westus","properties":{"hardwareProfile":{"vmSize":"Standard_D2s_v5"},
+        "storageProfile":{"osDisk":{"osType":"Linux","name":"os"},"dataDisks":[{"lun":0}]},"provisioningState":"Succeeded"}})",
+        vm, vmAgain));
     QCOMPARE(vm.vmSize, QStringLiteral("Standard_D2s_v5"));
     QCOMPARE(vm.dataDiskLuns, std::vector<int>{0});
-    VirtualMachine vmAgain;
-    QVERIFY(!parseResource(json(vm), vmAgain));
     QCOMPARE(vmAgain.osType, QStringLiteral("Linux"));
 }
 
 void TestModels::featureAndProviderRoundTrip() {
-    FeatureRegistration feature;
-    QVERIFY(!parseResource(
-        json::parse(
-            R"({"id":"/subscriptions/abc/providers/Microsoft.Features/providers/Microsoft.Compute/features/SIGEncryption","name":"Microsoft.Compute/SIGEncryption","type":"Microsoft.Features/providers/features","properties":{"state":"Registering"}})"),
-        feature));
+    FeatureRegistration feature, featureAgain;
+    QVERIFY(roundTrip(
+        R"({"id":"/subscriptions/abc/providers/Microsoft.Features/providers/Microsoft.Compute/features/SIGEncryption","name":"Microsoft.Compute/SIGEncryption","type":"Microsoft.Features/providers/features","properties":{"state":"Registering"}})",
+        feature, featureAgain));
     QCOMPARE(feature.state, QStringLiteral("Registering"));
     QCOMPARE(feature.name, QStringLiteral("Microsoft.Compute/SIGEncryption"));
-    FeatureRegistration featureAgain;
-    QVERIFY(!parseResource(json(feature), featureAgain));
     QCOMPARE(featureAgain.state, feature.state);
 
     ProviderRegistration provider;
