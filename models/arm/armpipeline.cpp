@@ -4,6 +4,7 @@
 #include "arm/armlog.h"
 #include "auth/tokenprovider.h"
 
+#include <limits>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -262,13 +263,26 @@ void ArmTransportPolicy::watch(const ArmRequest &request, QNetworkReply *transfe
     timer->start(m_config.requestTimeoutMs);
     request->attemptTimer = timer;
 
+    // The size cap is checked on every readyRead (the body waits, unread, in the reply's buffer until the
+    // transfer finishes) and on downloadProgress, which announces a too large Content-Length before the body.
+    // downloadProgress alone is not enough: Qt throttles it, and an endless chunked body can pass hundreds of
+    // MiB between two emissions. A read buffer of twice the cap makes Qt's network thread stop reading soon
+    // after the cap is passed (otherwise it keeps reading into a queue of its own while this thread is busy);
+    // not just over the cap: Qt stops short of a full buffer, which would stall a body of cap + a few bytes.
     const qint64 limit = m_config.maxResponseBytes;
+    transfer->setReadBufferSize(limit > std::numeric_limits<qint64>::max() / 2 ? 0 : 2 * limit);
+    const auto stopTooLarge = [request, transfer] {
+        request->stoppedBy = ArmRequestContext::Stop::TooLarge;
+        transfer->abort();
+    };
+    QObject::connect(transfer, &QNetworkReply::readyRead, transfer, [transfer, limit, stopTooLarge] {
+        if (transfer->bytesAvailable() > limit)
+            stopTooLarge();
+    });
     QObject::connect(transfer, &QNetworkReply::downloadProgress, transfer,
-                     [request, transfer, limit](qint64 received, qint64 total) {
-                         if (received > limit || total > limit) {
-                             request->stoppedBy = ArmRequestContext::Stop::TooLarge;
-                             transfer->abort();
-                         }
+                     [limit, stopTooLarge](qint64 received, qint64 total) {
+                         if (received > limit || total > limit)
+                             stopTooLarge();
                      });
 }
 
@@ -290,6 +304,7 @@ void ArmTransportPolicy::send(const ArmRequest &request, const ArmNextPolicy &, 
         if (request->attemptTimer)
             request->attemptTimer->stop();
         QObject::disconnect(transfer, &QNetworkReply::downloadProgress, nullptr, nullptr);
+        QObject::disconnect(transfer, &QNetworkReply::readyRead, nullptr, nullptr);
         // Detached first: a receiver of the reply's finished() may delete the reply, and with it its
         // children.
         transfer->setParent(nullptr);

@@ -185,9 +185,9 @@ private Q_SLOTS:
         auto *frcOs = w<QComboBox>(QStringLiteral("desCombo_francecentral_os"));
         QCOMPARE(items(frcOs).size(), 1);
         QVERIFY(frcOs->itemText(0).startsWith(QLatin1String("des-frc-cmk")));
-        QVERIFY(!next(wizard, 300)); // nothing chosen yet
-        QVERIFY(errorText(wizard).contains(
+        QTRY_VERIFY(errorText(wizard).contains(
             QLatin1String("Choose a disk encryption set for the OS disk in westeurope")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled()); // nothing chosen yet
 
         // West Europe: one set for all disks. France Central: disk by disk.
         QVERIFY(choose(weuOs, QStringLiteral("des-weu-cmk")));
@@ -348,17 +348,17 @@ private Q_SLOTS:
         CreateImageVersionWizard *wizard = open();
         QVERIFY(fillTarget(QStringLiteral("1.2")));
         QVERIFY(fillSnapshots());
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(QLatin1String("must have the form MAJOR.MINOR.PATCH")));
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String("must have the form MAJOR.MINOR.PATCH")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         auto *edit = w<QLineEdit>(QStringLiteral("versionEdit"));
         edit->clear();
         QTest::keyClicks(edit, QStringLiteral("1.0.2147483648"));
-        QVERIFY(errorText(wizard).contains(QLatin1String("must have the form MAJOR.MINOR.PATCH")));
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String("must have the form MAJOR.MINOR.PATCH")));
         edit->clear();
         QTest::keyClicks(edit, QStringLiteral("1.1.0"));
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(
+        QTRY_VERIFY(errorText(wizard).contains(
             QLatin1String("Version 1.1.0 already exists in this image definition")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         edit->clear();
         QTest::keyClicks(edit, QStringLiteral("1.1.1"));
         QVERIFY(next(wizard));
@@ -369,9 +369,9 @@ private Q_SLOTS:
         QVERIFY(fillTarget(QStringLiteral("3.0.0")));
         QVERIFY(fillSnapshots());
         w<QSpinBox>(QStringLiteral("dataDiskLunSpin_1"))->setValue(0);
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(QLatin1String(
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String(
             "The LUN 0 is used by more than one data disk; each data disk needs its own LUN.")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         QCOMPARE(w<QSpinBox>(QStringLiteral("dataDiskLunSpin_1"))->maximum(), 63);
         w<QSpinBox>(QStringLiteral("dataDiskLunSpin_1"))->setValue(7);
         QVERIFY(next(wizard));
@@ -385,8 +385,8 @@ private Q_SLOTS:
         QVERIFY(next(wizard));
         w<QCheckBox>(QStringLiteral("endOfLifeCheck"))->setChecked(true);
         w<QDateEdit>(QStringLiteral("endOfLifeEdit"))->setDate(QDate::currentDate().addDays(-1));
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(QLatin1String("is not in the future")));
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String("is not in the future")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         w<QDateEdit>(QStringLiteral("endOfLifeEdit"))->setDate(QDate::currentDate().addDays(30));
         QVERIFY(next(wizard));
     }
@@ -405,9 +405,9 @@ private Q_SLOTS:
         QCOMPARE(north->count(), 0);
         QVERIFY(!north->isEnabled());
         QCOMPARE(north->placeholderText(), QStringLiteral("None in this region"));
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(QLatin1String(
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String(
             "The region northeurope has no disk encryption set of type EncryptionAtRestWithCustomerKey")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         QVERIFY(w<QGroupBox>(QStringLiteral("createDesHelp"))->isVisible());
         const QString commands = w<QPlainTextEdit>(QStringLiteral("createDesCommands"))->toPlainText();
         QVERIFY(commands.contains(QLatin1String("az disk-encryption-set create")));
@@ -441,8 +441,8 @@ private Q_SLOTS:
         const QStringList weu = items(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")));
         QCOMPARE(weu.size(), 1);
         QVERIFY(weu.first().startsWith(QLatin1String("des-weu-double")));
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(QLatin1String("The region westus has no disk encryption set")));
+        QTRY_VERIFY(errorText(wizard).contains(QLatin1String("The region westus has no disk encryption set")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         // The other subscription's set is never in the production subscription's lists.
         for (QComboBox *combo : m_wizard->findChildren<QComboBox *>()) {
             if (combo->objectName().startsWith(QLatin1String("desCombo_")))
@@ -471,9 +471,9 @@ private Q_SLOTS:
         m_draft->modify([](cmk::ImageVersionDraft &d) { d.encryption = cmk::EncryptionMode::CustomerKey; });
         wizard->back();
         QVERIFY(next(wizard));
-        QVERIFY(!next(wizard, 300));
-        QVERIFY(errorText(wizard).contains(
+        QTRY_VERIFY(errorText(wizard).contains(
             QLatin1String("created from a virtual machine cannot use customer-managed keys")));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         w<QRadioButton>(QStringLiteral("platformKeyRadio"))->click();
         QVERIFY(next(wizard));
     }

@@ -9,6 +9,7 @@
 #include "support/wizardharness.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
@@ -93,8 +94,9 @@ int childEdit(const QString &draftPath) {
     if (!saved.wait(5000))
         return 16;
     QTextStream(stdout) << "READY" << Qt::endl;
-    for (;;)
-        QTest::qWait(100); // until SIGKILL
+    QEventLoop untilKilled; // the parent kills this process mid-edit, as a crash would
+    untilKilled.exec();
+    return 0;
 }
 
 } // namespace
@@ -158,12 +160,16 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             model.modify([i](cmk::ImageVersionDraft &d) { d.versionName = QStringLiteral("1.0.%1").arg(i); });
         QVERIFY(saved.wait(2000));
-        QTest::qWait(100);
-        QCOMPARE(saved.size(), 1); // five edits, one write
         cmk::ImageVersionDraft loaded;
         QString why;
         QVERIFY2(cmk::DraftStore::load(path, &loaded, &why), qPrintable(why));
         QCOMPARE(loaded.versionName, QStringLiteral("1.0.4"));
+        // Five edits, one write: a sixth edit's write is the second one (writes are ordered, so a second
+        // write of the five edits would come before it and make three).
+        model.modify([](cmk::ImageVersionDraft &d) { d.versionName = QStringLiteral("1.0.5"); });
+        QTRY_VERIFY(cmk::DraftStore::load(path, &loaded, &why) &&
+                    loaded.versionName == QLatin1String("1.0.5"));
+        QCOMPARE(saved.size(), 2);
         QVERIFY(cmk::DraftStore::hasResumableDraft(path));
         // No temporary file left next to it.
         QCOMPARE(QDir(dir.filePath(QStringLiteral("nested"))).entryList(QDir::Files),

@@ -53,12 +53,9 @@ inline bool choose(QComboBox *combo, const QString &text, int timeoutMs = 8000) 
         qWarning("choose: no combo");
         return false;
     }
-    QElapsedTimer timer;
-    timer.start();
     int index = -1;
-    while ((index = combo->findText(text, Qt::MatchStartsWith)) < 0 && timer.elapsed() < timeoutMs)
-        QTest::qWait(10);
-    if (index < 0) {
+    if (!QTest::qWaitFor([&] { return (index = combo->findText(text, Qt::MatchStartsWith)) >= 0; },
+                         timeoutMs)) {
         QStringList items;
         for (int i = 0; i < combo->count(); ++i)
             items << combo->itemText(i);
@@ -121,11 +118,7 @@ inline bool addTag(QWidget *wizard, const QString &name, const QString &value) {
 /// Clicks Next once it is enabled.
 inline bool next(QWizard *wizard, int timeoutMs = 8000) {
     QAbstractButton *button = wizard->button(QWizard::NextButton);
-    QElapsedTimer timer;
-    timer.start();
-    while (!(button->isEnabled() && button->isVisible()) && timer.elapsed() < timeoutMs)
-        QTest::qWait(10);
-    if (!button->isEnabled()) {
+    if (!QTest::qWaitFor([button] { return button->isEnabled() && button->isVisible(); }, timeoutMs)) {
         const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
         qWarning("Next stays disabled on %s: %s", qPrintable(wizard->currentPage()->objectName()),
                  label ? qPrintable(label->text()) : "");
@@ -136,9 +129,9 @@ inline bool next(QWizard *wizard, int timeoutMs = 8000) {
     return wizard->currentId() != before;
 }
 
-/// The text of the current page's error label once every list has loaded.
+/// The text of the current page's error label (empty while it is hidden); tests wait for the text they expect
+/// with QTRY_VERIFY, as the label follows the lists loading.
 inline QString errorText(QWizard *wizard) {
-    QTest::qWait(50);
     const auto *label = wizard->currentPage()->findChild<QLabel *>(QStringLiteral("errorLabel"));
     return label && label->isVisible() ? label->text() : QString();
 }
