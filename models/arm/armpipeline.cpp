@@ -4,7 +4,6 @@
 #include "arm/armlog.h"
 #include "auth/tokenprovider.h"
 
-#include <limits>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -14,6 +13,7 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
+#include <limits>
 
 namespace cmk {
 
