@@ -27,6 +27,8 @@ struct SandboxOptions {
     int generateDes = 0;         ///< adds this many generated Disk Encryption Sets (paging tests, benchmarks)
     int generateDesRegions = 20; ///< ... spread over this many real regions (at most 20)
     QString generateDesSubscription; ///< ... in this subscription (empty: the fixture's first)
+    int latencyMs = 0;       ///< --latency MS[:JITTER]: every answer waits this long, as a remote ARM's would
+    int latencyJitterMs = 0; ///< ... plus a random 0..JITTER ms
     bool recordExchanges =
         true; ///< keep exchanges() in memory (benchmarks turn it off to measure the client)
 };

@@ -96,10 +96,38 @@ void addOptions(QCommandLineParser &parser) {
          QCoreApplication::translate("armsandbox",
                                      "Retry-After seconds sent with long-running operations (default 0)."),
          QStringLiteral("S")},
+        {QStringLiteral("latency"),
+         QCoreApplication::translate("armsandbox",
+                                     "Delay every answer by MS milliseconds plus a random 0 to JITTER "
+                                     "(default 0), as a remote Azure would."),
+         QStringLiteral("MS[:JITTER]")},
         {QStringLiteral("generate-des"),
          QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
          QStringLiteral("N")},
     });
+}
+
+/// --latency MS[:JITTER] into `options`; false (the reason on stderr) when it is not two such numbers.
+bool readLatency(const QCommandLineParser &parser, armsandbox::SandboxOptions *options) {
+    if (!parser.isSet(QStringLiteral("latency")))
+        return true;
+    const QString value = parser.value(QStringLiteral("latency"));
+    const QStringList parts = value.split(QLatin1Char(':'));
+    bool okMs = false;
+    bool okJitter = true;
+    const int ms = parts.value(0).toInt(&okMs);
+    const int jitter = parts.size() > 1 ? parts.at(1).toInt(&okJitter) : 0;
+    if (parts.size() > 2 || !okMs || !okJitter || ms < 0 || jitter < 0 || ms > 600000 || jitter > 600000) {
+        QTextStream(stderr)
+            << QCoreApplication::translate(
+                   "armsandbox", "--latency must be MS or MS:JITTER in milliseconds (0 to 600000), not “%1”.")
+                   .arg(value)
+            << '\n';
+        return false;
+    }
+    options->latencyMs = ms;
+    options->latencyJitterMs = jitter;
+    return true;
 }
 
 /// The options the parsed command line gives; false (every reason on stderr) when some are invalid.
@@ -124,6 +152,7 @@ bool readOptions(const QCommandLineParser &parser, armsandbox::SandboxOptions *o
     options->retryAfterSeconds =
         readInt(parser, QStringLiteral("retry-after"), 0, options->retryAfterSeconds, &ok);
     options->generateDes = readInt(parser, QStringLiteral("generate-des"), 0, 0, &ok);
+    ok = readLatency(parser, options) && ok;
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth != QLatin1String("none") && auth != QLatin1String("required")) {
         QTextStream(stderr) << QCoreApplication::translate("armsandbox",

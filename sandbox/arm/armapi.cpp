@@ -17,7 +17,30 @@ const QString kVersionType = QStringLiteral("microsoft.compute/galleries/images/
 const QString kDesType = QStringLiteral("microsoft.compute/diskencryptionsets");
 
 /// api-version families: the first entry of each is the one the sandbox documents as current.
+// Every stable api-version the public specs publish for the types the sandbox serves (newest first), as ARM
+// accepts them all: a client on an older or newer SDK must work. GalleryRP's galleries since 2018-06-01 (the
+// per-region encryption since 2019-07-01); DiskRP's Disk Encryption Sets since 2019-07-01; ComputeRP's images
+// and virtual machines from 2020-12-01.
 const QHash<QString, QStringList> &apiVersions() {
+    static const QStringList gallery = {
+        QStringLiteral("2025-12-03"), QStringLiteral("2025-03-03"), QStringLiteral("2024-03-03"),
+        QStringLiteral("2023-07-03"), QStringLiteral("2022-08-03"), QStringLiteral("2022-03-03"),
+        QStringLiteral("2022-01-03"), QStringLiteral("2021-10-01"), QStringLiteral("2021-07-01"),
+        QStringLiteral("2020-09-30"), QStringLiteral("2019-12-01"), QStringLiteral("2019-07-01"),
+        QStringLiteral("2019-03-01"), QStringLiteral("2018-06-01")};
+    static const QStringList disk = {
+        QStringLiteral("2026-03-02"), QStringLiteral("2025-01-02"), QStringLiteral("2024-03-02"),
+        QStringLiteral("2023-10-02"), QStringLiteral("2023-04-02"), QStringLiteral("2023-01-02"),
+        QStringLiteral("2022-07-02"), QStringLiteral("2022-03-02"), QStringLiteral("2021-12-01"),
+        QStringLiteral("2021-08-01"), QStringLiteral("2021-04-01"), QStringLiteral("2020-12-01"),
+        QStringLiteral("2020-09-30"), QStringLiteral("2020-06-30"), QStringLiteral("2020-05-01"),
+        QStringLiteral("2019-11-01"), QStringLiteral("2019-07-01")};
+    static const QStringList compute = {
+        QStringLiteral("2024-11-01"), QStringLiteral("2024-07-01"), QStringLiteral("2024-03-01"),
+        QStringLiteral("2023-09-01"), QStringLiteral("2023-07-01"), QStringLiteral("2023-03-01"),
+        QStringLiteral("2022-11-01"), QStringLiteral("2022-08-01"), QStringLiteral("2022-03-01"),
+        QStringLiteral("2021-11-01"), QStringLiteral("2021-07-01"), QStringLiteral("2021-04-01"),
+        QStringLiteral("2021-03-01"), QStringLiteral("2020-12-01")};
     static const QHash<QString, QStringList> versions = {
         {QStringLiteral("subscriptions"),
          {QStringLiteral("2022-12-01"), QStringLiteral("2021-01-01"), QStringLiteral("2020-01-01"),
@@ -26,19 +49,24 @@ const QHash<QString, QStringList> &apiVersions() {
          {QStringLiteral("2025-04-01"), QStringLiteral("2024-11-01"), QStringLiteral("2024-03-01"),
           QStringLiteral("2021-04-01")}},
         {QStringLiteral("features"), {QStringLiteral("2021-07-01"), QStringLiteral("2025-03-01")}},
-        {QStringLiteral("gallery"),
-         {QStringLiteral("2025-03-03"), QStringLiteral("2024-03-03"), QStringLiteral("2023-07-03")}},
-        {QStringLiteral("disk"),
-         {QStringLiteral("2025-01-02"), QStringLiteral("2024-03-02"), QStringLiteral("2023-10-02")}},
-        {QStringLiteral("compute"),
-         {QStringLiteral("2024-11-01"), QStringLiteral("2024-07-01"), QStringLiteral("2024-03-01")}},
-        {QStringLiteral("operations"),
-         {QStringLiteral("2025-03-03"), QStringLiteral("2024-03-03"), QStringLiteral("2023-07-03"),
-          QStringLiteral("2025-01-02"), QStringLiteral("2024-03-02"), QStringLiteral("2024-11-01"),
-          QStringLiteral("2024-07-01")}},
+        {QStringLiteral("gallery"), gallery},
+        {QStringLiteral("disk"), disk},
+        {QStringLiteral("compute"), compute},
+        // Operation status URLs carry the api-version of the operation's own request.
+        {QStringLiteral("operations"), gallery + disk + compute},
     };
     return versions;
 }
+
+} // namespace
+
+const QStringList &publishedApiVersions(const QString &family) {
+    static const QStringList none;
+    const auto found = apiVersions().constFind(family);
+    return found == apiVersions().constEnd() ? none : *found;
+}
+
+namespace {
 
 QString familyOfComputeType(const QString &firstType) {
     if (firstType == QLatin1String("galleries"))

@@ -68,6 +68,10 @@ ApiResponse operationInProgress(const QString &kind, const QString &name);
 /// ARM's 400 LocationNotAvailableForResourceType (`target`: the JSON path, if any).
 ApiResponse locationNotAvailable(const QString &location, const QString &resourceType,
                                  const QString &target = {});
+/// Every stable api-version the specs publish for a family of types the sandbox serves: "gallery" (GalleryRP),
+/// "disk" (DiskRP), "compute" (images, virtual machines), "subscriptions", "resources", "features",
+/// "operations"; empty for another name.
+const QStringList &publishedApiVersions(const QString &family);
 /// ARM's 400 InvalidApiVersionParameter unless `apiVersion` is one of `supported`.
 std::optional<ApiResponse> checkApiVersionIn(const QStringList &supported, const QString &apiVersion);
 /// ARM's 404 SubscriptionNotFound unless the store knows the subscription.

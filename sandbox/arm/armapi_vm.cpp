@@ -17,12 +17,6 @@ namespace {
 const QString kVmVnetType = QStringLiteral("microsoft.network/virtualnetworks");
 const QString kVmNicType = QStringLiteral("microsoft.network/networkinterfaces");
 
-const QStringList &computeApiVersions() {
-    static const QStringList versions = {QStringLiteral("2024-11-01"), QStringLiteral("2024-07-01"),
-                                         QStringLiteral("2024-03-01")};
-    return versions;
-}
-
 QString lastName(const QString &id) {
     return id.section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
 }
@@ -180,7 +174,8 @@ std::optional<ApiResponse> VmApi::handle(const ApiRequest &request, const QStrin
 
     const bool network =
         route == Route::Network || (route == Route::Operation && ns == QLatin1String("microsoft.network"));
-    if (auto bad = checkApiVersionIn(network ? networkApiVersions() : computeApiVersions(), apiVersion))
+    if (auto bad = checkApiVersionIn(
+            network ? networkApiVersions() : publishedApiVersions(QStringLiteral("compute")), apiVersion))
         return bad;
     if (auto missing = checkSubscription(m_store, segments.at(1)))
         return missing;

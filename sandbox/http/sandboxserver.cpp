@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
@@ -180,6 +182,25 @@ QByteArray httpDate() {
         .toLatin1();
 }
 
+/// The query with its keys percent-decoded, as ARM reads them: `%24skiptoken` is `$skiptoken` (URL libraries
+/// encode the `$`). Values keep their encoding. The key given twice (case-insensitive) when there is one.
+QString decodedQueryKeys(const QByteArray &encodedQuery, QString *repeatedKey) {
+    QStringList items;
+    QSet<QString> seen;
+    for (const QByteArray &item : encodedQuery.split('&')) {
+        if (item.isEmpty())
+            continue;
+        const qsizetype equals = item.indexOf('=');
+        const QString key = QUrl::fromPercentEncoding(equals < 0 ? item : item.left(equals));
+        if (seen.contains(key.toLower()) && repeatedKey->isEmpty())
+            *repeatedKey = key;
+        seen.insert(key.toLower());
+        const QByteArray encodedKey = QUrl::toPercentEncoding(key, "$-._~!'()*,;:@/?");
+        items << QString::fromLatin1(equals < 0 ? encodedKey : encodedKey + item.mid(equals));
+    }
+    return items.join(QLatin1Char('&'));
+}
+
 } // namespace
 
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
@@ -246,14 +267,16 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     request.method = methodName(httpRequest.method());
     QUrl url;
     url.setPath(httpRequest.url().path(QUrl::FullyEncoded), QUrl::StrictMode);
-    url.setQuery(httpRequest.url().query(QUrl::FullyEncoded));
+    QString repeatedKey;
+    url.setQuery(decodedQueryKeys(httpRequest.url().query(QUrl::FullyEncoded).toLatin1(), &repeatedKey),
+                 QUrl::StrictMode);
     request.url = url;
     request.headers = httpRequest.headers();
     request.body = httpRequest.body();
 
     const FaultDecision fault = m_faults.decide(request.method, url.toString(QUrl::FullyEncoded));
     ApiResponse response;
-    switch (fault.kind) {
+    switch (repeatedKey.isEmpty() ? fault.kind : FaultDecision::None) {
     case FaultDecision::Status: {
         const int status = fault.status;
         // 401 is what ARM answers a token that expired in the client's hands (clock skew, a machine that
@@ -281,15 +304,25 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     }
     case FaultDecision::None:
     case FaultDecision::Truncate:
-        response = dispatch(request);
+        // ARM reads one value per query parameter: a repeated one is refused, never silently the first.
+        response = repeatedKey.isEmpty()
+                       ? dispatch(request)
+                       : armError(400, QStringLiteral("InvalidQueryParameter"),
+                                  QCoreApplication::translate(
+                                      "armsandbox", "The query parameter '%1' is given more than once.")
+                                      .arg(repeatedKey));
         break;
     default:
         break; // drop, reset, hang and malformed never reach the API
     }
 
     QPointer<QTcpSocket> guarded(socket);
-    if (fault.latencyMs > 0) {
-        QTimer::singleShot(fault.latencyMs, this, [this, request, guarded, response, fault]() {
+    const int latencyMs = fault.latencyMs + m_options.latencyMs +
+                          (m_options.latencyJitterMs > 0
+                               ? int(QRandomGenerator::global()->bounded(m_options.latencyJitterMs + 1))
+                               : 0);
+    if (latencyMs > 0) {
+        QTimer::singleShot(latencyMs, this, [this, request, guarded, response, fault]() {
             respond(request, guarded, response, fault);
         });
     } else {

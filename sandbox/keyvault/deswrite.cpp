@@ -44,7 +44,7 @@ DesWriteApi::DesWriteApi(ArmStore &store, const QUrl &baseUrl, OperationRegistry
     , m_directory(directory) {}
 
 QStringList DesWriteApi::apiVersions() {
-    return {QStringLiteral("2025-01-02"), QStringLiteral("2024-03-02"), QStringLiteral("2023-10-02")};
+    return publishedApiVersions(QStringLiteral("disk"));
 }
 
 std::optional<ApiResponse> DesWriteApi::checkActiveKey(const QJsonObject &activeKey) const {

@@ -90,7 +90,8 @@ void TestSandboxExe::optionsReachTheServer() {
                                       QStringLiteral("--generate-des"), QStringLiteral("3000"),
                                       QStringLiteral("--traffic-dir"), traffic, QStringLiteral("--faults"),
                                       QStringLiteral("status=429:nth=1:retry-after=2"),
-                                      QStringLiteral("--auth"), QStringLiteral("none")});
+                                      QStringLiteral("--auth"), QStringLiteral("none"),
+                                      QStringLiteral("--latency"), QStringLiteral("1:2")});
     QVERIFY(base.isValid());
     Http http;
     const QUrl first = armUrl(
@@ -118,6 +119,10 @@ void TestSandboxExe::invalidOptionsExitWith2_data() {
     QTest::newRow("bad auth") << QStringList{QStringLiteral("--auth"), QStringLiteral("maybe")} << "--auth";
     QTest::newRow("bad page size") << QStringList{QStringLiteral("--page-size"), QStringLiteral("0")}
                                    << "--page-size";
+    QTest::newRow("bad latency") << QStringList{QStringLiteral("--latency"), QStringLiteral("100:x")}
+                                 << "--latency";
+    QTest::newRow("negative latency") << QStringList{QStringLiteral("--latency"), QStringLiteral("-5")}
+                                      << "--latency";
     QTest::newRow("missing fixture") << QStringList{QStringLiteral("--fixture"),
                                                     QStringLiteral("/nonexistent/f.json")}
                                      << "/nonexistent/f.json";
