@@ -6,7 +6,6 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "vm/vmdraft.h"
-#include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 #include "vmwizard/vmbasicspage.h"
 #include "vmwizard/vmdiskspage.h"
