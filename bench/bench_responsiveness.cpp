@@ -17,6 +17,7 @@
 #include "imageversion/imageversiondraft.h"
 #include "imagewizard/createimageversionwizard.h"
 #include "imagewizard/wizardpageids.h"
+#include "support/demodraft.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -36,8 +37,6 @@
 #include <sys/resource.h>
 
 namespace {
-
-const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
 
 using cmkbench::binary;
 
@@ -171,32 +170,11 @@ QUrl startSandbox(QProcess &process, int count) {
                                             QStringLiteral("--lro-polls"), QStringLiteral("20")});
 }
 
+/// The demo's encrypted draft from the managed image, in West Europe and France Central.
 cmk::ImageVersionDraft benchDraft(const QString &version) {
-    const QString keys = QStringLiteral("/subscriptions/%1/resourceGroups/rg-keys-prod/providers/"
-                                        "Microsoft.Compute/diskEncryptionSets/")
-                             .arg(Subscription);
-    cmk::ImageVersionDraft d;
-    d.subscriptionId = Subscription;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = version;
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = cmk::SourceKind::ManagedImage;
-    d.sourceId =
-        QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/images/"
-                       "img-ubuntu2204-web")
-            .arg(Subscription);
-    d.sourceDataDiskLuns = {0, 1};
-    d.placeLocationFirst();
-    cmk::RegionDraft frc;
-    frc.name = QStringLiteral("francecentral");
-    d.targetRegions.append(frc);
-    d.encryption = cmk::EncryptionMode::CustomerKey;
-    d.targetRegions[0].osDiskDesId = keys + QStringLiteral("des-weu-cmk");
-    d.targetRegions[1].osDiskDesId = keys + QStringLiteral("des-frc-cmk");
-    d.normalizeEncryption();
-    return d;
+    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version, cmk::SourceKind::ManagedImage),
+                                      QStringLiteral("francecentral"),
+                                      demodata::desId(QStringLiteral("des-frc-cmk")));
 }
 
 struct Stalls {

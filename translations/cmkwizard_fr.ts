@@ -475,28 +475,12 @@
         <translation>Vérifie les clés des jeux de chiffrement de disque&#xa0;: le jeu, son coffre de clés, sa clé et l’accès de son identité, avec la correction de chaque problème (docs/des-health.md). Code de sortie 0 quand aucun jeu n’a d’erreur, 5 quand un jeu en a, 2 pour une entrée non valide, 3 pour une erreur Azure, 4 pour un problème de connexion.</translation>
     </message>
     <message>
-        <source>Subscription ID.</source>
-        <translation>ID de l’abonnement.</translation>
-    </message>
-    <message>
-        <source>Only the sets in this region (&quot;West Europe&quot; or westeurope).</source>
-        <translation>Uniquement les jeux de cette région («&#xa0;West Europe&#xa0;» ou westeurope).</translation>
-    </message>
-    <message>
         <source>Check this set only (resource ID); may be given several times.</source>
         <translation>Vérifier ce jeu uniquement (ID de ressource)&#x202f;; peut être donnée plusieurs fois.</translation>
     </message>
     <message>
-        <source>Output format: text (default) or json.</source>
-        <translation>Format de sortie&#xa0;: text (par défaut) ou json.</translation>
-    </message>
-    <message>
         <source>--subscription (or --id) is required.</source>
         <translation>--subscription (ou --id) est obligatoire.</translation>
-    </message>
-    <message>
-        <source>--format must be text or json, not “%1”.</source>
-        <translation>--format doit valoir text ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>“%1” is not the resource ID of a disk encryption set.</source>
@@ -1478,10 +1462,6 @@
     <message>
         <source>--id is required.</source>
         <translation>--id est obligatoire.</translation>
-    </message>
-    <message>
-        <source>--format must be text or json, not “%1”.</source>
-        <translation>--format doit valoir text ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>The image version could not be read: %1</source>

@@ -124,36 +124,24 @@ int runCheckDes(const QStringList &arguments) {
         "identity, with the fix of each problem (docs/des-health.md). Exit code 0 when no set has an error, "
         "5 "
         "when one has, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem."));
-    const QCommandLineOption subscriptionOption(
-        QStringLiteral("subscription"), CheckDesCommandText::tr("Subscription ID."), QStringLiteral("ID"));
-    const QCommandLineOption locationOption(
-        QStringLiteral("location"),
-        CheckDesCommandText::tr("Only the sets in this region (\"West Europe\" or westeurope)."),
-        QStringLiteral("REGION"));
+    const DesSelectionOptions selection = desSelectionOptions();
     const QCommandLineOption idOption(
         QStringLiteral("id"),
         CheckDesCommandText::tr("Check this set only (resource ID); may be given several times."),
         QStringLiteral("DES_ID"));
-    const QCommandLineOption formatOption(QStringLiteral("format"),
-                                          CheckDesCommandText::tr("Output format: text (default) or json."),
-                                          QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOptions({subscriptionOption, locationOption, idOption, formatOption});
+    parser.addOptions({selection.subscription, selection.location, idOption, selection.format});
 
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &options) {
         QTextStream err(stderr);
-        const QString subscription = options.value(subscriptionOption).trimmed();
-        const QString format = options.value(formatOption).toLower();
+        const QString subscription = options.value(selection.subscription).trimmed();
         QStringList ids = options.values(idOption);
         if (subscription.isEmpty() && ids.isEmpty()) {
             err << CheckDesCommandText::tr("--subscription (or --id) is required.") << Qt::endl;
             return int(ExitInvalidInput);
         }
-        if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            err << CheckDesCommandText::tr("--format must be text or json, not “%1”.")
-                       .arg(options.value(formatOption))
-                << Qt::endl;
+        bool json = false;
+        if (!readTextOrJsonFormat(options, selection.format, &json, err))
             return int(ExitInvalidInput);
-        }
         for (const QString &id : std::as_const(ids)) {
             if (!cmk::ResourceId::parse(id).valid ||
                 cmk::ResourceId::parse(id).fullType().compare(
@@ -170,7 +158,7 @@ int runCheckDes(const QStringList &arguments) {
         }
         cmk::ArmError failure;
         if (ids.isEmpty() &&
-            !listSets(context, subscription, options.value(locationOption), &ids, &failure)) {
+            !listSets(context, subscription, options.value(selection.location), &ids, &failure)) {
             err << CheckDesCommandText::tr("Could not list the disk encryption sets: %1")
                        .arg(failure.toDisplayString())
                 << Qt::endl;
@@ -186,7 +174,7 @@ int runCheckDes(const QStringList &arguments) {
             return int(ExitAuthError);
         }
         QTextStream out(stdout);
-        if (format == QLatin1String("json"))
+        if (json)
             out << QString::fromStdString(reportJson(check.results()).dump(2)) << '\n';
         else if (check.results().empty())
             out << CheckDesCommandText::tr("No disk encryption set to check.") << '\n';

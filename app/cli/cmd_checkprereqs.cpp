@@ -147,11 +147,8 @@ bool readRequest(const QCommandLineParser &p, const Options &o, Request *request
             << Qt::endl;
         return false;
     }
-    const QString format = p.value(o.format).toLower();
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        err << tr("--format must be text or json, not “%1”.").arg(p.value(o.format)) << Qt::endl;
+    if (!readTextOrJsonFormat(p, o.format, &request->json, err))
         return false;
-    }
     bool ok = false;
     request->pollIntervalMs = p.value(o.pollInterval).toInt(&ok);
     if (!ok || request->pollIntervalMs < 1 || request->pollIntervalMs > 600000) {
@@ -164,7 +161,6 @@ bool readRequest(const QCommandLineParser &p, const Options &o, Request *request
         return false;
     }
     request->registerMissing = p.isSet(o.registerMissing);
-    request->json = format == QLatin1String("json");
     request->featureRequired = !p.isSet(o.noFeature);
     return readRegions(p.values(o.region), &request->regions, err);
 }

@@ -86,41 +86,30 @@ struct Request {
 };
 
 struct Options {
-    QCommandLineOption subscription;
-    QCommandLineOption location;
+    DesSelectionOptions selection; ///< --subscription, --location, --format
     QCommandLineOption type;
-    QCommandLineOption format;
 };
 
 // A function, not member initialisers: lupdate files tr() calls inside a struct under the struct's name.
 Options listDesOptions() {
     return Options{
-        QCommandLineOption(QStringLiteral("subscription"), tr("Subscription ID."), QStringLiteral("ID")),
-        QCommandLineOption(QStringLiteral("location"),
-                           tr("Only the sets in this region (\"West Europe\" or westeurope)."),
-                           QStringLiteral("REGION")),
+        desSelectionOptions(),
         QCommandLineOption(QStringLiteral("type"),
                            tr("Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and "
                               "customer keys)."),
                            QStringLiteral("CMK|DOUBLE")),
-        QCommandLineOption(QStringLiteral("format"), tr("Output format: text (default) or json."),
-                           QStringLiteral("text|json"), QStringLiteral("text")),
     };
 }
 
 /// False (reason on `err`) when an option is missing or not understood.
 bool readRequest(const QCommandLineParser &options, const Options &o, Request *request, QTextStream &err) {
-    request->subscription = options.value(o.subscription).trimmed();
+    request->subscription = options.value(o.selection.subscription).trimmed();
     if (request->subscription.isEmpty()) {
         err << tr("--subscription is required.") << Qt::endl;
         return false;
     }
-    const QString format = options.value(o.format).toLower();
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        err << tr("--format must be text or json, not “%1”.").arg(options.value(o.format)) << Qt::endl;
+    if (!readTextOrJsonFormat(options, o.selection.format, &request->json, err))
         return false;
-    }
-    request->json = format == QLatin1String("json");
     if (options.isSet(o.type)) {
         const QString type = options.value(o.type).toUpper();
         if (type == QLatin1String("CMK")) {
@@ -132,8 +121,8 @@ bool readRequest(const QCommandLineParser &options, const Options &o, Request *r
             return false;
         }
     }
-    request->location = cmk::normalizeRegion(options.value(o.location));
-    if (options.isSet(o.location) && request->location.isEmpty()) {
+    request->location = cmk::normalizeRegion(options.value(o.selection.location));
+    if (options.isSet(o.selection.location) && request->location.isEmpty()) {
         err << tr("--location must name a region.") << Qt::endl;
         return false;
     }
@@ -169,7 +158,8 @@ int runListDes(const QStringList &arguments) {
                                         "page. Exit code 0 when done, 2 for "
                                         "invalid input, 3 for an Azure error, 4 for a sign-in problem."));
     const Options options = listDesOptions();
-    parser.addOptions({options.subscription, options.location, options.type, options.format});
+    parser.addOptions(
+        {options.selection.subscription, options.selection.location, options.type, options.selection.format});
 
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &p) {
         QTextStream err(stderr);

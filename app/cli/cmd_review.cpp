@@ -43,13 +43,9 @@ int runReview(const QStringList &arguments) {
             err << ReviewCommandText::tr("--id is required.") << Qt::endl;
             return int(ExitInvalidInput);
         }
-        const QString format = p.value(formatOption).toLower();
-        if (format != QLatin1String("text") && format != QLatin1String("json")) {
-            err << ReviewCommandText::tr("--format must be text or json, not “%1”.")
-                       .arg(p.value(formatOption))
-                << Qt::endl;
+        bool json = false;
+        if (!readTextOrJsonFormat(p, formatOption, &json, err))
             return int(ExitInvalidInput);
-        }
         const QString problem = cmk::VersionReviewer::versionIdProblem(id);
         if (!problem.isEmpty()) {
             err << problem << Qt::endl;
@@ -66,7 +62,7 @@ int runReview(const QStringList &arguments) {
                 << Qt::endl;
             return exitCodeForArmError(reviewer.error());
         }
-        if (format == QLatin1String("json"))
+        if (json)
             out << QString::fromStdString(cmk::ReviewReport::json(reviewer.review()).dump(2)) << Qt::endl;
         else
             out << cmk::ReviewReport::text(reviewer.review());

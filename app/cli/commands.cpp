@@ -3,6 +3,8 @@
 #include "arm/armerror.h"
 
 #include <QAbstractEventDispatcher>
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTextStream>
 #include <QTimer>
@@ -13,7 +15,8 @@ namespace cmkapp {
 const QList<Subcommand> &subcommands() {
     static const QList<Subcommand> all = {
         {"list-des", QT_TRANSLATE_NOOP("main", "List Disk Encryption Sets of a subscription."), &runListDes},
-        {"check-des", QT_TRANSLATE_NOOP("main", "Check the keys behind Disk Encryption Sets, with the fixes."),
+        {"check-des",
+         QT_TRANSLATE_NOOP("main", "Check the keys behind Disk Encryption Sets, with the fixes."),
          &runCheckDes},
         {"setup-des",
          QT_TRANSLATE_NOOP("main", "Create a Disk Encryption Set from nothing (vault, key, set, access)."),
@@ -112,6 +115,34 @@ void printReasons(QTextStream &err, const QString &heading, const QStringList &r
     err << heading << Qt::endl;
     for (const QString &reason : reasons)
         err << "  - " << reason << Qt::endl;
+}
+
+// The strings are list-des's (context "cmkapp", see cmd_listdes.cpp): check-des shows the same help.
+DesSelectionOptions desSelectionOptions() {
+    return DesSelectionOptions{
+        QCommandLineOption(QStringLiteral("subscription"),
+                           QCoreApplication::translate("cmkapp", "Subscription ID."), QStringLiteral("ID")),
+        QCommandLineOption(QStringLiteral("location"),
+                           QCoreApplication::translate(
+                               "cmkapp", "Only the sets in this region (\"West Europe\" or westeurope)."),
+                           QStringLiteral("REGION")),
+        QCommandLineOption(QStringLiteral("format"),
+                           QCoreApplication::translate("cmkapp", "Output format: text (default) or json."),
+                           QStringLiteral("text|json"), QStringLiteral("text")),
+    };
+}
+
+bool readTextOrJsonFormat(const QCommandLineParser &parser, const QCommandLineOption &format, bool *json,
+                          QTextStream &err) {
+    const QString value = parser.value(format).toLower();
+    if (value != QLatin1String("text") && value != QLatin1String("json")) {
+        err << QCoreApplication::translate("cmkapp", "--format must be text or json, not “%1”.")
+                   .arg(parser.value(format))
+            << Qt::endl;
+        return false;
+    }
+    *json = value == QLatin1String("json");
+    return true;
 }
 
 } // namespace cmkapp

@@ -5,6 +5,7 @@
 
 #include "appcontext.h"
 
+#include <QCommandLineOption>
 #include <QStringList>
 
 class QTextStream;
@@ -41,6 +42,18 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs = -1);
 /// problem (or a 401), ExitInvalidInput for input the client refused before sending, ExitArmError for
 /// anything else.
 int exitCodeForArmError(const cmk::ArmError &error);
+/// --subscription, --location and --format (text, the default, or json) as list-des and check-des spell them.
+struct DesSelectionOptions {
+    QCommandLineOption subscription;
+    QCommandLineOption location;
+    QCommandLineOption format;
+};
+DesSelectionOptions desSelectionOptions();
+/// Reads a --format option that takes text or json: false, the reason on `err`, for any other value; else
+/// *json says which.
+bool readTextOrJsonFormat(const QCommandLineParser &parser, const QCommandLineOption &format, bool *json,
+                          QTextStream &err);
+
 /// Prints `heading` ("The draft cannot be submitted:") and then each reason on a line of its own.
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons);
 

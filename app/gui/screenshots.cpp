@@ -6,7 +6,6 @@
 #include "imagewizard/wizardpageids.h"
 #include "review/reviewwindow.h"
 #include "vm/vmdraft.h"
-#include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 #include "vmwizard/vmwizard.h"
 

@@ -8,6 +8,10 @@ QString bashQuote(const QString &value) {
     static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:=,@%+-]+$"));
     if (safe.match(value).hasMatch())
         return value;
+    return bashSingleQuoted(value);
+}
+
+QString bashSingleQuoted(const QString &value) {
     QString quoted = value;
     quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');

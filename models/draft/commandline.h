@@ -12,6 +12,8 @@ namespace cmk {
 /// A bash word: the value itself when it is made of harmless characters, else single-quoted with ' written
 /// as '\''.
 QString bashQuote(const QString &value);
+/// The value single-quoted for bash (or any POSIX shell) however harmless it is: 'it'\''s'.
+QString bashSingleQuoted(const QString &value);
 /// A PowerShell single-quoted string; ' and its typographic look-alikes (which PowerShell also treats as
 /// quotes) are doubled.
 QString powerShellQuote(const QString &value);

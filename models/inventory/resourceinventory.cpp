@@ -18,47 +18,35 @@ QList<int> sorted(QList<int> luns) {
 ResourceInventory::ResourceInventory(ArmClient *client)
     : m_client(client) {}
 
-template <typename T> ResourceListing<T> *ResourceInventory::start(const QList<ArmPathBuilder> &paths) const {
-    QStringList sent;
-    for (const ArmPathBuilder &path : paths) {
-        if (path.ok())
-            sent << path.path();
-    }
-    // Only a name that cannot exist makes a path fail: there is nothing to list there (see the header).
-    auto *listing = new ResourceListing<T>;
-    listing->start(m_client, sent);
-    return listing;
-}
-
 ResourceListing<Subscription> *ResourceInventory::subscriptions() const {
-    return start<Subscription>({subscriptionsPath()});
+    return list<Subscription>({subscriptionsPath()});
 }
 
 ResourceListing<Tenant> *ResourceInventory::tenants() const {
-    return start<Tenant>({tenantsPath()});
+    return list<Tenant>({tenantsPath()});
 }
 
 ResourceListing<Location> *ResourceInventory::locations(const QString &subscriptionId) const {
-    return start<Location>({locationsPath(subscriptionId)});
+    return list<Location>({locationsPath(subscriptionId)});
 }
 
 ResourceListing<ResourceGroup> *ResourceInventory::resourceGroups(const QString &subscriptionId) const {
-    return start<ResourceGroup>({resourceGroupsPath(subscriptionId)});
+    return list<ResourceGroup>({resourceGroupsPath(subscriptionId)});
 }
 
 ResourceListing<Gallery> *ResourceInventory::galleries(const QString &subscriptionId) const {
-    return start<Gallery>({galleriesPath(subscriptionId)});
+    return list<Gallery>({galleriesPath(subscriptionId)});
 }
 
 ResourceListing<Gallery> *ResourceInventory::galleries(const QString &subscriptionId,
                                                        const QString &resourceGroup) const {
-    return start<Gallery>({galleriesPath(subscriptionId, resourceGroup)});
+    return list<Gallery>({galleriesPath(subscriptionId, resourceGroup)});
 }
 
 ResourceListing<GalleryImage> *ResourceInventory::imageDefinitions(const QString &subscriptionId,
                                                                    const QString &resourceGroup,
                                                                    const QString &gallery) const {
-    return start<GalleryImage>({galleryImagesPath(subscriptionId, resourceGroup, gallery)});
+    return list<GalleryImage>({galleryImagesPath(subscriptionId, resourceGroup, gallery)});
 }
 
 ResourceListing<GalleryImageVersion> *ResourceInventory::imageVersions(const QString &subscriptionId,
@@ -74,27 +62,19 @@ ResourceInventory::imageVersions(const QString &subscriptionId, const QString &r
     QList<ArmPathBuilder> paths;
     for (const QString &definition : imageDefinitions)
         paths << galleryImageVersionsPath(subscriptionId, resourceGroup, gallery, definition);
-    return start<GalleryImageVersion>(paths);
+    return list<GalleryImageVersion>(paths);
 }
 
 ResourceListing<ManagedImage> *ResourceInventory::managedImages(const QString &subscriptionId) const {
-    return start<ManagedImage>({imagesPath(subscriptionId)});
+    return list<ManagedImage>({imagesPath(subscriptionId)});
 }
 
 ResourceListing<Snapshot> *ResourceInventory::snapshots(const QString &subscriptionId) const {
-    return start<Snapshot>({snapshotsPath(subscriptionId)});
+    return list<Snapshot>({snapshotsPath(subscriptionId)});
 }
 
 ResourceListing<VirtualMachine> *ResourceInventory::virtualMachines(const QString &subscriptionId) const {
-    return start<VirtualMachine>({virtualMachinesPath(subscriptionId)});
-}
-
-ResourceListing<nlohmann::json> *ResourceInventory::rawItems(const QStringList &paths) const {
-    QStringList sent = paths;
-    sent.removeAll(QString());
-    auto *listing = new ResourceListing<nlohmann::json>;
-    listing->start(m_client, sent);
-    return listing;
+    return list<VirtualMachine>({virtualMachinesPath(subscriptionId)});
 }
 
 QList<int> dataDiskLuns(const ManagedImage &image) {

@@ -4,6 +4,7 @@
 // api-versions and the JSON of the pages stay here in models/, and ui/ only sees the structs of
 // arm/resources.h. Each call starts one ResourceListing (see resourcelisting.h) that the caller owns.
 
+#include "arm/armclient.h" // ArmPathBuilder
 #include "inventory/resourcelisting.h"
 
 #include <QList>
@@ -12,7 +13,6 @@
 namespace cmk {
 
 class ArmClient;
-class ArmPathBuilder;
 
 /// A name that cannot stand in an ARM path (see armNameProblem()) names no resource: its listing sends
 /// nothing and finishes empty, without error (the draft's validation is what tells the user why).
@@ -42,13 +42,21 @@ public:
     ResourceListing<Snapshot> *snapshots(const QString &subscriptionId) const;
     ResourceListing<VirtualMachine> *virtualMachines(const QString &subscriptionId) const;
 
-    /// The items of arbitrary list paths as the server sent them. Only for the Create VM wizard's lists until
-    /// they have typed listings of their own (models/vm/); nothing new should use it.
-    ResourceListing<nlohmann::json> *rawItems(const QStringList &paths) const;
+    /// A typed listing of other resources (the Create VM wizard's sizes and virtual networks, models/vm/):
+    /// T converts from an item of the pages with a from_json() of its own. Paths that failed list nothing.
+    template <typename T> ResourceListing<T> *list(const QList<ArmPathBuilder> &paths) const {
+        QStringList sent;
+        for (const ArmPathBuilder &path : paths) {
+            if (path.ok())
+                sent << path.path();
+        }
+        // Only a name that cannot exist makes a path fail: there is nothing to list there (see above).
+        auto *listing = new ResourceListing<T>;
+        listing->start(m_client, sent);
+        return listing;
+    }
 
 private:
-    template <typename T> ResourceListing<T> *start(const QList<ArmPathBuilder> &paths) const;
-
     QPointer<ArmClient> m_client;
 };
 

@@ -2,29 +2,9 @@
 
 #include "arm/armpaths.h"
 #include "des/diskencryptionsetcatalog.h"
+#include "draft/commandline.h"
 
 namespace cmk {
-
-QString quoteForPosixShell(const QString &value) {
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
-QString quoteForPowerShell(const QString &value) {
-    // PowerShell ends a single-quoted string at ' and at the typographic ‘ ’ ‚ ‛ too; doubling escapes each.
-    QString quoted;
-    quoted.reserve(value.size() + 2);
-    quoted += QLatin1Char('\'');
-    for (const QChar c : value) {
-        quoted += c;
-        if (c == QLatin1Char('\'') || c == QChar(0x2018) || c == QChar(0x2019) || c == QChar(0x201A) ||
-            c == QChar(0x201B))
-            quoted += c;
-    }
-    quoted += QLatin1Char('\'');
-    return quoted;
-}
 
 DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
     const QString region = normalizeRegion(p.region);
@@ -50,17 +30,17 @@ DesCreationCommands desCreationCommands(const DesCreationParameters &p) {
         QStringLiteral("az disk-encryption-set create --subscription %1 --resource-group %2 --name %3 "
                        "--location %4 --encryption-type %5 --key-url %6 --source-vault %7 "
                        "--mi-system-assigned")
-            .arg(quoteForPosixShell(subscription), quoteForPosixShell(group), quoteForPosixShell(name),
-                 quoteForPosixShell(region), quoteForPosixShell(type), quoteForPosixShell(keyUrl),
-                 quoteForPosixShell(vault));
+            .arg(bashSingleQuoted(subscription), bashSingleQuoted(group), bashSingleQuoted(name),
+                 bashSingleQuoted(region), bashSingleQuoted(type), bashSingleQuoted(keyUrl),
+                 bashSingleQuoted(vault));
     commands.powerShell =
         QStringLiteral("Set-AzContext -Subscription %1\n"
                        "$desConfig = New-AzDiskEncryptionSetConfig -Location %2 -SourceVaultId %3 -KeyUrl %4 "
                        "-IdentityType SystemAssigned -EncryptionType %5\n"
                        "New-AzDiskEncryptionSet -ResourceGroupName %6 -Name %7 -DiskEncryptionSet $desConfig")
-            .arg(quoteForPowerShell(subscription), quoteForPowerShell(region), quoteForPowerShell(vault),
-                 quoteForPowerShell(keyUrl), quoteForPowerShell(type), quoteForPowerShell(group),
-                 quoteForPowerShell(name));
+            .arg(powerShellQuote(subscription), powerShellQuote(region), powerShellQuote(vault),
+                 powerShellQuote(keyUrl), powerShellQuote(type), powerShellQuote(group),
+                 powerShellQuote(name));
     return commands;
 }
 

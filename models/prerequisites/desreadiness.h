@@ -47,10 +47,6 @@ struct DesCreationCommands {
     QString powerShell; ///< Set-AzContext; New-AzDiskEncryptionSetConfig; New-AzDiskEncryptionSet
 };
 
-/// Quotes a value for a POSIX shell: 'it'\''s'.
-QString quoteForPosixShell(const QString &value);
-/// Quotes a value for PowerShell: 'it''s' (also doubling the typographic single quotes PowerShell accepts).
-QString quoteForPowerShell(const QString &value);
 DesCreationCommands desCreationCommands(const DesCreationParameters &parameters);
 
 /// Counts the Disk Encryption Sets of a subscription in each target region, from a DiskEncryptionSetCatalog:

@@ -4,13 +4,14 @@
 #include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 
+#include <memory>
+
 namespace cmk {
 
 VmLiveCheck::VmLiveCheck(ArmClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_source(new VmImageSource(client, this))
-    , m_sizeListing(new VmSizeListing(this)) {}
+    , m_source(new VmImageSource(client, this)) {}
 
 void VmLiveCheck::start(const VmDraft &draft) {
     m_draft = draft;
@@ -88,15 +89,24 @@ void VmLiveCheck::listDiskEncryptionSets() {
 }
 
 void VmLiveCheck::listSizes() {
-    // A region that cannot be named in a path is reported by the validation, not listed.
-    if (m_draft.location.isEmpty() ||
-        !m_sizeListing->load(m_client, m_draft.subscriptionId, m_draft.location))
+    // A region (or subscription) that cannot be named in a path is reported by the validation, not listed.
+    if (m_draft.location.isEmpty() || !armNameProblem(m_draft.location).isEmpty() ||
+        !armNameProblem(m_draft.subscriptionId).isEmpty())
         return next();
-    connect(m_sizeListing, &VmSizeListing::loadFinished, this, [this] {
-        disconnect(m_sizeListing, &VmSizeListing::loadFinished, this, nullptr);
-        if (m_sizeListing->error())
-            return done(m_sizeListing->error());
-        m_sizes = m_sizeListing->completeSizes();
+    ResourceListing<VmSize> *listing = VmInventory(m_client).sizes(m_draft.subscriptionId, m_draft.location);
+    listing->setParent(this);
+    auto sizes = std::make_shared<std::vector<VmSize>>();
+    connect(listing, &ResourceListingBase::itemsReady, this, [listing, sizes] {
+        for (const VmSize &size : listing->takeItems()) {
+            if (!size.name.isEmpty())
+                sizes->push_back(size);
+        }
+    });
+    connect(listing, &ResourceListingBase::finished, this, [this, listing, sizes] {
+        listing->deleteLater();
+        if (listing->error())
+            return done(listing->error());
+        m_sizes = *sizes;
         next();
     });
 }

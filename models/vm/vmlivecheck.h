@@ -15,7 +15,6 @@
 namespace cmk {
 
 class VmImageSource;
-class VmSizeListing;
 
 /// Reads the image, the subscription's DES, the region's VM sizes, the resource group and the existing
 /// subnet, then lists every reason Azure would refuse the draft.
@@ -45,7 +44,6 @@ private:
 
     QPointer<ArmClient> m_client;
     VmImageSource *m_source;
-    VmSizeListing *m_sizeListing;
     VmDraft m_draft;
     int m_step = 0;
     std::vector<DiskEncryptionSet> m_sets;

@@ -37,13 +37,7 @@ QJsonObject findingCoded(const QJsonObject &set, const QString &code) {
 /// The demo's encrypted draft (des-weu-cmk in West Europe) with a second target region using `desIdInRegion`.
 cmk::ImageVersionDraft draftWith(const QString &version, const QString &region,
                                  const QString &desIdInRegion) {
-    cmk::ImageVersionDraft d = demodata::cmkImageVersionDraft(version);
-    cmk::RegionDraft extra;
-    extra.name = region;
-    extra.osDiskDesId = desIdInRegion;
-    d.targetRegions.append(extra);
-    d.normalizeEncryption();
-    return d;
+    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version), region, desIdInRegion);
 }
 
 } // namespace
@@ -75,11 +69,7 @@ private:
                        args);
     }
     QString writeDraft(const cmk::ImageVersionDraft &draft) {
-        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
-        QString why;
-        if (!cmk::DraftStore::save(path, draft, &why))
-            qWarning("%s", qPrintable(why));
-        return path;
+        return demodata::writeDraftFile(m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files)), draft);
     }
     int writes(const QString &pathPart) const {
         int count = 0;
@@ -95,8 +85,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard")),
-                 "run through ctest (CMK_BIN_DIR)");
+        QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
         armsandbox::SandboxOptions options;
         options.fixturePath = sandboxtest::writeRegisteredDemoFixture(m_dir);
         options.lroPollsUntilDone = 2;

@@ -15,32 +15,10 @@ namespace {
 
 using Result = cmktest::CmkwizardRun;
 
-cmk::ImageVersionDraft baseDraft(const QString &version) {
-    cmk::ImageVersionDraft d;
-    d.subscriptionId = Sub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = version;
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = cmk::SourceKind::Snapshots;
-    d.sourceId = buildId(QStringLiteral("snapshots/snap-ubuntu-os"));
-    d.dataDiskSnapshots = {{0, buildId(QStringLiteral("snapshots/snap-ubuntu-data0"))},
-                           {1, buildId(QStringLiteral("snapshots/snap-ubuntu-data1"))}};
-    d.placeLocationFirst();
-    return d;
-}
-
+/// The demo's encrypted draft in West Europe and France Central (des-weu-cmk, des-frc-cmk).
 cmk::ImageVersionDraft cmkDraft(const QString &version) {
-    cmk::ImageVersionDraft d = baseDraft(version);
-    d.encryption = cmk::EncryptionMode::CustomerKey;
-    cmk::RegionDraft frc;
-    frc.name = QStringLiteral("francecentral");
-    frc.osDiskDesId = desId(QStringLiteral("des-frc-cmk"));
-    d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
-    d.targetRegions.append(frc);
-    d.normalizeEncryption();
-    return d;
+    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version), QStringLiteral("francecentral"),
+                                      desId(QStringLiteral("des-frc-cmk")));
 }
 
 } // namespace
@@ -56,11 +34,7 @@ private:
     int m_files = 0;
 
     QString writeDraft(const cmk::ImageVersionDraft &draft) {
-        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
-        QString why;
-        if (!cmk::DraftStore::save(path, draft, &why))
-            qWarning("%s", qPrintable(why));
-        return path;
+        return demodata::writeDraftFile(m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files)), draft);
     }
 
     Result run(const armsandbox::Sandbox &sandbox, const QStringList &args) {
@@ -77,8 +51,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard")),
-                 "run through ctest (CMK_BIN_DIR)");
+        QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
         armsandbox::SandboxOptions options;
         options.lroPollsUntilDone = 2;
         options.featurePollsUntilRegistered = 1;
@@ -200,7 +173,7 @@ private Q_SLOTS:
 
     void authenticationErrorExitsFour() {
         const Result r =
-            run(m_authSandbox, {QStringLiteral("--draft"), writeDraft(baseDraft(QStringLiteral("7.3.0")))});
+            run(m_authSandbox, {QStringLiteral("--draft"), writeDraft(demodata::imageVersionDraft(QStringLiteral("7.3.0")))});
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.isEmpty());
     }

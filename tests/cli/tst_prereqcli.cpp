@@ -29,7 +29,6 @@ private:
                 QStringList{QStringLiteral("--arm-endpoint"), sandbox().baseUrl().toString()} + arguments;
         QProcessEnvironment env = cmktest::headlessEnvironment(m_server.dir(), QString());
         env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         return {cmktest::runCmkwizard(QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + arguments,
                                       env, 45000)};
     }

@@ -199,15 +199,7 @@ private:
     // ---- the wizard ------------------------------------------------------------------------------------
 
     bool chooseCustomerKey() {
-        w<QRadioButton>(QStringLiteral("customerKeyRadio"))->click();
-        QMessageBox *box = nullptr;
-        if (!QTest::qWaitFor(
-                [&] { return (box = m_wizard->findChild<QMessageBox *>(QStringLiteral("cmkConfirmation"))); },
-                3000))
-            return false;
-        box->button(QMessageBox::Yes)->click();
-        return QTest::qWaitFor(
-            [&] { return w<QRadioButton>(QStringLiteral("customerKeyRadio"))->isChecked(); }, 3000);
+        return wizardtest::chooseCustomerKey(m_wizard.get(), QStringLiteral("customerKeyRadio"));
     }
 
     QString submitError() {
@@ -370,11 +362,7 @@ private:
         cmk::ImageVersionDraft d = demodata::cmkImageVersionDraft(version, cmk::SourceKind::ManagedImage);
         if (failLro)
             d.tags.append({QStringLiteral("sandbox-fail-lro"), QStringLiteral("AllocationFailed")});
-        QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(version));
-        QString why;
-        if (!cmk::DraftStore::save(path, d, &why))
-            qWarning("%s", qPrintable(why));
-        return path;
+        return demodata::writeDraftFile(m_dir.filePath(QStringLiteral("draft-%1.json").arg(version)), d);
     }
 
     QProcessEnvironment headlessEnvironment(const QString &token) const {
@@ -523,8 +511,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(QFile::exists(qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard")),
-                 "run through ctest (CMK_BIN_DIR)");
+        QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
         qputenv("CMKWIZARD_TOKEN_STORE", "memory");
         armsandbox::SandboxOptions options;
         options.lroPollsUntilDone = 2;

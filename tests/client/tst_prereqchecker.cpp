@@ -1,6 +1,7 @@
 // PrerequisiteChecker and DesReadinessChecker against a real armsandbox over HTTP.
 
 #include "des/diskencryptionsetcatalog.h"
+#include "draft/commandline.h"
 #include "prerequisites/desreadiness.h"
 #include "support/prereqfixture.h"
 
@@ -452,10 +453,10 @@ private Q_SLOTS:
     }
 
     void quoting() {
-        QCOMPARE(cmk::quoteForPosixShell(QStringLiteral("rg")), QStringLiteral("'rg'"));
-        QCOMPARE(cmk::quoteForPosixShell(QStringLiteral("it's $HOME")), QStringLiteral("'it'\\''s $HOME'"));
-        QCOMPARE(cmk::quoteForPowerShell(QStringLiteral("it's $env:X")), QStringLiteral("'it''s $env:X'"));
-        QCOMPARE(cmk::quoteForPowerShell(QStringLiteral("a\u2019b")), QStringLiteral("'a\u2019\u2019b'"));
+        QCOMPARE(cmk::bashSingleQuoted(QStringLiteral("rg")), QStringLiteral("'rg'"));
+        QCOMPARE(cmk::bashSingleQuoted(QStringLiteral("it's $HOME")), QStringLiteral("'it'\\''s $HOME'"));
+        QCOMPARE(cmk::powerShellQuote(QStringLiteral("it's $env:X")), QStringLiteral("'it''s $env:X'"));
+        QCOMPARE(cmk::powerShellQuote(QStringLiteral("a\u2019b")), QStringLiteral("'a\u2019\u2019b'"));
     }
 
     void creationCommands() {

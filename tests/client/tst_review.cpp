@@ -6,6 +6,8 @@
 #include "armsandbox.h"
 #include "review/review.h"
 #include "review/reviewwindow.h"
+#include "support/cmkwizardprocess.h"
+#include "support/demodraft.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -27,24 +29,16 @@ using namespace cmk;
 
 namespace {
 
-const QString kSub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-const QString kSub2 = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
-const QString kImage =
-    QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
-                   "galleries/galContosoProd/images/ubuntu-22-04-gen2")
-        .arg(kSub);
+using demodata::DevSub;
+using demodata::Sub;
+const QString kImage = demodata::imageDefinitionId();
 const QString kGoodVersion = kImage + QStringLiteral("/versions/1.1.0");
 const QString kPlainVersion = kImage + QStringLiteral("/versions/1.0.0");
 const QString kBadVersion = kImage + QStringLiteral("/versions/0.9.0");
 const QString kFailedDetails =
     QStringLiteral("The disk encryption set is not in region eastus2 (DiskEncryptionSetLocationMismatch).");
 
-QString desId(const QString &name, const QString &sub = kSub,
-              const QString &group = QStringLiteral("rg-keys-prod")) {
-    return QStringLiteral(
-               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
-        .arg(sub, group, name);
-}
+using demodata::desId;
 
 QJsonObject encryption(const QString &os, const QList<QPair<int, QString>> &data) {
     QJsonObject e;
@@ -89,9 +83,9 @@ QJsonObject badVersion() {
                                                      {{0, desId(QStringLiteral("des-wus-nokey"))},
                                                       {1, desId(QStringLiteral("des-wus-nokey"))}})),
         region(QStringLiteral("East US"),
-               encryption(desId(QStringLiteral("des-dev-weu-cmk"), kSub2, QStringLiteral("rg-dev")),
-                          {{0, desId(QStringLiteral("des-dev-weu-cmk"), kSub2, QStringLiteral("rg-dev"))},
-                           {1, desId(QStringLiteral("des-dev-weu-cmk"), kSub2, QStringLiteral("rg-dev"))}})),
+               encryption(desId(QStringLiteral("des-dev-weu-cmk"), DevSub, QStringLiteral("rg-dev")),
+                          {{0, desId(QStringLiteral("des-dev-weu-cmk"), DevSub, QStringLiteral("rg-dev"))},
+                           {1, desId(QStringLiteral("des-dev-weu-cmk"), DevSub, QStringLiteral("rg-dev"))}})),
     };
     QJsonArray summary{status(QStringLiteral("West Europe"), QStringLiteral("Completed")),
                        status(QStringLiteral("France Central"), QStringLiteral("Completed")),
@@ -102,7 +96,7 @@ QJsonObject badVersion() {
     const QString image =
         QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/images/"
                        "img-deleted-long-ago")
-            .arg(kSub);
+            .arg(Sub);
     return QJsonObject{
         {QStringLiteral("id"), kBadVersion},
         {QStringLiteral("name"), QStringLiteral("0.9.0")},
@@ -155,29 +149,12 @@ const ReviewFinding *findingFor(const VersionReview &review, const QString &code
     return nullptr;
 }
 
-struct ProcessResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using ProcessResult = cmktest::CmkwizardRun;
 
+/// The real executable, with a private home and no access token: these commands need no sign-in.
 ProcessResult runCmkwizard(const QStringList &arguments) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QDir(qEnvironmentVariable("CMK_BIN_DIR")).filePath(QStringLiteral("cmkwizard")), arguments);
-    ProcessResult r;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
+    const QTemporaryDir home;
+    return cmktest::runCmkwizard(arguments, cmktest::headlessEnvironment(home, QString()));
 }
 
 } // namespace
@@ -294,7 +271,7 @@ private Q_SLOTS:
                            QStringLiteral("East US"))); // sub2's DES
         QCOMPARE(findingFor(review, QStringLiteral("desInOtherSubscription"))->region,
                  QStringLiteral("East US"));
-        QVERIFY(findingFor(review, QStringLiteral("desInOtherSubscription"))->message.contains(kSub2));
+        QVERIFY(findingFor(review, QStringLiteral("desInOtherSubscription"))->message.contains(DevSub));
         f = findingFor(review, QStringLiteral("desMissing"));
         QCOMPARE(f->region, QStringLiteral("North Europe"));
         QVERIFY(f->message.contains(QStringLiteral("no longer exists")));
@@ -368,7 +345,7 @@ private Q_SLOTS:
         ProcessResult r =
             runCmkwizard({QStringLiteral("review"), QStringLiteral("--sandbox"), QStringLiteral("--id"),
                           kGoodVersion, QStringLiteral("--format"), QStringLiteral("json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const nlohmann::json doc = nlohmann::json::parse(r.out.toStdString());
         QCOMPARE(doc["schemaVersion"].get<int>(), 1);
         QCOMPARE(doc["version"]["name"].get<std::string>(), std::string("1.1.0"));
@@ -407,15 +384,15 @@ private Q_SLOTS:
             "--gallery-image-definition MyImage");
         ProcessResult r =
             runCmkwizard({QStringLiteral("import-az"), QStringLiteral("--command"), command,
-                          QStringLiteral("--subscription"), kSub, QStringLiteral("--out"), draftPath});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+                          QStringLiteral("--subscription"), Sub, QStringLiteral("--out"), draftPath});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.err.contains("suggests region eastus2"));
         QVERIFY(QFile::exists(draftPath));
 
         // export of that draft, back to az: the same command the CLI accepts.
         r = runCmkwizard({QStringLiteral("export"), QStringLiteral("--draft"), draftPath,
                           QStringLiteral("--format"), QStringLiteral("az")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith("az sig image-version create \\\n"));
         QVERIFY(r.out.contains("--target-regions westus=2=standard_lrs eastus=1=standard_lrs"));
         QVERIFY(r.out.contains(
@@ -449,7 +426,7 @@ private Q_SLOTS:
         window.refreshSubscriptions();
         auto *subscriptions = window.findChild<QComboBox *>(QStringLiteral("subscriptionCombo"));
         QTRY_VERIFY_WITH_TIMEOUT(subscriptions->count() == 2, 10000);
-        subscriptions->setCurrentIndex(subscriptions->findData(kSub));
+        subscriptions->setCurrentIndex(subscriptions->findData(Sub));
         auto *galleries = window.findChild<QComboBox *>(QStringLiteral("galleryCombo"));
         QTRY_VERIFY_WITH_TIMEOUT(galleries->count() >= 2, 10000);
         galleries->setCurrentIndex(

@@ -3,6 +3,8 @@
 
 #include "arm/armclient.h"
 #include "armsandbox.h"
+#include "support/cmkwizardprocess.h"
+#include "support/demodraft.h"
 #include "vm/vmdraft.h"
 #include "vm/vmexport.h"
 #include "vm/vmrequests.h"
@@ -22,22 +24,16 @@ using namespace cmk;
 
 namespace {
 
-const QString kSub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-const QString kSub2 = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
-const QString kVersion =
-    QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
-                   "galleries/galContosoProd/images/ubuntu-22-04-gen2/versions/1.1.0")
-        .arg(kSub);
+using demodata::DevSub;
+using demodata::Sub;
+const QString kVersion = demodata::imageVersionId(QStringLiteral("1.1.0"));
 const QString kSubnet =
     QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Network/"
                    "virtualNetworks/vnet-build-weu/subnets/default")
-        .arg(kSub);
+        .arg(Sub);
 
-QString des(const QString &name, const QString &subscription = kSub) {
-    return QStringLiteral(
-               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
-        .arg(subscription, subscription == kSub ? QStringLiteral("rg-keys-prod") : QStringLiteral("rg-dev"),
-             name);
+QString des(const QString &name, const QString &subscription = Sub) {
+    return demodata::demoDesId(name, subscription);
 }
 
 QString sshKey(const QByteArray &algorithm = "ssh-ed25519") {
@@ -53,7 +49,7 @@ VmDraft sampleDraft() {
     d.imageVersionId = kVersion;
     d.imageRegions = {QStringLiteral("westeurope"), QStringLiteral("francecentral")};
     d.imageDataDiskLuns = {0, 1};
-    d.subscriptionId = kSub;
+    d.subscriptionId = Sub;
     d.resourceGroup = QStringLiteral("rg-build");
     d.name = QStringLiteral("vm-web-01");
     d.location = QStringLiteral("westeurope");
@@ -77,29 +73,16 @@ private:
     std::unique_ptr<armsandbox::Sandbox> m_sandbox;
     std::unique_ptr<ArmClient> m_client;
 
-    struct Result {
-        int exitCode = -1;
-        QString out, err;
-    };
+    using Result = cmktest::CmkwizardRun;
 
+    /// The real executable against the sandbox, with a private home and no access token.
     Result run(const QStringList &arguments) {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QDir(qEnvironmentVariable("CMK_BIN_DIR")).filePath(QStringLiteral("cmkwizard")),
-                      QStringList{QStringLiteral("--lang"), QStringLiteral("en"),
-                                  QStringLiteral("--arm-endpoint"), m_sandbox->baseUrl().toString()} +
-                          arguments);
-        Result r;
-        if (!process.waitForStarted(10000) || !finished.wait(45000))
-            return r;
-        r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        r.out = QString::fromUtf8(process.readAllStandardOutput());
-        r.err = QString::fromUtf8(process.readAllStandardError());
-        return r;
+        const QTemporaryDir home;
+        return cmktest::runCmkwizard(QStringList{QStringLiteral("--lang"), QStringLiteral("en"),
+                                                 QStringLiteral("--arm-endpoint"),
+                                                 m_sandbox->baseUrl().toString()} +
+                                         arguments,
+                                     cmktest::headlessEnvironment(home, QString()), 45000);
     }
 
     QString writeDraft(const VmDraft &draft, const QString &name) {
@@ -129,7 +112,7 @@ private:
     static QString vmPath(const QString &name) {
         return QStringLiteral(
                    "/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/virtualMachines/%2")
-            .arg(kSub, name);
+            .arg(Sub, name);
     }
 
     /// A free NIC in westeurope (the VM PUT checks it exists and is not in use).
@@ -158,7 +141,7 @@ private:
               "dataDiskImages": [{"lun": 0, "diskEncryptionSetId": "%2"}, {"lun": 1, "diskEncryptionSetId": "%3"}]}}]},
             "storageProfile": {"osDiskImage": {"sizeInGB": 30},
               "dataDiskImages": [{"lun": 0, "sizeInGB": 64}, {"lun": 1, "sizeInGB": 64}]}}})")
-                .arg(id, des(QStringLiteral("des-weu-cmk")), des(QStringLiteral("des-dev-weu-cmk"), kSub2));
+                .arg(id, des(QStringLiteral("des-weu-cmk")), des(QStringLiteral("des-dev-weu-cmk"), DevSub));
         m_sandbox->setResource(QJsonDocument::fromJson(json.toUtf8()).object());
         return id;
     }
@@ -167,7 +150,7 @@ private:
     QString managedDiskDes(const QString &diskName) const {
         const QJsonObject disk = m_sandbox->resource(
             QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/disks/%2")
-                .arg(kSub, diskName));
+                .arg(Sub, diskName));
         return disk.value("properties")
             .toObject()
             .value("encryption")
@@ -288,7 +271,7 @@ private Q_SLOTS:
         d.dataDiskDesIds[1].clear();
         QVERIFY(VmValidation::diskErrors(d).join(' ').contains(QStringLiteral("LUN 1")));
         d = sampleDraft();
-        d.osDiskDesId = des(QStringLiteral("des-dev-weu-cmk"), kSub2);
+        d.osDiskDesId = des(QStringLiteral("des-dev-weu-cmk"), DevSub);
         QVERIFY(VmValidation::diskErrors(d).join(' ').contains(QStringLiteral("another subscription")));
         d = sampleDraft();
         d.networkMode = VmNetworkMode::NewVirtualNetwork;
@@ -330,7 +313,7 @@ private Q_SLOTS:
                             {"lun": 1, "createOption": "FromImage", "managedDisk": {"diskEncryptionSet": {"id": "%4"}}}]
             }
           }})")
-                                      .arg(kSub, sshKey(), kVersion, des(QStringLiteral("des-weu-cmk")))
+                                      .arg(Sub, sshKey(), kVersion, des(QStringLiteral("des-weu-cmk")))
                                       .toStdString());
         QCOMPARE(QString::fromStdString(VmRequests::virtualMachineBody(sampleDraft()).dump(2)),
                  QString::fromStdString(expected.dump(2)));
@@ -346,7 +329,7 @@ private Q_SLOTS:
             plan.requests.at(1).url.toString(),
             QStringLiteral("https://management.azure.com/subscriptions/%1/resourcegroups/rg-build/providers/"
                            "Microsoft.Compute/virtualMachines/vm-web-01?api-version=2024-11-01")
-                .arg(kSub));
+                .arg(Sub));
     }
 
     void exportAzureCliGolden() {
@@ -375,7 +358,7 @@ private Q_SLOTS:
                            "    --ssh-key-values '%4' \\\n"
                            "    --os-disk-encryption-set %5 \\\n"
                            "    --data-disk-encryption-sets %5 %5\n")
-                .arg(kSub, kSubnet, kVersion, sshKey(), desId);
+                .arg(Sub, kSubnet, kVersion, sshKey(), desId);
         QCOMPARE(result.text, expected);
     }
 
@@ -415,7 +398,7 @@ private Q_SLOTS:
                 "$vm = Add-AzVMDataDisk -VM $vm -Lun 1 -CreateOption FromImage -DiskEncryptionSetId '%3'\n"
                 "$vm = Add-AzVMNetworkInterface -VM $vm -Id $nic.Id -Primary\n"
                 "New-AzVM -ResourceGroupName $resourceGroup -Location $location -VM $vm\n")
-                .arg(kSub, kVersion, desId);
+                .arg(Sub, kVersion, desId);
         QCOMPARE(result.text, expected);
         QVERIFY(!result.notes.isEmpty());
         // The password never appears; the CLI reads it from the environment.
@@ -429,7 +412,7 @@ private Q_SLOTS:
     void sandboxVmSizes() {
         ArmPager *pager = m_client->list(
             QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/locations/westus/vmSizes")
-                .arg(kSub));
+                .arg(Sub));
         QStringList names;
         connect(pager, &ArmPager::pageReceived, this, [&](const nlohmann::json &items) {
             for (const auto &item : items)
@@ -488,7 +471,7 @@ private Q_SLOTS:
         if (change == QLatin1String("desRegion"))
             d.osDiskDesId = des(QStringLiteral("des-frc-cmk"));
         else if (change == QLatin1String("desSubscription"))
-            d.dataDiskDesIds[0] = des(QStringLiteral("des-dev-weu-cmk"), kSub2);
+            d.dataDiskDesIds[0] = des(QStringLiteral("des-dev-weu-cmk"), DevSub);
         else if (change == QLatin1String("desMixed"))
             d.dataDiskDesIds[1] = des(QStringLiteral("des-weu-double"));
         else if (change == QLatin1String("region"))
@@ -588,7 +571,7 @@ private Q_SLOTS:
         QCOMPARE(p.status, 201);
         const QString disks =
             QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/disks/")
-                .arg(kSub);
+                .arg(Sub);
         const QJsonObject os = m_sandbox->resource(disks + QStringLiteral("vm-opts_OsDisk"));
         QCOMPARE(os.value("properties").toObject().value("diskSizeGB").toInt(), 64);
         QCOMPARE(os.value("sku").toObject().value("name").toString(), QStringLiteral("Premium_ZRS"));
@@ -680,7 +663,7 @@ private Q_SLOTS:
         d.nicName = QStringLiteral("nic-cross-region");
         d.subnetId = QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Network/"
                                     "virtualNetworks/vnet-build-frc/subnets/default")
-                         .arg(kSub);
+                         .arg(Sub);
         p = put(d.nicId(), VmRequests::networkInterfaceBody(d), QStringLiteral("2024-05-01"));
         QCOMPARE(p.code, QStringLiteral("InvalidResourceReference"));
         p = put(d.nicId(), VmRequests::networkInterfaceBody(d), QStringLiteral("2025-04-01"));

@@ -5,8 +5,8 @@
 #include "armsandbox.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
+#include "support/demodraft.h"
 #include "vm/vmdraft.h"
-#include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 #include "vmwizard/vmbasicspage.h"
 #include "vmwizard/vmdiskspage.h"
@@ -35,19 +35,12 @@ using namespace cmkui;
 
 namespace {
 
-const QString kSub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
-const QString kSub2 = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
-const QString kDefinition =
-    QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
-                   "galleries/galContosoProd/images/ubuntu-22-04-gen2")
-        .arg(kSub);
-const QString kVersion = kDefinition + QStringLiteral("/versions/1.1.0");
+using demodata::DevSub;
+using demodata::Sub;
+const QString kVersion = demodata::imageVersionId(QStringLiteral("1.1.0"));
 
-QString des(const QString &name, const QString &subscription = kSub) {
-    return QStringLiteral(
-               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
-        .arg(subscription, subscription == kSub ? QStringLiteral("rg-keys-prod") : QStringLiteral("rg-dev"),
-             name);
+QString des(const QString &name, const QString &subscription = Sub) {
+    return demodata::demoDesId(name, subscription);
 }
 
 /// A well-formed ssh-ed25519 public key line (its blob starts with the algorithm name).
@@ -173,7 +166,7 @@ private:
         const QString definition =
             QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/"
                            "Microsoft.Compute/galleries/galContosoProd/images/ubuntu-specialized")
-                .arg(kSub);
+                .arg(Sub);
         m_sandbox->setResource(QJsonObject{
             {"id", definition},
             {"name", "ubuntu-specialized"},
@@ -206,7 +199,7 @@ private:
 
     /// A platform-key version replicated to westeurope and northeurope (where there is no DES at all).
     QString addNorthEuropeVersion() {
-        QString id = kDefinition + QStringLiteral("/versions/1.2.0");
+        QString id = demodata::imageVersionId(QStringLiteral("1.2.0"));
         m_sandbox->setResource(QJsonObject{
             {"id", id},
             {"name", "1.2.0"},
@@ -345,7 +338,7 @@ private Q_SLOTS:
         const QJsonObject osDiskResource =
             m_sandbox->resource(QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/"
                                                "Microsoft.Compute/disks/vm-web-01_OsDisk")
-                                    .arg(kSub));
+                                    .arg(Sub));
         QCOMPARE(jsonAt(osDiskResource, QStringLiteral("properties.encryption"))
                      .value("diskEncryptionSetId")
                      .toString(),
@@ -481,7 +474,7 @@ private Q_SLOTS:
         const QString version =
             QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
                            "galleries/galContosoProd/images/ubuntu-specialized/versions/1.0.0")
-                .arg(kSub);
+                .arg(Sub);
         auto w = openWizard(version);
         QVERIFY(w->draftModel()->draft().isSpecialized());
         QVERIFY(!child<QGroupBox>(w.get(), QStringLiteral("adminGroup"))->isVisible());

@@ -80,17 +80,6 @@ private:
         return table->item(table->rowCount() - 1, 0)->text() == displayName;
     }
 
-    // Clicks a customer-key radio and accepts the confirmation.
-    bool chooseCustomerKey(const QString &radioName) {
-        w<QRadioButton>(radioName)->click();
-        QMessageBox *box = nullptr;
-        if (!QTest::qWaitFor(
-                [&] { return (box = m_wizard->findChild<QMessageBox *>(QStringLiteral("cmkConfirmation"))); },
-                3000))
-            return false;
-        box->button(QMessageBox::Yes)->click();
-        return QTest::qWaitFor([&] { return w<QRadioButton>(radioName)->isChecked(); }, 3000);
-    }
 
     bool create() {
         if (m_wizard->currentId() != cmkui::ReviewPageId)
@@ -170,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));
         QVERIFY(w<QRadioButton>(QStringLiteral("platformKeyRadio"))->isChecked());
         QVERIFY(!w<QLabel>(QStringLiteral("limitationsLabel"))->isVisible());
-        QVERIFY(chooseCustomerKey(QStringLiteral("customerKeyRadio")));
+        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("customerKeyRadio")));
         QVERIFY(w<QLabel>(QStringLiteral("limitationsLabel"))->isVisible());
         QVERIFY(w<QLabel>(QStringLiteral("limitationsLabel"))
                     ->text()
@@ -290,7 +279,7 @@ private Q_SLOTS:
         QVERIFY(w<QLabel>(QStringLiteral("sourceDetails"))->text().contains(QLatin1String("LUN 0, 1")));
         QVERIFY(next(wizard));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(QStringLiteral("doubleEncryptionRadio")));
+        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("doubleEncryptionRadio")));
         auto *os = w<QComboBox>(QStringLiteral("desCombo_westeurope_os"));
         QVERIFY(QTest::qWaitFor([&] { return os->count() > 0; }, 5000));
         QCOMPARE(items(os).size(), 1);
@@ -398,7 +387,7 @@ private Q_SLOTS:
         QVERIFY(next(wizard));
         QVERIFY(addRegion(QStringLiteral("North Europe")));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(QStringLiteral("customerKeyRadio")));
+        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("customerKeyRadio")));
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")), QStringLiteral("des-weu-cmk")));
         auto *north = w<QComboBox>(QStringLiteral("desCombo_northeurope_os"));
@@ -432,7 +421,7 @@ private Q_SLOTS:
         QVERIFY(addRegion(QStringLiteral("West US")));
         QVERIFY(addRegion(QStringLiteral("East US")));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(QStringLiteral("doubleEncryptionRadio")));
+        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("doubleEncryptionRadio")));
         QVERIFY(QTest::qWaitFor([&] { return !m_wizard->diskEncryptionSets()->isLoading(); }, 5000));
         // The shared model holds every set of the subscription; each cell sees only its own.
         QVERIFY(m_wizard->diskEncryptionSets()->rowCount() >= 8);

@@ -23,17 +23,8 @@ using namespace wizardtest;
 namespace {
 
 cmk::ImageVersionDraft sampleDraft() {
-    cmk::ImageVersionDraft d;
-    d.subscriptionId = Sub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = QStringLiteral("1.2.0");
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = cmk::SourceKind::Snapshots;
-    d.sourceId = buildId(QStringLiteral("snapshots/snap-ubuntu-os"));
-    d.dataDiskSnapshots = {{0, buildId(QStringLiteral("snapshots/snap-ubuntu-data0"))},
-                           {5, buildId(QStringLiteral("snapshots/snap-ubuntu-data1"))}};
+    cmk::ImageVersionDraft d = demodata::imageVersionDraft(QStringLiteral("1.2.0"));
+    d.dataDiskSnapshots[1].lun = 5;
     cmk::RegionDraft weu;
     weu.name = QStringLiteral("westeurope");
     weu.replicaCount = 3;

@@ -2,6 +2,7 @@
 // home so no test ever touches the real user's settings, drafts or sign-in.
 #pragma once
 
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -22,6 +23,11 @@ inline QString cmkwizardPath() {
     return qEnvironmentVariable("CMK_BIN_DIR") + QStringLiteral("/cmkwizard");
 }
 
+// The executable is there (the tests run through ctest, which sets CMK_BIN_DIR).
+inline bool cmkwizardBuilt() {
+    return QFile::exists(cmkwizardPath());
+}
+
 // English output, the given access token (never the user's sign-in), home and XDG folders inside `home`.
 inline QProcessEnvironment headlessEnvironment(const QTemporaryDir &home, const QString &accessToken) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -30,6 +36,7 @@ inline QProcessEnvironment headlessEnvironment(const QTemporaryDir &home, const 
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     return env;
 }
 

@@ -4,7 +4,10 @@
 // subscriptions, the build and key resource groups, and image-version drafts for
 // galContosoProd/ubuntu-22-04-gen2 that the demo data accepts. Only models/: benchmarks include it too.
 
+#include "draft/draftstore.h"
 #include "imageversion/imageversiondraft.h"
+
+#include <QtGlobal>
 
 namespace demodata {
 
@@ -16,6 +19,21 @@ inline QString desId(const QString &name, const QString &sub = Sub,
     return QStringLiteral(
                "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
         .arg(sub, rg, name);
+}
+
+/// A set where the demo data keeps them: rg-keys-prod in Sub, rg-dev in DevSub.
+inline QString demoDesId(const QString &name, const QString &sub = Sub) {
+    return desId(name, sub, sub == Sub ? QStringLiteral("rg-keys-prod") : QStringLiteral("rg-dev"));
+}
+
+/// The demo image definition galContosoProd/ubuntu-22-04-gen2 (rg-images-prod) and its version `version`.
+inline QString imageDefinitionId() {
+    return QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
+                          "galleries/galContosoProd/images/ubuntu-22-04-gen2")
+        .arg(Sub);
+}
+inline QString imageVersionId(const QString &version) {
+    return imageDefinitionId() + QStringLiteral("/versions/") + version;
 }
 
 /// A source in the build group, e.g. "snapshots/snap-ubuntu-os" or "images/img-ubuntu2204-web".
@@ -60,6 +78,26 @@ inline cmk::ImageVersionDraft cmkImageVersionDraft(const QString &version,
     d.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
     d.normalizeEncryption();
     return d;
+}
+
+/// `d` with one more target region, `region`, whose disks use the set `regionDesId`.
+inline cmk::ImageVersionDraft withTargetRegion(cmk::ImageVersionDraft d, const QString &region,
+                                               const QString &regionDesId) {
+    cmk::RegionDraft extra;
+    extra.name = region;
+    extra.osDiskDesId = regionDesId;
+    d.targetRegions.append(extra);
+    d.normalizeEncryption();
+    return d;
+}
+
+/// Saves `draft` as `path` for `cmkwizard create --draft` and returns the path (a failure is warned about:
+/// the command then reports the missing file).
+inline QString writeDraftFile(const QString &path, const cmk::ImageVersionDraft &draft) {
+    QString why;
+    if (!cmk::DraftStore::save(path, draft, &why))
+        qWarning("%s", qPrintable(why));
+    return path;
 }
 
 } // namespace demodata

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
@@ -113,6 +114,18 @@ inline bool addTag(QWidget *wizard, const QString &name, const QString &value) {
     tags->item(row, 0)->setText(name);
     tags->item(row, 1)->setText(value);
     return true;
+}
+
+/// Clicks the encryption radio `radioName` (a customer-key one) and accepts the confirmation it asks for.
+inline bool chooseCustomerKey(QWidget *wizard, const QString &radioName) {
+    find<QAbstractButton>(wizard, radioName)->click();
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (box = wizard->findChild<QMessageBox *>(QStringLiteral("cmkConfirmation"))); },
+            3000))
+        return false;
+    box->button(QMessageBox::Yes)->click();
+    return QTest::qWaitFor([&] { return find<QAbstractButton>(wizard, radioName)->isChecked(); }, 3000);
 }
 
 /// Clicks Next once it is enabled.

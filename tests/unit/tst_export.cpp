@@ -5,6 +5,7 @@
 #include "imageversion/azimport.h"
 #include "imageversion/imageversionexport.h"
 #include "imageversion/imageversionsubmitter.h"
+#include "support/demodraft.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,12 +17,10 @@ using namespace cmk;
 
 namespace {
 
-const QString kSub = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
+const QString kSub = demodata::Sub;
 
 QString desId(const QString &name, const QString &group = QStringLiteral("rg-keys-prod")) {
-    return QStringLiteral(
-               "/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Compute/diskEncryptionSets/%3")
-        .arg(kSub, group, name);
+    return demodata::desId(name, kSub, group);
 }
 
 QString computeId(const QString &type, const QString &name) {
@@ -29,33 +28,27 @@ QString computeId(const QString &type, const QString &name) {
         .arg(kSub, type, name);
 }
 
+/// A target region whose disks use the set `desName` of rg-keys-prod.
+RegionDraft region(const QString &name, int replicas, const QString &storage, const QString &desName) {
+    RegionDraft r;
+    r.name = name;
+    r.replicaCount = replicas;
+    r.storageAccountType = storage;
+    r.osDiskDesId = desId(desName);
+    return r;
+}
+
 /// Two regions, OS + data disk encryption (one region per disk), managed image source.
 ImageVersionDraft managedImageDraft() {
-    ImageVersionDraft d;
-    d.subscriptionId = kSub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = QStringLiteral("2.0.0");
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = SourceKind::ManagedImage;
-    d.sourceId = computeId(QStringLiteral("images"), QStringLiteral("img-ubuntu2204-web"));
-    d.sourceDataDiskLuns = {0, 1};
-    RegionDraft weu;
-    weu.name = QStringLiteral("westeurope");
-    weu.replicaCount = 2;
-    weu.storageAccountType = QStringLiteral("Standard_LRS");
-    weu.sameDesForAllDisks = true;
-    weu.osDiskDesId = desId(QStringLiteral("des-weu-cmk"));
-    RegionDraft frc;
-    frc.name = QStringLiteral("francecentral");
-    frc.replicaCount = 1;
-    frc.storageAccountType = QStringLiteral("Standard_ZRS");
+    ImageVersionDraft d = demodata::imageVersionDraft(QStringLiteral("2.0.0"), SourceKind::ManagedImage);
+    RegionDraft frc = region(QStringLiteral("francecentral"), 1, QStringLiteral("Standard_ZRS"),
+                             QStringLiteral("des-frc-cmk"));
     frc.sameDesForAllDisks = false;
-    frc.osDiskDesId = desId(QStringLiteral("des-frc-cmk"));
     frc.dataDiskDesIds = {{0, desId(QStringLiteral("des-frc-cmk"))},
                           {1, desId(QStringLiteral("des-frc-data"))}};
-    d.targetRegions = {weu, frc};
+    d.targetRegions = {region(QStringLiteral("westeurope"), 2, QStringLiteral("Standard_LRS"),
+                              QStringLiteral("des-weu-cmk")),
+                       frc};
     d.encryption = EncryptionMode::CustomerKey;
     d.endOfLifeDate = QDate(2030, 12, 31);
     d.excludeFromLatest = true;
@@ -67,27 +60,11 @@ ImageVersionDraft managedImageDraft() {
 
 /// Two regions, double encryption, OS snapshot + two data-disk snapshots.
 ImageVersionDraft snapshotDraft() {
-    ImageVersionDraft d;
-    d.subscriptionId = kSub;
-    d.resourceGroup = QStringLiteral("rg-images-prod");
-    d.galleryName = QStringLiteral("galContosoProd");
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-gen2");
-    d.versionName = QStringLiteral("2.1.0");
-    d.location = QStringLiteral("westeurope");
-    d.sourceKind = SourceKind::Snapshots;
-    d.sourceId = computeId(QStringLiteral("snapshots"), QStringLiteral("snap-ubuntu-os"));
-    d.dataDiskSnapshots = {{0, computeId(QStringLiteral("snapshots"), QStringLiteral("snap-ubuntu-data0"))},
-                           {1, computeId(QStringLiteral("snapshots"), QStringLiteral("snap-ubuntu-data1"))}};
-    RegionDraft weu;
-    weu.name = QStringLiteral("westeurope");
-    weu.replicaCount = 1;
-    weu.osDiskDesId = desId(QStringLiteral("des-weu-double"));
-    RegionDraft eus2;
-    eus2.name = QStringLiteral("eastus2");
-    eus2.replicaCount = 3;
-    eus2.storageAccountType = QStringLiteral("Premium_LRS");
-    eus2.osDiskDesId = desId(QStringLiteral("des-eus2-double"));
-    d.targetRegions = {weu, eus2};
+    ImageVersionDraft d = demodata::imageVersionDraft(QStringLiteral("2.1.0"));
+    d.targetRegions = {region(QStringLiteral("westeurope"), 1, QStringLiteral("Standard_LRS"),
+                              QStringLiteral("des-weu-double")),
+                       region(QStringLiteral("eastus2"), 3, QStringLiteral("Premium_LRS"),
+                              QStringLiteral("des-eus2-double"))};
     d.defaultReplicaCount = 1;
     d.encryption = EncryptionMode::PlatformAndCustomerKeys;
     d.normalizeEncryption();

@@ -1,6 +1,7 @@
 #include "common/draftpage.h"
 
 #include <QEvent>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -9,6 +10,13 @@
 #include <QVBoxLayout>
 
 namespace cmkui {
+
+QLabel *addLabelledRow(QFormLayout *form, QWidget *field) {
+    auto *label = new QLabel(field->parentWidget());
+    label->setBuddy(field);
+    form->addRow(label, field);
+    return label;
+}
 
 DraftPage::DraftPage(const WizardServices &services, QWidget *parent)
     : QWizardPage(parent)

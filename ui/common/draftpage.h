@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QWizardPage>
 
+class QFormLayout;
 class QLabel;
 class QTableWidget;
 class QProgressBar;
@@ -16,6 +17,10 @@ class QHBoxLayout;
 class QVBoxLayout;
 
 namespace cmkui {
+
+/// Adds `field` to `form` as a new row behind a label of its own, the field's buddy (its mnemonic focuses the
+/// field); the page's retranslateUi() sets the label's text. Returns the label.
+QLabel *addLabelledRow(QFormLayout *form, QWidget *field);
 
 class DraftPage : public QWizardPage {
     Q_OBJECT

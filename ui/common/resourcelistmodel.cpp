@@ -1,7 +1,6 @@
 #include "common/resourcelistmodel.h"
 
 #include "arm/resources.h"
-#include "inventory/resourceinventory.h"
 
 namespace cmkui {
 
@@ -74,37 +73,6 @@ ResourceListModel::Row ResourceListModel::subscriptionRow(const cmk::Subscriptio
                       : QStringLiteral("%1 (%2)").arg(subscription.displayName, row.name);
     row.resource = subscription;
     return row;
-}
-
-ResourceListModel::Row ResourceListModel::defaultRow(const nlohmann::json &item) {
-    Row row;
-    auto text = [&](const char *key) {
-        const auto it = item.find(key);
-        return it != item.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                   : QString();
-    };
-    row.id = text("id");
-    row.name = text("name");
-    row.location = text("location");
-    row.json = item;
-    return row;
-}
-
-void ResourceListModel::load(cmk::ArmClient *client, const QStringList &paths, JsonRowMaker maker) {
-    QStringList sent = paths;
-    sent.removeAll(QString());
-    if (!client || sent.isEmpty()) {
-        clear();
-        m_complete = client != nullptr;
-        Q_EMIT loadFinished();
-        return;
-    }
-    load<nlohmann::json>(cmk::ResourceInventory(client).rawItems(sent),
-                         [maker = std::move(maker)](const nlohmann::json &item) -> std::optional<Row> {
-                             if (!item.is_object())
-                                 return std::nullopt;
-                             return maker ? maker(item) : std::optional<Row>(defaultRow(item));
-                         });
 }
 
 void ResourceListModel::clear() {

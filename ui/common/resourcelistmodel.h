@@ -12,10 +12,6 @@
 #include <functional>
 #include <optional>
 
-namespace cmk {
-class ArmClient;
-}
-
 namespace cmkui {
 
 class ResourceListModel : public QAbstractListModel {
@@ -23,8 +19,6 @@ class ResourceListModel : public QAbstractListModel {
 public:
     enum Roles { IdRole = Qt::UserRole + 1, NameRole, LocationRole };
 
-    // nlohmann::json() is noexcept; bugprone-exception-escape follows it into a throw that null can't reach.
-    // NOLINTNEXTLINE(bugprone-exception-escape)
     struct Row {
         QString id;
         QString name;
@@ -32,8 +26,6 @@ public:
         QString location;
         QString toolTip;
         std::any resource; ///< the typed resource shown (cmk::GalleryImage, cmk::Snapshot...)
-        /// The item as the server sent it: only for the Create VM wizard's lists, until they are typed.
-        nlohmann::json json;
 
         /// The resource when it is a T, else null.
         template <typename T> const T *resourceAs() const { return std::any_cast<T>(&resource); }
@@ -77,16 +69,6 @@ public:
 
     /// A subscription's row: its GUID as the name, "Display name (GUID)" shown.
     static Row subscriptionRow(const cmk::Subscription &subscription);
-
-    // Raw paths and JSON items: kept for the Create VM wizard only, whose lists move to typed listings of
-    // models/vm/ (see ResourceInventory::rawItems()). Nothing new should call these.
-    using JsonRowMaker = std::function<std::optional<Row>(const nlohmann::json &item)>;
-    /// Clears the rows and lists every path in turn (rows of all of them, in order).
-    void load(cmk::ArmClient *client, const QStringList &paths, JsonRowMaker maker = {});
-    void load(cmk::ArmClient *client, const QString &path, JsonRowMaker maker = {}) {
-        load(client, QStringList{path}, std::move(maker));
-    }
-    static Row defaultRow(const nlohmann::json &item);
 
     /// Aborts and empties.
     void clear();

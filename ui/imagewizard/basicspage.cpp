@@ -137,13 +137,6 @@ QComboBox *BasicsPage::makeResourceCombo(const char *objectName, ResourceListMod
     return combo;
 }
 
-QLabel *BasicsPage::addFormRow(QFormLayout *form, QWidget *field) {
-    auto *label = new QLabel(form->parentWidget());
-    label->setBuddy(field);
-    form->addRow(label, field);
-    return label;
-}
-
 void BasicsPage::buildTargetBox() {
     m_targetBox = new QGroupBox(this);
     m_targetBox->setObjectName(QStringLiteral("targetBox"));
@@ -156,10 +149,10 @@ void BasicsPage::buildTargetBox() {
     m_definitionDetails = new QLabel(m_targetBox);
     m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
     m_definitionDetails->setWordWrap(true);
-    m_subscriptionLabel = addFormRow(form, m_subscriptionCombo);
-    m_resourceGroupLabel = addFormRow(form, m_resourceGroupCombo);
-    m_galleryLabel = addFormRow(form, m_galleryCombo);
-    m_definitionLabel = addFormRow(form, m_definitionCombo);
+    m_subscriptionLabel = addLabelledRow(form, m_subscriptionCombo);
+    m_resourceGroupLabel = addLabelledRow(form, m_resourceGroupCombo);
+    m_galleryLabel = addLabelledRow(form, m_galleryCombo);
+    m_definitionLabel = addLabelledRow(form, m_definitionCombo);
     form->addRow(QString(), m_definitionDetails);
 }
 
@@ -176,9 +169,9 @@ void BasicsPage::buildVersionBox() {
     m_existingVersions->setObjectName(QStringLiteral("existingVersionsLabel"));
     m_existingVersions->setWordWrap(true);
     m_locationCombo = makeResourceCombo("locationCombo", m_services.locations);
-    m_versionLabel = addFormRow(form, m_versionEdit);
+    m_versionLabel = addLabelledRow(form, m_versionEdit);
     form->addRow(QString(), m_existingVersions);
-    m_locationLabel = addFormRow(form, m_locationCombo);
+    m_locationLabel = addLabelledRow(form, m_locationCombo);
 }
 
 void BasicsPage::buildSourceBox() {
@@ -197,8 +190,8 @@ void BasicsPage::buildSourceBox() {
     m_sourceDetails = new QLabel(m_sourceBox);
     m_sourceDetails->setObjectName(QStringLiteral("sourceDetails"));
     m_sourceDetails->setWordWrap(true);
-    m_sourceKindLabel = addFormRow(form, m_sourceKindCombo);
-    m_sourceLabel = addFormRow(form, m_sourceCombo);
+    m_sourceKindLabel = addLabelledRow(form, m_sourceKindCombo);
+    m_sourceLabel = addLabelledRow(form, m_sourceCombo);
     form->addRow(QString(), m_sourceDetails);
     buildDataDisksPanel();
     sourceLayout->addWidget(m_dataDisksPanel, 1);

@@ -45,8 +45,6 @@ private:
     void buildDataDisksPanel();
     void connectWidgets();
     QComboBox *makeResourceCombo(const char *objectName, ResourceListModel *model);
-    /// A label for `field`, its buddy, in a new row of `form`.
-    static QLabel *addFormRow(QFormLayout *form, QWidget *field);
     void connectModel(ResourceListModel *model);
     void loadFromDraft();
     void syncWidgets();

@@ -3,23 +3,15 @@
 // The "create an image version" wizard: Basics, (Prerequisites), Replication, Encryption, Tags, Review +
 // create. All pages edit one cmk::ImageVersionDraftModel; the wizard owns the lists more than one page needs.
 
-#include "imagewizard/wizardpageids.h"
-#include "imagewizard/wizardservices.h"
-
 #include "common/draftwizard.h"
-
-namespace cmk {
-class ArmClient;
-class ImageVersionDraftModel;
-} // namespace cmk
+#include "imagewizard/wizardpageids.h"
+#include "imagewizard/wizardservices.h" // and the classes it names (cmk::ArmClient, ResourceListModel...)
 
 namespace cmkui {
 
 class BasicsPage;
-class DiskEncryptionSetModel;
 class EncryptionPage;
 class ReplicationPage;
-class ResourceListModel;
 class SubmitPage;
 class TagsPage;
 

@@ -1,5 +1,8 @@
 #include "vmwizard/vmbasicspage.h"
 
+#include "common/resourcelistmodel.h"
+#include "inventory/resourceinventory.h"
+#include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 #include "vm/vmvalidation.h"
 
@@ -20,9 +23,24 @@ using namespace cmk;
 
 namespace cmkui {
 
+namespace {
+
+std::optional<std::vector<VmSize>> vmSizesOf(const ResourceListModel *model) {
+    if (!model->isComplete())
+        return std::nullopt;
+    std::vector<VmSize> sizes;
+    for (const ResourceListModel::Row &r : model->rows()) {
+        if (const VmSize *size = r.resourceAs<VmSize>())
+            sizes.push_back(*size);
+    }
+    return sizes;
+}
+
+} // namespace
+
 VmBasicsPage::VmBasicsPage(const VmWizardContext &context, QWidget *parent)
     : VmPage(context, parent)
-    , m_groups(new VmResourceGroupListing(this)) {
+    , m_groups(new ResourceListModel(this)) {
     setObjectName(QStringLiteral("vmBasicsPage"));
     buildUi();
     connect(m_context.draft, &VmDraftModel::changed, this, [this] { revalidate(); });
@@ -32,10 +50,9 @@ VmBasicsPage::VmBasicsPage(const VmWizardContext &context, QWidget *parent)
         updateBusy();
         revalidate();
     });
-    for (VmListing *list : std::initializer_list<VmListing *>{m_groups, m_context.sizes}) {
-        connect(list, &VmListing::loadingChanged, this, [this] { updateBusy(); });
-        connect(list, &VmListing::itemsChanged, this, &VmBasicsPage::fillLists);
-        connect(list, &VmListing::loadFinished, this, [this] {
+    for (ResourceListModel *model : {m_groups, m_context.sizes}) {
+        connect(model, &ResourceListModel::loadingChanged, this, [this] { updateBusy(); });
+        connect(model, &ResourceListModel::loadFinished, this, [this] {
             loadFromDraft();
             revalidate();
         });
@@ -60,21 +77,15 @@ void VmBasicsPage::buildUi() {
 
     auto *form = new QFormLayout;
     m_groupCombo = makeVmCombo(this, "resourceGroupCombo");
-    m_groupLabel = new QLabel(this);
-    m_groupLabel->setBuddy(m_groupCombo);
-    form->addRow(m_groupLabel, m_groupCombo);
+    m_groupCombo->setModel(m_groups);
+    m_groupLabel = addLabelledRow(form, m_groupCombo);
     m_nameEdit = makeVmEdit(this, "vmNameEdit");
-    m_nameLabel = new QLabel(this);
-    m_nameLabel->setBuddy(m_nameEdit);
-    form->addRow(m_nameLabel, m_nameEdit);
+    m_nameLabel = addLabelledRow(form, m_nameEdit);
     m_regionCombo = makeVmCombo(this, "regionCombo");
-    m_regionLabel = new QLabel(this);
-    m_regionLabel->setBuddy(m_regionCombo);
-    form->addRow(m_regionLabel, m_regionCombo);
+    m_regionLabel = addLabelledRow(form, m_regionCombo);
     m_sizeCombo = makeVmCombo(this, "sizeCombo");
-    m_sizeLabel = new QLabel(this);
-    m_sizeLabel->setBuddy(m_sizeCombo);
-    form->addRow(m_sizeLabel, m_sizeCombo);
+    m_sizeCombo->setModel(m_context.sizes);
+    m_sizeLabel = addLabelledRow(form, m_sizeCombo);
     layout->addLayout(form);
 
     m_specializedNote = new QLabel(this);
@@ -86,9 +97,7 @@ void VmBasicsPage::buildUi() {
     m_adminBox->setObjectName(QStringLiteral("adminGroup"));
     auto *adminForm = new QFormLayout(m_adminBox);
     m_userEdit = makeVmEdit(m_adminBox, "adminUsernameEdit");
-    m_userLabel = new QLabel(m_adminBox);
-    m_userLabel->setBuddy(m_userEdit);
-    adminForm->addRow(m_userLabel, m_userEdit);
+    m_userLabel = addLabelledRow(adminForm, m_userEdit);
     auto *authRow = new QHBoxLayout;
     m_sshRadio = new QRadioButton(m_adminBox);
     m_sshRadio->setObjectName(QStringLiteral("sshKeyRadio"));
@@ -106,27 +115,25 @@ void VmBasicsPage::buildUi() {
     m_keyEdit->setTabChangesFocus(true);
     m_keyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyEdit->setMaximumHeight(70);
-    m_keyLabel = new QLabel(m_adminBox);
-    m_keyLabel->setBuddy(m_keyEdit);
-    adminForm->addRow(m_keyLabel, m_keyEdit);
+    m_keyLabel = addLabelledRow(adminForm, m_keyEdit);
     m_passwordEdit = makeVmEdit(m_adminBox, "passwordEdit");
     m_passwordEdit->setEchoMode(QLineEdit::Password);
-    m_passwordLabel = new QLabel(m_adminBox);
-    m_passwordLabel->setBuddy(m_passwordEdit);
-    adminForm->addRow(m_passwordLabel, m_passwordEdit);
+    m_passwordLabel = addLabelledRow(adminForm, m_passwordEdit);
     m_confirmEdit = makeVmEdit(m_adminBox, "confirmPasswordEdit");
     m_confirmEdit->setEchoMode(QLineEdit::Password);
-    m_confirmLabel = new QLabel(m_adminBox);
-    m_confirmLabel->setBuddy(m_confirmEdit);
-    adminForm->addRow(m_confirmLabel, m_confirmEdit);
+    m_confirmLabel = addLabelledRow(adminForm, m_confirmEdit);
     layout->addWidget(m_adminBox);
     layout->addStretch(1);
     addStatusWidgets(layout);
 
+    connectFields();
+}
+
+void VmBasicsPage::connectFields() {
     connect(m_groupCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
-        const QString name = m_groupCombo->itemData(index).toString();
+        const QString name = m_groups->row(index).name;
         vmDraft()->modify([&](VmDraft &d) { d.resourceGroup = name; });
     });
     connect(m_nameEdit, &QLineEdit::textEdited, this,
@@ -140,7 +147,7 @@ void VmBasicsPage::buildUi() {
     connect(m_sizeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
-        const QString size = m_sizeCombo->itemData(index).toString();
+        const QString size = m_context.sizes->row(index).name;
         vmDraft()->modify([&](VmDraft &d) { d.size = size; });
     });
     connect(m_userEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -251,9 +258,9 @@ void VmBasicsPage::loadFromDraft() {
     }
     if (!d.subscriptionId.isEmpty() && d.subscriptionId != m_groupsSubscription) {
         m_groupsSubscription = d.subscriptionId;
-        m_groups->load(m_context.client, d.subscriptionId);
+        m_groups->load(ResourceInventory(m_context.client).resourceGroups(d.subscriptionId));
     }
-    m_groupCombo->setCurrentIndex(m_groups->indexOf(d.resourceGroup));
+    m_groupCombo->setCurrentIndex(m_groups->rowOfName(d.resourceGroup));
     if (m_nameEdit->text() != d.name)
         m_nameEdit->setText(d.name);
     if (m_regionCombo->count() != info.regions.size()) {
@@ -262,7 +269,7 @@ void VmBasicsPage::loadFromDraft() {
             m_regionCombo->addItem(info.regionDisplayNames.value(i), info.regions.at(i));
     }
     m_regionCombo->setCurrentIndex(m_regionCombo->findData(normalizeRegion(d.location)));
-    m_sizeCombo->setCurrentIndex(m_context.sizes->indexOf(d.size));
+    m_sizeCombo->setCurrentIndex(m_context.sizes->rowOfName(d.size));
     if (m_userEdit->text() != d.adminUsername)
         m_userEdit->setText(d.adminUsername);
     m_sshRadio->setChecked(d.authType == VmAuthType::SshPublicKey);
@@ -274,20 +281,6 @@ void VmBasicsPage::loadFromDraft() {
     updateAdminVisibility();
 }
 
-void VmBasicsPage::fillLists() {
-    QScopedValueRollback<bool> guard(m_syncing, true);
-    QList<VmComboItem> groups;
-    for (const VmResourceGroup &group : m_groups->groups())
-        groups.append({group.name, group.name, group.id});
-    setComboItems(m_groupCombo, groups);
-    m_groupCombo->setCurrentIndex(m_groups->indexOf(draft().resourceGroup));
-    QList<VmComboItem> sizes;
-    for (const VmSize &size : m_context.sizes->sizes())
-        sizes.append({VmValidation::sizeLabel(size), size.name, size.name});
-    setComboItems(m_sizeCombo, sizes);
-    m_sizeCombo->setCurrentIndex(m_context.sizes->indexOf(draft().size));
-}
-
 QStringList VmBasicsPage::computeErrors() const {
     if (m_context.image->isLoading() || (!m_context.image->isLoaded() && !m_context.image->error()))
         return {tr("Wait until the image version has been read.")};
@@ -295,7 +288,7 @@ QStringList VmBasicsPage::computeErrors() const {
         return {
             tr("The image version could not be read: %1").arg(m_context.image->error().toDisplayString())};
     QStringList errors = VmValidation::basicsErrors(draft());
-    if (const QString e = VmValidation::sizeError(draft(), m_context.sizes->completeSizes()); !e.isEmpty())
+    if (const QString e = VmValidation::sizeError(draft(), vmSizesOf(m_context.sizes)); !e.isEmpty())
         errors << e;
     if (m_groups->error())
         errors << tr("The resource groups could not be listed: %1").arg(m_groups->error().toDisplayString());

@@ -3,7 +3,6 @@
 // The VM wizard's Basics page: resource group, name, region (one the image version is replicated to), size
 // and the administrator account of a generalized image.
 
-#include "vm/vmlistings.h"
 #include "vmwizard/vmpage.h"
 
 class QComboBox;
@@ -29,12 +28,12 @@ protected:
 
 private:
     void buildUi();
+    /// The draft follows the fields.
+    void connectFields();
     void updateBusy();
     void updateAdminVisibility();
-    /// Refills the resource group and size dropdowns from their lists.
-    void fillLists();
 
-    cmk::VmResourceGroupListing *m_groups;
+    ResourceListModel *m_groups;
     QLabel *m_intro = nullptr;
     QLabel *m_imageLabel = nullptr;
     QLabel *m_groupLabel = nullptr;

@@ -33,9 +33,7 @@ VmDisksPage::VmDisksPage(const VmWizardContext &context, QWidget *parent)
     for (EncryptionMode mode :
          {EncryptionMode::PlatformKey, EncryptionMode::CustomerKey, EncryptionMode::PlatformAndCustomerKeys})
         m_encryptionCombo->addItem(QString(), int(mode));
-    m_encryptionLabel = new QLabel(this);
-    m_encryptionLabel->setBuddy(m_encryptionCombo);
-    form->addRow(m_encryptionLabel, m_encryptionCombo);
+    m_encryptionLabel = addLabelledRow(form, m_encryptionCombo);
     layout->addLayout(form);
     m_imageDesLabel = new QLabel(this);
     m_imageDesLabel->setObjectName(QStringLiteral("imageDesLabel"));

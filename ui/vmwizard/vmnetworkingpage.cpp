@@ -1,5 +1,7 @@
 #include "vmwizard/vmnetworkingpage.h"
 
+#include "common/resourcelistmodel.h"
+#include "vm/vmlistings.h"
 #include "vm/vmvalidation.h"
 
 #include <QComboBox>
@@ -16,7 +18,7 @@ namespace cmkui {
 
 VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *parent)
     : VmPage(context, parent)
-    , m_vnets(new VmVirtualNetworkListing(this)) {
+    , m_vnets(new ResourceListModel(this)) {
     setObjectName(QStringLiteral("vmNetworkingPage"));
     auto *layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
@@ -31,13 +33,10 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     m_existingPanel = new QWidget(this);
     auto *existingForm = new QFormLayout(m_existingPanel);
     m_vnetCombo = makeVmCombo(m_existingPanel, "vnetCombo");
-    m_vnetLabel = new QLabel(m_existingPanel);
-    m_vnetLabel->setBuddy(m_vnetCombo);
-    existingForm->addRow(m_vnetLabel, m_vnetCombo);
+    m_vnetCombo->setModel(m_vnets);
+    m_vnetLabel = addLabelledRow(existingForm, m_vnetCombo);
     m_subnetCombo = makeVmCombo(m_existingPanel, "subnetCombo");
-    m_subnetLabel = new QLabel(m_existingPanel);
-    m_subnetLabel->setBuddy(m_subnetCombo);
-    existingForm->addRow(m_subnetLabel, m_subnetCombo);
+    m_subnetLabel = addLabelledRow(existingForm, m_subnetCombo);
     m_noNetworkLabel = new QLabel(m_existingPanel);
     m_noNetworkLabel->setObjectName(QStringLiteral("noNetworkLabel"));
     m_noNetworkLabel->setWordWrap(true);
@@ -48,32 +47,49 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     m_newPanel = new QWidget(this);
     auto *newForm = new QFormLayout(m_newPanel);
     m_newVnetEdit = makeVmEdit(m_newPanel, "newVnetNameEdit");
-    m_newVnetLabel = new QLabel(m_newPanel);
-    m_newVnetLabel->setBuddy(m_newVnetEdit);
-    newForm->addRow(m_newVnetLabel, m_newVnetEdit);
+    m_newVnetLabel = addLabelledRow(newForm, m_newVnetEdit);
     m_vnetPrefixEdit = makeVmEdit(m_newPanel, "vnetPrefixEdit");
-    m_vnetPrefixLabel = new QLabel(m_newPanel);
-    m_vnetPrefixLabel->setBuddy(m_vnetPrefixEdit);
-    newForm->addRow(m_vnetPrefixLabel, m_vnetPrefixEdit);
+    m_vnetPrefixLabel = addLabelledRow(newForm, m_vnetPrefixEdit);
     m_newSubnetEdit = makeVmEdit(m_newPanel, "newSubnetNameEdit");
-    m_newSubnetLabel = new QLabel(m_newPanel);
-    m_newSubnetLabel->setBuddy(m_newSubnetEdit);
-    newForm->addRow(m_newSubnetLabel, m_newSubnetEdit);
+    m_newSubnetLabel = addLabelledRow(newForm, m_newSubnetEdit);
     m_subnetPrefixEdit = makeVmEdit(m_newPanel, "subnetPrefixEdit");
-    m_subnetPrefixLabel = new QLabel(m_newPanel);
-    m_subnetPrefixLabel->setBuddy(m_subnetPrefixEdit);
-    newForm->addRow(m_subnetPrefixLabel, m_subnetPrefixEdit);
+    m_subnetPrefixLabel = addLabelledRow(newForm, m_subnetPrefixEdit);
     layout->addWidget(m_newPanel);
 
     auto *nicForm = new QFormLayout;
     m_nicEdit = makeVmEdit(this, "nicNameEdit");
-    m_nicLabel = new QLabel(this);
-    m_nicLabel->setBuddy(m_nicEdit);
-    nicForm->addRow(m_nicLabel, m_nicEdit);
+    m_nicLabel = addLabelledRow(nicForm, m_nicEdit);
     layout->addLayout(nicForm);
     layout->addStretch(1);
     addStatusWidgets(layout);
 
+    connectFields();
+    connect(m_vnets, &ResourceListModel::loadingChanged, this,
+            [this](bool loading) { setBusy(loading ? tr("Loading virtual networks…") : QString()); });
+    connect(m_vnets, &ResourceListModel::loadFinished, this, [this] {
+        // No network in the region yet: offer to create one rather than an empty list.
+        if (m_vnets->rowCount() == 0 && draft().networkMode == VmNetworkMode::ExistingSubnet &&
+            draft().subnetId.isEmpty()) {
+            vmDraft()->modify([](VmDraft &d) {
+                d.networkMode = VmNetworkMode::NewVirtualNetwork;
+                if (d.newVnetName.isEmpty())
+                    d.newVnetName = d.name + QStringLiteral("-vnet");
+            });
+        }
+        syncFromDraft();
+        if (draft().networkMode == VmNetworkMode::ExistingSubnet && draft().subnetId.isEmpty() &&
+            m_vnets->rowCount() > 0) {
+            QScopedValueRollback<bool> guard(m_syncing, true);
+            m_vnetCombo->setCurrentIndex(0);
+        }
+        fillSubnets();
+        revalidate();
+    });
+    connect(m_context.draft, &VmDraftModel::changed, this, [this] { revalidate(); });
+    retranslateUi();
+}
+
+void VmNetworkingPage::connectFields() {
     connect(m_existingRadio, &QRadioButton::toggled, this, [this](bool checked) {
         if (m_syncing)
             return;
@@ -105,30 +121,6 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     bindEdit(m_newSubnetEdit, &VmDraft::newSubnetName);
     bindEdit(m_subnetPrefixEdit, &VmDraft::newSubnetAddressPrefix);
     bindEdit(m_nicEdit, &VmDraft::nicName);
-    connect(m_vnets, &VmListing::itemsChanged, this, &VmNetworkingPage::fillNetworks);
-    connect(m_vnets, &VmListing::loadingChanged, this,
-            [this](bool loading) { setBusy(loading ? tr("Loading virtual networks…") : QString()); });
-    connect(m_vnets, &VmListing::loadFinished, this, [this] {
-        // No network in the region yet: offer to create one rather than an empty list.
-        if (m_vnets->networks().isEmpty() && draft().networkMode == VmNetworkMode::ExistingSubnet &&
-            draft().subnetId.isEmpty()) {
-            vmDraft()->modify([](VmDraft &d) {
-                d.networkMode = VmNetworkMode::NewVirtualNetwork;
-                if (d.newVnetName.isEmpty())
-                    d.newVnetName = d.name + QStringLiteral("-vnet");
-            });
-        }
-        syncFromDraft();
-        if (draft().networkMode == VmNetworkMode::ExistingSubnet && draft().subnetId.isEmpty() &&
-            !m_vnets->networks().isEmpty()) {
-            QScopedValueRollback<bool> guard(m_syncing, true);
-            m_vnetCombo->setCurrentIndex(0);
-        }
-        fillSubnets();
-        revalidate();
-    });
-    connect(m_context.draft, &VmDraftModel::changed, this, [this] { revalidate(); });
-    retranslateUi();
 }
 
 void VmNetworkingPage::retranslateUi() {
@@ -173,27 +165,18 @@ void VmNetworkingPage::reloadNetworks() {
     m_vnetsRegion = normalizeRegion(d.location);
     if (!d.subnetId.isEmpty() && !sameRegion(d.location, m_vnetsRegion))
         vmDraft()->modify([](VmDraft &draft) { draft.subnetId.clear(); });
-    m_vnets->load(m_context.client, d.subscriptionId, m_vnetsRegion);
-}
-
-void VmNetworkingPage::fillNetworks() {
-    const QString chosen = m_vnetCombo->currentData().toString();
-    {
-        QScopedValueRollback<bool> guard(m_syncing, true);
-        QList<VmComboItem> items;
-        for (const VmVirtualNetwork &vnet : m_vnets->networks()) {
-            //: A virtual network in a dropdown: %1 name, %2 resource group, %3 address spaces
-            items.append(
-                {tr("%1 (%2) — %3")
-                     .arg(vnet.name, vnet.resourceGroup(), vnet.addressPrefixes.join(QLatin1String(", "))),
-                 vnet.id, vnet.id});
-        }
-        setComboItems(m_vnetCombo, items);
-        m_vnetCombo->setCurrentIndex(m_vnets->indexOfId(chosen));
-    }
-    // The network chosen is gone (a new listing): so are its subnets.
-    if (m_vnetCombo->currentIndex() < 0)
-        fillSubnets();
+    const QString region = m_vnetsRegion;
+    m_vnets->load(VmInventory(m_context.client).virtualNetworks(d.subscriptionId),
+                  [region](const VmVirtualNetwork &vnet) -> std::optional<ResourceListModel::Row> {
+                      if (!sameRegion(vnet.location, region))
+                          return std::nullopt;
+                      ResourceListModel::Row r = ResourceListModel::rowOf(vnet);
+                      //: A virtual network in a dropdown: %1 name, %2 resource group, %3 address spaces
+                      r.display = VmNetworkingPage::tr("%1 (%2) — %3")
+                                      .arg(vnet.name, vnet.resourceGroup(),
+                                           vnet.addressPrefixes.join(QLatin1String(", ")));
+                      return r;
+                  });
 }
 
 void VmNetworkingPage::fillSubnets() {
@@ -202,9 +185,11 @@ void VmNetworkingPage::fillSubnets() {
     const int index = m_vnetCombo->currentIndex();
     if (index < 0)
         return;
-    for (const VmSubnet &subnet : m_vnets->networks().at(index).subnets) {
-        //: A subnet in a dropdown: %1 name, %2 address range
-        m_subnetCombo->addItem(tr("%1 (%2)").arg(subnet.name, subnet.addressPrefix), subnet.id);
+    if (const VmVirtualNetwork *vnet = m_vnets->row(index).resourceAs<VmVirtualNetwork>()) {
+        for (const VmSubnet &subnet : vnet->subnets) {
+            //: A subnet in a dropdown: %1 name, %2 address range
+            m_subnetCombo->addItem(tr("%1 (%2)").arg(subnet.name, subnet.addressPrefix), subnet.id);
+        }
     }
     int chosen = -1;
     for (int i = 0; i < m_subnetCombo->count(); ++i) {
@@ -228,10 +213,10 @@ void VmNetworkingPage::syncFromDraft() {
     m_existingPanel->setEnabled(existing);
     m_newPanel->setEnabled(!existing);
     const QString vnetId = d.subnetId.section(QLatin1Char('/'), 0, -3);
-    const int vnetRow = m_vnets->indexOfId(vnetId);
+    const int vnetRow = m_vnets->rowOfId(vnetId);
     if (vnetRow >= 0 && m_vnetCombo->currentIndex() != vnetRow)
         m_vnetCombo->setCurrentIndex(vnetRow);
-    const bool none = m_vnets->isComplete() && m_vnets->networks().isEmpty();
+    const bool none = m_vnets->isComplete() && m_vnets->rowCount() == 0;
     m_noNetworkLabel->setText(
         none ? tr("There is no virtual network in %1 in this subscription yet; create a new "
                   "one below.")
@@ -261,8 +246,8 @@ QStringList VmNetworkingPage::computeErrors() const {
     errors << VmValidation::networkingErrors(draft());
     const VmDraft &d = draft();
     if (d.networkMode == VmNetworkMode::NewVirtualNetwork && m_vnets->isComplete()) {
-        for (const VmVirtualNetwork &vnet : m_vnets->networks()) {
-            if (sameResourceId(vnet.id, d.newVnetId()))
+        for (const ResourceListModel::Row &r : m_vnets->rows()) {
+            if (sameResourceId(r.id, d.newVnetId()))
                 errors << tr("A virtual network named %1 already exists in %2. Choose it as an existing "
                              "network, "
                              "or give the new one another name.")

@@ -3,7 +3,6 @@
 // The VM wizard's Networking page: an existing subnet of the VM's region, or a new virtual network, and the
 // name of the network interface.
 
-#include "vm/vmlistings.h"
 #include "vmwizard/vmpage.h"
 
 class QComboBox;
@@ -18,7 +17,7 @@ class VmNetworkingPage : public VmPage {
 public:
     explicit VmNetworkingPage(const VmWizardContext &context, QWidget *parent = nullptr);
     void initializePage() override;
-    cmk::VmVirtualNetworkListing *virtualNetworks() const { return m_vnets; }
+    ResourceListModel *virtualNetworks() const { return m_vnets; }
 
 protected:
     QStringList computeErrors() const override;
@@ -26,12 +25,13 @@ protected:
     void cancelLoading() override;
 
 private:
+    /// The draft follows the fields.
+    void connectFields();
     void reloadNetworks();
-    void fillNetworks();
     void fillSubnets();
     void syncFromDraft();
 
-    cmk::VmVirtualNetworkListing *m_vnets;
+    ResourceListModel *m_vnets;
     QString m_vnetsRegion;
     QLabel *m_intro = nullptr;
     QRadioButton *m_existingRadio = nullptr;

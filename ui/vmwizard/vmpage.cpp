@@ -30,15 +30,6 @@ QLineEdit *makeVmEdit(QWidget *parent, const char *name) {
     return edit;
 }
 
-void setComboItems(QComboBox *combo, const QList<VmComboItem> &items) {
-    combo->clear();
-    for (const VmComboItem &item : items) {
-        combo->addItem(item.text, item.value);
-        combo->setItemData(combo->count() - 1, item.toolTip, Qt::ToolTipRole);
-    }
-    combo->setCurrentIndex(-1);
-}
-
 QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
     const VmImageInfo &info = context.image->info();
     const int i = int(info.regions.indexOf(normalizeRegion(region)));

@@ -30,14 +30,6 @@ WizardServices vmWizardServices(const VmWizardContext &context);
 /// A dropdown of the VM pages, named `name` for tests, wide enough for resource names.
 QComboBox *makeVmCombo(QWidget *parent, const char *name);
 QLineEdit *makeVmEdit(QWidget *parent, const char *name);
-/// One entry of a dropdown filled from a typed list (cmk::VmListing).
-struct VmComboItem {
-    QString text;
-    QString value;   ///< Qt::UserRole: the name or id the draft keeps
-    QString toolTip; ///< the resource id
-};
-/// Replaces the entries of `combo`, leaving none chosen (the caller chooses from the draft).
-void setComboItems(QComboBox *combo, const QList<VmComboItem> &items);
 /// The region as the image version names it ("West Europe"), else as given.
 QString vmRegionDisplay(const VmWizardContext &context, const QString &region);
 

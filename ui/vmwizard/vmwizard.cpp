@@ -1,10 +1,12 @@
 #include "vmwizard/vmwizard.h"
 
 #include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
 #include "draft/draftstore.h"
 #include "vm/vmdraft.h"
 #include "vm/vmlistings.h"
 #include "vm/vmsource.h"
+#include "vm/vmvalidation.h"
 #include "vmwizard/vmbasicspage.h"
 #include "vmwizard/vmdiskspage.h"
 #include "vmwizard/vmnetworkingpage.h"
@@ -32,7 +34,7 @@ CreateVmWizard::CreateVmWizard(ArmClient *client, const QString &imageVersionId,
     m_context.draft = new VmDraftModel(this);
     m_context.image = new VmImageSource(client, this);
     m_context.diskEncryptionSets = new DiskEncryptionSetModel(this);
-    m_context.sizes = new VmSizeListing(this);
+    m_context.sizes = new ResourceListModel(this);
     m_context.draft->modify([&](VmDraft &d) {
         d.imageVersionId = imageVersionId;
         d.subscriptionId = ResourceId::parse(imageVersionId).subscriptionId;
@@ -53,7 +55,7 @@ CreateVmWizard::CreateVmWizard(ArmClient *client, const QString &imageVersionId,
     connect(m_context.draft, &VmDraftModel::changed, this, &CreateVmWizard::followDraft);
     connect(m_context.diskEncryptionSets, &DiskEncryptionSetModel::loadFinished, this,
             &CreateVmWizard::followDraft);
-    connect(m_context.sizes, &VmSizeListing::loadFinished, this, &CreateVmWizard::chooseDefaultSize);
+    connect(m_context.sizes, &ResourceListModel::loadFinished, this, &CreateVmWizard::chooseDefaultSize);
     connect(m_review, &ReviewCreatePage::created, this, &CreateVmWizard::virtualMachineCreated);
     retranslateUi();
     resize(860, 680);
@@ -82,11 +84,10 @@ void CreateVmWizard::setAutosavePath(const QString &path) {
 }
 
 void CreateVmWizard::chooseDefaultSize() {
-    const std::vector<VmSize> &sizes = m_context.sizes->sizes();
-    if (!draftModel()->draft().size.isEmpty() || sizes.empty())
+    if (!draftModel()->draft().size.isEmpty() || m_context.sizes->rowCount() == 0)
         return;
-    const int preferred = m_context.sizes->indexOf(QString::fromLatin1(kDefaultSize));
-    const QString size = sizes.at(preferred >= 0 ? size_t(preferred) : 0).name;
+    const int preferred = m_context.sizes->rowOfName(QString::fromLatin1(kDefaultSize));
+    const QString size = m_context.sizes->row(preferred >= 0 ? preferred : 0).name;
     draftModel()->modify([&](VmDraft &d) { d.size = size; });
     m_basics->loadFromDraft();
 }
@@ -112,7 +113,17 @@ void CreateVmWizard::followDraft() {
     // The size list belongs to one region.
     if (!region.isEmpty() && region != m_sizesRegion) {
         m_sizesRegion = region;
-        m_context.sizes->load(m_context.client, d.subscriptionId, region);
+        m_context.sizes->load(VmInventory(m_context.client).sizes(d.subscriptionId, region),
+                              [](const VmSize &size) -> std::optional<ResourceListModel::Row> {
+                                  if (size.name.isEmpty())
+                                      return std::nullopt;
+                                  ResourceListModel::Row row;
+                                  row.name = size.name;
+                                  row.id = size.name;
+                                  row.display = VmValidation::sizeLabel(size);
+                                  row.resource = size;
+                                  return row;
+                              });
     }
     // The disks default to the image's own DES in the VM's region, once the DES types are known.
     DiskEncryptionSetModel *sets = m_context.diskEncryptionSets;

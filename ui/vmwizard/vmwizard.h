@@ -11,13 +11,13 @@ namespace cmk {
 class ArmClient;
 class VmDraftModel;
 class VmImageSource;
-class VmSizeListing;
 struct VmDraft;
 } // namespace cmk
 
 namespace cmkui {
 
 class DiskEncryptionSetModel;
+class ResourceListModel;
 class VmBasicsPage;
 class VmDisksPage;
 class VmNetworkingPage;
@@ -29,7 +29,7 @@ struct VmWizardContext {
     cmk::VmDraftModel *draft = nullptr;
     cmk::VmImageSource *image = nullptr;
     DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the VM's subscription
-    cmk::VmSizeListing *sizes = nullptr;                  ///< VM sizes of the VM's region
+    ResourceListModel *sizes = nullptr;                   ///< VM sizes of the VM's region
 };
 
 class CreateVmWizard : public DraftWizard {
@@ -54,7 +54,7 @@ public:
     cmk::VmDraftModel *draftModel() const { return m_context.draft; }
     cmk::VmImageSource *imageSource() const { return m_context.image; }
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_context.diskEncryptionSets; }
-    cmk::VmSizeListing *sizes() const { return m_context.sizes; }
+    ResourceListModel *sizes() const { return m_context.sizes; }
     VmBasicsPage *basicsPage() const { return m_basics; }
     VmNetworkingPage *networkingPage() const { return m_networking; }
     VmDisksPage *disksPage() const { return m_disks; }
