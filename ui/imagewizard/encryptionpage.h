@@ -2,6 +2,7 @@
 
 #include "common/draftpage.h"
 #include "imageversion/imageversiondraft.h"
+#include "keyvault/deshealth.h"
 
 #include <QPointer>
 
@@ -14,11 +15,14 @@ class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace cmkui {
 
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
-/// is a filtered view of the wizard's one DiskEncryptionSetModel.
+/// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
+/// chosen set's key (an icon, the findings in its tooltip); below the grid, the findings the app can fix, each
+/// with its button. A set whose key Azure could not use blocks Next.
 class EncryptionPage : public DraftPage {
     Q_OBJECT
 public:
@@ -35,6 +39,20 @@ private:
     QGroupBox *buildTypeBox();
     QGroupBox *buildGridBox();
     QGroupBox *buildHelpBox();
+    QWidget *buildCell(const QString &region, int lun, const QString &display);
+    QComboBox *cellCombo(int row, int column) const;
+    /// Asks the wizard's health cache for the chosen sets the list knows.
+    void checkChosenKeys();
+    /// The icons and tooltips of the cells, and the fix rows below the grid.
+    void updateHealth();
+    void rebuildFixRows(const QStringList &chosen);
+    QWidget *buildFixRow(const cmk::DesHealth &health, const cmk::DesFinding &finding);
+    void runFix(const QString &desId, cmk::DesFixAction action);
+    void confirmPurgeProtection(const QString &desId);
+    /// The chosen sets (ids) the list knows, each once.
+    QStringList chosenKnownSets() const;
+    /// One line per error finding of a chosen set.
+    QStringList keyHealthErrors() const;
     void followDiskEncryptionSets();
     void chooseMode(cmk::EncryptionMode mode);
     void applyMode(cmk::EncryptionMode mode);
@@ -69,6 +87,11 @@ private:
     QPlainTextEdit *m_commands = nullptr;
     QPushButton *m_copyCommandsButton = nullptr;
     QPointer<QMessageBox> m_confirmation;
+    QPointer<QMessageBox> m_purgeConfirmation;
+    QWidget *m_healthPanel = nullptr;
+    QLabel *m_healthIntro = nullptr;
+    QVBoxLayout *m_fixRows = nullptr;
+    QString m_fixRowsShown; ///< what the fix rows show, to rebuild them only when it changes
     QList<int> m_gridLuns;     ///< data-disk columns of the grid as built
     QStringList m_gridRegions; ///< rows of the grid as built
     QString m_gridSubscription;
