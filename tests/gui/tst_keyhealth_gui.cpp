@@ -28,11 +28,20 @@ QString vaultId(const QString &name) {
         .arg(Sub, name);
 }
 
-cmk::RegionDraft region(const QString &name, const QString &desName) {
-    cmk::RegionDraft r;
-    r.name = name;
-    r.osDiskDesId = desId(desName);
-    return r;
+/// Version `version` of the demo image with `mode` and, per target region, the set of its disks.
+cmk::ImageVersionDraft draftWith(const QString &version, cmk::EncryptionMode mode,
+                                 const QList<QPair<QString, QString>> &regionSets) {
+    cmk::ImageVersionDraft draft = demodata::imageVersionDraft(version);
+    draft.encryption = mode;
+    draft.targetRegions.clear();
+    for (const auto &[name, desName] : regionSets) {
+        cmk::RegionDraft region;
+        region.name = name;
+        region.osDiskDesId = desId(desName);
+        draft.targetRegions << region;
+    }
+    draft.normalizeEncryption();
+    return draft;
 }
 
 } // namespace
@@ -127,12 +136,9 @@ private Q_SLOTS:
 
     // des-wus-cmk's identity has no access policy on kv-contoso-wus: Azure would fail the region late.
     void keyWithoutAccessBlocksNextUntilGranted() {
-        cmk::ImageVersionDraft draft = demodata::imageVersionDraft(QStringLiteral("1.3.0"));
-        draft.encryption = cmk::EncryptionMode::CustomerKey;
-        draft.targetRegions = {region(QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")),
-                               region(QStringLiteral("westus"), QStringLiteral("des-wus-cmk"))};
-        draft.normalizeEncryption();
-        QVERIFY(openAtEncryption(draft));
+        QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.0"), cmk::EncryptionMode::CustomerKey,
+                                           {{QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")},
+                                            {QStringLiteral("westus"), QStringLiteral("des-wus-cmk")}})));
 
         QTRY_COMPARE_WITH_TIMEOUT(healthOf(QStringLiteral("westus_os")), QStringLiteral("error"), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(healthOf(QStringLiteral("westeurope_os")), QStringLiteral("ok"), 10000);
@@ -174,12 +180,9 @@ private Q_SLOTS:
 
     // Review + create repeats the findings, and refuses Create while a set's key is unusable.
     void reviewPageRepeatsTheHealth() {
-        cmk::ImageVersionDraft draft = demodata::imageVersionDraft(QStringLiteral("1.3.1"));
-        draft.encryption = cmk::EncryptionMode::CustomerKey;
-        draft.targetRegions = {region(QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")),
-                               region(QStringLiteral("eastus2"), QStringLiteral("des-eus2-cmk"))};
-        draft.normalizeEncryption();
-        QVERIFY(openAtEncryption(draft));
+        QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.1"), cmk::EncryptionMode::CustomerKey,
+                                           {{QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")},
+                                            {QStringLiteral("eastus2"), QStringLiteral("des-eus2-cmk")}})));
         // A key expiring in 10 days: a warning, which does not block.
         QTRY_COMPARE_WITH_TIMEOUT(healthOf(QStringLiteral("eastus2_os")), QStringLiteral("warning"), 10000);
         QVERIFY(w<QLabel>(QStringLiteral("desHealth_eastus2_os"))
@@ -216,12 +219,10 @@ private Q_SLOTS:
 
     // kv-contoso-eus has no purge protection: a warning, and an irreversible fix that asks first.
     void purgeProtectionAsksFirst() {
-        cmk::ImageVersionDraft draft = demodata::imageVersionDraft(QStringLiteral("1.3.2"));
-        draft.encryption = cmk::EncryptionMode::PlatformAndCustomerKeys;
-        draft.targetRegions = {region(QStringLiteral("westeurope"), QStringLiteral("des-weu-double")),
-                               region(QStringLiteral("eastus"), QStringLiteral("des-eus-double"))};
-        draft.normalizeEncryption();
-        QVERIFY(openAtEncryption(draft));
+        QVERIFY(
+            openAtEncryption(draftWith(QStringLiteral("1.3.2"), cmk::EncryptionMode::PlatformAndCustomerKeys,
+                                       {{QStringLiteral("westeurope"), QStringLiteral("des-weu-double")},
+                                        {QStringLiteral("eastus"), QStringLiteral("des-eus-double")}})));
         QTRY_COMPARE_WITH_TIMEOUT(healthOf(QStringLiteral("eastus_os")), QStringLiteral("warning"), 10000);
         QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled()); // a warning does not block
         const QString des = desId(QStringLiteral("des-eus-double"));

@@ -52,28 +52,24 @@ QString DesHealthView::statusText(const DesHealth *health, bool checking) {
     return health ? translatedStatus(health->status) : tr("not checked");
 }
 
+namespace {
+
+// Indexed by DesFixAction (None, GrantKeyAccess, EnablePurgeProtection): object name, button text.
+const char *const fixButtons[][2] = {
+    {"", ""},
+    {"grantKeyAccessButton", QT_TRANSLATE_NOOP("DesHealthView", "Grant key access")},
+    {"enablePurgeProtectionButton", QT_TRANSLATE_NOOP("DesHealthView", "Enable purge protection…")},
+};
+
+} // namespace
+
 QString DesHealthView::fixButtonText(DesFixAction action) {
-    switch (action) {
-    case DesFixAction::GrantKeyAccess:
-        return tr("Grant key access");
-    case DesFixAction::EnablePurgeProtection:
-        return tr("Enable purge protection…");
-    case DesFixAction::None:
-        break;
-    }
-    return {};
+    const char *text = fixButtons[int(action)][1];
+    return *text ? tr(text) : QString();
 }
 
 QString DesHealthView::fixButtonName(DesFixAction action) {
-    switch (action) {
-    case DesFixAction::GrantKeyAccess:
-        return QStringLiteral("grantKeyAccessButton");
-    case DesFixAction::EnablePurgeProtection:
-        return QStringLiteral("enablePurgeProtectionButton");
-    case DesFixAction::None:
-        break;
-    }
-    return {};
+    return QString::fromLatin1(fixButtons[int(action)][0]);
 }
 
 } // namespace cmkui

@@ -328,28 +328,16 @@ void EncryptionPage::chooseMode(EncryptionMode mode) {
             QScopedValueRollback<bool> guard(m_syncing, true);
             radioFor(current)->setChecked(true);
         }
-        if (m_confirmation)
-            m_confirmation->deleteLater();
-        m_confirmation =
-            new QMessageBox(QMessageBox::Warning, tr("Use customer-managed keys?"),
-                            tr("Once the image version is encrypted with your own keys, it cannot go "
-                               "back to platform-managed keys, and it cannot be shared or copied.\n\n"
-                               "Use customer-managed keys for this image version?"),
-                            QMessageBox::Yes | QMessageBox::No, this);
-        m_confirmation->setObjectName(QStringLiteral("cmkConfirmation"));
-        m_confirmation->button(QMessageBox::Yes)->setText(tr("&Use my keys"));
-        m_confirmation->button(QMessageBox::No)->setText(tr("&Keep platform keys"));
-        m_confirmation->setDefaultButton(QMessageBox::No);
-        m_confirmation->setWindowModality(Qt::WindowModal);
-        connect(m_confirmation, &QMessageBox::finished, this, [this, mode](int result) {
-            if (m_confirmation)
-                m_confirmation->deleteLater();
-            if (result == QMessageBox::Yes)
-                applyMode(mode);
-            else
-                syncWidgets();
-        });
-        m_confirmation->open();
+        askFirst(m_confirmation, QStringLiteral("cmkConfirmation"), tr("Use customer-managed keys?"),
+                 tr("Once the image version is encrypted with your own keys, it cannot go "
+                    "back to platform-managed keys, and it cannot be shared or copied.\n\n"
+                    "Use customer-managed keys for this image version?"),
+                 {tr("&Use my keys"), tr("&Keep platform keys")}, [this, mode](bool yes) {
+                     if (yes)
+                         applyMode(mode);
+                     else
+                         syncWidgets();
+                 });
         return;
     }
     applyMode(mode);
@@ -738,29 +726,36 @@ void EncryptionPage::confirmPurgeProtection(const QString &desId) {
     const DesHealth *health = m_services.keyHealth->health(desId);
     if (!health || !health->readings.vault)
         return;
-    if (m_purgeConfirmation)
-        m_purgeConfirmation->deleteLater();
-    m_purgeConfirmation = new QMessageBox(
-        QMessageBox::Warning, tr("Enable purge protection?"),
-        tr("Turn on purge protection for the key vault %1?\n\nThis cannot be undone: once it is on, the vault "
-           "and its keys cannot be purged (deleted for good) before their retention period ends, not even by "
-           "you. Azure asks for it on the key vaults of disk encryption sets.")
-            .arg(health->readings.vault->name),
-        QMessageBox::Yes | QMessageBox::No, this);
-    m_purgeConfirmation->setObjectName(QStringLiteral("purgeProtectionConfirmation"));
-    m_purgeConfirmation->button(QMessageBox::Yes)->setText(tr("&Enable purge protection"));
-    m_purgeConfirmation->button(QMessageBox::No)->setText(tr("&Cancel"));
-    m_purgeConfirmation->setDefaultButton(QMessageBox::No);
-    m_purgeConfirmation->setWindowModality(Qt::WindowModal);
-    connect(m_purgeConfirmation, &QMessageBox::finished, this, [this, desId](int result) {
-        if (m_purgeConfirmation)
-            m_purgeConfirmation->deleteLater();
-        if (result != QMessageBox::Yes)
-            return;
-        m_services.keyHealth->fix(desId, DesFixAction::EnablePurgeProtection);
-        updateHealth();
+    askFirst(m_purgeConfirmation, QStringLiteral("purgeProtectionConfirmation"), tr("Enable purge protection?"),
+             tr("Turn on purge protection for the key vault %1?\n\nThis cannot be undone: once it is on, the "
+                "vault and its keys cannot be purged (deleted for good) before their retention period ends, not "
+                "even by you. Azure asks for it on the key vaults of disk encryption sets.")
+                 .arg(health->readings.vault->name),
+             {tr("&Enable purge protection"), tr("&Cancel")}, [this, desId](bool yes) {
+                 if (!yes)
+                     return;
+                 m_services.keyHealth->fix(desId, DesFixAction::EnablePurgeProtection);
+                 updateHealth();
+             });
+}
+
+void EncryptionPage::askFirst(QPointer<QMessageBox> &box, const QString &name, const QString &title,
+                              const QString &text, const QPair<QString, QString> &yesNo,
+                              const std::function<void(bool)> &answered) {
+    if (box)
+        box->deleteLater();
+    box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(name);
+    box->button(QMessageBox::Yes)->setText(yesNo.first);
+    box->button(QMessageBox::No)->setText(yesNo.second);
+    box->setDefaultButton(QMessageBox::No); // both questions are about something that cannot be undone
+    box->setWindowModality(Qt::WindowModal);
+    QMessageBox *asked = box;
+    connect(asked, &QMessageBox::finished, this, [asked, answered](int result) {
+        asked->deleteLater();
+        answered(result == QMessageBox::Yes);
     });
-    m_purgeConfirmation->open();
+    box->open();
 }
 
 QStringList EncryptionPage::keyHealthErrors() const {

@@ -4,7 +4,9 @@
 #include "imageversion/imageversiondraft.h"
 #include "keyvault/deshealth.h"
 
+#include <QPair>
 #include <QPointer>
+#include <functional>
 
 class QButtonGroup;
 class QComboBox;
@@ -49,6 +51,9 @@ private:
     QWidget *buildFixRow(const cmk::DesHealth &health, const cmk::DesFinding &finding);
     void runFix(const QString &desId, cmk::DesFixAction action);
     void confirmPurgeProtection(const QString &desId);
+    /// Opens a window-modal Warning box in `box` (No by default), then calls `answered` with the choice.
+    void askFirst(QPointer<QMessageBox> &box, const QString &name, const QString &title, const QString &text,
+                  const QPair<QString, QString> &yesNo, const std::function<void(bool)> &answered);
     /// The chosen sets (ids) the list knows, each once.
     QStringList chosenKnownSets() const;
     /// One line per error finding of a chosen set.
