@@ -3446,6 +3446,11 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
+    <message>
+        <source>Azure cannot use the key of %1 (%2): fix it as shown below the grid, or choose another disk encryption set.</source>
+        <extracomment>%1 a disk encryption set, %2 the finding&apos;s code (KEY_ACCESS_MISSING...)</extracomment>
+        <translation>Azure ne peut pas utiliser la clé de %1 (%2)&#xa0;: corrigez-la comme indiqué sous la grille, ou choisissez un autre jeu de chiffrement de disque.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::PrerequisitesPage</name>

@@ -149,7 +149,7 @@ private Q_SLOTS:
                      tooltip.contains(QLatin1String("az keyvault set-policy")),
                  qPrintable(tooltip));
         QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
-        QVERIFY2(pageErrors().contains(QLatin1String("des-wus-cmk [KEY_ACCESS_MISSING]")),
+        QVERIFY2(pageErrors().contains(QLatin1String("key of des-wus-cmk (KEY_ACCESS_MISSING)")),
                  qPrintable(pageErrors()));
 
         const QString principal = principalOf(QStringLiteral("des-wus-cmk"));

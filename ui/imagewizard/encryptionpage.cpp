@@ -24,6 +24,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopedValueRollback>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -34,6 +36,14 @@ using namespace cmk;
 namespace cmkui {
 
 namespace {
+
+// The grid's height comes from its rows (its minimum, see rebuildGrid()) and the room left, not from
+// QTableWidget's own larger size hint, which would make the page scroll at its default size.
+class DesGrid : public QTableWidget {
+public:
+    using QTableWidget::QTableWidget;
+    QSize sizeHint() const override { return {QTableWidget::sizeHint().width(), minimumHeight()}; }
+};
 
 QString desCellName(const char *prefix, const QString &region, int lun) {
     const QString disk = lun < 0 ? QStringLiteral("os") : QStringLiteral("lun%1").arg(lun);
@@ -79,7 +89,17 @@ std::optional<EncryptionMode> encryptionModeOfDesType(const QString &type) {
 EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     : DraftPage(services, parent) {
     setObjectName(QStringLiteral("encryptionPage"));
-    auto *layout = new QVBoxLayout(this);
+    // On a small screen the page scrolls rather than squeezing the grid and the key findings into each
+    // other; why Next is disabled stays in sight below.
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("encryptionScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -99,7 +119,9 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
 
     layout->addWidget(buildGridBox(), 1);
     layout->addWidget(buildHelpBox());
-    addStatusWidgets(layout);
+    scroll->setWidget(content);
+    pageLayout->addWidget(scroll, 1);
+    addStatusWidgets(pageLayout);
 
     setTabOrder(m_platformRadio, m_customerRadio);
     setTabOrder(m_customerRadio, m_doubleRadio);
@@ -170,7 +192,7 @@ QGroupBox *EncryptionPage::buildGridBox() {
     m_gridIntro = new QLabel(m_gridBox);
     m_gridIntro->setWordWrap(true);
     gridLayout->addWidget(m_gridIntro);
-    m_grid = new QTableWidget(m_gridBox);
+    m_grid = new DesGrid(m_gridBox);
     m_grid->setObjectName(QStringLiteral("desGrid"));
     m_grid->verticalHeader()->setVisible(false);
     m_grid->setSelectionMode(QAbstractItemView::NoSelection);
@@ -439,6 +461,11 @@ void EncryptionPage::rebuildGrid() {
     }
     m_grid->resizeColumnsToContents();
     m_grid->horizontalHeader()->setStretchLastSection(true);
+    // Every row stays in sight (up to four) when the key findings below take room.
+    const int rowsShown = qBound(1, int(m_gridRegions.size()), 4);
+    m_grid->setMinimumHeight(qMax(110, m_grid->horizontalHeader()->sizeHint().height() +
+                                           rowsShown * m_grid->verticalHeader()->defaultSectionSize() +
+                                           m_grid->horizontalScrollBar()->sizeHint().height() + 4));
     syncGrid();
 }
 
@@ -759,10 +786,17 @@ void EncryptionPage::askFirst(QPointer<QMessageBox> &box, const QString &name, c
 }
 
 QStringList EncryptionPage::keyHealthErrors() const {
+    // Short: the findings themselves are listed right below the grid, each with its fix.
     QStringList errors;
     for (const QString &id : chosenKnownSets()) {
-        if (const DesHealth *health = m_services.keyHealth->health(id))
-            errors += health->errorLines();
+        const DesHealth *health = m_services.keyHealth->health(id);
+        for (const DesFinding &finding : health ? health->findings : std::vector<DesFinding>{}) {
+            if (finding.severity == DesHealthSeverity::Error)
+                //: %1 a disk encryption set, %2 the finding's code (KEY_ACCESS_MISSING...)
+                errors << tr("Azure cannot use the key of %1 (%2): fix it as shown below the grid, or choose "
+                             "another disk encryption set.")
+                              .arg(health->name, finding.code);
+        }
     }
     return errors;
 }

@@ -16,6 +16,7 @@ class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QTableWidget;
 class QVBoxLayout;
 
