@@ -20,6 +20,13 @@
             <numerusform>Reading %n disk encryption sets…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Checking the keys of %n disk encryption set(s)…</source>
+        <translation>
+            <numerusform>Checking the key of %n disk encryption set…</numerusform>
+            <numerusform>Checking the keys of %n disk encryption sets…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewReport</name>

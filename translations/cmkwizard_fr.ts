@@ -679,6 +679,43 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>%1 [%2]: %3</source>
+        <extracomment>One finding of a key&apos;s health: %1 severity (error, warning...), %2 its stable code, %3 its message</extracomment>
+        <translation>%1 [%2]&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>DesHealthView</name>
+    <message>
+        <source>Key of %1: %2</source>
+        <extracomment>Tooltip heading: %1 a disk encryption set, %2 its key&apos;s status (OK, warning, error, cannot verify)</extracomment>
+        <translation>Clé de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No problem found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Correction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>Grant key access</source>
+        <translation>Accorder l’accès à la clé</translation>
+    </message>
+    <message>
+        <source>Enable purge protection…</source>
+        <translation>Activer la protection contre le vidage…</translation>
+    </message>
 </context>
 <context>
     <name>DesSetupRunner</name>
@@ -1444,6 +1481,13 @@
             <numerusform>Lecture de %n jeux de chiffrement de disque…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Checking the keys of %n disk encryption set(s)…</source>
+        <translation>
+            <numerusform>Vérification de la clé de %n jeu de chiffrement de disque…</numerusform>
+            <numerusform>Vérification des clés de %n jeux de chiffrement de disque…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewCommandText</name>
@@ -1611,6 +1655,7 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <extracomment>%1 a disk encryption set, %2 the status of its key (OK, warning, error, cannot verify)</extracomment>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
@@ -1734,6 +1779,18 @@
     <message>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Key health of the disk encryption sets:</source>
+        <translation>Santé des clés des jeux de chiffrement de disque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key health of the disk encryption sets</source>
+        <translation>Santé des clés des jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -3328,6 +3385,52 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
         <source>The chosen disk encryption sets do not have the same encryption type (%1). An image version uses one encryption type: choose the type, then disk encryption sets of that type in every region.</source>
         <translation>Les jeux de chiffrement de disque choisis n’ont pas le même type de chiffrement (%1). Une version d’image utilise un seul type de chiffrement&#xa0;: choisissez le type, puis des jeux de chiffrement de disque de ce type dans chaque région.</translation>
     </message>
+    <message>
+        <source>Problems with the keys of the chosen disk encryption sets:</source>
+        <translation>Problèmes des clés des jeux de chiffrement de disque choisis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Checking the key of %1…</source>
+        <translation>Vérification de la clé de %1…</translation>
+    </message>
+    <message>
+        <source>Key health: %1</source>
+        <translation>Santé de la clé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Correction&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <extracomment>Accessible name of a fix button: %1 the fix (Grant key access...), %2 a disk encryption set</extracomment>
+        <translation>%1 pour %2</translation>
+    </message>
+    <message>
+        <source>Enable purge protection?</source>
+        <translation>Activer la protection contre le vidage&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Turn on purge protection for the key vault %1?
+
+This cannot be undone: once it is on, the vault and its keys cannot be purged (deleted for good) before their retention period ends, not even by you. Azure asks for it on the key vaults of disk encryption sets.</source>
+        <translation>Activer la protection contre le vidage sur le coffre de clés %1&#x202f;?
+
+C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peuvent être vidés (supprimés définitivement) avant la fin de leur période de rétention, pas même par vous. Azure la demande sur les coffres de clés des jeux de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable purge protection</source>
+        <translation>&amp;Activer la protection contre le vidage</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Azure cannot use the key of %1 (%2): fix it as shown below the grid, or choose another disk encryption set.</source>
+        <extracomment>%1 a disk encryption set, %2 the finding&apos;s code (KEY_ACCESS_MISSING...)</extracomment>
+        <translation>Azure ne peut pas utiliser la clé de %1 (%2)&#xa0;: corrigez-la comme indiqué sous la grille, ou choisissez un autre jeu de chiffrement de disque.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::PrerequisitesPage</name>
@@ -3836,6 +3939,19 @@ Utiliser des clés gérées par le client pour cette version d’image&#x202f;?<
             <numerusform>%n avertissements</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Key health of the disk encryption sets</source>
+        <translation>Santé des clés des jeux de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 a disk encryption set, %2 the status of its key (OK, warning, error, cannot verify)</extracomment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No disk encryption set: nothing to check.</source>
+        <translation>Aucun jeu de chiffrement de disque&#xa0;: rien à vérifier.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::SignInDialog</name>
@@ -4105,6 +4221,22 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Create &amp;VM from this version</source>
         <translation>Créer une &amp;machine virtuelle à partir de cette version</translation>
+    </message>
+    <message>
+        <source>Key health</source>
+        <translation>Santé des clés</translation>
+    </message>
+    <message>
+        <source>Disk encryption set</source>
+        <translation>Jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
     </message>
 </context>
 <context>

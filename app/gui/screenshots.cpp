@@ -4,6 +4,8 @@
 #include "common/resourcelistmodel.h"
 #include "imagewizard/createimageversionwizard.h"
 #include "imagewizard/wizardpageids.h"
+#include "keyvault/deshealthcache.h"
+#include "keyvault/draftkeyhealth.h"
 #include "review/reviewwindow.h"
 #include "vm/vmdraft.h"
 #include "vm/vmsource.h"
@@ -17,6 +19,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QWizardPage>
+#include <algorithm>
 
 namespace cmkapp {
 
@@ -219,6 +222,46 @@ bool takeVmScreenshots(cmk::ArmClient *client, const QString &versionId, const Q
     return true;
 }
 
+// The Encryption page with the health of each chosen set's key: the demo data's trouble in West US (no key
+// access: error, with its fix button) and East US 2 (a key expiring in 10 days: warning) next to West Europe.
+bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QString &dir, QStringList *written,
+                             QString *error) {
+    cmk::ImageVersionDraft d = demoDraft();
+    const QString keys = d.targetRegions.first().osDiskDesId.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/');
+    cmk::RegionDraft eus2;
+    eus2.name = QStringLiteral("eastus2");
+    eus2.osDiskDesId = keys + QStringLiteral("des-eus2-cmk");
+    cmk::RegionDraft wus;
+    wus.name = QStringLiteral("westus");
+    wus.osDiskDesId = keys + QStringLiteral("des-wus-cmk");
+    d.targetRegions = {d.targetRegions.first(), eus2, wus};
+    d.normalizeEncryption();
+    cmk::ImageVersionDraftModel draft;
+    draft.setDraft(d);
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    cmkui::CreateImageVersionWizard wizard(client, &draft, options);
+    wizard.resize(size);
+    wizard.show();
+    while (wizard.currentId() != cmkui::EncryptionPageId) {
+        const int before = wizard.currentId();
+        if (!settleWizardPage(wizard) || (wizard.next(), wizard.currentId() == before)) {
+            *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
+                         .arg(wizard.currentPage()->title());
+            return false;
+        }
+    }
+    const QStringList sets = cmk::chosenDiskEncryptionSets(d);
+    waitFor(
+        [&] {
+            return std::all_of(sets.begin(), sets.end(),
+                               [&](const QString &id) { return wizard.keyHealth()->health(id) != nullptr; });
+        },
+        15000);
+    runEventsFor(500);
+    return save(&wizard, dir, QStringLiteral("encryption-key-health"), written, error);
+}
+
 QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
                             const QString &reviewVersionId, const QString &dir, QString *error) {
     QStringList written;
@@ -256,6 +299,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
         }
     }
 
+    if (client && !takeKeyHealthScreenshot(client, wizard.size(), dir, &written, error))
+        return {};
     if (client && !reviewVersionId.isEmpty()) {
         cmkui::ReviewWindow review(client);
         review.setToday(QDate(2026, 1, 15));

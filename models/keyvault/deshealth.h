@@ -45,6 +45,9 @@ struct DesFinding {
     QString azureCli;
     QString powerShell;
     DesFixAction action = DesFixAction::None;
+
+    /// "error [KEY_ACCESS_MISSING]: message" with the severity translated, for summaries and reports.
+    QString line() const;
 };
 
 /// What was read for one set: the inputs of the rules, kept for the fixes.

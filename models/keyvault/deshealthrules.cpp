@@ -394,6 +394,11 @@ const DesFinding *DesHealth::finding(const QString &code) const {
     return nullptr;
 }
 
+QString DesFinding::line() const {
+    //: One finding of a key's health: %1 severity (error, warning...), %2 its stable code, %3 its message
+    return HealthText::tr("%1 [%2]: %3").arg(translatedSeverity(severity), code, message);
+}
+
 QStringList DesHealth::errorLines() const {
     QStringList lines;
     for (const DesFinding &f : findings) {

@@ -2,6 +2,7 @@
 
 #include "arm/armpaths.h"
 #include "imageversion/imageversionexport.h"
+#include "keyvault/deshealthcheck.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -520,6 +521,11 @@ void VersionReviewer::abort() {
         }
     }
     m_replies.clear();
+    if (m_keyCheck) {
+        disconnect(m_keyCheck, nullptr, this, nullptr);
+        m_keyCheck->abort();
+        m_keyCheck->deleteLater();
+    }
     if (m_running) {
         m_running = false;
         m_error = ArmError::make(ArmError::Kind::Aborted, ReviewAnalysis::tr("The review was stopped."));
@@ -645,7 +651,34 @@ void VersionReviewer::fetchSource(int index) {
 void VersionReviewer::settle() {
     if (--m_pending > 0)
         return;
-    finish();
+    if (m_checkKeyHealth)
+        checkKeyHealth();
+    else
+        finish();
+}
+
+void VersionReviewer::checkKeyHealth() {
+    QStringList ids;
+    for (const ReviewRegion &region : std::as_const(m_review.regions)) {
+        for (const ReviewDisk &disk : region.disks) {
+            const ReviewedDes *des = disk.desId.isEmpty() ? nullptr : m_review.des(disk.desId);
+            // A set that no longer exists is a finding of its own already.
+            if (des && des->state == ReviewedDes::State::Found && !ids.contains(disk.desId, Qt::CaseInsensitive))
+                ids << disk.desId;
+        }
+    }
+    if (ids.isEmpty()) {
+        finish();
+        return;
+    }
+    Q_EMIT progress(ReviewAnalysis::tr("Checking the keys of %n disk encryption set(s)…", nullptr, int(ids.size())));
+    m_keyCheck = new DiskEncryptionSetHealthCheck(m_client, this);
+    connect(m_keyCheck, &DiskEncryptionSetHealthCheck::finished, this, [this, check = m_keyCheck.data()] {
+        m_review.keyHealth = check->results();
+        check->deleteLater();
+        finish();
+    });
+    m_keyCheck->start(ids);
 }
 
 void VersionReviewer::finish(const ArmError &error) {
@@ -694,6 +727,17 @@ QString ReviewReport::cellText(const VersionReview &review, const QString &desId
             : tr("no active key");
     return tr("%1 (%2) — %3 — %4")
         .arg(name, parsed.resourceGroup, rvEncryptionTypeLabel(des->des.encryptionType), key);
+}
+
+QStringList ReviewReport::keyHealthLines(const VersionReview &review) {
+    QStringList lines;
+    for (const DesHealth &health : review.keyHealth) {
+        //: %1 a disk encryption set, %2 the status of its key (OK, warning, error, cannot verify)
+        lines << tr("%1: %2").arg(health.name, translatedStatus(health.status));
+        for (const DesFinding &finding : health.findings)
+            lines << QStringLiteral("  ") + finding.line();
+    }
+    return lines;
 }
 
 QString ReviewReport::text(const VersionReview &review) {
@@ -749,6 +793,12 @@ QString ReviewReport::text(const VersionReview &review) {
         for (const ReviewFinding &finding : review.findings)
             lines << QStringLiteral("  [%1] %2")
                          .arg(ReviewAnalysis::severityLabel(finding.severity), finding.message);
+    }
+    if (!review.keyHealth.empty()) {
+        lines << QString();
+        lines << tr("Key health of the disk encryption sets:");
+        for (const QString &line : keyHealthLines(review))
+            lines << QStringLiteral("  ") + line;
     }
     lines << QString();
     lines << tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate));
@@ -869,6 +919,29 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
     return doc;
 }
 
+QString ReviewReport::keyHealthHtml(const VersionReview &review) {
+    if (review.keyHealth.empty())
+        return {};
+    const auto e = [](const QString &s) { return s.toHtmlEscaped(); };
+    QString h = QStringLiteral("<h2>%1</h2>").arg(e(tr("Key health of the disk encryption sets")));
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+    for (const QString &header : {tr("Name"), tr("Status"), tr("Findings")})
+        h += QStringLiteral("<th>%1</th>").arg(e(header));
+    h += QStringLiteral("</tr>");
+    for (const DesHealth &health : review.keyHealth) {
+        QStringList findings;
+        for (const DesFinding &finding : health.findings)
+            findings << e(finding.line());
+        const QString color = health.status == DesHealthStatus::Error     ? QStringLiteral("#b00020")
+                              : health.status == DesHealthStatus::Warning ? QStringLiteral("#8a5a00")
+                                                                          : QStringLiteral("#000000");
+        h += QStringLiteral("<tr><td>%1</td><td><font color=\"%2\"><b>%3</b></font></td><td>%4</td></tr>")
+                 .arg(e(health.name), color, e(translatedStatus(health.status)),
+                      findings.isEmpty() ? e(tr("none")) : findings.join(QStringLiteral("<br/>")));
+    }
+    return h + QStringLiteral("</table>");
+}
+
 QString ReviewReport::html(const VersionReview &review) {
     const auto e = [](const QString &s) { return s.toHtmlEscaped(); };
     const GalleryImageVersion &v = review.version;
@@ -965,6 +1038,7 @@ QString ReviewReport::html(const VersionReview &review) {
         }
         h += QStringLiteral("</table>");
     }
+    h += keyHealthHtml(review);
     h += QStringLiteral("<p><small>%1</small></p>")
              .arg(e(tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate))));
     h += QStringLiteral("</body></html>");

@@ -9,6 +9,7 @@
 #include "arm/armclient.h"
 #include "arm/resources.h"
 #include "imageversion/imageversiondraft.h"
+#include "keyvault/deshealth.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -84,6 +85,9 @@ struct VersionReview {
     QList<ReviewRegion> regions;
     QMap<QString, ReviewedDes> desById; ///< key: lower-case id
     QList<ReviewFinding> findings;      ///< most severe first
+    /// The health of the keys of the sets it uses (found ones), in matrix order; empty unless the reviewer
+    /// was asked to check them (VersionReviewer::setCheckKeyHealth).
+    std::vector<DesHealth> keyHealth;
     QDateTime reviewedAt;               ///< UTC
 
     const ReviewedDes *des(const QString &id) const;
@@ -105,6 +109,8 @@ public:
     static QString sourceKindLabel(SourceKind kind);                ///< translated
 };
 
+class DiskEncryptionSetHealthCheck;
+
 class VersionReviewer : public QObject {
     Q_OBJECT
 public:
@@ -114,6 +120,9 @@ public:
     /// Starts loading; finished() follows (also on error). `today` decides whether end of life has passed.
     void start(const QString &versionId, const QDate &today = QDate::currentDate());
     void abort();
+    /// Also checks the keys of the sets the version uses (models/keyvault/deshealthcheck.h) before
+    /// finished(): the review window and its reports show their health. Off by default.
+    void setCheckKeyHealth(bool check) { m_checkKeyHealth = check; }
     bool isRunning() const { return m_running; }
     const ArmError &error() const { return m_error; } ///< the version itself could not be read
     const VersionReview &review() const { return m_review; }
@@ -130,6 +139,7 @@ private:
     void fetchDes(const QString &id);
     void fetchSource(int index);
     void settle();
+    void checkKeyHealth();
     void finish(const ArmError &error = {});
 
     QPointer<ArmClient> m_client;
@@ -137,6 +147,8 @@ private:
     ArmError m_error;
     QDate m_today;
     bool m_running = false;
+    bool m_checkKeyHealth = false;
+    QPointer<DiskEncryptionSetHealthCheck> m_keyCheck;
     int m_pending = 0;
     QList<QPointer<ArmReply>> m_replies;
 };
@@ -149,9 +161,13 @@ public:
     static nlohmann::json json(const VersionReview &review);
     /// HTML that QTextDocument renders (tables, no CSS beyond what it supports), for print and PDF.
     static QString html(const VersionReview &review);
+    /// The "key health" section of html(); empty when the keys were not checked.
+    static QString keyHealthHtml(const VersionReview &review);
     /// A region's replication, "Completed (100 %)" ("unknown" without a status), then its details after
     /// `detailsSeparator`.
     static QString replicationText(const ReviewRegion &region, const QString &detailsSeparator);
+    /// The key health of each set (status, then one line per finding), for text reports.
+    static QStringList keyHealthLines(const VersionReview &review);
     /// One matrix cell, as text: "des-weu-cmk (rg-keys-prod) — customer-managed key — kv/key@version".
     static QString cellText(const VersionReview &review, const QString &desId);
 };

@@ -105,6 +105,8 @@ void clearTableWidgets(QTableWidget *table) {
         for (int column = 0; column < table->columnCount(); ++column) {
             if (QWidget *widget = table->cellWidget(row, column)) {
                 widget->setObjectName(QString());
+                for (QWidget *child : widget->findChildren<QWidget *>()) // a cell may hold several
+                    child->setObjectName(QString());
                 widget->hide();
             }
         }

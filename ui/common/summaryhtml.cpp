@@ -49,7 +49,7 @@ void SummaryHtml::gridRow(const QStringList &cells, const QList<int> &rightAlign
     for (int i = 0; i < cells.size(); ++i) {
         const QString cell = rightAligned.contains(i) ? QStringLiteral("<td align=\"right\">%1</td>")
                                                       : QStringLiteral("<td>%1</td>");
-        m_html += cell.arg(cells.at(i).toHtmlEscaped());
+        m_html += cell.arg(cells.at(i).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
     }
     m_html += QStringLiteral("</tr>");
 }

@@ -21,7 +21,8 @@ public:
     void note(const QString &text);
     /// Starts a bordered grid with these column titles; gridRow() adds its rows.
     void grid(const QStringList &headers);
-    /// A row of the current grid; the columns in `rightAligned` (numbers) are aligned right.
+    /// A row of the current grid; the columns in `rightAligned` (numbers) are aligned right. A cell's line
+    /// breaks are kept.
     void gridRow(const QStringList &cells, const QList<int> &rightAligned = {});
     QString html() const;
 

@@ -9,6 +9,7 @@
 #include "imagewizard/replicationpage.h"
 #include "imagewizard/submitpage.h"
 #include "imagewizard/tagspage.h"
+#include "keyvault/deshealthcache.h"
 
 namespace cmkui {
 
@@ -20,6 +21,7 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     m_services.draft = draft;
     m_services.diskEncryptionSets = new DiskEncryptionSetModel(this);
     m_services.locations = new ResourceListModel(this);
+    m_services.keyHealth = new cmk::DesHealthCache(client, this);
     m_services.replicationPollIntervalMs = options.replicationPollIntervalMs;
     if (options.today)
         m_services.today = options.today;
@@ -71,12 +73,14 @@ void CreateImageVersionWizard::followSubscription() {
 
 void CreateImageVersionWizard::reloadLists() {
     m_basics->reloadAll();
+    m_services.keyHealth->clear(); // what the new sign-in may read differs
     if (!m_services.draft->draft().subscriptionId.isEmpty())
         m_services.diskEncryptionSets->load(m_services.client, m_services.draft->draft().subscriptionId);
 }
 
 void CreateImageVersionWizard::retranslateUi() {
     setWindowTitle(tr("Create an image version"));
+    m_services.keyHealth->retranslate(); // the findings' messages are texts too
 }
 
 } // namespace cmkui

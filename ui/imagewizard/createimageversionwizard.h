@@ -34,6 +34,8 @@ public:
     cmk::ImageVersionDraftModel *draftModel() const { return m_services.draft; }
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_services.diskEncryptionSets; }
     ResourceListModel *locations() const { return m_services.locations; }
+    /// The health of the chosen sets' keys, shared by the Encryption and Review + create pages.
+    cmk::DesHealthCache *keyHealth() const { return m_services.keyHealth; }
     BasicsPage *basicsPage() const { return m_basics; }
     ReplicationPage *replicationPage() const { return m_replication; }
     EncryptionPage *encryptionPage() const { return m_encryption; }

@@ -1,9 +1,12 @@
 #include "imagewizard/encryptionpage.h"
 
 #include "arm/resources.h"
+#include "common/deshealthview.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "imageversion/imageversionvalidation.h"
+#include "keyvault/deshealthcache.h"
+#include "keyvault/draftkeyhealth.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -21,6 +24,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScopedValueRollback>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -31,6 +36,14 @@ using namespace cmk;
 namespace cmkui {
 
 namespace {
+
+// The grid's height comes from its rows (its minimum, see rebuildGrid()) and the room left, not from
+// QTableWidget's own larger size hint, which would make the page scroll at its default size.
+class DesGrid : public QTableWidget {
+public:
+    using QTableWidget::QTableWidget;
+    QSize sizeHint() const override { return {QTableWidget::sizeHint().width(), minimumHeight()}; }
+};
 
 QString desCellName(const char *prefix, const QString &region, int lun) {
     const QString disk = lun < 0 ? QStringLiteral("os") : QStringLiteral("lun%1").arg(lun);
@@ -76,7 +89,17 @@ std::optional<EncryptionMode> encryptionModeOfDesType(const QString &type) {
 EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     : DraftPage(services, parent) {
     setObjectName(QStringLiteral("encryptionPage"));
-    auto *layout = new QVBoxLayout(this);
+    // On a small screen the page scrolls rather than squeezing the grid and the key findings into each
+    // other; why Next is disabled stays in sight below.
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("encryptionScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -96,7 +119,9 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
 
     layout->addWidget(buildGridBox(), 1);
     layout->addWidget(buildHelpBox());
-    addStatusWidgets(layout);
+    scroll->setWidget(content);
+    pageLayout->addWidget(scroll, 1);
+    addStatusWidgets(pageLayout);
 
     setTabOrder(m_platformRadio, m_customerRadio);
     setTabOrder(m_customerRadio, m_doubleRadio);
@@ -106,8 +131,15 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     setTabOrder(m_commands, m_copyCommandsButton);
 
     connect(m_typeGroup, &QButtonGroup::idClicked, this, [this](int id) { chooseMode(EncryptionMode(id)); });
-    connect(m_refreshButton, &QPushButton::clicked, this,
-            [this] { m_services.diskEncryptionSets->reload(); });
+    connect(m_refreshButton, &QPushButton::clicked, this, [this] {
+        m_services.keyHealth->clear(); // a key fixed elsewhere shows as fixed after a refresh
+        m_services.diskEncryptionSets->reload();
+    });
+    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this] {
+        updateHealth();
+        revalidate();
+    });
+    connect(m_services.keyHealth, &DesHealthCache::fixFinished, this, [this] { updateHealth(); });
     connect(m_copyCommandsButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
     followDiskEncryptionSets();
@@ -160,13 +192,25 @@ QGroupBox *EncryptionPage::buildGridBox() {
     m_gridIntro = new QLabel(m_gridBox);
     m_gridIntro->setWordWrap(true);
     gridLayout->addWidget(m_gridIntro);
-    m_grid = new QTableWidget(m_gridBox);
+    m_grid = new DesGrid(m_gridBox);
     m_grid->setObjectName(QStringLiteral("desGrid"));
     m_grid->verticalHeader()->setVisible(false);
     m_grid->setSelectionMode(QAbstractItemView::NoSelection);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_grid->setMinimumHeight(110);
     gridLayout->addWidget(m_grid, 1);
+    m_healthPanel = new QWidget(m_gridBox);
+    m_healthPanel->setObjectName(QStringLiteral("desHealthPanel"));
+    auto *healthLayout = new QVBoxLayout(m_healthPanel);
+    healthLayout->setContentsMargins(0, 0, 0, 0);
+    m_healthIntro = new QLabel(m_healthPanel);
+    m_healthIntro->setObjectName(QStringLiteral("desHealthIntro"));
+    m_healthIntro->setWordWrap(true);
+    healthLayout->addWidget(m_healthIntro);
+    m_fixRows = new QVBoxLayout;
+    healthLayout->addLayout(m_fixRows);
+    m_healthPanel->setVisible(false);
+    gridLayout->addWidget(m_healthPanel);
     auto *gridButtons = new QHBoxLayout;
     m_refreshButton = new QPushButton(m_gridBox);
     m_refreshButton->setObjectName(QStringLiteral("refreshDesButton"));
@@ -271,6 +315,8 @@ void EncryptionPage::retranslateUi() {
     m_commands->setAccessibleName(tr("Commands that create a disk encryption set"));
     m_copyCommandsButton->setText(tr("C&opy the commands"));
     m_copyCommandsButton->setAccessibleName(tr("Copy the commands"));
+    m_healthIntro->setText(tr("Problems with the keys of the chosen disk encryption sets:"));
+    m_fixRowsShown.clear(); // the rows hold texts too
     m_gridBuilt = false; // headers and accessible names are texts too
     rebuildGrid();
     updateHelp();
@@ -304,28 +350,16 @@ void EncryptionPage::chooseMode(EncryptionMode mode) {
             QScopedValueRollback<bool> guard(m_syncing, true);
             radioFor(current)->setChecked(true);
         }
-        if (m_confirmation)
-            m_confirmation->deleteLater();
-        m_confirmation =
-            new QMessageBox(QMessageBox::Warning, tr("Use customer-managed keys?"),
-                            tr("Once the image version is encrypted with your own keys, it cannot go "
-                               "back to platform-managed keys, and it cannot be shared or copied.\n\n"
-                               "Use customer-managed keys for this image version?"),
-                            QMessageBox::Yes | QMessageBox::No, this);
-        m_confirmation->setObjectName(QStringLiteral("cmkConfirmation"));
-        m_confirmation->button(QMessageBox::Yes)->setText(tr("&Use my keys"));
-        m_confirmation->button(QMessageBox::No)->setText(tr("&Keep platform keys"));
-        m_confirmation->setDefaultButton(QMessageBox::No);
-        m_confirmation->setWindowModality(Qt::WindowModal);
-        connect(m_confirmation, &QMessageBox::finished, this, [this, mode](int result) {
-            if (m_confirmation)
-                m_confirmation->deleteLater();
-            if (result == QMessageBox::Yes)
-                applyMode(mode);
-            else
-                syncWidgets();
-        });
-        m_confirmation->open();
+        askFirst(m_confirmation, QStringLiteral("cmkConfirmation"), tr("Use customer-managed keys?"),
+                 tr("Once the image version is encrypted with your own keys, it cannot go "
+                    "back to platform-managed keys, and it cannot be shared or copied.\n\n"
+                    "Use customer-managed keys for this image version?"),
+                 {tr("&Use my keys"), tr("&Keep platform keys")}, [this, mode](bool yes) {
+                     if (yes)
+                         applyMode(mode);
+                     else
+                         syncWidgets();
+                 });
         return;
     }
     applyMode(mode);
@@ -422,29 +456,53 @@ void EncryptionPage::rebuildGrid() {
 
         QList<int> disks{-1};
         disks += m_gridLuns;
-        for (int column = 0; column < disks.size(); ++column) {
-            const int lun = disks.at(column);
-            auto *combo = new QComboBox(m_grid);
-            combo->setObjectName(desCellName("desCombo", region, lun));
-            auto *proxy = new DiskEncryptionSetFilterModel(combo);
-            proxy->setSourceModel(m_services.diskEncryptionSets);
-            proxy->setCriteria(region, d.subscriptionId, d.encryption);
-            combo->setModel(proxy);
-            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-            combo->setMinimumContentsLength(16);
-            // The cell is narrow; the open list shows name, resource group and key in full.
-            combo->view()->setMinimumWidth(380);
-            //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region
-            combo->setAccessibleName(tr("Disk encryption set for the %1 in %2")
-                                         .arg(ImageVersionValidation::diskLabel(lun), display));
-            m_grid->setCellWidget(row, 2 + column, combo);
-            connect(combo, &QComboBox::currentIndexChanged, this,
-                    [this, region, lun, combo] { onDesChosen(region, lun, combo); });
-        }
+        for (int column = 0; column < disks.size(); ++column)
+            m_grid->setCellWidget(row, 2 + column, buildCell(region, disks.at(column), display));
     }
     m_grid->resizeColumnsToContents();
     m_grid->horizontalHeader()->setStretchLastSection(true);
+    // Every row stays in sight (up to four) when the key findings below take room.
+    const int rowsShown = qBound(1, int(m_gridRegions.size()), 4);
+    m_grid->setMinimumHeight(qMax(110, m_grid->horizontalHeader()->sizeHint().height() +
+                                           rowsShown * m_grid->verticalHeader()->defaultSectionSize() +
+                                           m_grid->horizontalScrollBar()->sizeHint().height() + 4));
     syncGrid();
+}
+
+QWidget *EncryptionPage::buildCell(const QString &region, int lun, const QString &display) {
+    const ImageVersionDraft &d = draftModel()->draft();
+    auto *cell = new QWidget(m_grid);
+    cell->setObjectName(desCellName("desCell", region, lun));
+    auto *cellLayout = new QHBoxLayout(cell);
+    cellLayout->setContentsMargins(4, 0, 0, 0);
+    cellLayout->setSpacing(4);
+    // The health of the chosen set's key: its icon, the findings in the tooltip (updateHealth()).
+    auto *health = new QLabel(cell);
+    health->setObjectName(desCellName("desHealth", region, lun));
+    health->setFixedSize(16, 16);
+    cellLayout->addWidget(health);
+    auto *combo = new QComboBox(cell);
+    combo->setObjectName(desCellName("desCombo", region, lun));
+    auto *proxy = new DiskEncryptionSetFilterModel(combo);
+    proxy->setSourceModel(m_services.diskEncryptionSets);
+    proxy->setCriteria(region, d.subscriptionId, d.encryption);
+    combo->setModel(proxy);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(16);
+    // The cell is narrow; the open list shows name, resource group and key in full.
+    combo->view()->setMinimumWidth(380);
+    //: Accessible name of a dropdown: %1 the disk (OS disk, data disk (LUN 1)), %2 the region
+    combo->setAccessibleName(
+        tr("Disk encryption set for the %1 in %2").arg(ImageVersionValidation::diskLabel(lun), display));
+    cellLayout->addWidget(combo, 1);
+    connect(combo, &QComboBox::currentIndexChanged, this,
+            [this, region, lun, combo] { onDesChosen(region, lun, combo); });
+    return cell;
+}
+
+QComboBox *EncryptionPage::cellCombo(int row, int column) const {
+    QWidget *cell = m_grid->cellWidget(row, column);
+    return cell ? cell->findChild<QComboBox *>() : nullptr;
 }
 
 void EncryptionPage::syncGrid() {
@@ -461,7 +519,7 @@ void EncryptionPage::syncGrid() {
         QList<int> disks{-1};
         disks += m_gridLuns;
         for (int column = 0; column < disks.size(); ++column) {
-            auto *combo = qobject_cast<QComboBox *>(m_grid->cellWidget(row, 2 + column));
+            QComboBox *combo = cellCombo(row, 2 + column);
             if (!combo)
                 continue;
             auto *proxy = static_cast<DiskEncryptionSetFilterModel *>(combo->model());
@@ -472,6 +530,8 @@ void EncryptionPage::syncGrid() {
             combo->setEnabled(!none && (disks.at(column) < 0 || !region.sameDesForAllDisks));
         }
     }
+    checkChosenKeys();
+    updateHealth();
 }
 
 void EncryptionPage::onDesChosen(const QString &regionName, int lun, QComboBox *combo) {
@@ -556,6 +616,191 @@ QString EncryptionPage::desTypeMismatch() const {
         .arg(parts.join(QStringLiteral("; ")));
 }
 
+QStringList EncryptionPage::chosenKnownSets() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || d.sourceKind == SourceKind::VirtualMachine)
+        return {};
+    // A set the list does not know already has its own error (it does not exist, or not there).
+    QStringList known;
+    for (const QString &id : chosenDiskEncryptionSets(d)) {
+        if (m_services.diskEncryptionSets->find(id))
+            known << id;
+    }
+    return known;
+}
+
+void EncryptionPage::checkChosenKeys() {
+    m_services.keyHealth->check(chosenKnownSets());
+}
+
+void EncryptionPage::updateHealth() {
+    const ImageVersionDraft &d = draftModel()->draft();
+    const DesHealthCache *cache = m_services.keyHealth;
+    QList<int> disks{-1};
+    disks += m_gridLuns;
+    for (int row = 0; row < m_gridRegions.size(); ++row) {
+        const int index = d.regionIndex(m_gridRegions.at(row));
+        for (int column = 0; column < disks.size(); ++column) {
+            QWidget *cell = m_grid->cellWidget(row, 2 + column);
+            auto *icon = cell ? cell->findChild<QLabel *>() : nullptr;
+            if (!icon || index < 0)
+                continue;
+            const QString id = d.desFor(d.targetRegions.at(index), disks.at(column));
+            const bool known = !id.isEmpty() && m_services.diskEncryptionSets->find(id);
+            const DesHealth *health = known ? cache->health(id) : nullptr;
+            const QString key = known ? DesHealthView::statusKey(health, cache->isChecking(id)) : QString();
+            icon->setProperty("healthStatus", key);
+            icon->setPixmap(DesHealthView::icon(key).pixmap(16, 16));
+            icon->setToolTip(health ? DesHealthView::tooltip(*health)
+                             : key.isEmpty()
+                                 ? QString()
+                                 : tr("Checking the key of %1…").arg(ResourceId::parse(id).name()));
+            icon->setAccessibleName(
+                key.isEmpty() ? QString()
+                              : tr("Key health: %1").arg(DesHealthView::statusText(health, !health)));
+        }
+    }
+    rebuildFixRows(chosenKnownSets());
+}
+
+void EncryptionPage::rebuildFixRows(const QStringList &chosen) {
+    const DesHealthCache *cache = m_services.keyHealth;
+    // Rebuilt only when what they say changes: a rebuild takes the focus and the hover off the buttons.
+    QString shown;
+    for (const QString &id : chosen) {
+        const DesHealth *health = cache->health(id);
+        if (!health)
+            continue;
+        for (const DesFinding &finding : health->findings)
+            shown += id + finding.code + finding.message + QLatin1Char('\n');
+        shown += QStringLiteral("%1|%2\n").arg(cache->isFixing(id)).arg(cache->fixError(id));
+    }
+    if (shown == m_fixRowsShown)
+        return;
+    m_fixRowsShown = shown;
+    while (QLayoutItem *item = m_fixRows->takeAt(0)) {
+        if (QWidget *widget = item->widget()) {
+            // Names go at once (a test or a screen reader must not find the old row); the widget later, as
+            // it may be the button whose click led here.
+            for (QWidget *child : widget->findChildren<QWidget *>())
+                child->setObjectName(QString());
+            widget->hide();
+            widget->deleteLater();
+        }
+        delete item;
+    }
+    for (const QString &id : chosen) {
+        const DesHealth *health = cache->health(id);
+        if (!health)
+            continue;
+        for (const DesFinding &finding : health->findings) {
+            if (finding.severity == DesHealthSeverity::Error || finding.severity == DesHealthSeverity::Warning)
+                m_fixRows->addWidget(buildFixRow(*health, finding));
+        }
+        if (!cache->fixError(id).isEmpty()) {
+            auto *failure = new QLabel(cache->fixError(id), m_healthPanel);
+            failure->setObjectName(QStringLiteral("fixErrorLabel_%1").arg(health->name));
+            failure->setWordWrap(true);
+            failure->setTextFormat(Qt::PlainText);
+            m_fixRows->addWidget(failure);
+        }
+    }
+    m_healthPanel->setVisible(m_fixRows->count() > 0);
+}
+
+QWidget *EncryptionPage::buildFixRow(const DesHealth &health, const DesFinding &finding) {
+    auto *row = new QWidget(m_healthPanel);
+    row->setObjectName(QStringLiteral("desFinding_%1_%2").arg(health.name, finding.code));
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *icon = new QLabel(row);
+    const bool error = finding.severity == DesHealthSeverity::Error;
+    icon->setPixmap(
+        DesHealthView::icon(error ? QStringLiteral("error") : QStringLiteral("warning")).pixmap(16, 16));
+    icon->setAlignment(Qt::AlignTop);
+    layout->addWidget(icon);
+    auto *message = new QLabel(finding.message, row);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (!finding.azureCli.isEmpty())
+        message->setToolTip(tr("Fix: %1").arg(finding.azureCli));
+    layout->addWidget(message, 1);
+    if (finding.action != DesFixAction::None) {
+        auto *button = new QPushButton(DesHealthView::fixButtonText(finding.action), row);
+        button->setObjectName(QStringLiteral("%1_%2").arg(DesHealthView::fixButtonName(finding.action), health.name));
+        //: Accessible name of a fix button: %1 the fix (Grant key access...), %2 a disk encryption set
+        button->setAccessibleName(tr("%1 for %2").arg(DesHealthView::fixButtonText(finding.action), health.name));
+        button->setEnabled(!m_services.keyHealth->isFixing(health.id));
+        const QString id = health.id;
+        const DesFixAction action = finding.action;
+        connect(button, &QPushButton::clicked, this, [this, id, action] { runFix(id, action); });
+        layout->addWidget(button, 0, Qt::AlignTop);
+    }
+    return row;
+}
+
+void EncryptionPage::runFix(const QString &desId, DesFixAction action) {
+    if (action == DesFixAction::EnablePurgeProtection) {
+        confirmPurgeProtection(desId);
+        return;
+    }
+    m_services.keyHealth->fix(desId, action);
+    updateHealth();
+}
+
+void EncryptionPage::confirmPurgeProtection(const QString &desId) {
+    const DesHealth *health = m_services.keyHealth->health(desId);
+    if (!health || !health->readings.vault)
+        return;
+    askFirst(m_purgeConfirmation, QStringLiteral("purgeProtectionConfirmation"), tr("Enable purge protection?"),
+             tr("Turn on purge protection for the key vault %1?\n\nThis cannot be undone: once it is on, the "
+                "vault and its keys cannot be purged (deleted for good) before their retention period ends, not "
+                "even by you. Azure asks for it on the key vaults of disk encryption sets.")
+                 .arg(health->readings.vault->name),
+             {tr("&Enable purge protection"), tr("&Cancel")}, [this, desId](bool yes) {
+                 if (!yes)
+                     return;
+                 m_services.keyHealth->fix(desId, DesFixAction::EnablePurgeProtection);
+                 updateHealth();
+             });
+}
+
+void EncryptionPage::askFirst(QPointer<QMessageBox> &box, const QString &name, const QString &title,
+                              const QString &text, const QPair<QString, QString> &yesNo,
+                              const std::function<void(bool)> &answered) {
+    if (box)
+        box->deleteLater();
+    box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(name);
+    box->button(QMessageBox::Yes)->setText(yesNo.first);
+    box->button(QMessageBox::No)->setText(yesNo.second);
+    box->setDefaultButton(QMessageBox::No); // both questions are about something that cannot be undone
+    box->setWindowModality(Qt::WindowModal);
+    QMessageBox *asked = box;
+    connect(asked, &QMessageBox::finished, this, [asked, answered](int result) {
+        asked->deleteLater();
+        answered(result == QMessageBox::Yes);
+    });
+    box->open();
+}
+
+QStringList EncryptionPage::keyHealthErrors() const {
+    // Short: the findings themselves are listed right below the grid, each with its fix.
+    QStringList errors;
+    for (const QString &id : chosenKnownSets()) {
+        const DesHealth *health = m_services.keyHealth->health(id);
+        for (const DesFinding &finding : health ? health->findings : std::vector<DesFinding>{}) {
+            if (finding.severity == DesHealthSeverity::Error)
+                //: %1 a disk encryption set, %2 the finding's code (KEY_ACCESS_MISSING...)
+                errors << tr("Azure cannot use the key of %1 (%2): fix it as shown below the grid, or choose "
+                             "another disk encryption set.")
+                              .arg(health->name, finding.code);
+        }
+    }
+    return errors;
+}
+
 QStringList EncryptionPage::computeErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
     if (!usesCustomerKey(d.encryption))
@@ -574,7 +819,7 @@ QStringList EncryptionPage::computeErrors() const {
     const QString mismatch = desTypeMismatch();
     if (!mismatch.isEmpty())
         errors.prepend(mismatch);
-    return errors;
+    return errors + keyHealthErrors();
 }
 
 } // namespace cmkui

@@ -2,8 +2,11 @@
 
 #include "common/draftpage.h"
 #include "imageversion/imageversiondraft.h"
+#include "keyvault/deshealth.h"
 
+#include <QPair>
 #include <QPointer>
+#include <functional>
 
 class QButtonGroup;
 class QComboBox;
@@ -13,12 +16,16 @@ class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace cmkui {
 
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
-/// is a filtered view of the wizard's one DiskEncryptionSetModel.
+/// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
+/// chosen set's key (an icon, the findings in its tooltip); below the grid, the findings the app can fix, each
+/// with its button. A set whose key Azure could not use blocks Next.
 class EncryptionPage : public DraftPage {
     Q_OBJECT
 public:
@@ -35,6 +42,23 @@ private:
     QGroupBox *buildTypeBox();
     QGroupBox *buildGridBox();
     QGroupBox *buildHelpBox();
+    QWidget *buildCell(const QString &region, int lun, const QString &display);
+    QComboBox *cellCombo(int row, int column) const;
+    /// Asks the wizard's health cache for the chosen sets the list knows.
+    void checkChosenKeys();
+    /// The icons and tooltips of the cells, and the fix rows below the grid.
+    void updateHealth();
+    void rebuildFixRows(const QStringList &chosen);
+    QWidget *buildFixRow(const cmk::DesHealth &health, const cmk::DesFinding &finding);
+    void runFix(const QString &desId, cmk::DesFixAction action);
+    void confirmPurgeProtection(const QString &desId);
+    /// Opens a window-modal Warning box in `box` (No by default), then calls `answered` with the choice.
+    void askFirst(QPointer<QMessageBox> &box, const QString &name, const QString &title, const QString &text,
+                  const QPair<QString, QString> &yesNo, const std::function<void(bool)> &answered);
+    /// The chosen sets (ids) the list knows, each once.
+    QStringList chosenKnownSets() const;
+    /// One line per error finding of a chosen set.
+    QStringList keyHealthErrors() const;
     void followDiskEncryptionSets();
     void chooseMode(cmk::EncryptionMode mode);
     void applyMode(cmk::EncryptionMode mode);
@@ -69,6 +93,11 @@ private:
     QPlainTextEdit *m_commands = nullptr;
     QPushButton *m_copyCommandsButton = nullptr;
     QPointer<QMessageBox> m_confirmation;
+    QPointer<QMessageBox> m_purgeConfirmation;
+    QWidget *m_healthPanel = nullptr;
+    QLabel *m_healthIntro = nullptr;
+    QVBoxLayout *m_fixRows = nullptr;
+    QString m_fixRowsShown; ///< what the fix rows show, to rebuild them only when it changes
     QList<int> m_gridLuns;     ///< data-disk columns of the grid as built
     QStringList m_gridRegions; ///< rows of the grid as built
     QString m_gridSubscription;

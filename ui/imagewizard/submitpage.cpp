@@ -5,7 +5,10 @@
 #include "common/operationprogresspanel.h"
 #include "common/resourcelistmodel.h"
 #include "common/summaryhtml.h"
+#include "common/deshealthview.h"
 #include "imageversion/imageversionvalidation.h"
+#include "keyvault/deshealthcache.h"
+#include "keyvault/draftkeyhealth.h"
 #include "review/reviewexport.h"
 #include "vmwizard/vmwizard.h"
 
@@ -47,7 +50,40 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     });
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
+    // The Encryption page may be left before a check ends: the summary and Create follow the results.
+    connect(services.keyHealth, &DesHealthCache::healthChanged, this, [this] {
+        if (!isVisible() || m_submitter->isRunning())
+            return;
+        summaryView()->setHtml(summaryHtml());
+        revalidate();
+    });
     retranslateUi();
+}
+
+void SubmitPage::initializePage() {
+    m_services.keyHealth->check(chosenSets()); // a draft opened at this page was never checked
+    ReviewCreatePage::initializePage();
+}
+
+QStringList SubmitPage::chosenSets() const {
+    return chosenDiskEncryptionSets(draftModel()->draft());
+}
+
+void SubmitPage::addKeyHealth(SummaryHtml &html) const {
+    const QStringList sets = chosenSets();
+    if (sets.isEmpty())
+        return;
+    html.heading(tr("Key health"));
+    html.grid({tr("Disk encryption set"), tr("Status"), tr("Findings")});
+    const DesHealthCache *cache = m_services.keyHealth;
+    for (const QString &id : sets) {
+        const DesHealth *health = cache->health(id);
+        QStringList findings;
+        for (const DesFinding &finding : health ? health->findings : std::vector<DesFinding>{})
+            findings << finding.line();
+        html.gridRow({ResourceId::parse(id).name(), DesHealthView::statusText(health, cache->isChecking(id)),
+                      findings.isEmpty() ? tr("none") : findings.join(QLatin1Char('\n'))});
+    }
 }
 
 void SubmitPage::buildRequestView() {
@@ -189,6 +225,7 @@ QString SubmitPage::summaryHtml() const {
         }
         html.note(tr("This image version cannot be shared or copied, and cannot go back to "
                      "platform-managed keys."));
+        addKeyHealth(html);
     }
 
     html.heading(tr("Tags"));
@@ -261,7 +298,13 @@ QStringList SubmitPage::computeErrors() const {
     const ImageVersionRequest request = m_submitter->requestFor(draftModel()->draft());
     if (!request.ok())
         return {tr("The request cannot be built: %1").arg(request.error.toDisplayString())};
-    return {};
+    // As `cmkwizard create` does: Azure would accept the request, then fail the regions late.
+    QStringList errors;
+    for (const QString &id : chosenSets()) {
+        if (const DesHealth *health = m_services.keyHealth->health(id))
+            errors += health->errorLines();
+    }
+    return errors;
 }
 
 } // namespace cmkui

@@ -13,12 +13,15 @@ class QPushButton;
 
 namespace cmkui {
 
+class SummaryHtml;
+
 /// The image wizard's "Review + create": the summary, the exact PUT (URL and body) with its export, and the
 /// creation followed by the replication to every target region.
 class SubmitPage : public ReviewCreatePage {
     Q_OBJECT
 public:
     explicit SubmitPage(const WizardServices &services, QWidget *parent = nullptr);
+    void initializePage() override;
 
     cmk::ImageVersionSubmitter *submitter() const { return m_submitter; }
 
@@ -34,6 +37,10 @@ protected:
 
 private:
     void buildRequestView();
+    /// The key health of each chosen set, under the encryption grid.
+    void addKeyHealth(SummaryHtml &html) const;
+    /// The chosen sets, each once (empty with platform-managed keys).
+    QStringList chosenSets() const;
     void showReplication(OperationProgressPanel *panel);
 
     cmk::ImageVersionSubmitter *m_submitter;

@@ -5,6 +5,7 @@
 
 namespace cmk {
 class ArmClient;
+class DesHealthCache;
 class ImageVersionDraftModel;
 } // namespace cmk
 
@@ -20,6 +21,7 @@ struct WizardServices {
     cmk::ImageVersionDraftModel *draft = nullptr;
     DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the draft's subscription
     ResourceListModel *locations = nullptr;               ///< of the draft's subscription
+    cmk::DesHealthCache *keyHealth = nullptr;             ///< the health of the chosen sets' keys
     /// "Today" for the end-of-life check (tests may pin it).
     std::function<QDate()> today = [] { return QDate::currentDate(); };
     /// How often the Review page asks for the replication status after creation.

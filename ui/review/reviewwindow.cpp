@@ -1,5 +1,6 @@
 #include "review/reviewwindow.h"
 
+#include "common/deshealthview.h"
 #include "common/resourcelistmodel.h"
 #include "inventory/resourceinventory.h"
 #include "review/reviewexport.h"
@@ -35,6 +36,7 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     , m_reviewer(new cmk::VersionReviewer(client, this))
     , m_today(QDate::currentDate()) {
     setObjectName(QStringLiteral("reviewWindow"));
+    m_reviewer->setCheckKeyHealth(true); // what breaks encryption in the field is the key behind a set
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buildPicker());
     m_status = new QLabel(this);
@@ -116,9 +118,14 @@ QWidget *ReviewWindow::buildResultPanes() {
     splitter->addWidget(m_summary);
     splitter->addWidget(titled(&m_matrixLabel, m_matrix));
     splitter->addWidget(titled(&m_findingsLabel, m_findings));
+    m_keyHealth = new QListWidget(this);
+    m_keyHealth->setObjectName(QStringLiteral("reviewKeyHealth"));
+    m_keyHealth->setWordWrap(true);
+    splitter->addWidget(titled(&m_keyHealthLabel, m_keyHealth));
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(3, 1);
     return splitter;
 }
 
@@ -221,6 +228,7 @@ void ReviewWindow::retranslateUi() {
     m_openButton->setText(tr("Open"));
     m_matrixLabel->setText(tr("Target regions × disks"));
     m_findingsLabel->setText(tr("Findings"));
+    m_keyHealthLabel->setText(tr("Key health of the disk encryption sets"));
     m_copyButton->setText(tr("Copy as text"));
     m_saveJsonButton->setText(tr("Save JSON…"));
     m_saveHtmlButton->setText(tr("Save HTML…"));
@@ -268,6 +276,7 @@ void ReviewWindow::clearReview() {
     m_matrix->setRowCount(0);
     m_matrix->setColumnCount(0);
     m_findings->clear();
+    m_keyHealth->clear();
     updateButtons();
 }
 
@@ -283,6 +292,7 @@ void ReviewWindow::onReviewFinished() {
     }
     m_hasReview = true;
     showReview();
+    showKeyHealth();
     updateButtons();
     Q_EMIT reviewFinished();
 }
@@ -393,6 +403,30 @@ void ReviewWindow::showReview() {
         item->setToolTip(cmk::ReviewAnalysis::severityLabel(f.severity));
         m_findings->addItem(item);
     }
+}
+
+void ReviewWindow::showKeyHealth() {
+    m_keyHealth->clear();
+    for (const cmk::DesHealth &health : review().keyHealth) {
+        const QString status = cmk::statusName(health.status);
+        //: %1 a disk encryption set, %2 the status of its key (OK, warning, error, cannot verify)
+        const QString text = tr("%1: %2").arg(health.name, cmk::translatedStatus(health.status));
+        auto *item = new QListWidgetItem(DesHealthView::icon(status), text);
+        item->setData(Qt::UserRole, health.id);
+        item->setData(Qt::UserRole + 1, status);
+        item->setToolTip(DesHealthView::tooltip(health));
+        m_keyHealth->addItem(item);
+        for (const cmk::DesFinding &finding : health.findings) {
+            auto *line = new QListWidgetItem(QStringLiteral("    ") + finding.line());
+            line->setData(Qt::UserRole, finding.code);
+            line->setData(Qt::UserRole + 1, cmk::severityName(finding.severity));
+            if (!finding.azureCli.isEmpty())
+                line->setToolTip(DesHealthView::tr("Fix:") + QLatin1Char(' ') + finding.azureCli);
+            m_keyHealth->addItem(line);
+        }
+    }
+    if (m_keyHealth->count() == 0)
+        m_keyHealth->addItem(tr("No disk encryption set: nothing to check."));
 }
 
 QString ReviewWindow::reportText() const {

@@ -52,6 +52,8 @@ public:
 
     QTableWidget *matrix() const { return m_matrix; }
     QListWidget *findings() const { return m_findings; }
+    /// One item per set the version uses (its key's status), then one per finding of its key.
+    QListWidget *keyHealth() const { return m_keyHealth; }
     QComboBox *versionCombo() const { return m_versionCombo; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *createVmButton() const { return m_createVmButton; }
@@ -77,6 +79,7 @@ private:
     void retranslateUi();
     void onReviewFinished();
     void showReview();
+    void showKeyHealth();
     void clearReview();
     cmk::ResourceInventory inventory() const;
     /// Empties `combo` and fills it with what `listing` (taken over; null: nothing to list) delivers.
@@ -111,6 +114,8 @@ private:
     QTableWidget *m_matrix = nullptr;
     QLabel *m_findingsLabel = nullptr;
     QListWidget *m_findings = nullptr;
+    QLabel *m_keyHealthLabel = nullptr;
+    QListWidget *m_keyHealth = nullptr;
     QPushButton *m_copyButton = nullptr;
     QPushButton *m_saveJsonButton = nullptr;
     QPushButton *m_saveHtmlButton = nullptr;
