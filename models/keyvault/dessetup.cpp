@@ -2,6 +2,7 @@
 
 #include "arm/armpaths.h"
 #include "keyvault/deshealthfixes.h"
+#include "keyvault/vaultnamecheck.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -258,25 +259,15 @@ void DesSetupRunner::ensureVault() {
 }
 
 void DesSetupRunner::createVault() {
-    ArmPathBuilder check = subscriptionPath(m_options.subscriptionId);
-    check.literal(QStringLiteral("providers"))
-        .literal(QStringLiteral("Microsoft.KeyVault"))
-        .literal(QStringLiteral("checkNameAvailability"));
-    const nlohmann::json body = {{"name", m_options.vaultName}, {"type", "Microsoft.KeyVault/vaults"}};
-    ArmReply *reply = m_client->post(check.path(), body, keyVaultQuery());
+    ArmReply *reply = KeyVaultNameCheck::post(m_client, m_options.subscriptionId, m_options.vaultName);
     connect(reply, &ArmReply::finished, this, [this, reply] {
         reply->deleteLater();
-        const nlohmann::json &answer = reply->json();
         if (reply->error()) {
             fail(DesSetupStep::Vault, reply->error());
             return;
         }
-        if (answer.is_object() && answer.value("nameAvailable", true) == false) {
-            fail(DesSetupStep::Vault,
-                 setupError(
-                     SetupText::tr("The key vault name %1 is taken (key vault names are global): choose "
-                                   "another one.")
-                         .arg(m_options.vaultName)));
+        if (!KeyVaultNameCheck::nameAvailable(reply->json())) {
+            fail(DesSetupStep::Vault, setupError(KeyVaultNameCheck::takenText(m_options.vaultName)));
             return;
         }
         get(subscriptionPath(m_options.subscriptionId).path(), {}, [this](const ArmReply &subscription) {

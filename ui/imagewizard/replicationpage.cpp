@@ -266,6 +266,8 @@ void ReplicationPage::connectDefaultsAndLifecycle() {
 void ReplicationPage::checkReadinessIfChanged() {
     m_readinessTimer->stop();
     const ImageVersionDraft &d = draftModel()->draft();
+    // The sets the Encryption step will need are of the draft's type (once it uses a customer key).
+    m_readiness->setEncryptionType(desEncryptionTypeFor(d.encryption));
     QStringList regions;
     for (const RegionDraft &region : d.targetRegions)
         regions << normalizeRegion(region.name);
