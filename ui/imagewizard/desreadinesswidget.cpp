@@ -322,6 +322,8 @@ void DesReadinessWidget::updateCommands() {
 namespace cmkui {
 
 void DesReadinessWidget::setEncryptionType(const QString &encryptionType) {
+    if (encryptionType == m_encryptionType)
+        return;
     m_encryptionType = encryptionType;
     const int index = m_typeCombo->findData(encryptionType);
     if (index >= 0)
