@@ -37,6 +37,7 @@ private:
     std::unique_ptr<cmk::ArmClient> m_client;
     std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
     std::unique_ptr<CreateImageVersionWizard> m_wizard;
+    int m_versions = 0; ///< each test's version number is new
 
     template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }
 
@@ -44,7 +45,7 @@ private:
     /// with `region` added after West Europe.
     bool openReplicationWith(const QString &regionDisplayName, const cmk::ImageVersionDraft &initial = {}) {
         CreateImageVersionWizard *wizard = openWizard(m_client.get(), m_draft, m_wizard, 10, initial);
-        if (!fillDemoTarget(wizard, QStringLiteral("7.0.%1").arg(m_sandbox.exchanges().size())))
+        if (!fillDemoTarget(wizard, QStringLiteral("7.0.%1").arg(m_versions++)))
             return false;
         auto *kind = w<QComboBox>(QStringLiteral("sourceKindCombo"));
         kind->setCurrentIndex(kind->findData(cmk::sourceKindKey(cmk::SourceKind::Snapshots)));
