@@ -20,6 +20,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStyle>
 #include <QTableWidget>
@@ -64,7 +67,16 @@ DesSetupDialog::DesSetupDialog(ArmClient *client, const DesSetupRequest &request
         m_runner->setGrantRetry(
             GrantRetry{8, qMin(policy.baseDelayMs, policy.maxDelayMs), policy.maxDelayMs});
     }
-    auto *layout = new QVBoxLayout(this);
+    // The form, the steps and the commands scroll together on a small screen; the buttons stay in view.
+    auto *outer = new QVBoxLayout(this);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("setupScrollArea"));
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(m_scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_intro = wrappedLabel(QStringLiteral("setupIntroLabel"), this);
     layout->addWidget(m_intro);
     m_form = new QWidget(this);
@@ -75,7 +87,10 @@ DesSetupDialog::DesSetupDialog(ArmClient *client, const DesSetupRequest &request
     m_blockedLabel->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
     layout->addWidget(m_blockedLabel);
     buildProgress(layout);
-    buildButtons(layout);
+    layout->addStretch(1);
+    m_scroll->setWidget(content);
+    outer->addWidget(m_scroll, 1);
+    buildButtons(outer);
     connectForm();
 
     m_nameCheckTimer = new QTimer(this);
@@ -95,7 +110,7 @@ DesSetupDialog::DesSetupDialog(ArmClient *client, const DesSetupRequest &request
     fillDefaultNames();
     retranslateUi();
     scheduleNameCheck();
-    resize(sizeHint().expandedTo(QSize(620, 0)));
+    fitToContent();
 }
 
 DesSetupDialog::~DesSetupDialog() = default;
@@ -292,6 +307,18 @@ void DesSetupDialog::setGrantRetry(const GrantRetry &retry) {
     m_runner->setGrantRetry(retry);
 }
 
+void DesSetupDialog::fitToContent() {
+    const QSize content = m_scroll->widget()->sizeHint();
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 800, 600);
+    const int buttons = m_cancelButton->sizeHint().height() + 4 * layout()->spacing() +
+                        layout()->contentsMargins().top() + layout()->contentsMargins().bottom();
+    m_scroll->setMinimumWidth(
+        qMin(qMax(content.width(), 620) + m_scroll->verticalScrollBar()->sizeHint().width(),
+             available.width() - 60));
+    m_scroll->setMinimumHeight(qMin(content.height(), available.height() - buttons - 40));
+    adjustSize();
+}
+
 void DesSetupDialog::scheduleNameCheck() {
     m_nameCheckTimer->start();
     updateButtons();
@@ -315,14 +342,15 @@ void DesSetupDialog::updateButtons() {
                          m_nameCheck->name() == m_vaultNameEdit->text().trimmed() &&
                          m_nameCheck->result() != KeyVaultNameCheck::Result::Checking;
     m_vaultNameStatus->setText(current ? m_nameCheck->explanation() : tr("Checking…"));
-    m_vaultNameStatus->setStyleSheet(current && !m_nameCheck->usable()
-                                         ? QStringLiteral("QLabel { color: #b3261e; }")
-                                         : QStringLiteral("QLabel { color: palette(mid); }"));
+    m_vaultNameStatus->setStyleSheet(!current                ? QString()
+                                     : m_nameCheck->usable() ? QStringLiteral("QLabel { color: #1b5e20; }")
+                                                             : QStringLiteral("QLabel { color: #b3261e; }"));
     const bool finishedWell = succeeded();
     const QString blocked = (m_running || finishedWell) ? QString() : blockedReason();
     m_blockedLabel->setText(blocked);
     m_blockedLabel->setVisible(!blocked.isEmpty());
     m_form->setEnabled(!m_running && !finishedWell);
+    m_form->setVisible(!finishedWell); // the steps name what was set up
     m_createButton->setVisible(!m_ranOnce);
     m_tryAgainButton->setVisible(m_ranOnce && !finishedWell);
     m_createButton->setEnabled(!m_running && blocked.isEmpty());
@@ -349,6 +377,7 @@ void DesSetupDialog::startSetup() {
         showStep(steps.at(row), DesSetupStepState::Pending);
     }
     updateButtons();
+    fitToContent();
     m_runner->start(o);
 }
 
@@ -414,6 +443,7 @@ void DesSetupDialog::showFinished() {
     // The vault may exist now: the name check says it is reused rather than taken.
     m_nameCheck->check(m_request.subscriptionId, used.resourceGroup, used.vaultName);
     updateButtons();
+    fitToContent();
     if (m_runner->succeeded())
         Q_EMIT setCreated(used.desId());
 }

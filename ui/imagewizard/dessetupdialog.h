@@ -14,6 +14,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QTableWidget;
 class QTimer;
 class QVBoxLayout;
@@ -80,6 +81,8 @@ private:
     /// Why Create (or Try again) is disabled, empty when it is not.
     QString blockedReason() const;
     void updateButtons();
+    /// As tall as the form, steps and commands, within the screen (the rest scrolls).
+    void fitToContent();
     void startSetup();
     void showStep(cmk::DesSetupStep step, cmk::DesSetupStepState state);
     void showFinished();
@@ -109,6 +112,7 @@ private:
     QLabel *m_permissionLabel = nullptr;
     QRadioButton *m_rbacRadio = nullptr, *m_accessPolicyRadio = nullptr;
     QCheckBox *m_autoRotationCheck = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QWidget *m_form = nullptr;
     QLabel *m_blockedLabel = nullptr;
     QTableWidget *m_steps = nullptr;
