@@ -18,12 +18,6 @@ class SetupText {
 const QString kCustomerKey = QStringLiteral("EncryptionAtRestWithCustomerKey");
 const QString kDoubleEncryption = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
 
-QUrlQuery keyVaultQuery() {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("api-version"), QString::fromLatin1(KeyVaultApiVersions::KeyVault));
-    return query;
-}
-
 ArmError setupError(const QString &message) {
     return ArmError::make(ArmError::Kind::InvalidInput, message);
 }
@@ -241,7 +235,7 @@ void DesSetupRunner::ensureVault() {
             fail(DesSetupStep::Vault, reply.error());
             return;
         }
-        get(ArmPathBuilder::fromResourceId(m_options.vaultId()).path(), keyVaultQuery(),
+        get(ArmPathBuilder::fromResourceId(m_options.vaultId()).path(), keyVaultApiQuery(),
             [this](const ArmReply &vault) {
                 KeyVault parsed;
                 const ArmError problem = vault.error() ? vault.error() : parseResource(vault.json(), parsed);
@@ -292,7 +286,7 @@ void DesSetupRunner::putVault(const QString &tenantId) {
                                    {"enablePurgeProtection", true},
                                    {"enableRbacAuthorization", m_options.rbac},
                                    {"accessPolicies", nlohmann::json::array()}}}};
-    putResource<KeyVault>(DesSetupStep::Vault, m_options.vaultId(), body, keyVaultQuery(),
+    putResource<KeyVault>(DesSetupStep::Vault, m_options.vaultId(), body, keyVaultApiQuery(),
                           [this](const KeyVault &vault) {
                               m_vault = vault;
                               setState(DesSetupStep::Vault, DesSetupStepState::Created);
@@ -315,7 +309,7 @@ void DesSetupRunner::ensureKey() {
         setState(DesSetupStep::Key, state);
         ensureSet();
     };
-    get(path.path(), keyVaultQuery(), [this, path, accept](const ArmReply &existing) {
+    get(path.path(), keyVaultApiQuery(), [this, path, accept](const ArmReply &existing) {
         if (existing.error().httpStatus != 404) {
             accept(existing, DesSetupStepState::Reused);
             return;
@@ -323,7 +317,7 @@ void DesSetupRunner::ensureKey() {
         const nlohmann::json body = {
             {"properties",
              {{"kty", "RSA"}, {"keySize", m_options.keySize}, {"keyOps", {"wrapKey", "unwrapKey"}}}}};
-        ArmReply *created = m_client->put(path.path(), body, keyVaultQuery());
+        ArmReply *created = m_client->put(path.path(), body, keyVaultApiQuery());
         connect(created, &ArmReply::finished, this, [created, accept] {
             created->deleteLater();
             accept(*created, DesSetupStepState::Created);

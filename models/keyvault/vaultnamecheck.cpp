@@ -17,13 +17,13 @@ class VaultNameText {
     Q_DECLARE_TR_FUNCTIONS(KeyVaultNameCheck)
 };
 
-QUrlQuery keyVaultQuery() {
+} // namespace
+
+QUrlQuery keyVaultApiQuery() {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("api-version"), QString::fromLatin1(KeyVaultApiVersions::KeyVault));
     return query;
 }
-
-} // namespace
 
 KeyVaultNameCheck::KeyVaultNameCheck(ArmClient *client, QObject *parent)
     : QObject(parent)
@@ -40,7 +40,7 @@ ArmReply *KeyVaultNameCheck::post(ArmClient *client, const QString &subscription
         .literal(QStringLiteral("Microsoft.KeyVault"))
         .literal(QStringLiteral("checkNameAvailability"));
     const nlohmann::json body = {{"name", name}, {"type", "Microsoft.KeyVault/vaults"}};
-    return client->post(check.path(), body, keyVaultQuery());
+    return client->post(check.path(), body, keyVaultApiQuery());
 }
 
 bool KeyVaultNameCheck::nameAvailable(const nlohmann::json &answer) {
@@ -114,7 +114,7 @@ void KeyVaultNameCheck::checkOwnVault() {
         finish(Result::Taken, takenText(m_name));
         return;
     }
-    m_reply = m_client->get(path.path(), keyVaultQuery());
+    m_reply = m_client->get(path.path(), keyVaultApiQuery());
     ArmReply *reply = m_reply;
     connect(reply, &ArmReply::finished, this, [this, reply] {
         reply->deleteLater();

@@ -9,12 +9,16 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QUrlQuery>
 #include <nlohmann/json_fwd.hpp>
 
 namespace cmk {
 
 class ArmClient;
 class ArmReply;
+
+/// api-version=2025-05-01, for the Microsoft.KeyVault requests (ArmClient's table does not know it).
+QUrlQuery keyVaultApiQuery();
 
 class KeyVaultNameCheck : public QObject {
     Q_OBJECT

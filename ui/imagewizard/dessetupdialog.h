@@ -99,27 +99,22 @@ private:
     bool m_vaultNameEdited = false, m_desNameEdited = false;
 
     QLabel *m_intro = nullptr;
-    QLabel *m_vaultNameLabel = nullptr, *m_vaultNameStatus = nullptr;
-    QLineEdit *m_vaultNameEdit = nullptr;
-    QLabel *m_keyNameLabel = nullptr;
-    QLineEdit *m_keyNameEdit = nullptr;
-    QLabel *m_keySizeLabel = nullptr;
+    // The form: a label per field (names and size, group, permission model).
+    QLabel *m_vaultNameLabel = nullptr, *m_vaultNameStatus = nullptr, *m_keyNameLabel = nullptr,
+           *m_keySizeLabel = nullptr, *m_desNameLabel = nullptr, *m_groupLabel = nullptr,
+           *m_permissionLabel = nullptr;
+    QLineEdit *m_vaultNameEdit = nullptr, *m_keyNameEdit = nullptr, *m_desNameEdit = nullptr,
+              *m_groupEdit = nullptr;
     QComboBox *m_keySizeCombo = nullptr;
-    QLabel *m_desNameLabel = nullptr;
-    QLineEdit *m_desNameEdit = nullptr;
-    QLabel *m_groupLabel = nullptr;
-    QLineEdit *m_groupEdit = nullptr;
-    QLabel *m_permissionLabel = nullptr;
     QRadioButton *m_rbacRadio = nullptr, *m_accessPolicyRadio = nullptr;
     QCheckBox *m_autoRotationCheck = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_form = nullptr;
-    QLabel *m_blockedLabel = nullptr;
+    // The run: why it cannot start, its steps, notes, error and the new set's health.
+    QLabel *m_blockedLabel = nullptr, *m_noteLabel = nullptr, *m_errorLabel = nullptr,
+           *m_healthLabel = nullptr;
     QTableWidget *m_steps = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_noteLabel = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QLabel *m_healthLabel = nullptr;
     QLabel *m_commandsLabel = nullptr;
     QPlainTextEdit *m_commandsEdit = nullptr;
     QPushButton *m_copyButton = nullptr;
