@@ -3174,6 +3174,14 @@
         <source>Creates a key vault, a key and a disk encryption set of the chosen type in %1, and gives the set access to the key.</source>
         <translation>Crée un coffre de clés, une clé et un jeu de chiffrement de disque du type choisi dans %1, et donne au jeu l’accès à la clé.</translation>
     </message>
+    <message>
+        <source>Create the missing disk encryption sets</source>
+        <translation>Créer les jeux de chiffrement de disque manquants</translation>
+    </message>
+    <message>
+        <source>Create a disk encryption set in %1</source>
+        <translation>Créer un jeu de chiffrement de disque dans %1</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::DesSetupDialog</name>

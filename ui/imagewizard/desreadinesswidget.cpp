@@ -209,6 +209,7 @@ void DesReadinessWidget::retranslateUi() {
     m_table->setHorizontalHeaderLabels(
         {tr("Region"), tr("Customer-managed key"), tr("Double encryption"), tr("Status")});
     m_commandsPanel->setAccessibleName(tr("How to create the missing disk encryption sets"));
+    m_createPanel->setAccessibleName(tr("Create the missing disk encryption sets"));
     m_commandsIntro->setAccessibleName(tr("How to create a disk encryption set"));
     m_regionLabel->setText(tr("Commands for region:"));
     m_regionLabel->setAccessibleName(tr("Region of the commands"));
@@ -342,8 +343,8 @@ QString DesReadinessWidget::resourceGroupForNewSets() const {
 QStringList DesReadinessWidget::regionsWithoutSetOfType() const {
     if (m_checker->isBusy() || m_checker->error().isError())
         return {};
-    const bool doubleEncryption = effectiveEncryptionType() == QLatin1String(
-                                                                   "EncryptionAtRestWithPlatformAndCustomerKeys");
+    const bool doubleEncryption =
+        effectiveEncryptionType() == QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys");
     QStringList regions;
     for (const cmk::RegionDesReadiness &r : m_checker->results()) {
         if ((doubleEncryption ? r.doubleEncryptionCount : r.customerKeyCount) == 0)
@@ -359,12 +360,14 @@ void DesReadinessWidget::updateCreateButtons() {
     }
     const QStringList regions = regionsWithoutSetOfType();
     for (const QString &region : regions) {
-        auto *button = new QPushButton(
-            tr("Create a disk encryption set in %1…").arg(shownName(region)), m_createPanel);
+        auto *button =
+            new QPushButton(tr("Create a disk encryption set in %1…").arg(shownName(region)), m_createPanel);
         button->setObjectName(QStringLiteral("desCreateButton_%1").arg(region));
-        button->setToolTip(tr("Creates a key vault, a key and a disk encryption set of the chosen type in %1, "
-                              "and gives the set access to the key.")
-                               .arg(shownName(region)));
+        button->setAccessibleName(tr("Create a disk encryption set in %1").arg(shownName(region)));
+        button->setToolTip(
+            tr("Creates a key vault, a key and a disk encryption set of the chosen type in %1, "
+               "and gives the set access to the key.")
+                .arg(shownName(region)));
         connect(button, &QPushButton::clicked, this, [this, region] { openSetupDialog(region); });
         m_createLayout->addWidget(button, 0, Qt::AlignLeft);
     }
