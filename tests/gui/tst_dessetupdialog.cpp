@@ -331,6 +331,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             !m_wizard->findChild<QPushButton *>(QStringLiteral("desCreateButton_westus")), 8000);
     }
+
+    // Last: the stopped set-up's long-running PUT may still be answered after the dialog is gone.
+    void cancelWhileRunningStopsAfterConfirmation() {
+        cmk::ImageVersionDraft initial;
+        initial.encryption = cmk::EncryptionMode::PlatformAndCustomerKeys;
+        QVERIFY(openReplicationWith(QStringLiteral("North Europe"), initial));
+        QPointer<DesSetupDialog> dialog = openDialogFor(QStringLiteral("northeurope"));
+        QVERIFY(dialog);
+        QVERIFY(m_sandbox.setFaults(
+            QStringLiteral("latency=1500:path=diskEncryptionSets/des-northeurope-double:method=PUT")));
+        QPushButton *create = button(dialog, "createDesButton");
+        QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 5000);
+        create->click();
+        QTRY_COMPARE_WITH_TIMEOUT(stepState(dialog, 2), QStringLiteral("in progress"), 8000);
+        // Escape asks too, like Cancel.
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QMessageBox *ask = dialog->findChild<QMessageBox *>(QStringLiteral("cancelSetupConfirmation"));
+        QVERIFY(ask);
+        QVERIFY(dialog->isVisible());
+        ask->findChild<QPushButton *>(QStringLiteral("confirmCancelSetupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 5000);
+    }
 };
 
 QTEST_MAIN(TestDesSetupDialog)
