@@ -796,10 +796,6 @@
         <translation>Le groupe de ressources %1 n’existe pas dans l’abonnement %2&#x202f;; créez-le d’abord (az group create).</translation>
     </message>
     <message>
-        <source>The key vault name %1 is taken (key vault names are global): choose another one.</source>
-        <translation>Le nom de coffre de clés %1 est pris (les noms de coffres de clés sont globaux)&#xa0;: choisissez-en un autre.</translation>
-    </message>
-    <message>
         <source>The disk encryption set %1 already exists with encryption type %2.</source>
         <translation>Le jeu de chiffrement de disque %1 existe déjà avec le type de chiffrement %2.</translation>
     </message>
@@ -1358,6 +1354,33 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyVaultNameCheck</name>
+    <message>
+        <source>The key vault name %1 is taken (key vault names are global): choose another one.</source>
+        <translation>Le nom de coffre de clés %1 est pris (les noms de coffres de clés sont globaux)&#xa0;: choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Enter a key vault name.</source>
+        <translation>Saisissez un nom de coffre de clés.</translation>
+    </message>
+    <message>
+        <source>The key vault name could not be checked: %1</source>
+        <translation>Impossible de vérifier le nom du coffre de clés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The name %1 is available.</source>
+        <translation>Le nom %1 est disponible.</translation>
+    </message>
+    <message>
+        <source>The name %1 is not a valid key vault name. %2</source>
+        <translation>Le nom %1 n’est pas un nom de coffre de clés valide. %2</translation>
+    </message>
+    <message>
+        <source>The key vault %1 already exists in %2: the set-up uses it.</source>
+        <translation>Le coffre de clés %1 existe déjà dans %2&#xa0;: la configuration l’utilise.</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3202,203 @@
     <message>
         <source>Image versions replicated to %1 need a disk encryption set in that region, in this subscription. Create one with either command below after replacing the placeholders in angle brackets with your key vault and key (in the same region), then give the set&apos;s identity access to the key, for example with the Key Vault Crypto Service Encryption User role.</source>
         <translation>Les versions d’image répliquées dans %1 ont besoin d’un jeu de chiffrement de disque dans cette région, dans cet abonnement. Créez-en un avec l’une des commandes ci-dessous, après avoir remplacé les espaces réservés entre chevrons par votre coffre de clés et votre clé (dans la même région), puis donnez à l’identité du jeu l’accès à la clé, par exemple avec le rôle Utilisateur du chiffrement du service de chiffrement Key Vault.</translation>
+    </message>
+    <message>
+        <source>Create a disk encryption set in %1…</source>
+        <translation>Créer un jeu de chiffrement de disque dans %1…</translation>
+    </message>
+    <message>
+        <source>Creates a key vault, a key and a disk encryption set of the chosen type in %1, and gives the set access to the key.</source>
+        <translation>Crée un coffre de clés, une clé et un jeu de chiffrement de disque du type choisi dans %1, et donne au jeu l’accès à la clé.</translation>
+    </message>
+    <message>
+        <source>Create the missing disk encryption sets</source>
+        <translation>Créer les jeux de chiffrement de disque manquants</translation>
+    </message>
+    <message>
+        <source>Create a disk encryption set in %1</source>
+        <translation>Créer un jeu de chiffrement de disque dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::DesSetupDialog</name>
+    <message>
+        <source>Checking whether the key vault name %1 is available…</source>
+        <translation>Vérification de la disponibilité du nom de coffre de clés %1…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>The set-up stopped at “%1”: %2
+What was created stays in Azure; Try again goes on from there without creating anything twice.</source>
+        <translation>La configuration s’est arrêtée à l’étape «&#xa0;%1&#xa0;»&#xa0;: %2
+Ce qui a été créé reste dans Azure&#x202f;; Réessayer reprend à partir de là sans rien créer deux fois.</translation>
+    </message>
+    <message>
+        <source>The disk encryption set %1 exists but cannot be used yet: its health check found an error.</source>
+        <translation>Le jeu de chiffrement de disque %1 existe mais n’est pas encore utilisable&#xa0;: sa vérification d’intégrité a trouvé une erreur.</translation>
+    </message>
+    <message>
+        <source>Health of %1: %2</source>
+        <translation>Intégrité de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Stop the set-up?</source>
+        <translation>Arrêter la configuration&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The disk encryption set is still being set up. Stop waiting for it? What Azure has created so far stays; running the set-up again reuses it.</source>
+        <translation>Le jeu de chiffrement de disque est encore en cours de configuration. Cesser de l’attendre&#x202f;? Ce qu’Azure a déjà créé reste en place&#x202f;; une nouvelle configuration le réutilise.</translation>
+    </message>
+    <message>
+        <source>Stop the set-up</source>
+        <translation>Arrêter la configuration</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Create a disk encryption set in %1</source>
+        <translation>Créer un jeu de chiffrement de disque dans %1</translation>
+    </message>
+    <message>
+        <source>double encryption with platform-managed and customer-managed keys</source>
+        <translation>le double chiffrement avec les clés gérées par la plateforme et gérées par le client</translation>
+    </message>
+    <message>
+        <source>encryption at rest with a customer-managed key</source>
+        <translation>le chiffrement au repos avec une clé gérée par le client</translation>
+    </message>
+    <message>
+        <source>Creates, in %1 and the subscription %2: a key vault with purge protection, an RSA key, and a disk encryption set for %3 whose system-assigned identity may use the key. What already exists under these names is reused.</source>
+        <translation>Crée, dans %1 et l’abonnement %2&#xa0;: un coffre de clés avec protection contre le vidage, une clé RSA et un jeu de chiffrement de disque pour %3, dont l’identité affectée par le système peut utiliser la clé. Ce qui existe déjà sous ces noms est réutilisé.</translation>
+    </message>
+    <message>
+        <source>&amp;Key vault name:</source>
+        <translation>Nom du &amp;coffre de clés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key vault name</source>
+        <translation>Nom du coffre de clés</translation>
+    </message>
+    <message>
+        <source>Key vault name availability</source>
+        <translation>Disponibilité du nom du coffre de clés</translation>
+    </message>
+    <message>
+        <source>K&amp;ey name:</source>
+        <translation>Nom de la c&amp;lé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Nom de la clé</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key size</source>
+        <translation>Taille de la clé</translation>
+    </message>
+    <message>
+        <source>RSA %1 bits</source>
+        <translation>RSA %1 bits</translation>
+    </message>
+    <message>
+        <source>&amp;Disk encryption set name:</source>
+        <translation>Nom du &amp;jeu de chiffrement de disque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Disk encryption set name</source>
+        <translation>Nom du jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>&amp;Resource group:</source>
+        <translation>&amp;Groupe de ressources&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Resource group of the key vault and the disk encryption set</source>
+        <translation>Groupe de ressources du coffre de clés et du jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>Permission model:</source>
+        <translation>Modèle d’autorisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Azure role-based access control (a role assignment on the vault)</source>
+        <translation>Contrôle d’accès en fonction du rôle Azure (une attribution de rôle sur le coffre)</translation>
+    </message>
+    <message>
+        <source>Vault access policy</source>
+        <translation>Stratégie d’accès du coffre</translation>
+    </message>
+    <message>
+        <source>Follow new key versions automatically (auto-rotation)</source>
+        <translation>Suivre automatiquement les nouvelles versions de la clé (rotation automatique)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Set-up steps</source>
+        <translation>Étapes de la configuration</translation>
+    </message>
+    <message>
+        <source>Set-up progress</source>
+        <translation>Progression de la configuration</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Health of the new disk encryption set</source>
+        <translation>Intégrité du nouveau jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>The same set-up with the Azure CLI:</source>
+        <translation>La même configuration avec Azure CLI&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Equivalent Azure CLI commands</source>
+        <translation>Commandes Azure CLI équivalentes</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>Copy the Azure CLI commands</source>
+        <translation>Copier les commandes Azure CLI</translation>
+    </message>
+    <message>
+        <source>Create disk encryption set</source>
+        <translation>Créer le jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Try again from the step that failed</source>
+        <translation>Réessayer à partir de l’étape qui a échoué</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

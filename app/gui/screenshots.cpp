@@ -3,6 +3,8 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "imagewizard/createimageversionwizard.h"
+#include "imagewizard/desreadinesswidget.h"
+#include "imagewizard/dessetupdialog.h"
 #include "imagewizard/wizardpageids.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
@@ -173,6 +175,30 @@ template <typename Predicate> bool waitFor(Predicate done, int ms) {
     return done();
 }
 
+// The set-up dialog of the Replication page for North Europe (the demo has no set there): the filled form,
+// then the finished steps with the az commands and the new set's health.
+bool takeDesSetupScreenshots(QWizardPage *page, const QString &dir, QStringList *written, QString *error) {
+    auto *readiness = page->findChild<cmkui::DesReadinessWidget *>();
+    cmkui::DesSetupDialog *dialog =
+        readiness ? readiness->openSetupDialog(QStringLiteral("northeurope")) : nullptr;
+    if (!dialog)
+        return true;
+    QPointer<cmkui::DesSetupDialog> guard(dialog);
+    auto *create = dialog->findChild<QPushButton *>(QStringLiteral("createDesButton"));
+    waitFor([&] { return create->isEnabled(); }, 10000);
+    runEventsFor(200);
+    if (!save(dialog, dir, QStringLiteral("des-setup-form"), written, error))
+        return false;
+    create->click();
+    waitFor([&] { return !guard || !dialog->isRunning(); }, 30000);
+    if (!guard)
+        return true;
+    runEventsFor(300);
+    const bool saved = save(dialog, dir, QStringLiteral("des-setup-done"), written, error);
+    dialog->close();
+    return saved;
+}
+
 // The Create VM wizard on the demo version, every page, filled with demo values. Constructed directly, it
 // does not autosave: the pictures leave no draft behind.
 bool takeVmScreenshots(cmk::ArmClient *client, const QString &versionId, const QSize &size,
@@ -277,6 +303,11 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
         bool complete = settleWizardPage(wizard);
         if (!save(&wizard, dir, screenshotName(id), &written, error))
             return {};
+        if (id == cmkui::ReplicationPageId) {
+            if (!takeDesSetupScreenshots(page, dir, &written, error))
+                return {};
+            complete = settleWizardPage(wizard);
+        }
         if (id == cmkui::PrerequisitesPageId && !complete) {
             registerMissingFeature(page, dir, &written, error);
             if (!error->isEmpty())

@@ -2,6 +2,7 @@
 
 #include "arm/armpaths.h"
 #include "keyvault/deshealthfixes.h"
+#include "keyvault/vaultnamecheck.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -16,12 +17,6 @@ class SetupText {
 
 const QString kCustomerKey = QStringLiteral("EncryptionAtRestWithCustomerKey");
 const QString kDoubleEncryption = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
-
-QUrlQuery keyVaultQuery() {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("api-version"), QString::fromLatin1(KeyVaultApiVersions::KeyVault));
-    return query;
-}
 
 ArmError setupError(const QString &message) {
     return ArmError::make(ArmError::Kind::InvalidInput, message);
@@ -240,7 +235,7 @@ void DesSetupRunner::ensureVault() {
             fail(DesSetupStep::Vault, reply.error());
             return;
         }
-        get(ArmPathBuilder::fromResourceId(m_options.vaultId()).path(), keyVaultQuery(),
+        get(ArmPathBuilder::fromResourceId(m_options.vaultId()).path(), keyVaultApiQuery(),
             [this](const ArmReply &vault) {
                 KeyVault parsed;
                 const ArmError problem = vault.error() ? vault.error() : parseResource(vault.json(), parsed);
@@ -258,25 +253,15 @@ void DesSetupRunner::ensureVault() {
 }
 
 void DesSetupRunner::createVault() {
-    ArmPathBuilder check = subscriptionPath(m_options.subscriptionId);
-    check.literal(QStringLiteral("providers"))
-        .literal(QStringLiteral("Microsoft.KeyVault"))
-        .literal(QStringLiteral("checkNameAvailability"));
-    const nlohmann::json body = {{"name", m_options.vaultName}, {"type", "Microsoft.KeyVault/vaults"}};
-    ArmReply *reply = m_client->post(check.path(), body, keyVaultQuery());
+    ArmReply *reply = KeyVaultNameCheck::post(m_client, m_options.subscriptionId, m_options.vaultName);
     connect(reply, &ArmReply::finished, this, [this, reply] {
         reply->deleteLater();
-        const nlohmann::json &answer = reply->json();
         if (reply->error()) {
             fail(DesSetupStep::Vault, reply->error());
             return;
         }
-        if (answer.is_object() && answer.value("nameAvailable", true) == false) {
-            fail(DesSetupStep::Vault,
-                 setupError(
-                     SetupText::tr("The key vault name %1 is taken (key vault names are global): choose "
-                                   "another one.")
-                         .arg(m_options.vaultName)));
+        if (!KeyVaultNameCheck::nameAvailable(reply->json())) {
+            fail(DesSetupStep::Vault, setupError(KeyVaultNameCheck::takenText(m_options.vaultName)));
             return;
         }
         get(subscriptionPath(m_options.subscriptionId).path(), {}, [this](const ArmReply &subscription) {
@@ -301,7 +286,7 @@ void DesSetupRunner::putVault(const QString &tenantId) {
                                    {"enablePurgeProtection", true},
                                    {"enableRbacAuthorization", m_options.rbac},
                                    {"accessPolicies", nlohmann::json::array()}}}};
-    putResource<KeyVault>(DesSetupStep::Vault, m_options.vaultId(), body, keyVaultQuery(),
+    putResource<KeyVault>(DesSetupStep::Vault, m_options.vaultId(), body, keyVaultApiQuery(),
                           [this](const KeyVault &vault) {
                               m_vault = vault;
                               setState(DesSetupStep::Vault, DesSetupStepState::Created);
@@ -324,7 +309,7 @@ void DesSetupRunner::ensureKey() {
         setState(DesSetupStep::Key, state);
         ensureSet();
     };
-    get(path.path(), keyVaultQuery(), [this, path, accept](const ArmReply &existing) {
+    get(path.path(), keyVaultApiQuery(), [this, path, accept](const ArmReply &existing) {
         if (existing.error().httpStatus != 404) {
             accept(existing, DesSetupStepState::Reused);
             return;
@@ -332,7 +317,7 @@ void DesSetupRunner::ensureKey() {
         const nlohmann::json body = {
             {"properties",
              {{"kty", "RSA"}, {"keySize", m_options.keySize}, {"keyOps", {"wrapKey", "unwrapKey"}}}}};
-        ArmReply *created = m_client->put(path.path(), body, keyVaultQuery());
+        ArmReply *created = m_client->put(path.path(), body, keyVaultApiQuery());
         connect(created, &ArmReply::finished, this, [created, accept] {
             created->deleteLater();
             accept(*created, DesSetupStepState::Created);

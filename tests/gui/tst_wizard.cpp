@@ -108,20 +108,8 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        armsandbox::SandboxOptions options;
-        options.lroPollsUntilDone = 2;
-        options.featurePollsUntilRegistered = 1;
         QString why;
-        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
-        m_client = std::make_unique<cmk::ArmClient>();
-        m_client->setEndpoint(m_sandbox.baseUrl());
-        m_client->setDefaultPollIntervalMs(10);
-        cmk::RetryPolicy retry;
-        retry.maxTries = 2;
-        retry.baseDelayMs = 10;
-        m_client->setRetryPolicy(retry);
-        // The production subscription starts with the SIGEncryption preview feature not registered.
-        QVERIFY(registerFeature(*m_client, Sub));
+        QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
     }
 
     void init() {

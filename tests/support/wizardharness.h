@@ -192,4 +192,24 @@ inline bool registerFeature(cmk::ArmClient &client, const QString &subscription)
     return false;
 }
 
+/// The sandbox and client most wizard tests use: two polls per long-running operation, 10 ms polling, two
+/// tries, the SIGEncryption feature registered in the production subscription (it starts not registered).
+inline bool startRegisteredSandbox(armsandbox::Sandbox &sandbox, std::unique_ptr<cmk::ArmClient> &client,
+                                   QString *why) {
+    armsandbox::SandboxOptions options;
+    options.lroPollsUntilDone = 2;
+    options.featurePollsUntilRegistered = 1;
+    if (!sandbox.start(options, why))
+        return false;
+    client = std::make_unique<cmk::ArmClient>();
+    client->setEndpoint(sandbox.baseUrl());
+    client->setDefaultPollIntervalMs(10);
+    cmk::RetryPolicy retry;
+    retry.maxTries = 2;
+    retry.baseDelayMs = 10;
+    client->setRetryPolicy(retry);
+    *why = QStringLiteral("the SIGEncryption feature could not be registered");
+    return registerFeature(*client, Sub);
+}
+
 } // namespace wizardtest

@@ -1,5 +1,7 @@
 #include "imagewizard/desreadinesswidget.h"
 
+#include "imagewizard/dessetupdialog.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -25,6 +27,7 @@ enum Column { RegionColumn, CustomerKeyColumn, DoubleEncryptionColumn, StatusCol
 
 DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     : QWidget(parent)
+    , m_client(client)
     , m_checker(new cmk::DesReadinessChecker(client, this)) {
     setObjectName(QStringLiteral("desReadinessWidget"));
     auto *layout = new QVBoxLayout(this);
@@ -59,12 +62,22 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table);
 
+    m_createPanel = new QWidget(this);
+    m_createPanel->setObjectName(QStringLiteral("desCreatePanel"));
+    m_createLayout = new QVBoxLayout(m_createPanel);
+    m_createLayout->setContentsMargins(0, 0, 0, 0);
+    m_createPanel->setVisible(false);
+    layout->addWidget(m_createPanel);
+
     buildCommandsPanel();
     layout->addWidget(m_commandsPanel);
     layout->addStretch(1);
 
     connect(m_refreshButton, &QPushButton::clicked, m_checker, &cmk::DesReadinessChecker::recheck);
-    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateCommands();
+        updateCreateButtons();
+    });
     connect(m_regionCombo, &QComboBox::currentIndexChanged, this, [this] { updateCommands(); });
     connect(m_checker, &cmk::DesReadinessChecker::started, this, &DesReadinessWidget::showChecking);
     connect(m_checker, &cmk::DesReadinessChecker::finished, this, [this] {
@@ -196,6 +209,7 @@ void DesReadinessWidget::retranslateUi() {
     m_table->setHorizontalHeaderLabels(
         {tr("Region"), tr("Customer-managed key"), tr("Double encryption"), tr("Status")});
     m_commandsPanel->setAccessibleName(tr("How to create the missing disk encryption sets"));
+    m_createPanel->setAccessibleName(tr("Create the missing disk encryption sets"));
     m_commandsIntro->setAccessibleName(tr("How to create a disk encryption set"));
     m_regionLabel->setText(tr("Commands for region:"));
     m_regionLabel->setAccessibleName(tr("Region of the commands"));
@@ -284,6 +298,7 @@ void DesReadinessWidget::showResults() {
     }
     m_commandsPanel->setVisible(m_regionCombo->count() > 0);
     updateCommands();
+    updateCreateButtons();
 }
 
 void DesReadinessWidget::updateCommands() {
@@ -301,6 +316,83 @@ void DesReadinessWidget::updateCommands() {
                   .arg(region));
     m_azEdit->setPlainText(commands.azureCli);
     m_powerShellEdit->setPlainText(commands.powerShell);
+}
+
+} // namespace cmkui
+
+namespace cmkui {
+
+void DesReadinessWidget::setEncryptionType(const QString &encryptionType) {
+    if (encryptionType == m_encryptionType)
+        return;
+    m_encryptionType = encryptionType;
+    const int index = m_typeCombo->findData(encryptionType);
+    if (index >= 0)
+        m_typeCombo->setCurrentIndex(index); // the commands follow the draft too
+    updateCreateButtons();
+}
+
+QString DesReadinessWidget::effectiveEncryptionType() const {
+    return m_encryptionType.isEmpty() ? selectedEncryptionType() : m_encryptionType;
+}
+
+QString DesReadinessWidget::resourceGroupForNewSets() const {
+    return m_resourceGroupHint.isEmpty() ? m_checker->suggestedResourceGroup() : m_resourceGroupHint;
+}
+
+QStringList DesReadinessWidget::regionsWithoutSetOfType() const {
+    if (m_checker->isBusy() || m_checker->error().isError())
+        return {};
+    const bool doubleEncryption =
+        effectiveEncryptionType() == QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys");
+    QStringList regions;
+    for (const cmk::RegionDesReadiness &r : m_checker->results()) {
+        if ((doubleEncryption ? r.doubleEncryptionCount : r.customerKeyCount) == 0)
+            regions << r.region;
+    }
+    return regions;
+}
+
+void DesReadinessWidget::updateCreateButtons() {
+    while (QLayoutItem *item = m_createLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const QStringList regions = regionsWithoutSetOfType();
+    for (const QString &region : regions) {
+        auto *button =
+            new QPushButton(tr("Create a disk encryption set in %1…").arg(shownName(region)), m_createPanel);
+        button->setObjectName(QStringLiteral("desCreateButton_%1").arg(region));
+        button->setAccessibleName(tr("Create a disk encryption set in %1").arg(shownName(region)));
+        button->setToolTip(
+            tr("Creates a key vault, a key and a disk encryption set of the chosen type in %1, "
+               "and gives the set access to the key.")
+                .arg(shownName(region)));
+        connect(button, &QPushButton::clicked, this, [this, region] { openSetupDialog(region); });
+        m_createLayout->addWidget(button, 0, Qt::AlignLeft);
+    }
+    m_createPanel->setVisible(!regions.isEmpty());
+}
+
+DesSetupDialog *DesReadinessWidget::openSetupDialog(const QString &region) {
+    if (m_checker->subscriptionId().isEmpty())
+        return nullptr;
+    DesSetupRequest request;
+    request.subscriptionId = m_checker->subscriptionId();
+    request.region = cmk::normalizeRegion(region);
+    request.regionDisplayName = shownName(request.region);
+    request.resourceGroup = resourceGroupForNewSets();
+    request.encryptionType = effectiveEncryptionType();
+    auto *dialog = new DesSetupDialog(m_client, request, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &DesSetupDialog::setCreated, this, [this](const QString &desId) {
+        // The window's catalogue lists the new set: the dropdowns and this check follow it.
+        m_checker->recheck();
+        Q_EMIT diskEncryptionSetCreated(desId);
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace cmkui

@@ -11,6 +11,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QGridLayout;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace cmk {
 class ArmClient;
@@ -19,8 +20,12 @@ class DiskEncryptionSetCatalog;
 
 namespace cmkui {
 
+class DesSetupDialog;
+
 /// Disk Encryption Set readiness of the target regions: per region, how many sets of each encryption type
 /// the subscription has; a region with none is flagged with ready-to-copy az and PowerShell commands.
+/// A region without a set of the chosen encryption type gets a "Create a disk encryption set in REGION…"
+/// button that opens DesSetupDialog; once it created a set, the catalogue is listed again.
 /// Meant for the Replication/Encryption step: call check() whenever the subscription or the regions change.
 /// The counting is cmk::DesReadinessChecker's; this widget only shows its results.
 class DesReadinessWidget : public QWidget {
@@ -45,10 +50,19 @@ public:
     cmk::DesCreationCommands commandsFor(const QString &region) const;
     /// Shows the commands of a flagged region (the first one after each check).
     void showCommandsFor(const QString &region);
+    /// The encryption type the wizard's draft uses (a DiskEncryptionSet encryptionType); empty: the one
+    /// chosen for the commands.
+    void setEncryptionType(const QString &encryptionType);
+    /// The checked regions without a set of that type (the ones with a create button), in check order.
+    QStringList regionsWithoutSetOfType() const;
+    /// Opens the set-up dialog for `region` (window-modal, deleted on close); nullptr when no check holds.
+    DesSetupDialog *openSetupDialog(const QString &region);
 
 Q_SIGNALS:
     /// After each check: true when every region has a usable set.
     void readinessChanged(bool allReady);
+    /// The set-up dialog created a usable set (the catalogue reloads next).
+    void diskEncryptionSetCreated(const QString &desId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,9 +76,17 @@ private:
     QString shownName(const QString &region) const;
     void showResults();
     void updateCommands();
+    void updateCreateButtons();
     QString selectedEncryptionType() const;
+    /// The draft's encryption type, else the one chosen for the commands.
+    QString effectiveEncryptionType() const;
+    QString resourceGroupForNewSets() const;
 
+    cmk::ArmClient *m_client;
     cmk::DesReadinessChecker *m_checker;
+    QString m_encryptionType;
+    QWidget *m_createPanel = nullptr; ///< one button per region without a set of the type
+    QVBoxLayout *m_createLayout = nullptr;
     QString m_resourceGroupHint;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_errorLabel = nullptr;

@@ -88,6 +88,7 @@ ReplicationPage::ReplicationPage(const WizardServices &services, QWidget *parent
     connectDefaultsAndLifecycle();
     connect(draftModel(), &ImageVersionDraftModel::replaced, this, [this] { syncWidgets(); });
     connect(draftModel(), &ImageVersionDraftModel::changed, this, [this] {
+        m_readiness->setEncryptionType(desEncryptionTypeFor(draftModel()->draft().encryption));
         // Only while the page is shown: initializePage() checks when the wizard comes back to it.
         if (wizard() && wizard()->currentPage() == this)
             m_readinessTimer->start();
@@ -327,6 +328,7 @@ void ReplicationPage::initializePage() {
 void ReplicationPage::syncWidgets() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
+    m_readiness->setEncryptionType(desEncryptionTypeFor(d.encryption));
     m_defaultReplicaSpin->setValue(d.defaultReplicaCount);
     m_defaultStorageCombo->setCurrentIndex(m_defaultStorageCombo->findData(d.defaultStorageAccountType));
     m_endOfLifeCheck->setChecked(d.endOfLifeDate.isValid());
