@@ -30,6 +30,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <optional>
+#include <utility>
 
 using namespace cmk;
 
@@ -132,10 +133,15 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
 
     connect(m_typeGroup, &QButtonGroup::idClicked, this, [this](int id) { chooseMode(EncryptionMode(id)); });
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
-        m_services.keyHealth->clear(); // a key fixed elsewhere shows as fixed after a refresh
+        // A key fixed elsewhere shows as fixed after a refresh: the chosen sets are read again once the list
+        // is in, not while its pages load (they would share the connection with every page).
+        m_recheckKeysAfterLoad = true;
         m_services.diskEncryptionSets->reload();
     });
-    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this] {
+    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this](const QString &desId) {
+        // A forgotten result (the cache was cleared) is read again at the next sync of the grid.
+        if (!m_services.keyHealth->health(desId) && !m_services.keyHealth->isChecking(desId))
+            m_healthSynced = false;
         updateHealth();
         revalidate();
     });
@@ -262,6 +268,10 @@ void EncryptionPage::followDiskEncryptionSets() {
             revalidate();
     });
     connect(sets, &DiskEncryptionSetModel::loadFinished, this, [this] {
+        if (std::exchange(m_recheckKeysAfterLoad, false)) {
+            m_services.keyHealth->clear();
+            m_healthSynced = false;
+        }
         if (alignModeWithChosenDes())
             syncWidgets();
         syncGrid();
@@ -317,7 +327,7 @@ void EncryptionPage::retranslateUi() {
     m_copyCommandsButton->setAccessibleName(tr("Copy the commands"));
     m_healthIntro->setText(tr("Problems with the keys of the chosen disk encryption sets:"));
     m_fixRowsShown.clear(); // the rows hold texts too
-    m_gridBuilt = false; // headers and accessible names are texts too
+    m_gridBuilt = false;    // headers and accessible names are texts too
     rebuildGrid();
     updateHelp();
     updateBusy();
@@ -530,6 +540,13 @@ void EncryptionPage::syncGrid() {
             combo->setEnabled(!none && (disks.at(column) < 0 || !region.sameDesForAllDisks));
         }
     }
+    // While the list loads, the grid is synced once per slice of rows: the health column changes only when
+    // a chosen set becomes known (or its health changes, which healthChanged follows).
+    const QStringList known = chosenKnownSets();
+    if (m_healthSynced && known == m_healthSyncedFor)
+        return;
+    m_healthSyncedFor = known;
+    m_healthSynced = true;
     checkChosenKeys();
     updateHealth();
 }
@@ -649,8 +666,13 @@ void EncryptionPage::updateHealth() {
             const bool known = !id.isEmpty() && m_services.diskEncryptionSets->find(id);
             const DesHealth *health = known ? cache->health(id) : nullptr;
             const QString key = known ? DesHealthView::statusKey(health, cache->isChecking(id)) : QString();
-            icon->setProperty("healthStatus", key);
-            icon->setPixmap(DesHealthView::icon(key).pixmap(16, 16));
+            // The grid is synced once per slice of rows while the list loads: the style's icon is loaded
+            // and scaled only when the status changes.
+            if (icon->property("healthStatus").toString() != key ||
+                icon->pixmap().isNull() != key.isEmpty()) {
+                icon->setProperty("healthStatus", key);
+                icon->setPixmap(DesHealthView::icon(key).pixmap(16, 16));
+            }
             icon->setToolTip(health ? DesHealthView::tooltip(*health)
                              : key.isEmpty()
                                  ? QString()
@@ -694,7 +716,8 @@ void EncryptionPage::rebuildFixRows(const QStringList &chosen) {
         if (!health)
             continue;
         for (const DesFinding &finding : health->findings) {
-            if (finding.severity == DesHealthSeverity::Error || finding.severity == DesHealthSeverity::Warning)
+            if (finding.severity == DesHealthSeverity::Error ||
+                finding.severity == DesHealthSeverity::Warning)
                 m_fixRows->addWidget(buildFixRow(*health, finding));
         }
         if (!cache->fixError(id).isEmpty()) {
@@ -728,9 +751,11 @@ QWidget *EncryptionPage::buildFixRow(const DesHealth &health, const DesFinding &
     layout->addWidget(message, 1);
     if (finding.action != DesFixAction::None) {
         auto *button = new QPushButton(DesHealthView::fixButtonText(finding.action), row);
-        button->setObjectName(QStringLiteral("%1_%2").arg(DesHealthView::fixButtonName(finding.action), health.name));
+        button->setObjectName(
+            QStringLiteral("%1_%2").arg(DesHealthView::fixButtonName(finding.action), health.name));
         //: Accessible name of a fix button: %1 the fix (Grant key access...), %2 a disk encryption set
-        button->setAccessibleName(tr("%1 for %2").arg(DesHealthView::fixButtonText(finding.action), health.name));
+        button->setAccessibleName(
+            tr("%1 for %2").arg(DesHealthView::fixButtonText(finding.action), health.name));
         button->setEnabled(!m_services.keyHealth->isFixing(health.id));
         const QString id = health.id;
         const DesFixAction action = finding.action;
@@ -753,17 +778,18 @@ void EncryptionPage::confirmPurgeProtection(const QString &desId) {
     const DesHealth *health = m_services.keyHealth->health(desId);
     if (!health || !health->readings.vault)
         return;
-    askFirst(m_purgeConfirmation, QStringLiteral("purgeProtectionConfirmation"), tr("Enable purge protection?"),
-             tr("Turn on purge protection for the key vault %1?\n\nThis cannot be undone: once it is on, the "
-                "vault and its keys cannot be purged (deleted for good) before their retention period ends, not "
-                "even by you. Azure asks for it on the key vaults of disk encryption sets.")
-                 .arg(health->readings.vault->name),
-             {tr("&Enable purge protection"), tr("&Cancel")}, [this, desId](bool yes) {
-                 if (!yes)
-                     return;
-                 m_services.keyHealth->fix(desId, DesFixAction::EnablePurgeProtection);
-                 updateHealth();
-             });
+    askFirst(
+        m_purgeConfirmation, QStringLiteral("purgeProtectionConfirmation"), tr("Enable purge protection?"),
+        tr("Turn on purge protection for the key vault %1?\n\nThis cannot be undone: once it is on, the "
+           "vault and its keys cannot be purged (deleted for good) before their retention period ends, not "
+           "even by you. Azure asks for it on the key vaults of disk encryption sets.")
+            .arg(health->readings.vault->name),
+        {tr("&Enable purge protection"), tr("&Cancel")}, [this, desId](bool yes) {
+            if (!yes)
+                return;
+            m_services.keyHealth->fix(desId, DesFixAction::EnablePurgeProtection);
+            updateHealth();
+        });
 }
 
 void EncryptionPage::askFirst(QPointer<QMessageBox> &box, const QString &name, const QString &title,

@@ -24,8 +24,8 @@ namespace cmkui {
 
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
 /// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
-/// chosen set's key (an icon, the findings in its tooltip); below the grid, the findings the app can fix, each
-/// with its button. A set whose key Azure could not use blocks Next.
+/// chosen set's key (an icon, the findings in its tooltip); below the grid, the findings the app can fix,
+/// each with its button. A set whose key Azure could not use blocks Next.
 class EncryptionPage : public DraftPage {
     Q_OBJECT
 public:
@@ -74,6 +74,9 @@ private:
     /// A sentence when the chosen sets have different encryption types, else empty.
     QString desTypeMismatch() const;
 
+    QStringList m_healthSyncedFor; ///< the chosen known sets when syncGrid() last updated the health column
+    bool m_healthSynced = false;
+    bool m_recheckKeysAfterLoad = false; ///< Refresh asked for the chosen sets' health to be read again
     bool m_syncing = false;
     QLabel *m_intro = nullptr;
     QGroupBox *m_typeBox = nullptr;
@@ -97,7 +100,7 @@ private:
     QWidget *m_healthPanel = nullptr;
     QLabel *m_healthIntro = nullptr;
     QVBoxLayout *m_fixRows = nullptr;
-    QString m_fixRowsShown; ///< what the fix rows show, to rebuild them only when it changes
+    QString m_fixRowsShown;    ///< what the fix rows show, to rebuild them only when it changes
     QList<int> m_gridLuns;     ///< data-disk columns of the grid as built
     QStringList m_gridRegions; ///< rows of the grid as built
     QString m_gridSubscription;
