@@ -4,10 +4,14 @@
 // error, the fix buttons changing the sandbox's vaults, Review + create repeating the health, and the review
 // window and its reports.
 
+#include "common/deshealthview.h"
+#include "common/diskencryptionsetmodel.h"
 #include "keyvault/deshealthcache.h"
 #include "review/reviewwindow.h"
 #include "support/wizardharness.h"
 
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QListWidget>
@@ -37,7 +41,7 @@ cmk::ImageVersionDraft draftWith(const QString &version, cmk::EncryptionMode mod
     for (const auto &[name, desName] : regionSets) {
         cmk::RegionDraft region;
         region.name = name;
-        region.osDiskDesId = desId(desName);
+        region.osDiskDesId = desName.isEmpty() ? QString() : desId(desName);
         draft.targetRegions << region;
     }
     draft.normalizeEncryption();
@@ -132,6 +136,32 @@ private Q_SLOTS:
         m_draft.reset();
         m_client.reset();
         m_sandbox.reset();
+    }
+
+    // The sets a dropdown lists get their key checked as its list opens, before anything is chosen: the open
+    // list shows each one's health (an icon per item, the findings in its tooltip).
+    void dropdownChecksTheKeysItListsWhenItOpens() {
+        QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.1"), cmk::EncryptionMode::CustomerKey,
+                                           {{QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")},
+                                            {QStringLiteral("westus"), QString()}})));
+        auto *combo = w<QComboBox>(QStringLiteral("desCombo_westus_os"));
+        QVERIFY(combo);
+        QTRY_VERIFY(combo->count() > 0);
+        const int row = combo->findText(QStringLiteral("des-wus-cmk"), Qt::MatchStartsWith);
+        QVERIFY(row >= 0);
+        QCOMPARE(combo->itemData(row, cmkui::DiskEncryptionSetModel::HealthStatusRole).toString(), QString());
+        QVERIFY(dynamic_cast<cmkui::DesHealthItemDelegate *>(combo->view()->itemDelegate()));
+
+        combo->showPopup();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            combo->itemData(row, cmkui::DiskEncryptionSetModel::HealthStatusRole).toString(),
+            QStringLiteral("error"), 10000);
+        const QString tooltip = combo->itemData(row, Qt::ToolTipRole).toString();
+        QVERIFY2(tooltip.contains(QLatin1String("KEY_ACCESS_MISSING")), qPrintable(tooltip));
+        combo->hidePopup();
+        // Opening the list chose nothing.
+        QCOMPARE(m_draft->draft().targetRegions.at(1).osDiskDesId, QString());
+        QCOMPARE(healthOf(QStringLiteral("westus_os")), QString());
     }
 
     // des-wus-cmk's identity has no access policy on kv-contoso-wus: Azure would fail the region late.

@@ -1,4 +1,5 @@
 #include "common/deshealthview.h"
+#include "common/diskencryptionsetmodel.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -70,6 +71,16 @@ QString DesHealthView::fixButtonText(DesFixAction action) {
 
 QString DesHealthView::fixButtonName(DesFixAction action) {
     return QString::fromLatin1(fixButtons[int(action)][0]);
+}
+
+void DesHealthItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const {
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QString key = index.data(DiskEncryptionSetModel::HealthStatusRole).toString();
+    if (key.isEmpty())
+        return;
+    option->icon = DesHealthView::icon(key);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+    option->decorationSize = QSize(16, 16);
 }
 
 } // namespace cmkui

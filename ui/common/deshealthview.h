@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QIcon>
 #include <QString>
+#include <QStyledItemDelegate>
 
 namespace cmkui {
 
@@ -28,6 +29,16 @@ public:
     static QString fixButtonText(cmk::DesFixAction action);
     /// Object-name prefix of that button: grantKeyAccessButton, enablePurgeProtectionButton.
     static QString fixButtonName(cmk::DesFixAction action);
+};
+
+/// The items of a Disk Encryption Set dropdown's open list, each with the icon of its key's health
+/// (DiskEncryptionSetModel::HealthStatusRole) once it is known.
+class DesHealthItemDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 
 } // namespace cmkui

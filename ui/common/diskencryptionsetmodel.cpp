@@ -1,7 +1,9 @@
 #include "common/diskencryptionsetmodel.h"
 
+#include "common/deshealthview.h"
 #include "des/diskencryptionsetcatalog.h"
 #include "imageversion/imageversionvalidation.h"
+#include "keyvault/deshealthcache.h"
 
 #include <QElapsedTimer>
 #include <QUrl>
@@ -63,9 +65,19 @@ QVariant DiskEncryptionSetModel::data(const QModelIndex &index, int role) const 
     case Qt::AccessibleTextRole:
         //: A disk encryption set in a dropdown: %1 its name, %2 its resource group, %3 its key (vault/key).
         return tr("%1 (%2) — key %3").arg(des.name, des.resourceGroup(), shortKeyName(des.keyUrl));
-    case Qt::ToolTipRole:
-        return tr("%1\nResource group: %2\nKey: %3\nEncryption type: %4")
-            .arg(des.name, des.resourceGroup(), des.keyUrl, des.encryptionType);
+    case Qt::ToolTipRole: {
+        const QString text = tr("%1\nResource group: %2\nKey: %3\nEncryption type: %4")
+                                 .arg(des.name, des.resourceGroup(), des.keyUrl, des.encryptionType);
+        const cmk::DesHealth *health = m_keyHealth ? m_keyHealth->health(des.id) : nullptr;
+        return health ? QStringLiteral("<p>%1</p>%2")
+                            .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")),
+                                 DesHealthView::tooltip(*health))
+                      : text;
+    }
+    case HealthStatusRole: // not DecorationRole: a closed dropdown shows no icon, its cell has one already
+        if (!m_keyHealth)
+            return {};
+        return DesHealthView::statusKey(m_keyHealth->health(des.id), m_keyHealth->isChecking(des.id));
     case IdRole:
         return des.id;
     case NameRole:
@@ -86,6 +98,19 @@ QVariant DiskEncryptionSetModel::data(const QModelIndex &index, int role) const 
     return {};
 }
 
+void DiskEncryptionSetModel::setKeyHealth(cmk::DesHealthCache *cache) {
+    if (m_keyHealth)
+        disconnect(m_keyHealth, nullptr, this, nullptr);
+    m_keyHealth = cache;
+    if (!cache)
+        return;
+    connect(cache, &cmk::DesHealthCache::healthChanged, this, [this](const QString &desId) {
+        const int row = rowOf(desId);
+        if (row >= 0 && row < m_rows)
+            Q_EMIT dataChanged(index(row), index(row), {Qt::ToolTipRole, HealthStatusRole});
+    });
+}
+
 QHash<int, QByteArray> DiskEncryptionSetModel::roleNames() const {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(IdRole, "id");
@@ -95,6 +120,7 @@ QHash<int, QByteArray> DiskEncryptionSetModel::roleNames() const {
     names.insert(SubscriptionRole, "subscriptionId");
     names.insert(EncryptionTypeRole, "encryptionType");
     names.insert(KeyUrlRole, "keyUrl");
+    names.insert(HealthStatusRole, "healthStatus");
     return names;
 }
 

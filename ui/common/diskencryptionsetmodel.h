@@ -9,12 +9,14 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <vector>
 
 namespace cmk {
 class ArmClient;
+class DesHealthCache;
 class DiskEncryptionSetCatalog;
 } // namespace cmk
 
@@ -36,6 +38,7 @@ public:
         EncryptionTypeRole,
         KeyUrlRole,
         ProvisioningStateRole,
+        HealthStatusRole, ///< DesHealthView::statusKey() of the set's key, empty until it is checked
     };
 
     explicit DiskEncryptionSetModel(QObject *parent = nullptr);
@@ -73,6 +76,10 @@ public:
     /// The resource group holding the most sets (a sensible place for new ones), or empty.
     QString busiestResourceGroup() const;
 
+    /// Rows show the health of their key once `cache` knows it (icon, tooltip, HealthStatusRole); the cache
+    /// checks the sets it is asked to, e.g. those of a dropdown as it opens.
+    void setKeyHealth(cmk::DesHealthCache *cache);
+
     /// "vault/key" from a key URL (https://vault.vault.azure.net/keys/key/version).
     static QString shortKeyName(const QString &keyUrl);
 
@@ -94,6 +101,7 @@ private:
     void finishIfDone();
 
     cmk::DiskEncryptionSetCatalog *m_catalog;
+    QPointer<cmk::DesHealthCache> m_keyHealth;
     int m_rows = 0;      ///< rows shown: the catalogue's first m_rows sets
     int m_available = 0; ///< sets the catalogue holds for this load (shown or waiting for a slice)
     bool m_loading = false;

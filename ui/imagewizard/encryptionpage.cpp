@@ -29,6 +29,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -37,6 +39,20 @@ using namespace cmk;
 namespace cmkui {
 
 namespace {
+
+/// A Disk Encryption Set dropdown that has the keys of the sets it lists checked as its list opens (the
+/// health of sets the user is about to choose, on demand, without reading every set's vault up front).
+class DesDropdown : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+    std::function<void()> aboutToOpen;
+
+    void showPopup() override {
+        if (aboutToOpen)
+            aboutToOpen();
+        QComboBox::showPopup();
+    }
+};
 
 // The grid's height comes from its rows (its minimum, see rebuildGrid()) and the room left, not from
 // QTableWidget's own larger size hint, which would make the page scroll at its default size.
@@ -491,8 +507,10 @@ QWidget *EncryptionPage::buildCell(const QString &region, int lun, const QString
     health->setObjectName(desCellName("desHealth", region, lun));
     health->setFixedSize(16, 16);
     cellLayout->addWidget(health);
-    auto *combo = new QComboBox(cell);
+    auto *combo = new DesDropdown(cell);
     combo->setObjectName(desCellName("desCombo", region, lun));
+    combo->setItemDelegate(new DesHealthItemDelegate(combo));
+    combo->aboutToOpen = [this, combo] { checkListedKeys(combo); };
     auto *proxy = new DiskEncryptionSetFilterModel(combo);
     proxy->setSourceModel(m_services.diskEncryptionSets);
     proxy->setCriteria(region, d.subscriptionId, d.encryption);
@@ -644,6 +662,16 @@ QStringList EncryptionPage::chosenKnownSets() const {
             known << id;
     }
     return known;
+}
+
+void EncryptionPage::checkListedKeys(QComboBox *combo) {
+    // A region rarely has more than a few sets of one type; a generated subscription may have hundreds:
+    // the first ones (by name) are what the open list shows.
+    constexpr int MaxListedChecks = 25;
+    QStringList ids;
+    for (int row = 0; row < std::min(combo->count(), MaxListedChecks); ++row)
+        ids << combo->itemData(row, DiskEncryptionSetModel::IdRole).toString();
+    m_services.keyHealth->check(ids);
 }
 
 void EncryptionPage::checkChosenKeys() {

@@ -46,6 +46,8 @@ private:
     QComboBox *cellCombo(int row, int column) const;
     /// Asks the wizard's health cache for the chosen sets the list knows.
     void checkChosenKeys();
+    /// Checks the keys of the sets `combo` lists (as its list opens).
+    void checkListedKeys(QComboBox *combo);
     /// The icons and tooltips of the cells, and the fix rows below the grid.
     void updateHealth();
     void rebuildFixRows(const QStringList &chosen);
