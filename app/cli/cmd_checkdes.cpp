@@ -18,28 +18,10 @@ class CheckDesCommandText {
     Q_DECLARE_TR_FUNCTIONS(CheckDesCommandText)
 };
 
-nlohmann::json findingJson(const cmk::DesFinding &finding) {
-    nlohmann::json fix = nullptr;
-    if (!finding.azureCli.isEmpty() || !finding.powerShell.isEmpty())
-        fix = {{"azureCli", finding.azureCli}, {"powerShell", finding.powerShell}};
-    return {{"severity", cmk::severityName(finding.severity)},
-            {"code", finding.code},
-            {"message", finding.message},
-            {"fix", fix}};
-}
-
 nlohmann::json reportJson(const std::vector<cmk::DesHealth> &results) {
     nlohmann::json sets = nlohmann::json::array();
-    for (const cmk::DesHealth &health : results) {
-        nlohmann::json findings = nlohmann::json::array();
-        for (const cmk::DesFinding &finding : health.findings)
-            findings.push_back(findingJson(finding));
-        sets.push_back({{"id", health.id},
-                        {"name", health.name},
-                        {"location", health.location},
-                        {"status", cmk::statusName(health.status)},
-                        {"findings", findings}});
-    }
+    for (const cmk::DesHealth &health : results)
+        sets.push_back(cmk::desHealthJson(health));
     return {{"diskEncryptionSets", sets}};
 }
 

@@ -11,6 +11,8 @@
 #include "arm/armerror.h"
 #include "keyvault/keyvaultresources.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QCoreApplication>
 #include <QString>
 #include <optional>
@@ -76,6 +78,10 @@ struct DesHealth {
     /// "des-x: message" for each error finding (what `create` prints when it refuses a draft).
     QStringList errorLines() const;
 };
+
+/// One set's health as check-des and the review JSON write it: {"id", "name", "location", "status",
+/// "findings": [{"severity", "code", "message", "fix": {"azureCli", "powerShell"} | null}]}.
+nlohmann::json desHealthJson(const DesHealth &health);
 
 /// Days before a key's expiry from which the check warns.
 inline constexpr int KeyExpiryWarningDays = 30;

@@ -1,6 +1,7 @@
 // The rules of the Disk Encryption Set health check: findings from what was read (evaluateDesHealth), each
 // with its fix. Every code is explained in docs/des-health.md.
 
+#include "arm/resources.h"
 #include "keyvault/deshealth.h"
 #include "keyvault/deshealthfixes.h"
 
@@ -406,6 +407,24 @@ QStringList DesHealth::errorLines() const {
             lines.append(QStringLiteral("%1 [%2]: %3").arg(name, f.code, f.message));
     }
     return lines;
+}
+
+nlohmann::json desHealthJson(const DesHealth &health) {
+    nlohmann::json findings = nlohmann::json::array();
+    for (const DesFinding &finding : health.findings) {
+        nlohmann::json fix = nullptr;
+        if (!finding.azureCli.isEmpty() || !finding.powerShell.isEmpty())
+            fix = {{"azureCli", finding.azureCli}, {"powerShell", finding.powerShell}};
+        findings.push_back({{"severity", severityName(finding.severity)},
+                            {"code", finding.code},
+                            {"message", finding.message},
+                            {"fix", fix}});
+    }
+    return {{"id", health.id},
+            {"name", health.name},
+            {"location", health.location},
+            {"status", statusName(health.status)},
+            {"findings", findings}};
 }
 
 // The enums' values index these tables (Info, Unknown, Warning, Error / Ok, Unknown, Warning, Error).

@@ -913,6 +913,12 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
         findings.push_back(entry);
     }
     doc["findings"] = findings;
+    if (!review.keyHealth.empty()) { // the review window checks the keys; `cmkwizard review` does not
+        json keyHealth = json::array();
+        for (const DesHealth &health : review.keyHealth)
+            keyHealth.push_back(desHealthJson(health));
+        doc["keyHealth"] = keyHealth;
+    }
     doc["summary"] = {{"errors", review.count(ReviewFinding::Severity::Error)},
                       {"warnings", review.count(ReviewFinding::Severity::Warning)},
                       {"infos", review.count(ReviewFinding::Severity::Info)}};

@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -340,6 +342,23 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(QStringLiteral("review.pdf"));
         QVERIFY2(window.savePdf(pdf, &why), qPrintable(why));
         QVERIFY(QFileInfo(pdf).size() > 2000);
+        // The saved JSON carries it too, in check-des's shape.
+        const QString jsonPath = dir.filePath(QStringLiteral("review.json"));
+        QVERIFY2(window.saveJson(jsonPath, &why), qPrintable(why));
+        QFile jsonFile(jsonPath);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        QMap<QString, QString> statusByName;
+        QStringList codes;
+        const QJsonArray sets =
+            QJsonDocument::fromJson(jsonFile.readAll()).object().value("keyHealth").toArray();
+        for (const QJsonValue &set : sets) {
+            statusByName.insert(set["name"].toString(), set["status"].toString());
+            for (const QJsonValue &finding : set["findings"].toArray())
+                codes << finding["code"].toString();
+        }
+        QCOMPARE(statusByName.value(QStringLiteral("des-frc-cmk")), QStringLiteral("error"));
+        QCOMPARE(statusByName.value(QStringLiteral("des-weu-cmk")), QStringLiteral("ok"));
+        QVERIFY2(codes.contains(QStringLiteral("KEY_ACCESS_MISSING")), qPrintable(codes.join(',')));
     }
 };
 
