@@ -276,7 +276,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
 
     const FaultDecision fault = m_faults.decide(request.method, url.toString(QUrl::FullyEncoded));
     ApiResponse response;
-    switch (repeatedKey.isEmpty() ? fault.kind : FaultDecision::None) {
+    switch (fault.kind) {
     case FaultDecision::Status: {
         const int status = fault.status;
         // 401 is what ARM answers a token that expired in the client's hands (clock skew, a machine that
@@ -304,7 +304,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     }
     case FaultDecision::None:
     case FaultDecision::Truncate:
-        // ARM reads one value per query parameter: a repeated one is refused, never silently the first.
+        // ARM reads one value per query parameter: a repeated one is refused, never silently the first. Like
+        // every API answer, this comes after the injected faults (which decide for any request).
         response = repeatedKey.isEmpty()
                        ? dispatch(request)
                        : armError(400, QStringLiteral("InvalidQueryParameter"),
