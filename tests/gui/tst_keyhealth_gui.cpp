@@ -166,6 +166,25 @@ private Q_SLOTS:
         QCOMPARE(healthOf(QStringLiteral("westus_os")), QString());
     }
 
+    // A target region added on the Replication page rebuilds the grid: the regions already there keep their
+    // key's status (the column is synced again for the new cells, not only when the chosen sets change).
+    void healthStaysWhenTheGridIsRebuilt() {
+        QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.2"), cmk::EncryptionMode::CustomerKey,
+                                           {{QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")}})));
+        QTRY_COMPARE_WITH_TIMEOUT(healthOf(QStringLiteral("westeurope_os")), QStringLiteral("ok"), 10000);
+        m_draft->modify([](cmk::ImageVersionDraft &d) {
+            cmk::RegionDraft region;
+            region.name = QStringLiteral("francecentral");
+            d.targetRegions << region;
+        });
+        m_wizard->back();
+        QVERIFY(next(m_wizard.get()));
+        QCOMPARE(m_wizard->currentId(), int(cmkui::EncryptionPageId));
+        QTRY_VERIFY(m_wizard->findChild<QLabel *>(QStringLiteral("desHealth_francecentral_os")));
+        QCOMPARE(healthOf(QStringLiteral("westeurope_os")), QStringLiteral("ok"));
+        QCOMPARE(healthOf(QStringLiteral("francecentral_os")), QString());
+    }
+
     // des-wus-cmk's identity has no access policy on kv-contoso-wus: Azure would fail the region late.
     void keyWithoutAccessBlocksNextUntilGranted() {
         QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.0"), cmk::EncryptionMode::CustomerKey,

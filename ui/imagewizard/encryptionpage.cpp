@@ -157,7 +157,7 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this](const QString &desId) {
         // A forgotten result (the cache was cleared) is read again at the next sync of the grid.
         if (!m_services.keyHealth->health(desId) && !m_services.keyHealth->isChecking(desId))
-            m_healthSynced = false;
+            m_healthSyncedFor.reset();
         updateHealth();
         revalidate();
     });
@@ -286,7 +286,7 @@ void EncryptionPage::followDiskEncryptionSets() {
     connect(sets, &DiskEncryptionSetModel::loadFinished, this, [this] {
         if (std::exchange(m_recheckKeysAfterLoad, false)) {
             m_services.keyHealth->clear();
-            m_healthSynced = false;
+            m_healthSyncedFor.reset();
         }
         if (alignModeWithChosenDes())
             syncWidgets();
@@ -444,6 +444,7 @@ void EncryptionPage::rebuildGrid() {
     m_gridMode = d.encryption;
 
     clearTableWidgets(m_grid);
+    m_healthSyncedFor.reset(); // the new cells' icons are empty
     m_grid->setRowCount(int(m_gridRegions.size()));
     m_grid->setColumnCount(3 + int(m_gridLuns.size()));
     QStringList headers{tr("Region"), tr("Same set for all disks"), ImageVersionValidation::diskTitle(-1)};
@@ -561,10 +562,9 @@ void EncryptionPage::syncGrid() {
     // While the list loads, the grid is synced once per slice of rows: the health column changes only when
     // a chosen set becomes known (or its health changes, which healthChanged follows).
     const QStringList known = chosenKnownSets();
-    if (m_healthSynced && known == m_healthSyncedFor)
+    if (m_healthSyncedFor == known)
         return;
     m_healthSyncedFor = known;
-    m_healthSynced = true;
     checkChosenKeys();
     updateHealth();
 }
@@ -696,8 +696,7 @@ void EncryptionPage::updateHealth() {
             const QString key = known ? DesHealthView::statusKey(health, cache->isChecking(id)) : QString();
             // The grid is synced once per slice of rows while the list loads: the style's icon is loaded
             // and scaled only when the status changes.
-            if (icon->property("healthStatus").toString() != key ||
-                icon->pixmap().isNull() != key.isEmpty()) {
+            if (icon->property("healthStatus").toString() != key) {
                 icon->setProperty("healthStatus", key);
                 icon->setPixmap(DesHealthView::icon(key).pixmap(16, 16));
             }

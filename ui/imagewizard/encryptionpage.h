@@ -7,6 +7,7 @@
 #include <QPair>
 #include <QPointer>
 #include <functional>
+#include <optional>
 
 class QButtonGroup;
 class QComboBox;
@@ -76,8 +77,8 @@ private:
     /// A sentence when the chosen sets have different encryption types, else empty.
     QString desTypeMismatch() const;
 
-    QStringList m_healthSyncedFor; ///< the chosen known sets when syncGrid() last updated the health column
-    bool m_healthSynced = false;
+    /// The chosen known sets when syncGrid() last updated the health column; none: update at the next sync.
+    std::optional<QStringList> m_healthSyncedFor;
     bool m_recheckKeysAfterLoad = false; ///< Refresh asked for the chosen sets' health to be read again
     bool m_syncing = false;
     QLabel *m_intro = nullptr;
