@@ -154,12 +154,20 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         m_recheckKeysAfterLoad = true;
         m_services.diskEncryptionSets->reload();
     });
-    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this](const QString &desId) {
+    // Results arrive one set at a time, and clearing the cache (Refresh the list) forgets them all at once:
+    // the grid and the errors follow once per event-loop turn, not once per set.
+    auto *healthSync = new QTimer(this);
+    healthSync->setSingleShot(true);
+    healthSync->setInterval(0);
+    connect(healthSync, &QTimer::timeout, this, [this] {
+        updateHealth();
+        revalidate();
+    });
+    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this, healthSync](const QString &desId) {
         // A forgotten result (the cache was cleared) is read again at the next sync of the grid.
         if (!m_services.keyHealth->health(desId) && !m_services.keyHealth->isChecking(desId))
             m_healthSyncedFor.reset();
-        updateHealth();
-        revalidate();
+        healthSync->start();
     });
     connect(m_services.keyHealth, &DesHealthCache::fixFinished, this, [this] { updateHealth(); });
     connect(m_copyCommandsButton, &QPushButton::clicked, this,

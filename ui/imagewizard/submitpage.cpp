@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -51,12 +52,17 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
     // The Encryption page may be left before a check ends: the summary and Create follow the results.
-    connect(services.keyHealth, &DesHealthCache::healthChanged, this, [this] {
+    // Once per event-loop turn: a cleared cache forgets every set at once.
+    auto *healthSync = new QTimer(this);
+    healthSync->setSingleShot(true);
+    healthSync->setInterval(0);
+    connect(healthSync, &QTimer::timeout, this, [this] {
         if (!isVisible() || m_submitter->isRunning())
             return;
         summaryView()->setHtml(summaryHtml());
         revalidate();
     });
+    connect(services.keyHealth, &DesHealthCache::healthChanged, healthSync, qOverload<>(&QTimer::start));
     retranslateUi();
 }
 
