@@ -1320,6 +1320,18 @@
         <source>The image definition “%1” cannot be used: %2</source>
         <translation>La définition d’image «&#xa0;%1&#xa0;» ne peut pas être utilisée&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The source image version %1 is encrypted with customer-managed keys, and Azure does not allow copying images that use them. Use the snapshots or the managed image it was made from.</source>
+        <translation>La version d’image source %1 est chiffrée avec des clés gérées par le client, et Azure n’autorise pas la copie des images qui les utilisent. Utilisez les instantanés ou l’image managée dont elle est issue.</translation>
+    </message>
+    <message>
+        <source>The gallery %1 is shared as a community gallery, and Azure does not allow sharing images that use customer-managed keys. Choose the platform-managed key, or a gallery that is not shared.</source>
+        <translation>La galerie %1 est partagée en tant que galerie communautaire, et Azure n’autorise pas le partage des images qui utilisent des clés gérées par le client. Choisissez la clé gérée par la plateforme, ou une galerie qui n’est pas partagée.</translation>
+    </message>
+    <message>
+        <source>The gallery %1 is shared with other subscriptions or tenants, and Azure does not allow sharing images that use customer-managed keys. Choose the platform-managed key, or a gallery that is not shared.</source>
+        <translation>La galerie %1 est partagée avec d’autres abonnements ou locataires, et Azure n’autorise pas le partage des images qui utilisent des clés gérées par le client. Choisissez la clé gérée par la plateforme, ou une galerie qui n’est pas partagée.</translation>
+    </message>
 </context>
 <context>
     <name>ImportAzCommandText</name>
@@ -1510,6 +1522,10 @@
             <numerusform>Vérification de la clé de %n jeu de chiffrement de disque…</numerusform>
             <numerusform>Vérification des clés de %n jeux de chiffrement de disque…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The gallery %1 is shared, but this image version uses customer-managed keys: Azure does not allow sharing or copying such images, so those who share the gallery cannot use it. Keep it in a gallery that is not shared.</source>
+        <translation>La galerie %1 est partagée, mais cette version d’image utilise des clés gérées par le client&#xa0;: Azure n’autorise ni le partage ni la copie de telles images, si bien que ceux avec qui la galerie est partagée ne peuvent pas l’utiliser. Conservez-la dans une galerie qui n’est pas partagée.</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,10 @@ template <typename Io, typename V, FieldsOf<V, ProviderRegistration> = 0> void f
 
 // GalleryRP
 
+template <typename Io, typename V, FieldsOf<V, GallerySharingGroup> = 0> void fields(Io &io, V &v) {
+    io.field("type", v.type);
+}
+
 template <typename Io, typename V, FieldsOf<V, Gallery> = 0> void fields(Io &io, V &v) {
     placeFields(io, v);
     io.tags(v.tags);
@@ -305,6 +309,13 @@ template <typename Io, typename V, FieldsOf<V, Gallery> = 0> void fields(Io &io,
         properties.field("provisioningState", v.provisioningState);
         properties.object("identifier",
                           [&](auto &identifier) { identifier.field("uniqueName", v.uniqueName); });
+        properties.object("sharingProfile", [&](auto &sharing) {
+            sharing.field("permissions", v.sharingPermissions);
+            sharing.field("groups", v.sharingGroups);
+            sharing.object("communityGalleryInfo", [&](auto &community) {
+                community.readOnly("communityGalleryEnabled", v.communityGalleryEnabled);
+            });
+        });
     });
 }
 
@@ -567,6 +578,26 @@ bool sameResourceId(const QString &a, const QString &b) {
     return left.compare(right, Qt::CaseInsensitive) == 0;
 }
 
+bool GalleryImageVersion::usesCustomerKey() const {
+    for (const TargetRegion &region : targetRegions) {
+        if (!region.encryption)
+            continue;
+        if (region.encryption->osDiskImage && !region.encryption->osDiskImage->diskEncryptionSetId.isEmpty())
+            return true;
+        for (const DataDiskImageEncryption &disk : region.encryption->dataDiskImages) {
+            if (!disk.diskEncryptionSetId.isEmpty())
+                return true;
+        }
+    }
+    return false;
+}
+
+bool Gallery::isShared() const {
+    const bool privateOnly = sharingPermissions.isEmpty() ||
+                             sharingPermissions.compare(QLatin1String("Private"), Qt::CaseInsensitive) == 0;
+    return !privateOnly || !sharingGroups.empty() || communityGalleryEnabled.value_or(false);
+}
+
 QString GalleryImage::securityType() const {
     for (const GalleryImageFeature &feature : features) {
         if (feature.name.compare(QLatin1String("SecurityType"), Qt::CaseInsensitive) == 0)
@@ -600,6 +631,7 @@ CMK_RESOURCE_JSON(ResourceGroup, "resource group")
 CMK_RESOURCE_JSON(FeatureRegistration, "feature")
 CMK_RESOURCE_JSON(ProviderRegistration, "provider")
 CMK_RESOURCE_JSON(Gallery, "gallery")
+CMK_RESOURCE_JSON(GallerySharingGroup, "sharing group")
 CMK_RESOURCE_JSON(GalleryImageFeature, "feature")
 CMK_RESOURCE_JSON(GalleryImage, "image definition")
 CMK_RESOURCE_JSON(DiskImageEncryption, "osDiskImage encryption")

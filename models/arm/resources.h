@@ -82,10 +82,21 @@ struct ResourceGroup {
     QMap<QString, QString> tags;
 };
 
+/// One entry of a gallery's sharingProfile.groups (the ids it is shared with are not read).
+struct GallerySharingGroup {
+    QString type; ///< Subscriptions | AADTenants
+};
+
 struct Gallery {
     QString id, name, location, description, provisioningState;
     QString uniqueName; ///< identifier.uniqueName
     QMap<QString, QString> tags;
+    QString sharingPermissions; ///< sharingProfile.permissions: Private | Groups | Community (empty: private)
+    std::vector<GallerySharingGroup> sharingGroups; ///< sharingProfile.groups
+    std::optional<bool> communityGalleryEnabled;    ///< sharingProfile.communityGalleryInfo
+    /// Shared with other subscriptions or tenants (direct shared gallery) or with everyone (community
+    /// gallery): Azure does not allow images that use customer-managed keys there.
+    bool isShared() const;
 };
 
 struct GalleryImageFeature {
@@ -163,6 +174,8 @@ struct GalleryImageVersion {
     // replicationStatus ($expand=ReplicationStatus)
     QString aggregatedReplicationState;
     std::vector<RegionalReplicationStatus> replicationSummary;
+    /// Some disk in some target region is encrypted with a disk encryption set (a customer-managed key).
+    bool usesCustomerKey() const;
 };
 
 struct DiskEncryptionSet {
@@ -223,6 +236,8 @@ void to_json(nlohmann::json &j, const ResourceGroup &v);
 void from_json(const nlohmann::json &j, ResourceGroup &v);
 void to_json(nlohmann::json &j, const Gallery &v);
 void from_json(const nlohmann::json &j, Gallery &v);
+void to_json(nlohmann::json &j, const GallerySharingGroup &v);
+void from_json(const nlohmann::json &j, GallerySharingGroup &v);
 void to_json(nlohmann::json &j, const GalleryImageFeature &v);
 void from_json(const nlohmann::json &j, GalleryImageFeature &v);
 void to_json(nlohmann::json &j, const GalleryImage &v);

@@ -132,6 +132,8 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
              }
              m_locationsLoaded = true;
          });
+    if (usesCustomerKey(m_draft.encryption))
+        checkGallerySharing();
     if (usesCustomerKey(m_draft.encryption)) {
         list(liveCheckListPath(m_draft.subscriptionId,
                                QStringLiteral("providers/Microsoft.Compute/diskEncryptionSets")),
@@ -147,6 +149,23 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
                         true);
     }
     done();
+}
+
+void ImageVersionLiveCheck::checkGallerySharing() {
+    const ArmPathBuilder path = galleryPath(m_draft.subscriptionId, m_draft.resourceGroup, m_draft.galleryName);
+    if (!path.ok())
+        return; // the image definition's path already said why
+    get(path.path(), [this](const ArmReply &reply) {
+        // A missing gallery is already said by the image definition's read.
+        if (reply.httpStatus() == 404 || recordFailure(reply.error(), {}))
+            return;
+        Gallery gallery;
+        if (parseResource(reply.json(), gallery).isError())
+            return;
+        const QString shared = ImageVersionValidation::sharedGalleryError(m_draft, gallery);
+        if (!shared.isEmpty())
+            m_reasons << shared;
+    });
 }
 
 void ImageVersionLiveCheck::checkSource(const QString &id, const QString &what, bool isDataSnapshot) {
@@ -196,6 +215,9 @@ void ImageVersionLiveCheck::checkSource(const QString &id, const QString &what, 
                     if (disk.lun)
                         luns.push_back(*disk.lun);
                 }
+                const QString copy = ImageVersionValidation::customerKeySourceError(version);
+                if (!copy.isEmpty())
+                    m_reasons << copy;
             }
             break;
         }

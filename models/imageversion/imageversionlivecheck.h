@@ -41,6 +41,8 @@ private:
     void list(const QString &path, std::function<void(const nlohmann::json &all)> onDone);
     void done();
     bool recordFailure(const ArmError &error, const QString &notFoundReason);
+    /// A version using customer-managed keys in a shared gallery (seed limitation 3).
+    void checkGallerySharing();
     void checkSource(const QString &id, const QString &what, bool isDataSnapshot);
     void evaluate();
 

@@ -270,6 +270,32 @@ QStringList ImageVersionValidation::regionsWithoutSuitableDes(const ImageVersion
     return regions;
 }
 
+QString ImageVersionValidation::sharedGalleryError(const ImageVersionDraft &d, const Gallery &gallery) {
+    if (!usesCustomerKey(d.encryption) || !gallery.isShared())
+        return {};
+    const bool community =
+        gallery.sharingPermissions.compare(QLatin1String("Community"), Qt::CaseInsensitive) == 0 ||
+        gallery.communityGalleryEnabled.value_or(false);
+    const QString name = gallery.name.isEmpty() ? d.galleryName : gallery.name;
+    if (community)
+        return tr("The gallery %1 is shared as a community gallery, and Azure does not allow sharing images "
+                  "that use customer-managed keys. Choose the platform-managed key, or a gallery that is not "
+                  "shared.")
+            .arg(name);
+    return tr("The gallery %1 is shared with other subscriptions or tenants, and Azure does not allow sharing "
+              "images that use customer-managed keys. Choose the platform-managed key, or a gallery that is not "
+              "shared.")
+        .arg(name);
+}
+
+QString ImageVersionValidation::customerKeySourceError(const GalleryImageVersion &source) {
+    if (!source.usesCustomerKey())
+        return {};
+    return tr("The source image version %1 is encrypted with customer-managed keys, and Azure does not allow "
+              "copying images that use them. Use the snapshots or the managed image it was made from.")
+        .arg(source.name);
+}
+
 QStringList ImageVersionValidation::encryptionErrors(const ImageVersionDraft &d,
                                               const std::vector<DiskEncryptionSet> &available) {
     QStringList errors;

@@ -64,6 +64,14 @@ public:
     /// Tags page: each tag as ARM checks it, no duplicate names, at most 50 tags.
     static QStringList tagErrors(const ImageVersionDraft &draft);
 
+    /// Seed limitation "you cannot share or copy images that use customer-managed keys", part one: a
+    /// version that uses them cannot go into a gallery shared with other subscriptions, tenants or the
+    /// community. Empty when `gallery` is private or the draft uses the platform-managed key.
+    static QString sharedGalleryError(const ImageVersionDraft &draft, const Gallery &gallery);
+    /// Part two: an image version whose own disks use customer-managed keys cannot be the source of another
+    /// one (a copy), whatever the new version's encryption. Empty when `source` uses none.
+    static QString customerKeySourceError(const GalleryImageVersion &source);
+
     /// Everything checkable without live data (what `create --dry-run` checks).
     static QStringList offlineErrors(const ImageVersionDraft &draft, const QDate &today);
 };

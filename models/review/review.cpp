@@ -258,6 +258,7 @@ public:
     void checkEndOfLife(const QDate &today);
     void checkReplication();
     void checkSources();
+    void checkSharing();
 
     QList<ReviewFinding> take() {
         std::stable_sort(m_out.begin(), m_out.end(), [](const ReviewFinding &a, const ReviewFinding &b) {
@@ -473,6 +474,18 @@ void ReviewFindingCollector::checkSources() {
     }
 }
 
+// Seed limitation: images that use customer-managed keys cannot be shared. A version may have been created
+// before its gallery was shared, or by a tool that does not check.
+void ReviewFindingCollector::checkSharing() {
+    if (!m_review.gallery || !m_review.gallery->isShared() || !m_review.version.usesCustomerKey())
+        return;
+    add(QStringLiteral("customerKeyInSharedGallery"), RvSeverity::Error,
+        ReviewAnalysis::tr("The gallery %1 is shared, but this image version uses customer-managed keys: Azure "
+                           "does not allow sharing or copying such images, so those who share the gallery "
+                           "cannot use it. Keep it in a gallery that is not shared.")
+            .arg(m_review.galleryName));
+}
+
 } // namespace
 
 QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const QDate &today) {
@@ -483,6 +496,7 @@ QList<ReviewFinding> ReviewAnalysis::findings(const VersionReview &review, const
     collector.checkEndOfLife(today);
     collector.checkReplication();
     collector.checkSources();
+    collector.checkSharing();
     return collector.take();
 }
 
@@ -586,6 +600,7 @@ void VersionReviewer::onVersion(ArmReply *reply) {
         fetchDes(id);
     for (int i = 0; i < m_review.sources.size(); ++i)
         fetchSource(i);
+    fetchGallery();
     settle();
 }
 
@@ -644,6 +659,27 @@ void VersionReviewer::fetchSource(int index) {
             source.error = reply->error().toDisplayString();
         else
             source.exists = true;
+        settle();
+    });
+}
+
+void VersionReviewer::fetchGallery() {
+    if (!m_review.version.usesCustomerKey())
+        return; // only its sharing is read, and only a version using customer-managed keys minds it
+    const ArmPathBuilder builder =
+        galleryPath(m_review.subscriptionId, m_review.resourceGroup, m_review.galleryName);
+    if (!builder.ok())
+        return;
+    ++m_pending;
+    ArmReply *reply = m_client->get(builder.path());
+    m_replies << reply;
+    connect(reply, &ArmReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_replies.removeAll(reply);
+        Gallery gallery;
+        // Unreadable (permissions, network): the review says nothing of the sharing rather than guess.
+        if (!reply->error().isError() && !parseResource(reply->json(), gallery).isError())
+            m_review.gallery = gallery;
         settle();
     });
 }

@@ -81,6 +81,7 @@ struct VersionReview {
     SourceKind sourceKind = SourceKind::ManagedImage;
     bool sourceKnown = false;
     QList<ReviewedSource> sources; ///< the OS source first, then data-disk snapshots
+    std::optional<Gallery> gallery; ///< the gallery it is in, when it could be read (its sharing)
     QList<int> dataDiskLuns;
     QList<ReviewRegion> regions;
     QMap<QString, ReviewedDes> desById; ///< key: lower-case id
@@ -138,6 +139,7 @@ private:
     void onVersion(ArmReply *reply);
     void fetchDes(const QString &id);
     void fetchSource(int index);
+    void fetchGallery();
     void settle();
     void checkKeyHealth();
     void finish(const ArmError &error = {});

@@ -832,7 +832,9 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     QJsonObject body;
     if (auto bad = parseJsonBody(request, &body))
         return *bad;
-    if (auto invalidBody = ImageVersionCheck(m_store, subscriptionId).validate(segments.last(), body))
+    // subscriptions/S/resourceGroups/G/providers/Microsoft.Compute/galleries/GAL/images/DEF/versions/V
+    const QString galleryId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
+    if (auto invalidBody = ImageVersionCheck(m_store, subscriptionId, galleryId).validate(segments.last(), body))
         return *invalidBody;
 
     const bool existed = m_store.contains(key);

@@ -72,6 +72,25 @@ void describeSourceDisks(const QString &type, const QJsonObject &source, QJsonOb
 }
 
 /// The storageAccountType of the publishing profile or of one target region (`path`), when it is given.
+// Whether some disk encryption set id appears under `object`: a version's properties, one target region's
+// encryption, ...
+bool encryptsWithDiskEncryptionSet(const QJsonValue &value) {
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key() == QLatin1String("diskEncryptionSetId") && !it.value().toString().isEmpty())
+                return true;
+            if (encryptsWithDiskEncryptionSet(it.value()))
+                return true;
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &item) { return encryptsWithDiskEncryptionSet(item); });
+    }
+    return false;
+}
+
 std::optional<ApiResponse> checkStorageAccountType(const QJsonObject &object, const QString &path) {
     if (!object.contains(QLatin1String("storageAccountType")))
         return std::nullopt;
@@ -107,9 +126,11 @@ std::optional<ApiResponse> checkReplicaCount(const QJsonObject &object, const QS
 
 } // namespace
 
-ImageVersionCheck::ImageVersionCheck(ArmStore &store, const QString &subscriptionId)
+ImageVersionCheck::ImageVersionCheck(ArmStore &store, const QString &subscriptionId,
+                                     const QString &galleryId)
     : m_store(store)
-    , m_subscriptionId(subscriptionId) {}
+    , m_subscriptionId(subscriptionId)
+    , m_galleryId(galleryId) {}
 
 std::optional<ApiResponse> ImageVersionCheck::validate(const QString &versionName, QJsonObject &body) {
     if (auto bad = checkName(versionName))
@@ -129,6 +150,8 @@ std::optional<ApiResponse> ImageVersionCheck::validate(const QString &versionNam
                                 QStringLiteral("properties.storageProfile"));
     const QJsonObject storage = properties.value(QLatin1String("storageProfile")).toObject();
     if (auto bad = checkSource(storage))
+        return bad;
+    if (auto bad = checkNotACopy())
         return bad;
     const QJsonArray requestedDataDisks = storage.value(QLatin1String("dataDiskImages")).toArray();
     if (auto bad = checkDataDisks(requestedDataDisks))
@@ -209,6 +232,41 @@ std::optional<ApiResponse> ImageVersionCheck::checkSource(const QJsonObject &sto
         return bad;
     m_luns = sourceDataLuns(m_source.type, m_source.resource);
     return std::nullopt;
+}
+
+// "You cannot share or copy images that use customer-managed keys": a version whose target regions encrypt
+// a disk with a disk encryption set cannot be the source of another version.
+std::optional<ApiResponse> ImageVersionCheck::checkNotACopy() const {
+    if (m_source.type != kImageVersionType || !encryptsWithDiskEncryptionSet(m_source.resource))
+        return std::nullopt;
+    return armError(400, QStringLiteral("OperationNotAllowed"),
+                    QCoreApplication::translate(
+                        "armsandbox",
+                        "The source gallery image version '%1' is encrypted with customer-managed keys. "
+                        "Images that use customer-managed keys cannot be shared or copied.")
+                        .arg(m_source.id),
+                    m_source.target);
+}
+
+// The other half: such a version cannot go into a gallery shared with subscriptions, tenants or the community.
+std::optional<ApiResponse> ImageVersionCheck::checkGalleryNotShared(const QString &target) const {
+    const QJsonObject gallery = m_store.resource(m_galleryId);
+    const QJsonObject sharing = valueAt(gallery, {"properties", "sharingProfile"}).toObject();
+    const QString permissions = sharing.value(QLatin1String("permissions")).toString();
+    const bool shared = (!permissions.isEmpty() && permissions.compare(QLatin1String("Private"),
+                                                                       Qt::CaseInsensitive) != 0) ||
+                        !sharing.value(QLatin1String("groups")).toArray().isEmpty() ||
+                        valueAt(sharing, {"communityGalleryInfo", "communityGalleryEnabled"}).toBool();
+    if (!shared)
+        return std::nullopt;
+    return armError(400, QStringLiteral("OperationNotAllowed"),
+                    QCoreApplication::translate(
+                        "armsandbox",
+                        "The gallery '%1' is shared (sharingProfile.permissions '%2'). Images that use "
+                        "customer-managed keys cannot be shared or copied.")
+                        .arg(gallery.value(QLatin1String("name")).toString(),
+                             permissions.isEmpty() ? QStringLiteral("Groups") : permissions),
+                    target);
 }
 
 std::optional<ApiResponse> ImageVersionCheck::checkSourceRegion(const QString &id,
@@ -303,6 +361,10 @@ std::optional<ApiResponse> ImageVersionCheck::checkEncryption(const QJsonObject 
                 "Encryption with customer-managed keys is not supported when the source of the image "
                 "version is a virtual machine. Capture a managed image or snapshots first."),
             target);
+    }
+    if (encryptsWithDiskEncryptionSet(encryption)) {
+        if (auto bad = checkGalleryNotShared(target))
+            return bad;
     }
     DesChecker desChecker(m_store, DesChecker::Encrypting::ImageVersionRegion, m_subscriptionId, regionName);
     const QString osDes = valueAt(encryption, {"osDiskImage", "diskEncryptionSetId"}).toString();

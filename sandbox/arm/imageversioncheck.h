@@ -21,7 +21,9 @@ class DesChecker;
 
 class ImageVersionCheck {
 public:
-    ImageVersionCheck(ArmStore &store, const QString &subscriptionId);
+    /// `galleryId`: the gallery the version goes into (its sharing decides whether customer-managed keys
+    /// are allowed).
+    ImageVersionCheck(ArmStore &store, const QString &subscriptionId, const QString &galleryId = {});
 
     /// ARM's error for the first rule `body` breaks; nullopt when it passes, with the service's defaults
     /// then filled into `body`.
@@ -41,6 +43,8 @@ private:
     std::optional<ApiResponse> checkSource(const QJsonObject &storage);
     std::optional<ApiResponse> checkSourceRegion(const QString &id, const QJsonObject &resource,
                                                  const QString &target) const;
+    std::optional<ApiResponse> checkNotACopy() const;
+    std::optional<ApiResponse> checkGalleryNotShared(const QString &target) const;
     std::optional<ApiResponse> checkDataDisks(const QJsonArray &requested);
     static std::optional<ApiResponse> checkPublishing(const QJsonObject &publishing);
     std::optional<ApiResponse> checkTargetRegion(const QJsonObject &region, int index);
@@ -55,6 +59,7 @@ private:
 
     ArmStore &m_store;
     QString m_subscriptionId;
+    QString m_galleryId;
     QString m_location;          ///< of the version, as the body gives it
     Source m_source;             ///< once checkSource passed
     QList<int> m_luns;           ///< data disk LUNs the version will have

@@ -75,7 +75,7 @@ BasicsPage::BasicsPage(const WizardServices &services, QWidget *parent)
     : DraftPage(services, parent)
     , m_subscriptions(new ResourceListModel(this))
     , m_resourceGroups(new ResourceListModel(this))
-    , m_galleries(new ResourceListModel(this))
+    , m_galleries(services.galleries ? services.galleries : new ResourceListModel(this))
     , m_definitions(new ResourceListModel(this))
     , m_versions(new ResourceListModel(this))
     , m_sources(new ResourceListModel(this)) {
@@ -796,6 +796,15 @@ QStringList BasicsPage::computeErrors() const {
             tr("The resource group “%1” was not found in this subscription.").arg(d.resourceGroup));
     missing(m_galleries, d.galleryName, false,
             tr("The gallery “%1” was not found in this resource group.").arg(d.galleryName));
+    if (d.sourceKind == SourceKind::ImageVersion) {
+        // A version whose disks use customer-managed keys cannot be copied, whatever this one's encryption.
+        const int row = m_sources->rowOfId(d.sourceId);
+        if (const auto *source = row >= 0 ? m_sources->row(row).resourceAs<GalleryImageVersion>() : nullptr) {
+            const QString copy = ImageVersionValidation::customerKeySourceError(*source);
+            if (!copy.isEmpty())
+                errors << copy;
+        }
+    }
     missing(m_definitions, d.imageDefinitionName, false,
             tr("The image definition “%1” was not found in this gallery.").arg(d.imageDefinitionName));
     missing(m_services.locations, d.location, false,

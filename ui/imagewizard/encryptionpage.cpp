@@ -866,6 +866,14 @@ QStringList EncryptionPage::computeErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
     if (!usesCustomerKey(d.encryption))
         return {};
+    // The gallery as Basics listed it: a shared one takes no version with customer-managed keys.
+    const int galleryRow = m_services.galleries ? m_services.galleries->rowOfName(d.galleryName) : -1;
+    if (const Gallery *gallery =
+            galleryRow >= 0 ? m_services.galleries->row(galleryRow).resourceAs<Gallery>() : nullptr) {
+        const QString shared = ImageVersionValidation::sharedGalleryError(d, *gallery);
+        if (!shared.isEmpty())
+            return {shared};
+    }
     const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
     if (d.sourceKind != SourceKind::VirtualMachine) {
         if (sets->isLoading())

@@ -21,6 +21,7 @@ struct WizardServices {
     cmk::ImageVersionDraftModel *draft = nullptr;
     DiskEncryptionSetModel *diskEncryptionSets = nullptr; ///< of the draft's subscription
     ResourceListModel *locations = nullptr;               ///< of the draft's subscription
+    ResourceListModel *galleries = nullptr; ///< of the draft's resource group (their sharing matters later)
     cmk::DesHealthCache *keyHealth = nullptr;             ///< the health of the chosen sets' keys
     /// "Today" for the end-of-life check (tests may pin it).
     std::function<QDate()> today = [] { return QDate::currentDate(); };
