@@ -91,6 +91,16 @@ bool encryptsWithDiskEncryptionSet(const QJsonValue &value) {
     return false;
 }
 
+// The service's answer to a request that breaks "you cannot share or copy images that use customer-managed
+// keys": what it found, then the limitation.
+ApiResponse limitationError(const QString &found, const QString &target) {
+    return armError(400, QStringLiteral("OperationNotAllowed"),
+                    found + QLatin1Char(' ') +
+                        QCoreApplication::translate(
+                            "armsandbox", "Images that use customer-managed keys cannot be shared or copied."),
+                    target);
+}
+
 std::optional<ApiResponse> checkStorageAccountType(const QJsonObject &object, const QString &path) {
     if (!object.contains(QLatin1String("storageAccountType")))
         return std::nullopt;
@@ -239,13 +249,11 @@ std::optional<ApiResponse> ImageVersionCheck::checkSource(const QJsonObject &sto
 std::optional<ApiResponse> ImageVersionCheck::checkNotACopy() const {
     if (m_source.type != kImageVersionType || !encryptsWithDiskEncryptionSet(m_source.resource))
         return std::nullopt;
-    return armError(400, QStringLiteral("OperationNotAllowed"),
-                    QCoreApplication::translate(
-                        "armsandbox",
-                        "The source gallery image version '%1' is encrypted with customer-managed keys. "
-                        "Images that use customer-managed keys cannot be shared or copied.")
-                        .arg(m_source.id),
-                    m_source.target);
+    return limitationError(QCoreApplication::translate(
+                               "armsandbox", "The source gallery image version '%1' is encrypted with "
+                                             "customer-managed keys.")
+                               .arg(m_source.id),
+                           m_source.target);
 }
 
 // The other half: such a version cannot go into a gallery shared with subscriptions, tenants or the community.
@@ -259,14 +267,11 @@ std::optional<ApiResponse> ImageVersionCheck::checkGalleryNotShared(const QStrin
                         valueAt(sharing, {"communityGalleryInfo", "communityGalleryEnabled"}).toBool();
     if (!shared)
         return std::nullopt;
-    return armError(400, QStringLiteral("OperationNotAllowed"),
-                    QCoreApplication::translate(
-                        "armsandbox",
-                        "The gallery '%1' is shared (sharingProfile.permissions '%2'). Images that use "
-                        "customer-managed keys cannot be shared or copied.")
-                        .arg(gallery.value(QLatin1String("name")).toString(),
-                             permissions.isEmpty() ? QStringLiteral("Groups") : permissions),
-                    target);
+    return limitationError(QCoreApplication::translate(
+                               "armsandbox", "The gallery '%1' is shared (sharingProfile.permissions '%2').")
+                               .arg(gallery.value(QLatin1String("name")).toString(),
+                                    permissions.isEmpty() ? QStringLiteral("Groups") : permissions),
+                           target);
 }
 
 std::optional<ApiResponse> ImageVersionCheck::checkSourceRegion(const QString &id,

@@ -86,13 +86,9 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
-        armsandbox::SandboxOptions options;
-        options.fixturePath = sandboxtest::writeRegisteredDemoFixture(m_dir);
-        options.lroPollsUntilDone = 2;
         QString why;
-        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
-        options.authRequired = true;
-        QVERIFY2(m_authSandbox.start(options, &why), qPrintable(why));
+        QVERIFY2(sandboxtest::startRegisteredDemo(m_sandbox, m_dir, 2, &why), qPrintable(why));
+        QVERIFY2(sandboxtest::startRegisteredDemo(m_authSandbox, m_dir, 2, &why, true), qPrintable(why));
     }
 
     void init() { m_sandbox.clearExchanges(); }

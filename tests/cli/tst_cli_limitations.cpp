@@ -69,7 +69,8 @@ private:
     }
     Result create(const cmk::ImageVersionDraft &draft) {
         const QString path = m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files));
-        return run(QStringLiteral("create"), {QStringLiteral("--draft"), demodata::writeDraftFile(path, draft)});
+        return run(QStringLiteral("create"),
+                   {QStringLiteral("--draft"), demodata::writeDraftFile(path, draft)});
     }
     int versionPutCount() const { return int(versionPuts(m_sandbox).size()); }
 
@@ -104,11 +105,8 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
-        armsandbox::SandboxOptions options;
-        options.fixturePath = sandboxtest::writeRegisteredDemoFixture(m_dir);
-        options.lroPollsUntilDone = 1;
         QString why;
-        QVERIFY2(m_sandbox.start(options, &why), qPrintable(why));
+        QVERIFY2(sandboxtest::startRegisteredDemo(m_sandbox, m_dir, 1, &why), qPrintable(why));
         m_privateGallery = m_sandbox.resource(galleryId());
         QVERIFY(!m_privateGallery.isEmpty());
     }
@@ -155,24 +153,27 @@ private Q_SLOTS:
         QFETCH(int, mode);
         const Result r = create(copyDraft(QStringLiteral("7.7.4"), cmk::EncryptionMode(mode)));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("source image version 1.1.0 is encrypted with customer-managed")),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QLatin1String("source image version 1.1.0 is encrypted with customer-managed")),
+            qPrintable(r.err));
         QCOMPARE(versionPutCount(), 0);
     }
 
     // What a client that checks nothing meets: the service's refusal, naming the limitation.
     void sandboxRefusesBothAsTheServiceDoes() {
         const cmk::ImageVersionDraft cmkDraft = demodata::cmkImageVersionDraft(QStringLiteral("7.7.5"));
-        const QJsonObject region{
-            {QStringLiteral("name"), QStringLiteral("westeurope")},
-            {QStringLiteral("encryption"),
-             QJsonObject{{QStringLiteral("osDiskImage"),
-                          QJsonObject{{QStringLiteral("diskEncryptionSetId"), desId(QStringLiteral("des-weu-cmk"))}}}}}};
+        const QJsonObject region{{QStringLiteral("name"), QStringLiteral("westeurope")},
+                                 {QStringLiteral("encryption"),
+                                  QJsonObject{{QStringLiteral("osDiskImage"),
+                                               QJsonObject{{QStringLiteral("diskEncryptionSetId"),
+                                                            desId(QStringLiteral("des-weu-cmk"))}}}}}};
         const QJsonObject fromImage{
             {QStringLiteral("storageProfile"),
              QJsonObject{{QStringLiteral("source"),
-                          QJsonObject{{QStringLiteral("id"), demodata::buildId(QStringLiteral("images/img-ubuntu2204-web"))}}}}},
-            {QStringLiteral("publishingProfile"), QJsonObject{{QStringLiteral("targetRegions"), QJsonArray{region}}}}};
+                          QJsonObject{{QStringLiteral("id"),
+                                       demodata::buildId(QStringLiteral("images/img-ubuntu2204-web"))}}}}},
+            {QStringLiteral("publishingProfile"),
+             QJsonObject{{QStringLiteral("targetRegions"), QJsonArray{region}}}}};
         shareGallery(QStringLiteral("Groups"));
         sandboxtest::HttpResult shared = rawPut(cmkDraft, fromImage);
         QCOMPARE(shared.status, 400);
@@ -182,8 +183,9 @@ private Q_SLOTS:
         m_sandbox.setResource(m_privateGallery);
         QJsonObject copy{
             {QStringLiteral("storageProfile"),
-             QJsonObject{{QStringLiteral("source"),
-                          QJsonObject{{QStringLiteral("id"), demodata::imageVersionId(QStringLiteral("1.1.0"))}}}}},
+             QJsonObject{
+                 {QStringLiteral("source"),
+                  QJsonObject{{QStringLiteral("id"), demodata::imageVersionId(QStringLiteral("1.1.0"))}}}}},
             {QStringLiteral("publishingProfile"),
              QJsonObject{{QStringLiteral("targetRegions"),
                           QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("westeurope")}}}}}}};
@@ -212,9 +214,9 @@ private Q_SLOTS:
                  qPrintable(after.out));
 
         // A version without customer-managed keys in the same gallery has nothing to say about it.
-        const Result plain = run(QStringLiteral("review"), {QStringLiteral("--id"),
-                                                            demodata::imageVersionId(QStringLiteral("1.0.0")),
-                                                            QStringLiteral("--format"), QStringLiteral("json")});
+        const Result plain = run(QStringLiteral("review"),
+                                 {QStringLiteral("--id"), demodata::imageVersionId(QStringLiteral("1.0.0")),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
         QVERIFY(!findingCodes(plain.out).contains(QLatin1String("customerKeyInSharedGallery")));
     }

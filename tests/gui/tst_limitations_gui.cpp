@@ -15,9 +15,7 @@ class TestLimitationsGui : public QObject {
 
 private:
     armsandbox::Sandbox m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
-    std::unique_ptr<CreateImageVersionWizard> m_wizard;
+    WizardSession m_session;
     QJsonObject m_privateGallery;
 
     static QString galleryId() {
@@ -29,10 +27,11 @@ private:
     void shareGallery() {
         QJsonObject gallery = m_privateGallery;
         QJsonObject properties = gallery.value(QLatin1String("properties")).toObject();
-        properties.insert(QStringLiteral("sharingProfile"),
-                          QJsonObject{{QStringLiteral("permissions"), QStringLiteral("Groups")},
-                                      {QStringLiteral("groups"),
-                                       QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("AADTenants")}}}}});
+        properties.insert(
+            QStringLiteral("sharingProfile"),
+            QJsonObject{{QStringLiteral("permissions"), QStringLiteral("Groups")},
+                        {QStringLiteral("groups"),
+                         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("AADTenants")}}}}});
         gallery.insert(QStringLiteral("properties"), properties);
         m_sandbox.setResource(gallery);
     }
@@ -40,31 +39,30 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QString why;
-        QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
+        QVERIFY2(startRegisteredSandbox(m_sandbox, m_session.client, &why), qPrintable(why));
         m_privateGallery = m_sandbox.resource(galleryId());
         QVERIFY(!m_privateGallery.isEmpty());
     }
 
     void cleanup() {
-        m_wizard.reset();
-        m_draft.reset();
+        m_session.close();
         m_sandbox.setResource(m_privateGallery);
     }
 
     void sharedGalleryBlocksCustomerKeysOnTheEncryptionPage() {
         shareGallery();
-        openWizard(m_client.get(), m_draft, m_wizard, 10,
-                   demodata::cmkImageVersionDraft(QStringLiteral("8.1.0")));
-        QVERIFY(next(m_wizard.get()));
-        QVERIFY(next(m_wizard.get()));
-        QCOMPARE(m_wizard->currentId(), int(cmkui::EncryptionPageId));
-        QTRY_VERIFY_WITH_TIMEOUT(errorText(m_wizard.get()).contains(QLatin1String("galContosoProd is shared")),
+        CreateImageVersionWizard *wizard =
+            m_session.open(demodata::cmkImageVersionDraft(QStringLiteral("8.1.0")));
+        QVERIFY(next(wizard));
+        QVERIFY(next(wizard));
+        QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(errorText(wizard).contains(QLatin1String("galContosoProd is shared")),
                                  10000);
-        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
 
-        find<QAbstractButton>(m_wizard.get(), QStringLiteral("platformKeyRadio"))->click();
-        QVERIFY(next(m_wizard.get()));
-        QCOMPARE(m_draft->draft().encryption, cmk::EncryptionMode::PlatformKey);
+        find<QAbstractButton>(wizard, QStringLiteral("platformKeyRadio"))->click();
+        QVERIFY(next(wizard));
+        QCOMPARE(m_session.draft->draft().encryption, cmk::EncryptionMode::PlatformKey);
     }
 
     void customerKeyVersionCannotBeTheSource() {
@@ -73,11 +71,10 @@ private Q_SLOTS:
         copy.sourceId = demodata::imageVersionId(QStringLiteral("1.1.0"));
         copy.dataDiskSnapshots.clear();
         copy.sourceDataDiskLuns = {0, 1};
-        openWizard(m_client.get(), m_draft, m_wizard, 10, copy);
-        QTRY_VERIFY_WITH_TIMEOUT(errorText(m_wizard.get()).contains(
-                                     QLatin1String("source image version 1.1.0 is encrypted")),
-                                 10000);
-        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        CreateImageVersionWizard *wizard = m_session.open(copy);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            errorText(wizard).contains(QLatin1String("source image version 1.1.0 is encrypted")), 10000);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
     }
 };
 

@@ -159,4 +159,15 @@ inline QString writeRegisteredDemoFixture(const QTemporaryDir &dir) {
     return writeFixture(dir, QStringLiteral("registered-demo.json"), fixture);
 }
 
+/// Starts `sandbox` on the demo data with SIGEncryption registered (a copy of the fixture in `dir`), each
+/// long-running operation done after `lroPolls` polls; false with the reason in `why` when it cannot.
+inline bool startRegisteredDemo(armsandbox::Sandbox &sandbox, const QTemporaryDir &dir, int lroPolls,
+                                QString *why, bool authRequired = false) {
+    armsandbox::SandboxOptions options;
+    options.fixturePath = writeRegisteredDemoFixture(dir);
+    options.lroPollsUntilDone = lroPolls;
+    options.authRequired = authRequired;
+    return sandbox.start(options, why);
+}
+
 } // namespace sandboxtest

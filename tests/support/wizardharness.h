@@ -48,6 +48,21 @@ inline cmkui::CreateImageVersionWizard *openWizard(cmk::ArmClient *client,
     return wizard.get();
 }
 
+/// What a wizard test holds besides its sandbox: the client, the draft and the wizard over it.
+struct WizardSession {
+    std::unique_ptr<cmk::ArmClient> client;
+    std::unique_ptr<cmk::ImageVersionDraftModel> draft;
+    std::unique_ptr<cmkui::CreateImageVersionWizard> wizard;
+
+    cmkui::CreateImageVersionWizard *open(const cmk::ImageVersionDraft &initial = {}) {
+        return openWizard(client.get(), draft, wizard, 10, initial);
+    }
+    void close() {
+        wizard.reset();
+        draft.reset();
+    }
+};
+
 /// Waits until `combo` lists an item starting with `text`, then selects it (as a click in the list does).
 inline bool choose(QComboBox *combo, const QString &text, int timeoutMs = 8000) {
     if (!combo) {
