@@ -963,6 +963,10 @@
         <source>--review takes one resource ID: “%1” is one argument too many.</source>
         <translation>--review prend un seul ID de ressource&#xa0;: «&#xa0;%1&#xa0;» est un argument de trop.</translation>
     </message>
+    <message>
+        <source>Commands (cmkwizard COMMAND --help for their options):</source>
+        <translation>Commandes (cmkwizard COMMANDE --help pour leurs options)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>ImageVersionDraft</name>
