@@ -16,9 +16,9 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QDir>
 #include <QTranslator>
 
 namespace cmkapp {

@@ -34,7 +34,8 @@ void printReport(QTextStream &out, const std::vector<cmk::DesHealth> &results) {
         QStringList codes;
         for (const cmk::DesFinding &finding : health.findings)
             codes << finding.code;
-        rows.append({health.name, cmk::RegionNames::displayName(health.location), cmk::translatedStatus(health.status),
+        rows.append({health.name, cmk::RegionNames::displayName(health.location),
+                     cmk::translatedStatus(health.status),
                      codes.isEmpty() ? QStringLiteral("-") : codes.join(QStringLiteral(", "))});
     }
     QList<int> widths;

@@ -71,8 +71,9 @@ bool readGuiCommandLine(const QCoreApplication &app, GuiRequest *request, int *e
         GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys.") +
         QLatin1String("\n\n") + GuiText::tr("Commands (cmkwizard COMMAND --help for their options):");
     for (const Subcommand &command : subcommands())
-        description += QStringLiteral("\n  %1  %2").arg(QString::fromLatin1(command.name).leftJustified(14),
-                                                        QCoreApplication::translate("main", command.summary));
+        description += QStringLiteral("\n  %1  %2")
+                           .arg(QString::fromLatin1(command.name).leftJustified(14),
+                                QCoreApplication::translate("main", command.summary));
     parser.setApplicationDescription(description);
     addGlobalOptions(parser);
     const QCommandLineOption draftOption(

@@ -769,8 +769,9 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << tr("Location: %1").arg(rvRegion(v.location));
     lines << tr("Provisioning state: %1").arg(ServiceTerms::state(v.provisioningState));
     lines << tr("Replication: %1")
-                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown")
-                                                             : ServiceTerms::state(v.aggregatedReplicationState));
+                 .arg(v.aggregatedReplicationState.isEmpty()
+                          ? tr("unknown")
+                          : ServiceTerms::state(v.aggregatedReplicationState));
     lines << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : rvDate(v.endOfLifeDate));
     lines << tr("Excluded from latest: %1").arg(rvYesNo(v.excludeFromLatest.value_or(false)));
     if (review.sourceKnown) {
@@ -789,13 +790,13 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << QString();
     lines << tr("Target regions and disks:");
     for (const ReviewRegion &region : review.regions) {
-        const QString replication =
-            region.hasReplicationStatus
-                ? tr("%1, %2").arg(ServiceTerms::state(region.replicationState),
-                                   ServiceTerms::percent(region.replicationProgress))
-                : tr("no replication status");
-        lines << QStringLiteral("  ") + tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
-                                            .arg(rvRegion(region.name), region.storageAccountType, replication);
+        const QString replication = region.hasReplicationStatus
+                                        ? tr("%1, %2").arg(ServiceTerms::state(region.replicationState),
+                                                           ServiceTerms::percent(region.replicationProgress))
+                                        : tr("no replication status");
+        lines << QStringLiteral("  ") +
+                     tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
+                         .arg(rvRegion(region.name), region.storageAccountType, replication);
         if (!region.replicationDetails.isEmpty())
             lines << QStringLiteral("    ") + tr("Replication details: %1").arg(region.replicationDetails);
         for (const ReviewDisk &disk : region.disks)

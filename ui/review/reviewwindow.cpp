@@ -319,8 +319,9 @@ void ReviewWindow::showReview() {
     QStringList facts;
     facts << tr("Location: %1").arg(cmk::RegionNames::displayName(v.location));
     facts << tr("Replication: %1")
-                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown")
-                                                             : cmk::ServiceTerms::state(v.aggregatedReplicationState));
+                 .arg(v.aggregatedReplicationState.isEmpty()
+                          ? tr("unknown")
+                          : cmk::ServiceTerms::state(v.aggregatedReplicationState));
     const QDate endOfLife = QDate::fromString(v.endOfLifeDate.left(10), Qt::ISODate);
     facts << tr("End of life: %1")
                  .arg(v.endOfLifeDate.isEmpty() ? tr("none")
@@ -362,8 +363,8 @@ void ReviewWindow::showReview() {
     };
     for (int row = 0; row < r.regions.size(); ++row) {
         const cmk::ReviewRegion &region = r.regions.at(row);
-        const QStringList cells = {cmk::RegionNames::displayName(region.name), QString::number(region.replicaCount),
-                                   region.storageAccountType,
+        const QStringList cells = {cmk::RegionNames::displayName(region.name),
+                                   QString::number(region.replicaCount), region.storageAccountType,
                                    cmk::ReviewReport::replicationText(region, QStringLiteral("\n"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
@@ -560,7 +561,8 @@ void ReviewWindow::onImageChanged() {
             const QString label =
                 version.provisioningState.isEmpty()
                     ? version.name
-                    : QStringLiteral("%1 (%2)").arg(version.name, cmk::ServiceTerms::state(version.provisioningState));
+                    : QStringLiteral("%1 (%2)").arg(version.name,
+                                                    cmk::ServiceTerms::state(version.provisioningState));
             return qMakePair(label, version.id);
         });
     updateButtons();
