@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -120,6 +121,18 @@ bool readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &out, QSt
 
 namespace {
 QString g_installedLanguage;
+
+// The installed catalogues (<prefix>/share/cmkwizard/translations, found from the executable, so that an
+// unpacked package works anywhere) first, then the ones compiled into the binary.
+bool loadCatalogue(QTranslator *translator, const QLocale &locale) {
+    const QString installed =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(CMK_TRANSLATIONS_RELDIR));
+    for (const QString &dir : {installed, QStringLiteral(":/i18n")}) {
+        if (translator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"), dir))
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 void installTranslations(const QString &language) {
@@ -139,8 +152,7 @@ void installTranslations(const QString &language) {
     // --lang or the menu wins; otherwise the system's languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
     QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     appTranslator = new QTranslator;
-    if (!appTranslator->load(locale, QStringLiteral("cmkwizard"), QStringLiteral("_"),
-                             QStringLiteral(":/i18n"))) {
+    if (!loadCatalogue(appTranslator, locale)) {
         // No catalogue for this language (German, or the C locale of a CI machine): the interface is English,
         // which still needs the English plural forms ("1 region", "2 regions").
         if (!appTranslator->load(QStringLiteral(":/i18n/cmkwizard_en.qm")))

@@ -963,6 +963,10 @@
         <source>--review takes one resource ID: “%1” is one argument too many.</source>
         <translation>--review prend un seul ID de ressource&#xa0;: «&#xa0;%1&#xa0;» est un argument de trop.</translation>
     </message>
+    <message>
+        <source>Commands (cmkwizard COMMAND --help for their options):</source>
+        <translation>Commandes (cmkwizard COMMANDE --help pour leurs options)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>ImageVersionDraft</name>
@@ -1321,16 +1325,16 @@
         <translation>La définition d’image «&#xa0;%1&#xa0;» ne peut pas être utilisée&#xa0;: %2</translation>
     </message>
     <message>
-        <source>The source image version %1 is encrypted with customer-managed keys, and Azure does not allow copying images that use them. Use the snapshots or the managed image it was made from.</source>
-        <translation>La version d’image source %1 est chiffrée avec des clés gérées par le client, et Azure n’autorise pas la copie des images qui les utilisent. Utilisez les instantanés ou l’image managée dont elle est issue.</translation>
-    </message>
-    <message>
         <source>The gallery %1 is shared as a community gallery, and Azure does not allow sharing images that use customer-managed keys. Choose the platform-managed key, or a gallery that is not shared.</source>
         <translation>La galerie %1 est partagée en tant que galerie communautaire, et Azure n’autorise pas le partage des images qui utilisent des clés gérées par le client. Choisissez la clé gérée par la plateforme, ou une galerie qui n’est pas partagée.</translation>
     </message>
     <message>
         <source>The gallery %1 is shared with other subscriptions or tenants, and Azure does not allow sharing images that use customer-managed keys. Choose the platform-managed key, or a gallery that is not shared.</source>
         <translation>La galerie %1 est partagée avec d’autres abonnements ou locataires, et Azure n’autorise pas le partage des images qui utilisent des clés gérées par le client. Choisissez la clé gérée par la plateforme, ou une galerie qui n’est pas partagée.</translation>
+    </message>
+    <message>
+        <source>The source image version %1 is encrypted with customer-managed keys, and Azure does not allow copying images that use them. Use the snapshots or the managed image it was made from.</source>
+        <translation>La version d’image source %1 est chiffrée avec des clés gérées par le client, et Azure n’autorise pas la copie des images qui les utilisent. Utilisez les instantanés ou l’image managée dont elle est issue.</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1397,241 @@
     <message>
         <source>The key vault %1 already exists in %2: the set-up uses it.</source>
         <translation>Le coffre de clés %1 existe déjà dans %2&#xa0;: la configuration l’utilise.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionNames</name>
+    <message>
+        <source>East US</source>
+        <translation>USA Est</translation>
+    </message>
+    <message>
+        <source>East US 2</source>
+        <translation>USA Est 2</translation>
+    </message>
+    <message>
+        <source>South Central US</source>
+        <translation>USA Centre Sud</translation>
+    </message>
+    <message>
+        <source>West US 2</source>
+        <translation>USA Ouest 2</translation>
+    </message>
+    <message>
+        <source>West US 3</source>
+        <translation>USA Ouest 3</translation>
+    </message>
+    <message>
+        <source>Australia East</source>
+        <translation>Australie Est</translation>
+    </message>
+    <message>
+        <source>Southeast Asia</source>
+        <translation>Asie Sud-Est</translation>
+    </message>
+    <message>
+        <source>North Europe</source>
+        <translation>Europe Nord</translation>
+    </message>
+    <message>
+        <source>Sweden Central</source>
+        <translation>Suède Centre</translation>
+    </message>
+    <message>
+        <source>UK South</source>
+        <translation>Royaume-Uni Sud</translation>
+    </message>
+    <message>
+        <source>West Europe</source>
+        <translation>Europe Ouest</translation>
+    </message>
+    <message>
+        <source>Central US</source>
+        <translation>USA Centre</translation>
+    </message>
+    <message>
+        <source>South Africa North</source>
+        <translation>Afrique du Sud Nord</translation>
+    </message>
+    <message>
+        <source>Central India</source>
+        <translation>Inde Centre</translation>
+    </message>
+    <message>
+        <source>East Asia</source>
+        <translation>Asie Est</translation>
+    </message>
+    <message>
+        <source>Indonesia Central</source>
+        <translation>Indonésie Centre</translation>
+    </message>
+    <message>
+        <source>Japan East</source>
+        <translation>Japon Est</translation>
+    </message>
+    <message>
+        <source>Japan West</source>
+        <translation>Japon Ouest</translation>
+    </message>
+    <message>
+        <source>Korea Central</source>
+        <translation>Corée Centre</translation>
+    </message>
+    <message>
+        <source>Malaysia West</source>
+        <translation>Malaisie Ouest</translation>
+    </message>
+    <message>
+        <source>New Zealand North</source>
+        <translation>Nouvelle-Zélande Nord</translation>
+    </message>
+    <message>
+        <source>Canada Central</source>
+        <translation>Canada Centre</translation>
+    </message>
+    <message>
+        <source>Austria East</source>
+        <translation>Autriche Est</translation>
+    </message>
+    <message>
+        <source>Belgium Central</source>
+        <translation>Belgique Centre</translation>
+    </message>
+    <message>
+        <source>Denmark East</source>
+        <translation>Danemark Est</translation>
+    </message>
+    <message>
+        <source>France Central</source>
+        <translation>France Centre</translation>
+    </message>
+    <message>
+        <source>Germany West Central</source>
+        <translation>Allemagne Centre-Ouest</translation>
+    </message>
+    <message>
+        <source>Italy North</source>
+        <translation>Italie Nord</translation>
+    </message>
+    <message>
+        <source>Norway East</source>
+        <translation>Norvège Est</translation>
+    </message>
+    <message>
+        <source>Poland Central</source>
+        <translation>Pologne Centre</translation>
+    </message>
+    <message>
+        <source>Spain Central</source>
+        <translation>Espagne Centre</translation>
+    </message>
+    <message>
+        <source>Switzerland North</source>
+        <translation>Suisse Nord</translation>
+    </message>
+    <message>
+        <source>Mexico Central</source>
+        <translation>Mexique Centre</translation>
+    </message>
+    <message>
+        <source>UAE North</source>
+        <translation>Émirats arabes unis Nord</translation>
+    </message>
+    <message>
+        <source>Brazil South</source>
+        <translation>Brésil Sud</translation>
+    </message>
+    <message>
+        <source>Chile Central</source>
+        <translation>Chili Centre</translation>
+    </message>
+    <message>
+        <source>Israel Central</source>
+        <translation>Israël Centre</translation>
+    </message>
+    <message>
+        <source>Qatar Central</source>
+        <translation>Qatar Centre</translation>
+    </message>
+    <message>
+        <source>North Central US</source>
+        <translation>USA Centre Nord</translation>
+    </message>
+    <message>
+        <source>West US</source>
+        <translation>USA Ouest</translation>
+    </message>
+    <message>
+        <source>West Central US</source>
+        <translation>USA Centre-Ouest</translation>
+    </message>
+    <message>
+        <source>South Africa West</source>
+        <translation>Afrique du Sud Ouest</translation>
+    </message>
+    <message>
+        <source>Australia Central</source>
+        <translation>Australie Centre</translation>
+    </message>
+    <message>
+        <source>Australia Central 2</source>
+        <translation>Australie Centre 2</translation>
+    </message>
+    <message>
+        <source>Australia Southeast</source>
+        <translation>Australie Sud-Est</translation>
+    </message>
+    <message>
+        <source>Jio India Central</source>
+        <translation>Jio Inde Centre</translation>
+    </message>
+    <message>
+        <source>Jio India West</source>
+        <translation>Jio Inde Ouest</translation>
+    </message>
+    <message>
+        <source>Korea South</source>
+        <translation>Corée Sud</translation>
+    </message>
+    <message>
+        <source>South India</source>
+        <translation>Inde Sud</translation>
+    </message>
+    <message>
+        <source>West India</source>
+        <translation>Inde Ouest</translation>
+    </message>
+    <message>
+        <source>Canada East</source>
+        <translation>Canada Est</translation>
+    </message>
+    <message>
+        <source>France South</source>
+        <translation>France Sud</translation>
+    </message>
+    <message>
+        <source>Germany North</source>
+        <translation>Allemagne Nord</translation>
+    </message>
+    <message>
+        <source>Norway West</source>
+        <translation>Norvège Ouest</translation>
+    </message>
+    <message>
+        <source>Switzerland West</source>
+        <translation>Suisse Ouest</translation>
+    </message>
+    <message>
+        <source>UK West</source>
+        <translation>Royaume-Uni Ouest</translation>
+    </message>
+    <message>
+        <source>UAE Central</source>
+        <translation>Émirats arabes unis Centre</translation>
+    </message>
+    <message>
+        <source>Brazil Southeast</source>
+        <translation>Brésil Sud-Est</translation>
     </message>
 </context>
 <context>
@@ -1486,10 +1725,6 @@
         <translation>La réplication dans la région %1 a échoué. Message du service&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Replication to region %1 is still in progress (%2 %).</source>
-        <translation>La réplication dans la région %1 est toujours en cours (%2&#xa0;%).</translation>
-    </message>
-    <message>
         <source>The source %1 no longer exists. The image version does not need it, but it cannot be recreated from the same source.</source>
         <translation>La source %1 n’existe plus. La version d’image n’en a pas besoin, mais elle ne pourra pas être recréée à partir de la même source.</translation>
     </message>
@@ -1522,6 +1757,10 @@
             <numerusform>Vérification de la clé de %n jeu de chiffrement de disque…</numerusform>
             <numerusform>Vérification des clés de %n jeux de chiffrement de disque…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replication to region %1 is still in progress (%2).</source>
+        <translation>La réplication dans la région %1 est toujours en cours (%2).</translation>
     </message>
     <message>
         <source>The gallery %1 is shared, but this image version uses customer-managed keys: Azure does not allow sharing or copying such images, so those who share the gallery cannot use it. Keep it in a gallery that is not shared.</source>
@@ -1674,10 +1913,6 @@
         <translation>Régions cibles et disques&#xa0;:</translation>
     </message>
     <message>
-        <source>%1, %2 %</source>
-        <translation>%1, %2&#xa0;%</translation>
-    </message>
-    <message>
         <source>no replication status</source>
         <translation>aucun statut de réplication</translation>
     </message>
@@ -1816,10 +2051,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 (%2 %)</source>
-        <translation>%1 (%2&#xa0;%)</translation>
-    </message>
-    <message>
         <source>Key health of the disk encryption sets:</source>
         <translation>Santé des clés des jeux de chiffrement de disque&#xa0;:</translation>
     </message>
@@ -1830,6 +2061,10 @@
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +2084,114 @@
     <message>
         <source>The wizard did not leave the page “%1”.</source>
         <translation>L’Assistant n’a pas quitté la page «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTerms</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>Création en cours</translation>
+    </message>
+    <message>
+        <source>Updating</source>
+        <translation>Mise à jour en cours</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Suppression en cours</translation>
+    </message>
+    <message>
+        <source>Migrating</source>
+        <translation>Migration en cours</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours d’exécution</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit</translation>
+    </message>
+    <message>
+        <source>Registering</source>
+        <translation>Inscription en cours</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Non inscrit</translation>
+    </message>
+    <message>
+        <source>Unregistered</source>
+        <translation>Désinscrit</translation>
+    </message>
+    <message>
+        <source>Unregistering</source>
+        <translation>Désinscription en cours</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Generalized</source>
+        <translation>Généralisé</translation>
+    </message>
+    <message>
+        <source>Specialized</source>
+        <translation>Spécialisé</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Averti</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>En retard de paiement</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>A percentage; French puts a narrow no-break space before the sign.</extracomment>
+        <translation>%1&#x202f;%</translation>
+    </message>
+    <message>
+        <source>Replicating</source>
+        <translation>Réplication en cours</translation>
     </message>
 </context>
 <context>
@@ -4427,7 +4770,7 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Replication state of one region: %1 region, %2 state as Azure reports it (Replicating, Completed...)</extracomment>
+        <extracomment>Replication state of one region: %1 region, %2 state (Replicating, Completed...)</extracomment>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
@@ -5116,13 +5459,13 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <translation>Impossible de vérifier le brouillon auprès d’Azure&#xa0;: %1</translation>
     </message>
     <message>
-        <source>[%1: %2 %3%]</source>
-        <extracomment>One region&apos;s replication in the progress line: %1 region, %2 state, %3 percent</extracomment>
-        <translation>[%1&#xa0;: %2 %3&#xa0;%]</translation>
-    </message>
-    <message>
         <source>The image version was not created: %1</source>
         <translation>La version d’image n’a pas été créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>[%1: %2 %3]</source>
+        <extracomment>One region&apos;s replication in the progress line: %1 region, %2 state, %3 percentage</extracomment>
+        <translation>[%1&#xa0;: %2 %3]</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "arm/armclient.h"
 #include "arm/armpaths.h"
 #include "cli/commands.h"
+#include "common/usertext.h"
 #include "keyvault/deshealthcheck.h"
 
 #include <QCoreApplication>
@@ -33,7 +34,8 @@ void printReport(QTextStream &out, const std::vector<cmk::DesHealth> &results) {
         QStringList codes;
         for (const cmk::DesFinding &finding : health.findings)
             codes << finding.code;
-        rows.append({health.name, health.location, cmk::translatedStatus(health.status),
+        rows.append({health.name, cmk::RegionNames::displayName(health.location),
+                     cmk::translatedStatus(health.status),
                      codes.isEmpty() ? QStringLiteral("-") : codes.join(QStringLiteral(", "))});
     }
     QList<int> widths;

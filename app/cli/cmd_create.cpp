@@ -4,6 +4,7 @@
 #include "arm/armclient.h"
 #include "cli/commands.h"
 #include "cli/submitflow.h"
+#include "common/usertext.h"
 #include "draft/draftstore.h"
 #include "imageversion/imageversionlivecheck.h"
 #include "imageversion/imageversionsubmitter.h"
@@ -104,10 +105,11 @@ int runCreate(const QStringList &arguments) {
         ProgressLines progress(err, [&] {
             QString line = submitter.stageText();
             for (const cmk::RegionalReplicationStatus &status : submitter.replication()) {
-                //: One region's replication in the progress line: %1 region, %2 state, %3 percent
-                line += QLatin1Char(' ') + CreateCommandText::tr("[%1: %2 %3%]")
-                                               .arg(status.region, status.state)
-                                               .arg(status.progress);
+                //: One region's replication in the progress line: %1 region, %2 state, %3 percentage
+                line += QLatin1Char(' ') + CreateCommandText::tr("[%1: %2 %3]")
+                                               .arg(cmk::RegionNames::displayName(status.region),
+                                                    cmk::ServiceTerms::state(status.state),
+                                                    cmk::ServiceTerms::percent(status.progress));
             }
             return line;
         });

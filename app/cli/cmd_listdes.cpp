@@ -4,6 +4,7 @@
 #include "arm/armpaths.h"
 #include "arm/resources.h"
 #include "cli/commands.h"
+#include "common/usertext.h"
 #include "des/diskencryptionsetcatalog.h"
 
 #include <QTextStream>
@@ -41,7 +42,8 @@ void printTable(QTextStream &out, const cmk::DiskEncryptionSetCatalog &catalog,
     rows.reserve(int(shown.size()));
     for (int index : shown) {
         const cmk::DiskEncryptionSet &des = catalog.at(index);
-        rows.append({des.name, des.resourceGroup(), des.location, shortType(des.encryptionType), des.keyUrl});
+        rows.append({des.name, des.resourceGroup(), cmk::RegionNames::displayName(des.location),
+                     shortType(des.encryptionType), des.keyUrl});
     }
     QList<int> widths;
     for (const QString &header : headers)

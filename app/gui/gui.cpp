@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -64,10 +65,16 @@ struct GuiRequest {
 
 /// Reads the command line (--help and --version end the process here); false with the exit code when it
 /// is not acceptable, the reason on stderr.
-bool readGuiCommandLine(const QApplication &app, GuiRequest *request, int *exitCode) {
+bool readGuiCommandLine(const QCoreApplication &app, GuiRequest *request, int *exitCode) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys."));
+    QString description =
+        GuiText::tr("Creates Azure Compute Gallery image versions encrypted with your own keys.") +
+        QLatin1String("\n\n") + GuiText::tr("Commands (cmkwizard COMMAND --help for their options):");
+    for (const Subcommand &command : subcommands())
+        description += QStringLiteral("\n  %1  %2")
+                           .arg(QString::fromLatin1(command.name).leftJustified(14),
+                                QCoreApplication::translate("main", command.summary));
+    parser.setApplicationDescription(description);
     addGlobalOptions(parser);
     const QCommandLineOption draftOption(
         QStringLiteral("draft"),
@@ -224,8 +231,39 @@ int runWizardWindow(QApplication &app, const GuiRequest &request, AppContext &co
 
 } // namespace
 
+namespace {
+
+/// --help, -h, --version or -v before any "--": answered without a display (an installed package is checked
+/// on a machine without one).
+bool asksHelpOrVersion(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+/// Prints the help or the version (QCommandLineParser exits), or the reason a command line is wrong.
+int answerHelpOrVersion(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    installTranslations(languageFromArguments(app.arguments()));
+    GuiRequest request;
+    int exitCode = ExitOk;
+    readGuiCommandLine(app, &request, &exitCode);
+    return exitCode;
+}
+
+} // namespace
+
 int runGui(int argc, char **argv) {
+    if (asksHelpOrVersion(argc, argv))
+        return answerHelpOrVersion(argc, argv);
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral(CMK_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cmkwizard.svg")));
     // Before the parser is built: the option descriptions are translated as they are created.
     const QString languageArgument = languageFromArguments(app.arguments());
     installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);

@@ -40,7 +40,14 @@ void runEventsFor(int ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
+PictureObserver &pictureObserver() {
+    static PictureObserver observer;
+    return observer;
+}
+
 bool save(QWidget *widget, const QString &dir, const QString &name, QStringList *written, QString *error) {
+    if (pictureObserver())
+        pictureObserver()(widget, name);
     const QString file = QDir(dir).filePath(name + QStringLiteral(".png"));
     if (!widget->grab().save(file)) {
         *error = ScreenshotText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(file));
@@ -79,6 +86,10 @@ void registerMissingFeature(QWizardPage *page, const QString &dir, QStringList *
 }
 
 } // namespace
+
+void setPictureObserver(PictureObserver observer) {
+    pictureObserver() = std::move(observer);
+}
 
 cmk::ImageVersionDraft demoDraft() {
     const QString sub = demoSubscription;

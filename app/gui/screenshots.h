@@ -8,6 +8,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
+
+class QWidget;
 
 namespace cmk {
 class ArmClient;
@@ -36,6 +39,10 @@ bool settleWizardPage(cmkui::CreateImageVersionWizard &wizard, int timeoutMs = 1
 /// list with `error` set.
 QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
                             const QString &reviewVersionId, const QString &dir, QString *error);
+
+/// Called with each window or dialog just before its picture is taken (tests read what it shows).
+using PictureObserver = std::function<void(QWidget *window, const QString &name)>;
+void setPictureObserver(PictureObserver observer);
 
 /// The demo image version the review window shows in the screenshots.
 QString demoReviewVersionId();

@@ -2,6 +2,7 @@
 // with its fix. Every code is explained in docs/des-health.md.
 
 #include "arm/resources.h"
+#include "common/usertext.h"
 #include "keyvault/deshealth.h"
 #include "keyvault/deshealthfixes.h"
 
@@ -34,7 +35,7 @@ private:
 };
 
 QString day(qint64 seconds) {
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+    return ServiceTerms::date(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).date());
 }
 
 QString reasonOf(const ArmError &error) {
@@ -201,7 +202,8 @@ bool evaluateVault(const DesHealthReadings &r, const FixContext &fix, FindingLis
             DesHealthSeverity::Info, "VAULT_IN_OTHER_REGION",
             HealthText::tr("The key vault %1 is in %2 and the disk encryption set %3 in %4: an outage of %2 "
                            "also stops the disks of %4.")
-                .arg(v.name, v.location, desName, r.set->set.location));
+                .arg(v.name, RegionNames::displayName(v.location), desName,
+                     RegionNames::displayName(r.set->set.location)));
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "review/review.h"
 
+#include "common/usertext.h"
+
 #include "arm/armpaths.h"
 #include "imageversion/imageversionexport.h"
 #include "keyvault/deshealthcheck.h"
@@ -59,6 +61,24 @@ QString rvEncryptionTypeLabel(const QString &type) {
     if (type.isEmpty())
         return ReviewReport::tr("unknown type");
     return type;
+}
+
+// Regions are read by their display name in the interface's language; findings keep the ARM name as key.
+QString rvRegion(const QString &name) {
+    return RegionNames::displayName(name);
+}
+
+QString rvRegions(const QStringList &names) {
+    QStringList shown;
+    for (const QString &name : names)
+        shown << rvRegion(name);
+    return shown.join(QStringLiteral(", "));
+}
+
+// An ISO date from ARM ("2030-12-31T00:00:00+00:00") in the user's locale; as sent when it is not one.
+QString rvDate(const QString &iso) {
+    const QDate date = QDate::fromString(iso.left(10), Qt::ISODate);
+    return date.isValid() ? ServiceTerms::date(date) : iso;
 }
 
 QString rvYesNo(bool value) {
@@ -314,7 +334,7 @@ void ReviewFindingCollector::checkRegionCoverage() {
                 ReviewAnalysis::tr(
                     "Region %1 has no disk encryption set while %2 use customer-managed keys: the copy of "
                     "the image stored in %1 is encrypted with platform-managed keys only.")
-                    .arg(region.name, encryptedRegions.join(QStringLiteral(", "))),
+                    .arg(rvRegion(region.name), rvRegions(encryptedRegions)),
                 region.name);
         }
     }
@@ -326,7 +346,7 @@ void ReviewFindingCollector::checkDisksOfEncryptedRegion(const ReviewRegion &reg
         add(QStringLiteral("osDiskWithoutEncryption"), RvSeverity::Error,
             ReviewAnalysis::tr("In region %1 the data disks use a disk encryption set but the OS disk has "
                                "none: the OS disk is encrypted with platform-managed keys only.")
-                .arg(region.name),
+                .arg(rvRegion(region.name)),
             region.name, -1);
         return;
     }
@@ -336,7 +356,7 @@ void ReviewFindingCollector::checkDisksOfEncryptedRegion(const ReviewRegion &reg
                 ReviewAnalysis::tr(
                     "In region %1 the OS disk uses disk encryption set %2, but the data disk at LUN %3 has "
                     "none: that disk is encrypted with platform-managed keys only.")
-                    .arg(region.name, desName(osDes))
+                    .arg(rvRegion(region.name), desName(osDes))
                     .arg(disk.lun),
                 region.name, disk.lun);
     }
@@ -365,7 +385,7 @@ void ReviewFindingCollector::checkDes(const ReviewRegion &region, const ReviewDi
             ReviewAnalysis::tr(
                 "Disk encryption set %1 (used in region %2) is in subscription %3, not in the image's "
                 "subscription %4. Disk encryption sets must be in the same subscription as the image.")
-                .arg(name, region.name, parsed.subscriptionId, m_review.subscriptionId),
+                .arg(name, rvRegion(region.name), parsed.subscriptionId, m_review.subscriptionId),
             region.name, disk.lun, disk.desId);
     if (!des)
         return;
@@ -375,14 +395,14 @@ void ReviewFindingCollector::checkDes(const ReviewRegion &region, const ReviewDi
             ReviewAnalysis::tr(
                 "Disk encryption set %1 (used in region %2) no longer exists: virtual machines cannot be "
                 "created from this image in %2 until it is restored or the image is recreated.")
-                .arg(name, region.name),
+                .arg(name, rvRegion(region.name)),
             region.name, disk.lun, disk.desId);
         break;
     case ReviewedDes::State::Unreadable:
         add(QStringLiteral("desUnreadable"), RvSeverity::Warning,
             ReviewAnalysis::tr(
                 "Disk encryption set %1 (used in region %2) could not be read, so it was not checked: %3")
-                .arg(name, region.name, des->error),
+                .arg(name, rvRegion(region.name), des->error),
             region.name, disk.lun, disk.desId);
         break;
     case ReviewedDes::State::Found:
@@ -398,13 +418,13 @@ void ReviewFindingCollector::checkFoundDes(const ReviewRegion &region, const Rev
         add(QStringLiteral("desNoActiveKey"), RvSeverity::Error,
             ReviewAnalysis::tr("Disk encryption set %1 (used in region %2) has no active key: the disks it "
                                "encrypts cannot be read.")
-                .arg(name, region.name),
+                .arg(name, rvRegion(region.name)),
             region.name, disk.lun, disk.desId);
     if (!des.des.location.isEmpty() && !sameRegion(des.des.location, region.name))
         add(QStringLiteral("desLocationMismatch"), RvSeverity::Error,
             ReviewAnalysis::tr("Disk encryption set %1 is in %2 but encrypts the copy in region %3. A disk "
                                "encryption set only works in its own region.")
-                .arg(name, des.des.location, region.name),
+                .arg(name, rvRegion(des.des.location), rvRegion(region.name)),
             region.name, disk.lun, disk.desId);
 }
 
@@ -439,7 +459,7 @@ void ReviewFindingCollector::checkEndOfLife(const QDate &today) {
         add(QStringLiteral("endOfLifePassed"), RvSeverity::Warning,
             ReviewAnalysis::tr("The end-of-life date (%1) has passed: this version should no longer be used "
                                "for new virtual machines.")
-                .arg(endOfLife.toString(Qt::ISODate)));
+                .arg(ServiceTerms::date(endOfLife)));
 }
 
 void ReviewFindingCollector::checkReplication() {
@@ -450,15 +470,14 @@ void ReviewFindingCollector::checkReplication() {
             add(QStringLiteral("replicationFailed"), RvSeverity::Error,
                 region.replicationDetails.isEmpty()
                     ? ReviewAnalysis::tr("Replication to region %1 failed; the service gave no reason.")
-                          .arg(region.name)
+                          .arg(rvRegion(region.name))
                     : ReviewAnalysis::tr("Replication to region %1 failed. The service says: %2")
-                          .arg(region.name, region.replicationDetails),
+                          .arg(rvRegion(region.name), region.replicationDetails),
                 region.name);
         } else if (region.replicationState.compare(QLatin1String("Replicating"), Qt::CaseInsensitive) == 0) {
             add(QStringLiteral("replicationInProgress"), RvSeverity::Info,
-                ReviewAnalysis::tr("Replication to region %1 is still in progress (%2 %).")
-                    .arg(region.name)
-                    .arg(region.replicationProgress),
+                ReviewAnalysis::tr("Replication to region %1 is still in progress (%2).")
+                    .arg(rvRegion(region.name), ServiceTerms::percent(region.replicationProgress)),
                 region.name);
         }
     }
@@ -732,7 +751,8 @@ void VersionReviewer::finish(const ArmError &error) {
 
 QString ReviewReport::replicationText(const ReviewRegion &region, const QString &detailsSeparator) {
     QString text = region.hasReplicationStatus
-                       ? tr("%1 (%2 %)").arg(region.replicationState).arg(region.replicationProgress)
+                       ? tr("%1 (%2)").arg(ServiceTerms::state(region.replicationState),
+                                           ServiceTerms::percent(region.replicationProgress))
                        : tr("unknown");
     if (!region.replicationDetails.isEmpty())
         text += detailsSeparator + region.replicationDetails;
@@ -782,11 +802,13 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << tr("Image version %1 of %2 in gallery %3")
                  .arg(review.versionName, review.imageDefinitionName, review.galleryName);
     lines << tr("Resource ID: %1").arg(review.versionId);
-    lines << tr("Location: %1").arg(v.location);
-    lines << tr("Provisioning state: %1").arg(v.provisioningState);
+    lines << tr("Location: %1").arg(rvRegion(v.location));
+    lines << tr("Provisioning state: %1").arg(ServiceTerms::state(v.provisioningState));
     lines << tr("Replication: %1")
-                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
-    lines << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+                 .arg(v.aggregatedReplicationState.isEmpty()
+                          ? tr("unknown")
+                          : ServiceTerms::state(v.aggregatedReplicationState));
+    lines << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : rvDate(v.endOfLifeDate));
     lines << tr("Excluded from latest: %1").arg(rvYesNo(v.excludeFromLatest.value_or(false)));
     if (review.sourceKnown) {
         for (const ReviewedSource &source : review.sources) {
@@ -804,12 +826,13 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << QString();
     lines << tr("Target regions and disks:");
     for (const ReviewRegion &region : review.regions) {
-        const QString replication =
-            region.hasReplicationStatus
-                ? tr("%1, %2 %").arg(region.replicationState).arg(region.replicationProgress)
-                : tr("no replication status");
-        lines << QStringLiteral("  ") + tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
-                                            .arg(region.name, region.storageAccountType, replication);
+        const QString replication = region.hasReplicationStatus
+                                        ? tr("%1, %2").arg(ServiceTerms::state(region.replicationState),
+                                                           ServiceTerms::percent(region.replicationProgress))
+                                        : tr("no replication status");
+        lines << QStringLiteral("  ") +
+                     tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
+                         .arg(rvRegion(region.name), region.storageAccountType, replication);
         if (!region.replicationDetails.isEmpty())
             lines << QStringLiteral("    ") + tr("Replication details: %1").arg(region.replicationDetails);
         for (const ReviewDisk &disk : region.disks)
@@ -837,7 +860,7 @@ QString ReviewReport::text(const VersionReview &review) {
             lines << QStringLiteral("  ") + line;
     }
     lines << QString();
-    lines << tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate));
+    lines << tr("Reviewed at %1").arg(ServiceTerms::dateTime(review.reviewedAt));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -999,11 +1022,12 @@ QString ReviewReport::html(const VersionReview &review) {
     const auto row = [&](const QString &label, const QString &value) {
         h += QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>").arg(e(label), e(value));
     };
-    row(tr("Location"), v.location);
-    row(tr("Provisioning state"), v.provisioningState);
-    row(tr("Replication"),
-        v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
-    row(tr("End of life"), v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+    row(tr("Location"), rvRegion(v.location));
+    row(tr("Provisioning state"), ServiceTerms::state(v.provisioningState));
+    row(tr("Replication"), v.aggregatedReplicationState.isEmpty()
+                               ? tr("unknown")
+                               : ServiceTerms::state(v.aggregatedReplicationState));
+    row(tr("End of life"), v.endOfLifeDate.isEmpty() ? tr("none") : rvDate(v.endOfLifeDate));
     row(tr("Excluded from latest"), rvYesNo(v.excludeFromLatest.value_or(false)));
     for (const ReviewedSource &source : review.sources) {
         const QString kind = source.lun >= 0 ? tr("Data-disk snapshot (LUN %1)").arg(source.lun)
@@ -1045,7 +1069,7 @@ QString ReviewReport::html(const VersionReview &review) {
     h += QStringLiteral("</tr>");
     for (const ReviewRegion &region : review.regions) {
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td>")
-                 .arg(e(region.name))
+                 .arg(e(rvRegion(region.name)))
                  .arg(region.replicaCount)
                  .arg(e(region.storageAccountType));
         h += QStringLiteral("<td>%1</td>").arg(e(replicationText(region, QStringLiteral(" — "))));
@@ -1073,7 +1097,7 @@ QString ReviewReport::html(const VersionReview &review) {
                 continue;
             }
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                     .arg(e(parsed.name()), e(parsed.resourceGroup), e(des.des.location),
+                     .arg(e(parsed.name()), e(parsed.resourceGroup), e(rvRegion(des.des.location)),
                           e(rvEncryptionTypeLabel(des.des.encryptionType)),
                           e(des.des.keyUrl.isEmpty() ? tr("no active key") : des.des.keyUrl),
                           e(des.keyVaultName()));
@@ -1082,7 +1106,7 @@ QString ReviewReport::html(const VersionReview &review) {
     }
     h += keyHealthHtml(review);
     h += QStringLiteral("<p><small>%1</small></p>")
-             .arg(e(tr("Reviewed at %1").arg(review.reviewedAt.toString(Qt::ISODate))));
+             .arg(e(tr("Reviewed at %1").arg(ServiceTerms::dateTime(review.reviewedAt))));
     h += QStringLiteral("</body></html>");
     return h;
 }

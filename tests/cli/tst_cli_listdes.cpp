@@ -3,6 +3,7 @@
 // and exit codes.
 
 #include "support/cmkwizardprocess.h"
+#include "support/sandboxprocess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -32,40 +33,12 @@ Run runCli(const QStringList &arguments) {
                                  60000);
 }
 
-/// A separate armsandbox process; its URL once it printed "listening on ...".
-class SandboxProcess {
+/// A separate armsandbox process from the build.
+class SandboxProcess : public cmktest::SandboxProcess {
 public:
     bool start(const QStringList &arguments) {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(binDir() + QStringLiteral("/armsandbox"),
-                        QStringList{QStringLiteral("--port"), QStringLiteral("0")} + arguments);
-        if (!m_process.waitForStarted(10000))
-            return false;
-        QByteArray line;
-        while (!line.contains('\n')) {
-            if (!m_process.waitForReadyRead(10000))
-                return false;
-            line += m_process.readAllStandardOutput();
-        }
-        const QRegularExpressionMatch match =
-            QRegularExpression(QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"))
-                .match(QString::fromUtf8(line).trimmed());
-        if (!match.hasMatch())
-            return false;
-        m_url = match.captured(1);
-        return true;
+        return cmktest::SandboxProcess::start(binDir() + QStringLiteral("/armsandbox"), arguments);
     }
-    QString url() const { return m_url; }
-    ~SandboxProcess() {
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished();
-    }
-
-private:
-    QProcess m_process;
-    QString m_url;
 };
 
 /// The DES of `subscription` in the shipped demo fixture: name -> {location, encryptionType}.

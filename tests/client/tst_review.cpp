@@ -4,6 +4,7 @@
 
 #include "arm/armclient.h"
 #include "armsandbox.h"
+#include "common/usertext.h"
 #include "review/review.h"
 #include "review/reviewwindow.h"
 #include "support/cmkwizardprocess.h"
@@ -280,8 +281,9 @@ private Q_SLOTS:
         f = findingFor(review, QStringLiteral("replicationFailed"));
         QCOMPARE(f->region, QStringLiteral("East US 2"));
         QVERIFY2(f->message.contains(kFailedDetails), qPrintable(f->message)); // the service's own words
+        // The date in the user's locale (cmk::ServiceTerms), not as ARM sent it.
         QVERIFY(findingFor(review, QStringLiteral("endOfLifePassed"))
-                    ->message.contains(QStringLiteral("2024-01-31")));
+                    ->message.contains(cmk::ServiceTerms::date(QDate(2024, 1, 31))));
         QCOMPARE(findingFor(review, QStringLiteral("sourceMissing"))->severity,
                  ReviewFinding::Severity::Info);
         // Most severe first.

@@ -1,5 +1,7 @@
 #include "common/resourcelistmodel.h"
 
+#include "common/usertext.h"
+
 #include "arm/resources.h"
 
 namespace cmkui {
@@ -26,6 +28,8 @@ QVariant ResourceListModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
+        if (m_showsRegions)
+            return cmk::RegionNames::displayName(r.name, r.display);
         return r.display.isEmpty() ? r.name : r.display;
     case Qt::ToolTipRole:
         return r.toolTip.isEmpty() ? r.id : r.toolTip;
@@ -114,6 +118,15 @@ int ResourceListModel::rowOfName(const QString &name) const {
             return i;
     }
     return -1;
+}
+
+} // namespace cmkui
+
+namespace cmkui {
+
+QString ResourceListModel::regionDisplayName(const QString &name) const {
+    const int r = rowOfName(name);
+    return cmk::RegionNames::displayName(name, r >= 0 ? m_rows.at(r).display : QString());
 }
 
 } // namespace cmkui

@@ -83,6 +83,11 @@ public:
     const QList<Row> &rows() const { return m_rows; }
     int rowOfId(const QString &id) const;
     int rowOfName(const QString &name) const; ///< case-insensitive
+    /// For a list of regions: rows show the region's name in the interface's language (cmk::RegionNames),
+    /// read anew at each paint so a language switch needs no reload.
+    void setShowsRegions(bool regions) { m_showsRegions = regions; }
+    /// How the region `name` is shown: its translated name, else the display name ARM sent, else `name`.
+    QString regionDisplayName(const QString &name) const;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
@@ -98,6 +103,7 @@ private:
     QPointer<cmk::ResourceListingBase> m_listing;
     cmk::ArmError m_error;
     bool m_complete = false;
+    bool m_showsRegions = false;
 };
 
 } // namespace cmkui

@@ -2,6 +2,7 @@
 
 #include "arm/resources.h"
 #include "common/resourcelistmodel.h"
+#include "common/usertext.h"
 #include "imageversion/imageversiondraft.h"
 #include "imageversion/imageversionvalidation.h"
 #include "inventory/resourceinventory.h"
@@ -419,8 +420,9 @@ void BasicsPage::updateDefinitionDetails() {
     const QString generation = image->hyperVGeneration.isEmpty() ? tr("not set") : image->hyperVGeneration;
     //: Details of an image definition: %1 OS type (Linux/Windows), %2 OS state, %3 Hyper-V generation, %4
     //: security type
-    m_definitionDetails->setText(tr("OS type: %1 · OS state: %2 · Generation: %3 · Security type: %4")
-                                     .arg(image->osType, image->osState, generation, security));
+    m_definitionDetails->setText(
+        tr("OS type: %1 · OS state: %2 · Generation: %3 · Security type: %4")
+            .arg(image->osType, cmk::ServiceTerms::state(image->osState), generation, security));
     m_definitionDetails->setVisible(true);
 }
 

@@ -21,6 +21,7 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     m_services.draft = draft;
     m_services.diskEncryptionSets = new DiskEncryptionSetModel(this);
     m_services.locations = new ResourceListModel(this);
+    m_services.locations->setShowsRegions(true);
     m_services.galleries = new ResourceListModel(this);
     m_services.keyHealth = new cmk::DesHealthCache(client, this);
     m_services.diskEncryptionSets->setKeyHealth(m_services.keyHealth);

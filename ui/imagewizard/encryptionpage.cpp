@@ -180,10 +180,8 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     // Region display names arrive with the locations list, possibly after the grid was built.
     connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
         for (int row = 0; row < m_gridRegions.size(); ++row) {
-            const int location = m_services.locations->rowOfName(m_gridRegions.at(row));
-            QTableWidgetItem *item = m_grid->item(row, 0);
-            if (item && location >= 0 && !m_services.locations->row(location).display.isEmpty())
-                item->setText(m_services.locations->row(location).display);
+            if (QTableWidgetItem *item = m_grid->item(row, 0))
+                item->setText(m_services.locations->regionDisplayName(m_gridRegions.at(row)));
         }
     });
 
@@ -463,11 +461,10 @@ void EncryptionPage::rebuildGrid() {
     const ResourceListModel *locations = m_services.locations;
     for (int row = 0; row < m_gridRegions.size(); ++row) {
         const QString region = m_gridRegions.at(row);
-        const int locationRow = locations->rowOfName(region);
-        const QString display = locationRow >= 0 && !locations->row(locationRow).display.isEmpty()
-                                    ? locations->row(locationRow).display
-                                    : region;
-        m_grid->setItem(row, 0, new QTableWidgetItem(display));
+        const QString display = locations->regionDisplayName(region);
+        auto *regionItem = new QTableWidgetItem(display);
+        regionItem->setToolTip(region);
+        m_grid->setItem(row, 0, regionItem);
 
         auto *same = new QCheckBox(m_grid);
         same->setObjectName(QStringLiteral("sameDesCheck_%1").arg(normalizeRegion(region)));

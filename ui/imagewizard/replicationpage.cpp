@@ -3,6 +3,7 @@
 #include "arm/resources.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
+#include "common/usertext.h"
 #include "imageversion/imageversiondraft.h"
 #include "imageversion/imageversionvalidation.h"
 #include "imagewizard/desreadinesswidget.h"
@@ -30,14 +31,6 @@ using namespace cmk;
 namespace cmkui {
 
 namespace {
-
-// The locale's short date, but always with a four-digit year: an end of life is years away.
-QString endOfLifeDateFormat(const QLocale &locale) {
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
-    return format;
-}
 
 void fillStorageAccountTypes(QComboBox *combo) {
     for (const QString &type : storageAccountTypes())
@@ -279,9 +272,7 @@ void ReplicationPage::checkReadinessIfChanged() {
 }
 
 QString ReplicationPage::regionDisplayName(const QString &name) const {
-    const int row = m_services.locations->rowOfName(name);
-    const QString display = row >= 0 ? m_services.locations->row(row).display : QString();
-    return display.isEmpty() ? name : display;
+    return m_services.locations->regionDisplayName(name);
 }
 
 void ReplicationPage::retranslateUi() {
@@ -310,7 +301,7 @@ void ReplicationPage::retranslateUi() {
     m_endOfLifeCheck->setText(tr("&End-of-life date:"));
     m_endOfLifeCheck->setAccessibleName(tr("Set an end-of-life date"));
     m_endOfLifeEdit->setAccessibleName(tr("End-of-life date"));
-    m_endOfLifeEdit->setDisplayFormat(endOfLifeDateFormat(QLocale()));
+    m_endOfLifeEdit->setDisplayFormat(cmk::ServiceTerms::dateFormat(QLocale()));
     m_endOfLifeEdit->setLocale(QLocale());
     m_excludeFromLatestCheck->setText(
         tr("E&xclude from latest (deployments of “latest” do not use this version)"));

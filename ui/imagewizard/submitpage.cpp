@@ -1,11 +1,12 @@
 #include "imagewizard/submitpage.h"
 
 #include "arm/resources.h"
+#include "common/deshealthview.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/operationprogresspanel.h"
 #include "common/resourcelistmodel.h"
 #include "common/summaryhtml.h"
-#include "common/deshealthview.h"
+#include "common/usertext.h"
 #include "imageversion/imageversionvalidation.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
@@ -158,12 +159,7 @@ void SubmitPage::showRequests() {
 
 QString SubmitPage::summaryHtml() const {
     const ImageVersionDraft &d = draftModel()->draft();
-    auto regionName = [this](const QString &name) {
-        const int r = m_services.locations->rowOfName(name);
-        return r >= 0 && !m_services.locations->row(r).display.isEmpty()
-                   ? m_services.locations->row(r).display
-                   : name;
-    };
+    auto regionName = [this](const QString &name) { return m_services.locations->regionDisplayName(name); };
     auto desName = [this](const QString &id) {
         if (id.isEmpty())
             return tr("not chosen");
@@ -286,11 +282,12 @@ void SubmitPage::showReplication(OperationProgressPanel *panel) {
             m_regionBars.insert(key, {label, bar});
         }
         auto [label, bar] = m_regionBars.value(key);
-        //: Replication state of one region: %1 region, %2 state as Azure reports it (Replicating,
-        //: Completed...)
-        label->setText(tr("%1: %2").arg(status.region, status.state));
+        const QString region = m_services.locations->regionDisplayName(status.region);
+        //: Replication state of one region: %1 region, %2 state (Replicating, Completed...)
+        label->setText(tr("%1: %2").arg(region, cmk::ServiceTerms::state(status.state)));
+        label->setToolTip(status.region);
         bar->setValue(qBound(0, status.progress, 100));
-        bar->setAccessibleName(tr("Replication to %1").arg(status.region));
+        bar->setAccessibleName(tr("Replication to %1").arg(region));
     }
 }
 

@@ -1,5 +1,7 @@
 #include "review/reviewwindow.h"
 
+#include "common/usertext.h"
+
 #include "common/deshealthview.h"
 #include "common/resourcelistmodel.h"
 #include "inventory/resourceinventory.h"
@@ -315,10 +317,16 @@ void ReviewWindow::showReview() {
                                    .toHtmlEscaped(),
                                r.versionId.toHtmlEscaped());
     QStringList facts;
-    facts << tr("Location: %1").arg(v.location);
+    facts << tr("Location: %1").arg(cmk::RegionNames::displayName(v.location));
     facts << tr("Replication: %1")
-                 .arg(v.aggregatedReplicationState.isEmpty() ? tr("unknown") : v.aggregatedReplicationState);
-    facts << tr("End of life: %1").arg(v.endOfLifeDate.isEmpty() ? tr("none") : v.endOfLifeDate.left(10));
+                 .arg(v.aggregatedReplicationState.isEmpty()
+                          ? tr("unknown")
+                          : cmk::ServiceTerms::state(v.aggregatedReplicationState));
+    const QDate endOfLife = QDate::fromString(v.endOfLifeDate.left(10), Qt::ISODate);
+    facts << tr("End of life: %1")
+                 .arg(v.endOfLifeDate.isEmpty() ? tr("none")
+                      : endOfLife.isValid()     ? cmk::ServiceTerms::date(endOfLife)
+                                                : v.endOfLifeDate);
     facts << tr("Excluded from latest: %1").arg(v.excludeFromLatest.value_or(false) ? tr("yes") : tr("no"));
     summary += facts.join(QStringLiteral(" · ")).toHtmlEscaped();
     for (const cmk::ReviewedSource &source : r.sources) {
@@ -355,11 +363,13 @@ void ReviewWindow::showReview() {
     };
     for (int row = 0; row < r.regions.size(); ++row) {
         const cmk::ReviewRegion &region = r.regions.at(row);
-        const QStringList cells = {region.name, QString::number(region.replicaCount),
-                                   region.storageAccountType,
+        const QStringList cells = {cmk::RegionNames::displayName(region.name),
+                                   QString::number(region.replicaCount), region.storageAccountType,
                                    cmk::ReviewReport::replicationText(region, QStringLiteral("\n"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
+            if (col == 0)
+                item->setToolTip(region.name);
             if (col == 3 &&
                 region.replicationState.compare(QLatin1String("Failed"), Qt::CaseInsensitive) == 0)
                 item->setBackground(QColor(0xf8, 0xd7, 0xda));
@@ -551,7 +561,8 @@ void ReviewWindow::onImageChanged() {
             const QString label =
                 version.provisioningState.isEmpty()
                     ? version.name
-                    : QStringLiteral("%1 (%2)").arg(version.name, version.provisioningState);
+                    : QStringLiteral("%1 (%2)").arg(version.name,
+                                                    cmk::ServiceTerms::state(version.provisioningState));
             return qMakePair(label, version.id);
         });
     updateButtons();

@@ -266,7 +266,7 @@ void VmBasicsPage::loadFromDraft() {
     if (m_regionCombo->count() != info.regions.size()) {
         m_regionCombo->clear();
         for (int i = 0; i < info.regions.size(); ++i)
-            m_regionCombo->addItem(info.regionDisplayNames.value(i), info.regions.at(i));
+            m_regionCombo->addItem(vmRegionDisplay(m_context, info.regions.at(i)), info.regions.at(i));
     }
     m_regionCombo->setCurrentIndex(m_regionCombo->findData(normalizeRegion(d.location)));
     m_sizeCombo->setCurrentIndex(m_context.sizes->rowOfName(d.size));

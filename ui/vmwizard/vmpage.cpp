@@ -1,5 +1,6 @@
 #include "vmwizard/vmpage.h"
 
+#include "common/usertext.h"
 #include "vm/vmsource.h"
 
 #include <QComboBox>
@@ -33,7 +34,7 @@ QLineEdit *makeVmEdit(QWidget *parent, const char *name) {
 QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
     const VmImageInfo &info = context.image->info();
     const int i = int(info.regions.indexOf(normalizeRegion(region)));
-    return i >= 0 ? info.regionDisplayNames.value(i, region) : region;
+    return cmk::RegionNames::displayName(region, i >= 0 ? info.regionDisplayNames.value(i) : QString());
 }
 
 VmPage::VmPage(const VmWizardContext &context, QWidget *parent)
