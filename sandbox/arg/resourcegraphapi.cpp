@@ -202,6 +202,8 @@ ApiResponse ResourceGraphApi::query(const ApiRequest &request) {
     Options options;
     if (auto bad = readOptions(body, queryText, &options))
         return *bad;
+    if (auto denied = checkScope(body.value(QLatin1String("subscriptions")).toArray()))
+        return *denied;
     QString why;
     const std::optional<kql::Query> parsed = kql::parse(queryText, &why);
     std::optional<QList<QJsonObject>> rows;
@@ -242,6 +244,23 @@ ApiResponse ResourceGraphApi::query(const ApiRequest &request) {
                               .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
     }
     return okResponse(answer);
+}
+
+std::optional<ApiResponse> ResourceGraphApi::checkScope(const QJsonArray &subscriptions) const {
+    QStringList asked;
+    for (const QJsonValue &subscription : subscriptions) {
+        if (m_store.hasSubscription(subscription.toString()))
+            return std::nullopt;
+        asked << subscription.toString();
+    }
+    if (subscriptions.isEmpty())
+        return std::nullopt;
+    // The sandbox's choice: a query none of whose subscriptions the caller can see is refused rather than
+    // answered with nothing, so a client can tell a wrong subscription from an empty one.
+    return resourceGraphError(
+        403, QStringLiteral("AuthorizationFailed"),
+        tr("The client cannot read any of the subscriptions '%1'.").arg(asked.join(u", ")),
+        QStringLiteral("NoAccessibleSubscription"), asked.join(u", "));
 }
 
 QList<QJsonObject> ResourceGraphApi::rowsOf(const QJsonArray &subscriptions) const {

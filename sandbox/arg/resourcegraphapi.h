@@ -40,6 +40,8 @@ private:
     ApiResponse query(const ApiRequest &request);
     std::optional<ApiResponse> readOptions(const QJsonObject &body, const QString &queryText,
                                            Options *options);
+    /// 403 when none of `subscriptions` (when given) is one the caller can see.
+    std::optional<ApiResponse> checkScope(const QJsonArray &subscriptions) const;
     /// The `resources` table's rows of the subscriptions asked for that the store knows.
     QList<QJsonObject> rowsOf(const QJsonArray &subscriptions) const;
     QJsonObject rowOf(const QJsonObject &resource, const QString &tenantId) const;
