@@ -132,9 +132,10 @@ void TestCliListDes::textTableListsTheSubscription() {
     const Run run = runCli(
         {QStringLiteral("list-des"), QStringLiteral("--sandbox"), QStringLiteral("--subscription"), Sub});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const auto des = fixtureDes(Sub);
-    QCOMPARE(lines.size(), des.size() + 1);
+    QCOMPARE(lines.size(), des.size() + 2);
+    QCOMPARE(lines.takeLast(), QStringLiteral("Listed from Azure Resource Graph."));
     const QString &header = lines.first();
     QVERIFY(header.startsWith(QLatin1String("NAME")));
     const int groupColumn = header.indexOf(QLatin1String("RESOURCE GROUP"));
