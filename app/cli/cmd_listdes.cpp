@@ -106,11 +106,12 @@ Options listDesOptions() {
                            tr("Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and "
                               "customer keys)."),
                            QStringLiteral("CMK|DOUBLE")),
-        QCommandLineOption(QStringLiteral("source"),
-                           tr("Where to list from: arg (Azure Resource Graph, one query filtered by Azure), arm "
-                              "(Resource Manager's exact listing) or auto (default: Resource Graph, Resource "
-                              "Manager when Resource Graph is not available)."),
-                           QStringLiteral("arg|arm|auto"), QStringLiteral("auto")),
+        QCommandLineOption(
+            QStringLiteral("source"),
+            tr("Where to list from: arg (Azure Resource Graph, one query filtered by Azure), arm "
+               "(Resource Manager's exact listing) or auto (default: Resource Graph, Resource "
+               "Manager when Resource Graph is not available)."),
+            QStringLiteral("arg|arm|auto"), QStringLiteral("auto")),
     };
 }
 
