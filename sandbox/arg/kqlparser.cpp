@@ -349,23 +349,18 @@ private:
 
     ExprPtr expression() { return orExpression(); }
 
-    ExprPtr orExpression() {
-        ExprPtr left = andExpression();
-        while (!failed() && isWord("or")) {
+    /// `operand (word operand)*`, left to right: `or` binds looser than `and`, which binds looser than a
+    /// comparison.
+    ExprPtr chain(const char *word, ExprPtr (Parser::*operand)()) {
+        ExprPtr left = (this->*operand)();
+        while (!failed() && isWord(word)) {
             ++m_at;
-            left = makeExpr(Expr::Binary, QStringLiteral("or"), {left, andExpression()});
+            left = makeExpr(Expr::Binary, QLatin1String(word), {left, (this->*operand)()});
         }
         return left;
     }
-
-    ExprPtr andExpression() {
-        ExprPtr left = comparison();
-        while (!failed() && isWord("and")) {
-            ++m_at;
-            left = makeExpr(Expr::Binary, QStringLiteral("and"), {left, comparison()});
-        }
-        return left;
-    }
+    ExprPtr orExpression() { return chain("or", &Parser::andExpression); }
+    ExprPtr andExpression() { return chain("and", &Parser::comparison); }
 
     ExprPtr comparison() {
         ExprPtr left = primary();
