@@ -53,8 +53,10 @@ QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup);
 /// type and resource group. The list comes from one Azure Resource Graph query filtered on the server
 /// (subscription, and the regions and encryption type of setFilter()), or, when ARG answers 403 or 404 or
 /// cannot be reached (or setSource() asks), from ARM's paged listing (ArmClient::list); listedFrom() says
-/// which. ARG can lag ARM: the live check before submit lists the sets through ARM again
-/// (ImageVersionLiveCheck), and reloadFromResourceManager() is the exact listing for "Refresh the list". Each
+/// which. ARG can lag ARM, so nothing is submitted on its word alone: each chosen set is read from ARM by a GET
+/// before submit (the Encryption page's key-health check, DesHealthCheck: a 404 is the DES_NOT_FOUND error that
+/// blocks the page; `cmkwizard create`'s ImageVersionLiveCheck lists the sets through ARM again), and
+/// reloadFromResourceManager() is the exact listing behind "Refresh the list". Each
 /// page (already parsed off the GUI thread by ArmClient) is converted and indexed by one job on a worker
 /// thread; the GUI thread only appends the result. A load can be aborted or replaced at any time: pages
 /// converted for an older load are dropped.
