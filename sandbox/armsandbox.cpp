@@ -59,4 +59,9 @@ void Sandbox::setResource(const QJsonObject &resource) {
         m_server->store().put(resource);
 }
 
+void Sandbox::advanceClock(qint64 seconds) {
+    if (m_server)
+        m_server->identity().advanceClock(seconds);
+}
+
 } // namespace armsandbox

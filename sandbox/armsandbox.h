@@ -29,6 +29,7 @@ struct SandboxOptions {
     QString generateDesSubscription; ///< ... in this subscription (empty: the fixture's first)
     int latencyMs = 0;       ///< --latency MS[:JITTER]: every answer waits this long, as a remote ARM's would
     int latencyJitterMs = 0; ///< ... plus a random 0..JITTER ms
+    bool resourceGraph = true; ///< false (--no-resource-graph): Azure Resource Graph answers 404
     bool recordExchanges =
         true; ///< keep exchanges() in memory (benchmarks turn it off to measure the client)
 };
@@ -62,6 +63,9 @@ public:
     QJsonObject resource(const QString &id) const;
     /// Inserts or replaces a resource as GET will return it (keyed by its "id"); tests arrange data with it.
     void setResource(const QJsonObject &resource);
+    /// Moves the sandbox's clock `seconds` ahead, as if that time had passed: tokens expire, and Resource
+    /// Graph's quota window resets (the same clock as the identity service's advance-clock hook).
+    void advanceClock(qint64 seconds);
 
 Q_SIGNALS:
     void exchangeRecorded(int index);

@@ -104,6 +104,9 @@ void addOptions(QCommandLineParser &parser) {
         {QStringLiteral("generate-des"),
          QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
          QStringLiteral("N")},
+        {QStringLiteral("no-resource-graph"),
+         QCoreApplication::translate("armsandbox",
+                                     "Answer Azure Resource Graph queries with 404, as a cloud without it.")},
     });
 }
 
@@ -147,6 +150,7 @@ bool readOptions(const QCommandLineParser &parser, armsandbox::SandboxOptions *o
     options->featurePollsUntilRegistered =
         readInt(parser, QStringLiteral("feature-polls"), 0, options->featurePollsUntilRegistered, &ok);
     options->featuresRegistered = parser.isSet(QStringLiteral("features-registered"));
+    options->resourceGraph = !parser.isSet(QStringLiteral("no-resource-graph"));
     options->lroPollsUntilDone =
         readInt(parser, QStringLiteral("lro-polls"), 1, options->lroPollsUntilDone, &ok);
     options->retryAfterSeconds =

@@ -1635,6 +1635,17 @@
     </message>
 </context>
 <context>
+    <name>ResourceGraphPager</name>
+    <message>
+        <source>The Resource Graph answer has no data rows.</source>
+        <translation>La réponse d’Azure Resource Graph ne contient aucune ligne de données.</translation>
+    </message>
+    <message>
+        <source>The query was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewAnalysis</name>
     <message>
         <source>Problem</source>
@@ -3025,6 +3036,22 @@
     <message>
         <source>No disk encryption set matches.</source>
         <translation>Aucun jeu de chiffrement de disque ne correspond.</translation>
+    </message>
+    <message>
+        <source>Where to list from: arg (Azure Resource Graph, one query filtered by Azure), arm (Resource Manager&apos;s exact listing) or auto (default: Resource Graph, Resource Manager when Resource Graph is not available).</source>
+        <translation>Source de la liste&#xa0;: arg (Azure Resource Graph, une seule requête filtrée par Azure), arm (liste exacte d’Azure Resource Manager) ou auto (par défaut&#xa0;: Resource Graph, ou Resource Manager quand Resource Graph n’est pas disponible).</translation>
+    </message>
+    <message>
+        <source>--source must be arg, arm or auto, not “%1”.</source>
+        <translation>--source doit valoir arg, arm ou auto, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Listed from Azure Resource Graph.</source>
+        <translation>Liste obtenue d’Azure Resource Graph.</translation>
+    </message>
+    <message>
+        <source>Listed from Azure Resource Manager.</source>
+        <translation>Liste obtenue d’Azure Resource Manager.</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,12 @@ void printTable(QTextStream &out, const cmk::DiskEncryptionSetCatalog &catalog,
         printRow(row);
 }
 
-nlohmann::json toOutputJson(const cmk::DiskEncryptionSet &des) {
+/// "arg" or "arm", as --source spells them.
+QString sourceName(cmk::DesListSource source) {
+    return source == cmk::DesListSource::ResourceGraph ? QStringLiteral("arg") : QStringLiteral("arm");
+}
+
+nlohmann::json toOutputJson(const cmk::DiskEncryptionSet &des, cmk::DesListSource source) {
     nlohmann::json j = nlohmann::json::object();
     j["id"] = des.id;
     j["name"] = des.name;
@@ -76,6 +81,7 @@ nlohmann::json toOutputJson(const cmk::DiskEncryptionSet &des) {
     j["keyUrl"] = des.keyUrl;
     j["sourceVaultId"] = des.sourceVaultId;
     j["provisioningState"] = des.provisioningState;
+    j["source"] = sourceName(source); // where the list came from: ARG can lag ARM by a minute
     return j;
 }
 
@@ -85,11 +91,13 @@ struct Request {
     QString location; ///< normalised; empty: every region
     QString type;     ///< full encryption type; empty: every type
     bool json = false;
+    cmk::DesListSource source = cmk::DesListSource::Auto;
 };
 
 struct Options {
     DesSelectionOptions selection; ///< --subscription, --location, --format
     QCommandLineOption type;
+    QCommandLineOption source;
 };
 
 // A function, not member initialisers: lupdate files tr() calls inside a struct under the struct's name.
@@ -100,7 +108,30 @@ Options listDesOptions() {
                            tr("Only this encryption type: CMK (customer-managed key) or DOUBLE (platform and "
                               "customer keys)."),
                            QStringLiteral("CMK|DOUBLE")),
+        QCommandLineOption(
+            QStringLiteral("source"),
+            tr("Where to list from: arg (Azure Resource Graph, one query filtered by Azure), arm "
+               "(Resource Manager's exact listing) or auto (default: Resource Graph, Resource "
+               "Manager when Resource Graph is not available)."),
+            QStringLiteral("arg|arm|auto"), QStringLiteral("auto")),
     };
+}
+
+/// --source into `request`; false (reason on `err`) for another value.
+bool readSource(const QCommandLineParser &options, const QCommandLineOption &option, Request *request,
+                QTextStream &err) {
+    const QString source = options.value(option).toLower();
+    if (source == QLatin1String("arg"))
+        request->source = cmk::DesListSource::ResourceGraph;
+    else if (source == QLatin1String("arm"))
+        request->source = cmk::DesListSource::ResourceManager;
+    else if (source == QLatin1String("auto"))
+        request->source = cmk::DesListSource::Auto;
+    else {
+        err << tr("--source must be arg, arm or auto, not “%1”.").arg(options.value(option)) << Qt::endl;
+        return false;
+    }
+    return true;
 }
 
 /// False (reason on `err`) when an option is missing or not understood.
@@ -110,7 +141,8 @@ bool readRequest(const QCommandLineParser &options, const Options &o, Request *r
         err << tr("--subscription is required.") << Qt::endl;
         return false;
     }
-    if (!readTextOrJsonFormat(options, o.selection.format, &request->json, err))
+    if (!readTextOrJsonFormat(options, o.selection.format, &request->json, err) ||
+        !readSource(options, o.source, request, err))
         return false;
     if (options.isSet(o.type)) {
         const QString type = options.value(o.type).toUpper();
@@ -142,12 +174,18 @@ void printSets(const cmk::DiskEncryptionSetCatalog &catalog, const std::vector<i
     if (json) {
         nlohmann::json array = nlohmann::json::array();
         for (int index : shown)
-            array.push_back(toOutputJson(catalog.at(index)));
+            array.push_back(toOutputJson(catalog.at(index), catalog.listedFrom()));
         out << QString::fromStdString(array.dump(2)) << '\n';
     } else if (shown.empty()) {
         out << tr("No disk encryption set matches.") << '\n';
     } else {
         printTable(out, catalog, shown);
+    }
+    if (!json) {
+        out << (catalog.listedFrom() == cmk::DesListSource::ResourceGraph
+                    ? tr("Listed from Azure Resource Graph.")
+                    : tr("Listed from Azure Resource Manager."))
+            << '\n';
     }
     out.flush();
 }
@@ -160,8 +198,8 @@ int runListDes(const QStringList &arguments) {
                                         "page. Exit code 0 when done, 2 for "
                                         "invalid input, 3 for an Azure error, 4 for a sign-in problem."));
     const Options options = listDesOptions();
-    parser.addOptions(
-        {options.selection.subscription, options.selection.location, options.type, options.selection.format});
+    parser.addOptions({options.selection.subscription, options.selection.location, options.type,
+                       options.selection.format, options.source});
 
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &p) {
         QTextStream err(stderr);
@@ -171,6 +209,9 @@ int runListDes(const QStringList &arguments) {
 
         cmk::DiskEncryptionSetCatalog catalog;
         catalog.setWorkerPriorityLowered(false); // no window to keep responsive
+        catalog.setSource(request.source);
+        catalog.setFilter(request.location.isEmpty() ? QStringList() : QStringList{request.location},
+                          request.type); // Resource Graph filters on the server
         bool ended = false;
         QObject::connect(&catalog, &cmk::DiskEncryptionSetCatalog::loadFinished, &catalog,
                          [&ended] { ended = true; });

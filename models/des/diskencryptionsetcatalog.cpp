@@ -1,5 +1,6 @@
 #include "des/diskencryptionsetcatalog.h"
 
+#include "arg/resourcegraphclient.h"
 #include "arm/armclient.h"
 #include "arm/armpaths.h"
 
@@ -64,6 +65,20 @@ QString resourceGroupOf(const QString &id) {
         nextSegment().compare(u"resourceGroups", Qt::CaseInsensitive) != 0)
         return {};
     return nextSegment().toString();
+}
+
+/// Drops the sets outside `regions` (normalised; empty: any) or not of `type` (empty: any): ARM's listing
+/// has every set of the subscription, ARG's query only those.
+void keepMatching(std::vector<DiskEncryptionSet> &sets, const QStringList &regions, const QString &type) {
+    if (regions.isEmpty() && type.isEmpty())
+        return;
+    sets.erase(std::remove_if(
+                   sets.begin(), sets.end(),
+                   [&](const DiskEncryptionSet &set) {
+                       return (!regions.isEmpty() && !regions.contains(normalizeRegion(set.location))) ||
+                              (!type.isEmpty() && set.encryptionType.compare(type, Qt::CaseInsensitive) != 0);
+                   }),
+               sets.end());
 }
 
 } // namespace
@@ -150,14 +165,75 @@ void DiskEncryptionSetCatalog::load(ArmClient *client, const QString &subscripti
     m_sets.reserve(std::max(m_largestLoad, ReservedSets));
     m_regionOf.reserve(m_sets.capacity());
     m_indexOfId.reserve(qsizetype(m_sets.capacity()));
+    m_listPath = path.path();
     m_loading = true;
-    startPager(path.path());
+    const bool exact = m_nextLoadExact || m_source == DesListSource::ResourceManager;
+    m_nextLoadExact = false;
+    setListedFrom(exact ? DesListSource::ResourceManager : DesListSource::ResourceGraph);
+    if (exact)
+        startPager(path.path());
+    else
+        startResourceGraph();
     Q_EMIT loadStarted();
+}
+
+void DiskEncryptionSetCatalog::setFilter(const QStringList &regions, const QString &encryptionType) {
+    m_filterRegions.clear();
+    for (const QString &region : regions) {
+        const QString normalised = normalizeRegion(region);
+        if (!normalised.isEmpty() && !m_filterRegions.contains(normalised))
+            m_filterRegions << normalised;
+    }
+    m_filterType = encryptionType;
+}
+
+void DiskEncryptionSetCatalog::setListedFrom(DesListSource source) {
+    if (m_listedFrom == source)
+        return;
+    m_listedFrom = source;
+    Q_EMIT listedFromChanged();
+}
+
+void DiskEncryptionSetCatalog::startResourceGraph() {
+    m_pagerDone = false;
+    // One query, filtered on the server: the rows are the sets ARM would list, as ARG stores them.
+    ResourceGraphQuery query;
+    query.whereEquals(QStringLiteral("type"), QStringLiteral("microsoft.compute/diskencryptionsets"))
+        .whereEquals(QStringLiteral("subscriptionId"), m_subscriptionId);
+    if (!m_filterRegions.isEmpty())
+        query.whereIn(QStringLiteral("location"), m_filterRegions);
+    if (!m_filterType.isEmpty())
+        query.whereEquals(QStringLiteral("properties.encryptionType"), m_filterType);
+    auto *pager = new ResourceGraphPager(m_client, query, {m_subscriptionId});
+    m_graph = pager;
+    connect(pager, &ResourceGraphPager::pageReceived, this, [this, pager] {
+        m_pageRequestId = pager->pageRequestId();
+        convertPage(pager->sharedPage());
+    });
+    connect(pager, &ResourceGraphPager::finished, this, [this, pager] { onResourceGraphFinished(pager); });
+    pager->start();
+}
+
+void DiskEncryptionSetCatalog::onResourceGraphFinished(ResourceGraphPager *pager) {
+    m_graph = nullptr;
+    pager->deleteLater();
+    const bool nothingYet = m_pages == 0 && m_pagesConverting == 0;
+    if (pager->error() && m_source == DesListSource::Auto && nothingYet &&
+        isResourceGraphUnavailable(pager->error())) {
+        qCInfo(lcDesCatalog) << "Resource Graph unavailable, listing through ARM:"
+                             << pager->error().httpStatus << pager->error().code;
+        setListedFrom(DesListSource::ResourceManager);
+        startPager(m_listPath);
+        return;
+    }
+    if (!m_error && pager->error())
+        m_error = pager->error();
+    m_pagerDone = true;
+    finishIfDone();
 }
 
 void DiskEncryptionSetCatalog::startPager(const QString &path) {
     m_pagerDone = false;
-    m_listPath = path;
     m_pageRequestId.clear();
     // A page that cannot be converted is reported with the request id of the answer that carried it.
     m_responses = connect(m_client, &ArmClient::responseReceived, this,
@@ -186,7 +262,7 @@ void DiskEncryptionSetCatalog::convertPage(std::shared_ptr<const nlohmann::json>
     ++m_pagesConverting;
     const quint64 generation = m_generation;
     m_converter.start([this, generation, items = std::move(items), requestId = m_pageRequestId,
-                       lowered = m_lowerWorkerPriority] {
+                       lowered = m_lowerWorkerPriority, regions = m_filterRegions, type = m_filterType] {
         if (lowered)
             lowerWorkerThreadPriority();
         ConvertedPage page;
@@ -194,6 +270,7 @@ void DiskEncryptionSetCatalog::convertPage(std::shared_ptr<const nlohmann::json>
         if (page.error) {
             page.error.requestId = requestId;
         } else {
+            keepMatching(page.sets, regions, type);
             page.keys.reserve(page.sets.size());
             for (const DiskEncryptionSet &set : page.sets)
                 page.keys.push_back({detail::DesIdKey::of(set.id), normalizeRegion(set.location),
@@ -216,6 +293,8 @@ void DiskEncryptionSetCatalog::onPageConverted(quint64 generation, ConvertedPage
             m_error = page.error;
         if (m_pager)
             m_pager->abort(); // the list is wrong: the rest would not make it right
+        if (m_graph)
+            m_graph->abort();
     } else {
         const int first = size();
         appendPage(page);
@@ -264,6 +343,11 @@ void DiskEncryptionSetCatalog::reload() {
     load(m_client, m_subscriptionId);
 }
 
+void DiskEncryptionSetCatalog::reloadFromResourceManager() {
+    m_nextLoadExact = true;
+    load(m_client, m_subscriptionId);
+}
+
 void DiskEncryptionSetCatalog::abort() {
     if (!m_loading)
         return;
@@ -283,6 +367,12 @@ void DiskEncryptionSetCatalog::dropLoad() {
     ++m_generation;
     m_pagesConverting = 0;
     disconnect(m_responses);
+    if (ResourceGraphPager *graph = m_graph) {
+        m_graph = nullptr;
+        disconnect(graph, nullptr, this, nullptr);
+        graph->abort();
+        graph->deleteLater();
+    }
     if (ArmPager *pager = m_pager) {
         m_pager = nullptr;
         disconnect(pager, nullptr, this, nullptr);

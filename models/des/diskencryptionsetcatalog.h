@@ -19,6 +19,14 @@ namespace cmk {
 
 class ArmClient;
 class ArmPager;
+class ResourceGraphPager;
+
+/// Where the Disk Encryption Sets are listed from.
+enum class DesListSource {
+    Auto,            ///< Azure Resource Graph, or ARM when ARG is not offered, not allowed or unreachable
+    ResourceGraph,   ///< one ARG query, filtered on the server (ARG can lag ARM by a minute or so)
+    ResourceManager, ///< ARM's paged listing: exact, one round trip per 100 sets or so
+};
 
 namespace detail {
 
@@ -41,10 +49,17 @@ inline size_t qHash(const DesIdKey &key, size_t seed = 0) {
 /// order), or empty. `setsPerGroup`: resource group to number of sets.
 QString busiestResourceGroup(const QHash<QString, int> &setsPerGroup);
 
-/// Lists the sets of a subscription through ArmClient::list and keeps them, in list order, with indexes by
-/// id, region, encryption type and resource group. Each page (already parsed off the GUI thread by
-/// ArmClient) is converted and indexed by one job on a worker thread; the GUI thread only appends the
-/// result. A load can be aborted or replaced at any time: pages converted for an older load are dropped.
+/// Lists the sets of a subscription and keeps them, in list order, with indexes by id, region, encryption
+/// type and resource group. The list comes from one Azure Resource Graph query filtered on the server
+/// (subscription, and the regions and encryption type of setFilter()), or, when ARG answers 403 or 404 or
+/// cannot be reached (or setSource() asks), from ARM's paged listing (ArmClient::list); listedFrom() says
+/// which. ARG can lag ARM, so nothing is submitted on its word alone: each chosen set is read from ARM by a GET
+/// before submit (the Encryption page's key-health check, DesHealthCheck: a 404 is the DES_NOT_FOUND error that
+/// blocks the page; `cmkwizard create`'s ImageVersionLiveCheck lists the sets through ARM again), and
+/// reloadFromResourceManager() is the exact listing behind "Refresh the list". Each
+/// page (already parsed off the GUI thread by ArmClient) is converted and indexed by one job on a worker
+/// thread; the GUI thread only appends the result. A load can be aborted or replaced at any time: pages
+/// converted for an older load are dropped.
 class DiskEncryptionSetCatalog : public QObject {
     Q_OBJECT
 public:
@@ -62,6 +77,17 @@ public:
     void setWorkerPriorityLowered(bool lowered) { m_lowerWorkerPriority = lowered; }
     /// Lists the same subscription again.
     void reload();
+    /// Lists the same subscription again from ARM's exact listing, whatever setSource() says (ARG may not
+    /// show a set created a moment ago yet); later loads use setSource()'s choice again.
+    void reloadFromResourceManager();
+    /// Where the next loads list from (default ResourceManager, the exact listing).
+    void setSource(DesListSource source) { m_source = source; }
+    DesListSource source() const { return m_source; }
+    /// Where the current (or last) load listed from: ResourceGraph or ResourceManager; Auto before any load.
+    DesListSource listedFrom() const { return m_listedFrom; }
+    /// Keeps only the sets in one of `regions` (any spelling; empty: every region) of `encryptionType`
+    /// (empty: every type), from the next load on. ARG filters on the server; ARM's listing is filtered here.
+    void setFilter(const QStringList &regions, const QString &encryptionType = {});
     /// Stops a load in flight, keeping the sets converted so far; aborted() follows. Nothing when idle.
     void abort();
     /// Forgets the sets, the subscription and the error (aborting a load in flight).
@@ -114,6 +140,8 @@ Q_SIGNALS:
     void loadFinished();
     /// abort() stopped a load.
     void aborted();
+    /// listedFrom() changed: a load started, or ARG was unavailable and the load went on with ARM.
+    void listedFromChanged();
 
 private:
     struct SetKeys; ///< what a set is indexed by, computed on the worker
@@ -125,6 +153,9 @@ private:
     static constexpr size_t ReservedSets = 16384; ///< untouched reserved memory costs nothing
 
     void startPager(const QString &path);
+    void startResourceGraph();
+    void onResourceGraphFinished(ResourceGraphPager *pager);
+    void setListedFrom(DesListSource source);
     void convertPage(std::shared_ptr<const nlohmann::json> items);
     void onPageConverted(quint64 generation, ConvertedPage &page);
     void appendPage(ConvertedPage &page);
@@ -135,6 +166,7 @@ private:
 
     QPointer<ArmClient> m_client;
     QPointer<ArmPager> m_pager;
+    QPointer<ResourceGraphPager> m_graph;
     QMetaObject::Connection m_responses; ///< the client's answers, for the request id of each page
     QString m_subscriptionId;
     QString m_listPath;
@@ -153,7 +185,12 @@ private:
     bool m_loading = false;
     bool m_pagerDone = false; ///< the pager sent its last page, or failed
     bool m_complete = false;
-    bool m_lowerWorkerPriority = true; ///< see setWorkerPriorityLowered()
+    bool m_lowerWorkerPriority = true;                       ///< see setWorkerPriorityLowered()
+    DesListSource m_source = DesListSource::ResourceManager; ///< the wizard and list-des choose Auto
+    DesListSource m_listedFrom = DesListSource::Auto;
+    bool m_nextLoadExact = false; ///< reloadFromResourceManager() asked for ARM
+    QStringList m_filterRegions;  ///< normalised; empty: every region
+    QString m_filterType;
     QThreadPool m_converter;
 };
 

@@ -184,8 +184,10 @@ void DesReadinessChecker::recheck() {
         listOnOwn(/*fresh=*/true);
         return;
     }
+    // Fresh sets for this check and for whatever else shows the catalogue, from ARM's exact listing: "Check
+    // again" follows a set just created, which Resource Graph may not show yet.
     if (!m_shared->isLoading())
-        m_shared->reload(); // fresh sets for this check and for whatever else shows the catalogue
+        m_shared->reloadFromResourceManager();
     countFrom(m_shared);
 }
 

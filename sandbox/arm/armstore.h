@@ -70,6 +70,8 @@ public:
     void put(const QJsonObject &resource); ///< insert or replace, keyed by its "id"
     bool remove(const QString &id);
     int resourceCount() const { return int(m_resources.size()); }
+    /// Every resource type the store holds (see resourceTypeOfId), for Resource Graph's table.
+    QStringList resourceTypes() const { return m_idsByType.keys(); }
 
     struct Page {
         QJsonArray items;

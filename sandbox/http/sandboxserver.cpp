@@ -385,6 +385,8 @@ ApiResponse SandboxServer::dispatch(const ApiRequest &request) {
     }
     if (std::optional<ApiResponse> denied = checkBearer(request))
         return *denied;
+    if (ResourceGraphApi::isResourceGraphPath(path))
+        return m_resourceGraph.handle(request);
     return m_api.handle(request);
 }
 

@@ -6,6 +6,7 @@
 
 #include "arm/armapi.h"
 #include "arm/armstore.h"
+#include "arg/resourcegraphapi.h"
 #include "armsandbox.h"
 #include "http/faults.h"
 #include "identity/identity.h"
@@ -27,6 +28,7 @@ public:
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;
     ArmStore &store() { return m_store; }
+    IdentityService &identity() { return m_identity; }
 
     QList<Exchange> exchanges() const { return m_exchanges; }
     void clearExchanges() { m_exchanges.clear(); }
@@ -50,6 +52,7 @@ private:
     ArmStore m_store;
     ArmApi m_api;
     IdentityService m_identity;
+    ResourceGraphApi m_resourceGraph{m_store, m_options, [this] { return m_identity.nowMs(); }};
     FaultPlan m_faults;
     quint16 m_port = 0;
     QList<Exchange> m_exchanges;

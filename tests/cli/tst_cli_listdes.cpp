@@ -5,6 +5,7 @@
 #include "support/cmkwizardprocess.h"
 #include "support/sandboxprocess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +73,27 @@ QJsonArray parseArray(const QString &text) {
     return doc.isArray() ? doc.array() : QJsonArray();
 }
 
+/// Requests in a sandbox's traffic directory whose URL path contains `pathPart`, by method.
+int trafficRequests(const QString &trafficDir, const QString &method, const QString &pathPart) {
+    int n = 0;
+    const QDir dir(trafficDir);
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject request =
+            QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("liveRequest")).toObject();
+        n += request.value(QLatin1String("method")).toString() == method &&
+             QUrl(request.value(QLatin1String("url")).toString())
+                 .path()
+                 .contains(pathPart, Qt::CaseInsensitive);
+    }
+    return n;
+}
+
+const QString ResourceGraphPath = QStringLiteral("/providers/Microsoft.ResourceGraph/resources");
+const QString DesListPath = QStringLiteral("/providers/Microsoft.Compute/diskEncryptionSets");
+
 QString normalized(QString region) {
     return region.remove(QLatin1Char(' ')).toLower();
 }
@@ -93,6 +115,10 @@ private Q_SLOTS:
     void authenticationErrorExits4();
     void followsEveryPageOfALargeList();
     void survivesTransientFaults();
+    void sourceArgIsOneFilteredQuery();
+    void sourceArmListsThroughArm();
+    void autoFallsBackToArmWhenResourceGraphIsOff();
+    void sourceArgFailsWhenResourceGraphIsOff();
 };
 
 void TestCliListDes::initTestCase() {
@@ -105,9 +131,10 @@ void TestCliListDes::textTableListsTheSubscription() {
     const Run run = runCli(
         {QStringLiteral("list-des"), QStringLiteral("--sandbox"), QStringLiteral("--subscription"), Sub});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const auto des = fixtureDes(Sub);
-    QCOMPARE(lines.size(), des.size() + 1);
+    QCOMPARE(lines.size(), des.size() + 2);
+    QCOMPARE(lines.takeLast(), QStringLiteral("Listed from Azure Resource Graph."));
     const QString &header = lines.first();
     QVERIFY(header.startsWith(QLatin1String("NAME")));
     const int groupColumn = header.indexOf(QLatin1String("RESOURCE GROUP"));
@@ -211,6 +238,9 @@ void TestCliListDes::invalidInputExits2_data() {
     QTest::newRow("hostile subscription")
         << QStringList{QStringLiteral("--subscription"), QStringLiteral("../../providers")}
         << QStringLiteral("../../providers");
+    QTest::newRow("unknown source") << QStringList{QStringLiteral("--subscription"), Sub,
+                                                   QStringLiteral("--source"), QStringLiteral("cache")}
+                                    << QStringLiteral("cache");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--subscription"), Sub,
                                                    QStringLiteral("--colour")}
                                     << QStringLiteral("colour");
@@ -252,9 +282,9 @@ void TestCliListDes::followsEveryPageOfALargeList() {
     SandboxProcess sandbox;
     QVERIFY(sandbox.start({QStringLiteral("--page-size"), QStringLiteral("40"),
                            QStringLiteral("--generate-des"), QStringLiteral("1000")}));
-    const Run run =
-        runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
-                QStringLiteral("--subscription"), Sub, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run run = runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                            QStringLiteral("--subscription"), Sub, QStringLiteral("--format"),
+                            QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("arm")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonArray array = parseArray(run.out);
     QCOMPARE(array.size(), 1000 + fixtureDes(Sub).size());
@@ -268,11 +298,81 @@ void TestCliListDes::survivesTransientFaults() {
     SandboxProcess sandbox;
     QVERIFY(sandbox.start({QStringLiteral("--page-size"), QStringLiteral("2"), QStringLiteral("--faults"),
                            QStringLiteral("status=503:nth=2,status=429:nth=4:retry-after=0,drop:nth=6")}));
-    const Run run =
-        runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
-                QStringLiteral("--subscription"), Sub, QStringLiteral("--format"), QStringLiteral("json")});
+    const Run run = runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                            QStringLiteral("--subscription"), Sub, QStringLiteral("--format"),
+                            QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("arm")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(parseArray(run.out).size(), fixtureDes(Sub).size());
+}
+
+void TestCliListDes::sourceArgIsOneFilteredQuery() {
+    const QTemporaryDir traffic;
+    SandboxProcess sandbox;
+    QVERIFY(sandbox.start({QStringLiteral("--generate-des"), QStringLiteral("1000"),
+                           QStringLiteral("--traffic-dir"), traffic.path()}));
+    const Run run = runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                            QStringLiteral("--subscription"), Sub, QStringLiteral("--location"),
+                            QStringLiteral("West Europe"), QStringLiteral("--type"), QStringLiteral("CMK"),
+                            QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--source"),
+                            QStringLiteral("arg")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonArray array = parseArray(run.out);
+    QCOMPARE(array.size(), 25 + 1); // 1,000 generated over 20 regions, every other 20 CMK; one in the fixture
+    for (const QJsonValue value : array) {
+        QCOMPARE(value[QLatin1String("source")].toString(), QStringLiteral("arg"));
+        QCOMPARE(value[QLatin1String("location")].toString(), QStringLiteral("westeurope"));
+        QCOMPARE(value[QLatin1String("type")].toString(), QStringLiteral("CMK"));
+    }
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("POST"), ResourceGraphPath), 1);
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("GET"), DesListPath), 0);
+}
+
+void TestCliListDes::sourceArmListsThroughArm() {
+    const QTemporaryDir traffic;
+    SandboxProcess sandbox;
+    QVERIFY(sandbox.start({QStringLiteral("--traffic-dir"), traffic.path()}));
+    const Run run =
+        runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                QStringLiteral("--subscription"), Sub, QStringLiteral("--source"), QStringLiteral("arm")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), fixtureDes(Sub).size() + 2);
+    QCOMPARE(lines.last(), QStringLiteral("Listed from Azure Resource Manager."));
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("POST"), ResourceGraphPath), 0);
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("GET"), DesListPath), 1);
+}
+
+void TestCliListDes::autoFallsBackToArmWhenResourceGraphIsOff() {
+    const QTemporaryDir traffic;
+    SandboxProcess sandbox;
+    QVERIFY(sandbox.start(
+        {QStringLiteral("--no-resource-graph"), QStringLiteral("--traffic-dir"), traffic.path()}));
+    const Run text = runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                             QStringLiteral("--subscription"), Sub});
+    QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+    QVERIFY2(text.out.endsWith(QLatin1String("Listed from Azure Resource Manager.\n")), qPrintable(text.out));
+    const Run json = runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                             QStringLiteral("--subscription"), Sub, QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--source"), QStringLiteral("auto")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonArray array = parseArray(json.out);
+    QCOMPARE(array.size(), fixtureDes(Sub).size());
+    for (const QJsonValue value : array)
+        QCOMPARE(value[QLatin1String("source")].toString(), QStringLiteral("arm"));
+    // Each run asked ARG once (404), then listed through ARM.
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("POST"), ResourceGraphPath), 2);
+    QCOMPARE(trafficRequests(traffic.path(), QStringLiteral("GET"), DesListPath), 2);
+}
+
+void TestCliListDes::sourceArgFailsWhenResourceGraphIsOff() {
+    SandboxProcess sandbox;
+    QVERIFY(sandbox.start({QStringLiteral("--no-resource-graph")}));
+    const Run run =
+        runCli({QStringLiteral("list-des"), QStringLiteral("--arm-endpoint"), sandbox.url(),
+                QStringLiteral("--subscription"), Sub, QStringLiteral("--source"), QStringLiteral("arg")});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QLatin1String("NoRegisteredProviderFound")), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliListDes)

@@ -247,26 +247,46 @@ protected:
     PrereqServer m_server;
 };
 
-/// Listings of `sub`'s Disk Encryption Sets the sandbox received: their first pages (the next ones carry a
-/// $skiptoken).
+/// Whether `e` is an Azure Resource Graph query scoped to `sub`; `firstPage`: without a $skipToken.
+inline bool isResourceGraphQueryAbout(const armsandbox::Exchange &e, const QString &sub,
+                                      bool firstPage = false) {
+    if (exchangeMethod(e) != QLatin1String("POST") ||
+        exchangeUrl(e).path().compare(QLatin1String("/providers/Microsoft.ResourceGraph/resources"),
+                                      Qt::CaseInsensitive) != 0)
+        return false;
+    const QJsonObject body = e.liveRequest.value(QStringLiteral("body")).toObject();
+    if (firstPage && body.value(QStringLiteral("options")).toObject().contains(QStringLiteral("$skipToken")))
+        return false;
+    for (const QJsonValue &scope : body.value(QStringLiteral("subscriptions")).toArray()) {
+        if (scope.toString().compare(sub, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+/// Listings of `sub`'s Disk Encryption Sets the sandbox received: the first pages of ARM's listing (the next
+/// ones carry a $skiptoken) and the first pages of Resource Graph queries about the subscription.
 inline int desListings(const armsandbox::Sandbox &sandbox, const QString &sub) {
     int n = 0;
     for (const armsandbox::Exchange &e : sandbox.exchanges()) {
         const QUrl url = exchangeUrl(e);
-        if (exchangeMethod(e) == QLatin1String("GET") &&
-            url.path().compare(desListPath(sub), Qt::CaseInsensitive) == 0 &&
-            !QUrlQuery(url).hasQueryItem(QStringLiteral("$skiptoken")))
+        if ((exchangeMethod(e) == QLatin1String("GET") &&
+             url.path().compare(desListPath(sub), Qt::CaseInsensitive) == 0 &&
+             !QUrlQuery(url).hasQueryItem(QStringLiteral("$skiptoken"))) ||
+            isResourceGraphQueryAbout(e, sub, /*firstPage=*/true))
             ++n;
     }
     return n;
 }
 
-/// Requests the sandbox received about `sub` (any method, any path below the subscription).
+/// Requests the sandbox received about `sub` (any method, any path below the subscription, and Resource Graph
+/// queries scoped to it).
 inline int requestsAbout(const armsandbox::Sandbox &sandbox, const QString &sub) {
     int n = 0;
     const QString prefix = QStringLiteral("/subscriptions/") + sub + QLatin1Char('/');
     for (const armsandbox::Exchange &e : sandbox.exchanges()) {
-        if (exchangeUrl(e).path().startsWith(prefix, Qt::CaseInsensitive))
+        if (exchangeUrl(e).path().startsWith(prefix, Qt::CaseInsensitive) ||
+            isResourceGraphQueryAbout(e, sub))
             ++n;
     }
     return n;

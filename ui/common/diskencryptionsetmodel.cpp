@@ -14,6 +14,9 @@ namespace cmkui {
 DiskEncryptionSetModel::DiskEncryptionSetModel(QObject *parent)
     : QAbstractListModel(parent)
     , m_catalog(new cmk::DiskEncryptionSetCatalog(this)) {
+    // The dropdowns fill from one Resource Graph query (ARM's listing when ARG is unavailable); Refresh the
+    // list and the live check before submit read ARM's exact listing.
+    m_catalog->setSource(cmk::DesListSource::Auto);
     m_sliceTimer.setSingleShot(true);
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &DiskEncryptionSetModel::insertSlice);
@@ -133,6 +136,11 @@ void DiskEncryptionSetModel::load(cmk::ArmClient *client, const QString &subscri
 
 void DiskEncryptionSetModel::reload() {
     load(m_catalog->client(), m_catalog->subscriptionId());
+}
+
+void DiskEncryptionSetModel::reloadFromResourceManager() {
+    stopInserting();
+    m_catalog->reloadFromResourceManager(); // resets the rows, as load() does
 }
 
 void DiskEncryptionSetModel::abort() {

@@ -55,6 +55,8 @@ public:
     /// Lists the DES of `subscriptionId`, replacing the rows; aborts a load in flight.
     void load(cmk::ArmClient *client, const QString &subscriptionId);
     void reload();
+    /// reload() from ARM's exact listing (the catalogue's reloadFromResourceManager()).
+    void reloadFromResourceManager();
     void abort();
     void clear();
 

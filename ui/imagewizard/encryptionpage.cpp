@@ -152,7 +152,8 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         // A key fixed elsewhere shows as fixed after a refresh: the chosen sets are read again once the list
         // is in, not while its pages load (they would share the connection with every page).
         m_recheckKeysAfterLoad = true;
-        m_services.diskEncryptionSets->reload();
+        // Resource Graph can lag ARM by a minute: a set created a moment ago shows in ARM's exact listing.
+        m_services.diskEncryptionSets->reloadFromResourceManager();
     });
     // Results arrive one set at a time, and clearing the cache (Refresh the list) forgets them all at once:
     // the grid and the errors follow once per event-loop turn, not once per set.
