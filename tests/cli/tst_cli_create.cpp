@@ -1,4 +1,4 @@
-// `cmkwizard create --draft FILE [--dry-run]`, run as the real executable against in-process armsandboxes:
+// `cmkwizard create --draft FILE [--dry-run | --offline]`, run as the real executable against in-process armsandboxes:
 // what it prints, what the sandbox received, and its exit codes (0 done, 2 invalid input, 3 ARM error,
 // 4 authentication error).
 
@@ -70,9 +70,21 @@ private Q_SLOTS:
         m_unregistered.clearExchanges();
     }
 
-    void dryRunPrintsTheRequestAndSendsNothing() {
+    /// Methods of the requests `sandbox` received, each once.
+    QStringList methods(const armsandbox::Sandbox &sandbox) const {
+        QStringList out;
+        for (const armsandbox::Exchange &exchange : sandbox.exchanges()) {
+            const QString method = exchange.liveRequest.value(QStringLiteral("method")).toString();
+            if (!out.contains(method))
+                out << method;
+        }
+        return out;
+    }
+
+    // --offline: the draft file on its own, nothing sent at all.
+    void offlinePrintsTheRequestAndSendsNothing() {
         const QString draft = writeDraft(cmkDraft(QStringLiteral("7.0.0")));
-        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--offline")});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'));
         QCOMPARE(lines.first(),
@@ -91,6 +103,38 @@ private Q_SLOTS:
                      .toString(),
                  desId(QStringLiteral("des-frc-cmk")));
         QCOMPARE(m_sandbox.exchanges().size(), 0);
+    }
+
+    // --dry-run: every check create runs, reading Azure, then the request it would send; only GETs.
+    void dryRunChecksLiveAndSendsOnlyGets() {
+        const QString draft = writeDraft(cmkDraft(QStringLiteral("7.0.0")));
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("PUT ")), qPrintable(r.out));
+        QVERIFY(m_sandbox.exchanges().size() > 0);
+        QCOMPARE(methods(m_sandbox), QStringList{QStringLiteral("GET")});
+        QCOMPARE(putCount(m_sandbox), 0);
+    }
+
+    // The seed's second CLI example: target region eastus with sets of East US 2. The file on its own looks
+    // fine (--offline passes); --dry-run refuses it as create does, and neither sends a PUT.
+    void dryRunRefusesWhatCreateRefuses() {
+        const cmk::ImageVersionDraft d = demodata::withTargetRegion(
+            demodata::cmkImageVersionDraft(QStringLiteral("7.0.1")), QStringLiteral("eastus"),
+            desId(QStringLiteral("des-eus2-cmk")));
+        const QString draft = writeDraft(d);
+        const Result offline = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--offline")});
+        QCOMPARE(offline.exitCode, 0);
+        QCOMPARE(m_sandbox.exchanges().size(), 0);
+
+        const Result dryRun = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        const Result create = run(m_sandbox, {QStringLiteral("--draft"), draft});
+        QCOMPARE(dryRun.exitCode, 2);
+        QCOMPARE(create.exitCode, 2);
+        QVERIFY(dryRun.out.isEmpty());
+        QVERIFY2(dryRun.err.contains(QLatin1String("des-eus2-cmk")), qPrintable(dryRun.err));
+        QCOMPARE(dryRun.err, create.err);
+        QCOMPARE(putCount(m_sandbox), 0);
     }
 
     void invalidDraftExitsTwoWithReasons() {
