@@ -3,8 +3,11 @@
 // operation; the draft the question promises to keep is in the autosave file afterwards. The real
 // CreateImageVersionWizard, offscreen, against an in-process armsandbox over HTTP.
 
+#include "common/diskencryptionsetmodel.h"
 #include "draft/draftstore.h"
 #include "draft/draftsubmitter.h"
+#include "imagewizard/basicspage.h"
+#include "imagewizard/encryptionpage.h"
 #include "imagewizard/submitpage.h"
 #include "shell/wizardwindow.h"
 #include "support/wizardharness.h"
@@ -172,6 +175,98 @@ private Q_SLOTS:
         // Azure received the request and goes on with it: the version exists.
         const QString version = demodata::imageVersionId(QStringLiteral("7.3.0"));
         QVERIFY(exists(version));
+    }
+
+    // Back on Basics, another location: the other target regions keep their sets, the strip says what was
+    // cleared and why, and Undo brings back the location, its region and the source.
+    void locationChangeKeepsOtherRegionsAndOffersUndo() {
+        const cmk::ImageVersionDraft initial =
+            demodata::withTargetRegion(demodata::cmkImageVersionDraft(QStringLiteral("7.4.0")),
+                                       QStringLiteral("francecentral"), desId(QStringLiteral("des-frc-cmk")));
+        CreateImageVersionWizard *wizard = open(initial);
+        auto *notice = find<QWidget>(wizard->basicsPage(), QStringLiteral("changeNotice"));
+        QVERIFY(!notice->isVisible());
+        QVERIFY(
+            choose(find<QComboBox>(wizard, QStringLiteral("locationCombo")), QStringLiteral("North Europe")));
+
+        const cmk::ImageVersionDraft &d = m_draft->draft();
+        QCOMPARE(d.location, QStringLiteral("northeurope"));
+        QCOMPARE(d.targetRegions.size(), 2);
+        QCOMPARE(d.targetRegions.at(0).name, QStringLiteral("northeurope"));
+        QCOMPARE(d.targetRegions.at(1).name, QStringLiteral("francecentral"));
+        QCOMPARE(d.targetRegions.at(1).osDiskDesId, desId(QStringLiteral("des-frc-cmk")));
+        QVERIFY(d.sourceId.isEmpty());
+        QTRY_VERIFY(notice->isVisible());
+        const QString text = find<QLabel>(wizard->basicsPage(), QStringLiteral("changeNoticeLabel"))->text();
+        QVERIFY2(text.contains(QLatin1String("from West Europe to North Europe")) &&
+                     text.contains(QLatin1String("source and the data-disk snapshots were cleared")) &&
+                     text.contains(QLatin1String("target region West Europe was removed")) &&
+                     text.contains(QLatin1String("are kept")),
+                 qPrintable(text));
+
+        find<QPushButton>(wizard->basicsPage(), QStringLiteral("undoChangeButton"))->click();
+        QVERIFY(!notice->isVisible());
+        QVERIFY(m_draft->draft() == initial);
+        QTRY_COMPARE(find<QComboBox>(wizard, QStringLiteral("locationCombo"))->currentText(),
+                     QStringLiteral("West Europe"));
+        QTRY_VERIFY(find<QComboBox>(wizard, QStringLiteral("sourceCombo"))
+                        ->currentText()
+                        .startsWith(QLatin1String("snap-ubuntu-os")));
+    }
+
+    // Switching the encryption type puts the sets aside for their type and brings them back on the way
+    // back; a region with exactly one set of the new type gets it chosen, one with two does not.
+    void encryptionTypeKeepsChoicesPerType() {
+        QJsonObject second = m_sandbox.resource(desId(QStringLiteral("des-weu-cmk")));
+        QVERIFY(!second.isEmpty());
+        second[QStringLiteral("id")] = desId(QStringLiteral("des-weu-cmk2"));
+        second[QStringLiteral("name")] = QStringLiteral("des-weu-cmk2");
+        m_sandbox.setResource(second);
+        cmk::ImageVersionDraft initial =
+            demodata::withTargetRegion(demodata::cmkImageVersionDraft(QStringLiteral("7.5.0")),
+                                       QStringLiteral("francecentral"), desId(QStringLiteral("des-frc-cmk")));
+        initial.targetRegions[0].osDiskDesId = desId(QStringLiteral("des-weu-cmk2"));
+        initial.normalizeEncryption();
+        CreateImageVersionWizard *wizard = open(initial);
+        QVERIFY(next(wizard));
+        QVERIFY(next(wizard));
+        QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->diskEncryptionSets()->isComplete(), 8000);
+        auto *notice = find<QWidget>(wizard->encryptionPage(), QStringLiteral("changeNotice"));
+        auto *label = find<QLabel>(wizard->encryptionPage(), QStringLiteral("changeNoticeLabel"));
+
+        find<QAbstractButton>(wizard, QStringLiteral("doubleEncryptionRadio"))->click();
+        QCOMPARE(m_draft->draft().encryption, cmk::EncryptionMode::PlatformAndCustomerKeys);
+        QVERIFY(notice->isVisible());
+        QVERIFY2(label->text().contains(QLatin1String("chosen in 2 regions were cleared")),
+                 qPrintable(label->text()));
+        // One double-encryption set in each region: chosen.
+        QCOMPARE(m_draft->draft().targetRegions.at(0).osDiskDesId, desId(QStringLiteral("des-weu-double")));
+        QCOMPARE(m_draft->draft().targetRegions.at(1).osDiskDesId, desId(QStringLiteral("des-frc-double")));
+        QTRY_VERIFY(find<QComboBox>(wizard, QStringLiteral("desCombo_westeurope_os"))
+                        ->currentText()
+                        .startsWith(QLatin1String("des-weu-double")));
+
+        find<QAbstractButton>(wizard, QStringLiteral("customerKeyRadio"))->click();
+        QCOMPARE(m_draft->draft().encryption, cmk::EncryptionMode::CustomerKey);
+        QCOMPARE(m_draft->draft().targetRegions.at(0).osDiskDesId, desId(QStringLiteral("des-weu-cmk2")));
+        QCOMPARE(m_draft->draft().targetRegions.at(1).osDiskDesId, desId(QStringLiteral("des-frc-cmk")));
+        QVERIFY2(label->text().contains(QLatin1String("in 2 regions were restored")),
+                 qPrintable(label->text()));
+        QTRY_VERIFY(find<QComboBox>(wizard, QStringLiteral("desCombo_westeurope_os"))
+                        ->currentText()
+                        .startsWith(QLatin1String("des-weu-cmk2")));
+
+        // Platform keys and back: nothing chosen for West Europe's two sets, France Central's one is.
+        m_draft->modify([](cmk::ImageVersionDraft &d) {
+            for (cmk::RegionDraft &region : d.targetRegions)
+                region.osDiskDesId.clear();
+            d.normalizeEncryption();
+        });
+        find<QAbstractButton>(wizard, QStringLiteral("platformKeyRadio"))->click();
+        QVERIFY(chooseCustomerKey(wizard, QStringLiteral("customerKeyRadio")));
+        QCOMPARE(m_draft->draft().targetRegions.at(0).osDiskDesId, QString());
+        QCOMPARE(m_draft->draft().targetRegions.at(1).osDiskDesId, desId(QStringLiteral("des-frc-cmk")));
     }
 };
 
