@@ -38,8 +38,15 @@ std::optional<int> checkAgainstAzure(AppContext &context, const cmk::ImageVersio
     cmk::ImageVersionLiveCheck check(context.armClient());
     if (const std::optional<int> failure = liveCheckFailure(
             check, draft, err, CreateCommandText::tr("Could not check the draft against Azure: %1"),
-            CreateCommandText::tr("The draft cannot be submitted:")))
+            CreateCommandText::tr("The draft cannot be submitted:"))) {
+        if (!check.missingDesCommands().isEmpty())
+            err << Qt::endl
+                << CreateCommandText::tr("Commands that create the missing disk encryption sets (replace the "
+                                         "<placeholders>):")
+                << Qt::endl
+                << check.missingDesCommands() << Qt::endl;
         return failure;
+    }
     cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
     keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
     waitUntil([&] { return keyHealth.isFinished(); });
