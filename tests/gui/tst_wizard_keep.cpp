@@ -23,9 +23,9 @@ class TestWizardKeep : public QObject {
     Q_OBJECT
 
 private:
+    std::unique_ptr<cmk::ArmClient> m_client; // the SIGEncryption feature is registered in initTestCase
     armsandbox::Sandbox m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
+    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft; // outlives the wizard that edits it
     std::unique_ptr<CreateImageVersionWizard> m_wizard;
 
     CreateImageVersionWizard *open(const cmk::ImageVersionDraft &initial = {}) {
@@ -74,12 +74,12 @@ private Q_SLOTS:
         QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
     }
 
+    // Each test starts without a wizard, faults or recorded requests.
     void init() {
-        m_sandbox.setFaults(QString());
+        m_wizard.reset();
+        QVERIFY(m_sandbox.setFaults(QString()));
         m_sandbox.clearExchanges();
     }
-
-    void cleanup() { m_wizard.reset(); }
 
     void nothingChosenClosesAtOnce() {
         CreateImageVersionWizard *wizard = open();
