@@ -80,6 +80,23 @@
     </message>
 </context>
 <context>
+    <name>cmkui::EncryptionPage</name>
+    <message numerus="yes">
+        <source>The disk encryption sets chosen in %n region(s) were cleared: a set serves one encryption type. They come back if you switch back.</source>
+        <translation>
+            <numerusform>The disk encryption sets chosen in %n region were cleared: a set serves one encryption type. They come back if you switch back.</numerusform>
+            <numerusform>The disk encryption sets chosen in %n regions were cleared: a set serves one encryption type. They come back if you switch back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sets chosen earlier for this type in %n region(s) were restored.</source>
+        <translation>
+            <numerusform>The sets chosen earlier for this type in %n region were restored.</numerusform>
+            <numerusform>The sets chosen earlier for this type in %n regions were restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cmkui::PrerequisitesPage</name>
     <message numerus="yes">
         <source>Waiting for Azure to finish the registration: next check in %n second(s) (check %1).</source>

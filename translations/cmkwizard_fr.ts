@@ -1336,6 +1336,11 @@
         <source>The source image version %1 is encrypted with customer-managed keys, and Azure does not allow copying images that use them. Use the snapshots or the managed image it was made from.</source>
         <translation>La version d’image source %1 est chiffrée avec des clés gérées par le client, et Azure n’autorise pas la copie des images qui les utilisent. Utilisez les instantanés ou l’image managée dont elle est issue.</translation>
     </message>
+    <message>
+        <source>The disk encryption set “%1” chosen for the %2 in %3 does not exist in the resource group %4. Did you mean %5?</source>
+        <extracomment>%1 set name, %2 disk, %3 region, %4 resource group, %5 the full ID of the set meant</extracomment>
+        <translation>Le jeu de chiffrement de disque «&#xa0;%1&#xa0;» choisi pour le %2 dans %3 n’existe pas dans le groupe de ressources %4. Vouliez-vous dire %5&#xa0;?</translation>
+    </message>
 </context>
 <context>
     <name>ImportAzCommandText</name>
@@ -3425,6 +3430,37 @@
         <source>Checking whether version %1 already exists…</source>
         <translation>Vérification de l’existence de la version %1…</translation>
     </message>
+    <message>
+        <source>Location changed from %1 to %2.</source>
+        <translation>Emplacement changé de %1 en %2.</translation>
+    </message>
+    <message>
+        <source>The source and the data-disk snapshots were cleared: a source must be in the image version&apos;s location.</source>
+        <translation>La source et les instantanés des disques de données ont été effacés&#xa0;: une source doit se trouver à l’emplacement de la version d’image.</translation>
+    </message>
+    <message>
+        <source>The target region %1 was removed with its disk encryption sets: it was there as the old location.</source>
+        <translation>La région cible %1 a été retirée avec ses jeux de chiffrement de disque&#xa0;: elle y figurait en tant qu’ancien emplacement.</translation>
+    </message>
+    <message>
+        <source>The other target regions and their disk encryption sets are kept.</source>
+        <translation>Les autres régions cibles et leurs jeux de chiffrement de disque sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::ChangeNotice</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Ann&amp;uler la modification</translation>
+    </message>
+    <message>
+        <source>D&amp;ismiss</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Masquer ce message</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::CreateImageVersionWizard</name>
@@ -3432,12 +3468,28 @@
         <source>Create an image version</source>
         <translation>Créer une version d’image</translation>
     </message>
+    <message>
+        <source>Discard this image version? The draft is kept and offered next time.</source>
+        <translation>Abandonner cette version d’image&#xa0;? Le brouillon est conservé et proposé la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Azure goes on creating the image version: the app cannot cancel a request it has sent. Closing only stops watching it; “Review an existing image version…” or the Azure portal shows how it ended. The draft is kept and offered next time.</source>
+        <translation>Azure poursuit la création de la version d’image&#xa0;: l’application ne peut pas annuler une requête déjà envoyée. Fermer arrête seulement le suivi&#xa0;; «&#xa0;Examiner une version d’image existante…&#xa0;» ou le portail Azure montre comment elle s’est terminée. Le brouillon est conservé et proposé la prochaine fois.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::CreateVmWizard</name>
     <message>
         <source>Create a virtual machine from an image version</source>
         <translation>Créer une machine virtuelle à partir d’une version d’image</translation>
+    </message>
+    <message>
+        <source>Discard this virtual machine? The draft is kept (without the password) and restored when you create a virtual machine from this image version again.</source>
+        <translation>Abandonner cette machine virtuelle&#xa0;? Le brouillon est conservé (sans le mot de passe) et restauré la prochaine fois que vous créez une machine virtuelle à partir de cette version d’image.</translation>
+    </message>
+    <message>
+        <source>Azure goes on creating the virtual machine: the app cannot cancel a request it has sent. Closing only stops watching it; the Azure portal shows how it ended.</source>
+        <translation>Azure poursuit la création de la machine virtuelle&#xa0;: l’application ne peut pas annuler une requête déjà envoyée. Fermer arrête seulement le suivi&#xa0;; le portail Azure montre comment elle s’est terminée.</translation>
     </message>
 </context>
 <context>
@@ -3798,11 +3850,13 @@ Ce qui a été créé reste dans Azure&#x202f;; Réessayer reprend à partir de 
         <source>%1
 Resource group: %2
 Key: %3
-Encryption type: %4</source>
+Key vault: %4
+Encryption type: %5</source>
         <translation>%1
 Groupe de ressources&#xa0;: %2
 Clé&#xa0;: %3
-Type de chiffrement&#xa0;: %4</translation>
+Coffre de clés&#xa0;: %4
+Type de chiffrement&#xa0;: %5</translation>
     </message>
 </context>
 <context>
@@ -3829,6 +3883,33 @@ Type de chiffrement&#xa0;: %4</translation>
     <message>
         <source>Stop loading</source>
         <translation>Arrêter le chargement</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::DraftWizard</name>
+    <message>
+        <source>Stop watching and close?</source>
+        <translation>Arrêter le suivi et fermer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Discard?</source>
+        <translation>Abandonner&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching and close</source>
+        <translation>&amp;Arrêter le suivi et fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <source>&amp;Keep watching</source>
+        <translation>&amp;Continuer le suivi</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continuer la saisie</translation>
     </message>
 </context>
 <context>
@@ -4036,6 +4117,24 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <source>Azure cannot use the key of %1 (%2): fix it as shown below the grid, or choose another disk encryption set.</source>
         <extracomment>%1 a disk encryption set, %2 the finding&apos;s code (KEY_ACCESS_MISSING...)</extracomment>
         <translation>Azure ne peut pas utiliser la clé de %1 (%2)&#xa0;: corrigez-la comme indiqué sous la grille, ou choisissez un autre jeu de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>Encryption type changed from “%1” to “%2”.</source>
+        <translation>Type de chiffrement changé de «&#xa0;%1&#xa0;» en «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk encryption sets chosen in %n region(s) were cleared: a set serves one encryption type. They come back if you switch back.</source>
+        <translation>
+            <numerusform>Les jeux de chiffrement de disque choisis dans %n région ont été effacés&#xa0;: un jeu sert un seul type de chiffrement. Ils reviennent si vous revenez à ce type.</numerusform>
+            <numerusform>Les jeux de chiffrement de disque choisis dans %n régions ont été effacés&#xa0;: un jeu sert un seul type de chiffrement. Ils reviennent si vous revenez à ce type.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sets chosen earlier for this type in %n region(s) were restored.</source>
+        <translation>
+            <numerusform>Les jeux choisis auparavant pour ce type dans %n région ont été restaurés.</numerusform>
+            <numerusform>Les jeux choisis auparavant pour ce type dans %n régions ont été restaurés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5466,10 +5565,6 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <translation>Le fichier de brouillon à soumettre.</translation>
     </message>
     <message>
-        <source>Check the draft on its own and print the PUT URL and body; send nothing at all.</source>
-        <translation>Vérifier le brouillon seul et afficher l’URL et le corps du PUT&#x202f;; ne rien envoyer.</translation>
-    </message>
-    <message>
         <source>Seconds between replication status checks (default 10).</source>
         <translation>Secondes entre deux vérifications du statut de réplication (10 par défaut).</translation>
     </message>
@@ -5493,6 +5588,18 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <source>[%1: %2 %3]</source>
         <extracomment>One region&apos;s replication in the progress line: %1 region, %2 state, %3 percentage</extracomment>
         <translation>[%1&#xa0;: %2 %3]</translation>
+    </message>
+    <message>
+        <source>Commands that create the missing disk encryption sets (replace the &lt;placeholders&gt;):</source>
+        <translation>Commandes qui créent les jeux de chiffrement de disque manquants (remplacez les &lt;espaces réservés&gt;)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run every check create runs, reading Azure (GET requests only), and print the PUT URL and body instead of sending it.</source>
+        <translation>Effectuer toutes les vérifications de create, en lisant Azure (requêtes GET uniquement), et afficher l’URL et le corps du PUT au lieu de l’envoyer.</translation>
+    </message>
+    <message>
+        <source>Check the draft file on its own and print the PUT URL and body; send nothing at all (Azure may still refuse what passes).</source>
+        <translation>Vérifier le fichier brouillon seul et afficher l’URL et le corps du PUT&#xa0;; ne rien envoyer du tout (Azure peut encore refuser ce qui passe).</translation>
     </message>
 </context>
 <context>

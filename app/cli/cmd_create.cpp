@@ -1,5 +1,6 @@
-// cmkwizard create --draft FILE [--dry-run]: the wizard without windows. Same draft, same validation rules,
-// same PUT and long-running operation as the Review page.
+// cmkwizard create --draft FILE [--dry-run | --offline]: the wizard without windows. Same draft, same
+// validation rules, same PUT and long-running operation as the Review page. --dry-run runs every check create
+// runs, reading Azure (GETs only), and skips only the PUT; --offline checks the draft file on its own.
 
 #include "arm/armclient.h"
 #include "cli/commands.h"
@@ -26,6 +27,37 @@ void printCreateReasons(QTextStream &err, const QStringList &reasons) {
     printReasons(err, CreateCommandText::tr("The draft cannot be submitted:"), reasons);
 }
 
+/// The request create would send, on stdout.
+void printRequest(QTextStream &out, const cmk::ImageVersionRequest &request) {
+    out << "PUT " << request.url.toString(QUrl::FullyEncoded) << Qt::endl;
+    out << Qt::endl << request.bodyText() << Qt::endl;
+}
+
+/// What create checks against Azure before the PUT (reads only): the live check of the draft, then the keys
+/// of its sets. nullopt: the draft may be sent; else the exit code, the reasons printed on `err`.
+std::optional<int> checkAgainstAzure(AppContext &context, const cmk::ImageVersionDraft &draft, QTextStream &err) {
+    cmk::ImageVersionLiveCheck check(context.armClient());
+    if (const std::optional<int> failure = liveCheckFailure(
+            check, draft, err, CreateCommandText::tr("Could not check the draft against Azure: %1"),
+            CreateCommandText::tr("The draft cannot be submitted:"))) {
+        if (!check.missingDesCommands().isEmpty())
+            err << Qt::endl
+                << CreateCommandText::tr("Commands that create the missing disk encryption sets (replace the "
+                                         "<placeholders>):")
+                << Qt::endl
+                << check.missingDesCommands() << Qt::endl;
+        return failure;
+    }
+    cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
+    keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
+    waitUntil([&] { return keyHealth.isFinished(); });
+    if (!keyHealth.errorLines().isEmpty()) {
+        printCreateReasons(err, keyHealth.errorLines());
+        return ExitInvalidInput;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 int runCreate(const QStringList &arguments) {
@@ -38,14 +70,19 @@ int runCreate(const QStringList &arguments) {
         QStringLiteral("draft"), CreateCommandText::tr("The draft file to submit."), QStringLiteral("FILE"));
     const QCommandLineOption dryRunOption(
         QStringLiteral("dry-run"),
-        CreateCommandText::tr(
-            "Check the draft on its own and print the PUT URL and body; send nothing at all."));
+        CreateCommandText::tr("Run every check create runs, reading Azure (GET requests only), and print the "
+                              "PUT URL and body instead of sending it."));
+    const QCommandLineOption offlineOption(
+        QStringLiteral("offline"),
+        CreateCommandText::tr("Check the draft file on its own and print the PUT URL and body; send nothing at "
+                              "all (Azure may still refuse what passes)."));
     const QCommandLineOption pollOption(
         QStringLiteral("poll-interval"),
         CreateCommandText::tr("Seconds between replication status checks (default 10)."),
         QStringLiteral("SECONDS"), QStringLiteral("10"));
     parser.addOption(draftOption);
     parser.addOption(dryRunOption);
+    parser.addOption(offlineOption);
     parser.addOption(pollOption);
 
     return runHeadless(arguments, parser, [&](AppContext &context, const QCommandLineParser &parsed) -> int {
@@ -81,23 +118,15 @@ int runCreate(const QStringList &arguments) {
             printCreateReasons(err, {request.error.message});
             return ExitInvalidInput;
         }
-        if (parsed.isSet(dryRunOption)) {
-            out << "PUT " << request.url.toString(QUrl::FullyEncoded) << Qt::endl;
-            out << Qt::endl << request.bodyText() << Qt::endl;
+        if (parsed.isSet(offlineOption)) {
+            printRequest(out, request);
             return ExitOk;
         }
-
-        cmk::ImageVersionLiveCheck check(context.armClient());
-        if (const std::optional<int> failure = liveCheckFailure(
-                check, draft, err, CreateCommandText::tr("Could not check the draft against Azure: %1"),
-                CreateCommandText::tr("The draft cannot be submitted:")))
+        if (const std::optional<int> failure = checkAgainstAzure(context, draft, err))
             return *failure;
-        cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
-        keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
-        waitUntil([&] { return keyHealth.isFinished(); });
-        if (!keyHealth.errorLines().isEmpty()) {
-            printCreateReasons(err, keyHealth.errorLines());
-            return ExitInvalidInput;
+        if (parsed.isSet(dryRunOption)) {
+            printRequest(out, request);
+            return ExitOk;
         }
 
         cmk::ImageVersionSubmitter submitter(context.armClient());

@@ -187,6 +187,10 @@ bool prepareDraft(const GuiRequest &request, cmk::ImageVersionDraftModel &draft,
 int saveScreenshots(const GuiRequest &request, AppContext &context, cmk::ImageVersionDraftModel &draft) {
     cmkui::CreateImageVersionWizard wizard(context.armClient(), &draft);
     addLanguageButton(&wizard);
+    // CMKWIZARD_SCREENSHOT_SIZE=800x600: the pictures at another window size than the default.
+    const QStringList size = qEnvironmentVariable("CMKWIZARD_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+    if (size.size() == 2 && size.at(0).toInt() > 0 && size.at(1).toInt() > 0)
+        wizard.resize(size.at(0).toInt(), size.at(1).toInt());
     QString why;
     const QStringList files = takeScreenshots(wizard, context.armClient(),
                                               request.options.sandbox ? demoReviewVersionId() : QString(),

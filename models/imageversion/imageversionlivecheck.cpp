@@ -97,6 +97,7 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
     m_pending = 0;
     m_started = true;
     m_versionsLoaded = m_locationsLoaded = m_desLoaded = m_sourceLunsKnown = false;
+    m_missingDesCommands.clear();
 
     // What needs no server first: a draft that cannot even form a request is not worth the reads.
     m_reasons = ImageVersionValidation::offlineErrors(draft, today);
@@ -278,6 +279,13 @@ void ImageVersionLiveCheck::evaluate() {
             return;
         }
         m_reasons += ImageVersionValidation::encryptionErrors(d, sets);
+        // The reasons promise the commands that create the missing sets.
+        QStringList blocks;
+        if (usesCustomerKey(d.encryption) && d.sourceKind != SourceKind::VirtualMachine)
+            for (const QString &region : ImageVersionValidation::regionsWithoutSuitableDes(d, sets))
+                blocks << ImageVersionValidation::createDesCommands(d.subscriptionId, d.resourceGroup, region,
+                                                                    d.encryption);
+        m_missingDesCommands = blocks.join(QStringLiteral("\n\n"));
     }
 }
 

@@ -32,6 +32,9 @@ public:
     QStringList reasons() const { return m_reasons; }
     /// A read failed for another reason than "not found" (network, permissions, authentication...).
     const ArmError &error() const { return m_error; }
+    /// Azure CLI and PowerShell commands that create a set in each target region that has none of the
+    /// draft's type (the reasons refer to them); empty when none is missing.
+    QString missingDesCommands() const { return m_missingDesCommands; }
 
 Q_SIGNALS:
     void finished();
@@ -53,6 +56,7 @@ private:
     int m_pending = 0;
     bool m_started = false;
     QStringList m_reasons;
+    QString m_missingDesCommands;
     ArmError m_error;
     QStringList m_existingVersions;
     bool m_versionsLoaded = false;

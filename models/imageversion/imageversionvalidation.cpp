@@ -296,6 +296,29 @@ QString ImageVersionValidation::customerKeySourceError(const GalleryImageVersion
         .arg(source.name);
 }
 
+QString ImageVersionValidation::unsuitableDesError(const QString &chosen, int lun, const QString &region,
+                                                  const QString &type,
+                                                  const std::vector<DiskEncryptionSet> &available) {
+    const ResourceId id = ResourceId::parse(chosen);
+    const bool exists = std::any_of(available.begin(), available.end(),
+                                    [&](const DiskEncryptionSet &des) { return sameResourceId(des.id, chosen); });
+    // az resolves a bare name in the command's resource group: a set of that name elsewhere is the likely
+    // meaning (the how-to's sets live in a key group of their own).
+    if (!exists) {
+        for (const DiskEncryptionSet &des : available) {
+            if (des.name.compare(id.name(), Qt::CaseInsensitive) != 0)
+                continue;
+            //: %1 set name, %2 disk, %3 region, %4 resource group, %5 the full ID of the set meant
+            return tr("The disk encryption set “%1” chosen for the %2 in %3 does not exist in the resource group "
+                      "%4. Did you mean %5?")
+                .arg(id.name(), diskLabel(lun), validationRegionLabel(region), id.resourceGroup, des.id);
+        }
+    }
+    return tr("The disk encryption set “%1” chosen for the %2 in %3 is not in that region, not in this "
+              "subscription, or not of type %4.")
+        .arg(id.name(), diskLabel(lun), validationRegionLabel(region), type);
+}
+
 QStringList ImageVersionValidation::encryptionErrors(const ImageVersionDraft &d,
                                               const std::vector<DiskEncryptionSet> &available) {
     QStringList errors;
@@ -330,13 +353,8 @@ QStringList ImageVersionValidation::encryptionErrors(const ImageVersionDraft &d,
             const bool ok = std::any_of(suitable.begin(), suitable.end(), [&](const DiskEncryptionSet &des) {
                 return sameResourceId(des.id, chosen);
             });
-            if (!ok) {
-                errors << tr("The disk encryption set “%1” chosen for the %2 in %3 is not in that region, "
-                             "not in "
-                             "this subscription, or not of type %4.")
-                              .arg(ResourceId::parse(chosen).name(), diskLabel(lun),
-                                   validationRegionLabel(region.name), type);
-            }
+            if (!ok)
+                errors << unsuitableDesError(chosen, lun, region.name, type, available);
         }
     }
     return errors;

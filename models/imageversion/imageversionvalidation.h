@@ -55,6 +55,11 @@ public:
     /// Encryption page: VM sources and CMK, one suitable DES chosen for every disk in every region.
     static QStringList encryptionErrors(const ImageVersionDraft &draft,
                                         const std::vector<DiskEncryptionSet> &available);
+    /// Why the set `chosen` cannot encrypt the disk `lun` in `region`: when no set has that ID but one of
+    /// that name exists elsewhere in `available` (a bare name az resolved in another resource group), "did
+    /// you mean" it; else not in that region, subscription or of type `type`.
+    static QString unsuitableDesError(const QString &chosen, int lun, const QString &region, const QString &type,
+                                      const std::vector<DiskEncryptionSet> &available);
     /// Ready-to-copy Azure CLI and PowerShell commands creating a DES for `region` (not translated:
     /// commands).
     static QString createDesCommands(const QString &subscriptionId, const QString &resourceGroup,
@@ -72,7 +77,7 @@ public:
     /// one (a copy), whatever the new version's encryption. Empty when `source` uses none.
     static QString customerKeySourceError(const GalleryImageVersion &source);
 
-    /// Everything checkable without live data (what `create --dry-run` checks).
+    /// Everything checkable without live data (what `create --offline` checks).
     static QStringList offlineErrors(const ImageVersionDraft &draft, const QDate &today);
 };
 

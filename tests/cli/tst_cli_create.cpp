@@ -1,6 +1,6 @@
-// `cmkwizard create --draft FILE [--dry-run]`, run as the real executable against in-process armsandboxes:
-// what it prints, what the sandbox received, and its exit codes (0 done, 2 invalid input, 3 ARM error,
-// 4 authentication error).
+// `cmkwizard create --draft FILE [--dry-run | --offline]`, run as the real executable against in-process
+// armsandboxes: what it prints, what the sandbox received, and its exit codes (0 done, 2 invalid input, 3 ARM
+// error, 4 authentication error).
 
 #include "draft/draftstore.h"
 #include "support/cmkwizardprocess.h"
@@ -17,8 +17,8 @@ using Result = cmktest::CmkwizardRun;
 
 /// The demo's encrypted draft in West Europe and France Central (des-weu-cmk, des-frc-cmk).
 cmk::ImageVersionDraft cmkDraft(const QString &version) {
-    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version), QStringLiteral("francecentral"),
-                                      desId(QStringLiteral("des-frc-cmk")));
+    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version),
+                                      QStringLiteral("francecentral"), desId(QStringLiteral("des-frc-cmk")));
 }
 
 } // namespace
@@ -34,7 +34,8 @@ private:
     int m_files = 0;
 
     QString writeDraft(const cmk::ImageVersionDraft &draft) {
-        return demodata::writeDraftFile(m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files)), draft);
+        return demodata::writeDraftFile(m_dir.filePath(QStringLiteral("draft-%1.json").arg(++m_files)),
+                                        draft);
     }
 
     Result run(const armsandbox::Sandbox &sandbox, const QStringList &args) {
@@ -70,9 +71,21 @@ private Q_SLOTS:
         m_unregistered.clearExchanges();
     }
 
-    void dryRunPrintsTheRequestAndSendsNothing() {
+    /// Methods of the requests `sandbox` received, each once.
+    QStringList methods(const armsandbox::Sandbox &sandbox) const {
+        QStringList out;
+        for (const armsandbox::Exchange &exchange : sandbox.exchanges()) {
+            const QString method = exchange.liveRequest.value(QStringLiteral("method")).toString();
+            if (!out.contains(method))
+                out << method;
+        }
+        return out;
+    }
+
+    // --offline: the draft file on its own, nothing sent at all.
+    void offlinePrintsTheRequestAndSendsNothing() {
         const QString draft = writeDraft(cmkDraft(QStringLiteral("7.0.0")));
-        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--offline")});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.split(QLatin1Char('\n'));
         QCOMPARE(lines.first(),
@@ -91,6 +104,81 @@ private Q_SLOTS:
                      .toString(),
                  desId(QStringLiteral("des-frc-cmk")));
         QCOMPARE(m_sandbox.exchanges().size(), 0);
+    }
+
+    // --dry-run: every check create runs, reading Azure, then the request it would send; only GETs.
+    void dryRunChecksLiveAndSendsOnlyGets() {
+        const QString draft = writeDraft(cmkDraft(QStringLiteral("7.0.0")));
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("PUT ")), qPrintable(r.out));
+        QVERIFY(m_sandbox.exchanges().size() > 0);
+        QCOMPARE(methods(m_sandbox), QStringList{QStringLiteral("GET")});
+        QCOMPARE(putCount(m_sandbox), 0);
+    }
+
+    // The seed's second CLI example: target region eastus with sets of East US 2. The file on its own looks
+    // fine (--offline passes); --dry-run refuses it as create does, and neither sends a PUT.
+    void dryRunRefusesWhatCreateRefuses() {
+        const cmk::ImageVersionDraft d =
+            demodata::withTargetRegion(demodata::cmkImageVersionDraft(QStringLiteral("7.0.1")),
+                                       QStringLiteral("eastus"), desId(QStringLiteral("des-eus2-cmk")));
+        const QString draft = writeDraft(d);
+        const Result offline =
+            run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--offline")});
+        QCOMPARE(offline.exitCode, 0);
+        QCOMPARE(m_sandbox.exchanges().size(), 0);
+
+        const Result dryRun = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        const Result create = run(m_sandbox, {QStringLiteral("--draft"), draft});
+        QCOMPARE(dryRun.exitCode, 2);
+        QCOMPARE(create.exitCode, 2);
+        QVERIFY(dryRun.out.isEmpty());
+        QVERIFY2(dryRun.err.contains(QLatin1String("The region eastus has no disk encryption set of type "
+                                                   "EncryptionAtRestWithCustomerKey")),
+                 qPrintable(dryRun.err));
+        QCOMPARE(dryRun.err, create.err);
+        QCOMPARE(putCount(m_sandbox), 0);
+    }
+
+    // import-az resolves a bare set name in the command's -g group, as az does; the set is in rg-keys-prod:
+    // the check says so and names the set meant.
+    void bareDesNameInTheWrongGroupSaysDidYouMean() {
+        const QString command =
+            QStringLiteral("az sig image-version create -g rg-images-prod --subscription %1 "
+                           "--gallery-name galContosoProd --gallery-image-definition ubuntu-22-04-gen2 "
+                           "--gallery-image-version 7.0.2 --location westeurope --target-regions westeurope "
+                           "--target-region-encryption des-weu-cmk --os-snapshot %2")
+                .arg(Sub, buildId(QStringLiteral("snapshots/snap-ubuntu-os")));
+        const QString draft = m_dir.filePath(QStringLiteral("imported.json"));
+        const Result imported = cmktest::runCmkwizard(
+            {QStringLiteral("import-az"), QStringLiteral("--lang"), QStringLiteral("en"),
+             QStringLiteral("--command"), command, QStringLiteral("--out"), draft},
+            cmktest::headlessEnvironment(m_dir, QStringLiteral("not-a-real-token")));
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        const Result r = run(m_sandbox, {QStringLiteral("--draft"), draft, QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("does not exist in the resource group rg-images-prod. Did you mean %1?")
+                         .arg(desId(QStringLiteral("des-weu-cmk")))),
+                 qPrintable(r.err));
+    }
+
+    // A region without a set: the reason promises the commands below, and they follow.
+    void regionWithoutDesPrintsTheCommandsPromised() {
+        const cmk::ImageVersionDraft d =
+            demodata::withTargetRegion(demodata::cmkImageVersionDraft(QStringLiteral("7.0.3")),
+                                       QStringLiteral("northeurope"), desId(QStringLiteral("des-weu-cmk")));
+        const Result r =
+            run(m_sandbox, {QStringLiteral("--draft"), writeDraft(d), QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("see the commands below")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("az disk-encryption-set create --subscription %1 --resource-group "
+                                          "rg-images-prod --name des-northeurope --location northeurope")
+                               .arg(Sub)),
+            qPrintable(r.err));
+        QVERIFY(r.err.contains(QLatin1String("New-AzDiskEncryptionSetConfig -Location northeurope")));
     }
 
     void invalidDraftExitsTwoWithReasons() {
@@ -173,7 +261,8 @@ private Q_SLOTS:
 
     void authenticationErrorExitsFour() {
         const Result r =
-            run(m_authSandbox, {QStringLiteral("--draft"), writeDraft(demodata::imageVersionDraft(QStringLiteral("7.3.0")))});
+            run(m_authSandbox, {QStringLiteral("--draft"),
+                                writeDraft(demodata::imageVersionDraft(QStringLiteral("7.3.0")))});
         QCOMPARE(r.exitCode, 4);
         QVERIFY(!r.err.isEmpty());
     }

@@ -284,7 +284,7 @@ private Q_SLOTS:
         QVERIFY(DraftStore::save(path, d, &why));
 
         const auto [dryExit, dryOut, dryErr] =
-            runCreate(sandbox, {QStringLiteral("--draft"), path, QStringLiteral("--dry-run")});
+            runCreate(sandbox, {QStringLiteral("--draft"), path, QStringLiteral("--offline")});
         QCOMPARE(dryExit, 0);
         QVERIFY2(dryOut.startsWith(
                      QStringLiteral("PUT %1/subscriptions/%2/resourceGroups/rg%20%C3%A9t%C3%A9%20100%25/"

@@ -143,6 +143,12 @@ private Q_SLOTS:
     // The sets a dropdown lists get their key checked as its list opens, before anything is chosen: the open
     // list shows each one's health (an icon per item, the findings in its tooltip).
     void dropdownChecksTheKeysItListsWhenItOpens() {
+        // Two sets in West US: nothing is pre-selected there.
+        QJsonObject second = m_sandbox->resource(demodata::desId(QStringLiteral("des-wus-cmk")));
+        QVERIFY(!second.isEmpty());
+        second[QStringLiteral("id")] = demodata::desId(QStringLiteral("des-wus-cmk2"));
+        second[QStringLiteral("name")] = QStringLiteral("des-wus-cmk2");
+        m_sandbox->setResource(second);
         QVERIFY(openAtEncryption(draftWith(QStringLiteral("1.3.1"), cmk::EncryptionMode::CustomerKey,
                                            {{QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")},
                                             {QStringLiteral("westus"), QString()}})));
@@ -182,7 +188,14 @@ private Q_SLOTS:
         QCOMPARE(m_wizard->currentId(), int(cmkui::EncryptionPageId));
         QTRY_VERIFY(m_wizard->findChild<QLabel *>(QStringLiteral("desHealth_francecentral_os")));
         QCOMPARE(healthOf(QStringLiteral("westeurope_os")), QStringLiteral("ok"));
-        QCOMPARE(healthOf(QStringLiteral("francecentral_os")), QString());
+        // France Central's only set is pre-selected: its key is checked in turn.
+        QCOMPARE(m_draft->draft().targetRegions.at(1).osDiskDesId,
+                 demodata::desId(QStringLiteral("des-frc-cmk")));
+        QTRY_VERIFY_WITH_TIMEOUT(!healthOf(QStringLiteral("francecentral_os")).isEmpty() &&
+                                     healthOf(QStringLiteral("francecentral_os")) !=
+                                         QLatin1String("checking"),
+                                 10000);
+        QCOMPARE(healthOf(QStringLiteral("westeurope_os")), QStringLiteral("ok"));
     }
 
     // des-wus-cmk's identity has no access policy on kv-contoso-wus: Azure would fail the region late.

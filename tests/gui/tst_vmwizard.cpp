@@ -24,8 +24,10 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -615,8 +617,15 @@ private Q_SLOTS:
         osStorage->setCurrentIndex(osStorage->findText(QStringLiteral("StandardSSD_LRS")));
         const cmk::VmDraft typed = w->draftModel()->draft();
         QCOMPARE(typed.name, QStringLiteral("vm-saved-01"));
-        // Closed at once: what the debounce still held is written on the way out.
+        // Closing asks first; once confirmed, what the debounce still held is written on the way out.
         w->close();
+        QMessageBox *ask = nullptr;
+        QTRY_VERIFY((ask = w->findChild<QMessageBox *>(QStringLiteral("closeWizardQuestion"))) &&
+                    ask->isVisible());
+        QVERIFY(w->isVisible());
+        QVERIFY2(ask->text().startsWith(QLatin1String("Discard this virtual machine? The draft is kept")),
+                 qPrintable(ask->text()));
+        ask->findChild<QPushButton *>(QStringLiteral("confirmCloseWizardButton"))->click();
         QTRY_VERIFY(w.isNull());
         const QString path = CreateVmWizard::defaultAutosavePath(kVersion);
         QVERIFY2(QFile::exists(path), qPrintable(path));

@@ -69,8 +69,9 @@ QVariant DiskEncryptionSetModel::data(const QModelIndex &index, int role) const 
         //: A disk encryption set in a dropdown: %1 its name, %2 its resource group, %3 its key (vault/key).
         return tr("%1 (%2) — key %3").arg(des.name, des.resourceGroup(), shortKeyName(des.keyUrl));
     case Qt::ToolTipRole: {
-        const QString text = tr("%1\nResource group: %2\nKey: %3\nEncryption type: %4")
-                                 .arg(des.name, des.resourceGroup(), des.keyUrl, des.encryptionType);
+        const QString text = tr("%1\nResource group: %2\nKey: %3\nKey vault: %4\nEncryption type: %5")
+                                 .arg(des.name, des.resourceGroup(), des.keyUrl,
+                                      cmk::ResourceId::parse(des.sourceVaultId).name(), des.encryptionType);
         const cmk::DesHealth *health = m_keyHealth ? m_keyHealth->health(des.id) : nullptr;
         return health ? QStringLiteral("<p>%1</p>%2")
                             .arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")),

@@ -5,6 +5,8 @@
 #include "draft/draftsubmitter.h"
 
 #include <QEvent>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace cmkui {
 
@@ -35,11 +37,40 @@ void DraftWizard::autosave(cmk::DraftModelBase *model, const QString &path) {
 }
 
 void DraftWizard::reject() {
-    if (m_review && m_review->draftSubmitter()->isRunning()) {
-        m_review->stop();
+    const bool running = m_review && m_review->draftSubmitter()->isRunning();
+    const bool created =
+        m_review && m_review->draftSubmitter()->stage() == cmk::DraftSubmitter::Stage::Succeeded;
+    if (created || (!running && !hasChoices())) {
+        QWizard::reject();
         return;
     }
-    QWizard::reject();
+    askToClose(running);
+}
+
+void DraftWizard::askToClose(bool running) {
+    if (findChild<QMessageBox *>(QStringLiteral("closeWizardQuestion")))
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Question, running ? tr("Stop watching and close?") : tr("Discard?"),
+                        running ? runningText() : discardText(), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeWizardQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *close = box->addButton(running ? tr("&Stop watching and close") : tr("&Discard"),
+                                        QMessageBox::DestructiveRole);
+    close->setObjectName(QStringLiteral("confirmCloseWizardButton"));
+    QPushButton *keep =
+        box->addButton(running ? tr("&Keep watching") : tr("&Keep editing"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepWizardOpenButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, close] {
+        if (box->clickedButton() != close)
+            return;
+        if (m_review && m_review->draftSubmitter()->isRunning())
+            m_review->stop();
+        QWizard::reject();
+    });
+    box->open();
 }
 
 void DraftWizard::changeEvent(QEvent *event) {

@@ -1,8 +1,9 @@
 #pragma once
 
-// What both wizards (image version, virtual machine) do alike around their pages: Cancel while Azure works
-// only stops watching, the texts follow a change of language (Back/Next/Cancel included), and the draft may
-// be autosaved until the resource exists.
+// What both wizards (image version, virtual machine) do alike around their pages: Cancel (or Esc, or closing
+// the window) asks before anything chosen is dropped and, while Azure works, says that the operation goes on
+// there; the texts follow a change of language (Back/Next/Cancel included), and the draft may be autosaved
+// until the resource exists.
 
 #include <QWizard>
 
@@ -22,8 +23,9 @@ public:
     ~DraftWizard() override;
 
 public Q_SLOTS:
-    /// Cancel while Azure works only stops watching: the Review page says so rather than the wizard
-    /// vanishing.
+    /// Cancel, Esc or closing the window: asks first (closeQuestion, a window-modal QMessageBox) unless there
+    /// is nothing to lose (no choice made yet, or the resource exists). While Azure works the question says
+    /// that the operation continues there; closing then only stops watching it.
     void reject() override;
 
 protected:
@@ -36,9 +38,17 @@ protected:
     bool isAutosaving() const { return m_store != nullptr; }
     /// Sets the wizard's own texts (the window title).
     virtual void retranslateUi() = 0;
+    /// What the wizard makes, in the close question ("Discard this image version? …").
+    virtual QString discardText() const = 0;
+    /// What happens to the operation Azure runs when the wizard closes.
+    virtual QString runningText() const = 0;
+    /// Whether closing would drop a choice the user made (the image wizard: a draft not empty).
+    virtual bool hasChoices() const { return true; }
     void changeEvent(QEvent *event) override;
 
 private:
+    void askToClose(bool running);
+
     ReviewCreatePage *m_review = nullptr;
     cmk::DraftStore *m_store = nullptr;
     bool m_created = false;

@@ -1,6 +1,7 @@
 #include "imagewizard/basicspage.h"
 
 #include "arm/resources.h"
+#include "common/changenotice.h"
 #include "common/resourcelistmodel.h"
 #include "common/usertext.h"
 #include "imageversion/imageversiondraft.h"
@@ -8,6 +9,7 @@
 #include "inventory/resourceinventory.h"
 
 #include <QComboBox>
+#include <algorithm>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -99,6 +101,8 @@ BasicsPage::~BasicsPage() = default;
 
 void BasicsPage::buildUi() {
     auto *layout = new QVBoxLayout(this);
+    m_changeNotice = new ChangeNotice(this);
+    layout->addWidget(m_changeNotice);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -726,6 +730,7 @@ void BasicsPage::onLocationChosen(int index) {
     const std::optional<ResourceListModel::Row> row = chosenRow(m_services.locations, index);
     if (!row || sameRegion(row->name, draftModel()->draft().location))
         return;
+    const ImageVersionDraft before = draftModel()->draft();
     draftModel()->modify([&](ImageVersionDraft &d) {
         const int old = d.regionIndex(d.location);
         // The old location was only first because it was the location: it goes, unless chosen again later.
@@ -739,6 +744,53 @@ void BasicsPage::onLocationChosen(int index) {
             disk.snapshotId.clear();
     });
     afterChoice(&BasicsPage::reloadSources);
+    noticeLocationChange(before);
+}
+
+void BasicsPage::noticeLocationChange(const ImageVersionDraft &before) {
+    const ImageVersionDraft &after = draftModel()->draft();
+    const bool sourceCleared = !before.sourceId.isEmpty() ||
+                               std::any_of(before.dataDiskSnapshots.begin(), before.dataDiskSnapshots.end(),
+                                           [](const DataDiskSnapshot &disk) { return !disk.snapshotId.isEmpty(); });
+    const bool homeRemoved = !before.location.isEmpty() && after.regionIndex(before.location) < 0;
+    int kept = 0;
+    for (const RegionDraft &region : after.targetRegions)
+        kept += before.regionIndex(region.name) >= 0 ? 1 : 0;
+    if (!sourceCleared && !homeRemoved)
+        return;
+    const QString from = before.location, to = after.location;
+    m_changeNotice->showChange(
+        [this, from, to, sourceCleared, homeRemoved, kept] {
+            auto display = [this](const QString &region) {
+                const int row = m_services.locations->rowOfName(region);
+                return row >= 0 && !m_services.locations->row(row).display.isEmpty()
+                           ? m_services.locations->row(row).display
+                           : region;
+            };
+            QStringList lines{tr("Location changed from %1 to %2.").arg(display(from), display(to))};
+            if (sourceCleared)
+                lines << tr("The source and the data-disk snapshots were cleared: a source must be in the "
+                            "image version's location.");
+            if (homeRemoved)
+                lines << tr("The target region %1 was removed with its disk encryption sets: it was there as "
+                            "the old location.")
+                             .arg(display(from));
+            if (kept > 0)
+                lines << tr("The other target regions and their disk encryption sets are kept.");
+            return lines.join(QLatin1Char(' '));
+        },
+        [this, before] {
+            // Only what the change of location touched: anything chosen since stays.
+            draftModel()->modify([&](ImageVersionDraft &d) {
+                d.location = before.location;
+                d.targetRegions = before.targetRegions;
+                d.sourceId = before.sourceId;
+                d.sourceDataDiskLuns = before.sourceDataDiskLuns;
+                d.dataDiskSnapshots = before.dataDiskSnapshots;
+                d.normalizeEncryption();
+            });
+            afterChoice(&BasicsPage::reloadSources);
+        });
 }
 
 void BasicsPage::onSourceKindChosen(int index) {

@@ -15,9 +15,12 @@ class QTableWidget;
 
 namespace cmk {
 class ResourceInventory;
+struct ImageVersionDraft;
 }
 
 namespace cmkui {
+
+class ChangeNotice;
 
 /// Subscription, resource group, gallery, image definition, version number, location and source.
 class BasicsPage : public DraftPage {
@@ -73,6 +76,8 @@ private:
     void onGalleryChosen(int index);
     void onDefinitionChosen(int index);
     void onLocationChosen(int index);
+    /// Says what the change from `before` to the location now chosen cleared, with Undo.
+    void noticeLocationChange(const cmk::ImageVersionDraft &before);
     void onSourceKindChosen(int index);
     void onSourceChosen(int index);
 
@@ -85,6 +90,7 @@ private:
     ResourceListModel *m_sources;
 
     QLabel *m_intro = nullptr;
+    ChangeNotice *m_changeNotice = nullptr;
     QGroupBox *m_targetBox = nullptr;
     QGroupBox *m_versionBox = nullptr;
     QGroupBox *m_sourceBox = nullptr;

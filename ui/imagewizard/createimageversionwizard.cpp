@@ -87,3 +87,21 @@ void CreateImageVersionWizard::retranslateUi() {
 }
 
 } // namespace cmkui
+
+namespace cmkui {
+
+QString CreateImageVersionWizard::discardText() const {
+    return tr("Discard this image version? The draft is kept and offered next time.");
+}
+
+QString CreateImageVersionWizard::runningText() const {
+    return tr("Azure goes on creating the image version: the app cannot cancel a request it has sent. Closing "
+              "only stops watching it; “Review an existing image version…” or the Azure portal shows how it "
+              "ended. The draft is kept and offered next time.");
+}
+
+bool CreateImageVersionWizard::hasChoices() const {
+    return m_services.draft->draft() != cmk::ImageVersionDraft();
+}
+
+} // namespace cmkui

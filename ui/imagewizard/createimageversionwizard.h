@@ -51,6 +51,9 @@ Q_SIGNALS:
 
 protected:
     void retranslateUi() override;
+    QString discardText() const override;
+    QString runningText() const override;
+    bool hasChoices() const override;
 
 private:
     void followSubscription();

@@ -1,6 +1,7 @@
 #include "imagewizard/encryptionpage.h"
 
 #include "arm/resources.h"
+#include "common/changenotice.h"
 #include "common/deshealthview.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
@@ -117,6 +118,8 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     auto *content = new QWidget(scroll);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_changeNotice = new ChangeNotice(this);
+    layout->addWidget(m_changeNotice);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
@@ -297,6 +300,7 @@ void EncryptionPage::followDiskEncryptionSets() {
         }
         if (alignModeWithChosenDes())
             syncWidgets();
+        preselectSingleSets();
         syncGrid();
         updateBusy();
         updateHelp();
@@ -358,6 +362,7 @@ void EncryptionPage::retranslateUi() {
 
 void EncryptionPage::initializePage() {
     draftModel()->modify([](ImageVersionDraft &d) { d.normalizeEncryption(); });
+    preselectSingleSets();
     syncWidgets();
 }
 
@@ -398,18 +403,93 @@ void EncryptionPage::chooseMode(EncryptionMode mode) {
     applyMode(mode);
 }
 
+namespace {
+
+bool hasChosenSet(const RegionDraft &region) {
+    return !region.osDiskDesId.isEmpty() ||
+           std::any_of(region.dataDiskDesIds.cbegin(), region.dataDiskDesIds.cend(),
+                       [](const QString &id) { return !id.isEmpty(); });
+}
+
+} // namespace
+
 void EncryptionPage::applyMode(EncryptionMode mode) {
-    draftModel()->modify([mode](ImageVersionDraft &d) {
-        if (d.encryption == mode)
-            return;
+    const ImageVersionDraft before = draftModel()->draft();
+    if (before.encryption == mode)
+        return;
+    // DES of one type never fit the other: the choices are put aside for the type they were made for, and
+    // those made earlier for the new type come back.
+    m_choicesByMode[int(before.encryption)] = before.targetRegions;
+    const QList<RegionDraft> saved = m_choicesByMode.value(int(mode));
+    int cleared = 0, restored = 0;
+    draftModel()->modify([&](ImageVersionDraft &d) {
         d.encryption = mode;
-        // DES of one type never fit the other: earlier choices would only produce errors.
         for (RegionDraft &region : d.targetRegions) {
+            cleared += hasChosenSet(region) ? 1 : 0;
             region.osDiskDesId.clear();
             region.dataDiskDesIds.clear();
+            for (const RegionDraft &earlier : saved) {
+                if (!sameRegion(earlier.name, region.name) || !hasChosenSet(earlier))
+                    continue;
+                region.osDiskDesId = earlier.osDiskDesId;
+                region.dataDiskDesIds = earlier.dataDiskDesIds;
+                region.sameDesForAllDisks = earlier.sameDesForAllDisks;
+                ++restored;
+            }
         }
+        d.normalizeEncryption();
     });
+    if (usesCustomerKey(before.encryption) || restored > 0)
+        noticeModeChange(before.encryption, cleared, restored);
+    preselectSingleSets();
     syncWidgets();
+}
+
+void EncryptionPage::noticeModeChange(EncryptionMode before, int cleared, int restored) {
+    const EncryptionMode after = draftModel()->draft().encryption;
+    if (cleared == 0 && restored == 0) {
+        m_changeNotice->dismiss();
+        return;
+    }
+    m_changeNotice->showChange([before, after, cleared, restored] {
+        QStringList lines{tr("Encryption type changed from “%1” to “%2”.")
+                              .arg(ImageVersionValidation::encryptionModeLabel(before),
+                                   ImageVersionValidation::encryptionModeLabel(after))};
+        if (cleared > 0)
+            lines << tr("The disk encryption sets chosen in %n region(s) were cleared: a set serves one "
+                        "encryption type. They come back if you switch back.",
+                        nullptr, cleared);
+        if (restored > 0)
+            lines << tr("The sets chosen earlier for this type in %n region(s) were restored.", nullptr,
+                        restored);
+        return lines.join(QLatin1Char(' '));
+    });
+}
+
+void EncryptionPage::preselectSingleSets() {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (!usesCustomerKey(d.encryption) || !m_services.diskEncryptionSets->isComplete())
+        return;
+    QMap<QString, QString> single; // region -> its only set of the chosen type
+    for (const RegionDraft &region : d.targetRegions) {
+        if (hasChosenSet(region))
+            continue;
+        DiskEncryptionSetFilterModel candidates;
+        candidates.setSourceModel(m_services.diskEncryptionSets);
+        candidates.setCriteria(region.name, d.subscriptionId, d.encryption);
+        if (candidates.rowCount() == 1)
+            single.insert(region.name,
+                          candidates.index(0, 0).data(DiskEncryptionSetModel::IdRole).toString());
+    }
+    if (single.isEmpty())
+        return;
+    draftModel()->modify([&](ImageVersionDraft &draft) {
+        for (RegionDraft &region : draft.targetRegions) {
+            if (single.contains(region.name) && region.sameDesForAllDisks)
+                region.osDiskDesId = single.value(region.name);
+        }
+        draft.normalizeEncryption();
+    });
 }
 
 void EncryptionPage::syncWidgets() {
@@ -493,7 +573,12 @@ void EncryptionPage::rebuildGrid() {
             m_grid->setCellWidget(row, 2 + column, buildCell(region, disks.at(column), display));
     }
     m_grid->resizeColumnsToContents();
-    m_grid->horizontalHeader()->setStretchLastSection(true);
+    // Every disk column gets the same share of the width, not only the last (whose set names alone were
+    // readable).
+    QHeaderView *header = m_grid->horizontalHeader();
+    header->setStretchLastSection(false);
+    for (int column = 2; column < m_grid->columnCount(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
     // Every row stays in sight (up to four) when the key findings below take room.
     const int rowsShown = qBound(1, int(m_gridRegions.size()), 4);
     m_grid->setMinimumHeight(qMax(110, m_grid->horizontalHeader()->sizeHint().height() +
@@ -561,6 +646,10 @@ void EncryptionPage::syncGrid() {
             const bool none = loaded && proxy->rowCount() == 0;
             combo->setPlaceholderText(none ? tr("None in this region") : tr("Choose a disk encryption set"));
             combo->setCurrentIndex(proxy->rowOfId(d.desFor(region, disks.at(column))));
+            // The cell is narrow: the chosen set's name, group, key and vault in full.
+            combo->setToolTip(combo->currentIndex() >= 0
+                                  ? combo->itemData(combo->currentIndex(), Qt::ToolTipRole).toString()
+                                  : QString());
             // With "same", the OS disk's choice applies to every disk; the others just show it.
             combo->setEnabled(!none && (disks.at(column) < 0 || !region.sameDesForAllDisks));
         }

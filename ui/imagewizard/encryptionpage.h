@@ -4,6 +4,7 @@
 #include "imageversion/imageversiondraft.h"
 #include "keyvault/deshealth.h"
 
+#include <QMap>
 #include <QPair>
 #include <QPointer>
 #include <functional>
@@ -22,6 +23,8 @@ class QTableWidget;
 class QVBoxLayout;
 
 namespace cmkui {
+
+class ChangeNotice;
 
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
 /// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
@@ -65,6 +68,11 @@ private:
     void followDiskEncryptionSets();
     void chooseMode(cmk::EncryptionMode mode);
     void applyMode(cmk::EncryptionMode mode);
+    /// The change notice after a switch of type from `before`: what was cleared, what came back.
+    void noticeModeChange(cmk::EncryptionMode before, int cleared, int restored);
+    /// Chooses the set of a region (all its disks) that has exactly one set of the chosen type, where none
+    /// is chosen yet.
+    void preselectSingleSets();
     void syncWidgets();
     void rebuildGrid();
     void syncGrid();
@@ -81,6 +89,9 @@ private:
     std::optional<QStringList> m_healthSyncedFor;
     bool m_recheckKeysAfterLoad = false; ///< Refresh asked for the chosen sets' health to be read again
     bool m_syncing = false;
+    /// The regions' set choices per encryption type, as they were when the user switched away from it.
+    QMap<int, QList<cmk::RegionDraft>> m_choicesByMode;
+    ChangeNotice *m_changeNotice = nullptr;
     QLabel *m_intro = nullptr;
     QGroupBox *m_typeBox = nullptr;
     QButtonGroup *m_typeGroup = nullptr;

@@ -108,7 +108,7 @@ void WizardWindow::changeEvent(QEvent *event) {
 }
 
 void WizardWindow::closeEvent(QCloseEvent *event) {
-    // Closing the window is the wizard's Cancel: while Azure works it only stops watching, and stays.
+    // Closing the window is the wizard's Cancel: it asks first, and stays until the answer closes it.
     if (m_wizard->isVisible()) {
         m_wizard->reject();
         if (m_wizard->isVisible()) {

@@ -142,6 +142,16 @@ void CreateVmWizard::retranslateUi() {
     setWindowTitle(tr("Create a virtual machine from an image version"));
 }
 
+QString CreateVmWizard::discardText() const {
+    return tr("Discard this virtual machine? The draft is kept (without the password) and restored when you "
+              "create a virtual machine from this image version again.");
+}
+
+QString CreateVmWizard::runningText() const {
+    return tr("Azure goes on creating the virtual machine: the app cannot cancel a request it has sent. Closing "
+              "only stops watching it; the Azure portal shows how it ended.");
+}
+
 CreateVmWizard *openCreateVmWizard(QWidget *parent, ArmClient *client, const QString &imageVersionId) {
     auto *wizard = new CreateVmWizard(client, imageVersionId, parent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);

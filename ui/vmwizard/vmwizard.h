@@ -67,6 +67,8 @@ Q_SIGNALS:
 
 protected:
     void retranslateUi() override;
+    QString discardText() const override;
+    QString runningText() const override;
 
 private:
     void onImageLoaded();
