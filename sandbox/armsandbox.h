@@ -29,6 +29,7 @@ struct SandboxOptions {
     QString generateDesSubscription; ///< ... in this subscription (empty: the fixture's first)
     int latencyMs = 0;       ///< --latency MS[:JITTER]: every answer waits this long, as a remote ARM's would
     int latencyJitterMs = 0; ///< ... plus a random 0..JITTER ms
+    QString throttle;        ///< --throttle reads=N,writes=M[,refill=R]: ARM's request quotas; empty: none
     bool recordExchanges =
         true; ///< keep exchanges() in memory (benchmarks turn it off to measure the client)
 };

@@ -855,6 +855,10 @@ int IdentityService::revokeRefreshTokens() {
     return count;
 }
 
+qint64 IdentityService::nowMs() const {
+    return d->nowMs();
+}
+
 void IdentityService::advanceClock(qint64 seconds) {
     d->clockOffsetMs += qMax<qint64>(0, seconds) * 1000;
     qCInfo(lcIdentity, "clock advanced by %lld s", static_cast<long long>(seconds));

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrlQuery>
+#include <memory>
 
 namespace sandboxtest {
 
@@ -155,8 +156,21 @@ inline void setEntry(QJsonObject &fixture, const QString &section, const QString
 /// into `dir`; its path (empty on failure).
 inline QString writeRegisteredDemoFixture(const QTemporaryDir &dir) {
     QJsonObject fixture = demoFixture();
-    setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"), QStringLiteral("Registered"));
+    setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"),
+             QStringLiteral("Registered"));
     return writeFixture(dir, QStringLiteral("registered-demo.json"), fixture);
+}
+
+/// An in-process sandbox with ARM's request quotas (--throttle SPEC, docs/sandbox.md); fatal when it does
+/// not start.
+inline std::unique_ptr<armsandbox::Sandbox> startThrottledSandbox(const QString &throttle) {
+    auto sandbox = std::make_unique<armsandbox::Sandbox>();
+    armsandbox::SandboxOptions options;
+    options.throttle = throttle;
+    QString why;
+    if (!sandbox->start(options, &why))
+        qFatal("sandbox did not start: %s", qPrintable(why));
+    return sandbox;
 }
 
 } // namespace sandboxtest
