@@ -64,6 +64,7 @@ private Q_SLOTS:
         armsandbox::SandboxOptions options;
         options.pageSize = 3; // the sets over several pages, each nextLink followed with its api-version
         options.lroPollsUntilDone = 2;
+        options.featuresRegistered = true; // SIGEncryption, which an encrypted version needs
         QString why;
         QVERIFY2(sandbox.start(options, &why), qPrintable(why));
         ArmClient client;
