@@ -6,6 +6,10 @@
 //
 //   bench_listdes [--count N] [--runs R]        all page sizes, one child process each
 //   bench_listdes --page-size P [--count N]     one measurement (what the children run)
+//   bench_listdes --cli [--count N] [--runs R]  `cmkwizard list-des --format json` itself (CMK_BIN_DIR), with
+//                                               stdout to /dev/null: its peak RSS, and its time with every
+//                                               set in the output against a region with none (the same
+//                                               listing)
 //
 // Targets (issue 2): under 1 s and under 80 MB for 10,000 DES on the 2-core reference machine.
 
@@ -134,6 +138,71 @@ int runOne(int pageSize, int count, int runs) {
     return 0;
 }
 
+/// Wall time of one `cmkwizard list-des --format json` against `url` (-1 when it failed), output discarded.
+qint64 runListDesJson(const QUrl &url, const QString &location) {
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CMKWIZARD_ACCESS_TOKEN"), QString());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    cli.setProcessEnvironment(env);
+    cli.setStandardOutputFile(QProcess::nullDevice());
+    cli.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QStringList arguments = {QStringLiteral("list-des"),
+                             QStringLiteral("--arm-endpoint"),
+                             url.toString(),
+                             QStringLiteral("--subscription"),
+                             Subscription,
+                             QStringLiteral("--format"),
+                             QStringLiteral("json")};
+    if (!location.isEmpty())
+        arguments << QStringLiteral("--location") << location;
+    QElapsedTimer timer;
+    timer.start();
+    cli.start(cmkbench::binary(QStringLiteral("cmkwizard")), arguments);
+    if (!cli.waitForFinished(300000) || cli.exitCode() != 0)
+        return -1;
+    return timer.elapsed();
+}
+
+qint64 median(std::vector<qint64> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+/// --cli: the JSON output's cost on top of the listing, and the peak RSS of the whole command.
+int runCli(int count, int runs) {
+    QProcess sandbox;
+    const QUrl url = startSandbox(sandbox, 100, count);
+    if (url.isEmpty())
+        return 1;
+    std::vector<qint64> all;
+    std::vector<qint64> none;
+    for (int i = 0; i < runs; ++i) {
+        // "southafricawest" holds none of the generated sets: the same listing, an empty array written.
+        none.push_back(runListDesJson(url, QStringLiteral("southafricawest")));
+        all.push_back(runListDesJson(url, QString()));
+        if (none.back() < 0 || all.back() < 0)
+            return 1;
+    }
+    // The largest child waited for so far; the sandbox is still running, so only cmkwizard's runs count.
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    const double peakMiB = double(children.ru_maxrss) / 1024.0;
+    const qint64 beyond = median(all) - median(none);
+    QTextStream(stdout) << QStringLiteral("list-des-json items=%1 all-median-ms=%2 none-median-ms=%3 "
+                                          "output-ms=%4 peak-rss-mib=%5")
+                               .arg(count)
+                               .arg(median(all))
+                               .arg(median(none))
+                               .arg(beyond)
+                               .arg(peakMiB, 0, 'f', 1)
+                        << (beyond <= 50 && peakMiB <= 60 ? "  [within targets]" : "  [OVER TARGET]")
+                        << Qt::endl;
+    return beyond <= 50 && peakMiB <= 60 ? 0 : 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -150,11 +219,15 @@ int main(int argc, char **argv) {
     const QCommandLineOption runsOption(QStringLiteral("runs"),
                                         QStringLiteral("Listings per page size (default 5)."),
                                         QStringLiteral("N"), QStringLiteral("5"));
-    parser.addOptions({pageSizeOption, countOption, runsOption});
+    const QCommandLineOption cliOption(QStringLiteral("cli"),
+                                       QStringLiteral("Measure `cmkwizard list-des --format json`."));
+    parser.addOptions({pageSizeOption, countOption, runsOption, cliOption});
     parser.process(app);
     const int count = qMax(1, parser.value(countOption).toInt());
     const int runs = qMax(1, parser.value(runsOption).toInt());
 
+    if (parser.isSet(cliOption))
+        return runCli(count, runs);
     if (parser.isSet(pageSizeOption))
         return runOne(qMax(1, parser.value(pageSizeOption).toInt()), count, runs);
 

@@ -30,6 +30,7 @@ struct SandboxOptions {
     int latencyMs = 0;       ///< --latency MS[:JITTER]: every answer waits this long, as a remote ARM's would
     int latencyJitterMs = 0; ///< ... plus a random 0..JITTER ms
     bool resourceGraph = true; ///< false (--no-resource-graph): Azure Resource Graph answers 404
+    QString throttle;        ///< --throttle reads=N,writes=M[,refill=R]: ARM's request quotas; empty: none
     bool recordExchanges =
         true; ///< keep exchanges() in memory (benchmarks turn it off to measure the client)
 };

@@ -101,6 +101,12 @@ void addOptions(QCommandLineParser &parser) {
                                      "Delay every answer by MS milliseconds plus a random 0 to JITTER "
                                      "(default 0), as a remote Azure would."),
          QStringLiteral("MS[:JITTER]")},
+        {QStringLiteral("throttle"),
+         QCoreApplication::translate("armsandbox",
+                                     "ARM's request quotas per subscription: buckets of N reads and M "
+                                     "writes refilled at R tokens per second (default: a tenth of the "
+                                     "bucket), 429 when one is empty."),
+         QStringLiteral("reads=N,writes=M[,refill=R]")},
         {QStringLiteral("generate-des"),
          QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
          QStringLiteral("N")},
@@ -167,6 +173,7 @@ bool readOptions(const QCommandLineParser &parser, armsandbox::SandboxOptions *o
     }
     options->authRequired = auth == QLatin1String("required");
     options->faults = parser.value(QStringLiteral("faults"));
+    options->throttle = parser.value(QStringLiteral("throttle"));
     // The standalone server keeps no in-memory history: the traffic directory is its record.
     options->recordExchanges = false;
     return ok;

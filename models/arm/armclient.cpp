@@ -48,6 +48,7 @@ ArmClientPrivate::ArmClientPrivate(ArmClient *client)
     , parser(client) {
     pipeline.append(std::make_unique<ArmRequestIdPolicy>());
     pipeline.append(std::make_unique<ArmRetryPolicy>(config));
+    pipeline.append(std::make_unique<ArmThrottlePolicy>(config));
     pipeline.append(std::make_unique<ArmBearerTokenPolicy>(config));
     pipeline.append(std::make_unique<ArmLoggingPolicy>(client));
     pipeline.append(std::make_unique<ArmTransportPolicy>(network, config));
@@ -104,7 +105,7 @@ QUrl ArmClientPrivate::followableUrl(const QByteArray &value, ArmError *error) c
     if (!query.hasQueryItem(QStringLiteral("api-version"))) {
         // Links and operation URLs carry their own api-version; one is added only when the server left it
         // out.
-        query.addQueryItem(QStringLiteral("api-version"), apiVersionForPath(url.path()));
+        query.addQueryItem(QStringLiteral("api-version"), config.apiVersionFor(url.path()));
         url.setQuery(query);
     }
     return url;
@@ -160,6 +161,17 @@ void ArmClient::setMaxResponseBytes(qint64 bytes) {
     d->config.maxResponseBytes = qMax<qint64>(1, bytes);
 }
 
+void ArmClient::setApiVersion(ApiFamily family, const QString &apiVersion) {
+    if (apiVersion.isEmpty())
+        d->config.apiVersions.erase(family);
+    else
+        d->config.apiVersions[family] = apiVersion;
+}
+
+void ArmClient::setThrottleRefillWaitMs(int ms) {
+    d->config.throttleRefillWaitMs = qMax(0, ms);
+}
+
 void ArmClient::setMaxPages(int pages) {
     d->config.maxPages = qMax(1, pages);
 }
@@ -186,7 +198,7 @@ QUrl ArmClient::urlForPath(const QString &path, const QUrlQuery &extraQuery, Arm
     url.setPath(base + path, QUrl::TolerantMode);
     QUrlQuery query = extraQuery;
     if (!query.hasQueryItem(QStringLiteral("api-version")))
-        query.addQueryItem(QStringLiteral("api-version"), apiVersionForPath(path));
+        query.addQueryItem(QStringLiteral("api-version"), d->config.apiVersionFor(path));
     url.setQuery(query);
     url.setFragment({});
     return url;

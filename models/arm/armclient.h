@@ -40,6 +40,10 @@ public:
     void setRequestTimeoutMs(int ms); ///< per attempt (default 60000)
     void setMaxResponseBytes(qint64 bytes); ///< larger bodies fail with MalformedResponse (default 64 MiB)
     void setMaxPages(int pages); ///< a list stops with an error after this many pages (default 10000)
+    /// Sends `apiVersion` instead of the default for the paths of `family` (empty: the default again).
+    void setApiVersion(ApiFamily family, const QString &apiVersion);
+    /// How long a request ARM's quota header says would be refused is held before one goes (default 1000).
+    void setThrottleRefillWaitMs(int ms);
     QNetworkAccessManager *networkAccessManager() const;
 
     /// Paths are relative to the endpoint ("/subscriptions/..."); api-version is added from the path.

@@ -1,5 +1,7 @@
 #include "arm/armclientconfig.h"
 
+#include "arm/armpaths.h"
+
 #include <QtGlobal>
 
 namespace cmk {
@@ -11,6 +13,12 @@ int defaultPort(const QUrl &url) {
 }
 
 } // namespace
+
+QString ArmClientConfig::apiVersionFor(const QString &path) const {
+    const ApiFamily family = apiFamilyForPath(path);
+    const auto overridden = apiVersions.find(family);
+    return overridden != apiVersions.end() ? overridden->second : defaultApiVersion(family);
+}
 
 ArmClientConfig ArmClientConfig::fromEnvironment() {
     // Tuning for slow links and for the reliability tests (docs/reliability.md); unset normally, and

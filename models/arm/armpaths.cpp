@@ -3,6 +3,7 @@
 #include "arm/resources.h"
 
 #include <QCoreApplication>
+#include <map>
 
 namespace cmk {
 
@@ -103,61 +104,76 @@ ArmPathBuilder ArmPathBuilder::fromResourceId(const QString &resourceId) {
     return builder;
 }
 
-QString apiVersionForPath(const QString &path) {
+ApiFamily apiFamilyForPath(const QString &path) {
     QString clean = path;
     const int query = clean.indexOf(QLatin1Char('?'));
     if (query >= 0)
         clean.truncate(query);
     const QStringList segments = clean.toLower().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const auto version = [](const char *v) { return QString::fromLatin1(v); };
 
     int lastProvider = -1;
     for (int i = 0; i + 1 < segments.size(); ++i) {
         if (segments.at(i) == QLatin1String("providers")) {
             // A feature path names a second provider after Microsoft.Features; the feature API owns it.
             if (segments.at(i + 1) == QLatin1String("microsoft.features"))
-                return version(ApiVersions::Features);
+                return ApiFamily::Features;
             lastProvider = i;
         }
     }
 
     if (lastProvider < 0) {
         if (segments.isEmpty())
-            return version(ApiVersions::Resources);
+            return ApiFamily::Resources;
         if (segments.first() == QLatin1String("tenants"))
-            return version(ApiVersions::Subscriptions);
+            return ApiFamily::Subscriptions;
         if (segments.first() == QLatin1String("subscriptions")) {
             if (segments.size() <= 2 || segments.at(2) == QLatin1String("locations"))
-                return version(ApiVersions::Subscriptions);
+                return ApiFamily::Subscriptions;
         }
-        return version(ApiVersions::Resources); // resourceGroups, resources, providers lists
+        return ApiFamily::Resources; // resourceGroups, resources, providers lists
     }
 
     const QString &ns = segments.at(lastProvider + 1);
     const QStringList rest = segments.mid(lastProvider + 2);
     if (rest.isEmpty() || rest.first() == QLatin1String("register") ||
         rest.first() == QLatin1String("unregister"))
-        return version(ApiVersions::Resources); // provider registration
+        return ApiFamily::Resources; // provider registration
     if (ns == QLatin1String("microsoft.network"))
-        return version(ApiVersions::Network);
+        return ApiFamily::Network;
     if (ns != QLatin1String("microsoft.compute"))
-        return version(ApiVersions::Resources);
+        return ApiFamily::Resources;
 
     const QString &type = rest.first();
     if (type == QLatin1String("galleries"))
-        return version(ApiVersions::Galleries);
+        return ApiFamily::Galleries;
     if (type == QLatin1String("diskencryptionsets") || type == QLatin1String("disks") ||
         type == QLatin1String("snapshots") || type == QLatin1String("diskaccesses"))
-        return version(ApiVersions::Disks);
+        return ApiFamily::Disks;
     if (type == QLatin1String("locations") && rest.size() >= 3) {
         const QString &sub = rest.at(2);
         if (sub == QLatin1String("capsoperations") || sub == QLatin1String("communitygalleries") ||
             sub == QLatin1String("sharedgalleries"))
-            return version(ApiVersions::Galleries);
+            return ApiFamily::Galleries;
         if (sub == QLatin1String("diskoperations"))
-            return version(ApiVersions::Disks);
+            return ApiFamily::Disks;
     }
-    return version(ApiVersions::ComputeRP); // virtualMachines, images, locations/operations...
+    return ApiFamily::ComputeRP; // virtualMachines, images, locations/operations...
+}
+
+QString defaultApiVersion(ApiFamily family) {
+    static const std::map<ApiFamily, const char *> versions = {
+        {ApiFamily::Galleries, ApiVersions::Galleries},
+        {ApiFamily::Disks, ApiVersions::Disks},
+        {ApiFamily::ComputeRP, ApiVersions::ComputeRP},
+        {ApiFamily::Features, ApiVersions::Features},
+        {ApiFamily::Resources, ApiVersions::Resources},
+        {ApiFamily::Subscriptions, ApiVersions::Subscriptions},
+        {ApiFamily::Network, ApiVersions::Network}};
+    return QString::fromLatin1(versions.at(family));
+}
+
+QString apiVersionForPath(const QString &path) {
+    return defaultApiVersion(apiFamilyForPath(path));
 }
 
 // ---- typed paths -----------------------------------------------------------------------------------------

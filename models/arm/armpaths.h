@@ -12,8 +12,12 @@
 
 namespace cmk {
 
-/// api-version for a request path, chosen by its resource provider and type
-/// (galleries 2025-03-03, diskEncryptionSets 2025-01-02, features 2021-07-01, ...).
+/// Which family of api-versions a request path belongs to, by its resource provider and type.
+ApiFamily apiFamilyForPath(const QString &path);
+/// The api-version this client sends for `family` (ApiVersions below).
+QString defaultApiVersion(ApiFamily family);
+/// The default api-version for a request path (galleries 2025-12-03, diskEncryptionSets 2026-03-02,
+/// features 2025-03-01, ...); ArmClient sends ArmClientConfig::apiVersionFor() instead, which can override it.
 QString apiVersionForPath(const QString &path);
 
 /// Builds ARM paths from fixed keywords and user-supplied names. Names are validated (no '/', '?', '#',
@@ -34,12 +38,15 @@ private:
     ArmError m_error;
 };
 
-/// api-versions used for each family of paths (see apiVersionForPath()).
+/// api-versions used for each family of paths (see apiVersionForPath()): the newest stable ones whose specs
+/// are in the reference (azure-rest-api-specs), so the service answers in the shape those specs describe.
+/// The app reads nothing that differs from the previous ones (GalleryRP 2025-03-03, DiskRP 2025-01-02,
+/// Features 2021-07-01), and tst_apiversions still runs against those.
 namespace ApiVersions {
-inline constexpr char Galleries[] = "2025-03-03";     ///< GalleryRP
-inline constexpr char Disks[] = "2025-01-02";         ///< DiskRP: diskEncryptionSets, disks, snapshots
+inline constexpr char Galleries[] = "2025-12-03";     ///< GalleryRP
+inline constexpr char Disks[] = "2026-03-02";         ///< DiskRP: diskEncryptionSets, disks, snapshots
 inline constexpr char ComputeRP[] = "2024-11-01";     ///< ComputeRP: virtualMachines, images, locations
-inline constexpr char Features[] = "2021-07-01";      ///< Microsoft.Features
+inline constexpr char Features[] = "2025-03-01";      ///< Microsoft.Features
 inline constexpr char Resources[] = "2025-04-01";     ///< Microsoft.Resources: providers, resourceGroups
 inline constexpr char Subscriptions[] = "2022-12-01"; ///< subscriptions, tenants, locations
 inline constexpr char Network[] = "2024-05-01";       ///< Microsoft.Network: virtualNetworks, networkInterfaces

@@ -181,6 +181,121 @@ void ArmRetryPolicy::retryLater(const ArmRequest &request, qint64 delayMs, std::
     timer->start(int(delayMs));
 }
 
+// ---- throttle --------------------------------------------------------------------------------------------
+
+ArmThrottlePolicy::ArmThrottlePolicy(const ArmClientConfig &config)
+    : m_config(config) {
+    m_clock.start();
+}
+
+ArmThrottlePolicy::~ArmThrottlePolicy() = default;
+
+ArmThrottlePolicy::Quota &ArmThrottlePolicy::quotaFor(const ArmRequestContext &request) {
+    // ARM counts per subscription, and tenant-level requests (subscriptions, tenants) per tenant.
+    const QStringList segments = request.url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const bool inSubscription = segments.size() >= 2 && segments.at(0).compare(QLatin1String("subscriptions"),
+                                                                               Qt::CaseInsensitive) == 0;
+    const bool read = request.method == "GET" || request.method == "HEAD";
+    const QString key = (inSubscription ? segments.at(1).toLower() : QStringLiteral("tenant")) +
+                        (read ? QLatin1String("/reads") : QLatin1String("/writes"));
+    Quota &quota = m_quotas[key];
+    if (quota.header.isEmpty())
+        quota.header = QByteArrayLiteral("x-ms-ratelimit-remaining-") +
+                       (inSubscription ? "subscription" : "tenant") + (read ? "-reads" : "-writes");
+    return quota;
+}
+
+void ArmThrottlePolicy::send(const ArmRequest &request, const ArmNextPolicy &next, ArmResponseHandler done) {
+    if (!m_config.isOnEndpoint(request->url)) {
+        next(request, std::move(done));
+        return;
+    }
+    Quota &quota = quotaFor(*request);
+    quota.held.push_back({request, next, std::move(done)});
+    release(quota);
+}
+
+bool ArmThrottlePolicy::mayGo(Quota &quota, bool *asProbe) {
+    *asProbe = false;
+    quota.onWay.removeIf([](const QPointer<QObject> &marker) { return marker.isNull(); });
+    if (quota.remaining < 0 || quota.remaining > quota.onWay.size())
+        return true;
+    // Spent, as far as the last answer tells: one request, once a refill is expected, learns the new count.
+    if (quota.probe || m_clock.elapsed() < quota.probeAtMs)
+        return false;
+    *asProbe = true;
+    return true;
+}
+
+void ArmThrottlePolicy::release(Quota &quota) {
+    while (!quota.held.empty()) {
+        Held &first = quota.held.front();
+        if (isGone(*first.request)) {
+            quota.held.pop_front();
+            continue;
+        }
+        bool asProbe = false;
+        if (!first.request->aborted && !mayGo(quota, &asProbe)) {
+            // Woken by the expected refill, or by the probe's answer; should the probe's reply be deleted
+            // unanswered, by the refill wait after now.
+            wakeAt(quota, quota.probe ? m_clock.elapsed() + m_config.throttleRefillWaitMs : quota.probeAtMs);
+            return;
+        }
+        Held held = std::move(first);
+        quota.held.pop_front();
+        if (held.request->aborted)
+            held.next(held.request, std::move(held.done)); // the transport answers it at once
+        else
+            dispatch(quota, std::move(held), asProbe);
+    }
+}
+
+void ArmThrottlePolicy::dispatch(Quota &quota, Held held, bool asProbe) {
+    if (asProbe)
+        qCInfo(lcArm) << held.request->method.constData() << urlForLog(held.request->url)
+                      << "sent alone: ARM's last" << quota.header.constData() << "was 0";
+    // A child of the reply: deleting the reply takes the request off the way.
+    QPointer<QObject> marker = new QObject(held.request->owner);
+    quota.onWay.append(marker);
+    if (asProbe)
+        quota.probe = marker;
+    held.next(held.request, [this, &quota, marker, done = std::move(held.done)](ArmResponse response) {
+        delete marker.data();
+        remember(quota, response);
+        release(quota); // before done(), which may delete the client and this policy with it
+        done(std::move(response));
+    });
+}
+
+void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response) {
+    bool ok = false;
+    const int remaining = response.header(quota.header).trimmed().toInt(&ok);
+    if (ok && remaining >= 0) {
+        quota.remaining = remaining;
+        quota.probeAtMs = m_clock.elapsed() + m_config.throttleRefillWaitMs;
+    }
+    if (response.status == 429 && !response.failure) {
+        // Refused all the same (another client spent the quota): nothing goes before Retry-After.
+        const qint64 retryAfter = retryAfterMs(response.headers);
+        quota.remaining = 0;
+        quota.probeAtMs =
+            m_clock.elapsed() + (retryAfter >= 0 ? qMin<qint64>(retryAfter, m_config.retry.maxDelayMs)
+                                                 : qint64(m_config.throttleRefillWaitMs));
+    }
+}
+
+void ArmThrottlePolicy::wakeAt(Quota &quota, qint64 atMs) {
+    if (!quota.wake) {
+        quota.wake = std::make_unique<QTimer>();
+        quota.wake->setSingleShot(true);
+        QObject::connect(quota.wake.get(), &QTimer::timeout, quota.wake.get(),
+                         [this, &quota] { release(quota); });
+    }
+    const qint64 inMs = qMax<qint64>(0, atMs - m_clock.elapsed());
+    if (!quota.wake->isActive() || quota.wake->remainingTime() > inMs)
+        quota.wake->start(int(qMin<qint64>(inMs, std::numeric_limits<int>::max())));
+}
+
 // ---- bearer token ----------------------------------------------------------------------------------------
 
 void ArmBearerTokenPolicy::authorize(ArmRequestContext &request) const {

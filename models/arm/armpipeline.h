@@ -5,23 +5,28 @@
 //
 //   ArmRequestIdPolicy     x-ms-client-request-id and x-ms-correlation-request-id, once per request
 //   ArmRetryPolicy         transient failures again, after Retry-After or exponential backoff with jitter
+//   ArmThrottlePolicy      holds a request ARM's last x-ms-ratelimit-remaining-* says it would refuse
 //   ArmBearerTokenPolicy   Authorization for the endpoint only, one token refresh after a 401
 //   ArmLoggingPolicy       one log line (and ArmClient signal) per attempt, never a header
 //   ArmTransportPolicy     QNetworkAccessManager, per-attempt timeout, response size cap
 //
 // The retry policy is outside the token policy, so every attempt gets the current token and the attempt
 // after a refresh is not a transient-failure retry; the request-id policy is outside both, so one request
-// keeps its ids across all its attempts. Policies are asynchronous: each calls `next` to send the request
-// on, and `done` once with the response it settles on.
+// keeps its ids across all its attempts. The throttle policy is inside the retry policy, so a retry after a
+// waits for the quota like any other attempt. Policies are asynchronous: each calls `next` to send the
+// request on, and `done` once with the response it settles on.
 
 #include "arm/armerror.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QPair>
 #include <QPointer>
 #include <QUrl>
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -133,6 +138,47 @@ private:
     qint64 delayBeforeNextTry(const ArmRequestContext &request, const ArmResponse &response) const;
     void retryLater(const ArmRequest &request, qint64 delayMs, std::function<void()> retry);
     const ArmClientConfig &m_config;
+};
+
+/// ARM's request quotas: remembers the last x-ms-ratelimit-remaining-{subscription|tenant}-{reads|writes} per
+/// subscription (tenant-level requests per tenant) and kind (reads: GET, HEAD; writes: the others), and holds
+/// a request that the last one says ARM would refuse (remaining, less the requests on their way, is 0). ARM
+/// does not say when its bucket refills: a held request waits ArmClientConfig::throttleRefillWaitMs (or a
+/// 429's Retry-After), then one request goes alone to learn the new remaining count, and the others follow as
+/// far as it allows. Nothing is held while ARM sends no such header.
+class ArmThrottlePolicy : public ArmPolicy {
+public:
+    explicit ArmThrottlePolicy(const ArmClientConfig &config);
+    ~ArmThrottlePolicy() override;
+    void send(const ArmRequest &request, const ArmNextPolicy &next, ArmResponseHandler done) override;
+
+private:
+    struct Held {
+        ArmRequest request;
+        ArmNextPolicy next;
+        ArmResponseHandler done;
+    };
+    struct Quota {
+        QByteArray header;              ///< x-ms-ratelimit-remaining-... for this quota
+        int remaining = -1;             ///< from the last answer; -1 while no answer said
+        qint64 probeAtMs = 0;           ///< when remaining is spent: when the next refill is expected
+        QPointer<QObject> probe;        ///< the one request out to learn the quota again
+        QList<QPointer<QObject>> onWay; ///< requests sent and not answered (gone with their reply)
+        std::deque<Held> held;
+        std::unique_ptr<QTimer> wake;
+    };
+    Quota &quotaFor(const ArmRequestContext &request);
+    /// Sends the held requests the quota allows, in order; arms the wake timer for the others.
+    void release(Quota &quota);
+    /// Whether the first held request may go now (`asProbe`: alone, to learn the quota again).
+    bool mayGo(Quota &quota, bool *asProbe);
+    void dispatch(Quota &quota, Held held, bool asProbe);
+    void remember(Quota &quota, const ArmResponse &response);
+    void wakeAt(Quota &quota, qint64 atMs);
+
+    const ArmClientConfig &m_config;
+    QElapsedTimer m_clock;
+    std::map<QString, Quota> m_quotas; ///< by scope and kind; nodes stay put while requests refer to them
 };
 
 /// Authorization: Bearer for URLs on the endpoint only, asked of the token provider at each attempt; after a

@@ -1,6 +1,7 @@
 #pragma once
 
-// Typed ARM resources, matching GalleryRP 2025-03-03, DiskRP 2025-01-02 and Microsoft.Resources.
+// Typed ARM resources, matching GalleryRP 2025-12-03 (and 2025-03-03), DiskRP 2026-03-02 (and 2025-01-02) and
+// Microsoft.Resources.
 // Each type has to_json/from_json (nlohmann) in resources.cpp. Parsing ignores unknown fields and treats
 // missing optional fields as absent; a wrong JSON type throws nlohmann::json::exception, which the
 // callers turn into ArmError::Kind::MalformedResponse via parseResource<T>() below.

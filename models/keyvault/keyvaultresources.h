@@ -2,9 +2,9 @@
 
 // Typed resources behind a Disk Encryption Set's key: Microsoft.KeyVault 2025-05-01 vaults and keys (as
 // Resource Manager shows them), Microsoft.Authorization 2022-04-01 role assignments, and the parts of a
-// DiskRP 2025-01-02 Disk Encryption Set that say which identity uses which key. Parsing follows
-// models/arm/resources.h: unknown fields are ignored, missing or null ones are absent, a wrong JSON type
-// throws (parseResource<T>() turns that into a MalformedResponse error).
+// DiskRP 2026-03-02 (as 2025-01-02) Disk Encryption Set that say which identity uses which key. Parsing
+// follows models/arm/resources.h: unknown fields are ignored, missing or null ones are absent, a wrong JSON
+// type throws (parseResource<T>() turns that into a MalformedResponse error).
 
 #include "arm/resources.h"
 

@@ -235,6 +235,10 @@ bool SandboxServer::start(QString *errorMessage) {
                                            m_options.generateDesRegions);
     if (!m_faults.parse(m_options.faults, &why))
         return fail(why);
+    const std::optional<ThrottleSpec> throttle = parseThrottleSpec(m_options.throttle, &why);
+    if (!throttle)
+        return fail(why);
+    m_throttle.setSpec(*throttle);
     if (m_options.pageSize < 1)
         return fail(QCoreApplication::translate("armsandbox", "The page size must be at least 1."));
     if (!m_options.trafficDir.isEmpty()) {
@@ -304,14 +308,7 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &httpRequest, QTcpSoc
     }
     case FaultDecision::None:
     case FaultDecision::Truncate:
-        // ARM reads one value per query parameter: a repeated one is refused, never silently the first. Like
-        // every API answer, this comes after the injected faults (which decide for any request).
-        response = repeatedKey.isEmpty()
-                       ? dispatch(request)
-                       : armError(400, QStringLiteral("InvalidQueryParameter"),
-                                  QCoreApplication::translate(
-                                      "armsandbox", "The query parameter '%1' is given more than once.")
-                                      .arg(repeatedKey));
+        response = answer(request, repeatedKey);
         break;
     default:
         break; // drop, reset, hang and malformed never reach the API
@@ -363,6 +360,24 @@ std::optional<ApiResponse> SandboxServer::checkBearer(const ApiRequest &request)
                        "error_description=\"%3\"")
             .arg(baseUrl().toString(), tenant, description);
     response.headers.append({"WWW-Authenticate", challenge.toUtf8()});
+    return response;
+}
+
+ApiResponse SandboxServer::answer(const ApiRequest &request, const QString &repeatedKey) {
+    // ARM reads one value per query parameter: a repeated one is refused, never silently the first. Like
+    // every API answer, this comes after the injected faults (which decide for any request).
+    if (!repeatedKey.isEmpty())
+        return armError(
+            400, QStringLiteral("InvalidQueryParameter"),
+            QCoreApplication::translate("armsandbox", "The query parameter '%1' is given more than once.")
+                .arg(repeatedKey));
+    if (!m_throttle.isOn() || !ArmApi::isArmPath(request.url.path()))
+        return dispatch(request);
+    HeaderList quota;
+    if (std::optional<ApiResponse> refused = m_throttle.admit(request.method, request.url.path(), &quota))
+        return *refused;
+    ApiResponse response = dispatch(request);
+    response.headers.append(quota);
     return response;
 }
 

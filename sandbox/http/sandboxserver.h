@@ -9,6 +9,7 @@
 #include "arg/resourcegraphapi.h"
 #include "armsandbox.h"
 #include "http/faults.h"
+#include "http/throttle.h"
 #include "identity/identity.h"
 
 #include <QAbstractHttpServer>
@@ -42,6 +43,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    /// The API's answer to a request no fault stopped: a repeated query key's 400, the throttle's 429, or
+    /// dispatch()'s answer (with the throttle's quota headers).
+    ApiResponse answer(const ApiRequest &request, const QString &repeatedKey);
     ApiResponse dispatch(const ApiRequest &request);
     std::optional<ApiResponse> checkBearer(const ApiRequest &request) const;
     void respond(const ApiRequest &request, const QPointer<QTcpSocket> &socket, ApiResponse response,
@@ -54,6 +58,7 @@ private:
     IdentityService m_identity;
     ResourceGraphApi m_resourceGraph{m_store, m_options, [this] { return m_identity.nowMs(); }};
     FaultPlan m_faults;
+    ArmThrottle m_throttle{[this] { return m_identity.nowMs(); }};
     quint16 m_port = 0;
     QList<Exchange> m_exchanges;
     int m_trafficCounter = 0;

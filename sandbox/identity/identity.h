@@ -74,7 +74,8 @@ public:
     /// Moves the service's clock `seconds` ahead of the system's, as if that time had passed: the tokens it
     /// issued expire, codes run out and device code polls are timed by it. Tests use it instead of waiting.
     void advanceClock(qint64 seconds);
-    /// The service's clock (the system's, plus what advanceClock() added), in ms since the epoch.
+    /// The service's clock in ms since the epoch (the system's plus advanceClock()); the ARM throttle runs
+    /// on it too.
     qint64 nowMs() const;
     /// The next `polls` device code token requests answer slow_down whatever their timing.
     void forceSlowDown(int polls);

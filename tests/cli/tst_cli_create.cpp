@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(lines.first(),
                  QStringLiteral("PUT %1/subscriptions/%2/resourceGroups/rg-images-prod/providers/"
                                 "Microsoft.Compute/galleries/galContosoProd/images/ubuntu-22-04-gen2/"
-                                "versions/7.0.0?api-version=2025-03-03")
+                                "versions/7.0.0?api-version=2025-12-03")
                      .arg(m_sandbox.baseUrl().toString(), Sub));
         QCOMPARE(lines.value(1), QString());
         QJsonParseError error;

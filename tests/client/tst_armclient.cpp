@@ -182,7 +182,7 @@ void TestArmClient::getSendsApiVersionAndKeepsRequestIds() {
     const QList<armsandbox::Exchange> exchanges = sandbox->exchanges();
     QCOMPARE(exchanges.size(), 1);
     const QJsonObject request = exchanges.first().liveRequest;
-    QVERIFY(request.value(QLatin1String("url")).toString().contains(QLatin1String("api-version=2025-01-02")));
+    QVERIFY(request.value(QLatin1String("url")).toString().contains(QLatin1String("api-version=2026-03-02")));
     // No token provider: no Authorization header at all.
     QVERIFY(!request.value(QLatin1String("headers")).toObject().contains(QLatin1String("authorization")));
     const QString served = exchanges.first()

@@ -81,7 +81,7 @@ private Q_SLOTS:
             const QUrl url = exchangeUrl(e);
             if (url.path().endsWith(featurePath(subNotRegistered), Qt::CaseInsensitive))
                 QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("api-version")),
-                         QStringLiteral("2021-07-01"));
+                         QStringLiteral("2025-03-01"));
         }
     }
 

@@ -195,7 +195,7 @@ private Q_SLOTS:
         const QString url = w<QLineEdit>(QStringLiteral("putUrlEdit"))->text();
         QVERIFY2(url.endsWith(QLatin1String(
                      "/resourceGroups/rg-images-prod/providers/Microsoft.Compute/galleries/"
-                     "galContosoProd/images/ubuntu-22-04-gen2/versions/1.2.0?api-version=2025-03-03")),
+                     "galContosoProd/images/ubuntu-22-04-gen2/versions/1.2.0?api-version=2025-12-03")),
                  qPrintable(url));
         QVERIFY(w<QPlainTextEdit>(QStringLiteral("requestBodyEdit"))->isReadOnly());
         QVERIFY(!w<QWidget>(QStringLiteral("requestPanel"))->isVisible());

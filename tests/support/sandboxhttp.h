@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrlQuery>
+#include <memory>
 
 namespace sandboxtest {
 
@@ -155,7 +156,8 @@ inline void setEntry(QJsonObject &fixture, const QString &section, const QString
 /// into `dir`; its path (empty on failure).
 inline QString writeRegisteredDemoFixture(const QTemporaryDir &dir) {
     QJsonObject fixture = demoFixture();
-    setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"), QStringLiteral("Registered"));
+    setEntry(fixture, QStringLiteral("features"), kSub1, QStringLiteral("state"),
+             QStringLiteral("Registered"));
     return writeFixture(dir, QStringLiteral("registered-demo.json"), fixture);
 }
 
@@ -168,6 +170,18 @@ inline bool startRegisteredDemo(armsandbox::Sandbox &sandbox, const QTemporaryDi
     options.lroPollsUntilDone = lroPolls;
     options.authRequired = authRequired;
     return sandbox.start(options, why);
+}
+
+/// An in-process sandbox with ARM's request quotas (--throttle SPEC, docs/sandbox.md); fatal when it does
+/// not start.
+inline std::unique_ptr<armsandbox::Sandbox> startThrottledSandbox(const QString &throttle) {
+    auto sandbox = std::make_unique<armsandbox::Sandbox>();
+    armsandbox::SandboxOptions options;
+    options.throttle = throttle;
+    QString why;
+    if (!sandbox->start(options, &why))
+        qFatal("sandbox did not start: %s", qPrintable(why));
+    return sandbox;
 }
 
 } // namespace sandboxtest

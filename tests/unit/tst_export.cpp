@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(resource["type"].get<std::string>()),
                  QStringLiteral("Microsoft.Compute/galleries/images/versions"));
         QCOMPARE(QString::fromStdString(resource["apiVersion"].get<std::string>()),
-                 QStringLiteral("2025-03-03"));
+                 QStringLiteral("2025-12-03"));
         QCOMPARE(QString::fromStdString(resource["name"].get<std::string>()),
                  QStringLiteral("galContosoProd/ubuntu-22-04-gen2/2.1.0"));
         const nlohmann::json put = buildImageVersionRequest(draft).body;

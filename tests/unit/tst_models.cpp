@@ -741,16 +741,16 @@ void TestModels::typedPathsAndApiVersions_data() {
         << featurePath(s, QStringLiteral("Microsoft.Compute"), QStringLiteral("SIGEncryption")).path()
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Features/providers/"
                           "Microsoft.Compute/features/SIGEncryption")
-        << "2021-07-01";
+        << "2025-03-01";
     QTest::newRow("feature register")
         << featureRegisterPath(s, QStringLiteral("Microsoft.Compute"), QStringLiteral("SIGEncryption")).path()
         << QStringLiteral(
                "/subscriptions/abc/providers/Microsoft.Features/providers/Microsoft.Compute/features/"
                "SIGEncryption/register")
-        << "2021-07-01";
+        << "2025-03-01";
     QTest::newRow("galleries") << galleriesPath(s).path()
                                << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/galleries")
-                               << "2025-03-03";
+                               << "2025-12-03";
     QTest::newRow("gallery image version")
         << galleryImageVersionPath(s, QStringLiteral("rg"), QStringLiteral("gal"), QStringLiteral("def"),
                                    QStringLiteral("1.0.0"))
@@ -758,18 +758,18 @@ void TestModels::typedPathsAndApiVersions_data() {
         << QStringLiteral(
                "/subscriptions/abc/resourcegroups/rg/providers/Microsoft.Compute/galleries/gal/images/def/"
                "versions/1.0.0")
-        << "2025-03-03";
+        << "2025-12-03";
     QTest::newRow("des by subscription")
         << diskEncryptionSetsPath(s).path()
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/diskEncryptionSets")
-        << "2025-01-02";
+        << "2026-03-02";
     QTest::newRow("des") << diskEncryptionSetPath(s, QStringLiteral("rg"), QStringLiteral("d")).path()
                          << QStringLiteral("/subscriptions/abc/resourcegroups/rg/providers/Microsoft.Compute/"
                                            "diskEncryptionSets/d")
-                         << "2025-01-02";
+                         << "2026-03-02";
     QTest::newRow("snapshots") << snapshotsPath(s).path()
                                << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/snapshots")
-                               << "2025-01-02";
+                               << "2026-03-02";
     QTest::newRow("images") << imagesPath(s).path()
                             << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/images")
                             << "2024-11-01";
@@ -779,11 +779,11 @@ void TestModels::typedPathsAndApiVersions_data() {
     QTest::newRow("caps operation")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/capsOperations/42")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/capsOperations/42")
-        << "2025-03-03";
+        << "2025-12-03";
     QTest::newRow("disk operation")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/DiskOperations/42")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/DiskOperations/42")
-        << "2025-01-02";
+        << "2026-03-02";
     QTest::newRow("compute operation")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/operations/42")
         << QStringLiteral("/subscriptions/abc/providers/Microsoft.Compute/locations/westus/operations/42")
@@ -791,7 +791,7 @@ void TestModels::typedPathsAndApiVersions_data() {
     QTest::newRow("upper case keywords")
         << QStringLiteral("/SUBSCRIPTIONS/abc/RESOURCEGROUPS/rg/PROVIDERS/MICROSOFT.COMPUTE/GALLERIES/g")
         << QStringLiteral("/SUBSCRIPTIONS/abc/RESOURCEGROUPS/rg/PROVIDERS/MICROSOFT.COMPUTE/GALLERIES/g")
-        << "2025-03-03";
+        << "2025-12-03";
 }
 
 void TestModels::typedPathsAndApiVersions() {
@@ -806,7 +806,7 @@ void TestModels::clientUrlForPath() {
     ArmClient client;
     QCOMPARE(client.endpoint(), QUrl(QStringLiteral("https://management.azure.com")));
     QUrl url = client.urlForPath(diskEncryptionSetsPath(QStringLiteral("abc")).path());
-    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("api-version")), QStringLiteral("2025-01-02"));
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("api-version")), QStringLiteral("2026-03-02"));
 
     QUrlQuery explicitVersion;
     explicitVersion.addQueryItem(QStringLiteral("api-version"), QStringLiteral("2024-03-03"));
