@@ -1,6 +1,7 @@
 #include "imageversion/imageversionlivecheck.h"
 
 #include "arm/resources.h"
+#include "imageversion/confidentialvm.h"
 #include "imageversion/imageversionsubmitter.h"
 #include "imageversion/imageversionvalidation.h"
 
@@ -112,10 +113,15 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
 
     ++m_pending; // held until every request is started
     get(definition, [this](const ArmReply &reply) {
-        recordFailure(reply.error(),
-                      DraftLiveText::tr("The image definition %1 does not exist in gallery %2 of "
-                                        "resource group %3.")
-                          .arg(m_draft.imageDefinitionName, m_draft.galleryName, m_draft.resourceGroup));
+        if (recordFailure(reply.error(),
+                          DraftLiveText::tr("The image definition %1 does not exist in gallery %2 of "
+                                            "resource group %3.")
+                              .arg(m_draft.imageDefinitionName, m_draft.galleryName, m_draft.resourceGroup)))
+            return;
+        // The definition's security type decides the Confidential VM rules, whatever the draft remembered.
+        GalleryImage image;
+        if (!parseResource(reply.json(), image))
+            m_draft.imageSecurityType = image.securityType();
     });
     list(definition + QStringLiteral("/versions"), [this](const nlohmann::json &all) {
         for (const nlohmann::json &item : all) {
@@ -132,7 +138,7 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
              }
              m_locationsLoaded = true;
          });
-    if (usesCustomerKey(m_draft.encryption)) {
+    if (usesCustomerKey(m_draft.encryption) || m_draft.hasConfidentialVmEncryption()) {
         list(liveCheckListPath(m_draft.subscriptionId,
                                QStringLiteral("providers/Microsoft.Compute/diskEncryptionSets")),
              [this](const nlohmann::json &all) {
@@ -256,6 +262,8 @@ void ImageVersionLiveCheck::evaluate() {
             return;
         }
         m_reasons += ImageVersionValidation::encryptionErrors(d, sets);
+    } else {
+        m_reasons += ConfidentialVmValidation::errors(d, nullptr, true);
     }
 }
 
