@@ -1,5 +1,6 @@
 #include "arm/armapi.h"
 
+#include "arm/confidentialvmcheck.h"
 #include "arm/imageversioncheck.h"
 #include "keyvault/keyaccess.h"
 
@@ -834,6 +835,8 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
         return *bad;
     if (auto invalidBody = ImageVersionCheck(m_store, subscriptionId).validate(segments.last(), body))
         return *invalidBody;
+    if (auto confidential = checkConfidentialVmImageVersion(m_store, subscriptionId, id, body))
+        return *confidential;
 
     const bool existed = m_store.contains(key);
     const QJsonObject tags = body.value(QLatin1String("tags")).toObject();
