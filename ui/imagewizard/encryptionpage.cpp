@@ -5,6 +5,7 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "imageversion/imageversionvalidation.h"
+#include "imagewizard/confidentialencryptionwidget.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
 
@@ -133,6 +134,9 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     m_platformNote->setObjectName(QStringLiteral("platformKeyNote"));
     m_platformNote->setWordWrap(true);
     layout->addWidget(m_platformNote);
+    m_confidential = new ConfidentialEncryptionWidget(m_services, this);
+    connect(m_confidential, &ConfidentialEncryptionWidget::edited, this, [this] { revalidate(); });
+    layout->addWidget(m_confidential);
 
     layout->addWidget(buildGridBox(), 1);
     layout->addWidget(buildHelpBox());
@@ -865,7 +869,7 @@ QStringList EncryptionPage::keyHealthErrors() const {
 QStringList EncryptionPage::computeErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
     if (!usesCustomerKey(d.encryption))
-        return {};
+        return m_confidential->errors(); // with customer-managed keys, encryptionErrors() says them too
     const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
     if (d.sourceKind != SourceKind::VirtualMachine) {
         if (sets->isLoading())

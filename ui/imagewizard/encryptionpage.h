@@ -23,6 +23,8 @@ class QVBoxLayout;
 
 namespace cmkui {
 
+class ConfidentialEncryptionWidget;
+
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
 /// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
 /// chosen set's key (an icon, the findings in its tooltip); below the grid, the findings the app can fix,
@@ -94,6 +96,7 @@ private:
     QTableWidget *m_grid = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QLabel *m_platformNote = nullptr;
+    ConfidentialEncryptionWidget *m_confidential = nullptr;
     QGroupBox *m_helpBox = nullptr;
     QLabel *m_helpIntro = nullptr;
     QPlainTextEdit *m_commands = nullptr;
