@@ -47,6 +47,8 @@ void addConfidentialVmProperties(const VmDraft &d, nlohmann::json &properties) {
     properties["securityProfile"] = {{"securityType", "ConfidentialVM"},
                                      {"uefiSettings", {{"secureBootEnabled", true}, {"vTpmEnabled", true}}}};
     nlohmann::json &managed = properties["storageProfile"]["osDisk"]["managedDisk"];
+    if (!managed.is_object()) // platform keys and the default storage type: the body had no managedDisk
+        managed = nlohmann::json::object();
     nlohmann::json security = {{"securityEncryptionType", d.securityEncryptionType}};
     if (!d.secureVmDesId.isEmpty()) {
         security["diskEncryptionSet"] = {{"id", d.secureVmDesId}};
