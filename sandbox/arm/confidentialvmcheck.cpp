@@ -30,9 +30,16 @@ bool isConfidential(const QString &securityType) {
            securityType.compare(kConfidentialVmSupported, Qt::CaseInsensitive) == 0;
 }
 
-/// The secure-VM disk encryption set of a region or a VM: a valid set (DesChecker) of the confidential type.
-std::optional<ApiResponse> checkSecureDes(const ArmStore &store, DesChecker &checker, const QString &desId,
-                                          const QString &target) {
+/// The secure-VM disk encryption set `desId` of a region or a VM (`where`: its region), at `target`: refused
+/// with `misuse` when that is set (the encryption type takes no set), else a valid set (DesChecker) of the
+/// confidential type.
+std::optional<ApiResponse> checkSecureDes(const ArmStore &store, DesChecker::Encrypting what,
+                                          const QString &subscriptionId, const QString &where,
+                                          const QString &desId, const QString &target,
+                                          const QString &misuse) {
+    if (!misuse.isEmpty())
+        return invalidParameter(misuse, target);
+    DesChecker checker(store, what, subscriptionId, where);
     if (auto bad = checker.check(desId, target))
         return bad;
     const QString type = valueAt(store.resource(desId), {"properties", "encryptionType"}).toString();
@@ -78,14 +85,14 @@ std::optional<ApiResponse> checkRegionProfile(const ArmStore &store, const QStri
                                 target + QStringLiteral(".secureVMDiskEncryptionSetId"));
     if (secureDes.isEmpty())
         return std::nullopt;
-    if (type != kEncryptedWithCmk)
-        return invalidParameter(QCoreApplication::translate(
+    return checkSecureDes(store, DesChecker::Encrypting::ImageVersionRegion, subscriptionId,
+                          region.value(QLatin1String("name")).toString(), secureDes,
+                          target + QStringLiteral(".secureVMDiskEncryptionSetId"),
+                          type == kEncryptedWithCmk
+                              ? QString()
+                              : QCoreApplication::translate(
                                     "armsandbox", "secureVMDiskEncryptionSetId can be specified only when "
-                                                  "confidentialVMEncryptionType is EncryptedWithCmk."),
-                                target + QStringLiteral(".secureVMDiskEncryptionSetId"));
-    DesChecker checker(store, DesChecker::Encrypting::ImageVersionRegion, subscriptionId,
-                       region.value(QLatin1String("name")).toString());
-    return checkSecureDes(store, checker, secureDes, target + QStringLiteral(".secureVMDiskEncryptionSetId"));
+                                                  "confidentialVMEncryptionType is EncryptedWithCmk."));
 }
 
 } // namespace
@@ -208,14 +215,14 @@ std::optional<ApiResponse> checkConfidentialVirtualMachine(const ArmStore &store
     const QString secureDes = valueAt(diskProfile, {"diskEncryptionSet", "id"}).toString();
     if (secureDes.isEmpty())
         return std::nullopt;
-    if (encryptionType != QLatin1String("DiskWithVMGuestState"))
-        return invalidParameter(QCoreApplication::translate(
+    return checkSecureDes(store, DesChecker::Encrypting::VirtualMachine, subscriptionId,
+                          body.value(QLatin1String("location")).toString(), secureDes,
+                          diskTarget + QStringLiteral(".diskEncryptionSet.id"),
+                          encryptionType == QLatin1String("DiskWithVMGuestState")
+                              ? QString()
+                              : QCoreApplication::translate(
                                     "armsandbox", "A disk encryption set in the OS disk's securityProfile "
-                                                  "needs securityEncryptionType DiskWithVMGuestState."),
-                                diskTarget + QStringLiteral(".diskEncryptionSet.id"));
-    DesChecker checker(store, DesChecker::Encrypting::VirtualMachine, subscriptionId,
-                       body.value(QLatin1String("location")).toString());
-    return checkSecureDes(store, checker, secureDes, diskTarget + QStringLiteral(".diskEncryptionSet.id"));
+                                                  "needs securityEncryptionType DiskWithVMGuestState."));
 }
 
 } // namespace armsandbox
