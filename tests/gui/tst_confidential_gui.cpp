@@ -3,8 +3,12 @@
 // Next with its reason next to the region; the secure-VM dropdown lists only the region's
 // ConfidentialVmEncryptedWithCustomerKey sets; the created version carries the security profile.
 
+#include "common/diskencryptionsetmodel.h"
+#include "common/resourcelistmodel.h"
 #include "imagewizard/wizardpageids.h"
 #include "support/wizardharness.h"
+#include "vm/vmsource.h"
+#include "vmwizard/vmwizard.h"
 
 #include <QGroupBox>
 #include <QPushButton>
@@ -124,6 +128,32 @@ private Q_SLOTS:
                  desId(QStringLiteral("des-weu-cvm")));
         QCOMPARE(at(body, profile.arg(1).arg(QLatin1String("confidentialVMEncryptionType"))).toString(),
                  QStringLiteral("NonPersistedTPM"));
+    }
+
+    void vmWizardOffersOnlyAConfidentialVm() {
+        // The demo's version 1.0.0 of ubuntu-22-04-cvm: EncryptedWithCmk with des-weu-cvm in West Europe.
+        cmkui::CreateVmWizard vm(m_client.get(), demodata::imageVersionId(QStringLiteral("1.0.0"))
+                                                     .replace(QLatin1String("ubuntu-22-04-gen2"),
+                                                              QLatin1String("ubuntu-22-04-cvm")));
+        vm.show();
+        QTRY_VERIFY_WITH_TIMEOUT(vm.imageSource()->isLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(vm.sizes()->isComplete() && vm.diskEncryptionSets()->isComplete(), 10000);
+        QVERIFY(vm.draftModel()->draft().isConfidentialVm());
+        QVERIFY(vm.sizes()->rowCount() > 0);
+        for (const cmkui::ResourceListModel::Row &row : vm.sizes()->rows())
+            QVERIFY2(row.name.startsWith(QLatin1String("Standard_DC")) ||
+                         row.name.startsWith(QLatin1String("Standard_EC")),
+                     qPrintable(row.name));
+        QTRY_COMPARE(vm.draftModel()->draft().size, QStringLiteral("Standard_DC2as_v5"));
+        // The OS disk follows the version's confidential type and secure set in the VM's region.
+        QTRY_COMPARE(vm.draftModel()->draft().secureVmDesId, desId(QStringLiteral("des-weu-cvm")));
+        QCOMPARE(vm.draftModel()->draft().securityEncryptionType, QStringLiteral("DiskWithVMGuestState"));
+        auto *type = find<QComboBox>(&vm, QStringLiteral("vmSecurityEncryptionTypeCombo"));
+        auto *secure = find<QComboBox>(&vm, QStringLiteral("vmSecureDesCombo"));
+        QTRY_COMPARE(secure->currentText(), QStringLiteral("des-weu-cvm (rg-keys-prod)"));
+        QVERIFY(choose(type, QStringLiteral("VMGuestStateOnly")));
+        QVERIFY(vm.draftModel()->draft().secureVmDesId.isEmpty()); // a set needs DiskWithVMGuestState
+        QVERIFY(!secure->isEnabled());
     }
 };
 
