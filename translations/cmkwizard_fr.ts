@@ -451,6 +451,10 @@
         <source>The command names disk encryption sets without saying their type; the draft assumes encryption at rest with a customer-managed key. When the wizard reads the sets, it takes their own encryption type (and reports sets whose types differ).</source>
         <translation>La commande nomme des jeux de chiffrement de disque sans préciser leur type&#x202f;; le brouillon suppose le chiffrement au repos avec une clé gérée par le client. Quand l’Assistant lit les jeux, il reprend leur propre type de chiffrement (et signale les jeux dont les types diffèrent).</translation>
     </message>
+    <message>
+        <source>--target-region-cvm-encryption gives the confidential VM encryption of each target region: add --target-regions, with one value per region in the same order.</source>
+        <translation>--target-region-cvm-encryption donne le chiffrement de machine virtuelle confidentielle de chaque région cible&#xa0;: ajoutez --target-regions, avec une valeur par région dans le même ordre.</translation>
+    </message>
 </context>
 <context>
     <name>CheckDesCommandText</name>
@@ -501,6 +505,53 @@
     <message>
         <source>No disk encryption set to check.</source>
         <translation>Aucun jeu de chiffrement de disque à vérifier.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialVmValidation</name>
+    <message>
+        <source>Only the VM guest state is encrypted, with a platform-managed key.</source>
+        <translation>Seul l’état invité de la machine virtuelle est chiffré, avec une clé gérée par la plateforme.</translation>
+    </message>
+    <message>
+        <source>The OS disk and the VM guest state are encrypted with a platform-managed key.</source>
+        <translation>Le disque de système d’exploitation et l’état invité de la machine virtuelle sont chiffrés avec une clé gérée par la plateforme.</translation>
+    </message>
+    <message>
+        <source>The OS disk and the VM guest state are encrypted with a customer-managed key, held by a secure-VM disk encryption set.</source>
+        <translation>Le disque de système d’exploitation et l’état invité de la machine virtuelle sont chiffrés avec une clé gérée par le client, portée par un jeu de chiffrement de disque de machine virtuelle sécurisée.</translation>
+    </message>
+    <message>
+        <source>The virtual TPM state is not kept; the only type that can be replicated to other regions.</source>
+        <translation>L’état du TPM virtuel n’est pas conservé&#x202f;; c’est le seul type qui peut être répliqué dans d’autres régions.</translation>
+    </message>
+    <message>
+        <source>%1: the regional encryption.osDiskImage.securityProfile.type must be specified when the SecurityType of the image definition is ConfidentialVM. Choose a confidential VM encryption type.</source>
+        <translation>%1&#xa0;: le encryption.osDiskImage.securityProfile.type régional doit être indiqué quand le SecurityType de la définition d’image est ConfidentialVM. Choisissez un type de chiffrement de machine virtuelle confidentielle.</translation>
+    </message>
+    <message>
+        <source>The confidential VM encryption type “%1” of %2 is not one of %3.</source>
+        <translation>Le type de chiffrement de machine virtuelle confidentielle «&#xa0;%1&#xa0;» de %2 n’est pas l’un de %3.</translation>
+    </message>
+    <message>
+        <source>Only the home region &apos;%1&apos; can be specified as a target region for Images with the ConfidentialVM feature unless the Confidential VM encryption type is set to &apos;NonPersistedTPM&apos;. Remove %2 or set its type to NonPersistedTPM.</source>
+        <translation>Seule la région d’origine «&#xa0;%1&#xa0;» peut être une région cible des images dotées de la fonctionnalité ConfidentialVM, sauf si le type de chiffrement de machine virtuelle confidentielle est «&#xa0;NonPersistedTPM&#xa0;». Retirez %2 ou choisissez le type NonPersistedTPM pour cette région.</translation>
+    </message>
+    <message>
+        <source>Choose a secure-VM disk encryption set (type %1) for %2: the confidential VM encryption type EncryptedWithCmk needs one.</source>
+        <translation>Choisissez un jeu de chiffrement de disque de machine virtuelle sécurisée (type %1) pour %2&#xa0;: le type de chiffrement de machine virtuelle confidentielle EncryptedWithCmk en demande un.</translation>
+    </message>
+    <message>
+        <source>%1 has a secure-VM disk encryption set, which only the confidential VM encryption type EncryptedWithCmk uses: choose EncryptedWithCmk or clear the set.</source>
+        <translation>%1 a un jeu de chiffrement de disque de machine virtuelle sécurisée, que seul le type de chiffrement de machine virtuelle confidentielle EncryptedWithCmk utilise&#xa0;: choisissez EncryptedWithCmk ou retirez le jeu.</translation>
+    </message>
+    <message>
+        <source>The secure-VM disk encryption set “%1” of %2 is not in that region, not in this subscription, or not of type %3.</source>
+        <translation>Le jeu de chiffrement de disque de machine virtuelle sécurisée «&#xa0;%1&#xa0;» de %2 n’est pas dans cette région, pas dans cet abonnement ou pas du type %3.</translation>
+    </message>
+    <message>
+        <source>The target regions have a confidential VM encryption type, but the image definition %1 is not a Confidential VM image (SecurityType ConfidentialVM or ConfidentialVMSupported). Remove the confidential VM encryption.</source>
+        <translation>Les régions cibles ont un type de chiffrement de machine virtuelle confidentielle, mais la définition d’image %1 n’est pas une image de machine virtuelle confidentielle (SecurityType ConfidentialVM ou ConfidentialVMSupported). Retirez le chiffrement de machine virtuelle confidentielle.</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1087,10 @@
     <message>
         <source>Region %1 is excluded from “latest” on its own; the draft cannot keep that per-region setting.</source>
         <translation>La région %1 est exclue de «&#xa0;latest&#xa0;» à elle seule&#x202f;; le brouillon ne peut pas conserver ce paramètre par région.</translation>
+    </message>
+    <message>
+        <source>Region %1 has no confidential VM encryption type, but --target-region-cvm-encryption needs one for every target region; the command leaves the option out.</source>
+        <translation>La région %1 n’a pas de type de chiffrement de machine virtuelle confidentielle, mais --target-region-cvm-encryption en demande un pour chaque région cible&#x202f;; la commande omet cette option.</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2137,20 @@
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>no type</source>
+        <translation>aucun type</translation>
+    </message>
+    <message>
+        <source>Confidential VM: %1</source>
+        <extracomment>%1 a confidential VM encryption type (EncryptedWithPmk, NonPersistedTPM...)</extracomment>
+        <translation>Machine virtuelle confidentielle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Confidential VM: %1 — secure-VM set: %2</source>
+        <extracomment>%1 a confidential VM encryption type, %2 the secure-VM disk encryption set as cellText() writes it</extracomment>
+        <translation>Machine virtuelle confidentielle&#xa0;: %1 — jeu de machine virtuelle sécurisée&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>Screenshots</name>
@@ -2275,6 +2344,29 @@
     <message>
         <source>The disk encryption set exists but cannot be used yet:</source>
         <translation>Le jeu de chiffrement de disque existe mais ne peut pas encore servir&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>VmConfidentialValidation</name>
+    <message>
+        <source>The image is a Confidential VM image: the size %1 cannot run Confidential VMs. Choose a size of the DCasv5, DCadsv5, ECasv5 or ECadsv5 series (or DCesv5, ECesv5).</source>
+        <translation>L’image est une image de machine virtuelle confidentielle&#xa0;: la taille %1 ne peut pas exécuter de machines virtuelles confidentielles. Choisissez une taille des séries DCasv5, DCadsv5, ECasv5 ou ECadsv5 (ou DCesv5, ECesv5).</translation>
+    </message>
+    <message>
+        <source>Choose how the Confidential VM&apos;s OS disk is encrypted: %1.</source>
+        <translation>Choisissez comment le disque de système d’exploitation de la machine virtuelle confidentielle est chiffré&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>A secure-VM disk encryption set encrypts the OS disk only with the encryption type DiskWithVMGuestState.</source>
+        <translation>Un jeu de chiffrement de disque de machine virtuelle sécurisée ne chiffre le disque de système d’exploitation qu’avec le type de chiffrement DiskWithVMGuestState.</translation>
+    </message>
+    <message>
+        <source>“%1” is not the id of a disk encryption set.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID d’un jeu de chiffrement de disque.</translation>
+    </message>
+    <message>
+        <source>The secure-VM disk encryption set %1 is not in the VM&apos;s region %2, not in its subscription, or not of type %3.</source>
+        <translation>Le jeu de chiffrement de disque de machine virtuelle sécurisée %1 n’est pas dans la région de la machine virtuelle (%2), pas dans son abonnement ou pas du type %3.</translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3552,48 @@
     <message>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::ConfidentialEncryptionWidget</name>
+    <message>
+        <source>Confidential VM encryption</source>
+        <translation>Chiffrement de machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>This image definition is a Confidential VM image: every copy of the OS disk carries a confidential VM encryption type. EncryptedWithCmk also needs a secure-VM disk encryption set (type %1) in the region. Only NonPersistedTPM can be replicated beyond the home region.</source>
+        <translation>Cette définition d’image est une image de machine virtuelle confidentielle&#xa0;: chaque copie du disque de système d’exploitation porte un type de chiffrement de machine virtuelle confidentielle. EncryptedWithCmk demande aussi un jeu de chiffrement de disque de machine virtuelle sécurisée (type %1) dans la région. Seul NonPersistedTPM peut être répliqué au-delà de la région d’origine.</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Confidential VM encryption type</source>
+        <translation>Type de chiffrement de machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>Secure-VM disk encryption set</source>
+        <translation>Jeu de chiffrement de disque de machine virtuelle sécurisée</translation>
+    </message>
+    <message>
+        <source>Confidential VM encryption type in %1</source>
+        <extracomment>Accessible name of a dropdown; %1 is a region</extracomment>
+        <translation>Type de chiffrement de machine virtuelle confidentielle dans %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Secure-VM disk encryption set in %1</source>
+        <extracomment>Accessible name of a dropdown; %1 is a region</extracomment>
+        <translation>Jeu de chiffrement de disque de machine virtuelle sécurisée dans %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A disk encryption set in a list: %1 its name, %2 its resource group</extracomment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -5140,6 +5274,34 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     </message>
 </context>
 <context>
+    <name>cmkui::VmConfidentialWidget</name>
+    <message>
+        <source>Confidential VM</source>
+        <translation>Machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>The image is a Confidential VM image: the VM is created as a Confidential VM with secure boot and a virtual TPM, and its OS disk keeps the VM guest state encrypted.</source>
+        <translation>L’image est une image de machine virtuelle confidentielle&#xa0;: la machine virtuelle est créée comme machine virtuelle confidentielle avec démarrage sécurisé et TPM virtuel, et son disque de système d’exploitation garde l’état invité de la machine virtuelle chiffré.</translation>
+    </message>
+    <message>
+        <source>OS disk &amp;confidential encryption:</source>
+        <translation>&amp;Chiffrement confidentiel du disque de SE&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Secure-VM disk encr&amp;yption set:</source>
+        <translation>Jeu de chiffrement de disque de machine virtuelle sécuris&amp;ée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A disk encryption set in a list: %1 its name, %2 its resource group</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>cmkui::VmDisksPage</name>
     <message>
         <source>Loading disk encryption sets…</source>
@@ -5533,6 +5695,14 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>default</source>
         <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>Confidential VM</source>
+        <translation>Machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>Secure-VM disk encryption set</source>
+        <translation>Jeu de chiffrement de disque de machine virtuelle sécurisée</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,47 @@ bool takeVmScreenshots(cmk::ArmClient *client, const QString &versionId, const Q
     return true;
 }
 
+// Next until the Encryption page; false (with `error`) when a page cannot be completed.
+bool advanceToEncryption(cmkui::CreateImageVersionWizard &wizard, QString *error) {
+    while (wizard.currentId() != cmkui::EncryptionPageId) {
+        const int before = wizard.currentId();
+        if (!settleWizardPage(wizard) || (wizard.next(), wizard.currentId() == before)) {
+            *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
+                         .arg(wizard.currentPage()->title());
+            return false;
+        }
+    }
+    return true;
+}
+
+// The Encryption page of a version of the Confidential VM definition ubuntu-22-04-cvm: West Europe
+// EncryptedWithCmk with the secure-VM set des-weu-cvm, France Central NonPersistedTPM, next to the disks'
+// sets.
+bool takeConfidentialScreenshot(cmk::ArmClient *client, const QSize &size, const QString &dir,
+                                QStringList *written, QString *error) {
+    cmk::ImageVersionDraft d = demoDraft();
+    const QString keys =
+        d.targetRegions.first().osDiskDesId.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/');
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-cvm");
+    d.imageSecurityType = QStringLiteral("ConfidentialVM");
+    d.versionName = QStringLiteral("1.1.0");
+    d.targetRegions[0].confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
+    d.targetRegions[0].secureVmDesId = keys + QStringLiteral("des-weu-cvm");
+    d.targetRegions[1].confidentialVmEncryptionType = QStringLiteral("NonPersistedTPM");
+    cmk::ImageVersionDraftModel draft;
+    draft.setDraft(d);
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    cmkui::CreateImageVersionWizard wizard(client, &draft, options);
+    wizard.resize(size.width(), size.height() + 160);
+    wizard.show();
+    if (!advanceToEncryption(wizard, error))
+        return false;
+    settleWizardPage(wizard);
+    runEventsFor(500);
+    return save(&wizard, dir, QStringLiteral("encryption-confidential"), written, error);
+}
+
 // The Encryption page with the health of each chosen set's key: the demo data's trouble in West US (no key
 // access: error, with its fix button) and East US 2 (a key expiring in 10 days: warning) next to West Europe.
 bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QString &dir, QStringList *written,
@@ -280,14 +321,8 @@ bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QS
     cmkui::CreateImageVersionWizard wizard(client, &draft, options);
     wizard.resize(size);
     wizard.show();
-    while (wizard.currentId() != cmkui::EncryptionPageId) {
-        const int before = wizard.currentId();
-        if (!settleWizardPage(wizard) || (wizard.next(), wizard.currentId() == before)) {
-            *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
-                         .arg(wizard.currentPage()->title());
-            return false;
-        }
-    }
+    if (!advanceToEncryption(wizard, error))
+        return false;
     const QStringList sets = cmk::chosenDiskEncryptionSets(d);
     waitFor(
         [&] {
@@ -342,6 +377,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
     }
 
     if (client && !takeKeyHealthScreenshot(client, wizard.size(), dir, &written, error))
+        return {};
+    if (client && !takeConfidentialScreenshot(client, wizard.size(), dir, &written, error))
         return {};
     if (client && !reviewVersionId.isEmpty()) {
         cmkui::ReviewWindow review(client);

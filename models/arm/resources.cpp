@@ -345,6 +345,10 @@ template <typename Io, typename V, FieldsOf<V, GalleryImage> = 0> void fields(Io
 
 template <typename Io, typename V, FieldsOf<V, DiskImageEncryption> = 0> void fields(Io &io, V &v) {
     io.field("diskEncryptionSetId", v.diskEncryptionSetId);
+    io.object("securityProfile", [&](auto &profile) {
+        profile.field("confidentialVMEncryptionType", v.confidentialVmEncryptionType);
+        profile.field("secureVMDiskEncryptionSetId", v.secureVmDiskEncryptionSetId);
+    });
 }
 
 template <typename Io, typename V, FieldsOf<V, DataDiskImageEncryption> = 0> void fields(Io &io, V &v) {

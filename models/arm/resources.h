@@ -118,6 +118,9 @@ struct GalleryImage {
 
 struct DiskImageEncryption {
     QString diskEncryptionSetId;
+    // securityProfile (osDiskImage of Confidential VM image definitions only)
+    QString confidentialVmEncryptionType; ///< EncryptedVMGuestStateOnlyWithPmk | EncryptedWithPmk | ...
+    QString secureVmDiskEncryptionSetId;  ///< a DES of type ConfidentialVmEncryptedWithCustomerKey
 };
 struct DataDiskImageEncryption {
     int lun = 0;

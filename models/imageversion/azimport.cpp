@@ -1,6 +1,7 @@
 #include "imageversion/azimport.h"
 
 #include "arm/resources.h"
+#include "imageversion/confidentialvm.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -56,7 +57,7 @@ const AzOptionSpec kAzOptions[] = {
     {"--data-vhds-uris", nullptr, AzArity::OneOrMore, AzUse::Unsupported, false},
     {"--data-vhds-luns", nullptr, AzArity::OneOrMore, AzUse::Unsupported, false},
     {"--data-vhds-storage-accounts", "--data-vhds-sa", AzArity::OneOrMore, AzUse::Unsupported, false},
-    {"--target-region-cvm-encryption", nullptr, AzArity::OneOrMore, AzUse::NotKept, false},
+    {"--target-region-cvm-encryption", nullptr, AzArity::OneOrMore, AzUse::Keep, false},
     {"--target-edge-zones", nullptr, AzArity::ZeroOrMore, AzUse::NotKept, false},
     {"--target-edge-zone-encryption", nullptr, AzArity::OneOrMore, AzUse::NotKept, false},
     {"--replication-mode", nullptr, AzArity::One, AzUse::NotKept, false},
@@ -192,6 +193,8 @@ private:
     bool readTargetRegions();
     bool readRegionSpec(const QString &spec, RegionDraft *region);
     bool readRegionEncryption(const QString &spec, RegionDraft &region);
+    bool readCvmEncryptionCount(int regionCount);
+    bool readRegionCvmEncryption(const QString &spec, RegionDraft &region);
     bool readSource();
     void readSnapshotSource(const QList<int> &encryptedLuns);
     bool readLocation();
@@ -461,8 +464,49 @@ bool AzImporter::readTargetRegions() {
         seenRegions.insert(region.name);
         if (m_withEncryption && !readRegionEncryption(encryptionSpecs.at(i), region))
             return false;
+        if (m_parsed.has("--target-region-cvm-encryption") &&
+            !readRegionCvmEncryption(m_parsed.list("--target-region-cvm-encryption").at(i), region))
+            return false;
         r.draft.targetRegions.append(region);
     }
+    return readCvmEncryptionCount(int(regionSpecs.size()));
+}
+
+bool AzImporter::readCvmEncryptionCount(int regionCount) {
+    if (!m_parsed.has("--target-region-cvm-encryption"))
+        return true;
+    if (regionCount == 0)
+        return reject(AzCommandImporter::tr("--target-region-cvm-encryption gives the confidential VM "
+                                            "encryption of each target region: add --target-regions, with "
+                                            "one value per region in the same order."));
+    if (m_parsed.list("--target-region-cvm-encryption").size() != regionCount)
+        return cliReject(
+            QStringLiteral("usage error: Length of --target-region-cvm-encryption should be as same "
+                           "as length of target regions"));
+    return true;
+}
+
+bool AzImporter::readRegionCvmEncryption(const QString &spec, RegionDraft &region) {
+    // As the CLI's validator reads it: "<type>,<des>", the set empty for the types without one.
+    const QStringList terms = spec.split(QLatin1Char(','));
+    const auto pythonList = [&terms] {
+        QStringList quoted;
+        for (const QString &term : terms)
+            quoted << QStringLiteral("'%1'").arg(term);
+        return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
+    };
+    if (terms.size() != 2)
+        return cliReject(QStringLiteral("usage error: %1 is an invalid target region cvm encryption. Both "
+                                        "os_cvm_encryption_type and os_cvm_des parameters are required.")
+                             .arg(pythonList()));
+    if (!confidentialVmEncryptionTypes().contains(terms.at(0)))
+        return cliReject(
+            QStringLiteral("usage error: %1 is an invalid os_cvm_encryption_type. The valid values "
+                           "for os_cvm_encryption_type are %2")
+                .arg(pythonList(), confidentialVmEncryptionTypes().join(QStringLiteral(", "))));
+    region.confidentialVmEncryptionType = terms.at(0);
+    if (!terms.at(1).isEmpty())
+        region.secureVmDesId = desId(terms.at(1));
     return true;
 }
 
@@ -702,6 +746,8 @@ void AzImporter::reviewRegionDes(const RegionDraft &region) {
         desIds << region.osDiskDesId;
     for (const QString &des : std::as_const(region.dataDiskDesIds))
         desIds << des;
+    if (!region.secureVmDesId.isEmpty())
+        desIds << region.secureVmDesId;
     for (const QString &des : std::as_const(desIds)) {
         const ResourceId parsed = ResourceId::parse(des);
         const QString named = AzCommandImporter::regionMentionedIn(parsed.name());

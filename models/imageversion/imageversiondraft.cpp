@@ -90,7 +90,8 @@ QStringList storageAccountTypes() {
 bool RegionDraft::operator==(const RegionDraft &o) const {
     return name == o.name && replicaCount == o.replicaCount && storageAccountType == o.storageAccountType &&
            sameDesForAllDisks == o.sameDesForAllDisks && osDiskDesId == o.osDiskDesId &&
-           dataDiskDesIds == o.dataDiskDesIds;
+           dataDiskDesIds == o.dataDiskDesIds &&
+           confidentialVmEncryptionType == o.confidentialVmEncryptionType && secureVmDesId == o.secureVmDesId;
 }
 
 QList<int> ImageVersionDraft::dataDiskLuns() const {
@@ -153,6 +154,17 @@ QString ImageVersionDraft::desFor(const RegionDraft &region, int lun) const {
     return region.dataDiskDesIds.value(lun);
 }
 
+bool ImageVersionDraft::isConfidentialVmImage() const {
+    return imageSecurityType.compare(QLatin1String("ConfidentialVM"), Qt::CaseInsensitive) == 0 ||
+           imageSecurityType.compare(QLatin1String("ConfidentialVMSupported"), Qt::CaseInsensitive) == 0;
+}
+
+bool ImageVersionDraft::hasConfidentialVmEncryption() const {
+    return std::any_of(targetRegions.cbegin(), targetRegions.cend(), [](const RegionDraft &region) {
+        return !region.confidentialVmEncryptionType.isEmpty() || !region.secureVmDesId.isEmpty();
+    });
+}
+
 nlohmann::json ImageVersionDraft::toJson() const {
     using nlohmann::json;
     json source = json::object();
@@ -172,12 +184,18 @@ nlohmann::json ImageVersionDraft::toJson() const {
         json dataDes = json::array();
         for (auto it = region.dataDiskDesIds.cbegin(); it != region.dataDiskDesIds.cend(); ++it)
             dataDes.push_back({{"lun", it.key()}, {"diskEncryptionSetId", it.value()}});
-        regions.push_back({{"name", region.name},
-                           {"replicaCount", region.replicaCount},
-                           {"storageAccountType", region.storageAccountType},
-                           {"sameDiskEncryptionSetForAllDisks", region.sameDesForAllDisks},
-                           {"osDiskEncryptionSetId", region.osDiskDesId},
-                           {"dataDiskEncryptionSets", dataDes}});
+        json entry = {{"name", region.name},
+                      {"replicaCount", region.replicaCount},
+                      {"storageAccountType", region.storageAccountType},
+                      {"sameDiskEncryptionSetForAllDisks", region.sameDesForAllDisks},
+                      {"osDiskEncryptionSetId", region.osDiskDesId},
+                      {"dataDiskEncryptionSets", dataDes}};
+        // Written only when set, so drafts of other images keep their shape.
+        if (!region.confidentialVmEncryptionType.isEmpty())
+            entry["confidentialVmEncryptionType"] = region.confidentialVmEncryptionType;
+        if (!region.secureVmDesId.isEmpty())
+            entry["secureVmDiskEncryptionSetId"] = region.secureVmDesId;
+        regions.push_back(entry);
     }
     json tagList = json::array();
     for (const TagDraft &tag : tags)
@@ -192,6 +210,8 @@ nlohmann::json ImageVersionDraft::toJson() const {
     out["imageDefinitionName"] = imageDefinitionName;
     out["versionName"] = versionName;
     out["location"] = location;
+    if (!imageSecurityType.isEmpty())
+        out["imageSecurityType"] = imageSecurityType;
     out["source"] = source;
     out["targetRegions"] = regions;
     out["defaultReplicaCount"] = defaultReplicaCount;
@@ -216,6 +236,7 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
     d.imageDefinitionName = r.string(json, "imageDefinitionName");
     d.versionName = r.string(json, "versionName");
     d.location = r.string(json, "location");
+    d.imageSecurityType = r.string(json, "imageSecurityType");
 
     const nlohmann::json &source = r.object(json, "source");
     r.choice(source, "kind", sourceKindKey, sourceKindFromKey, &d.sourceKind,
@@ -242,6 +263,8 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
                 break;
             region.dataDiskDesIds.insert(r.integer(des, "lun", 0), r.string(des, "diskEncryptionSetId"));
         }
+        region.confidentialVmEncryptionType = r.string(entry, "confidentialVmEncryptionType");
+        region.secureVmDesId = r.string(entry, "secureVmDiskEncryptionSetId");
         d.targetRegions.append(region);
     }
     d.defaultReplicaCount = r.integer(json, "defaultReplicaCount", 1);
@@ -272,8 +295,8 @@ bool ImageVersionDraft::operator==(const ImageVersionDraft &o) const {
            galleryName == o.galleryName && imageDefinitionName == o.imageDefinitionName &&
            versionName == o.versionName && location == o.location && sourceKind == o.sourceKind &&
            sourceId == o.sourceId && dataDiskSnapshots == o.dataDiskSnapshots &&
-           sourceDataDiskLuns == o.sourceDataDiskLuns && targetRegions == o.targetRegions &&
-           defaultReplicaCount == o.defaultReplicaCount &&
+           sourceDataDiskLuns == o.sourceDataDiskLuns && imageSecurityType == o.imageSecurityType &&
+           targetRegions == o.targetRegions && defaultReplicaCount == o.defaultReplicaCount &&
            defaultStorageAccountType == o.defaultStorageAccountType && endOfLifeDate == o.endOfLifeDate &&
            excludeFromLatest == o.excludeFromLatest && encryption == o.encryption && tags == o.tags;
 }

@@ -56,6 +56,11 @@ struct RegionDraft {
     bool sameDesForAllDisks = true;
     QString osDiskDesId;               ///< DES resource id for the OS disk (customer-managed keys only)
     QMap<int, QString> dataDiskDesIds; ///< LUN -> DES resource id
+    /// Confidential VM image definitions only (encryption.osDiskImage.securityProfile): one of
+    /// confidentialVmEncryptionTypes(), empty for none; and the DES of type
+    /// ConfidentialVmEncryptedWithCustomerKey that EncryptedWithCmk needs.
+    QString confidentialVmEncryptionType;
+    QString secureVmDesId;
     bool operator==(const RegionDraft &o) const;
 };
 
@@ -82,6 +87,7 @@ public:
     QList<DataDiskSnapshot> dataDiskSnapshots; ///< SourceKind::Snapshots only
     QList<int>
         sourceDataDiskLuns; ///< data-disk LUNs of a managed image / VM / image version source, as last read
+    QString imageSecurityType; ///< the image definition's SecurityType feature, as last read (empty: none)
 
     // Replication
     QList<RegionDraft> targetRegions; ///< [0] is the location
@@ -105,6 +111,10 @@ public:
     void normalizeEncryption();
     /// DES chosen for a disk in a region (lun < 0: OS disk); honours "same DES for all disks".
     QString desFor(const RegionDraft &region, int lun) const;
+    /// The image definition says SecurityType ConfidentialVM or ConfidentialVMSupported.
+    bool isConfidentialVmImage() const;
+    /// Some target region carries a Confidential VM security profile.
+    bool hasConfidentialVmEncryption() const;
 
     nlohmann::json toJson() const;
     /// Reads a draft; unknown fields are ignored, a wrong type or an unsupported formatVersion is an error.

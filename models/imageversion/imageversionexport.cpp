@@ -131,6 +131,55 @@ nlohmann::ordered_json exportOrderedProperties(const ImageVersionDraft &draft) {
     return properties;
 }
 
+/// --target-region-cvm-encryption, one "<type>,<secure DES>" per target region as the CLI reads it.
+void exportAzCvmEncryption(const ImageVersionDraft &draft, BashCommand &command, QStringList &notes) {
+    if (!draft.hasConfidentialVmEncryption())
+        return;
+    QStringList values;
+    for (const RegionDraft &region : draft.targetRegions) {
+        if (region.confidentialVmEncryptionType.isEmpty()) {
+            notes << ImageVersionExporter::tr("Region %1 has no confidential VM encryption type, but "
+                                              "--target-region-cvm-encryption needs one for every target "
+                                              "region; the command leaves the option out.")
+                         .arg(region.name);
+            return;
+        }
+        values << QStringLiteral("%1,%2").arg(region.confidentialVmEncryptionType, region.secureVmDesId);
+    }
+    command.option(QStringLiteral("--target-region-cvm-encryption"), values);
+}
+
+/// The Encryption hashtable of one target region, in the keys New-AzGalleryImageVersion reads: OSDiskImage
+/// takes CVMEncryptionType and CVMDiskEncryptionSetID; REST-shaped keys (securityProfile,
+/// confidentialVMEncryptionType) are silently ignored by the cmdlet (Azure/azure-powershell#28657).
+QString exportPowerShellEncryption(const ImageVersionDraft &draft, const RegionDraft &region) {
+    const auto q = &powerShellQuote;
+    const bool customerKey = usesCustomerKey(draft.encryption);
+    if (!customerKey && region.confidentialVmEncryptionType.isEmpty() && region.secureVmDesId.isEmpty())
+        return {};
+    QStringList osKeys;
+    if (customerKey)
+        osKeys << QStringLiteral("DiskEncryptionSetId = %1").arg(q(draft.desFor(region, -1)));
+    if (!region.confidentialVmEncryptionType.isEmpty())
+        osKeys << QStringLiteral("CVMEncryptionType = %1").arg(q(region.confidentialVmEncryptionType));
+    if (!region.secureVmDesId.isEmpty())
+        osKeys << QStringLiteral("CVMDiskEncryptionSetID = %1").arg(q(region.secureVmDesId));
+    QString out = QStringLiteral("        Encryption = @{\n");
+    out += QStringLiteral("            OSDiskImage = @{ %1 }\n").arg(osKeys.join(QStringLiteral("; ")));
+    const QList<int> luns = draft.dataDiskLuns();
+    if (customerKey && !luns.isEmpty()) {
+        out += QStringLiteral("            DataDiskImages = @(\n");
+        for (int lun : luns) {
+            out += QStringLiteral("                @{ Lun = %1; DiskEncryptionSetId = %2 }\n")
+                       .arg(lun)
+                       .arg(q(draft.desFor(region, lun)));
+        }
+        out += QStringLiteral("            )\n");
+    }
+    out += QStringLiteral("        }\n");
+    return out;
+}
+
 QString exportVersionResourceName(const ImageVersionDraft &draft) {
     return QStringLiteral("%1/%2/%3").arg(draft.galleryName, draft.imageDefinitionName, draft.versionName);
 }
@@ -305,6 +354,7 @@ ExportResult ImageVersionExporter::azureCli(const ImageVersionDraft &draft) {
         command.option(QStringLiteral("--target-regions"), regions);
         if (!encryption.isEmpty())
             command.option(QStringLiteral("--target-region-encryption"), encryption);
+        exportAzCvmEncryption(draft, command, result.notes);
     }
     command.option(QStringLiteral("--replica-count"), QString::number(draft.defaultReplicaCount));
     command.option(QStringLiteral("--storage-account-type"),
@@ -333,7 +383,6 @@ ExportResult ImageVersionExporter::powerShell(const ImageVersionDraft &draft) {
     if (!draft.subscriptionId.isEmpty())
         out += QStringLiteral("Set-AzContext -Subscription %1 | Out-Null\n\n").arg(q(draft.subscriptionId));
 
-    const QList<int> luns = draft.dataDiskLuns();
     out += QStringLiteral("$targetRegions = @(\n");
     for (const RegionDraft &region : draft.targetRegions) {
         out += QStringLiteral("    @{\n");
@@ -341,21 +390,7 @@ ExportResult ImageVersionExporter::powerShell(const ImageVersionDraft &draft) {
         out += QStringLiteral("        ReplicaCount = %1\n").arg(region.replicaCount);
         out += QStringLiteral("        StorageAccountType = %1\n")
                    .arg(q(exportStorageType(region.storageAccountType)));
-        if (usesCustomerKey(draft.encryption)) {
-            out += QStringLiteral("        Encryption = @{\n");
-            out += QStringLiteral("            OSDiskImage = @{ DiskEncryptionSetId = %1 }\n")
-                       .arg(q(draft.desFor(region, -1)));
-            if (!luns.isEmpty()) {
-                out += QStringLiteral("            DataDiskImages = @(\n");
-                for (int lun : luns) {
-                    out += QStringLiteral("                @{ Lun = %1; DiskEncryptionSetId = %2 }\n")
-                               .arg(lun)
-                               .arg(q(draft.desFor(region, lun)));
-                }
-                out += QStringLiteral("            )\n");
-            }
-            out += QStringLiteral("        }\n");
-        }
+        out += exportPowerShellEncryption(draft, region);
         out += QStringLiteral("    }\n");
     }
     out += QStringLiteral(")\n\n");
@@ -529,8 +564,11 @@ ImageVersionDraft draftFromImageVersion(const GalleryImageVersion &version,
                           "keep that per-region setting.")
                           .arg(target.name);
         if (target.encryption) {
-            if (target.encryption->osDiskImage)
-                region.osDiskDesId = target.encryption->osDiskImage->diskEncryptionSetId;
+            if (const auto &os = target.encryption->osDiskImage) {
+                region.osDiskDesId = os->diskEncryptionSetId;
+                region.confidentialVmEncryptionType = os->confidentialVmEncryptionType;
+                region.secureVmDesId = os->secureVmDiskEncryptionSetId;
+            }
             for (const DataDiskImageEncryption &data : target.encryption->dataDiskImages)
                 region.dataDiskDesIds.insert(data.lun, data.diskEncryptionSetId);
         }

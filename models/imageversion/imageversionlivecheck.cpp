@@ -1,6 +1,7 @@
 #include "imageversion/imageversionlivecheck.h"
 
 #include "arm/resources.h"
+#include "imageversion/confidentialvm.h"
 #include "imageversion/imageversionsubmitter.h"
 #include "imageversion/imageversionvalidation.h"
 
@@ -113,10 +114,15 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
 
     ++m_pending; // held until every request is started
     get(definition, [this](const ArmReply &reply) {
-        recordFailure(reply.error(),
-                      DraftLiveText::tr("The image definition %1 does not exist in gallery %2 of "
-                                        "resource group %3.")
-                          .arg(m_draft.imageDefinitionName, m_draft.galleryName, m_draft.resourceGroup));
+        if (recordFailure(reply.error(),
+                          DraftLiveText::tr("The image definition %1 does not exist in gallery %2 of "
+                                            "resource group %3.")
+                              .arg(m_draft.imageDefinitionName, m_draft.galleryName, m_draft.resourceGroup)))
+            return;
+        // The definition's security type decides the Confidential VM rules, whatever the draft remembered.
+        GalleryImage image;
+        if (!parseResource(reply.json(), image))
+            m_draft.imageSecurityType = image.securityType();
     });
     list(definition + QStringLiteral("/versions"), [this](const nlohmann::json &all) {
         for (const nlohmann::json &item : all) {
@@ -135,7 +141,7 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
          });
     if (usesCustomerKey(m_draft.encryption))
         checkGallerySharing();
-    if (usesCustomerKey(m_draft.encryption)) {
+    if (usesCustomerKey(m_draft.encryption) || m_draft.hasConfidentialVmEncryption()) {
         list(liveCheckListPath(m_draft.subscriptionId,
                                QStringLiteral("providers/Microsoft.Compute/diskEncryptionSets")),
              [this](const nlohmann::json &all) {
@@ -286,6 +292,8 @@ void ImageVersionLiveCheck::evaluate() {
                 blocks << ImageVersionValidation::createDesCommands(d.subscriptionId, d.resourceGroup, region,
                                                                     d.encryption);
         m_missingDesCommands = blocks.join(QStringLiteral("\n\n"));
+    } else {
+        m_reasons += ConfidentialVmValidation::errors(d, nullptr, true);
     }
 }
 

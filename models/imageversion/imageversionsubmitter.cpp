@@ -1,5 +1,7 @@
 #include "imageversion/imageversionsubmitter.h"
 
+#include "imageversion/confidentialvm.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QTimeZone>
@@ -77,6 +79,7 @@ GalleryImageVersion toGalleryImageVersion(const ImageVersionDraft &d) {
                 encryption.dataDiskImages.push_back({lun, d.desFor(region, lun)});
             target.encryption = encryption;
         }
+        addConfidentialVmProfile(region, target);
         v.targetRegions.push_back(target);
     }
     v.replicaCount = d.defaultReplicaCount;

@@ -1,6 +1,7 @@
 #include "imageversion/imageversionvalidation.h"
 
 #include "arm/armpaths.h"
+#include "imageversion/confidentialvm.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -321,7 +322,7 @@ QString ImageVersionValidation::unsuitableDesError(const QString &chosen, int lu
 
 QStringList ImageVersionValidation::encryptionErrors(const ImageVersionDraft &d,
                                               const std::vector<DiskEncryptionSet> &available) {
-    QStringList errors;
+    QStringList errors = ConfidentialVmValidation::errors(d, &available, true);
     if (!usesCustomerKey(d.encryption))
         return errors;
     if (d.sourceKind == SourceKind::VirtualMachine) {
@@ -423,6 +424,7 @@ QStringList ImageVersionValidation::tagErrors(const ImageVersionDraft &d) {
 QStringList ImageVersionValidation::offlineErrors(const ImageVersionDraft &d, const QDate &today) {
     QStringList errors = basicsErrors(d, {});
     errors += replicationErrors(d, today);
+    errors += ConfidentialVmValidation::errors(d, nullptr, false);
     if (usesCustomerKey(d.encryption)) {
         if (d.sourceKind == SourceKind::VirtualMachine) {
             errors += encryptionErrors(d, {});

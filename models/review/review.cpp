@@ -246,8 +246,12 @@ void ReviewAnalysis::buildMatrix(VersionReview &review) {
             }
         }
         ReviewDisk os;
-        if (target.encryption && target.encryption->osDiskImage)
+        if (target.encryption && target.encryption->osDiskImage) {
             os.desId = target.encryption->osDiskImage->diskEncryptionSetId;
+            region.confidentialVmEncryptionType =
+                target.encryption->osDiskImage->confidentialVmEncryptionType;
+            region.secureVmDesId = target.encryption->osDiskImage->secureVmDiskEncryptionSetId;
+        }
         region.disks.append(os);
         for (int lun : std::as_const(review.dataDiskLuns)) {
             ReviewDisk disk;
@@ -612,6 +616,8 @@ void VersionReviewer::onVersion(ArmReply *reply) {
             if (!disk.desId.isEmpty() && !desIds.contains(disk.desId, Qt::CaseInsensitive))
                 desIds << disk.desId;
         }
+        if (!region.secureVmDesId.isEmpty() && !desIds.contains(region.secureVmDesId, Qt::CaseInsensitive))
+            desIds << region.secureVmDesId;
     }
     Q_EMIT progress(ReviewAnalysis::tr("Reading %n disk encryption set(s)…", nullptr, int(desIds.size())));
     m_pending = 1; // held until every request below is sent
@@ -749,6 +755,18 @@ void VersionReviewer::finish(const ArmError &error) {
 
 // ---- ReviewReport ---------------------------------------------------------------------------------------
 
+QString ReviewReport::confidentialText(const VersionReview &review, const ReviewRegion &region) {
+    if (region.confidentialVmEncryptionType.isEmpty() && region.secureVmDesId.isEmpty())
+        return {};
+    const QString type =
+        region.confidentialVmEncryptionType.isEmpty() ? tr("no type") : region.confidentialVmEncryptionType;
+    if (region.secureVmDesId.isEmpty())
+        //: %1 a confidential VM encryption type (EncryptedWithPmk, NonPersistedTPM...)
+        return tr("Confidential VM: %1").arg(type);
+    //: %1 a confidential VM encryption type, %2 the secure-VM disk encryption set as cellText() writes it
+    return tr("Confidential VM: %1 — secure-VM set: %2").arg(type, cellText(review, region.secureVmDesId));
+}
+
 QString ReviewReport::replicationText(const ReviewRegion &region, const QString &detailsSeparator) {
     QString text = region.hasReplicationStatus
                        ? tr("%1 (%2)").arg(ServiceTerms::state(region.replicationState),
@@ -835,6 +853,8 @@ QString ReviewReport::text(const VersionReview &review) {
                          .arg(rvRegion(region.name), region.storageAccountType, replication);
         if (!region.replicationDetails.isEmpty())
             lines << QStringLiteral("    ") + tr("Replication details: %1").arg(region.replicationDetails);
+        if (const QString confidential = confidentialText(review, region); !confidential.isEmpty())
+            lines << QStringLiteral("    ") + confidential;
         for (const ReviewDisk &disk : region.disks)
             lines << QStringLiteral("    ") +
                          tr("%1: %2").arg(ReviewAnalysis::diskLabel(disk.lun), cellText(review, disk.desId));
@@ -863,6 +883,19 @@ QString ReviewReport::text(const VersionReview &review) {
     lines << tr("Reviewed at %1").arg(ServiceTerms::dateTime(review.reviewedAt));
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
+
+namespace {
+
+/// A region's Confidential VM security profile, when it has one (docs/review-schema.md).
+void addConfidentialJson(nlohmann::json &entry, const ReviewRegion &region) {
+    if (region.confidentialVmEncryptionType.isEmpty() && region.secureVmDesId.isEmpty())
+        return;
+    entry["confidentialVmEncryption"] = {
+        {"confidentialVMEncryptionType", rvOptionalString(region.confidentialVmEncryptionType)},
+        {"secureVMDiskEncryptionSetId", rvOptionalString(region.secureVmDesId)}};
+}
+
+} // namespace
 
 nlohmann::json ReviewReport::json(const VersionReview &review) {
     using nlohmann::json;
@@ -930,6 +963,7 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
                              {"diskEncryptionSetId", rvOptionalString(disk.desId)}});
         }
         entry["disks"] = cells;
+        addConfidentialJson(entry, region);
         regions.push_back(entry);
     }
     doc["regions"] = regions;
@@ -1073,8 +1107,13 @@ QString ReviewReport::html(const VersionReview &review) {
                  .arg(region.replicaCount)
                  .arg(e(region.storageAccountType));
         h += QStringLiteral("<td>%1</td>").arg(e(replicationText(region, QStringLiteral(" — "))));
-        for (const ReviewDisk &disk : region.disks)
-            h += QStringLiteral("<td>%1</td>").arg(e(cellText(review, disk.desId)));
+        for (const ReviewDisk &disk : region.disks) {
+            QString cell = cellText(review, disk.desId);
+            if (const QString confidential = confidentialText(review, region);
+                disk.lun < 0 && !confidential.isEmpty())
+                cell += QStringLiteral(" — ") + confidential;
+            h += QStringLiteral("<td>%1</td>").arg(e(cell));
+        }
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");

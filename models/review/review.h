@@ -58,6 +58,9 @@ struct ReviewRegion {
     int replicationProgress = 0;
     QString replicationDetails;
     QList<ReviewDisk> disks; ///< the OS disk first, then each data disk by LUN
+    /// Confidential VM images: encryption.osDiskImage.securityProfile (empty when none).
+    QString confidentialVmEncryptionType;
+    QString secureVmDesId;
     QString desFor(int lun) const;
 };
 
@@ -172,6 +175,9 @@ public:
     static QStringList keyHealthLines(const VersionReview &review);
     /// One matrix cell, as text: "des-weu-cmk (rg-keys-prod) — customer-managed key — kv/key@version".
     static QString cellText(const VersionReview &review, const QString &desId);
+    /// A region's Confidential VM encryption, "Confidential VM: EncryptedWithCmk — secure-VM set: …"; empty
+    /// when the region has none.
+    static QString confidentialText(const VersionReview &review, const ReviewRegion &region);
 };
 
 } // namespace cmk

@@ -123,6 +123,8 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
                             {"dataDiskLuns", luns}};
     if (imageOsDiskSizeGb > 0)
         image["osDiskSizeGB"] = imageOsDiskSizeGb;
+    if (!imageSecurityType.isEmpty())
+        image["securityType"] = imageSecurityType;
     nlohmann::json diskOptions = {{"encryption", encryptionModeKey(encryption)},
                                   {"osDiskEncryptionSetId", osDiskDesId},
                                   {"dataDisks", dataDisks}};
@@ -130,6 +132,10 @@ nlohmann::json VmDraft::toJson(bool withSecrets) const {
         diskOptions["osDiskSizeGB"] = osDiskSizeGb;
     if (!osDiskStorageType.isEmpty())
         diskOptions["osDiskStorageAccountType"] = osDiskStorageType;
+    if (!securityEncryptionType.isEmpty())
+        diskOptions["osDiskSecurityEncryptionType"] = securityEncryptionType;
+    if (!secureVmDesId.isEmpty())
+        diskOptions["osDiskSecureVmDiskEncryptionSetId"] = secureVmDesId;
     nlohmann::json admin = {{"username", adminUsername},
                             {"authenticationType", vmAuthTypeKey(authType)},
                             {"sshPublicKey", sshPublicKey}};
@@ -171,6 +177,7 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
     // A LUN is 0..63; anything outside int range would wrap silently on conversion.
     d.imageDataDiskLuns = r.integers(image, "dataDiskLuns", 0);
     d.imageOsDiskSizeGb = r.integer(image, "osDiskSizeGB", 0);
+    d.imageSecurityType = r.string(image, "securityType");
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
     d.name = r.string(json, "name");
@@ -197,6 +204,8 @@ bool VmDraft::fromJson(const nlohmann::json &json, VmDraft *out, QString *error)
     d.osDiskDesId = r.string(disks, "osDiskEncryptionSetId");
     d.osDiskSizeGb = r.integer(disks, "osDiskSizeGB", 0);
     d.osDiskStorageType = r.string(disks, "osDiskStorageAccountType");
+    d.securityEncryptionType = r.string(disks, "osDiskSecurityEncryptionType");
+    d.secureVmDesId = r.string(disks, "osDiskSecureVmDiskEncryptionSetId");
     for (const nlohmann::json &disk : r.array(disks, "dataDisks")) {
         if (!r.isObject(disk, "dataDisks"))
             break;
@@ -233,7 +242,14 @@ bool VmDraft::operator==(const VmDraft &o) const {
            newSubnetAddressPrefix == o.newSubnetAddressPrefix && nicName == o.nicName &&
            encryption == o.encryption && osDiskDesId == o.osDiskDesId && dataDiskDesIds == o.dataDiskDesIds &&
            imageOsDiskSizeGb == o.imageOsDiskSizeGb && osDiskSizeGb == o.osDiskSizeGb &&
-           osDiskStorageType == o.osDiskStorageType && dataDiskStorageTypes == o.dataDiskStorageTypes;
+           osDiskStorageType == o.osDiskStorageType && dataDiskStorageTypes == o.dataDiskStorageTypes &&
+           imageSecurityType == o.imageSecurityType && securityEncryptionType == o.securityEncryptionType &&
+           secureVmDesId == o.secureVmDesId;
+}
+
+bool VmDraft::isConfidentialVm() const {
+    return imageSecurityType.compare(QLatin1String("ConfidentialVM"), Qt::CaseInsensitive) == 0 ||
+           imageSecurityType.compare(QLatin1String("ConfidentialVMSupported"), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace cmk

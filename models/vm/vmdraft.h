@@ -42,6 +42,7 @@ public:
     QStringList imageRegions;                        ///< regions the version is replicated to (normalised)
     QList<int> imageDataDiskLuns;                    ///< data disks of the version, ascending
     int imageOsDiskSizeGb = 0;                       ///< size of the version's OS disk; 0 when unknown
+    QString imageSecurityType; ///< the image definition's SecurityType feature (empty: none)
 
     // Basics
     QString subscriptionId; ///< of the VM (and of its DES); defaults to the version's
@@ -71,6 +72,9 @@ public:
     int osDiskSizeGb = 0;              ///< GiB; 0: the image's OS disk size
     QString osDiskStorageType;         ///< storage account type (Premium_LRS…); empty: Azure's default
     QMap<int, QString> dataDiskStorageTypes; ///< LUN -> storage account type; absent or empty: default
+    // Confidential VM (images with SecurityType ConfidentialVM or ConfidentialVMSupported)
+    QString securityEncryptionType; ///< osDisk.managedDisk.securityProfile: DiskWithVMGuestState, ...
+    QString secureVmDesId; ///< its disk encryption set (ConfidentialVmEncryptedWithCustomerKey), OS disk only
 
     /// The managed-disk storage account types a VM disk may use.
     static const QStringList &storageAccountTypes();
@@ -83,6 +87,10 @@ public:
     }
     /// The VM's admin account is sent (generalized images only).
     bool hasAdminAccount() const { return !isSpecialized(); }
+    /// The VM is created as a Confidential VM (its image is a Confidential VM image).
+    bool isConfidentialVm() const;
+    /// The OS disk is encrypted by the secure-VM disk encryption set, not by osDiskDesId.
+    bool osDiskUsesSecureDes() const { return isConfidentialVm() && !secureVmDesId.isEmpty(); }
     bool usesSshKey() const {
         return hasAdminAccount() && !isWindows() && authType == VmAuthType::SshPublicKey;
     }

@@ -16,6 +16,36 @@ BashCommand vmCreateCommand(const QString &head, const VmDraft &d, const QString
     return command;
 }
 
+/// az vm create's Confidential VM options (security type, UEFI, the OS disk's confidential encryption).
+void addAzConfidentialOptions(const VmDraft &d, BashCommand &vm) {
+    if (!d.isConfidentialVm())
+        return;
+    vm.option(QStringLiteral("--security-type"), QStringLiteral("ConfidentialVM"));
+    vm.option(QStringLiteral("--enable-secure-boot"), QStringLiteral("true"));
+    vm.option(QStringLiteral("--enable-vtpm"), QStringLiteral("true"));
+    vm.option(QStringLiteral("--os-disk-security-encryption-type"), d.securityEncryptionType);
+    if (!d.secureVmDesId.isEmpty())
+        vm.option(QStringLiteral("--os-disk-secure-vm-disk-encryption-set"), d.secureVmDesId);
+}
+
+/// The same for PowerShell: Set-AzVMOSDisk's parameters, then the lines after it.
+QString powerShellConfidentialOsDisk(const VmDraft &d) {
+    if (!d.isConfidentialVm())
+        return {};
+    QString out =
+        QStringLiteral(" -SecurityEncryptionType %1").arg(powerShellQuote(d.securityEncryptionType));
+    if (!d.secureVmDesId.isEmpty())
+        out += QStringLiteral(" -SecureVMDiskEncryptionSet %1").arg(powerShellQuote(d.secureVmDesId));
+    return out;
+}
+
+QStringList powerShellConfidentialLines(const VmDraft &d) {
+    if (!d.isConfidentialVm())
+        return {};
+    return {QStringLiteral("$vm = Set-AzVMSecurityProfile -VM $vm -SecurityType 'ConfidentialVM'"),
+            QStringLiteral("$vm = Set-AzVMUefi -VM $vm -EnableVtpm $true -EnableSecureBoot $true")};
+}
+
 } // namespace
 
 ExportResult VmExporter::exportDraft(const VmDraft &draft, ExportFormat format) {
@@ -80,8 +110,9 @@ ExportResult VmExporter::azureCli(const VmDraft &d) {
                        .arg(passwordVariable());
         }
     }
+    addAzConfidentialOptions(d, vm);
     if (usesCustomerKey(d.encryption)) {
-        if (!d.desFor(-1).isEmpty())
+        if (!d.desFor(-1).isEmpty() && !d.osDiskUsesSecureDes())
             vm.option(QStringLiteral("--os-disk-encryption-set"), d.desFor(-1));
         QStringList dataSets;
         for (int lun : d.imageDataDiskLuns)
@@ -162,9 +193,10 @@ ExportResult VmExporter::powerShell(const VmDraft &d) {
         osDisk += QStringLiteral(" -DiskSizeInGB %1").arg(d.osDiskSizeGb);
     if (!d.osDiskStorageType.isEmpty())
         osDisk += QStringLiteral(" -StorageAccountType %1").arg(powerShellQuote(d.osDiskStorageType));
-    if (!d.desFor(-1).isEmpty())
+    if (!d.desFor(-1).isEmpty() && !d.osDiskUsesSecureDes())
         osDisk += QStringLiteral(" -DiskEncryptionSetId %1").arg(powerShellQuote(d.desFor(-1)));
-    lines << osDisk;
+    lines << osDisk + powerShellConfidentialOsDisk(d);
+    lines << powerShellConfidentialLines(d);
     for (int lun : d.imageDataDiskLuns) {
         QString data =
             QStringLiteral("$vm = Add-AzVMDataDisk -VM $vm -Lun %1 -CreateOption FromImage").arg(lun);

@@ -1,6 +1,7 @@
 #include "vm/vmlivecheck.h"
 
 #include "arm/armpaths.h"
+#include "vm/vmconfidential.h"
 #include "vm/vmlistings.h"
 #include "vm/vmsource.h"
 
@@ -64,6 +65,7 @@ void VmLiveCheck::next() {
             m_reasons << e;
         m_reasons << VmValidation::networkingErrors(m_draft);
         m_reasons << VmValidation::diskErrors(m_draft, &m_sets);
+        m_reasons << VmConfidentialValidation::diskErrors(m_draft, &m_sets);
         m_reasons << VmValidation::diskOptionErrors(m_draft);
         m_reasons.removeDuplicates();
         done();
@@ -71,7 +73,7 @@ void VmLiveCheck::next() {
 }
 
 void VmLiveCheck::listDiskEncryptionSets() {
-    if (!usesCustomerKey(m_draft.encryption))
+    if (!usesCustomerKey(m_draft.encryption) && !m_draft.osDiskUsesSecureDes())
         return next();
     ArmPager *pager = m_client->list(diskEncryptionSetsPath(m_draft.subscriptionId).path());
     connect(pager, &ArmPager::pageReceived, this, [this](const nlohmann::json &items) {

@@ -2,6 +2,7 @@
 
 #include "arm/armpaths.h"
 #include "arm/resources.h"
+#include "vm/vmconfidential.h"
 
 namespace cmk {
 
@@ -108,6 +109,7 @@ nlohmann::json VmRequests::virtualMachineBody(const VmDraft &d) {
         }
         properties["osProfile"] = osProfile;
     }
+    addConfidentialVmProperties(d, properties);
     return {{"location", d.location}, {"properties", properties}};
 }
 

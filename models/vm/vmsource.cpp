@@ -1,6 +1,7 @@
 #include "vm/vmsource.h"
 
 #include "arm/armpaths.h"
+#include "vm/vmconfidential.h"
 
 #include <algorithm>
 
@@ -22,6 +23,7 @@ void VmImageInfo::applyTo(VmDraft &d) const {
     d.imageDataDiskLuns = dataDiskLuns;
     const std::optional<GalleryDiskImage> &osImage = version.storageProfile.osDiskImage;
     d.imageOsDiskSizeGb = osImage && osImage->sizeInGB ? *osImage->sizeInGB : 0;
+    d.imageSecurityType = definition.securityType();
     if (d.subscriptionId.isEmpty())
         d.subscriptionId = ResourceId::parse(versionId).subscriptionId;
     if (d.location.isEmpty() || !regions.contains(normalizeRegion(d.location)))
@@ -43,7 +45,13 @@ void VmImageInfo::applyDiskDefaults(VmDraft &d, const QMap<QString, QString> &de
         }
         d.dataDiskDesIds.insert(lun, des);
     }
-    if (encryption.isEmpty()) {
+    applyConfidentialVmDefaults(d, encryption);
+    // A Confidential VM security profile alone encrypts nothing with the customer's disk sets.
+    const bool anyDiskSet =
+        !d.osDiskDesId.isEmpty() ||
+        std::any_of(encryption.dataDiskImages.begin(), encryption.dataDiskImages.end(),
+                    [](const DataDiskImageEncryption &data) { return !data.diskEncryptionSetId.isEmpty(); });
+    if (!anyDiskSet) {
         d.encryption = EncryptionMode::PlatformKey;
         return;
     }

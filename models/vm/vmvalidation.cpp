@@ -2,6 +2,7 @@
 
 #include "arm/armpaths.h"
 #include "imageversion/imageversionvalidation.h"
+#include "vm/vmconfidential.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -301,6 +302,8 @@ QStringList VmValidation::basicsErrors(const VmDraft &d) {
 }
 
 QString VmValidation::sizeError(const VmDraft &d, const std::optional<std::vector<VmSize>> &sizes) {
+    if (const QString confidential = VmConfidentialValidation::sizeError(d); !confidential.isEmpty())
+        return confidential;
     if (d.size.isEmpty() || !sizes)
         return {};
     for (const VmSize &size : *sizes) {
@@ -364,7 +367,9 @@ QStringList VmValidation::diskErrors(const VmDraft &d, const std::vector<DiskEnc
     QStringList errors;
     if (!usesCustomerKey(d.encryption))
         return errors;
-    QList<int> disks{-1};
+    QList<int> disks;
+    if (!d.osDiskUsesSecureDes()) // else the secure-VM set encrypts it (VmConfidentialValidation)
+        disks << -1;
     disks << d.imageDataDiskLuns;
     for (int lun : disks) {
         const QString desId = d.desFor(lun);
@@ -407,7 +412,10 @@ QStringList VmValidation::diskErrors(const VmDraft &d, const std::vector<DiskEnc
 }
 
 QStringList VmValidation::offlineErrors(const VmDraft &d) {
-    return basicsErrors(d) + networkingErrors(d) + diskErrors(d) + diskOptionErrors(d);
+    QStringList errors = basicsErrors(d) + networkingErrors(d) + diskErrors(d) + diskOptionErrors(d);
+    if (const QString e = VmConfidentialValidation::sizeError(d); !e.isEmpty())
+        errors << e;
+    return errors + VmConfidentialValidation::diskErrors(d);
 }
 
 QStringList VmValidation::diskOptionErrors(const VmDraft &d) {

@@ -1,5 +1,6 @@
 #include "arm/armapi.h"
 
+#include "arm/confidentialvmcheck.h"
 #include "arm/imageversioncheck.h"
 #include "keyvault/keyaccess.h"
 
@@ -836,6 +837,8 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     const QString galleryId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
     if (auto invalidBody = ImageVersionCheck(m_store, subscriptionId, galleryId).validate(segments.last(), body))
         return *invalidBody;
+    if (auto confidential = checkConfidentialVmImageVersion(m_store, subscriptionId, id, body))
+        return *confidential;
 
     const bool existed = m_store.contains(key);
     const QJsonObject tags = body.value(QLatin1String("tags")).toObject();

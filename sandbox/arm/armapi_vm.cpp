@@ -2,6 +2,7 @@
 
 #include "arm/armapi.h"
 #include "arm/armstore.h"
+#include "arm/confidentialvmcheck.h"
 #include "arm/vmcheck.h"
 
 #include <QCoreApplication>
@@ -669,6 +670,9 @@ ApiResponse VmApi::putVirtualMachine(const ApiRequest &request, const QStringLis
         return *bad;
     VirtualMachineCheck check(m_store, segments);
     if (auto bad = check.validate(body))
+        return *bad;
+    if (auto bad = checkConfidentialVirtualMachine(m_store, subscriptionId,
+                                                   definitionSecurityType(check.definition()), body))
         return *bad;
 
     const QString location = body.value(QLatin1String("location")).toString();

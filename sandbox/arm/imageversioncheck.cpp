@@ -1,6 +1,7 @@
 #include "arm/imageversioncheck.h"
 
 #include "arm/armstore.h"
+#include "arm/confidentialvmcheck.h"
 #include "arm/descheck.h"
 
 #include <QCoreApplication>
@@ -337,7 +338,8 @@ std::optional<ApiResponse> ImageVersionCheck::checkTargetRegion(const QJsonObjec
         return bad;
     if (auto bad = checkStorageAccountType(region, base))
         return bad;
-    const QJsonObject encryption = region.value(QLatin1String("encryption")).toObject();
+    const QJsonObject encryption =
+        withoutConfidentialVmProfile(region.value(QLatin1String("encryption")).toObject());
     if (encryption.isEmpty())
         return std::nullopt;
     return checkEncryption(encryption, base + QStringLiteral(".encryption"), regionName);

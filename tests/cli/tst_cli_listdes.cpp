@@ -152,8 +152,11 @@ void TestCliListDes::textTableListsTheSubscription() {
         QCOMPARE(normalized(line.mid(locationColumn, typeColumn - locationColumn).trimmed()),
                  normalized(des.value(name).first));
         const QString type = line.mid(typeColumn, keyColumn - typeColumn).trimmed();
-        QCOMPARE(type, des.value(name).second == QLatin1String("EncryptionAtRestWithCustomerKey")
-                           ? QStringLiteral("CMK")
+        // The fixture has the three types (des-weu-cvm is the Confidential VM one).
+        const QString fixtureType = des.value(name).second;
+        QCOMPARE(type, fixtureType == QLatin1String("EncryptionAtRestWithCustomerKey") ? QStringLiteral("CMK")
+                       : fixtureType == QLatin1String("ConfidentialVmEncryptedWithCustomerKey")
+                           ? QStringLiteral("CONFIDENTIAL")
                            : QStringLiteral("DOUBLE"));
         QVERIFY2(line.mid(keyColumn).startsWith(QLatin1String("https://")), qPrintable(line));
         QVERIFY(!line.endsWith(QLatin1Char(' ')));

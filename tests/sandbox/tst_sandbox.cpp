@@ -257,13 +257,14 @@ void TestSandbox::listsByResourceGroupAndChildren() {
                 .arg(kSub1),
             kGalleryApi)),
         QStringList{QStringLiteral("galContosoBuild")});
-    QCOMPARE(names(armUrl(base, kGallery + QStringLiteral("/images"), kGalleryApi)).size(), 3);
+    QCOMPARE(names(armUrl(base, kGallery + QStringLiteral("/images"), kGalleryApi)).size(),
+             4); // with ubuntu-22-04-cvm
     QCOMPARE(names(armUrl(base, kImageDefinition + QStringLiteral("/versions"), kGalleryApi)),
              (QStringList{QStringLiteral("1.0.0"), QStringLiteral("1.1.0")}));
     const QStringList subDes = names(armUrl(
         base, QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(kSub1),
         QStringLiteral("2025-01-02")));
-    QCOMPARE(subDes.size(), 8);
+    QCOMPARE(subDes.size(), 9);                                   // with des-weu-cvm
     QVERIFY(!subDes.contains(QStringLiteral("des-dev-weu-cmk"))); // the other subscription's
     QCOMPARE(names(armUrl(
                  base,
@@ -337,7 +338,7 @@ void TestSandbox::pagingFollowsNextLinkOverManyPages() {
             QVERIFY(link.contains(QLatin1String("api-version=2025-01-02")));
         }
     }
-    QCOMPARE(ids.size(), 2508); // 8 fixture DES + 2500 generated, none twice
+    QCOMPARE(ids.size(), 2509); // 9 fixture DES + 2500 generated, none twice
     QCOMPARE(pages, 26);
     QCOMPARE(regions.size(), 20);
 }

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
         const QJsonObject result = QJsonDocument::fromJson(node.readAllStandardOutput()).object();
         QStringList names = result.value(QLatin1String("desNames")).toVariant().toStringList();
-        QCOMPARE(names.size(), 8); // the demo subscription's sets, over three pages of three
+        QCOMPARE(names.size(), 9); // the demo subscription's sets, over three pages of three
         QCOMPARE(names.removeDuplicates(), 0);
         QVERIFY(names.contains(QStringLiteral("des-wus-cmk")));
         QCOMPARE(result.value(QLatin1String("createdState")).toString(), QStringLiteral("Succeeded"));
@@ -113,7 +113,7 @@ private Q_SLOTS:
             url = link.isEmpty() ? QUrl()
                                  : QUrl(QString(link).replace(QLatin1String("$"), QLatin1String("%24")));
         }
-        QCOMPARE(all.size(), 8);
+        QCOMPARE(all.size(), 9);
         QCOMPARE(all.removeDuplicates(), 0);
     }
 

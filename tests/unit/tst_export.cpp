@@ -71,6 +71,31 @@ ImageVersionDraft snapshotDraft() {
     return d;
 }
 
+/// The demo's ConfidentialVM definition from the managed image: West Europe EncryptedWithCmk with des-weu-cvm
+/// and customer-managed keys for the disks, France Central NonPersistedTPM.
+ImageVersionDraft confidentialDraft() {
+    ImageVersionDraft d = demodata::imageVersionDraft(QStringLiteral("2.2.0"), SourceKind::ManagedImage);
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-cvm");
+    d.targetRegions = {region(QStringLiteral("westeurope"), 1, QStringLiteral("Standard_LRS"),
+                              QStringLiteral("des-weu-cmk")),
+                       region(QStringLiteral("francecentral"), 1, QStringLiteral("Standard_LRS"),
+                              QStringLiteral("des-frc-cmk"))};
+    d.targetRegions[0].confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
+    d.targetRegions[0].secureVmDesId = desId(QStringLiteral("des-weu-cvm"));
+    d.targetRegions[1].confidentialVmEncryptionType = QStringLiteral("NonPersistedTPM");
+    d.encryption = EncryptionMode::CustomerKey;
+    d.normalizeEncryption();
+    return d;
+}
+
+ImageVersionDraft draftNamed(const QString &name) {
+    if (name == QLatin1String("managed-image"))
+        return managedImageDraft();
+    if (name == QLatin1String("confidential"))
+        return confidentialDraft();
+    return snapshotDraft();
+}
+
 QString goldenPath(const QString &name) {
     return QDir(qEnvironmentVariable("CMK_SOURCE_DIR")).filePath(QStringLiteral("tests/golden/") + name);
 }
@@ -100,7 +125,8 @@ private Q_SLOTS:
     void golden_data() {
         QTest::addColumn<QString>("draftName");
         QTest::addColumn<int>("format");
-        for (const QString &draft : {QStringLiteral("managed-image"), QStringLiteral("snapshots")}) {
+        for (const QString &draft :
+             {QStringLiteral("managed-image"), QStringLiteral("snapshots"), QStringLiteral("confidential")}) {
             for (ExportFormat format : exportFormats()) {
                 const QString name = QStringLiteral("%1.%2").arg(draft, exportFormatKey(format));
                 QTest::newRow(qPrintable(name)) << draft << int(format);
@@ -111,8 +137,7 @@ private Q_SLOTS:
     void golden() {
         QFETCH(QString, draftName);
         QFETCH(int, format);
-        const ImageVersionDraft draft =
-            draftName == QLatin1String("managed-image") ? managedImageDraft() : snapshotDraft();
+        const ImageVersionDraft draft = draftNamed(draftName);
         const ExportResult result = ImageVersionExporter::exportDraft(draft, ExportFormat(format));
         QVERIFY2(result.notes.isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
         const QString file = goldenPath(
@@ -225,12 +250,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("draftName");
         QTest::newRow("managed-image") << QStringLiteral("managed-image");
         QTest::newRow("snapshots") << QStringLiteral("snapshots");
+        QTest::newRow("confidential") << QStringLiteral("confidential");
     }
 
     void roundTripThroughAz() {
         QFETCH(QString, draftName);
-        const ImageVersionDraft draft =
-            draftName == QLatin1String("managed-image") ? managedImageDraft() : snapshotDraft();
+        const ImageVersionDraft draft = draftNamed(draftName);
         const ExportResult exported = ImageVersionExporter::azureCli(draft);
         const AzImportResult imported = AzCommandImporter::importCommand(exported.text);
         QVERIFY2(imported.ok, qPrintable(imported.error));

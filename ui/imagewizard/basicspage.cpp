@@ -88,6 +88,7 @@ BasicsPage::BasicsPage(const WizardServices &services, QWidget *parent)
                                      m_versions, m_sources, m_services.locations})
         connectModel(model);
     connect(m_definitions, &ResourceListModel::loadFinished, this, [this] {
+        rememberSecurityType();
         if (draftModel()->draft().sourceKind == SourceKind::ImageVersion)
             reloadSources();
     });
@@ -723,7 +724,16 @@ void BasicsPage::onDefinitionChosen(int index) {
     if (!row || row->name == draftModel()->draft().imageDefinitionName)
         return;
     draftModel()->modify([&](ImageVersionDraft &d) { d.imageDefinitionName = row->name; });
+    rememberSecurityType();
     afterChoice(&BasicsPage::reloadVersions);
+}
+
+void BasicsPage::rememberSecurityType() {
+    // The Encryption page's Confidential VM rules follow the definition's SecurityType feature.
+    const int row = m_definitions->rowOfName(draftModel()->draft().imageDefinitionName);
+    const GalleryImage *image = row >= 0 ? m_definitions->row(row).resourceAs<GalleryImage>() : nullptr;
+    if (image)
+        draftModel()->modify([&](ImageVersionDraft &d) { d.imageSecurityType = image->securityType(); });
 }
 
 void BasicsPage::onLocationChosen(int index) {

@@ -53,6 +53,8 @@ private:
     void syncWidgets();
     void updateBusy();
     void updateDefinitionDetails();
+    /// Copies the chosen definition's SecurityType into the draft.
+    void rememberSecurityType();
     void updateExistingVersions();
     void updateSourceWidgets();
     void rebuildDataDiskTable();

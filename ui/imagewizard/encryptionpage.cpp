@@ -6,6 +6,7 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "imageversion/imageversionvalidation.h"
+#include "imagewizard/confidentialencryptionwidget.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
 
@@ -136,6 +137,9 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
     m_platformNote->setObjectName(QStringLiteral("platformKeyNote"));
     m_platformNote->setWordWrap(true);
     layout->addWidget(m_platformNote);
+    m_confidential = new ConfidentialEncryptionWidget(m_services, this);
+    connect(m_confidential, &ConfidentialEncryptionWidget::edited, this, [this] { revalidate(); });
+    layout->addWidget(m_confidential);
 
     layout->addWidget(buildGridBox(), 1);
     layout->addWidget(buildHelpBox());
@@ -952,7 +956,7 @@ QStringList EncryptionPage::keyHealthErrors() const {
 QStringList EncryptionPage::computeErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
     if (!usesCustomerKey(d.encryption))
-        return {};
+        return m_confidential->errors(); // with customer-managed keys, encryptionErrors() says them too
     // The gallery as Basics listed it: a shared one takes no version with customer-managed keys.
     const int galleryRow = m_services.galleries ? m_services.galleries->rowOfName(d.galleryName) : -1;
     if (const Gallery *gallery =

@@ -25,6 +25,7 @@ class QVBoxLayout;
 namespace cmkui {
 
 class ChangeNotice;
+class ConfidentialEncryptionWidget;
 
 /// Encryption type, and for customer-managed keys one Disk Encryption Set per region and disk. Every dropdown
 /// is a filtered view of the wizard's one DiskEncryptionSetModel. Next to each dropdown, the health of the
@@ -105,6 +106,7 @@ private:
     QTableWidget *m_grid = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QLabel *m_platformNote = nullptr;
+    ConfidentialEncryptionWidget *m_confidential = nullptr;
     QGroupBox *m_helpBox = nullptr;
     QLabel *m_helpIntro = nullptr;
     QPlainTextEdit *m_commands = nullptr;

@@ -378,6 +378,9 @@ void ReviewWindow::showReview() {
         for (int d = 0; d < region.disks.size(); ++d) {
             const cmk::ReviewDisk &disk = region.disks.at(d);
             QString text = cmk::ReviewReport::cellText(r, disk.desId);
+            if (const QString confidential = cmk::ReviewReport::confidentialText(r, region);
+                disk.lun < 0 && !confidential.isEmpty())
+                text += QStringLiteral(" — ") + confidential;
             text.replace(QStringLiteral(" — "), QStringLiteral("\n"));
             auto *item = new QTableWidgetItem(text);
             item->setToolTip(disk.desId.isEmpty() ? text : disk.desId);

@@ -4,6 +4,7 @@
 #include "imageversion/imageversionvalidation.h"
 #include "vm/vmsource.h"
 #include "vm/vmvalidation.h"
+#include "vmwizard/vmconfidentialwidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +71,8 @@ VmDisksPage::VmDisksPage(const VmWizardContext &context, QWidget *parent)
     m_optionRows->addWidget(m_osSizeSpin, 0, 1);
     m_optionRows->setColumnStretch(1, 1);
     layout->addWidget(m_optionsBox);
+    m_confidential = new VmConfidentialWidget(m_context, this);
+    layout->addWidget(m_confidential);
     layout->addStretch(1);
     addStatusWidgets(layout);
 
@@ -336,7 +339,7 @@ void VmDisksPage::updateHints() {
 
 QStringList VmDisksPage::computeErrors() const {
     const VmDraft &d = draft();
-    QStringList optionErrors = VmValidation::diskOptionErrors(d);
+    QStringList optionErrors = VmValidation::diskOptionErrors(d) + m_confidential->errors();
     if (!usesCustomerKey(d.encryption))
         return optionErrors;
     if (m_context.diskEncryptionSets->isLoading())

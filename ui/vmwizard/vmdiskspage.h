@@ -18,6 +18,8 @@ class QSpinBox;
 
 namespace cmkui {
 
+class VmConfidentialWidget;
+
 class VmDisksPage : public VmPage {
     Q_OBJECT
 public:
@@ -56,6 +58,7 @@ private:
     QMap<int, QPair<QLabel *, QComboBox *>> m_storageRows; ///< by LUN (-1: OS disk)
     QLabel *m_osSizeLabel = nullptr;
     QSpinBox *m_osSizeSpin = nullptr;
+    VmConfidentialWidget *m_confidential = nullptr;
 };
 
 } // namespace cmkui

@@ -130,6 +130,11 @@ QString VmReviewPage::summaryHtml() const {
     html.heading(tr("Disks"));
     html.paragraph(ImageVersionValidation::encryptionModeLabel(d.encryption));
     html.row(tr("OS disk size"), d.osDiskSizeGb > 0 ? tr("%1 GiB").arg(d.osDiskSizeGb) : tr("as the image"));
+    if (d.isConfidentialVm()) {
+        html.row(tr("Confidential VM"), d.securityEncryptionType);
+        if (!d.secureVmDesId.isEmpty())
+            html.row(tr("Secure-VM disk encryption set"), diskEncryptionSetName(d.secureVmDesId));
+    }
     QList<int> disks{-1};
     disks << d.imageDataDiskLuns;
     for (int lun : disks) {

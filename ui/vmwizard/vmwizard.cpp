@@ -3,6 +3,7 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "draft/draftstore.h"
+#include "vm/vmconfidential.h"
 #include "vm/vmdraft.h"
 #include "vm/vmlistings.h"
 #include "vm/vmsource.h"
@@ -113,9 +114,12 @@ void CreateVmWizard::followDraft() {
     // The size list belongs to one region.
     if (!region.isEmpty() && region != m_sizesRegion) {
         m_sizesRegion = region;
+        // A Confidential VM runs only on the confidential families: the others are not offered.
+        const bool confidential = d.isConfidentialVm();
         m_context.sizes->load(VmInventory(m_context.client).sizes(d.subscriptionId, region),
-                              [](const VmSize &size) -> std::optional<ResourceListModel::Row> {
-                                  if (size.name.isEmpty())
+                              [confidential](const VmSize &size) -> std::optional<ResourceListModel::Row> {
+                                  if (size.name.isEmpty() ||
+                                      (confidential && !isConfidentialVmSize(size.name)))
                                       return std::nullopt;
                                   ResourceListModel::Row row;
                                   row.name = size.name;

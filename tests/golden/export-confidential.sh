@@ -1,0 +1,13 @@
+az sig image-version create \
+    --subscription 3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14 \
+    --resource-group rg-images-prod \
+    --gallery-name galContosoProd \
+    --gallery-image-definition ubuntu-22-04-cvm \
+    --gallery-image-version 2.2.0 \
+    --location westeurope \
+    --managed-image /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-build/providers/Microsoft.Compute/images/img-ubuntu2204-web \
+    --target-regions westeurope=1=standard_lrs francecentral=1=standard_lrs \
+    --target-region-encryption /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-cmk,0,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-cmk,1,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-cmk /subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-frc-cmk,0,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-frc-cmk,1,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-frc-cmk \
+    --target-region-cvm-encryption EncryptedWithCmk,/subscriptions/3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-weu-cvm NonPersistedTPM, \
+    --replica-count 1 \
+    --storage-account-type Standard_LRS
