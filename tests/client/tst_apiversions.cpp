@@ -81,7 +81,7 @@ private Q_SLOTS:
         catalog.load(&client, Sub);
         QVERIFY(loaded.wait(30000));
         QVERIFY2(!catalog.error(), qPrintable(catalog.error().toDisplayString()));
-        QCOMPARE(catalog.size(), 8); // the demo subscription's sets
+        QCOMPARE(catalog.size(), 9); // the demo subscription's sets
         QVERIFY(catalog.pageCount() > 1);
 
         QVERIFY(read(

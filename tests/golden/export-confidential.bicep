@@ -1,13 +1,13 @@
-resource gallery 'Microsoft.Compute/galleries@2025-03-03' existing = {
+resource gallery 'Microsoft.Compute/galleries@2025-12-03' existing = {
   name: 'galContosoProd'
 }
 
-resource imageDefinition 'Microsoft.Compute/galleries/images@2025-03-03' existing = {
+resource imageDefinition 'Microsoft.Compute/galleries/images@2025-12-03' existing = {
   parent: gallery
   name: 'ubuntu-22-04-cvm'
 }
 
-resource imageVersion 'Microsoft.Compute/galleries/images/versions@2025-03-03' = {
+resource imageVersion 'Microsoft.Compute/galleries/images/versions@2025-12-03' = {
   parent: imageDefinition
   name: '2.2.0'
   location: 'westeurope'

@@ -109,8 +109,8 @@ void TestSandboxArg::answersEveryPublishedApiVersion() {
     const HttpResult result = query(graphRequest(WhereDes), apiVersion);
     QCOMPARE(result.status, status);
     if (status == 200) {
-        QCOMPARE(result.json().value(QLatin1String("count")).toInt(), 8);
-        QCOMPARE(result.json().value(QLatin1String("totalRecords")).toInt(), 8);
+        QCOMPARE(result.json().value(QLatin1String("count")).toInt(), 9);
+        QCOMPARE(result.json().value(QLatin1String("totalRecords")).toInt(), 9);
         QCOMPARE(result.json().value(QLatin1String("resultTruncated")).toString(), QStringLiteral("false"));
         QVERIFY(!result.json().contains(QLatin1String("$skipToken")));
     } else {
@@ -145,7 +145,7 @@ void TestSandboxArg::whereOperators_data() {
     const QString des = QStringLiteral("type =~ 'microsoft.compute/diskencryptionsets' and ");
     QTest::newRow("== is case-sensitive")
         << QStringLiteral("type == 'microsoft.compute/diskencryptionsets' and location == 'westeurope'")
-        << QStringList{"des-weu-cmk", "des-weu-double"};
+        << QStringList{"des-weu-cmk", "des-weu-cvm", "des-weu-double"};
     QTest::newRow("== on the ARM spelling of the type")
         << QStringLiteral("type == 'Microsoft.Compute/diskEncryptionSets'") << QStringList{};
     QTest::newRow("!=") << des + QStringLiteral("location != 'westeurope' and location != 'eastus2' and "
@@ -166,7 +166,7 @@ void TestSandboxArg::whereOperators_data() {
         << des + QStringLiteral("name has 'EUS'") << QStringList{"des-eus-double"};
     QTest::newRow("contains") << des + QStringLiteral("name contains 'EU'")
                               << QStringList{"des-eus-double", "des-eus2-cmk", "des-eus2-double",
-                                             "des-weu-cmk", "des-weu-double"};
+                                             "des-weu-cmk", "des-weu-cvm", "des-weu-double"};
     QTest::newRow("startswith") << QStringLiteral("type startswith 'microsoft.keyvault' and name startswith "
                                                   "'KV-CONTOSO-E'")
                                 << QStringList{"kv-contoso-eus", "kv-contoso-eus2"};
@@ -221,7 +221,8 @@ void TestSandboxArg::projectAndExtendNameTheirColumns() {
 
 void TestSandboxArg::orderSortTakeLimitAndTop() {
     const QStringList ascending = {"des-eus-double", "des-eus2-cmk", "des-eus2-double", "des-frc-cmk",
-                                   "des-frc-double", "des-weu-cmk",  "des-weu-double",  "des-wus-cmk"};
+                                   "des-frc-double", "des-weu-cmk",  "des-weu-cvm",     "des-weu-double",
+                                   "des-wus-cmk"};
     QCOMPARE(column(query(WhereDes + QStringLiteral(" | order by name asc")), QStringLiteral("name")),
              ascending);
     QStringList descending = ascending;
@@ -241,7 +242,7 @@ void TestSandboxArg::orderSortTakeLimitAndTop() {
 void TestSandboxArg::countAndSummarize() {
     const HttpResult count = query(WhereDes + QStringLiteral(" | count"));
     QCOMPARE(count.json().value(QLatin1String("data")).toArray(),
-             (QJsonArray{QJsonObject{{QStringLiteral("Count"), 8}}}));
+             (QJsonArray{QJsonObject{{QStringLiteral("Count"), 9}}}));
 
     const HttpResult byLocation = query(WhereDes + QStringLiteral(" | summarize count() by location"));
     QCOMPARE(byLocation.status, 200);
@@ -249,12 +250,12 @@ void TestSandboxArg::countAndSummarize() {
     for (const QJsonValue &row : byLocation.json().value(QLatin1String("data")).toArray())
         perLocation.insert(row[QLatin1String("location")].toString(), row[QLatin1String("count_")].toInt());
     const QMap<QString, int> expected{
-        {"westeurope", 2}, {"francecentral", 2}, {"eastus2", 2}, {"westus", 1}, {"eastus", 1}};
+        {"westeurope", 3}, {"francecentral", 2}, {"eastus2", 2}, {"westus", 1}, {"eastus", 1}};
     QCOMPARE(perLocation, expected);
 
     const HttpResult named = query(WhereDes + QStringLiteral(" | summarize n = count()"));
     QCOMPARE(named.json().value(QLatin1String("data")).toArray(),
-             (QJsonArray{QJsonObject{{QStringLiteral("n"), 8}}}));
+             (QJsonArray{QJsonObject{{QStringLiteral("n"), 9}}}));
 }
 
 void TestSandboxArg::unsupportedQueryIs400NamingIt_data() {
@@ -303,14 +304,14 @@ void TestSandboxArg::pagesBySkipTokenAndSkip() {
             pageOptions.insert(QStringLiteral("$skipToken"), skipToken);
         const HttpResult page = query(graphRequest(text, pageOptions));
         QCOMPARE(page.status, 200);
-        QCOMPARE(page.json().value(QLatin1String("totalRecords")).toInt(), 2508);
+        QCOMPARE(page.json().value(QLatin1String("totalRecords")).toInt(), 2509);
         pageSizes << page.json().value(QLatin1String("count")).toInt();
         for (const QString &id : column(page, QStringLiteral("id")))
             ids.insert(id);
         skipToken = page.json().value(QLatin1String("$skipToken")).toString();
     } while (!skipToken.isEmpty() && pageSizes.size() < 10);
-    QCOMPARE(pageSizes, (QList<int>{1000, 1000, 508}));
-    QCOMPARE(ids.size(), 2508);
+    QCOMPARE(pageSizes, (QList<int>{1000, 1000, 509}));
+    QCOMPARE(ids.size(), 2509);
 
     // $skip without a token: rows 3 to 7 of the ordered result.
     const QString ordered = WhereDes + QStringLiteral(" | order by name asc | project id, name");
@@ -332,7 +333,7 @@ void TestSandboxArg::resultWithoutIdIsTruncatedNotPaged() {
         query(graphRequest(WhereDes + QStringLiteral(" | project name"), {{QStringLiteral("$top"), 3}}));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.json().value(QLatin1String("count")).toInt(), 3);
-    QCOMPARE(result.json().value(QLatin1String("totalRecords")).toInt(), 8);
+    QCOMPARE(result.json().value(QLatin1String("totalRecords")).toInt(), 9);
     QCOMPARE(result.json().value(QLatin1String("resultTruncated")).toString(), QStringLiteral("true"));
     QVERIFY(!result.json().contains(QLatin1String("$skipToken")));
 }
@@ -381,14 +382,14 @@ void TestSandboxArg::quotaWindowPerCaller() {
 void TestSandboxArg::scopedToTheSubscriptionsAsked() {
     QCOMPARE(sortedNames(query(graphRequest(WhereDes, {}, {kSub2}))), QStringList{"des-dev-weu-cmk"});
     QCOMPARE(query(graphRequest(WhereDes, {}, {kSub1, kSub2})).json().value(QLatin1String("count")).toInt(),
-             9);
+             10);
     QCOMPARE(sortedNames(query(graphRequest(WhereDes + QStringLiteral(" | where subscriptionId == '") +
                                                 kSub2 + QLatin1Char('\''),
                                             {}, {kSub1}))),
              QStringList{}); // a filter cannot reach outside the scope
     const QString unknown = QStringLiteral("00000000-0000-0000-0000-000000000000");
     QCOMPARE(query(graphRequest(WhereDes, {}, {kSub1, unknown})).json().value(QLatin1String("count")).toInt(),
-             8);
+             9);
     const HttpResult none = query(graphRequest(WhereDes, {}, {unknown}));
     QCOMPARE(none.status, 403);
     QCOMPARE(none.errorCode(), QStringLiteral("AuthorizationFailed"));

@@ -3,6 +3,7 @@
 #include "arm/resources.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
+#include "common/usertext.h"
 #include "imageversion/confidentialvm.h"
 #include "imageversion/imageversiondraft.h"
 
@@ -96,9 +97,10 @@ const std::vector<DiskEncryptionSet> *ConfidentialEncryptionWidget::liveSets() c
 }
 
 QString ConfidentialEncryptionWidget::regionDisplay(const QString &region) const {
+    // Translated by the catalogue (French portal names); ARM's own display name only for a region it lacks.
     const int row = m_services.locations->rowOfName(region);
-    const QString display = row >= 0 ? m_services.locations->row(row).display : QString();
-    return display.isEmpty() ? region : display;
+    const QString armDisplay = row >= 0 ? m_services.locations->row(row).display : QString();
+    return RegionNames::displayName(region, armDisplay);
 }
 
 QStringList ConfidentialEncryptionWidget::errors() const {
