@@ -22,15 +22,13 @@ class TestConfidentialGui : public QObject {
 
 private:
     armsandbox::Sandbox m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
-    std::unique_ptr<CreateImageVersionWizard> m_wizard;
+    WizardSession m_session;
 
-    template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }
+    template <typename T> T *w(const QString &name) { return find<T>(m_session.wizard.get(), name); }
 
     /// Basics with `definition` and the managed image, then Replication with France Central added.
     bool reachEncryption(const QString &definition, const QString &version) {
-        QWizard *wizard = openWizard(m_client.get(), m_draft, m_wizard, 10);
+        QWizard *wizard = m_session.open();
         if (!choose(w<QComboBox>(QStringLiteral("subscriptionCombo")),
                     QStringLiteral("Contoso Production")) ||
             !choose(w<QComboBox>(QStringLiteral("resourceGroupCombo")), QStringLiteral("rg-images-prod")) ||
@@ -54,15 +52,15 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QString why;
-        QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
+        QVERIFY2(startRegisteredSandbox(m_sandbox, m_session.client, &why), qPrintable(why));
     }
 
-    void cleanup() { m_wizard.reset(); }
+    void cleanup() { m_session.wizard.reset(); }
 
     void standardDefinitionHasNoConfidentialSection() {
         QVERIFY(reachEncryption(QStringLiteral("ubuntu-22-04-gen2"), QStringLiteral("5.0.0")));
         QVERIFY(!w<QGroupBox>(QStringLiteral("confidentialVmBox"))->isVisible());
-        QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+        QTRY_VERIFY(m_session.wizard->button(QWizard::NextButton)->isEnabled());
     }
 
     void rulesBlockNextWithTheirReasons() {
@@ -72,9 +70,9 @@ private Q_SLOTS:
             QStringLiteral("westeurope: the regional encryption.osDiskImage.securityProfile.type "
                            "must be specified when the SecurityType of the image definition is "
                            "ConfidentialVM.");
-        QTRY_VERIFY(errorText(m_wizard.get()).contains(required));
+        QTRY_VERIFY(errorText(m_session.wizard.get()).contains(required));
         QVERIFY(w<QLabel>(QStringLiteral("cvmError_westeurope"))->text().startsWith(required));
-        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!m_session.wizard->button(QWizard::NextButton)->isEnabled());
 
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("cvmType_westeurope")), QStringLiteral("EncryptedWithPmk")));
@@ -84,10 +82,10 @@ private Q_SLOTS:
             QStringLiteral("Only the home region 'westeurope' can be specified as a target region "
                            "for Images with the ConfidentialVM feature unless the Confidential VM "
                            "encryption type is set to 'NonPersistedTPM'.");
-        QTRY_VERIFY(errorText(m_wizard.get()).contains(home));
+        QTRY_VERIFY(errorText(m_session.wizard.get()).contains(home));
         QVERIFY(w<QLabel>(QStringLiteral("cvmError_francecentral"))->text().contains(home));
         QVERIFY(!w<QLabel>(QStringLiteral("cvmError_westeurope"))->isVisible());
-        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!m_session.wizard->button(QWizard::NextButton)->isEnabled());
 
         // The secure-VM dropdown offers only the region's sets of type
         // ConfidentialVmEncryptedWithCustomerKey; the only one is taken at once with EncryptedWithCmk.
@@ -103,21 +101,21 @@ private Q_SLOTS:
         QVERIFY(secure->isEnabled());
         QCOMPARE(items(w<QComboBox>(QStringLiteral("cvmDes_francecentral"))),
                  QStringList{QStringLiteral("(none)")});
-        QTRY_VERIFY(m_wizard->button(QWizard::NextButton)->isEnabled());
+        QTRY_VERIFY(m_session.wizard->button(QWizard::NextButton)->isEnabled());
 
         // Clearing the set blocks Next again, with the reason.
         QVERIFY(choose(secure, QStringLiteral("(none)")));
-        QTRY_VERIFY(errorText(m_wizard.get())
+        QTRY_VERIFY(errorText(m_session.wizard.get())
                         .contains(QLatin1String("the confidential VM encryption type EncryptedWithCmk "
                                                 "needs one")));
-        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!m_session.wizard->button(QWizard::NextButton)->isEnabled());
         QVERIFY(choose(secure, QStringLiteral("des-weu-cvm")));
 
-        QVERIFY(next(m_wizard.get()));
-        QVERIFY(next(m_wizard.get()));
-        QCOMPARE(m_wizard->currentId(), int(cmkui::ReviewPageId));
+        QVERIFY(next(m_session.wizard.get()));
+        QVERIFY(next(m_session.wizard.get()));
+        QCOMPARE(m_session.wizard->currentId(), int(cmkui::ReviewPageId));
         m_sandbox.clearExchanges();
-        QAbstractButton *createButton = m_wizard->button(QWizard::FinishButton);
+        QAbstractButton *createButton = m_session.wizard->button(QWizard::FinishButton);
         QTRY_VERIFY(createButton->isEnabled());
         createButton->click();
         QTRY_COMPARE_WITH_TIMEOUT(versionPuts(m_sandbox).size(), 1, 10000);
@@ -132,9 +130,9 @@ private Q_SLOTS:
 
     void vmWizardOffersOnlyAConfidentialVm() {
         // The demo's version 1.0.0 of ubuntu-22-04-cvm: EncryptedWithCmk with des-weu-cvm in West Europe.
-        cmkui::CreateVmWizard vm(m_client.get(), demodata::imageVersionId(QStringLiteral("1.0.0"))
-                                                     .replace(QLatin1String("ubuntu-22-04-gen2"),
-                                                              QLatin1String("ubuntu-22-04-cvm")));
+        cmkui::CreateVmWizard vm(m_session.client.get(), demodata::imageVersionId(QStringLiteral("1.0.0"))
+                                                             .replace(QLatin1String("ubuntu-22-04-gen2"),
+                                                                      QLatin1String("ubuntu-22-04-cvm")));
         vm.show();
         QTRY_VERIFY_WITH_TIMEOUT(vm.imageSource()->isLoaded(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(vm.sizes()->isComplete() && vm.diskEncryptionSets()->isComplete(), 10000);
