@@ -5,6 +5,7 @@
 // names the unsupported part, as the real service refuses a query it cannot parse: a client that relies on
 // more than the subset learns it here rather than against Azure.
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -15,6 +16,12 @@
 #include <vector>
 
 namespace armsandbox::kql {
+
+/// The parser's and the evaluator's messages share the sandbox's catalogue context. One inline copy here, not
+/// one per file: the unity build puts both files in one translation unit.
+inline QString tr(const char *text) {
+    return QCoreApplication::translate("armsandbox", text);
+}
 
 struct Expr;
 using ExprPtr = std::shared_ptr<const Expr>;

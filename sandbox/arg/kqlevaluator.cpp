@@ -14,10 +14,6 @@ namespace armsandbox::kql {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("armsandbox", text);
-}
-
 bool isEmptyValue(const QJsonValue &value) {
     return value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty());
 }

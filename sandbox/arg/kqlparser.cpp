@@ -9,10 +9,6 @@ namespace armsandbox::kql {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("armsandbox", text);
-}
-
 struct Token {
     enum Kind { Identifier, String, Number, Symbol, End };
     Kind kind = End;
