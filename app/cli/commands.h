@@ -66,6 +66,10 @@ int runCheckDes(const QStringList &arguments);
 int runSetupDes(const QStringList &arguments);
 /// cmkwizard create --draft FILE [--dry-run]
 int runCreate(const QStringList &arguments);
+/// cmkwizard edit --id VERSION_ID --out DRAFT
+int runEdit(const QStringList &arguments);
+/// cmkwizard update --draft DRAFT [--dry-run] [--allow-region-removal]
+int runUpdate(const QStringList &arguments);
 /// cmkwizard create-vm --draft FILE [--dry-run] [--export az|powershell]
 int runCreateVm(const QStringList &arguments);
 int runCheckPrereqs(const QStringList &arguments);

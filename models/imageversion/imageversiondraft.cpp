@@ -14,6 +14,11 @@ struct DraftKeyName {
     int value;
 };
 
+const DraftKeyName kDraftModes[] = {
+    {"create", int(DraftMode::Create)},
+    {"update", int(DraftMode::Update)},
+};
+
 const DraftKeyName kDraftSourceKinds[] = {
     {"managedImage", int(SourceKind::ManagedImage)},
     {"snapshots", int(SourceKind::Snapshots)},
@@ -46,6 +51,18 @@ template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QStr
 }
 
 } // namespace
+
+QString draftModeKey(DraftMode mode) {
+    return draftKeyOf(kDraftModes, int(mode));
+}
+
+bool draftModeFromKey(const QString &key, DraftMode *mode) {
+    int value = 0;
+    if (!draftValueOf(kDraftModes, key, &value))
+        return false;
+    *mode = DraftMode(value);
+    return true;
+}
 
 QString sourceKindKey(SourceKind kind) {
     return draftKeyOf(kDraftSourceKinds, int(kind));
@@ -204,6 +221,10 @@ nlohmann::json ImageVersionDraft::toJson() const {
     json out = json::object();
     out["format"] = "cmkwizard.imageVersionDraft";
     out["formatVersion"] = currentFormatVersion;
+    if (isUpdate()) { // create drafts stay as they were written before updates existed
+        out["mode"] = draftModeKey(mode);
+        out["versionId"] = versionId;
+    }
     out["subscriptionId"] = subscriptionId;
     out["resourceGroup"] = resourceGroup;
     out["galleryName"] = galleryName;
@@ -230,6 +251,8 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
                  tr("This draft has format version %1; this program reads version %2 and older.")))
         return false;
     ImageVersionDraft d;
+    r.choice(json, "mode", draftModeKey, draftModeFromKey, &d.mode, tr("Unknown draft mode “%1” in the draft."));
+    d.versionId = r.string(json, "versionId");
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
     d.galleryName = r.string(json, "galleryName");
@@ -291,7 +314,7 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
 }
 
 bool ImageVersionDraft::operator==(const ImageVersionDraft &o) const {
-    return subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup &&
+    return mode == o.mode && versionId == o.versionId && subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup &&
            galleryName == o.galleryName && imageDefinitionName == o.imageDefinitionName &&
            versionName == o.versionName && location == o.location && sourceKind == o.sourceKind &&
            sourceId == o.sourceId && dataDiskSnapshots == o.dataDiskSnapshots &&
