@@ -56,6 +56,7 @@ std::optional<int> offlineUpdateFailure(const cmk::ImageVersionDraft &draft, QTe
     if (!draft.isUpdate() || draft.versionId.isEmpty())
         reasons << UpdateCommandText::tr("This draft creates an image version; an update draft has “mode”: "
                                          "“update” and “versionId” (cmkwizard edit writes one).");
+    reasons += cmk::ImageVersionUpdateRules::offlineErrors(draft);
     reasons += cmk::ImageVersionValidation::offlineErrors(draft, QDate::currentDate());
     if (reasons.isEmpty())
         return std::nullopt;

@@ -27,6 +27,16 @@ QStringList ImageVersionUpdateRules::addedRegions(const ImageVersionDraft &curre
     return removedRegions(updated, current);
 }
 
+QString ImageVersionUpdateRules::homeRegionRemoved(const QString &home) {
+    return tr("The home region %1 (the image version's location) cannot be removed.").arg(home);
+}
+
+QStringList ImageVersionUpdateRules::offlineErrors(const ImageVersionDraft &updated) {
+    if (updated.location.isEmpty() || updated.regionIndex(updated.location) >= 0)
+        return {};
+    return {homeRegionRemoved(updated.location)};
+}
+
 QStringList ImageVersionUpdateRules::errors(const ImageVersionDraft &current,
                                             const ImageVersionDraft &updated, bool allowRegionRemoval) {
     QStringList reasons = lockedErrors(current, updated);
@@ -94,7 +104,7 @@ QStringList ImageVersionUpdateRules::regionErrors(const ImageVersionDraft &curre
     QStringList replicated;
     for (const QString &name : removedRegions(current, updated)) {
         if (sameRegion(name, current.location))
-            reasons << tr("The home region %1 (the image version's location) cannot be removed.").arg(name);
+            reasons << homeRegionRemoved(name);
         else
             replicated << name;
     }

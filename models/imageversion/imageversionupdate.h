@@ -23,12 +23,16 @@ public:
     static QStringList removedRegions(const ImageVersionDraft &current, const ImageVersionDraft &updated);
     /// Regions `updated` lists that `current` does not.
     static QStringList addedRegions(const ImageVersionDraft &current, const ImageVersionDraft &updated);
+    /// What an update draft breaks on its own, before the version is read: the home region (its location)
+    /// missing from its target regions.
+    static QStringList offlineErrors(const ImageVersionDraft &updated);
     /// What stops `updated` from being sent as an update of `current` (translated sentences); empty when it
     /// may be sent. `allowRegionRemoval`: the update sets safetyProfile.allowDeletionOfReplicatedLocations.
     static QStringList errors(const ImageVersionDraft &current, const ImageVersionDraft &updated,
                               bool allowRegionRemoval);
 
 private:
+    static QString homeRegionRemoved(const QString &home);
     static QStringList lockedErrors(const ImageVersionDraft &current, const ImageVersionDraft &updated);
     static QStringList encryptionErrors(const ImageVersionDraft &current, const ImageVersionDraft &updated);
     static QStringList regionErrors(const ImageVersionDraft &current, const ImageVersionDraft &updated,

@@ -10,6 +10,7 @@
 #include "support/sandboxhttp.h"
 #include "support/wizardharness.h"
 
+#include "arm/resources.h"
 #include "draft/draftstore.h"
 
 #include <QJsonArray>
