@@ -29,22 +29,9 @@ QString cannotSubmitHeading() {
 /// code (the reason printed on `err`).
 std::optional<int> readVersionAsUpdateDraft(AppContext &context, const QString &id, QTextStream &err,
                                             cmk::ImageVersionDraft *draft) {
-    const QString problem = cmk::VersionReviewer::versionIdProblem(id);
-    if (!problem.isEmpty()) {
-        err << problem << Qt::endl;
-        return int(ExitInvalidInput);
-    }
     cmk::VersionReviewer reviewer(context.armClient());
-    bool done = false;
-    QObject::connect(&reviewer, &cmk::VersionReviewer::finished, &reviewer, [&done] { done = true; });
-    reviewer.start(id);
-    waitUntil([&] { return done; });
-    if (reviewer.error().isError()) {
-        err << UpdateCommandText::tr("The image version could not be read: %1")
-                   .arg(reviewer.error().toDisplayString())
-            << Qt::endl;
-        return exitCodeForArmError(reviewer.error());
-    }
+    if (const std::optional<int> failure = reviewVersion(reviewer, id, err))
+        return failure;
     *draft = cmk::updateDraftFor(reviewer.review().toDraft(),
                                  reviewer.review().version.id.isEmpty() ? id : reviewer.review().version.id);
     return std::nullopt;

@@ -7,11 +7,13 @@
 
 #include <QCommandLineOption>
 #include <QStringList>
+#include <optional>
 
 class QTextStream;
 
 namespace cmk {
 class ArmError;
+class VersionReviewer;
 } // namespace cmk
 
 namespace cmkapp {
@@ -77,6 +79,9 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 /// cmkwizard review --id VERSION_ID [--format text|json]
 int runReview(const QStringList &arguments);
+/// Runs `reviewer` on the version `id` to its end (review, edit, update); nullopt when the version was read,
+/// else the exit code, the reason printed on `err`.
+std::optional<int> reviewVersion(cmk::VersionReviewer &reviewer, const QString &id, QTextStream &err);
 /// cmkwizard export --draft FILE --format az|powershell|arm|bicep [--out FILE]
 int runExport(const QStringList &arguments);
 /// cmkwizard import-az --command "az sig image-version create ..." [--out DRAFT] [--subscription ID]

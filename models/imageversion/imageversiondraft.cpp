@@ -40,10 +40,11 @@ template <size_t N> QString draftKeyOf(const DraftKeyName (&table)[N], int value
     return {};
 }
 
-template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, int *value) {
+template <typename Enum, size_t N>
+bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, Enum *value) {
     for (const DraftKeyName &entry : table) {
         if (key == QLatin1String(entry.key)) {
-            *value = entry.value;
+            *value = Enum(entry.value);
             return true;
         }
     }
@@ -57,11 +58,7 @@ QString draftModeKey(DraftMode mode) {
 }
 
 bool draftModeFromKey(const QString &key, DraftMode *mode) {
-    int value = 0;
-    if (!draftValueOf(kDraftModes, key, &value))
-        return false;
-    *mode = DraftMode(value);
-    return true;
+    return draftValueOf(kDraftModes, key, mode);
 }
 
 QString sourceKindKey(SourceKind kind) {
@@ -69,11 +66,7 @@ QString sourceKindKey(SourceKind kind) {
 }
 
 bool sourceKindFromKey(const QString &key, SourceKind *kind) {
-    int value = 0;
-    if (!draftValueOf(kDraftSourceKinds, key, &value))
-        return false;
-    *kind = SourceKind(value);
-    return true;
+    return draftValueOf(kDraftSourceKinds, key, kind);
 }
 
 QString encryptionModeKey(EncryptionMode mode) {
@@ -81,11 +74,7 @@ QString encryptionModeKey(EncryptionMode mode) {
 }
 
 bool encryptionModeFromKey(const QString &key, EncryptionMode *mode) {
-    int value = 0;
-    if (!draftValueOf(kDraftEncryptionModes, key, &value))
-        return false;
-    *mode = EncryptionMode(value);
-    return true;
+    return draftValueOf(kDraftEncryptionModes, key, mode);
 }
 
 QString desEncryptionTypeFor(EncryptionMode mode) {
@@ -251,7 +240,8 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
                  tr("This draft has format version %1; this program reads version %2 and older.")))
         return false;
     ImageVersionDraft d;
-    r.choice(json, "mode", draftModeKey, draftModeFromKey, &d.mode, tr("Unknown draft mode “%1” in the draft."));
+    r.choice(json, "mode", draftModeKey, draftModeFromKey, &d.mode,
+             tr("Unknown draft mode “%1” in the draft."));
     d.versionId = r.string(json, "versionId");
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
@@ -314,12 +304,13 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
 }
 
 bool ImageVersionDraft::operator==(const ImageVersionDraft &o) const {
-    return mode == o.mode && versionId == o.versionId && subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup &&
-           galleryName == o.galleryName && imageDefinitionName == o.imageDefinitionName &&
-           versionName == o.versionName && location == o.location && sourceKind == o.sourceKind &&
-           sourceId == o.sourceId && dataDiskSnapshots == o.dataDiskSnapshots &&
-           sourceDataDiskLuns == o.sourceDataDiskLuns && imageSecurityType == o.imageSecurityType &&
-           targetRegions == o.targetRegions && defaultReplicaCount == o.defaultReplicaCount &&
+    return mode == o.mode && versionId == o.versionId && subscriptionId == o.subscriptionId &&
+           resourceGroup == o.resourceGroup && galleryName == o.galleryName &&
+           imageDefinitionName == o.imageDefinitionName && versionName == o.versionName &&
+           location == o.location && sourceKind == o.sourceKind && sourceId == o.sourceId &&
+           dataDiskSnapshots == o.dataDiskSnapshots && sourceDataDiskLuns == o.sourceDataDiskLuns &&
+           imageSecurityType == o.imageSecurityType && targetRegions == o.targetRegions &&
+           defaultReplicaCount == o.defaultReplicaCount &&
            defaultStorageAccountType == o.defaultStorageAccountType && endOfLifeDate == o.endOfLifeDate &&
            excludeFromLatest == o.excludeFromLatest && encryption == o.encryption && tags == o.tags;
 }
