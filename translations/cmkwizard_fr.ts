@@ -6052,10 +6052,6 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <translation>Écrit une version d’image existante sous forme de brouillon de mise à jour (format dans docs/draft-format.md)&#xa0;: ses régions cibles, nombres de réplicas, types de stockage, jeux de chiffrement de disque, fin de vie et étiquettes, sa source verrouillée. Modifiez le brouillon, puis envoyez-le avec cmkwizard update.</translation>
     </message>
     <message>
-        <source>Resource ID of the image version.</source>
-        <translation>ID de ressource de la version d’image.</translation>
-    </message>
-    <message>
         <source>The draft file to write.</source>
         <translation>Le fichier de brouillon à écrire.</translation>
     </message>

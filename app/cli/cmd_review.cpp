@@ -17,6 +17,12 @@ class ReviewCommandText {
 
 } // namespace
 
+QCommandLineOption versionIdOption() {
+    return QCommandLineOption(QStringLiteral("id"),
+                              ReviewCommandText::tr("Resource ID of the image version."),
+                              QStringLiteral("VERSION_ID"));
+}
+
 std::optional<int> reviewVersion(cmk::VersionReviewer &reviewer, const QString &id, QTextStream &err) {
     const QString problem = cmk::VersionReviewer::versionIdProblem(id);
     if (!problem.isEmpty()) {
@@ -45,9 +51,7 @@ int runReview(const QStringList &arguments) {
         "found), "
         "2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in "
         "docs/review-schema.md."));
-    const QCommandLineOption idOption(QStringLiteral("id"),
-                                      ReviewCommandText::tr("Resource ID of the image version."),
-                                      QStringLiteral("VERSION_ID"));
+    const QCommandLineOption idOption = versionIdOption();
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           ReviewCommandText::tr("Output format: text or json."),
                                           QStringLiteral("text|json"), QStringLiteral("text"));

@@ -79,9 +79,7 @@ int runEdit(const QStringList &arguments) {
         "Writes an existing image version as an update draft (format in docs/draft-format.md): its target "
         "regions, replica counts, storage types, disk encryption sets, end of life and tags, its source "
         "locked. Change the draft, then send it with cmkwizard update."));
-    const QCommandLineOption idOption(QStringLiteral("id"),
-                                      UpdateCommandText::tr("Resource ID of the image version."),
-                                      QStringLiteral("VERSION_ID"));
+    const QCommandLineOption idOption = versionIdOption();
     const QCommandLineOption outOption(
         QStringLiteral("out"), UpdateCommandText::tr("The draft file to write."), QStringLiteral("DRAFT"));
     parser.addOptions({idOption, outOption});

@@ -79,6 +79,8 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 /// cmkwizard review --id VERSION_ID [--format text|json]
 int runReview(const QStringList &arguments);
+/// --id VERSION_ID (review, edit): the resource ID of an image version.
+QCommandLineOption versionIdOption();
 /// Runs `reviewer` on the version `id` to its end (review, edit, update); nullopt when the version was read,
 /// else the exit code, the reason printed on `err`.
 std::optional<int> reviewVersion(cmk::VersionReviewer &reviewer, const QString &id, QTextStream &err);

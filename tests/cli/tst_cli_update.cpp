@@ -116,12 +116,9 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
         QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
         QString why;
-        QVERIFY2(sandboxtest::startRegisteredDemo(m_sandbox, m_dir, 1, &why), qPrintable(why));
-        m_original = m_sandbox.resource(versionId());
-        QVERIFY(!m_original.isEmpty());
+        QVERIFY2(sandboxtest::startDemoKeeping(m_sandbox, m_dir, versionId(), &m_original, &why), qPrintable(why));
     }
 
     void init() {
