@@ -1041,6 +1041,10 @@
         <source>Unknown encryption type “%1” in the draft.</source>
         <translation>Type de chiffrement inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
     </message>
+    <message>
+        <source>Unknown draft mode “%1” in the draft.</source>
+        <translation>Mode de brouillon inconnu «&#xa0;%1&#xa0;» dans le brouillon.</translation>
+    </message>
 </context>
 <context>
     <name>ImageVersionExporter</name>
@@ -1181,6 +1185,65 @@
     <message>
         <source>The answer to the request was lost (%1), but Azure is creating the image version (state: %2). Wait a few minutes, then try again to follow it.</source>
         <translation>La réponse à la demande a été perdue (%1), mais Azure est en train de créer la version d’image (état&#xa0;: %2). Attendez quelques minutes, puis réessayez pour la suivre.</translation>
+    </message>
+    <message>
+        <source>Updating the image version (status: %1)…</source>
+        <translation>Mise à jour de la version d’image (statut&#xa0;: %1)…</translation>
+    </message>
+    <message>
+        <source>The image version is updated; replicating it to the target regions…</source>
+        <translation>La version d’image est mise à jour&#x202f;; réplication vers les régions cibles…</translation>
+    </message>
+    <message>
+        <source>The image version was updated and replicated.</source>
+        <translation>La version d’image a été mise à jour et répliquée.</translation>
+    </message>
+    <message>
+        <source>The image version could not be updated.</source>
+        <translation>La version d’image n’a pas pu être mise à jour.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageVersionUpdateRules</name>
+    <message>
+        <source>The home region %1 (the image version&apos;s location) cannot be removed.</source>
+        <translation>La région d’origine %1 (l’emplacement de la version d’image) ne peut pas être retirée.</translation>
+    </message>
+    <message>
+        <source>The draft is not an update draft (“mode”: “update”); make one with cmkwizard edit.</source>
+        <translation>Ce brouillon n’est pas un brouillon de mise à jour («&#xa0;mode&#xa0;»&#xa0;: «&#xa0;update&#xa0;»)&#x202f;; créez-en un avec cmkwizard edit.</translation>
+    </message>
+    <message>
+        <source>The draft names the image version %1, but it updates %2; the names of an existing version cannot change.</source>
+        <translation>Le brouillon nomme la version d’image %1, mais il met à jour %2&#x202f;; les noms d’une version existante ne peuvent pas changer.</translation>
+    </message>
+    <message>
+        <source>The location of an existing image version cannot change (%1, not %2).</source>
+        <translation>L’emplacement d’une version d’image existante ne peut pas changer (%1, et non %2).</translation>
+    </message>
+    <message>
+        <source>The source of an existing image version is locked: it stays %1.</source>
+        <translation>La source d’une version d’image existante est verrouillée&#xa0;: elle reste %1.</translation>
+    </message>
+    <message>
+        <source>The image version is encrypted with customer-managed keys; it cannot go back to platform-managed keys. Keep the encryption type “%1”.</source>
+        <translation>La version d’image est chiffrée avec des clés gérées par le client&#x202f;; elle ne peut pas revenir aux clés gérées par la plateforme. Conservez le type de chiffrement «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The image version is encrypted with “%1”; every region, new or existing, keeps that encryption type (not “%2”).</source>
+        <translation>La version d’image est chiffrée avec «&#xa0;%1&#xa0;»&#x202f;; chaque région, nouvelle ou existante, conserve ce type de chiffrement (et non «&#xa0;%2&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Region %1: the %2 is encrypted with a disk encryption set and keeps one; it cannot go back to platform-managed keys.</source>
+        <translation>Région %1&#xa0;: le %2 est chiffré avec un jeu de chiffrement de disque et en conserve un&#x202f;; il ne peut pas revenir aux clés gérées par la plateforme.</translation>
+    </message>
+    <message>
+        <source>Removing %1 deletes the image version&apos;s replicas there, which Azure does only when the update allows it (safetyProfile.allowDeletionOfReplicatedLocations): allow the removal of replicated regions (cmkwizard update --allow-region-removal) or keep the region.</source>
+        <translation>Retirer %1 supprime les réplicas de la version d’image dans cette région, ce qu’Azure ne fait que si la mise à jour l’autorise (safetyProfile.allowDeletionOfReplicatedLocations)&#xa0;: autorisez le retrait des régions répliquées (cmkwizard update --allow-region-removal) ou conservez la région.</translation>
+    </message>
+    <message>
+        <source>Region %1: the storage account type of an existing target region stays %2 (not %3); Azure refuses the change (“Global storage account type does not match the storage account type in the existing TargetRegion”).</source>
+        <translation>Région %1&#xa0;: le type de compte de stockage d’une région cible existante reste %2 (et non %3)&#x202f;; Azure refuse la modification («&#xa0;Global storage account type does not match the storage account type in the existing TargetRegion&#xa0;»).</translation>
     </message>
 </context>
 <context>
@@ -5771,6 +5834,10 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
         <source>Check the draft file on its own and print the PUT URL and body; send nothing at all (Azure may still refuse what passes).</source>
         <translation>Vérifier le fichier brouillon seul et afficher l’URL et le corps du PUT&#xa0;; ne rien envoyer du tout (Azure peut encore refuser ce qui passe).</translation>
     </message>
+    <message>
+        <source>This draft updates the existing image version %1; send it with cmkwizard update.</source>
+        <translation>Ce brouillon met à jour la version d’image existante %1&#x202f;; envoyez-le avec cmkwizard update.</translation>
+    </message>
 </context>
 <context>
     <name>createvm</name>
@@ -5956,6 +6023,65 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Create a Disk Encryption Set from nothing (vault, key, set, access).</source>
         <translation>Créer un jeu de chiffrement de disque à partir de rien (coffre, clé, jeu, accès).</translation>
+    </message>
+    <message>
+        <source>Write an existing image version as an update draft (--id, --out).</source>
+        <translation>Écrire une version d’image existante sous forme de brouillon de mise à jour (--id, --out).</translation>
+    </message>
+    <message>
+        <source>Update an existing image version from an update draft (--dry-run: print the request).</source>
+        <translation>Mettre à jour une version d’image existante à partir d’un brouillon de mise à jour (--dry-run&#xa0;: afficher la requête).</translation>
+    </message>
+</context>
+<context>
+    <name>update</name>
+    <message>
+        <source>The update cannot be sent:</source>
+        <translation>La mise à jour ne peut pas être envoyée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This draft creates an image version; an update draft has “mode”: “update” and “versionId” (cmkwizard edit writes one).</source>
+        <translation>Ce brouillon crée une version d’image&#x202f;; un brouillon de mise à jour contient «&#xa0;mode&#xa0;»&#xa0;: «&#xa0;update&#xa0;» et «&#xa0;versionId&#xa0;» (cmkwizard edit en écrit un).</translation>
+    </message>
+    <message>
+        <source>Could not check the update against Azure: %1</source>
+        <translation>Impossible de vérifier la mise à jour auprès d’Azure&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Writes an existing image version as an update draft (format in docs/draft-format.md): its target regions, replica counts, storage types, disk encryption sets, end of life and tags, its source locked. Change the draft, then send it with cmkwizard update.</source>
+        <translation>Écrit une version d’image existante sous forme de brouillon de mise à jour (format dans docs/draft-format.md)&#xa0;: ses régions cibles, nombres de réplicas, types de stockage, jeux de chiffrement de disque, fin de vie et étiquettes, sa source verrouillée. Modifiez le brouillon, puis envoyez-le avec cmkwizard update.</translation>
+    </message>
+    <message>
+        <source>The draft file to write.</source>
+        <translation>Le fichier de brouillon à écrire.</translation>
+    </message>
+    <message>
+        <source>--id VERSION_ID and --out DRAFT are required.</source>
+        <translation>--id ID_VERSION et --out BROUILLON sont obligatoires.</translation>
+    </message>
+    <message>
+        <source>Updates the existing image version an update draft describes (cmkwizard edit writes one): its target regions, replica counts, storage types, disk encryption sets, end of life and tags. The draft is checked against the version and Azure first.</source>
+        <translation>Met à jour la version d’image existante que décrit un brouillon de mise à jour (cmkwizard edit en écrit un)&#xa0;: ses régions cibles, nombres de réplicas, types de stockage, jeux de chiffrement de disque, fin de vie et étiquettes. Le brouillon est d’abord vérifié par rapport à la version et auprès d’Azure.</translation>
+    </message>
+    <message>
+        <source>The update draft to send.</source>
+        <translation>Le brouillon de mise à jour à envoyer.</translation>
+    </message>
+    <message>
+        <source>Check the draft on its own and print the PATCH URL and body; send nothing.</source>
+        <translation>Vérifier le brouillon seul et afficher l’URL et le corps du PATCH&#x202f;; ne rien envoyer.</translation>
+    </message>
+    <message>
+        <source>Allow removing target regions the version is replicated to (sets safetyProfile.allowDeletionOfReplicatedLocations; the replicas there are deleted).</source>
+        <translation>Autoriser le retrait de régions cibles où la version est répliquée (définit safetyProfile.allowDeletionOfReplicatedLocations&#x202f;; les réplicas de ces régions sont supprimés).</translation>
+    </message>
+    <message>
+        <source>Missing --draft FILE.</source>
+        <translation>--draft FICHIER manquant.</translation>
+    </message>
+    <message>
+        <source>The image version was not updated: %1</source>
+        <translation>La version d’image n’a pas été mise à jour&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

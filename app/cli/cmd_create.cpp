@@ -5,13 +5,10 @@
 #include "arm/armclient.h"
 #include "cli/commands.h"
 #include "cli/submitflow.h"
-#include "common/usertext.h"
 #include "draft/draftstore.h"
 #include "imageversion/imageversionlivecheck.h"
 #include "imageversion/imageversionsubmitter.h"
 #include "imageversion/imageversionvalidation.h"
-#include "keyvault/deshealthcheck.h"
-#include "keyvault/draftkeyhealth.h"
 
 #include <QTextStream>
 
@@ -48,14 +45,7 @@ std::optional<int> checkAgainstAzure(AppContext &context, const cmk::ImageVersio
                 << check.missingDesCommands() << Qt::endl;
         return failure;
     }
-    cmk::DiskEncryptionSetHealthCheck keyHealth(context.armClient()); // sets whose key Azure cannot use
-    keyHealth.start(cmk::chosenDiskEncryptionSets(draft));
-    waitUntil([&] { return keyHealth.isFinished(); });
-    if (!keyHealth.errorLines().isEmpty()) {
-        printCreateReasons(err, keyHealth.errorLines());
-        return ExitInvalidInput;
-    }
-    return std::nullopt;
+    return keyHealthFailure(context, draft, err, CreateCommandText::tr("The draft cannot be submitted:"));
 }
 
 } // namespace
@@ -76,10 +66,7 @@ int runCreate(const QStringList &arguments) {
         QStringLiteral("offline"),
         CreateCommandText::tr("Check the draft file on its own and print the PUT URL and body; send nothing at "
                               "all (Azure may still refuse what passes)."));
-    const QCommandLineOption pollOption(
-        QStringLiteral("poll-interval"),
-        CreateCommandText::tr("Seconds between replication status checks (default 10)."),
-        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption pollOption = pollIntervalOption();
     parser.addOption(draftOption);
     parser.addOption(dryRunOption);
     parser.addOption(offlineOption);
@@ -92,14 +79,9 @@ int runCreate(const QStringList &arguments) {
             err << CreateCommandText::tr("Missing --draft FILE.") << Qt::endl;
             return ExitInvalidInput;
         }
-        bool numberOk = false;
-        const double pollSeconds = parsed.value(pollOption).toDouble(&numberOk);
-        if (!numberOk || pollSeconds < 0) {
-            err << CreateCommandText::tr("--poll-interval must be a number of seconds, not “%1”.")
-                       .arg(parsed.value(pollOption))
-                << Qt::endl;
+        double pollSeconds = 0;
+        if (!readPollInterval(parsed, pollOption, &pollSeconds, err))
             return ExitInvalidInput;
-        }
         cmk::ImageVersionDraft draft;
         QString why;
         if (!cmk::DraftStore::load(parsed.value(draftOption), &draft, &why)) {
@@ -107,6 +89,13 @@ int runCreate(const QStringList &arguments) {
             return ExitInvalidInput;
         }
         draft.normalizeEncryption();
+        if (draft.isUpdate()) {
+            printCreateReasons(err,
+                               {CreateCommandText::tr("This draft updates the existing image version %1; "
+                                                      "send it with cmkwizard update.")
+                                    .arg(draft.versionId)});
+            return ExitInvalidInput;
+        }
 
         const QStringList offline = cmk::ImageVersionValidation::offlineErrors(draft, QDate::currentDate());
         if (!offline.isEmpty()) {
@@ -131,29 +120,9 @@ int runCreate(const QStringList &arguments) {
 
         cmk::ImageVersionSubmitter submitter(context.armClient());
         submitter.setReplicationPollIntervalMs(int(pollSeconds * 1000));
-        ProgressLines progress(err, [&] {
-            QString line = submitter.stageText();
-            for (const cmk::RegionalReplicationStatus &status : submitter.replication()) {
-                //: One region's replication in the progress line: %1 region, %2 state, %3 percentage
-                line += QLatin1Char(' ') + CreateCommandText::tr("[%1: %2 %3]")
-                                               .arg(cmk::RegionNames::displayName(status.region),
-                                                    cmk::ServiceTerms::state(status.state),
-                                                    cmk::ServiceTerms::percent(status.progress));
-            }
-            return line;
-        });
-        const auto report = [&progress] { progress.update(); };
-        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::stageChanged, report);
-        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::operationStatusChanged, report);
-        QObject::connect(&submitter, &cmk::ImageVersionSubmitter::replicationChanged, report);
-        if (!runSubmission(submitter, [&] { submitter.submit(draft); })) {
-            err << CreateCommandText::tr("The image version was not created: %1")
-                       .arg(submitter.error().toDisplayString())
-                << Qt::endl;
-            return exitCodeForArmError(submitter.error());
-        }
-        out << submitter.resourceId() << Qt::endl;
-        return ExitOk;
+        return runImageVersionSubmission(
+            submitter, out, err, [&] { submitter.submit(draft); },
+            CreateCommandText::tr("The image version was not created: %1"));
     });
 }
 

@@ -17,6 +17,30 @@ class ReviewCommandText {
 
 } // namespace
 
+QCommandLineOption versionIdOption() {
+    return QCommandLineOption(QStringLiteral("id"),
+                              ReviewCommandText::tr("Resource ID of the image version."),
+                              QStringLiteral("VERSION_ID"));
+}
+
+std::optional<int> reviewVersion(cmk::VersionReviewer &reviewer, const QString &id, QTextStream &err) {
+    const QString problem = cmk::VersionReviewer::versionIdProblem(id);
+    if (!problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return int(ExitInvalidInput);
+    }
+    bool done = false;
+    QObject::connect(&reviewer, &cmk::VersionReviewer::finished, &reviewer, [&done] { done = true; });
+    reviewer.start(id);
+    waitUntil([&] { return done; });
+    if (!reviewer.error().isError())
+        return std::nullopt;
+    err << ReviewCommandText::tr("The image version could not be read: %1")
+               .arg(reviewer.error().toDisplayString())
+        << Qt::endl;
+    return exitCodeForArmError(reviewer.error());
+}
+
 int runReview(const QStringList &arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(ReviewCommandText::tr(
@@ -27,9 +51,7 @@ int runReview(const QStringList &arguments) {
         "found), "
         "2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in "
         "docs/review-schema.md."));
-    const QCommandLineOption idOption(QStringLiteral("id"),
-                                      ReviewCommandText::tr("Resource ID of the image version."),
-                                      QStringLiteral("VERSION_ID"));
+    const QCommandLineOption idOption = versionIdOption();
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           ReviewCommandText::tr("Output format: text or json."),
                                           QStringLiteral("text|json"), QStringLiteral("text"));
@@ -46,22 +68,9 @@ int runReview(const QStringList &arguments) {
         bool json = false;
         if (!readTextOrJsonFormat(p, formatOption, &json, err))
             return int(ExitInvalidInput);
-        const QString problem = cmk::VersionReviewer::versionIdProblem(id);
-        if (!problem.isEmpty()) {
-            err << problem << Qt::endl;
-            return int(ExitInvalidInput);
-        }
         cmk::VersionReviewer reviewer(context.armClient());
-        bool done = false;
-        QObject::connect(&reviewer, &cmk::VersionReviewer::finished, &reviewer, [&done] { done = true; });
-        reviewer.start(id);
-        waitUntil([&] { return done; });
-        if (reviewer.error().isError()) {
-            err << ReviewCommandText::tr("The image version could not be read: %1")
-                       .arg(reviewer.error().toDisplayString())
-                << Qt::endl;
-            return exitCodeForArmError(reviewer.error());
-        }
+        if (const std::optional<int> failure = reviewVersion(reviewer, id, err))
+            return *failure;
         if (json)
             out << QString::fromStdString(cmk::ReviewReport::json(reviewer.review()).dump(2)) << Qt::endl;
         else

@@ -25,6 +25,13 @@ const QList<Subcommand> &subcommands() {
          QT_TRANSLATE_NOOP("main",
                            "Create the image version a draft file describes (--dry-run: print the request)."),
          &runCreate},
+        {"edit",
+         QT_TRANSLATE_NOOP("main", "Write an existing image version as an update draft (--id, --out)."),
+         &runEdit},
+        {"update",
+         QT_TRANSLATE_NOOP("main", "Update an existing image version from an update draft (--dry-run: print "
+                                   "the request)."),
+         &runUpdate},
         {"create-vm",
          QT_TRANSLATE_NOOP("main",
                            "Create the virtual machine a VM draft file describes, from an encrypted image "

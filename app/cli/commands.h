@@ -7,11 +7,13 @@
 
 #include <QCommandLineOption>
 #include <QStringList>
+#include <optional>
 
 class QTextStream;
 
 namespace cmk {
 class ArmError;
+class VersionReviewer;
 } // namespace cmk
 
 namespace cmkapp {
@@ -66,6 +68,10 @@ int runCheckDes(const QStringList &arguments);
 int runSetupDes(const QStringList &arguments);
 /// cmkwizard create --draft FILE [--dry-run]
 int runCreate(const QStringList &arguments);
+/// cmkwizard edit --id VERSION_ID --out DRAFT
+int runEdit(const QStringList &arguments);
+/// cmkwizard update --draft DRAFT [--dry-run] [--allow-region-removal]
+int runUpdate(const QStringList &arguments);
 /// cmkwizard create-vm --draft FILE [--dry-run] [--export az|powershell]
 int runCreateVm(const QStringList &arguments);
 int runCheckPrereqs(const QStringList &arguments);
@@ -73,6 +79,11 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 /// cmkwizard review --id VERSION_ID [--format text|json]
 int runReview(const QStringList &arguments);
+/// --id VERSION_ID (review, edit): the resource ID of an image version.
+QCommandLineOption versionIdOption();
+/// Runs `reviewer` on the version `id` to its end (review, edit, update); nullopt when the version was read,
+/// else the exit code, the reason printed on `err`.
+std::optional<int> reviewVersion(cmk::VersionReviewer &reviewer, const QString &id, QTextStream &err);
 /// cmkwizard export --draft FILE --format az|powershell|arm|bicep [--out FILE]
 int runExport(const QStringList &arguments);
 /// cmkwizard import-az --command "az sig image-version create ..." [--out DRAFT] [--subscription ID]

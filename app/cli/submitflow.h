@@ -11,7 +11,9 @@
 
 namespace cmk {
 class DraftSubmitter;
-}
+class ImageVersionSubmitter;
+struct ImageVersionDraft;
+} // namespace cmk
 
 namespace cmkapp {
 
@@ -50,5 +52,20 @@ private:
 
 /// Calls `submit` and waits until `submitter` finishes; whether the resource was created.
 bool runSubmission(cmk::DraftSubmitter &submitter, const std::function<void()> &submit);
+
+/// --poll-interval SECONDS (create, update): seconds between replication status checks.
+QCommandLineOption pollIntervalOption();
+/// Reads it; false, the reason on `err`, when it is not a number of seconds.
+bool readPollInterval(const QCommandLineParser &parser, const QCommandLineOption &option, double *seconds,
+                      QTextStream &err);
+/// The health gate before an image version is sent: nullopt when Azure can use the key of every disk
+/// encryption set the draft chooses; else prints why under `reasonsHeading` and returns the exit code.
+std::optional<int> keyHealthFailure(AppContext &context, const cmk::ImageVersionDraft &draft, QTextStream &err,
+                                    const QString &reasonsHeading);
+/// Runs an image version's submission (`submit` calls submit() or submitUpdate()) to its end with the
+/// progress and each region's replication on `err`: the resource ID on `out` and ExitOk, or `failedText`
+/// (%1: Azure's error) and the error's exit code.
+int runImageVersionSubmission(cmk::ImageVersionSubmitter &submitter, QTextStream &out, QTextStream &err,
+                              const std::function<void()> &submit, const QString &failedText);
 
 } // namespace cmkapp

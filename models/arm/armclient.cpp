@@ -258,6 +258,11 @@ ArmOperation *ArmClient::beginPut(const QString &path, const nlohmann::json &bod
     return beginOperation("PUT", path, extraQuery, serialize(body));
 }
 
+ArmOperation *ArmClient::beginPatch(const QString &path, const nlohmann::json &body,
+                                    const QUrlQuery &extraQuery) {
+    return beginOperation("PATCH", path, extraQuery, serialize(body));
+}
+
 ArmOperation *ArmClient::beginDelete(const QString &path, const QUrlQuery &extraQuery) {
     return beginOperation("DELETE", path, extraQuery, {});
 }

@@ -55,6 +55,8 @@ public:
     ArmReply *deleteResource(const QString &path, const QUrlQuery &extraQuery = {});
     ArmPager *list(const QString &path, const QUrlQuery &extraQuery = {});
     ArmOperation *beginPut(const QString &path, const nlohmann::json &body, const QUrlQuery &extraQuery = {});
+    /// A long-running PATCH (an update): followed like a PUT, ending with the updated resource.
+    ArmOperation *beginPatch(const QString &path, const nlohmann::json &body, const QUrlQuery &extraQuery = {});
     ArmOperation *beginDelete(const QString &path, const QUrlQuery &extraQuery = {});
 
     /// The full URL a path maps to (endpoint + path + api-version), invalid with `error` set when the path is

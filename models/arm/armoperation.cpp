@@ -51,7 +51,7 @@ ArmError failedProvisioningError() {
 void ArmOperation::start(ArmClientPrivate *client, const QByteArray &method, const QUrl &resourceUrl,
                          const QByteArray &body) {
     m_client = client;
-    m_isPut = method == "PUT";
+    m_isPut = method == "PUT" || method == "PATCH"; // both end with the resource as it now is
     m_resourceUrl = resourceUrl;
     m_current =
         m_client->sendFor(this, method, resourceUrl, body, [this](ArmReply *reply) { onInitial(reply); });

@@ -57,9 +57,19 @@ bool DraftSubmitter::begin(const ArmError &requestError, const QString &noConnec
 void DraftSubmitter::put(const QString &path, const nlohmann::json &body, const QUrlQuery &query,
                          const std::function<void(ArmOperation *)> &then) {
     qCInfo(m_log) << "PUT" << path;
+    follow(m_client->beginPut(path, body, query), then);
+}
+
+void DraftSubmitter::patch(const QString &path, const nlohmann::json &body, const QUrlQuery &query,
+                           const std::function<void(ArmOperation *)> &then) {
+    qCInfo(m_log) << "PATCH" << path;
+    follow(m_client->beginPatch(path, body, query), then);
+}
+
+void DraftSubmitter::follow(ArmOperation *started, const std::function<void(ArmOperation *)> &then) {
     m_accepted = false;
     m_operationStatus.clear();
-    m_operation = m_client->beginPut(path, body, query);
+    m_operation = started;
     connect(m_operation, &ArmOperation::accepted, this, [this] { m_accepted = true; });
     connect(m_operation, &ArmOperation::statusChanged, this, &DraftSubmitter::setOperationStatus);
     connect(m_operation, &ArmOperation::finished, this, [this, then] {

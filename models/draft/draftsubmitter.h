@@ -59,6 +59,9 @@ protected:
     /// Sends a long-running PUT; `then` gets the finished operation (deleted later) unless canceled.
     void put(const QString &path, const nlohmann::json &body, const QUrlQuery &query,
              const std::function<void(ArmOperation *)> &then);
+    /// Sends a long-running PATCH (an update of an existing resource), followed as put() does.
+    void patch(const QString &path, const nlohmann::json &body, const QUrlQuery &query,
+               const std::function<void(ArmOperation *)> &then);
     /// A GET (a poll, a check); `then` gets the reply (deleted later) unless canceled.
     void get(const QString &path, const QUrlQuery &query, const std::function<void(ArmReply *)> &then);
     /// Whether the last PUT's initial answer arrived (the operation exists in Azure).
@@ -71,6 +74,7 @@ protected:
 
 private:
     void abortRequests();
+    void follow(ArmOperation *started, const std::function<void(ArmOperation *)> &then);
 
     QPointer<ArmClient> m_client;
     LogCategory m_log;

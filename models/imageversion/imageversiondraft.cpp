@@ -14,6 +14,11 @@ struct DraftKeyName {
     int value;
 };
 
+const DraftKeyName kDraftModes[] = {
+    {"create", int(DraftMode::Create)},
+    {"update", int(DraftMode::Update)},
+};
+
 const DraftKeyName kDraftSourceKinds[] = {
     {"managedImage", int(SourceKind::ManagedImage)},
     {"snapshots", int(SourceKind::Snapshots)},
@@ -35,10 +40,11 @@ template <size_t N> QString draftKeyOf(const DraftKeyName (&table)[N], int value
     return {};
 }
 
-template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, int *value) {
+template <typename Enum, size_t N>
+bool draftValueOf(const DraftKeyName (&table)[N], const QString &key, Enum *value) {
     for (const DraftKeyName &entry : table) {
         if (key == QLatin1String(entry.key)) {
-            *value = entry.value;
+            *value = Enum(entry.value);
             return true;
         }
     }
@@ -47,16 +53,20 @@ template <size_t N> bool draftValueOf(const DraftKeyName (&table)[N], const QStr
 
 } // namespace
 
+QString draftModeKey(DraftMode mode) {
+    return draftKeyOf(kDraftModes, int(mode));
+}
+
+bool draftModeFromKey(const QString &key, DraftMode *mode) {
+    return draftValueOf(kDraftModes, key, mode);
+}
+
 QString sourceKindKey(SourceKind kind) {
     return draftKeyOf(kDraftSourceKinds, int(kind));
 }
 
 bool sourceKindFromKey(const QString &key, SourceKind *kind) {
-    int value = 0;
-    if (!draftValueOf(kDraftSourceKinds, key, &value))
-        return false;
-    *kind = SourceKind(value);
-    return true;
+    return draftValueOf(kDraftSourceKinds, key, kind);
 }
 
 QString encryptionModeKey(EncryptionMode mode) {
@@ -64,11 +74,7 @@ QString encryptionModeKey(EncryptionMode mode) {
 }
 
 bool encryptionModeFromKey(const QString &key, EncryptionMode *mode) {
-    int value = 0;
-    if (!draftValueOf(kDraftEncryptionModes, key, &value))
-        return false;
-    *mode = EncryptionMode(value);
-    return true;
+    return draftValueOf(kDraftEncryptionModes, key, mode);
 }
 
 QString desEncryptionTypeFor(EncryptionMode mode) {
@@ -204,6 +210,10 @@ nlohmann::json ImageVersionDraft::toJson() const {
     json out = json::object();
     out["format"] = "cmkwizard.imageVersionDraft";
     out["formatVersion"] = currentFormatVersion;
+    if (isUpdate()) { // create drafts stay as they were written before updates existed
+        out["mode"] = draftModeKey(mode);
+        out["versionId"] = versionId;
+    }
     out["subscriptionId"] = subscriptionId;
     out["resourceGroup"] = resourceGroup;
     out["galleryName"] = galleryName;
@@ -230,6 +240,9 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
                  tr("This draft has format version %1; this program reads version %2 and older.")))
         return false;
     ImageVersionDraft d;
+    r.choice(json, "mode", draftModeKey, draftModeFromKey, &d.mode,
+             tr("Unknown draft mode “%1” in the draft."));
+    d.versionId = r.string(json, "versionId");
     d.subscriptionId = r.string(json, "subscriptionId");
     d.resourceGroup = r.string(json, "resourceGroup");
     d.galleryName = r.string(json, "galleryName");
@@ -291,12 +304,13 @@ bool ImageVersionDraft::fromJson(const nlohmann::json &json, ImageVersionDraft *
 }
 
 bool ImageVersionDraft::operator==(const ImageVersionDraft &o) const {
-    return subscriptionId == o.subscriptionId && resourceGroup == o.resourceGroup &&
-           galleryName == o.galleryName && imageDefinitionName == o.imageDefinitionName &&
-           versionName == o.versionName && location == o.location && sourceKind == o.sourceKind &&
-           sourceId == o.sourceId && dataDiskSnapshots == o.dataDiskSnapshots &&
-           sourceDataDiskLuns == o.sourceDataDiskLuns && imageSecurityType == o.imageSecurityType &&
-           targetRegions == o.targetRegions && defaultReplicaCount == o.defaultReplicaCount &&
+    return mode == o.mode && versionId == o.versionId && subscriptionId == o.subscriptionId &&
+           resourceGroup == o.resourceGroup && galleryName == o.galleryName &&
+           imageDefinitionName == o.imageDefinitionName && versionName == o.versionName &&
+           location == o.location && sourceKind == o.sourceKind && sourceId == o.sourceId &&
+           dataDiskSnapshots == o.dataDiskSnapshots && sourceDataDiskLuns == o.sourceDataDiskLuns &&
+           imageSecurityType == o.imageSecurityType && targetRegions == o.targetRegions &&
+           defaultReplicaCount == o.defaultReplicaCount &&
            defaultStorageAccountType == o.defaultStorageAccountType && endOfLifeDate == o.endOfLifeDate &&
            excludeFromLatest == o.excludeFromLatest && encryption == o.encryption && tags == o.tags;
 }

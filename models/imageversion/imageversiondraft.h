@@ -30,6 +30,14 @@ enum class EncryptionMode {
     PlatformAndCustomerKeys, ///< EncryptionAtRestWithPlatformAndCustomerKeys (double encryption)
 };
 
+/// Whether a draft describes a version to create or an existing version to update (`cmkwizard edit`).
+enum class DraftMode {
+    Create, ///< a new image version (PUT)
+    Update, ///< the existing version `versionId` (PATCH); its source is locked
+};
+
+QString draftModeKey(DraftMode mode); ///< "create", "update"
+bool draftModeFromKey(const QString &key, DraftMode *mode);
 QString sourceKindKey(SourceKind kind); ///< "managedImage", "snapshots", "virtualMachine", "imageVersion"
 bool sourceKindFromKey(const QString &key, SourceKind *kind);
 QString encryptionModeKey(EncryptionMode mode); ///< "platformKey", "customerKey", "platformAndCustomerKeys"
@@ -74,6 +82,10 @@ struct ImageVersionDraft {
     Q_DECLARE_TR_FUNCTIONS(ImageVersionDraft)
 public:
     static constexpr int currentFormatVersion = 1;
+
+    DraftMode mode = DraftMode::Create;
+    QString versionId; ///< DraftMode::Update: resource ID of the version being updated
+    bool isUpdate() const { return mode == DraftMode::Update; }
 
     // Basics
     QString subscriptionId; ///< GUID

@@ -124,13 +124,14 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
         if (!parseResource(reply.json(), image))
             m_draft.imageSecurityType = image.securityType();
     });
-    list(definition + QStringLiteral("/versions"), [this](const nlohmann::json &all) {
-        for (const nlohmann::json &item : all) {
-            if (item.is_object() && item.contains("name") && item["name"].is_string())
-                m_existingVersions << QString::fromStdString(item["name"].get<std::string>());
-        }
-        m_versionsLoaded = true;
-    });
+    if (!m_draft.isUpdate()) // an update's version exists (ImageVersionUpdateRules compare with it)
+        list(definition + QStringLiteral("/versions"), [this](const nlohmann::json &all) {
+            for (const nlohmann::json &item : all) {
+                if (item.is_object() && item.contains("name") && item["name"].is_string())
+                    m_existingVersions << QString::fromStdString(item["name"].get<std::string>());
+            }
+            m_versionsLoaded = true;
+        });
     list(liveCheckListPath(m_draft.subscriptionId, QStringLiteral("locations")),
          [this](const nlohmann::json &all) {
              for (const nlohmann::json &item : all) {
@@ -149,8 +150,10 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
                  m_desLoaded = true;
              });
     }
-    checkSource(m_draft.sourceId, DraftLiveText::tr("source"), false);
-    if (m_draft.sourceKind == SourceKind::Snapshots) {
+    // An update keeps the version's source, which may have been deleted since (snapshots often are).
+    if (!m_draft.isUpdate())
+        checkSource(m_draft.sourceId, DraftLiveText::tr("source"), false);
+    if (m_draft.sourceKind == SourceKind::Snapshots && !m_draft.isUpdate()) {
         for (const DataDiskSnapshot &disk : m_draft.dataDiskSnapshots)
             checkSource(disk.snapshotId, DraftLiveText::tr("data disk snapshot (LUN %1)").arg(disk.lun),
                         true);
@@ -159,7 +162,8 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
 }
 
 void ImageVersionLiveCheck::checkGallerySharing() {
-    const ArmPathBuilder path = galleryPath(m_draft.subscriptionId, m_draft.resourceGroup, m_draft.galleryName);
+    const ArmPathBuilder path =
+        galleryPath(m_draft.subscriptionId, m_draft.resourceGroup, m_draft.galleryName);
     if (!path.ok())
         return; // the image definition's path already said why
     get(path.path(), [this](const ArmReply &reply) {

@@ -1,6 +1,7 @@
 #include "imageversion/imageversionsubmitter.h"
 
 #include "imageversion/confidentialvm.h"
+#include "imageversion/imageversionupdate.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -143,11 +144,25 @@ bool ImageVersionSubmitter::submit(const ImageVersionDraft &draft) {
     reset();
     m_aggregated.clear();
     m_replication.clear();
+    m_updating = false;
     m_request = requestFor(draft);
     if (!begin(m_request.error, ImageVersionSubmitText::tr("No connection to Azure.")))
         return false;
     put(m_request.path, m_request.body, {},
         [this](ArmOperation *operation) { onOperationFinished(operation); });
+    return true;
+}
+
+bool ImageVersionSubmitter::submitUpdate(const ImageVersionDraft &draft, bool allowRegionRemoval) {
+    reset();
+    m_aggregated.clear();
+    m_replication.clear();
+    m_updating = true;
+    m_request = buildImageVersionUpdateRequest(draft, client(), allowRegionRemoval);
+    if (!begin(m_request.error, ImageVersionSubmitText::tr("No connection to Azure.")))
+        return false;
+    patch(m_request.path, m_request.body, {},
+          [this](ArmOperation *operation) { onOperationFinished(operation); });
     return true;
 }
 
@@ -163,12 +178,21 @@ QString ImageVersionSubmitter::stageText() const {
     case Stage::Running:
         if (operationStatus().isEmpty())
             return ImageVersionSubmitText::tr("Sending the request to Azure…");
+        if (m_updating)
+            return ImageVersionSubmitText::tr("Updating the image version (status: %1)…").arg(operationStatus());
         return ImageVersionSubmitText::tr("Creating the image version (status: %1)…").arg(operationStatus());
     case Stage::Replicating:
+        if (m_updating)
+            return ImageVersionSubmitText::tr("The image version is updated; replicating it to the target "
+                                              "regions…");
         return ImageVersionSubmitText::tr("The image version exists; replicating it to the target regions…");
     case Stage::Succeeded:
+        if (m_updating)
+            return ImageVersionSubmitText::tr("The image version was updated and replicated.");
         return ImageVersionSubmitText::tr("The image version was created and replicated.");
     case Stage::Failed:
+        if (m_updating)
+            return ImageVersionSubmitText::tr("The image version could not be updated.");
         return ImageVersionSubmitText::tr("The image version could not be created.");
     case Stage::Canceled:
         return ImageVersionSubmitText::tr("Stopped watching. What was already sent goes on in Azure.");
@@ -279,6 +303,8 @@ bool ImageVersionSubmitter::isRequestedVersion(const nlohmann::json &resource) c
                                 "/storageProfile/osDiskImage/source/id"}) {
         const nlohmann::json::json_pointer p(pointer);
         const nlohmann::json a = at(sent, p), b = at(got, p);
+        if (m_updating && !a.is_string())
+            continue; // an update sends no source: the version keeps its own
         if (a.is_string() != b.is_string() ||
             (a.is_string() &&
              QString::fromStdString(a.get<std::string>())

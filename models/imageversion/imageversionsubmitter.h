@@ -44,6 +44,10 @@ public:
     ImageVersionRequest requestFor(const ImageVersionDraft &draft) const;
     /// Sends the PUT. Returns false (and finishes at once, error set) when the draft cannot form a request.
     bool submit(const ImageVersionDraft &draft);
+    /// Sends the PATCH of an update draft (buildImageVersionUpdateRequest), then follows the replication as
+    /// submit() does. Returns false (and finishes at once, error set) when the draft cannot form a request.
+    bool submitUpdate(const ImageVersionDraft &draft, bool allowRegionRemoval = false);
+    bool isUpdate() const { return m_updating; }
     /// Stops polling and aborts what is in flight.
     void cancel() override;
 
@@ -74,6 +78,7 @@ private:
     std::vector<RegionalReplicationStatus> m_replication;
     QTimer m_pollTimer;
     int m_pollIntervalMs = 2000;
+    bool m_updating = false; ///< the last submission was an update (PATCH)
 };
 
 } // namespace cmk

@@ -2,6 +2,7 @@
 
 #include "arm/confidentialvmcheck.h"
 #include "arm/imageversioncheck.h"
+#include "arm/imageversionupdatecheck.h"
 #include "keyvault/keyaccess.h"
 
 #include <QCoreApplication>
@@ -711,7 +712,7 @@ ApiResponse ArmApi::resourceRoute(const ApiRequest &request, const QStringList &
 
     const QString id = QLatin1Char('/') + segments.join(QLatin1Char('/'));
     const QString key = canonicalId(id);
-    if (request.method == "PUT") {
+    if (request.method == "PUT" || request.method == "PATCH") {
         if (type != kVersionType)
             return methodNotAllowed(request);
         return putImageVersion(request, segments, id, apiVersion);
@@ -785,8 +786,9 @@ QJsonObject ArmApi::replicationStatus(const QString &key, const QJsonObject &ver
         QString details;
         int regionProgress = 100;
         if (aggregated == QLatin1String("InProgress")) {
-            state = QStringLiteral("Replicating");
-            regionProgress = progress;
+            const bool replicated = operation->alreadyReplicated.contains(normalizeRegion(regions.at(i)));
+            state = replicated ? QStringLiteral("Completed") : QStringLiteral("Replicating");
+            regionProgress = replicated ? 100 : progress;
         } else if (aggregated == QLatin1String("Failed") &&
                    operation->failsIn(regions.at(i), i == regions.size() - 1)) {
             state = QStringLiteral("Failed");
@@ -828,19 +830,38 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
     if (auto missing = notFoundParents(segments, int(segments.size())))
         return *missing;
     const QString key = canonicalId(id);
+    const bool isPatch = request.method == "PATCH";
+    if (isPatch && !m_store.contains(key)) // PATCH updates; only PUT creates
+        return resourceNotFound(segments.mid(6).join(QLatin1Char('/')), segments.at(3));
     if (m_operations.isRunningOn(key))
         return operationInProgress(QStringLiteral("gallery image version"), segments.last());
-    QJsonObject body;
-    if (auto bad = parseJsonBody(request, &body))
+    QJsonObject given;
+    if (auto bad = parseJsonBody(request, &given))
         return *bad;
+    const QJsonObject existing = m_store.resource(key);
+    QJsonObject body = isPatch ? mergeImageVersionPatch(existing, given) : given;
+    const QJsonObject requested = body; // before the service's defaults
     // subscriptions/S/resourceGroups/G/providers/Microsoft.Compute/galleries/GAL/images/DEF/versions/V
     const QString galleryId = QLatin1Char('/') + segments.mid(0, 8).join(QLatin1Char('/'));
-    if (auto invalidBody = ImageVersionCheck(m_store, subscriptionId, galleryId).validate(segments.last(), body))
+    if (auto invalidBody =
+            ImageVersionCheck(m_store, subscriptionId, galleryId).validate(segments.last(), body))
         return *invalidBody;
     if (auto confidential = checkConfidentialVmImageVersion(m_store, subscriptionId, id, body))
         return *confidential;
+    const QJsonObject requestSafety = valueAt(given, {"properties", "safetyProfile"}).toObject();
+    if (!existing.isEmpty()) {
+        if (auto refused = ImageVersionUpdateCheck(m_store, existing, requested, requestSafety).validate())
+            return *refused;
+    }
+    return storeImageVersion(segments, id, apiVersion, body, existing);
+}
 
-    const bool existed = m_store.contains(key);
+ApiResponse ArmApi::storeImageVersion(const QStringList &segments, const QString &id,
+                                      const QString &apiVersion, const QJsonObject &body,
+                                      const QJsonObject &existing) {
+    const QString &subscriptionId = segments.at(1);
+    const QString key = canonicalId(id);
+    const bool existed = !existing.isEmpty();
     const QJsonObject tags = body.value(QLatin1String("tags")).toObject();
     QJsonObject properties = body.value(QLatin1String("properties")).toObject();
     properties.insert(QStringLiteral("provisioningState"),
@@ -851,6 +872,11 @@ ApiResponse ArmApi::putImageVersion(const ApiRequest &request, const QStringList
         body.contains(QLatin1String("tags")) ? QJsonValue(tags) : QJsonValue(QJsonValue::Undefined));
     m_store.put(version);
     LongRunningOperation &operation = m_operations.start(key);
+    // An update replicates to the regions it adds; those the version had stay replicated meanwhile.
+    for (const auto &region :
+         valueAt(existing, {"properties", "publishingProfile", "targetRegions"}).toArray())
+        operation.alreadyReplicated.insert(
+            normalizeRegion(region.toObject().value(QLatin1String("name")).toString()));
     operation.failCode = OperationRegistry::requestedFailure(tags);
     if (!operation.failCode.isEmpty())
         operation.failMessage = replicationFailure(body);

@@ -141,6 +141,9 @@ private:
                               const QString &apiVersion);
     ApiResponse putImageVersion(const ApiRequest &request, const QStringList &segments, const QString &id,
                                 const QString &apiVersion);
+    /// Stores a validated version (`existing`: as it was, empty for a new one) and starts its operation.
+    ApiResponse storeImageVersion(const QStringList &segments, const QString &id, const QString &apiVersion,
+                                  const QJsonObject &body, const QJsonObject &existing);
     ApiResponse deleteImageVersion(const QString &id, const QString &apiVersion,
                                    const QString &subscriptionId, const QString &location);
     ApiResponse renderImageVersion(const QString &key, bool expandReplication);

@@ -446,7 +446,8 @@ QJsonObject ImageVersionCheck::withPublishingDefaults(QJsonObject publishing) co
     publishing.insert(QStringLiteral("storageAccountType"), storageType);
     if (!publishing.contains(QLatin1String("excludeFromLatest")))
         publishing.insert(QStringLiteral("excludeFromLatest"), false);
-    publishing.insert(QStringLiteral("publishedDate"), isoNow());
+    if (!publishing.contains(QLatin1String("publishedDate"))) // an update keeps the version's
+        publishing.insert(QStringLiteral("publishedDate"), isoNow());
     return publishing;
 }
 

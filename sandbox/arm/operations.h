@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -31,6 +32,7 @@ struct LongRunningOperation {
     QString failMessage;
     bool deletes = false; ///< the resource is removed when the operation ends
     QHash<QString, QString> failedRegions; ///< normalised region -> details; empty: the last region fails
+    QSet<QString> alreadyReplicated; ///< normalised regions an update keeps: Completed while it runs
 
     /// Whether a Failed operation failed in `region` (the last target region unless failedRegions says).
     bool failsIn(const QString &region, bool isLastRegion) const;

@@ -103,12 +103,9 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
         QVERIFY2(cmktest::cmkwizardBuilt(), "run through ctest (CMK_BIN_DIR)");
         QString why;
-        QVERIFY2(sandboxtest::startRegisteredDemo(m_sandbox, m_dir, 1, &why), qPrintable(why));
-        m_privateGallery = m_sandbox.resource(galleryId());
-        QVERIFY(!m_privateGallery.isEmpty());
+        QVERIFY2(sandboxtest::startDemoKeeping(m_sandbox, m_dir, galleryId(), &m_privateGallery, &why), qPrintable(why));
     }
 
     void init() {

@@ -172,6 +172,23 @@ inline bool startRegisteredDemo(armsandbox::Sandbox &sandbox, const QTemporaryDi
     return sandbox.start(options, why);
 }
 
+/// The set-up of a test of the cmkwizard executable against the registered demo (startRegisteredDemo, one
+/// poll per operation): `dir` usable, the sandbox started, and the resource `keptId` read into *kept so each
+/// test can put it back as the fixture had it. False with the reason in `why`.
+inline bool startDemoKeeping(armsandbox::Sandbox &sandbox, const QTemporaryDir &dir, const QString &keptId,
+                             QJsonObject *kept, QString *why) {
+    if (!dir.isValid()) {
+        *why = QStringLiteral("no temporary directory");
+        return false;
+    }
+    if (!startRegisteredDemo(sandbox, dir, 1, why))
+        return false;
+    *kept = sandbox.resource(keptId);
+    if (kept->isEmpty())
+        *why = QStringLiteral("%1 is not in the demo fixture").arg(keptId);
+    return !kept->isEmpty();
+}
+
 /// An in-process sandbox with ARM's request quotas (--throttle SPEC, docs/sandbox.md); fatal when it does
 /// not start.
 inline std::unique_ptr<armsandbox::Sandbox> startThrottledSandbox(const QString &throttle) {
