@@ -50,8 +50,9 @@ struct DesCreationCommands {
 DesCreationCommands desCreationCommands(const DesCreationParameters &parameters);
 
 /// Counts the Disk Encryption Sets of a subscription in each target region, from a DiskEncryptionSetCatalog:
-/// the one the window loads anyway (setCatalog()) when it holds, or is loading, the checked subscription;
-/// otherwise one of its own, listed once per subscription.
+/// the one the window loads anyway (setCatalog()) when it holds, or is loading, every set of the checked
+/// subscription's regions (DiskEncryptionSetCatalog::covers()); otherwise one of its own, listed once per
+/// subscription.
 class DesReadinessChecker : public QObject {
     Q_OBJECT
 public:
@@ -87,7 +88,7 @@ Q_SIGNALS:
 
 private:
     void watch(DiskEncryptionSetCatalog *catalog);
-    /// The window's catalogue holds, or is loading, the checked subscription.
+    /// The window's catalogue holds, or is loading, every set of the checked subscription's regions.
     bool sharedCatalogServes() const;
     /// Resets the results for a new check and emits started(); false (finished() queued) when the
     /// subscription is not usable.
