@@ -39,7 +39,6 @@
 namespace {
 
 using cmkbench::benchDraft;
-using cmkbench::clickNext;
 using cmkbench::waitFor;
 
 const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14"); // the demo's production
@@ -97,12 +96,8 @@ bool measureWizard(const QUrl &endpoint, const QDir &traffic, int run, WizardRun
                      &wizard, [&] { out->listedMs = clock.nsecsElapsed() / 1e6; });
     wizard.resize(1000, 720);
     wizard.show();
-    while (wizard.currentId() != cmkui::EncryptionPageId) {
-        if (!clickNext(wizard)) {
-            fprintf(stderr, "could not reach the Encryption page (page %d)\n", wizard.currentId());
-            return false;
-        }
-    }
+    if (!cmkbench::nextUntil(wizard, cmkui::EncryptionPageId, "Encryption"))
+        return false;
     out->encryptionMs = clock.nsecsElapsed() / 1e6;
     auto *weu = wizard.findChild<QComboBox *>(QStringLiteral("desCombo_westeurope_os"));
     auto *frc = wizard.findChild<QComboBox *>(QStringLiteral("desCombo_francecentral_os"));
@@ -169,19 +164,15 @@ QString loadAverage() {
 int main(int argc, char **argv) {
     cmkbench::useOffscreenUnlessSet();
     QApplication app(argc, argv);
-    QCommandLineParser parser;
-    const QCommandLineOption countOption = cmkbench::generatedSetsOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"),
-                                        QStringLiteral("Runs of each side (default 5)."), QStringLiteral("R"),
-                                        QStringLiteral("5"));
     const QCommandLineOption latencyOption(QStringLiteral("latency"),
                                            QStringLiteral("armsandbox's --latency in ms (default 100)."),
                                            QStringLiteral("MS"), QStringLiteral("100"));
     const QCommandLineOption nodeOption(QStringLiteral("node"), QStringLiteral("The node executable."),
                                         QStringLiteral("PATH"), QStringLiteral("node"));
-    parser.addOptions({countOption, runsOption, latencyOption, nodeOption});
-    parser.addHelpOption();
-    parser.process(app);
+    const QCommandLineOption countOption = cmkbench::generatedSetsOption();
+    const QCommandLineOption runsOption = cmkbench::runsOption(QStringLiteral("Runs of each side"), 5);
+    QCommandLineParser parser;
+    cmkbench::parseOptions(parser, app, {latencyOption, nodeOption, countOption, runsOption});
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const QString script = QStringLiteral(CMK_SOURCE_DIR "/bench/sdk-list-des.js");
 

@@ -168,12 +168,8 @@ bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     cmkui::CreateImageVersionWizard wizard(&client, &draft, options);
     wizard.resize(1000, 720);
     wizard.show();
-    while (wizard.currentId() != cmkui::EncryptionPageId) {
-        if (!clickNext(wizard)) {
-            fprintf(stderr, "could not reach the Encryption page (page %d)\n", wizard.currentId());
-            return false;
-        }
-    }
+    if (!cmkbench::nextUntil(wizard, cmkui::EncryptionPageId, "Encryption"))
+        return false;
     auto *weu = child<QComboBox>(&wizard, "desCombo_westeurope_os");
     if (!weu || !waitFor([&] { return weu->count() > 0; }, 60000)) {
         fprintf(stderr, "the DES grid did not fill\n");
@@ -274,8 +270,7 @@ int main(int argc, char **argv) {
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption countOption = cmkbench::generatedSetsOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Wizard runs (default 3)."),
-                                        QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption runsOption = cmkbench::runsOption(QStringLiteral("Wizard runs"), 3);
     const QCommandLineOption startupOption(QStringLiteral("startup-runs"),
                                            QStringLiteral("Startup measurements (default 5)."),
                                            QStringLiteral("S"), QStringLiteral("5"));
@@ -286,9 +281,7 @@ int main(int argc, char **argv) {
         QStringLiteral(
             "Run armsandbox at this niceness (default 0: as started). Stands in for a remote ARM."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({countOption, runsOption, startupOption, sandboxNiceOption});
-    parser.addHelpOption();
-    parser.process(app);
+    cmkbench::parseOptions(parser, app, {countOption, runsOption, startupOption, sandboxNiceOption});
     const int count = parser.value(countOption).toInt();
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const int startupRuns = qMax(0, parser.value(startupOption).toInt());

@@ -7,10 +7,12 @@
 
 #include <QAbstractButton>
 #include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWizard>
+#include <cstdio>
 #include <functional>
 
 namespace cmkbench {
@@ -25,6 +27,21 @@ inline void useOffscreenUnlessSet() {
 inline QCommandLineOption generatedSetsOption() {
     return QCommandLineOption(QStringLiteral("count"), QStringLiteral("Generated DES (default 10000)."),
                               QStringLiteral("N"), QStringLiteral("10000"));
+}
+
+/// --runs R: how many times the benchmark measures (`what` says what one run is).
+inline QCommandLineOption runsOption(const QString &what, int defaultRuns) {
+    return QCommandLineOption(QStringLiteral("runs"),
+                              QStringLiteral("%1 (default %2).").arg(what).arg(defaultRuns),
+                              QStringLiteral("R"), QString::number(defaultRuns));
+}
+
+/// Reads the command line into `parser`: `options`, and --help.
+inline void parseOptions(QCommandLineParser &parser, const QCoreApplication &app,
+                         const QList<QCommandLineOption> &options) {
+    parser.addOptions(options);
+    parser.addHelpOption();
+    parser.process(app);
 }
 
 /// Runs the event loop until done() or the timeout. It sleeps between events like QApplication::exec() (a
@@ -54,6 +71,17 @@ inline bool clickNext(QWizard &wizard) {
         return false;
     next->click();
     return wizard.currentId() != before;
+}
+
+/// Clicks Next until the wizard shows page `pageId` (says on stderr where it stopped when it cannot).
+inline bool nextUntil(QWizard &wizard, int pageId, const char *pageName) {
+    while (wizard.currentId() != pageId) {
+        if (!clickNext(wizard)) {
+            fprintf(stderr, "could not reach the %s page (page %d)\n", pageName, wizard.currentId());
+            return false;
+        }
+    }
+    return true;
 }
 
 /// The demo's encrypted draft from the managed image, in West Europe and France Central.
