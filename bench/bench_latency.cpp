@@ -193,7 +193,7 @@ int main(int argc, char **argv) {
            qPrintable(loadAverage()));
     printf("%-4s %10s %12s %10s %12s %10s %10s %12s\n", "run", "ours(ms)", "page shown", "listed",
            "round trips", "rows", "SDK(ms)", "SDK listed");
-    QList<double> ours, sdk;
+    QList<double> ours, afterPage, sdk;
     int worstRoundTrips = 0;
     bool ok = true;
     for (int run = 1; run <= runs; ++run) {
@@ -202,6 +202,7 @@ int main(int argc, char **argv) {
         ok = measureWizard(endpoint, trafficDir, run, &wizard) && ok;
         ok = measureSdk(parser.value(nodeOption), script, endpoint, &node) && ok;
         ours << wizard.filledMs;
+        afterPage << wizard.filledMs - wizard.encryptionMs;
         sdk << node.elapsedMs;
         worstRoundTrips = std::max(worstRoundTrips, wizard.roundTrips);
         printf("%-4d %10.0f %12.0f %10.0f %12d %4d+%-5d %10.0f %12d\n", run, wizard.filledMs,
@@ -216,8 +217,10 @@ int main(int argc, char **argv) {
     const double oursMedian = median(ours);
     const double sdkMedian = median(sdk);
     const double ratio = oursMedian > 0 ? sdkMedian / oursMedian : 0;
-    printf("median: ours %.0f ms (at most %d round trips), SDK %.0f ms, ratio %.1fx; load average %s\n",
-           oursMedian, worstRoundTrips, sdkMedian, ratio, qPrintable(loadAverage()));
+    printf("median: ours %.0f ms from opening the wizard (%.0f ms after the Encryption page was shown; at "
+           "most %d "
+           "round trips), SDK %.0f ms, ratio %.1fx; load average %s\n",
+           oursMedian, median(afterPage), worstRoundTrips, sdkMedian, ratio, qPrintable(loadAverage()));
     const bool met = ok && worstRoundTrips <= 3 && oursMedian <= 400 && ratio >= 20;
     printf("targets (<= 3 round trips, <= 400 ms, >= 20x): %s\n", met ? "met" : "MISSED");
     return met ? 0 : 2;

@@ -128,7 +128,7 @@ public:
     std::vector<DiskEncryptionSet> inRegions(const QStringList &regions) const;
     /// The sets of `encryptionType` in `region`, in list order.
     std::vector<DiskEncryptionSet> ofTypeInRegion(const QString &encryptionType, const QString &region) const;
-    /// The resource group holding the most sets of the subscription, or empty.
+    /// The resource group holding the most of the sets held (those the filter kept), or empty.
     QString busiestResourceGroup() const;
 
 Q_SIGNALS:

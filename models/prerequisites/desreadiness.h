@@ -77,8 +77,8 @@ public:
     const QList<RegionDesReadiness> &results() const { return m_results; }
     QStringList flaggedRegions() const; ///< regions without a usable set
     bool allReady() const;              ///< no error, at least one region, none flagged
-    /// The resource group that holds the most sets of the subscription (a sensible place for new ones), or
-    /// empty.
+    /// The resource group that holds the most of the counted sets (a sensible place for new ones), or empty:
+    /// of the subscription, or of the regions the window's catalogue holds when the check counts it.
     QString suggestedResourceGroup() const { return m_suggestedResourceGroup; }
 
 Q_SIGNALS:
