@@ -12,6 +12,7 @@
 
 #include "arm/armclient.h"
 #include "benchprocess.h"
+#include "benchwizard.h"
 #include "common/diskencryptionsetmodel.h"
 #include "draft/draftstore.h"
 #include "imageversion/imageversiondraft.h"
@@ -38,7 +39,10 @@
 
 namespace {
 
+using cmkbench::benchDraft;
 using cmkbench::binary;
+using cmkbench::clickNext;
+using cmkbench::waitFor;
 
 qint64 threadCpuUs() {
     timespec ts{};
@@ -131,36 +135,8 @@ private:
     QString m_worst;
 };
 
-/// Runs the event loop until done() or the timeout. It sleeps between events like QApplication::exec() (a
-/// 5 ms timer wakes it to check done()): a busy loop here would keep one of the two cores for itself and
-/// make the GUI thread look like a CPU hog to the scheduler, neither of which the real app does.
-/// BENCH_BUSY_WAIT=1 restores the busy loop of the first versions of this benchmark, for comparison.
-bool waitFor(const std::function<bool()> &done, int timeoutMs) {
-    static const bool busy = qEnvironmentVariableIntValue("BENCH_BUSY_WAIT") == 1;
-    QElapsedTimer clock;
-    clock.start();
-    QTimer wake;
-    wake.start(5);
-    while (!done() && clock.elapsed() < timeoutMs) {
-        if (busy)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        else
-            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return done();
-}
-
 template <typename T> T *child(QObject *root, const char *name) {
     return root->findChild<T *>(QString::fromLatin1(name));
-}
-
-bool clickNext(QWizard &wizard) {
-    QAbstractButton *next = wizard.button(QWizard::NextButton);
-    const int before = wizard.currentId();
-    if (!waitFor([&] { return next->isEnabled() && next->isVisible(); }, 20000))
-        return false;
-    next->click();
-    return wizard.currentId() != before;
 }
 
 // The demo data with SIGEncryption registered, plus `count` generated DES.
@@ -168,13 +144,6 @@ QUrl startSandbox(QProcess &process, int count) {
     return cmkbench::startSandbox(process, {QStringLiteral("--features-registered"),
                                             QStringLiteral("--generate-des"), QString::number(count),
                                             QStringLiteral("--lro-polls"), QStringLiteral("20")});
-}
-
-/// The demo's encrypted draft from the managed image, in West Europe and France Central.
-cmk::ImageVersionDraft benchDraft(const QString &version) {
-    return demodata::withTargetRegion(demodata::cmkImageVersionDraft(version, cmk::SourceKind::ManagedImage),
-                                      QStringLiteral("francecentral"),
-                                      demodata::desId(QStringLiteral("des-frc-cmk")));
 }
 
 struct Stalls {
@@ -199,12 +168,8 @@ bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     cmkui::CreateImageVersionWizard wizard(&client, &draft, options);
     wizard.resize(1000, 720);
     wizard.show();
-    while (wizard.currentId() != cmkui::EncryptionPageId) {
-        if (!clickNext(wizard)) {
-            fprintf(stderr, "could not reach the Encryption page (page %d)\n", wizard.currentId());
-            return false;
-        }
-    }
+    if (!cmkbench::nextUntil(wizard, cmkui::EncryptionPageId, "Encryption"))
+        return false;
     auto *weu = child<QComboBox>(&wizard, "desCombo_westeurope_os");
     if (!weu || !waitFor([&] { return weu->count() > 0; }, 60000)) {
         fprintf(stderr, "the DES grid did not fill\n");
@@ -301,15 +266,11 @@ double measureStartup(const QTemporaryDir &dir) {
 } // namespace
 
 int main(int argc, char **argv) {
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    cmkbench::useOffscreenUnlessSet();
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption countOption(QStringLiteral("count"),
-                                         QStringLiteral("Generated DES (default 10000)."),
-                                         QStringLiteral("N"), QStringLiteral("10000"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Wizard runs (default 3)."),
-                                        QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption countOption = cmkbench::generatedSetsOption();
+    const QCommandLineOption runsOption = cmkbench::runsOption(QStringLiteral("Wizard runs"), 3);
     const QCommandLineOption startupOption(QStringLiteral("startup-runs"),
                                            QStringLiteral("Startup measurements (default 5)."),
                                            QStringLiteral("S"), QStringLiteral("5"));
@@ -320,9 +281,7 @@ int main(int argc, char **argv) {
         QStringLiteral(
             "Run armsandbox at this niceness (default 0: as started). Stands in for a remote ARM."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({countOption, runsOption, startupOption, sandboxNiceOption});
-    parser.addHelpOption();
-    parser.process(app);
+    cmkbench::parseOptions(parser, app, {countOption, runsOption, startupOption, sandboxNiceOption});
     const int count = parser.value(countOption).toInt();
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const int startupRuns = qMax(0, parser.value(startupOption).toInt());

@@ -166,6 +166,8 @@ void DiskEncryptionSetCatalog::load(ArmClient *client, const QString &subscripti
     m_regionOf.reserve(m_sets.capacity());
     m_indexOfId.reserve(qsizetype(m_sets.capacity()));
     m_listPath = path.path();
+    m_loadRegions = m_filterRegions;
+    m_loadType = m_filterType;
     m_loading = true;
     const bool exact = m_nextLoadExact || m_source == DesListSource::ResourceManager;
     m_nextLoadExact = false;
@@ -187,6 +189,21 @@ void DiskEncryptionSetCatalog::setFilter(const QStringList &regions, const QStri
     m_filterType = encryptionType;
 }
 
+bool DiskEncryptionSetCatalog::covers(const QString &subscriptionId, const QStringList &regions,
+                                      const QString &encryptionType) const {
+    if (subscriptionId.isEmpty() || m_subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) != 0 ||
+        !(m_loading || m_complete))
+        return false;
+    if (!m_loadType.isEmpty() && m_loadType.compare(encryptionType, Qt::CaseInsensitive) != 0)
+        return false;
+    if (m_loadRegions.isEmpty())
+        return true;
+    if (regions.isEmpty())
+        return false;
+    return std::all_of(regions.begin(), regions.end(),
+                       [this](const QString &region) { return m_loadRegions.contains(normalizeRegion(region)); });
+}
+
 void DiskEncryptionSetCatalog::setListedFrom(DesListSource source) {
     if (m_listedFrom == source)
         return;
@@ -200,10 +217,10 @@ void DiskEncryptionSetCatalog::startResourceGraph() {
     ResourceGraphQuery query;
     query.whereEquals(QStringLiteral("type"), QStringLiteral("microsoft.compute/diskencryptionsets"))
         .whereEquals(QStringLiteral("subscriptionId"), m_subscriptionId);
-    if (!m_filterRegions.isEmpty())
-        query.whereIn(QStringLiteral("location"), m_filterRegions);
-    if (!m_filterType.isEmpty())
-        query.whereEquals(QStringLiteral("properties.encryptionType"), m_filterType);
+    if (!m_loadRegions.isEmpty())
+        query.whereIn(QStringLiteral("location"), m_loadRegions);
+    if (!m_loadType.isEmpty())
+        query.whereEquals(QStringLiteral("properties.encryptionType"), m_loadType);
     auto *pager = new ResourceGraphPager(m_client, query, {m_subscriptionId});
     m_graph = pager;
     connect(pager, &ResourceGraphPager::pageReceived, this, [this, pager] {
@@ -262,7 +279,7 @@ void DiskEncryptionSetCatalog::convertPage(std::shared_ptr<const nlohmann::json>
     ++m_pagesConverting;
     const quint64 generation = m_generation;
     m_converter.start([this, generation, items = std::move(items), requestId = m_pageRequestId,
-                       lowered = m_lowerWorkerPriority, regions = m_filterRegions, type = m_filterType] {
+                       lowered = m_lowerWorkerPriority, regions = m_loadRegions, type = m_loadType] {
         if (lowered)
             lowerWorkerThreadPriority();
         ConvertedPage page;

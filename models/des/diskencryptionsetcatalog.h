@@ -88,6 +88,11 @@ public:
     /// Keeps only the sets in one of `regions` (any spelling; empty: every region) of `encryptionType`
     /// (empty: every type), from the next load on. ARG filters on the server; ARM's listing is filtered here.
     void setFilter(const QStringList &regions, const QString &encryptionType = {});
+    /// Whether the current (or last) load holds every set of `subscriptionId` in `regions` (empty: every
+    /// region) of `encryptionType` (empty: every type): it is loading or complete, for that subscription,
+    /// with a filter that keeps at least those. Whoever wants those sets need not list again.
+    bool covers(const QString &subscriptionId, const QStringList &regions,
+                const QString &encryptionType = {}) const;
     /// Stops a load in flight, keeping the sets converted so far; aborted() follows. Nothing when idle.
     void abort();
     /// Forgets the sets, the subscription and the error (aborting a load in flight).
@@ -123,7 +128,7 @@ public:
     std::vector<DiskEncryptionSet> inRegions(const QStringList &regions) const;
     /// The sets of `encryptionType` in `region`, in list order.
     std::vector<DiskEncryptionSet> ofTypeInRegion(const QString &encryptionType, const QString &region) const;
-    /// The resource group holding the most sets of the subscription, or empty.
+    /// The resource group holding the most of the sets held (those the filter kept), or empty.
     QString busiestResourceGroup() const;
 
 Q_SIGNALS:
@@ -191,6 +196,8 @@ private:
     bool m_nextLoadExact = false; ///< reloadFromResourceManager() asked for ARM
     QStringList m_filterRegions;  ///< normalised; empty: every region
     QString m_filterType;
+    QStringList m_loadRegions; ///< the filter of the current (or last) load, see covers()
+    QString m_loadType;
     QThreadPool m_converter;
 };
 

@@ -109,9 +109,9 @@ bool DesReadinessChecker::countsSharedCatalog() const {
 }
 
 bool DesReadinessChecker::sharedCatalogServes() const {
-    return m_shared && !m_subscriptionId.isEmpty() &&
-           m_shared->subscriptionId().compare(m_subscriptionId, Qt::CaseInsensitive) == 0 &&
-           (m_shared->isLoading() || m_shared->isComplete());
+    // The window's catalogue may hold only some regions (those its pages show): every type of every checked
+    // region is counted, so it must hold them all.
+    return m_shared && m_shared->covers(m_subscriptionId, m_regions);
 }
 
 void DesReadinessChecker::abort() {

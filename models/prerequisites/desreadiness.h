@@ -50,8 +50,9 @@ struct DesCreationCommands {
 DesCreationCommands desCreationCommands(const DesCreationParameters &parameters);
 
 /// Counts the Disk Encryption Sets of a subscription in each target region, from a DiskEncryptionSetCatalog:
-/// the one the window loads anyway (setCatalog()) when it holds, or is loading, the checked subscription;
-/// otherwise one of its own, listed once per subscription.
+/// the one the window loads anyway (setCatalog()) when it holds, or is loading, every set of the checked
+/// subscription's regions (DiskEncryptionSetCatalog::covers()); otherwise one of its own, listed once per
+/// subscription.
 class DesReadinessChecker : public QObject {
     Q_OBJECT
 public:
@@ -76,8 +77,8 @@ public:
     const QList<RegionDesReadiness> &results() const { return m_results; }
     QStringList flaggedRegions() const; ///< regions without a usable set
     bool allReady() const;              ///< no error, at least one region, none flagged
-    /// The resource group that holds the most sets of the subscription (a sensible place for new ones), or
-    /// empty.
+    /// The resource group that holds the most of the counted sets (a sensible place for new ones), or empty:
+    /// of the subscription, or of the regions the window's catalogue holds when the check counts it.
     QString suggestedResourceGroup() const { return m_suggestedResourceGroup; }
 
 Q_SIGNALS:
@@ -87,7 +88,7 @@ Q_SIGNALS:
 
 private:
     void watch(DiskEncryptionSetCatalog *catalog);
-    /// The window's catalogue holds, or is loading, the checked subscription.
+    /// The window's catalogue holds, or is loading, every set of the checked subscription's regions.
     bool sharedCatalogServes() const;
     /// Resets the results for a new check and emits started(); false (finished() queued) when the
     /// subscription is not usable.

@@ -217,6 +217,15 @@ void TestResourceGraph::catalogListsARegionInOneQuery() {
     QCOMPARE(sourceChanged.size(), 1);
     QCOMPARE(graphQueries(*m_sandbox), 1); // one round trip for the region's list
     QCOMPARE(armListPages(*m_sandbox), 0);
+    // What the load holds: the region's sets of that type, and no more.
+    QVERIFY(graph.covers(Sub, {QStringLiteral("West Europe")}, CustomerKey));
+    QVERIFY(!graph.covers(Sub, {QStringLiteral("westeurope")})); // every type
+    QVERIFY(!graph.covers(Sub, {QStringLiteral("westeurope"), QStringLiteral("francecentral")}, CustomerKey));
+    QVERIFY(!graph.covers(Sub, {}, CustomerKey)); // every region
+    const QString devTest = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+    QVERIFY(!graph.covers(devTest, {QStringLiteral("westeurope")}, CustomerKey));
+    graph.setFilter({}); // from the next load on: what is loaded is unchanged
+    QVERIFY(graph.covers(Sub, {QStringLiteral("westeurope")}, CustomerKey));
 
     // The same sets as ARM's listing of the subscription, filtered here.
     DiskEncryptionSetCatalog arm;

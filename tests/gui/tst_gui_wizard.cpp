@@ -142,6 +142,9 @@ private Q_SLOTS:
         QVERIFY(addRegion(QStringLiteral("West US")));
         QTRY_COMPARE_WITH_TIMEOUT(w<QTableWidget>(QStringLiteral("desReadinessTable"))->rowCount(), 4, 8000);
         QVERIFY(readinessSettled());
+        // The wizard lists the sets of its target regions only: the regions added in one go list once more.
+        QVERIFY(readiness->checker()->countsSharedCatalog());
+        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 2);
         QCOMPARE(readinessRow(QStringLiteral("northeurope")).mid(1, 2), (QStringList{"0", "0"}));
         QCOMPARE(readinessRow(QStringLiteral("eastus")).mid(1, 2), (QStringList{"0", "1"}));
         QCOMPARE(readinessRow(QStringLiteral("westus")).mid(1, 2), (QStringList{"1", "0"}));
@@ -185,6 +188,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!commandsPanel->isVisible());
         QVERIFY(readiness->allRegionsReady());
 
+        // A region removed is covered by the sets listed: nothing is listed again.
+        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 2);
         // Check again: one more listing, for this check and for the Encryption page's dropdowns.
         QSignalSpy reloaded(wizard->diskEncryptionSets(), &cmkui::DiskEncryptionSetModel::loadFinished);
         w<QPushButton>(QStringLiteral("desRefreshButton"))->click();
@@ -194,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(readinessSettled());
         QVERIFY(readiness->checker()->countsSharedCatalog());
         QVERIFY(readiness->allRegionsReady());
-        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 2);
+        QCOMPARE(prereqtest::desListings(m_sandbox, Sub), listings + 3);
     }
 
     // An imported az command names its sets without their type and the import guessed a customer-managed

@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(weuOs->count(), 1);
         QVERIFY(weuOs->itemText(0).startsWith(QStringLiteral("des-weu-cmk (rg-keys-prod) — key ")));
         auto *frcOs = w<QComboBox>(QStringLiteral("desCombo_francecentral_os"));
-        QCOMPARE(items(frcOs).size(), 1);
+        QTRY_COMPARE(items(frcOs).size(), 1); // listed when France Central was added
         QVERIFY(frcOs->itemText(0).startsWith(QLatin1String("des-frc-cmk")));
         // The only set of each region is chosen already.
         QTRY_VERIFY(weuOs->currentText().startsWith(QLatin1String("des-weu-cmk")));
@@ -411,8 +411,9 @@ private Q_SLOTS:
         QVERIFY(next(wizard));
         QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("doubleEncryptionRadio")));
         QVERIFY(QTest::qWaitFor([&] { return !m_wizard->diskEncryptionSets()->isLoading(); }, 5000));
-        // The shared model holds every set of the subscription; each cell sees only its own.
-        QVERIFY(m_wizard->diskEncryptionSets()->rowCount() >= 8);
+        // The shared model holds every set of the target regions (West Europe's two, West US's and East US's),
+        // never those of other regions; each cell sees only its own.
+        QTRY_COMPARE(m_wizard->diskEncryptionSets()->rowCount(), 4);
         QCOMPARE(w<QComboBox>(QStringLiteral("desCombo_westus_os"))->count(), 0);        // CMK only there
         QCOMPARE(items(w<QComboBox>(QStringLiteral("desCombo_eastus_lun1"))).size(), 1); // double there
         const QStringList weu = items(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")));
@@ -495,13 +496,25 @@ private Q_SLOTS:
 
     void switchingSubscriptionReloadsDes() {
         CreateImageVersionWizard *wizard = open();
+        // The sets are listed once the draft has target regions, those of its subscription.
+        const auto targetWestEurope = [this] {
+            m_draft->modify([](cmk::ImageVersionDraft &d) {
+                if (d.targetRegions.isEmpty()) {
+                    cmk::RegionDraft region;
+                    region.name = QStringLiteral("westeurope");
+                    d.targetRegions << region;
+                }
+            });
+        };
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("subscriptionCombo")), QStringLiteral("Contoso Production")));
+        targetWestEurope();
         QVERIFY(QTest::qWaitFor([&] { return wizard->diskEncryptionSets()->isComplete(); }, 5000));
         QCOMPARE(wizard->diskEncryptionSets()->subscriptionId(), Sub);
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("subscriptionCombo")), QStringLiteral("Contoso Dev/Test")));
-        QCOMPARE(wizard->diskEncryptionSets()->subscriptionId(), DevSub);
+        targetWestEurope();
+        QTRY_COMPARE(wizard->diskEncryptionSets()->subscriptionId(), DevSub);
         QVERIFY(QTest::qWaitFor([&] { return wizard->diskEncryptionSets()->isComplete(); }, 5000));
         QCOMPARE(wizard->diskEncryptionSets()->rowCount(), 1);
         QCOMPARE(wizard->diskEncryptionSets()->all().front().name, QStringLiteral("des-dev-weu-cmk"));

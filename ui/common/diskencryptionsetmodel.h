@@ -1,8 +1,9 @@
 #pragma once
 
-// The Disk Encryption Sets of the image's subscription, as ONE model shared by every dropdown of the
-// Encryption page. Each dropdown looks at it through a DiskEncryptionSetFilterModel that keeps only the DES
-// usable for its region, subscription and encryption type, so a wrong DES is never offered.
+// The Disk Encryption Sets of the image's subscription (in its target regions: the wizard sets the
+// catalogue's filter), as ONE model shared by every dropdown of the Encryption page. Each dropdown looks at
+// it through a DiskEncryptionSetFilterModel that keeps only the DES usable for its region, subscription and
+// encryption type, so a wrong DES is never offered.
 
 #include "arm/resources.h"
 #include "imageversion/imageversiondraft.h"

@@ -2,6 +2,7 @@
 
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
+#include "des/diskencryptionsetcatalog.h"
 #include "imageversion/imageversiondraft.h"
 #include "imagewizard/basicspage.h"
 #include "imagewizard/encryptionpage.h"
@@ -10,6 +11,8 @@
 #include "imagewizard/submitpage.h"
 #include "imagewizard/tagspage.h"
 #include "keyvault/deshealthcache.h"
+
+#include <QTimer>
 
 namespace cmkui {
 
@@ -47,10 +50,13 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     setStartId(BasicsPageId);
     setReviewPage(m_review);
 
-    connect(draft, &cmk::ImageVersionDraftModel::changed, this,
-            &CreateImageVersionWizard::followSubscription);
+    m_draftFollow = new QTimer(this);
+    m_draftFollow->setSingleShot(true);
+    m_draftFollow->setInterval(0);
+    connect(m_draftFollow, &QTimer::timeout, this, &CreateImageVersionWizard::followDraft);
+    connect(draft, &cmk::ImageVersionDraftModel::changed, m_draftFollow, qOverload<>(&QTimer::start));
     connect(m_review, &ReviewCreatePage::created, this, &CreateImageVersionWizard::imageVersionCreated);
-    followSubscription();
+    followDraft();
     retranslateUi();
     resize(940, 720);
 }
@@ -61,17 +67,27 @@ QString CreateImageVersionWizard::subscriptionId() const {
     return m_services.draft->draft().subscriptionId;
 }
 
-void CreateImageVersionWizard::followSubscription() {
-    // The DES list belongs to one subscription; a switch aborts the stale load and starts over.
-    const QString subscription = m_services.draft->draft().subscriptionId;
+void CreateImageVersionWizard::followDraft() {
+    // The Encryption page's dropdowns show the sets of the target regions, and the Replication page's
+    // readiness check counts every type there: one Resource Graph query filtered on the server by the
+    // subscription and the target regions (every type, so that switching the encryption type lists nothing)
+    // serves both. Edits the loaded (or loading) sets already cover, such as removing a region, list nothing;
+    // a switch of subscription replaces the stale load.
+    const cmk::ImageVersionDraft &d = m_services.draft->draft();
     DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
-    if (subscription.compare(sets->subscriptionId(), Qt::CaseInsensitive) == 0 &&
-        (sets->isLoading() || sets->isComplete()))
+    cmk::DiskEncryptionSetCatalog *catalog = sets->catalog();
+    QStringList regions;
+    for (const cmk::RegionDraft &region : d.targetRegions)
+        regions << region.name;
+    if (d.subscriptionId.isEmpty() ||
+        (regions.isEmpty() && d.subscriptionId.compare(sets->subscriptionId(), Qt::CaseInsensitive) != 0)) {
+        sets->clear(); // nothing to show until the draft has target regions
         return;
-    if (subscription.isEmpty())
-        sets->clear();
-    else
-        sets->load(m_services.client, subscription);
+    }
+    if (regions.isEmpty() || catalog->covers(d.subscriptionId, regions))
+        return;
+    catalog->setFilter(regions);
+    sets->load(m_services.client, d.subscriptionId);
 }
 
 void CreateImageVersionWizard::reloadLists() {

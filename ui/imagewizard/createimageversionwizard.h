@@ -7,6 +7,8 @@
 #include "imagewizard/wizardpageids.h"
 #include "imagewizard/wizardservices.h" // and the classes it names (cmk::ArmClient, ResourceListModel...)
 
+class QTimer;
+
 namespace cmkui {
 
 class BasicsPage;
@@ -56,7 +58,8 @@ protected:
     bool hasChoices() const override;
 
 private:
-    void followSubscription();
+    /// Lists the sets the pages need when the draft's subscription or target regions call for more.
+    void followDraft();
 
     WizardServices m_services;
     BasicsPage *m_basics = nullptr;
@@ -64,6 +67,7 @@ private:
     EncryptionPage *m_encryption = nullptr;
     TagsPage *m_tags = nullptr;
     SubmitPage *m_review = nullptr;
+    QTimer *m_draftFollow = nullptr; ///< one followDraft() per event-loop turn, however many edits
 };
 
 } // namespace cmkui

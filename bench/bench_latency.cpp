@@ -1,0 +1,227 @@
+// At realistic latency (issue 15): the time from opening the wizard on a draft with 2 target regions (the
+// Encryption page is shown within it) to both regions' dropdowns filled, and the Disk Encryption Set round
+// trips it took, against armsandbox answering every request after 100 ms, with 10,000 generated sets over 20
+// regions. Side by side in the same run, Microsoft's unmodified @azure/arm-compute (bench/sdk-list-des.js:
+// diskEncryptionSets.list() filtered client-side) against the same sandbox, and the ratio.
+//
+//   bench_latency [--count N] [--runs R] [--latency MS] [--node PATH]
+//
+// The sandbox runs as its own process (armsandbox from CMK_BIN_DIR or next to this binary) with
+// --traffic-dir: the round trips are the traffic files for DES listings (ARM's, any page) and Resource Graph
+// queries written during the measured window. Targets: at most 3 round trips, at most 400 ms, the SDK at
+// least 20 times slower. Exit status 2 when a target is missed.
+
+#include "arm/armclient.h"
+#include "benchprocess.h"
+#include "benchwizard.h"
+#include "common/diskencryptionsetmodel.h"
+#include "des/diskencryptionsetcatalog.h"
+#include "imageversion/imageversiondraft.h"
+#include "imagewizard/createimageversionwizard.h"
+#include "imagewizard/wizardpageids.h"
+#include "support/demodraft.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+using cmkbench::benchDraft;
+using cmkbench::waitFor;
+
+const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14"); // the demo's production
+
+/// Traffic files the sandbox wrote (names in order).
+QStringList trafficFiles(const QDir &dir) {
+    return dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+}
+
+/// Whether a traffic file is a DES round trip: a page of ARM's listing of the sets or a Resource Graph query.
+bool isDesRoundTrip(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject request =
+        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("liveRequest")).toObject();
+    const QString urlPath = QUrl(request.value(QStringLiteral("url")).toString()).path();
+    return urlPath.endsWith(QLatin1String("/providers/Microsoft.Compute/diskEncryptionSets"),
+                            Qt::CaseInsensitive) ||
+           urlPath.compare(QLatin1String("/providers/Microsoft.ResourceGraph/resources"),
+                           Qt::CaseInsensitive) == 0;
+}
+
+int desRoundTripsSince(const QDir &dir, const QStringList &before) {
+    int n = 0;
+    for (const QString &name : trafficFiles(dir)) {
+        if (!before.contains(name) && isDesRoundTrip(dir.filePath(name)))
+            ++n;
+    }
+    return n;
+}
+
+struct WizardRun {
+    double filledMs = -1;     ///< wizard opened to both dropdowns filled
+    double encryptionMs = -1; ///< wizard opened to the Encryption page shown
+    double listedMs = -1;     ///< wizard opened to the catalogue's load finished (every page converted)
+    int roundTrips = 0;
+    int rowsWeu = 0;
+    int rowsFrc = 0;
+};
+
+/// One wizard on a new client: opened, Next to the Encryption page at once, until both dropdowns are filled.
+bool measureWizard(const QUrl &endpoint, const QDir &traffic, int run, WizardRun *out) {
+    const QStringList before = trafficFiles(traffic);
+    cmk::ArmClient client;
+    client.setEndpoint(endpoint);
+    cmk::ImageVersionDraftModel draft;
+    draft.setDraft(benchDraft(QStringLiteral("8.%1.0").arg(run)));
+    cmkui::CreateWizardOptions options;
+    options.withPrerequisites = false;
+    QElapsedTimer clock;
+    clock.start();
+    cmkui::CreateImageVersionWizard wizard(&client, &draft, options);
+    QObject::connect(wizard.diskEncryptionSets()->catalog(), &cmk::DiskEncryptionSetCatalog::loadFinished,
+                     &wizard, [&] { out->listedMs = clock.nsecsElapsed() / 1e6; });
+    wizard.resize(1000, 720);
+    wizard.show();
+    if (!cmkbench::nextUntil(wizard, cmkui::EncryptionPageId, "Encryption"))
+        return false;
+    out->encryptionMs = clock.nsecsElapsed() / 1e6;
+    auto *weu = wizard.findChild<QComboBox *>(QStringLiteral("desCombo_westeurope_os"));
+    auto *frc = wizard.findChild<QComboBox *>(QStringLiteral("desCombo_francecentral_os"));
+    cmkui::DiskEncryptionSetModel *sets = wizard.diskEncryptionSets();
+    const bool filled =
+        weu && frc &&
+        waitFor(
+            [&] { return !sets->isLoading() && sets->isComplete() && weu->count() > 0 && frc->count() > 0; },
+            60000);
+    out->filledMs = clock.nsecsElapsed() / 1e6;
+    if (!filled) {
+        fprintf(stderr, "the dropdowns did not fill\n");
+        return false;
+    }
+    out->rowsWeu = weu->count();
+    out->rowsFrc = frc->count();
+    // Whatever the sandbox still writes for this window was sent before the dropdowns filled.
+    waitFor([] { return false; }, 200);
+    out->roundTrips = desRoundTripsSince(traffic, before);
+    return true;
+}
+
+struct SdkRun {
+    double elapsedMs = -1;
+    int listed = 0;
+    QString version;
+};
+
+/// bench/sdk-list-des.js against the sandbox: its own elapsed time (first request to last set).
+bool measureSdk(const QString &node, const QString &script, const QUrl &endpoint, SdkRun *out) {
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(node, {script, endpoint.toString(), Subscription,
+                         QStringLiteral("EncryptionAtRestWithCustomerKey"), QStringLiteral("westeurope"),
+                         QStringLiteral("francecentral")});
+    if (!process.waitForFinished(600000) || process.exitCode() != 0) {
+        fprintf(stderr, "%s did not finish\n", qPrintable(script));
+        return false;
+    }
+    const QJsonObject result = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    out->elapsedMs = result.value(QStringLiteral("elapsedMs")).toDouble(-1);
+    out->listed = result.value(QStringLiteral("listed")).toInt();
+    out->version = result.value(QStringLiteral("sdkVersion")).toString();
+    return out->elapsedMs >= 0;
+}
+
+double median(QList<double> values) {
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    const qsizetype mid = values.size() / 2;
+    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
+}
+
+QString loadAverage() {
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly)
+               ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
+               : QStringLiteral("?");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    cmkbench::useOffscreenUnlessSet();
+    QApplication app(argc, argv);
+    const QCommandLineOption latencyOption(QStringLiteral("latency"),
+                                           QStringLiteral("armsandbox's --latency in ms (default 100)."),
+                                           QStringLiteral("MS"), QStringLiteral("100"));
+    const QCommandLineOption nodeOption(QStringLiteral("node"), QStringLiteral("The node executable."),
+                                        QStringLiteral("PATH"), QStringLiteral("node"));
+    const QCommandLineOption countOption = cmkbench::generatedSetsOption();
+    const QCommandLineOption runsOption = cmkbench::runsOption(QStringLiteral("Runs of each side"), 5);
+    QCommandLineParser parser;
+    cmkbench::parseOptions(parser, app, {latencyOption, nodeOption, countOption, runsOption});
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+    const QString script = QStringLiteral(CMK_SOURCE_DIR "/bench/sdk-list-des.js");
+
+    QTemporaryDir traffic;
+    QProcess sandbox;
+    const QUrl endpoint = cmkbench::startSandbox(
+        sandbox, {QStringLiteral("--latency"), parser.value(latencyOption), QStringLiteral("--generate-des"),
+                  parser.value(countOption), QStringLiteral("--features-registered"),
+                  QStringLiteral("--traffic-dir"), traffic.path()});
+    if (endpoint.isEmpty()) {
+        fprintf(stderr, "cannot start %s\n", qPrintable(cmkbench::binary(QStringLiteral("armsandbox"))));
+        return 1;
+    }
+    const QDir trafficDir(traffic.path());
+    printf("armsandbox --latency %s --generate-des %s: 2 target regions (westeurope, francecentral), "
+           "customer-managed key; load average %s\n",
+           qPrintable(parser.value(latencyOption)), qPrintable(parser.value(countOption)),
+           qPrintable(loadAverage()));
+    printf("%-4s %10s %12s %10s %12s %10s %10s %12s\n", "run", "ours(ms)", "page shown", "listed",
+           "round trips", "rows", "SDK(ms)", "SDK listed");
+    QList<double> ours, afterPage, sdk;
+    int worstRoundTrips = 0;
+    bool ok = true;
+    for (int run = 1; run <= runs; ++run) {
+        WizardRun wizard;
+        SdkRun node;
+        ok = measureWizard(endpoint, trafficDir, run, &wizard) && ok;
+        ok = measureSdk(parser.value(nodeOption), script, endpoint, &node) && ok;
+        ours << wizard.filledMs;
+        afterPage << wizard.filledMs - wizard.encryptionMs;
+        sdk << node.elapsedMs;
+        worstRoundTrips = std::max(worstRoundTrips, wizard.roundTrips);
+        printf("%-4d %10.0f %12.0f %10.0f %12d %4d+%-5d %10.0f %12d\n", run, wizard.filledMs,
+               wizard.encryptionMs, wizard.listedMs, wizard.roundTrips, wizard.rowsWeu, wizard.rowsFrc,
+               node.elapsedMs, node.listed);
+        if (run == 1)
+            printf("     (@azure/arm-compute %s)\n", qPrintable(node.version));
+        fflush(stdout);
+    }
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    const double oursMedian = median(ours);
+    const double sdkMedian = median(sdk);
+    const double ratio = oursMedian > 0 ? sdkMedian / oursMedian : 0;
+    printf("median: ours %.0f ms from opening the wizard (%.0f ms after the Encryption page was shown; at "
+           "most %d "
+           "round trips), SDK %.0f ms, ratio %.1fx; load average %s\n",
+           oursMedian, median(afterPage), worstRoundTrips, sdkMedian, ratio, qPrintable(loadAverage()));
+    const bool met = ok && worstRoundTrips <= 3 && oursMedian <= 400 && ratio >= 20;
+    printf("targets (<= 3 round trips, <= 400 ms, >= 20x): %s\n", met ? "met" : "MISSED");
+    return met ? 0 : 2;
+}
