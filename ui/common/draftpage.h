@@ -50,12 +50,17 @@ protected:
     WizardServices m_services;
 
 private:
+    /// The row shown while a list loads: an endless bar, what loads, and Cancel.
+    struct BusyRow {
+        QWidget *row = nullptr;
+        QProgressBar *bar = nullptr;
+        QLabel *text = nullptr;
+        QPushButton *cancel = nullptr;
+    };
+
     QStringList m_errors;
     QLabel *m_errorLabel = nullptr;
-    QWidget *m_busyRow = nullptr;
-    QProgressBar *m_busyBar = nullptr;
-    QLabel *m_busyLabel = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    BusyRow m_busy;
 };
 
 /// Empties a table whose cells hold widgets. Qt deletes removed cell widgets later; until then they must not
