@@ -22,6 +22,17 @@ namespace cmkui {
 /// field); the page's retranslateUi() sets the label's text. Returns the label.
 QLabel *addLabelledRow(QFormLayout *form, QWidget *field);
 
+/// A row of a form: the field and the label that names it (its buddy).
+template <class Field> struct FormRow {
+    QLabel *label = nullptr;
+    Field *field = nullptr;
+};
+
+/// addLabelledRow() for a page that keeps both widgets of the row.
+template <class Field> FormRow<Field> addFormRow(QFormLayout *form, Field *field) {
+    return {addLabelledRow(form, field), field};
+}
+
 class DraftPage : public QWizardPage {
     Q_OBJECT
 public:
