@@ -34,17 +34,15 @@ class TestDesSetupDialog : public QObject {
 
 private:
     armsandbox::Sandbox m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
-    std::unique_ptr<CreateImageVersionWizard> m_wizard;
+    WizardSession m_session;
     int m_versions = 0; ///< each test's version number is new
 
-    template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }
+    template <typename T> T *w(const QString &name) { return find<T>(m_session.wizard.get(), name); }
 
     /// Basics (production subscription, ubuntu-22-04-gen2 from snap-ubuntu-os), then the Replication page
     /// with `region` added after West Europe.
     bool openReplicationWith(const QString &regionDisplayName, const cmk::ImageVersionDraft &initial = {}) {
-        CreateImageVersionWizard *wizard = openWizard(m_client.get(), m_draft, m_wizard, 10, initial);
+        CreateImageVersionWizard *wizard = m_session.open(initial);
         if (!fillDemoTarget(wizard, QStringLiteral("7.0.%1").arg(m_versions++)))
             return false;
         auto *kind = w<QComboBox>(QStringLiteral("sourceKindCombo"));
@@ -63,7 +61,9 @@ private:
         const QString name = QStringLiteral("desCreateButton_") + region;
         QPushButton *button = nullptr;
         if (!QTest::qWaitFor(
-                [&] { return (button = m_wizard->findChild<QPushButton *>(name)) && button->isVisible(); },
+                [&] {
+                    return (button = m_session.wizard->findChild<QPushButton *>(name)) && button->isVisible();
+                },
                 8000)) {
             qWarning("no visible %s", qPrintable(name));
             return nullptr;
@@ -71,7 +71,8 @@ private:
         if (!button->text().contains(QLatin1String("Create a disk encryption set in ")))
             return nullptr;
         button->click();
-        DesSetupDialog *dialog = m_wizard->findChild<DesSetupDialog *>(QStringLiteral("desSetupDialog"));
+        DesSetupDialog *dialog =
+            m_session.wizard->findChild<DesSetupDialog *>(QStringLiteral("desSetupDialog"));
         if (dialog)
             dialog->setGrantRetry(cmk::GrantRetry{8, 10, 100});
         return dialog;
@@ -126,7 +127,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QString why;
-        QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
+        QVERIFY2(startRegisteredSandbox(m_sandbox, m_session.client, &why), qPrintable(why));
     }
 
     void init() {
@@ -134,7 +135,7 @@ private Q_SLOTS:
         m_sandbox.clearExchanges();
     }
 
-    void cleanup() { m_wizard.reset(); }
+    void cleanup() { m_session.wizard.reset(); }
 
     // East US has a double-encryption set only: for the (default) customer-key type it gets a button.
     void aTakenVaultNameBlocksCreateWithTheReason() {
@@ -181,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(!create->isEnabled());
         QCOMPARE(requests("PUT", QStringLiteral("/vaults/")), 0);
         button(dialog, "cancelSetupButton")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->findChild<DesSetupDialog *>(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session.wizard->findChild<DesSetupDialog *>(), 5000);
     }
 
     void aFailureMidWayResumesWithTryAgainWithoutDuplicates() {
@@ -263,23 +264,25 @@ private Q_SLOTS:
         button(dialog, "closeSetupButton")->click();
         // The readiness follows the reloaded catalogue: North Europe needs no button any more.
         QTRY_VERIFY_WITH_TIMEOUT(
-            !m_wizard->findChild<QPushButton *>(QStringLiteral("desCreateButton_northeurope")), 8000);
-        QVERIFY(next(m_wizard.get()));
-        QCOMPARE(m_wizard->currentId(), int(cmkui::EncryptionPageId));
+            !m_session.wizard->findChild<QPushButton *>(QStringLiteral("desCreateButton_northeurope")), 8000);
+        QVERIFY(next(m_session.wizard.get()));
+        QCOMPARE(m_session.wizard->currentId(), int(cmkui::EncryptionPageId));
         w<QRadioButton>(QStringLiteral("customerKeyRadio"))->click();
         QMessageBox *box = nullptr;
         QVERIFY(QTest::qWaitFor(
-            [&] { return (box = m_wizard->findChild<QMessageBox *>(QStringLiteral("cmkConfirmation"))); },
+            [&] {
+                return (box = m_session.wizard->findChild<QMessageBox *>(QStringLiteral("cmkConfirmation")));
+            },
             3000));
         box->button(QMessageBox::Yes)->click();
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")), QStringLiteral("des-weu-cmk")));
         QVERIFY(choose(w<QComboBox>(QStringLiteral("desCombo_northeurope_os")),
                        QStringLiteral("des-northeurope-cmk")));
-        QVERIFY(next(m_wizard.get()));
-        QVERIFY(next(m_wizard.get()));
-        QCOMPARE(m_wizard->currentId(), int(cmkui::ReviewPageId));
-        QAbstractButton *createVersion = m_wizard->button(QWizard::FinishButton);
+        QVERIFY(next(m_session.wizard.get()));
+        QVERIFY(next(m_session.wizard.get()));
+        QCOMPARE(m_session.wizard->currentId(), int(cmkui::ReviewPageId));
+        QAbstractButton *createVersion = m_session.wizard->button(QWizard::FinishButton);
         QTRY_VERIFY_WITH_TIMEOUT(createVersion->isEnabled(), 5000);
         createVersion->click();
         auto *result = w<QLabel>(QStringLiteral("resultLabel"));
@@ -329,7 +332,7 @@ private Q_SLOTS:
                  kDouble);
         button(dialog, "closeSetupButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(
-            !m_wizard->findChild<QPushButton *>(QStringLiteral("desCreateButton_westus")), 8000);
+            !m_session.wizard->findChild<QPushButton *>(QStringLiteral("desCreateButton_westus")), 8000);
     }
 
     // Last: the stopped set-up's long-running PUT may still be answered after the dialog is gone.

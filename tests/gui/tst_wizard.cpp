@@ -28,18 +28,16 @@ class TestWizard : public QObject {
 
 private:
     armsandbox::Sandbox m_sandbox;
-    std::unique_ptr<cmk::ArmClient> m_client;
-    std::unique_ptr<cmk::ImageVersionDraftModel> m_draft;
-    std::unique_ptr<CreateImageVersionWizard> m_wizard;
+    WizardSession m_session;
 
     // The feature is registered in initTestCase.
-    CreateImageVersionWizard *open() { return openWizard(m_client.get(), m_draft, m_wizard, 10); }
+    CreateImageVersionWizard *open() { return m_session.open(); }
 
-    template <typename T> T *w(const QString &name) { return find<T>(m_wizard.get(), name); }
+    template <typename T> T *w(const QString &name) { return find<T>(m_session.wizard.get(), name); }
 
     // Basics: production subscription, galContosoProd/ubuntu-22-04-gen2 in West Europe.
     bool fillTarget(const QString &version) {
-        if (!fillDemoTarget(m_wizard.get(), version))
+        if (!fillDemoTarget(m_session.wizard.get(), version))
             return false;
         // The gallery's region becomes the location.
         return QTest::qWaitFor(
@@ -82,9 +80,9 @@ private:
 
 
     bool create() {
-        if (m_wizard->currentId() != cmkui::ReviewPageId)
+        if (m_session.wizard->currentId() != cmkui::ReviewPageId)
             return false;
-        QAbstractButton *createButton = m_wizard->button(QWizard::FinishButton);
+        QAbstractButton *createButton = m_session.wizard->button(QWizard::FinishButton);
         if (createButton->text() != QLatin1String("&Create")) {
             qWarning("Finish button reads %s", qPrintable(createButton->text()));
             return false;
@@ -109,7 +107,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QString why;
-        QVERIFY2(startRegisteredSandbox(m_sandbox, m_client, &why), qPrintable(why));
+        QVERIFY2(startRegisteredSandbox(m_sandbox, m_session.client, &why), qPrintable(why));
     }
 
     void init() {
@@ -117,7 +115,7 @@ private Q_SLOTS:
         m_sandbox.clearExchanges();
     }
 
-    void cleanup() { m_wizard.reset(); }
+    void cleanup() { m_session.wizard.reset(); }
 
     // CMK at rest, 2 regions x (OS disk + 2 data disks from snapshots with LUNs 0 and 1).
     void customerKeyTwoRegionsThreeDisks() {
@@ -147,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));
         QVERIFY(w<QRadioButton>(QStringLiteral("platformKeyRadio"))->isChecked());
         QVERIFY(!w<QLabel>(QStringLiteral("limitationsLabel"))->isVisible());
-        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("customerKeyRadio")));
+        QVERIFY(chooseCustomerKey(m_session.wizard.get(), QStringLiteral("customerKeyRadio")));
         QVERIFY(w<QLabel>(QStringLiteral("limitationsLabel"))->isVisible());
         QVERIFY(w<QLabel>(QStringLiteral("limitationsLabel"))
                     ->text()
@@ -267,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(w<QLabel>(QStringLiteral("sourceDetails"))->text().contains(QLatin1String("LUN 0, 1")));
         QVERIFY(next(wizard));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("doubleEncryptionRadio")));
+        QVERIFY(chooseCustomerKey(m_session.wizard.get(), QStringLiteral("doubleEncryptionRadio")));
         auto *os = w<QComboBox>(QStringLiteral("desCombo_westeurope_os"));
         QVERIFY(QTest::qWaitFor([&] { return os->count() > 0; }, 5000));
         QCOMPARE(items(os).size(), 1);
@@ -352,7 +350,7 @@ private Q_SLOTS:
         QCOMPARE(w<QSpinBox>(QStringLiteral("dataDiskLunSpin_1"))->maximum(), 63);
         w<QSpinBox>(QStringLiteral("dataDiskLunSpin_1"))->setValue(7);
         QVERIFY(next(wizard));
-        QCOMPARE(m_draft->draft().dataDiskLuns(), (QList<int>{0, 7}));
+        QCOMPARE(m_session.draft->draft().dataDiskLuns(), (QList<int>{0, 7}));
     }
 
     void pastEndOfLifeBlocksNext() {
@@ -375,7 +373,7 @@ private Q_SLOTS:
         QVERIFY(next(wizard));
         QVERIFY(addRegion(QStringLiteral("North Europe")));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("customerKeyRadio")));
+        QVERIFY(chooseCustomerKey(m_session.wizard.get(), QStringLiteral("customerKeyRadio")));
         QVERIFY(
             choose(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")), QStringLiteral("des-weu-cmk")));
         auto *north = w<QComboBox>(QStringLiteral("desCombo_northeurope_os"));
@@ -409,11 +407,11 @@ private Q_SLOTS:
         QVERIFY(addRegion(QStringLiteral("West US")));
         QVERIFY(addRegion(QStringLiteral("East US")));
         QVERIFY(next(wizard));
-        QVERIFY(chooseCustomerKey(m_wizard.get(), QStringLiteral("doubleEncryptionRadio")));
-        QVERIFY(QTest::qWaitFor([&] { return !m_wizard->diskEncryptionSets()->isLoading(); }, 5000));
+        QVERIFY(chooseCustomerKey(m_session.wizard.get(), QStringLiteral("doubleEncryptionRadio")));
+        QVERIFY(QTest::qWaitFor([&] { return !m_session.wizard->diskEncryptionSets()->isLoading(); }, 5000));
         // The shared model holds every set of the target regions (West Europe's two, West US's and East US's),
         // never those of other regions; each cell sees only its own.
-        QTRY_COMPARE(m_wizard->diskEncryptionSets()->rowCount(), 4);
+        QTRY_COMPARE(m_session.wizard->diskEncryptionSets()->rowCount(), 4);
         QCOMPARE(w<QComboBox>(QStringLiteral("desCombo_westus_os"))->count(), 0);        // CMK only there
         QCOMPARE(items(w<QComboBox>(QStringLiteral("desCombo_eastus_lun1"))).size(), 1); // double there
         const QStringList weu = items(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")));
@@ -422,7 +420,7 @@ private Q_SLOTS:
         QTRY_VERIFY(errorText(wizard).contains(QLatin1String("The region westus has no disk encryption set")));
         QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
         // The other subscription's set is never in the production subscription's lists.
-        for (QComboBox *combo : m_wizard->findChildren<QComboBox *>()) {
+        for (QComboBox *combo : m_session.wizard->findChildren<QComboBox *>()) {
             if (combo->objectName().startsWith(QLatin1String("desCombo_")))
                 QVERIFY(!items(combo).join(QLatin1Char(' ')).contains(QLatin1String("des-dev")));
         }
@@ -446,7 +444,8 @@ private Q_SLOTS:
                     .contains(QLatin1String("virtual machine")));
 
         // A draft that says otherwise (e.g. edited by hand) is stopped with the reason.
-        m_draft->modify([](cmk::ImageVersionDraft &d) { d.encryption = cmk::EncryptionMode::CustomerKey; });
+        m_session.draft->modify(
+            [](cmk::ImageVersionDraft &d) { d.encryption = cmk::EncryptionMode::CustomerKey; });
         wizard->back();
         QVERIFY(next(wizard));
         QTRY_VERIFY(errorText(wizard).contains(

@@ -27,7 +27,6 @@ QString des(const QString &name) {
                "Microsoft.Compute/diskEncryptionSets/%1")
         .arg(name);
 }
-const QString kGalleryApi = QStringLiteral("2025-03-03");
 
 QJsonObject versionBody(const QString &location, const QJsonObject &source, const QJsonArray &targets) {
     return QJsonObject{
@@ -189,7 +188,7 @@ void TestSandbox::pathsAreCaseInsensitive() {
     QVERIFY(sandbox.start({}));
     Http http;
     const HttpResult upper = http.get(
-        armUrl(sandbox.baseUrl(), kImageDefinition.toUpper().replace(kSub1.toUpper(), kSub1), kGalleryApi));
+        armUrl(sandbox.baseUrl(), kImageDefinition.toUpper().replace(kSub1.toUpper(), kSub1), api::gallery));
     QCOMPARE(upper.status, 200);
     QCOMPARE(upper.json().value(QLatin1String("name")).toString(), QStringLiteral("ubuntu-22-04-gen2"));
 }
@@ -203,7 +202,7 @@ void TestSandbox::unknownRoutesAndMissingResources() {
                QStringLiteral(
                    "/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/galleries/x")
                    .arg(kSub1),
-               kGalleryApi));
+               api::gallery));
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.errorCode(), QStringLiteral("ResourceNotFound"));
     QCOMPARE(
@@ -213,18 +212,18 @@ void TestSandbox::unknownRoutesAndMissingResources() {
             "found."));
     const HttpResult unknownType = http.get(armUrl(
         sandbox.baseUrl(), QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/widgets").arg(kSub1),
-        kGalleryApi));
+        api::gallery));
     QCOMPARE(unknownType.status, 404);
     QCOMPARE(unknownType.errorCode(), QStringLiteral("InvalidResourceType"));
     const HttpResult missingGroup = http.get(
         armUrl(sandbox.baseUrl(),
                QStringLiteral("/subscriptions/%1/resourceGroups/nope/providers/Microsoft.Compute/galleries")
                    .arg(kSub1),
-               kGalleryApi));
+               api::gallery));
     QCOMPARE(missingGroup.status, 404);
     QCOMPARE(missingGroup.errorCode(), QStringLiteral("ResourceGroupNotFound"));
     const HttpResult missingParent =
-        http.get(armUrl(sandbox.baseUrl(), kGallery + QStringLiteral("/images/nope/versions"), kGalleryApi));
+        http.get(armUrl(sandbox.baseUrl(), kGallery + QStringLiteral("/images/nope/versions"), api::gallery));
     QCOMPARE(missingParent.status, 404);
     QCOMPARE(missingParent.errorCode(), QStringLiteral("ParentResourceNotFound"));
     QUrl nowhere = sandbox.baseUrl();
@@ -247,7 +246,7 @@ void TestSandbox::listsByResourceGroupAndChildren() {
     QCOMPARE(
         names(armUrl(base,
                      QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/galleries").arg(kSub1),
-                     kGalleryApi))
+                     api::gallery))
             .size(),
         2);
     QCOMPARE(
@@ -255,11 +254,11 @@ void TestSandbox::listsByResourceGroupAndChildren() {
             base,
             QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Compute/galleries")
                 .arg(kSub1),
-            kGalleryApi)),
+            api::gallery)),
         QStringList{QStringLiteral("galContosoBuild")});
-    QCOMPARE(names(armUrl(base, kGallery + QStringLiteral("/images"), kGalleryApi)).size(),
+    QCOMPARE(names(armUrl(base, kGallery + QStringLiteral("/images"), api::gallery)).size(),
              4); // with ubuntu-22-04-cvm
-    QCOMPARE(names(armUrl(base, kImageDefinition + QStringLiteral("/versions"), kGalleryApi)),
+    QCOMPARE(names(armUrl(base, kImageDefinition + QStringLiteral("/versions"), api::gallery)),
              (QStringList{QStringLiteral("1.0.0"), QStringLiteral("1.1.0")}));
     const QStringList subDes = names(armUrl(
         base, QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/diskEncryptionSets").arg(kSub1),
@@ -392,14 +391,14 @@ void TestSandbox::versionGetExpandsReplicationStatusOnlyOnRequest() {
     QVERIFY(sandbox.start({}));
     Http http;
     const QString path = kImageDefinition + QStringLiteral("/versions/1.1.0");
-    const HttpResult plain = http.get(armUrl(sandbox.baseUrl(), path, kGalleryApi));
+    const HttpResult plain = http.get(armUrl(sandbox.baseUrl(), path, api::gallery));
     QCOMPARE(plain.status, 200);
     QVERIFY(!plain.json()
                  .value(QLatin1String("properties"))
                  .toObject()
                  .contains(QLatin1String("replicationStatus")));
     const HttpResult expanded =
-        http.get(armUrl(sandbox.baseUrl(), path, kGalleryApi, QStringLiteral("$expand=ReplicationStatus")));
+        http.get(armUrl(sandbox.baseUrl(), path, api::gallery, QStringLiteral("$expand=ReplicationStatus")));
     const QJsonObject status = expanded.json()
                                    .value(QLatin1String("properties"))
                                    .toObject()
@@ -543,7 +542,7 @@ void TestSandbox::validationErrors() {
     options.fixturePath = m_registeredFixture;
     QVERIFY(sandbox.start(options));
     Http http;
-    const HttpResult result = http.put(armUrl(sandbox.baseUrl(), versionPath, kGalleryApi), body);
+    const HttpResult result = http.put(armUrl(sandbox.baseUrl(), versionPath, api::gallery), body);
     QCOMPARE(result.status, status);
     QCOMPARE(result.errorCode(), code);
     QCOMPARE(result.errorTarget(), target);
@@ -573,7 +572,7 @@ void TestSandbox::validationAcceptsDisplayNamesAndConsistentEncryption() {
                                      {{0, singular}, {1, des(QStringLiteral("des-weu-double"))}})),
                    target(QStringLiteral("francecentral"), encryption(des(QStringLiteral("des-frc-cmk"))))});
     const HttpResult result = http.put(
-        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/4.0.0"), kGalleryApi), body);
+        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/4.0.0"), api::gallery), body);
     QCOMPARE(result.status, 201);
     QCOMPARE(result.json()
                  .value(QLatin1String("properties"))
@@ -588,7 +587,7 @@ void TestSandbox::featureNotRegisteredBlocksEncryption() {
     QVERIFY(sandbox.start({})); // demo fixture: SIGEncryption NotRegistered in the main subscription
     Http http;
     const QUrl url =
-        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/5.0.0"), kGalleryApi);
+        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/5.0.0"), api::gallery);
     const HttpResult encrypted =
         http.put(url, versionBody(QStringLiteral("westeurope"), imageSource(),
                                   QJsonArray{target(QStringLiteral("westeurope"),
@@ -611,11 +610,11 @@ void TestSandbox::featureNotRequiredDoesNotBlock() {
     armsandbox::Sandbox sandbox;
     QVERIFY(sandbox.start(options));
     Http http;
-    const HttpResult encrypted =
-        http.put(armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/5.0.0"), kGalleryApi),
-                 versionBody(QStringLiteral("westeurope"), imageSource(),
-                             QJsonArray{target(QStringLiteral("westeurope"),
-                                               encryption(des(QStringLiteral("des-weu-cmk"))))}));
+    const HttpResult encrypted = http.put(
+        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/5.0.0"), api::gallery),
+        versionBody(QStringLiteral("westeurope"), imageSource(),
+                    QJsonArray{target(QStringLiteral("westeurope"),
+                                      encryption(des(QStringLiteral("des-weu-cmk"))))}));
     QCOMPARE(encrypted.status, 201);
 }
 
@@ -629,7 +628,7 @@ void TestSandbox::lroCreatingToSucceededWithReplicationProgress() {
     Http http;
     const QString path = kImageDefinition + QStringLiteral("/versions/2.0.0");
     const HttpResult created =
-        http.put(armUrl(sandbox.baseUrl(), path, kGalleryApi),
+        http.put(armUrl(sandbox.baseUrl(), path, api::gallery),
                  versionBody(QStringLiteral("westeurope"), imageSource(),
                              QJsonArray{target(QStringLiteral("westeurope"),
                                                encryption(des(QStringLiteral("des-weu-cmk")),
@@ -641,7 +640,7 @@ void TestSandbox::lroCreatingToSucceededWithReplicationProgress() {
     QVERIFY(operation.isValid());
     QVERIFY(operation.path().contains(
         QStringLiteral("/providers/Microsoft.Compute/locations/westeurope/capsOperations/")));
-    QCOMPARE(QUrlQuery(operation).queryItemValue(QStringLiteral("api-version")), kGalleryApi);
+    QCOMPARE(QUrlQuery(operation).queryItemValue(QStringLiteral("api-version")), api::gallery);
     const QJsonObject properties = created.json().value(QLatin1String("properties")).toObject();
     QCOMPARE(properties.value(QLatin1String("provisioningState")).toString(), QStringLiteral("Creating"));
     QVERIFY(!properties.contains(QLatin1String("replicationStatus")));
@@ -654,7 +653,7 @@ void TestSandbox::lroCreatingToSucceededWithReplicationProgress() {
              2);
 
     const QUrl expanded =
-        armUrl(sandbox.baseUrl(), path, kGalleryApi, QStringLiteral("$expand=ReplicationStatus"));
+        armUrl(sandbox.baseUrl(), path, api::gallery, QStringLiteral("$expand=ReplicationStatus"));
     const auto progressOf = [&http, &expanded](QString *state, QString *regionState) {
         const QJsonObject props = http.get(expanded).json().value(QLatin1String("properties")).toObject();
         *state = props.value(QLatin1String("provisioningState")).toString();
@@ -711,7 +710,7 @@ void TestSandbox::lroFailureHook() {
                     QJsonArray{target(QStringLiteral("westeurope")), target(QStringLiteral("westus"))});
     body.insert(QStringLiteral("tags"), QJsonObject{{QStringLiteral("sandbox-fail-lro"),
                                                      QStringLiteral("ReplicationQuotaExceeded")}});
-    const HttpResult created = http.put(armUrl(sandbox.baseUrl(), path, kGalleryApi), body);
+    const HttpResult created = http.put(armUrl(sandbox.baseUrl(), path, api::gallery), body);
     QCOMPARE(created.status, 201);
     const QUrl operation(QString::fromLatin1(created.header("Azure-AsyncOperation")));
     QCOMPARE(http.get(operation).json().value(QLatin1String("status")).toString(),
@@ -726,7 +725,7 @@ void TestSandbox::lroFailureHook() {
                 .toString()
                 .contains(QLatin1String("westus")));
     const QJsonObject props =
-        http.get(armUrl(sandbox.baseUrl(), path, kGalleryApi, QStringLiteral("$expand=ReplicationStatus")))
+        http.get(armUrl(sandbox.baseUrl(), path, api::gallery, QStringLiteral("$expand=ReplicationStatus")))
             .json()
             .value(QLatin1String("properties"))
             .toObject();
@@ -743,7 +742,7 @@ void TestSandbox::deleteVersion() {
     QVERIFY(sandbox.start({}));
     Http http;
     const QUrl url =
-        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/1.0.0"), kGalleryApi);
+        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/1.0.0"), api::gallery);
     const HttpResult deleted = http.call("DELETE", url);
     QCOMPARE(deleted.status, 202);
     const QUrl operation(QString::fromLatin1(deleted.header("Azure-AsyncOperation")));
@@ -822,7 +821,7 @@ void TestSandbox::providerRegistrationTransitions() {
                         QStringLiteral("/subscriptions/%1/resourceGroups/rg-dev/providers/Microsoft.Compute/"
                                        "galleries/galContosoDev/images/ubuntu-22-04-dev/versions/1.0.0")
                             .arg(kSub2),
-                        kGalleryApi),
+                        api::gallery),
                  versionBody(QStringLiteral("westeurope"), imageSource(), {}));
     QCOMPARE(blocked.status, 409);
     QCOMPARE(blocked.errorCode(), QStringLiteral("MissingSubscriptionRegistration"));
@@ -862,17 +861,17 @@ void TestSandbox::readOnlySubscriptionIsForbidden() {
                        QStringLiteral("/subscriptions/%1/providers/Microsoft.Compute/register").arg(kSub1),
                        QStringLiteral("2025-04-01")));
     QCOMPARE(provider.status, 403);
-    const HttpResult put =
-        http.put(armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/9.0.0"), kGalleryApi),
-                 versionBody(QStringLiteral("westeurope"), imageSource(), {}));
+    const HttpResult put = http.put(
+        armUrl(sandbox.baseUrl(), kImageDefinition + QStringLiteral("/versions/9.0.0"), api::gallery),
+        versionBody(QStringLiteral("westeurope"), imageSource(), {}));
     QCOMPARE(put.status, 403);
     QCOMPARE(put.errorCode(), QStringLiteral("AuthorizationFailed"));
     QCOMPARE(http.call("DELETE", armUrl(sandbox.baseUrl(),
-                                        kImageDefinition + QStringLiteral("/versions/1.0.0"), kGalleryApi))
+                                        kImageDefinition + QStringLiteral("/versions/1.0.0"), api::gallery))
                  .status,
              403);
     // Reading stays allowed.
-    QCOMPARE(http.get(armUrl(sandbox.baseUrl(), kImageDefinition, kGalleryApi)).status, 200);
+    QCOMPARE(http.get(armUrl(sandbox.baseUrl(), kImageDefinition, api::gallery)).status, 200);
 }
 
 void TestSandbox::authRequired() {

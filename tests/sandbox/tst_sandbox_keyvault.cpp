@@ -10,11 +10,6 @@ using namespace sandboxtest;
 
 namespace {
 
-const QString kKv = QStringLiteral("2025-05-01");
-const QString kAuthz = QStringLiteral("2022-04-01");
-const QString kDisk = QStringLiteral("2025-01-02");
-const QString kGalleryApi = QStringLiteral("2025-03-03");
-const QString kTenant = QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47");
 const QString kKeysGroup = QStringLiteral("/subscriptions/%1/resourceGroups/rg-keys-prod").arg(kSub1);
 const QString kCryptoServiceEncryptionUser = QStringLiteral("e147488a-f6f5-4113-8e2d-b22465e65bf6");
 const QString kReader = QStringLiteral("acdd72a7-3385-48ef-bd42-f606fba81ae7");
@@ -104,7 +99,8 @@ private Q_SLOTS:
 
     void demoKeysCarryResolvedDates() {
         const HttpResult key = m_http.get(
-            url(vaultId(QStringLiteral("kv-contoso-eus2")) + QStringLiteral("/keys/cmk-disks-legacy"), kKv));
+            url(vaultId(QStringLiteral("kv-contoso-eus2")) + QStringLiteral("/keys/cmk-disks-legacy"),
+                api::keyVault));
         QCOMPARE(key.status, 200);
         const QJsonObject attributes = propertiesOf(key.json()).value(QLatin1String("attributes")).toObject();
         const qint64 exp = qint64(attributes.value(QLatin1String("exp")).toDouble());
@@ -121,7 +117,7 @@ private Q_SLOTS:
         const QString check =
             QStringLiteral("/subscriptions/%1/providers/Microsoft.KeyVault/checkNameAvailability").arg(kSub1);
         const auto availability = [&](const QString &name) {
-            return send("POST", check, kKv,
+            return send("POST", check, api::keyVault,
                         QJsonObject{{QStringLiteral("name"), name},
                                     {QStringLiteral("type"), QStringLiteral("Microsoft.KeyVault/vaults")}})
                 .json();
@@ -134,16 +130,17 @@ private Q_SLOTS:
             availability(QStringLiteral("kv-sandbox-new")).value(QLatin1String("nameAvailable")).toBool());
 
         const HttpResult created =
-            send("PUT", vaultId(QStringLiteral("kv-sandbox-new")), kKv, vaultBody(true));
+            send("PUT", vaultId(QStringLiteral("kv-sandbox-new")), api::keyVault, vaultBody(true));
         QCOMPARE(created.status, 201);
         QCOMPARE(propertiesOf(created.json()).value(QLatin1String("provisioningState")).toString(),
                  QStringLiteral("RegisteringDns"));
         QCOMPARE(propertiesOf(created.json()).value(QLatin1String("enableSoftDelete")).toBool(), true);
         QString state;
         for (int i = 0; i < 5 && state != QLatin1String("Succeeded"); ++i)
-            state = propertiesOf(m_http.get(url(vaultId(QStringLiteral("kv-sandbox-new")), kKv)).json())
-                        .value(QLatin1String("provisioningState"))
-                        .toString();
+            state =
+                propertiesOf(m_http.get(url(vaultId(QStringLiteral("kv-sandbox-new")), api::keyVault)).json())
+                    .value(QLatin1String("provisioningState"))
+                    .toString();
         QCOMPARE(state, QStringLiteral("Succeeded"));
         QVERIFY(
             !availability(QStringLiteral("kv-sandbox-new")).value(QLatin1String("nameAvailable")).toBool());
@@ -152,20 +149,20 @@ private Q_SLOTS:
             send("PUT",
                  vaultId(QStringLiteral("KV-SANDBOX-NEW"),
                          QStringLiteral("/subscriptions/%1/resourceGroups/rg-dev").arg(kSub2)),
-                 kKv, vaultBody(true));
+                 api::keyVault, vaultBody(true));
         QCOMPARE(taken.status, 409);
         QCOMPARE(taken.errorCode(), QStringLiteral("VaultAlreadyExists"));
-        const HttpResult list =
-            m_http.get(url(kKeysGroup + QStringLiteral("/providers/Microsoft.KeyVault/vaults"), kKv));
+        const HttpResult list = m_http.get(
+            url(kKeysGroup + QStringLiteral("/providers/Microsoft.KeyVault/vaults"), api::keyVault));
         QVERIFY(names(list).contains(QStringLiteral("kv-sandbox-new")));
     }
 
     void purgeProtectionAndSoftDeleteAreIrreversible() {
         const QString id = vaultId(QStringLiteral("kv-contoso-eus"));
-        QVERIFY(
-            !propertiesOf(m_http.get(url(id, kKv)).json()).contains(QLatin1String("enablePurgeProtection")));
+        QVERIFY(!propertiesOf(m_http.get(url(id, api::keyVault)).json())
+                     .contains(QLatin1String("enablePurgeProtection")));
         const auto patch = [&](const QJsonObject &properties) {
-            return send("PATCH", id, kKv, QJsonObject{{QStringLiteral("properties"), properties}});
+            return send("PATCH", id, api::keyVault, QJsonObject{{QStringLiteral("properties"), properties}});
         };
         const HttpResult on = patch(QJsonObject{{QStringLiteral("enablePurgeProtection"), true}});
         QCOMPARE(on.status, 200);
@@ -173,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(patch(QJsonObject{{QStringLiteral("enablePurgeProtection"), false}}).status, 400);
         QCOMPARE(patch(QJsonObject{{QStringLiteral("enableSoftDelete"), false}}).status, 400);
         // The access policies are kept by a PATCH that does not name them.
-        QVERIFY(!propertiesOf(m_http.get(url(id, kKv)).json())
+        QVERIFY(!propertiesOf(m_http.get(url(id, api::keyVault)).json())
                      .value(QLatin1String("accessPolicies"))
                      .toArray()
                      .isEmpty());
@@ -187,12 +184,12 @@ private Q_SLOTS:
                 {QStringLiteral("tenantId"), kTenant},
                 {QStringLiteral("objectId"), principal},
                 {QStringLiteral("permissions"), QJsonObject{{QStringLiteral("keys"), keys}}}};
-            return send("PUT", id + QStringLiteral("/accessPolicies/") + kind, kKv,
+            return send("PUT", id + QStringLiteral("/accessPolicies/") + kind, api::keyVault,
                         QJsonObject{{QStringLiteral("properties"),
                                      QJsonObject{{QStringLiteral("accessPolicies"), QJsonArray{entry}}}}});
         };
         const auto keysOf = [&]() {
-            for (const QJsonValue v : propertiesOf(m_http.get(url(id, kKv)).json())
+            for (const QJsonValue v : propertiesOf(m_http.get(url(id, api::keyVault)).json())
                                           .value(QLatin1String("accessPolicies"))
                                           .toArray()) {
                 if (v.toObject().value(QLatin1String("objectId")).toString() == principal)
@@ -221,22 +218,24 @@ private Q_SLOTS:
         const QJsonObject body{
             {QStringLiteral("properties"),
              QJsonObject{{QStringLiteral("kty"), QStringLiteral("RSA")}, {QStringLiteral("keySize"), 3072}}}};
-        const HttpResult created = send("PUT", keyPath, kKv, body);
+        const HttpResult created = send("PUT", keyPath, api::keyVault, body);
         QCOMPARE(created.status, 200);
         const QString versioned =
             propertiesOf(created.json()).value(QLatin1String("keyUriWithVersion")).toString();
         QVERIFY2(
             versioned.startsWith(QLatin1String("https://kv-contoso-wus.vault.azure.net:443/keys/cmk-new/")),
             qPrintable(versioned));
-        const HttpResult again = send("PUT", keyPath, kKv, body);
+        const HttpResult again = send("PUT", keyPath, api::keyVault, body);
         QCOMPARE(propertiesOf(again.json()).value(QLatin1String("keyUriWithVersion")).toString(), versioned);
         const QString version = versioned.section(QLatin1Char('/'), -1);
-        QCOMPARE(names(m_http.get(url(keyPath + QStringLiteral("/versions"), kKv))), QStringList{version});
-        QCOMPARE(m_http.get(url(keyPath + QStringLiteral("/versions/") + version, kKv)).status, 200);
-        QCOMPARE(m_http.get(url(keyPath + QStringLiteral("/versions/0000"), kKv)).status, 404);
+        QCOMPARE(names(m_http.get(url(keyPath + QStringLiteral("/versions"), api::keyVault))),
+                 QStringList{version});
+        QCOMPARE(m_http.get(url(keyPath + QStringLiteral("/versions/") + version, api::keyVault)).status,
+                 200);
+        QCOMPARE(m_http.get(url(keyPath + QStringLiteral("/versions/0000"), api::keyVault)).status, 404);
         const auto refused = [&](const QJsonObject &properties) {
             return send("PUT", vaultId(QStringLiteral("kv-contoso-wus")) + QStringLiteral("/keys/cmk-other"),
-                        kKv, QJsonObject{{QStringLiteral("properties"), properties}})
+                        api::keyVault, QJsonObject{{QStringLiteral("properties"), properties}})
                 .status;
         };
         QCOMPARE(refused(QJsonObject{{QStringLiteral("kty"), QStringLiteral("RSA-HSM")}}),
@@ -250,7 +249,8 @@ private Q_SLOTS:
                                        QStringLiteral("/subscriptions/%1/resourceGroups/rg-dev").arg(kSub2)));
         hidden.insert(QStringLiteral("sandboxDenyRead"), true);
         m_sandbox.setResource(hidden);
-        const HttpResult denied = m_http.get(url(hidden.value(QLatin1String("id")).toString(), kKv));
+        const HttpResult denied =
+            m_http.get(url(hidden.value(QLatin1String("id")).toString(), api::keyVault));
         QCOMPARE(denied.status, 403);
         QCOMPARE(denied.errorCode(), QStringLiteral("AuthorizationFailed"));
         hidden.remove(QStringLiteral("sandboxDenyRead"));
@@ -263,7 +263,8 @@ private Q_SLOTS:
             QStringLiteral("9c7e5a3b-5b1e-4c2d-9f3a-1d2f4e6a8b0c"); // at the group
         const auto listAt = [&](const QString &scope, const QString &filter) {
             return m_http.get(
-                url(scope + QStringLiteral("/providers/Microsoft.Authorization/roleAssignments"), kAuthz,
+                url(scope + QStringLiteral("/providers/Microsoft.Authorization/roleAssignments"),
+                    api::authorization,
                     QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))));
         };
         const HttpResult inherited =
@@ -290,27 +291,30 @@ private Q_SLOTS:
         const QString principal = QStringLiteral("21111111-2222-4333-8444-555555555555");
         const QString name = QStringLiteral("6f0d3c1e-7a5b-4c2d-9e8f-102030405060");
         const QString path = vault + QStringLiteral("/providers/Microsoft.Authorization/roleAssignments/");
-        const HttpResult created =
-            send("PUT", path + name, kAuthz, assignmentBody(kCryptoServiceEncryptionUser, principal));
+        const HttpResult created = send("PUT", path + name, api::authorization,
+                                        assignmentBody(kCryptoServiceEncryptionUser, principal));
         QCOMPARE(created.status, 201);
         QCOMPARE(propertiesOf(created.json()).value(QLatin1String("scope")).toString(), vault);
-        QCOMPARE(
-            send("PUT", path + name, kAuthz, assignmentBody(kCryptoServiceEncryptionUser, principal)).status,
-            200);
+        QCOMPARE(send("PUT", path + name, api::authorization,
+                      assignmentBody(kCryptoServiceEncryptionUser, principal))
+                     .status,
+                 200);
         const HttpResult duplicate =
-            send("PUT", path + QStringLiteral("7f0d3c1e-7a5b-4c2d-9e8f-102030405060"), kAuthz,
+            send("PUT", path + QStringLiteral("7f0d3c1e-7a5b-4c2d-9e8f-102030405060"), api::authorization,
                  assignmentBody(kCryptoServiceEncryptionUser, principal));
         QCOMPARE(duplicate.status, 409);
         QCOMPARE(duplicate.errorCode(), QStringLiteral("RoleAssignmentExists"));
-        QCOMPARE(send("PUT", path + QStringLiteral("not-a-guid"), kAuthz, assignmentBody(kReader, principal))
+        QCOMPARE(send("PUT", path + QStringLiteral("not-a-guid"), api::authorization,
+                      assignmentBody(kReader, principal))
                      .errorCode(),
                  QStringLiteral("InvalidRoleAssignmentId"));
-        QCOMPARE(send("PUT", path + QStringLiteral("8f0d3c1e-7a5b-4c2d-9e8f-102030405060"), kAuthz,
+        QCOMPARE(send("PUT", path + QStringLiteral("8f0d3c1e-7a5b-4c2d-9e8f-102030405060"),
+                      api::authorization,
                       assignmentBody(QStringLiteral("00000000-0000-0000-0000-000000000001"), principal))
                      .errorCode(),
                  QStringLiteral("RoleDefinitionDoesNotExist"));
-        QCOMPARE(send("DELETE", path + name, kAuthz).status, 200);
-        QCOMPARE(send("DELETE", path + name, kAuthz).status, 204);
+        QCOMPARE(send("DELETE", path + name, api::authorization).status, 200);
+        QCOMPARE(send("DELETE", path + name, api::authorization).status, 204);
     }
 
     void desWritesAreLongRunningAndGetAnIdentity() {
@@ -330,10 +334,11 @@ private Q_SLOTS:
                                                          {QStringLiteral("sourceVault"),
                                                           QJsonObject{{QStringLiteral("id"), vault}}}}}}}};
         };
-        QCOMPARE(send("PUT", id, kDisk, body(keyUrl.section(QLatin1Char('/'), 0, -2))).errorCode(),
-                 QStringLiteral("InvalidParameter"));                                     // no version
-        QCOMPARE(send("PUT", id, kDisk, body(keyUrl + QStringLiteral("0"))).status, 400); // no such version
-        const HttpResult accepted = send("PUT", id, kDisk, body(keyUrl));
+        QCOMPARE(send("PUT", id, api::disk, body(keyUrl.section(QLatin1Char('/'), 0, -2))).errorCode(),
+                 QStringLiteral("InvalidParameter")); // no version
+        QCOMPARE(send("PUT", id, api::disk, body(keyUrl + QStringLiteral("0"))).status,
+                 400); // no such version
+        const HttpResult accepted = send("PUT", id, api::disk, body(keyUrl));
         QCOMPARE(accepted.status, 202);
         QVERIFY(QString::fromLatin1(accepted.header("Azure-AsyncOperation"))
                     .contains(QLatin1String("/DiskOperations/")));
@@ -344,7 +349,7 @@ private Q_SLOTS:
                                       .toString();
         QVERIFY(!QUuid::fromString(principal).isNull());
         QCOMPARE(finish(accepted).value(QLatin1String("status")).toString(), QStringLiteral("Succeeded"));
-        const QJsonObject des = m_http.get(url(id, kDisk)).json();
+        const QJsonObject des = m_http.get(url(id, api::disk)).json();
         QCOMPARE(propertiesOf(des).value(QLatin1String("provisioningState")).toString(),
                  QStringLiteral("Succeeded"));
         QCOMPARE(des.value(QLatin1String("identity")).toObject().value(QLatin1String("tenantId")).toString(),
@@ -352,27 +357,28 @@ private Q_SLOTS:
 
         // The new identity is not yet in the directory for its first role assignment.
         const QString path = vault + QStringLiteral("/providers/Microsoft.Authorization/roleAssignments/");
-        const HttpResult early = send("PUT", path + QStringLiteral("9f0d3c1e-7a5b-4c2d-9e8f-102030405060"),
-                                      kAuthz, assignmentBody(kCryptoServiceEncryptionUser, principal));
+        const HttpResult early =
+            send("PUT", path + QStringLiteral("9f0d3c1e-7a5b-4c2d-9e8f-102030405060"), api::authorization,
+                 assignmentBody(kCryptoServiceEncryptionUser, principal));
         QCOMPARE(early.errorCode(), QStringLiteral("PrincipalNotFound"));
-        QCOMPARE(send("PUT", path + QStringLiteral("9f0d3c1e-7a5b-4c2d-9e8f-102030405060"), kAuthz,
-                      assignmentBody(kCryptoServiceEncryptionUser, principal))
+        QCOMPARE(send("PUT", path + QStringLiteral("9f0d3c1e-7a5b-4c2d-9e8f-102030405060"),
+                      api::authorization, assignmentBody(kCryptoServiceEncryptionUser, principal))
                      .status,
                  201);
 
         // PATCH keeps the identity.
         const HttpResult patched =
-            send("PATCH", id, kDisk,
+            send("PATCH", id, api::disk,
                  QJsonObject{{QStringLiteral("properties"),
                               QJsonObject{{QStringLiteral("rotationToLatestKeyVersionEnabled"), true}}}});
         QCOMPARE(patched.status, 202);
         QCOMPARE(finish(patched).value(QLatin1String("status")).toString(), QStringLiteral("Succeeded"));
-        const QJsonObject after = m_http.get(url(id, kDisk)).json();
+        const QJsonObject after = m_http.get(url(id, api::disk)).json();
         QCOMPARE(
             after.value(QLatin1String("identity")).toObject().value(QLatin1String("principalId")).toString(),
             principal);
         QVERIFY(propertiesOf(after).value(QLatin1String("rotationToLatestKeyVersionEnabled")).toBool());
-        QCOMPARE(send("PATCH", desId(QStringLiteral("des-missing")), kDisk,
+        QCOMPARE(send("PATCH", desId(QStringLiteral("des-missing")), api::disk,
                       QJsonObject{{QStringLiteral("tags"), QJsonObject()}})
                      .status,
                  404);
@@ -408,7 +414,7 @@ private Q_SLOTS:
                        QJsonArray{target(QStringLiteral("westeurope"), QStringLiteral("des-weu-cmk")),
                                   target(QStringLiteral("westus"), QStringLiteral("des-wus-cmk"))}}}}}}};
         const QString version = definition + QStringLiteral("/versions/5.0.0");
-        const HttpResult accepted = send("PUT", version, kGalleryApi, body);
+        const HttpResult accepted = send("PUT", version, api::gallery, body);
         QCOMPARE(accepted.status, 201);
         const QJsonObject status = finish(accepted);
         QCOMPARE(status.value(QLatin1String("status")).toString(), QStringLiteral("Failed"));
@@ -423,7 +429,7 @@ private Q_SLOTS:
                  qPrintable(error.value(QLatin1String("message")).toString()));
         const QJsonObject replication =
             propertiesOf(
-                m_http.get(url(version, kGalleryApi, QStringLiteral("$expand=ReplicationStatus"))).json())
+                m_http.get(url(version, api::gallery, QStringLiteral("$expand=ReplicationStatus"))).json())
                 .value(QLatin1String("replicationStatus"))
                 .toObject();
         QHash<QString, QString> states;
@@ -446,13 +452,14 @@ private Q_SLOTS:
              QJsonObject{{QStringLiteral("keys"), QJsonArray{QStringLiteral("Get"), QStringLiteral("WrapKey"),
                                                              QStringLiteral("UnwrapKey")}}}}};
         QCOMPARE(send("PUT",
-                      vaultId(QStringLiteral("kv-contoso-wus")) + QStringLiteral("/accessPolicies/add"), kKv,
+                      vaultId(QStringLiteral("kv-contoso-wus")) + QStringLiteral("/accessPolicies/add"),
+                      api::keyVault,
                       QJsonObject{{QStringLiteral("properties"),
                                    QJsonObject{{QStringLiteral("accessPolicies"), QJsonArray{grant}}}}})
                      .status,
                  200);
         const HttpResult fixed =
-            send("PUT", definition + QStringLiteral("/versions/5.0.1"), kGalleryApi, body);
+            send("PUT", definition + QStringLiteral("/versions/5.0.1"), api::gallery, body);
         QCOMPARE(finish(fixed).value(QLatin1String("status")).toString(), QStringLiteral("Succeeded"));
         const QString keyId = vaultId(QStringLiteral("kv-contoso-wus")) + QStringLiteral("/keys/cmk-disks");
         QJsonObject key = m_sandbox.resource(keyId);
@@ -463,7 +470,7 @@ private Q_SLOTS:
         key.insert(QStringLiteral("properties"), properties);
         m_sandbox.setResource(key);
         const HttpResult disabled =
-            send("PUT", definition + QStringLiteral("/versions/5.0.2"), kGalleryApi, body);
+            send("PUT", definition + QStringLiteral("/versions/5.0.2"), api::gallery, body);
         QCOMPARE(
             finish(disabled).value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
             QStringLiteral("KeyVaultAccessForbidden"));

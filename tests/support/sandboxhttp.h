@@ -23,6 +23,16 @@ namespace sandboxtest {
 
 inline const QString kSub1 = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14");
 inline const QString kSub2 = QStringLiteral("b8e4c7d2-1f5a-4e9b-a6c3-2d7f8e1b0c59");
+/// The tenant of the demo subscriptions.
+inline const QString kTenant = QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47");
+
+/// The api-versions the tests call the sandbox's providers with.
+namespace api {
+inline const QString keyVault = QStringLiteral("2025-05-01");
+inline const QString authorization = QStringLiteral("2022-04-01");
+inline const QString disk = QStringLiteral("2025-01-02");
+inline const QString gallery = QStringLiteral("2025-03-03");
+} // namespace api
 
 struct HttpResult {
     int status = 0;

@@ -31,29 +31,29 @@ DraftPage::DraftPage(const WizardServices &services, QWidget *parent)
     m_errorLabel->setPalette(palette);
     m_errorLabel->setVisible(false);
 
-    m_busyRow = new QWidget(this);
-    m_busyRow->setObjectName(QStringLiteral("busyRow"));
-    auto *busyLayout = new QHBoxLayout(m_busyRow);
+    m_busy.row = new QWidget(this);
+    m_busy.row->setObjectName(QStringLiteral("busyRow"));
+    auto *busyLayout = new QHBoxLayout(m_busy.row);
     busyLayout->setContentsMargins(0, 0, 0, 0);
-    m_busyBar = new QProgressBar(m_busyRow);
-    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setMaximumWidth(120);
-    m_busyBar->setTextVisible(false);
-    m_busyLabel = new QLabel(m_busyRow);
-    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
-    m_busyLabel->setWordWrap(true);
-    m_cancelButton = new QPushButton(m_busyRow);
-    m_cancelButton->setObjectName(QStringLiteral("cancelLoadingButton"));
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] { cancelLoading(); });
-    busyLayout->addWidget(m_busyBar);
-    busyLayout->addWidget(m_busyLabel, 1);
-    busyLayout->addWidget(m_cancelButton);
-    m_busyRow->setVisible(false);
+    m_busy.bar = new QProgressBar(m_busy.row);
+    m_busy.bar->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy.bar->setRange(0, 0);
+    m_busy.bar->setMaximumWidth(120);
+    m_busy.bar->setTextVisible(false);
+    m_busy.text = new QLabel(m_busy.row);
+    m_busy.text->setObjectName(QStringLiteral("busyLabel"));
+    m_busy.text->setWordWrap(true);
+    m_busy.cancel = new QPushButton(m_busy.row);
+    m_busy.cancel->setObjectName(QStringLiteral("cancelLoadingButton"));
+    connect(m_busy.cancel, &QPushButton::clicked, this, [this] { cancelLoading(); });
+    busyLayout->addWidget(m_busy.bar);
+    busyLayout->addWidget(m_busy.text, 1);
+    busyLayout->addWidget(m_busy.cancel);
+    m_busy.row->setVisible(false);
 }
 
 void DraftPage::addStatusWidgets(QVBoxLayout *layout) {
-    layout->addWidget(m_busyRow);
+    layout->addWidget(m_busy.row);
     layout->addWidget(m_errorLabel);
 }
 
@@ -79,15 +79,15 @@ void DraftPage::revalidate() {
 }
 
 void DraftPage::setBusy(const QString &text) {
-    m_busyLabel->setText(text);
-    m_busyRow->setVisible(!text.isEmpty());
+    m_busy.text->setText(text);
+    m_busy.row->setVisible(!text.isEmpty());
 }
 
 void DraftPage::retranslateUi() {
     m_errorLabel->setAccessibleName(tr("Why you cannot continue"));
-    m_busyBar->setAccessibleName(tr("Loading"));
-    m_cancelButton->setText(tr("Stop &loading"));
-    m_cancelButton->setAccessibleName(tr("Stop loading"));
+    m_busy.bar->setAccessibleName(tr("Loading"));
+    m_busy.cancel->setText(tr("Stop &loading"));
+    m_busy.cancel->setAccessibleName(tr("Stop loading"));
 }
 
 void DraftPage::changeEvent(QEvent *event) {

@@ -22,6 +22,17 @@ namespace cmkui {
 /// field); the page's retranslateUi() sets the label's text. Returns the label.
 QLabel *addLabelledRow(QFormLayout *form, QWidget *field);
 
+/// A row of a form: the field and the label that names it (its buddy).
+template <class Field> struct FormRow {
+    QLabel *label = nullptr;
+    Field *field = nullptr;
+};
+
+/// addLabelledRow() for a page that keeps both widgets of the row.
+template <class Field> FormRow<Field> addFormRow(QFormLayout *form, Field *field) {
+    return {addLabelledRow(form, field), field};
+}
+
 class DraftPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -50,12 +61,17 @@ protected:
     WizardServices m_services;
 
 private:
+    /// The row shown while a list loads: an endless bar, what loads, and Cancel.
+    struct BusyRow {
+        QWidget *row = nullptr;
+        QProgressBar *bar = nullptr;
+        QLabel *text = nullptr;
+        QPushButton *cancel = nullptr;
+    };
+
     QStringList m_errors;
     QLabel *m_errorLabel = nullptr;
-    QWidget *m_busyRow = nullptr;
-    QProgressBar *m_busyBar = nullptr;
-    QLabel *m_busyLabel = nullptr;
-    QPushButton *m_cancelButton = nullptr;
+    BusyRow m_busy;
 };
 
 /// Empties a table whose cells hold widgets. Qt deletes removed cell widgets later; until then they must not

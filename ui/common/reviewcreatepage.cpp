@@ -21,28 +21,28 @@ ReviewCreatePage::ReviewCreatePage(const WizardServices &services, QWidget *pare
     m_summary->setOpenLinks(false);
     m_layout->addWidget(m_summary, 3);
 
-    m_toggleRow = new QHBoxLayout;
-    m_requestToggle = new QToolButton(this);
-    m_requestToggle->setCheckable(true);
-    m_requestToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_requestToggle->setArrowType(Qt::RightArrow);
-    m_requestToggle->setAutoRaise(true);
-    m_toggleRow->addWidget(m_requestToggle);
-    m_toggleRow->addStretch(1);
-    m_layout->addLayout(m_toggleRow);
+    m_request.toggleRow = new QHBoxLayout;
+    m_request.toggle = new QToolButton(this);
+    m_request.toggle->setCheckable(true);
+    m_request.toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_request.toggle->setArrowType(Qt::RightArrow);
+    m_request.toggle->setAutoRaise(true);
+    m_request.toggleRow->addWidget(m_request.toggle);
+    m_request.toggleRow->addStretch(1);
+    m_layout->addLayout(m_request.toggleRow);
 
-    m_requestPanel = new QWidget(this);
-    m_requestPanel->setObjectName(QStringLiteral("requestPanel"));
-    m_requestPanel->setVisible(false);
-    m_layout->addWidget(m_requestPanel, 2);
+    m_request.panel = new QWidget(this);
+    m_request.panel->setObjectName(QStringLiteral("requestPanel"));
+    m_request.panel->setVisible(false);
+    m_layout->addWidget(m_request.panel, 2);
 
     m_progressBox = new OperationProgressPanel(this);
     m_layout->addWidget(m_progressBox);
     addStatusWidgets(m_layout);
 
-    connect(m_requestToggle, &QToolButton::toggled, this, [this](bool shown) {
-        m_requestPanel->setVisible(shown);
-        m_requestToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    connect(m_request.toggle, &QToolButton::toggled, this, [this](bool shown) {
+        m_request.panel->setVisible(shown);
+        m_request.toggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
 }
 
@@ -62,7 +62,7 @@ void ReviewCreatePage::setSubmitter(DraftSubmitter *submitter) {
 }
 
 void ReviewCreatePage::setRequestStretch(int stretch) {
-    m_layout->setStretchFactor(m_requestPanel, stretch);
+    m_layout->setStretchFactor(m_request.panel, stretch);
 }
 
 void ReviewCreatePage::retranslateUi() {

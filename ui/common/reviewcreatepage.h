@@ -61,11 +61,11 @@ protected:
     void updateProgress();
     QTextBrowser *summaryView() const { return m_summary; }
     /// The checkable button that shows the request view (its name and text are the wizard's).
-    QToolButton *requestToggle() const { return m_requestToggle; }
+    QToolButton *requestToggle() const { return m_request.toggle; }
     /// The row of the toggle: a wizard may add buttons after it (they stay visible).
-    QHBoxLayout *toggleRow() const { return m_toggleRow; }
+    QHBoxLayout *toggleRow() const { return m_request.toggleRow; }
     /// The request view, hidden until the toggle is pressed; a wizard fills it (it has no layout yet).
-    QWidget *requestPanel() const { return m_requestPanel; }
+    QWidget *requestPanel() const { return m_request.panel; }
     /// Sets how much of the page's height the request view takes, against the summary's 3.
     void setRequestStretch(int stretch);
     OperationProgressPanel *progressPanel() const { return m_progressBox; }
@@ -77,9 +77,13 @@ private:
     cmk::DraftSubmitter *m_submitter = nullptr;
     QVBoxLayout *m_layout = nullptr;
     QTextBrowser *m_summary = nullptr;
-    QHBoxLayout *m_toggleRow = nullptr;
-    QToolButton *m_requestToggle = nullptr;
-    QWidget *m_requestPanel = nullptr;
+    /// The request view: a toggle in a row of its own, and the panel it shows.
+    struct RequestView {
+        QHBoxLayout *toggleRow = nullptr;
+        QToolButton *toggle = nullptr;
+        QWidget *panel = nullptr;
+    };
+    RequestView m_request;
     OperationProgressPanel *m_progressBox = nullptr;
 };
 

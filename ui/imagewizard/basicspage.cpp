@@ -124,9 +124,9 @@ void BasicsPage::buildUi() {
 
     QWidget *previous = nullptr;
     for (QWidget *next : std::initializer_list<QWidget *>{
-             m_subscriptionCombo, m_resourceGroupCombo, m_galleryCombo, m_definitionCombo, m_versionEdit,
-             m_locationCombo, m_sourceKindCombo, m_sourceCombo, m_dataDisksTable, m_addDataDiskButton,
-             m_removeDataDiskButton}) {
+             m_subscriptionRow.field, m_resourceGroupRow.field, m_galleryRow.field, m_definitionRow.field,
+             m_versionRow.field, m_locationRow.field, m_sourceKindRow.field, m_sourceRow.field,
+             m_dataDisks.field, m_addDataDiskButton, m_removeDataDiskButton}) {
         if (previous)
             setTabOrder(previous, next);
         previous = next;
@@ -148,17 +148,17 @@ void BasicsPage::buildTargetBox() {
     m_targetBox->setObjectName(QStringLiteral("targetBox"));
     auto *form = new QFormLayout(m_targetBox);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    m_subscriptionCombo = makeResourceCombo("subscriptionCombo", m_subscriptions);
-    m_resourceGroupCombo = makeResourceCombo("resourceGroupCombo", m_resourceGroups);
-    m_galleryCombo = makeResourceCombo("galleryCombo", m_galleries);
-    m_definitionCombo = makeResourceCombo("imageDefinitionCombo", m_definitions);
+    m_subscriptionRow.field = makeResourceCombo("subscriptionCombo", m_subscriptions);
+    m_resourceGroupRow.field = makeResourceCombo("resourceGroupCombo", m_resourceGroups);
+    m_galleryRow.field = makeResourceCombo("galleryCombo", m_galleries);
+    m_definitionRow.field = makeResourceCombo("imageDefinitionCombo", m_definitions);
     m_definitionDetails = new QLabel(m_targetBox);
     m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
     m_definitionDetails->setWordWrap(true);
-    m_subscriptionLabel = addLabelledRow(form, m_subscriptionCombo);
-    m_resourceGroupLabel = addLabelledRow(form, m_resourceGroupCombo);
-    m_galleryLabel = addLabelledRow(form, m_galleryCombo);
-    m_definitionLabel = addLabelledRow(form, m_definitionCombo);
+    m_subscriptionRow.label = addLabelledRow(form, m_subscriptionRow.field);
+    m_resourceGroupRow.label = addLabelledRow(form, m_resourceGroupRow.field);
+    m_galleryRow.label = addLabelledRow(form, m_galleryRow.field);
+    m_definitionRow.label = addLabelledRow(form, m_definitionRow.field);
     form->addRow(QString(), m_definitionDetails);
 }
 
@@ -167,17 +167,17 @@ void BasicsPage::buildVersionBox() {
     m_versionBox->setObjectName(QStringLiteral("versionBox"));
     auto *form = new QFormLayout(m_versionBox);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    m_versionEdit = new QLineEdit(m_versionBox);
-    m_versionEdit->setObjectName(QStringLiteral("versionEdit"));
-    m_versionEdit->setPlaceholderText(QStringLiteral("1.0.0"));
-    m_versionEdit->setMaxLength(40);
+    m_versionRow.field = new QLineEdit(m_versionBox);
+    m_versionRow.field->setObjectName(QStringLiteral("versionEdit"));
+    m_versionRow.field->setPlaceholderText(QStringLiteral("1.0.0"));
+    m_versionRow.field->setMaxLength(40);
     m_existingVersions = new QLabel(m_versionBox);
     m_existingVersions->setObjectName(QStringLiteral("existingVersionsLabel"));
     m_existingVersions->setWordWrap(true);
-    m_locationCombo = makeResourceCombo("locationCombo", m_services.locations);
-    m_versionLabel = addLabelledRow(form, m_versionEdit);
+    m_locationRow.field = makeResourceCombo("locationCombo", m_services.locations);
+    m_versionRow.label = addLabelledRow(form, m_versionRow.field);
     form->addRow(QString(), m_existingVersions);
-    m_locationLabel = addLabelledRow(form, m_locationCombo);
+    m_locationRow.label = addLabelledRow(form, m_locationRow.field);
 }
 
 void BasicsPage::buildSourceBox() {
@@ -187,17 +187,17 @@ void BasicsPage::buildSourceBox() {
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     sourceLayout->addLayout(form);
-    m_sourceKindCombo = new QComboBox(m_sourceBox);
-    m_sourceKindCombo->setObjectName(QStringLiteral("sourceKindCombo"));
+    m_sourceKindRow.field = new QComboBox(m_sourceBox);
+    m_sourceKindRow.field->setObjectName(QStringLiteral("sourceKindCombo"));
     for (SourceKind kind : {SourceKind::ManagedImage, SourceKind::Snapshots, SourceKind::VirtualMachine,
                             SourceKind::ImageVersion})
-        m_sourceKindCombo->addItem(QString(), sourceKindKey(kind));
-    m_sourceCombo = makeResourceCombo("sourceCombo", m_sources);
+        m_sourceKindRow.field->addItem(QString(), sourceKindKey(kind));
+    m_sourceRow.field = makeResourceCombo("sourceCombo", m_sources);
     m_sourceDetails = new QLabel(m_sourceBox);
     m_sourceDetails->setObjectName(QStringLiteral("sourceDetails"));
     m_sourceDetails->setWordWrap(true);
-    m_sourceKindLabel = addLabelledRow(form, m_sourceKindCombo);
-    m_sourceLabel = addLabelledRow(form, m_sourceCombo);
+    m_sourceKindRow.label = addLabelledRow(form, m_sourceKindRow.field);
+    m_sourceRow.label = addLabelledRow(form, m_sourceRow.field);
     form->addRow(QString(), m_sourceDetails);
     buildDataDisksPanel();
     sourceLayout->addWidget(m_dataDisksPanel, 1);
@@ -209,17 +209,17 @@ void BasicsPage::buildDataDisksPanel() {
     m_dataDisksPanel->setObjectName(QStringLiteral("dataDisksPanel"));
     auto *disksLayout = new QVBoxLayout(m_dataDisksPanel);
     disksLayout->setContentsMargins(0, 0, 0, 0);
-    m_dataDisksLabel = new QLabel(m_dataDisksPanel);
-    m_dataDisksLabel->setWordWrap(true);
-    m_dataDisksTable = new QTableWidget(0, 2, m_dataDisksPanel);
-    m_dataDisksTable->setObjectName(QStringLiteral("dataDisksTable"));
-    m_dataDisksTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_dataDisksTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_dataDisksTable->verticalHeader()->setVisible(false);
-    m_dataDisksTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_dataDisksTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_dataDisksTable->setMinimumHeight(120);
-    m_dataDisksLabel->setBuddy(m_dataDisksTable);
+    m_dataDisks.label = new QLabel(m_dataDisksPanel);
+    m_dataDisks.label->setWordWrap(true);
+    m_dataDisks.field = new QTableWidget(0, 2, m_dataDisksPanel);
+    m_dataDisks.field->setObjectName(QStringLiteral("dataDisksTable"));
+    m_dataDisks.field->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_dataDisks.field->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_dataDisks.field->verticalHeader()->setVisible(false);
+    m_dataDisks.field->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_dataDisks.field->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_dataDisks.field->setMinimumHeight(120);
+    m_dataDisks.label->setBuddy(m_dataDisks.field);
     auto *diskButtons = new QHBoxLayout;
     m_addDataDiskButton = new QPushButton(m_dataDisksPanel);
     m_addDataDiskButton->setObjectName(QStringLiteral("addDataDiskButton"));
@@ -228,20 +228,22 @@ void BasicsPage::buildDataDisksPanel() {
     diskButtons->addWidget(m_addDataDiskButton);
     diskButtons->addWidget(m_removeDataDiskButton);
     diskButtons->addStretch(1);
-    disksLayout->addWidget(m_dataDisksLabel);
-    disksLayout->addWidget(m_dataDisksTable);
+    disksLayout->addWidget(m_dataDisks.label);
+    disksLayout->addWidget(m_dataDisks.field);
     disksLayout->addLayout(diskButtons);
 }
 
 void BasicsPage::connectWidgets() {
-    connect(m_subscriptionCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSubscriptionChosen);
-    connect(m_resourceGroupCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onResourceGroupChosen);
-    connect(m_galleryCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onGalleryChosen);
-    connect(m_definitionCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onDefinitionChosen);
-    connect(m_locationCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onLocationChosen);
-    connect(m_sourceKindCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceKindChosen);
-    connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceChosen);
-    connect(m_versionEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+    connect(m_subscriptionRow.field, &QComboBox::currentIndexChanged, this,
+            &BasicsPage::onSubscriptionChosen);
+    connect(m_resourceGroupRow.field, &QComboBox::currentIndexChanged, this,
+            &BasicsPage::onResourceGroupChosen);
+    connect(m_galleryRow.field, &QComboBox::currentIndexChanged, this, &BasicsPage::onGalleryChosen);
+    connect(m_definitionRow.field, &QComboBox::currentIndexChanged, this, &BasicsPage::onDefinitionChosen);
+    connect(m_locationRow.field, &QComboBox::currentIndexChanged, this, &BasicsPage::onLocationChosen);
+    connect(m_sourceKindRow.field, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceKindChosen);
+    connect(m_sourceRow.field, &QComboBox::currentIndexChanged, this, &BasicsPage::onSourceChosen);
+    connect(m_versionRow.field, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_syncing)
             return;
         draftModel()->modify([&](ImageVersionDraft &d) { d.versionName = text.trimmed(); });
@@ -255,21 +257,21 @@ void BasicsPage::connectWidgets() {
             ++lun;
         draftModel()->modify([&](ImageVersionDraft &d) { d.dataDiskSnapshots.append({lun, QString()}); });
         rebuildDataDiskTable();
-        m_dataDisksTable->setCurrentCell(m_dataDisksTable->rowCount() - 1, 0);
-        if (QWidget *combo = m_dataDisksTable->cellWidget(m_dataDisksTable->rowCount() - 1, 0))
+        m_dataDisks.field->setCurrentCell(m_dataDisks.field->rowCount() - 1, 0);
+        if (QWidget *combo = m_dataDisks.field->cellWidget(m_dataDisks.field->rowCount() - 1, 0))
             combo->setFocus();
         revalidate();
     });
     connect(m_removeDataDiskButton, &QPushButton::clicked, this, [this] {
-        const int row = m_dataDisksTable->currentRow();
+        const int row = m_dataDisks.field->currentRow();
         if (row < 0 || row >= draftModel()->draft().dataDiskSnapshots.size())
             return;
         draftModel()->modify([&](ImageVersionDraft &d) { d.dataDiskSnapshots.removeAt(row); });
         rebuildDataDiskTable();
         revalidate();
     });
-    connect(m_dataDisksTable, &QTableWidget::currentCellChanged, this,
-            [this] { m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0); });
+    connect(m_dataDisks.field, &QTableWidget::currentCellChanged, this,
+            [this] { m_removeDataDiskButton->setEnabled(m_dataDisks.field->currentRow() >= 0); });
 }
 
 void BasicsPage::retranslateUi() {
@@ -283,36 +285,37 @@ void BasicsPage::retranslateUi() {
     m_targetBox->setTitle(tr("Image definition"));
     m_versionBox->setTitle(tr("Version details"));
     m_sourceBox->setTitle(tr("Source"));
-    m_subscriptionLabel->setText(tr("&Subscription:"));
-    m_resourceGroupLabel->setText(tr("&Resource group:"));
-    m_galleryLabel->setText(tr("&Gallery:"));
-    m_definitionLabel->setText(tr("Image &definition:"));
-    m_versionLabel->setText(tr("&Version number:"));
-    m_locationLabel->setText(tr("&Location:"));
-    m_sourceKindLabel->setText(tr("Source &type:"));
-    m_subscriptionCombo->setPlaceholderText(tr("Choose a subscription"));
-    m_resourceGroupCombo->setPlaceholderText(tr("Choose a resource group"));
-    m_galleryCombo->setPlaceholderText(tr("Choose a gallery"));
-    m_definitionCombo->setPlaceholderText(tr("Choose an image definition"));
-    m_locationCombo->setPlaceholderText(tr("Choose a location"));
-    m_subscriptionCombo->setAccessibleName(tr("Subscription"));
-    m_resourceGroupCombo->setAccessibleName(tr("Resource group"));
-    m_galleryCombo->setAccessibleName(tr("Gallery"));
-    m_definitionCombo->setAccessibleName(tr("Image definition"));
+    m_subscriptionRow.label->setText(tr("&Subscription:"));
+    m_resourceGroupRow.label->setText(tr("&Resource group:"));
+    m_galleryRow.label->setText(tr("&Gallery:"));
+    m_definitionRow.label->setText(tr("Image &definition:"));
+    m_versionRow.label->setText(tr("&Version number:"));
+    m_locationRow.label->setText(tr("&Location:"));
+    m_sourceKindRow.label->setText(tr("Source &type:"));
+    m_subscriptionRow.field->setPlaceholderText(tr("Choose a subscription"));
+    m_resourceGroupRow.field->setPlaceholderText(tr("Choose a resource group"));
+    m_galleryRow.field->setPlaceholderText(tr("Choose a gallery"));
+    m_definitionRow.field->setPlaceholderText(tr("Choose an image definition"));
+    m_locationRow.field->setPlaceholderText(tr("Choose a location"));
+    m_subscriptionRow.field->setAccessibleName(tr("Subscription"));
+    m_resourceGroupRow.field->setAccessibleName(tr("Resource group"));
+    m_galleryRow.field->setAccessibleName(tr("Gallery"));
+    m_definitionRow.field->setAccessibleName(tr("Image definition"));
     m_definitionDetails->setAccessibleName(tr("Image definition details"));
-    m_versionEdit->setAccessibleName(tr("Version number"));
-    m_versionEdit->setToolTip(tr("Three whole numbers separated by dots: MAJOR.MINOR.PATCH, such as 1.0.0."));
+    m_versionRow.field->setAccessibleName(tr("Version number"));
+    m_versionRow.field->setToolTip(
+        tr("Three whole numbers separated by dots: MAJOR.MINOR.PATCH, such as 1.0.0."));
     m_existingVersions->setAccessibleName(tr("Existing versions"));
-    m_locationCombo->setAccessibleName(tr("Location"));
-    m_sourceKindCombo->setAccessibleName(tr("Source type"));
-    m_sourceKindCombo->setItemText(0, tr("Managed image"));
-    m_sourceKindCombo->setItemText(1, tr("Snapshots (OS disk and data disks)"));
-    m_sourceKindCombo->setItemText(2, tr("Virtual machine"));
-    m_sourceKindCombo->setItemText(3, tr("Another image version"));
-    m_dataDisksLabel->setText(tr("&Data disks: one snapshot per data disk, each with its own LUN (0 to %1).")
-                                  .arg(ImageVersionValidation::maxLun));
-    m_dataDisksTable->setHorizontalHeaderLabels({tr("Snapshot"), tr("LUN")});
-    m_dataDisksTable->setAccessibleName(tr("Data disks"));
+    m_locationRow.field->setAccessibleName(tr("Location"));
+    m_sourceKindRow.field->setAccessibleName(tr("Source type"));
+    m_sourceKindRow.field->setItemText(0, tr("Managed image"));
+    m_sourceKindRow.field->setItemText(1, tr("Snapshots (OS disk and data disks)"));
+    m_sourceKindRow.field->setItemText(2, tr("Virtual machine"));
+    m_sourceKindRow.field->setItemText(3, tr("Another image version"));
+    m_dataDisks.label->setText(tr("&Data disks: one snapshot per data disk, each with its own LUN (0 to %1).")
+                                   .arg(ImageVersionValidation::maxLun));
+    m_dataDisks.field->setHorizontalHeaderLabels({tr("Snapshot"), tr("LUN")});
+    m_dataDisks.field->setAccessibleName(tr("Data disks"));
     m_addDataDiskButton->setText(tr("&Add data disk"));
     m_addDataDiskButton->setAccessibleName(tr("Add data disk"));
     m_removeDataDiskButton->setText(tr("Remo&ve data disk"));
@@ -360,21 +363,21 @@ void BasicsPage::loadFromDraft() {
 void BasicsPage::syncWidgets() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    selectComboRow(m_subscriptionCombo, m_subscriptions->rowOfName(d.subscriptionId));
-    selectComboRow(m_resourceGroupCombo, m_resourceGroups->rowOfName(d.resourceGroup));
-    selectComboRow(m_galleryCombo, m_galleries->rowOfName(d.galleryName));
-    selectComboRow(m_definitionCombo, m_definitions->rowOfName(d.imageDefinitionName));
-    selectComboRow(m_locationCombo, m_services.locations->rowOfName(d.location));
-    selectComboRow(m_sourceKindCombo, m_sourceKindCombo->findData(sourceKindKey(d.sourceKind)));
-    selectComboRow(m_sourceCombo, m_sources->rowOfId(d.sourceId));
-    if (m_versionEdit->text().trimmed() != d.versionName)
-        m_versionEdit->setText(d.versionName);
-    if (m_dataDisksTable->rowCount() != d.dataDiskSnapshots.size())
+    selectComboRow(m_subscriptionRow.field, m_subscriptions->rowOfName(d.subscriptionId));
+    selectComboRow(m_resourceGroupRow.field, m_resourceGroups->rowOfName(d.resourceGroup));
+    selectComboRow(m_galleryRow.field, m_galleries->rowOfName(d.galleryName));
+    selectComboRow(m_definitionRow.field, m_definitions->rowOfName(d.imageDefinitionName));
+    selectComboRow(m_locationRow.field, m_services.locations->rowOfName(d.location));
+    selectComboRow(m_sourceKindRow.field, m_sourceKindRow.field->findData(sourceKindKey(d.sourceKind)));
+    selectComboRow(m_sourceRow.field, m_sources->rowOfId(d.sourceId));
+    if (m_versionRow.field->text().trimmed() != d.versionName)
+        m_versionRow.field->setText(d.versionName);
+    if (m_dataDisks.field->rowCount() != d.dataDiskSnapshots.size())
         rebuildDataDiskTable();
-    for (int row = 0; row < m_dataDisksTable->rowCount() && row < d.dataDiskSnapshots.size(); ++row) {
-        if (auto *combo = qobject_cast<QComboBox *>(m_dataDisksTable->cellWidget(row, 0)))
+    for (int row = 0; row < m_dataDisks.field->rowCount() && row < d.dataDiskSnapshots.size(); ++row) {
+        if (auto *combo = qobject_cast<QComboBox *>(m_dataDisks.field->cellWidget(row, 0)))
             selectComboRow(combo, m_sources->rowOfId(d.dataDiskSnapshots.at(row).snapshotId));
-        if (auto *spin = qobject_cast<QSpinBox *>(m_dataDisksTable->cellWidget(row, 1))) {
+        if (auto *spin = qobject_cast<QSpinBox *>(m_dataDisks.field->cellWidget(row, 1))) {
             if (spin->value() != d.dataDiskSnapshots.at(row).lun)
                 spin->setValue(d.dataDiskSnapshots.at(row).lun);
         }
@@ -412,7 +415,7 @@ void BasicsPage::cancelLoading() {
 }
 
 void BasicsPage::updateDefinitionDetails() {
-    const int row = m_definitionCombo->currentIndex();
+    const int row = m_definitionRow.field->currentIndex();
     const GalleryImage *image = row >= 0 && row < m_definitions->rowCount()
                                     ? m_definitions->row(row).resourceAs<GalleryImage>()
                                     : nullptr;
@@ -454,28 +457,28 @@ void BasicsPage::updateSourceWidgets() {
     const ImageVersionDraft &d = draftModel()->draft();
     switch (d.sourceKind) {
     case SourceKind::ManagedImage:
-        m_sourceLabel->setText(tr("&Managed image:"));
-        m_sourceCombo->setPlaceholderText(tr("Choose a managed image"));
-        m_sourceCombo->setAccessibleName(tr("Managed image"));
+        m_sourceRow.label->setText(tr("&Managed image:"));
+        m_sourceRow.field->setPlaceholderText(tr("Choose a managed image"));
+        m_sourceRow.field->setAccessibleName(tr("Managed image"));
         break;
     case SourceKind::Snapshots:
-        m_sourceLabel->setText(tr("&OS disk snapshot:"));
-        m_sourceCombo->setPlaceholderText(tr("Choose the OS disk snapshot"));
-        m_sourceCombo->setAccessibleName(tr("OS disk snapshot"));
+        m_sourceRow.label->setText(tr("&OS disk snapshot:"));
+        m_sourceRow.field->setPlaceholderText(tr("Choose the OS disk snapshot"));
+        m_sourceRow.field->setAccessibleName(tr("OS disk snapshot"));
         break;
     case SourceKind::VirtualMachine:
-        m_sourceLabel->setText(tr("&Virtual machine:"));
-        m_sourceCombo->setPlaceholderText(tr("Choose a virtual machine"));
-        m_sourceCombo->setAccessibleName(tr("Virtual machine"));
+        m_sourceRow.label->setText(tr("&Virtual machine:"));
+        m_sourceRow.field->setPlaceholderText(tr("Choose a virtual machine"));
+        m_sourceRow.field->setAccessibleName(tr("Virtual machine"));
         break;
     case SourceKind::ImageVersion:
-        m_sourceLabel->setText(tr("Image &version:"));
-        m_sourceCombo->setPlaceholderText(tr("Choose an image version"));
-        m_sourceCombo->setAccessibleName(tr("Source image version"));
+        m_sourceRow.label->setText(tr("Image &version:"));
+        m_sourceRow.field->setPlaceholderText(tr("Choose an image version"));
+        m_sourceRow.field->setAccessibleName(tr("Source image version"));
         break;
     }
     m_dataDisksPanel->setVisible(d.sourceKind == SourceKind::Snapshots);
-    m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0);
+    m_removeDataDiskButton->setEnabled(m_dataDisks.field->currentRow() >= 0);
 
     QString details;
     if (d.sourceKind == SourceKind::VirtualMachine)
@@ -499,31 +502,31 @@ void BasicsPage::updateSourceWidgets() {
 void BasicsPage::rebuildDataDiskTable() {
     QScopedValueRollback<bool> guard(m_syncing, true);
     const ImageVersionDraft &d = draftModel()->draft();
-    const int current = m_dataDisksTable->currentRow();
-    clearTableWidgets(m_dataDisksTable);
+    const int current = m_dataDisks.field->currentRow();
+    clearTableWidgets(m_dataDisks.field);
     for (const DataDiskSnapshot &disk : d.dataDiskSnapshots)
         addDataDiskRow(disk.snapshotId, disk.lun);
-    if (current >= 0 && current < m_dataDisksTable->rowCount())
-        m_dataDisksTable->setCurrentCell(current, 0);
-    m_removeDataDiskButton->setEnabled(m_dataDisksTable->currentRow() >= 0);
+    if (current >= 0 && current < m_dataDisks.field->rowCount())
+        m_dataDisks.field->setCurrentCell(current, 0);
+    m_removeDataDiskButton->setEnabled(m_dataDisks.field->currentRow() >= 0);
 }
 
 void BasicsPage::addDataDiskRow(const QString &snapshotId, int lun) {
-    const int row = m_dataDisksTable->rowCount();
-    m_dataDisksTable->insertRow(row);
-    auto *combo = new QComboBox(m_dataDisksTable);
+    const int row = m_dataDisks.field->rowCount();
+    m_dataDisks.field->insertRow(row);
+    auto *combo = new QComboBox(m_dataDisks.field);
     combo->setObjectName(QStringLiteral("dataDiskSnapshotCombo_%1").arg(row));
     combo->setModel(m_sources);
     combo->setPlaceholderText(tr("Choose a data disk snapshot"));
     combo->setAccessibleName(tr("Snapshot of data disk %1").arg(row + 1));
     combo->setCurrentIndex(m_sources->rowOfId(snapshotId));
-    auto *spin = new QSpinBox(m_dataDisksTable);
+    auto *spin = new QSpinBox(m_dataDisks.field);
     spin->setObjectName(QStringLiteral("dataDiskLunSpin_%1").arg(row));
     spin->setRange(0, ImageVersionValidation::maxLun);
     spin->setValue(qBound(0, lun, ImageVersionValidation::maxLun));
     spin->setAccessibleName(tr("LUN of data disk %1").arg(row + 1));
-    m_dataDisksTable->setCellWidget(row, 0, combo);
-    m_dataDisksTable->setCellWidget(row, 1, spin);
+    m_dataDisks.field->setCellWidget(row, 0, combo);
+    m_dataDisks.field->setCellWidget(row, 1, spin);
     connect(combo, &QComboBox::currentIndexChanged, this, &BasicsPage::readDataDiskTable);
     connect(spin, &QSpinBox::valueChanged, this, &BasicsPage::readDataDiskTable);
 }
@@ -533,10 +536,10 @@ void BasicsPage::readDataDiskTable() {
         return;
     const QList<DataDiskSnapshot> before = draftModel()->draft().dataDiskSnapshots;
     QList<DataDiskSnapshot> disks;
-    for (int row = 0; row < m_dataDisksTable->rowCount(); ++row) {
+    for (int row = 0; row < m_dataDisks.field->rowCount(); ++row) {
         DataDiskSnapshot disk;
-        auto *combo = qobject_cast<QComboBox *>(m_dataDisksTable->cellWidget(row, 0));
-        auto *spin = qobject_cast<QSpinBox *>(m_dataDisksTable->cellWidget(row, 1));
+        auto *combo = qobject_cast<QComboBox *>(m_dataDisks.field->cellWidget(row, 0));
+        auto *spin = qobject_cast<QSpinBox *>(m_dataDisks.field->cellWidget(row, 1));
         const int index = combo ? combo->currentIndex() : -1;
         // A snapshot not (yet) in the list stays chosen: the list may still be loading.
         disk.snapshotId = index >= 0 ? m_sources->row(index).id : before.value(row).snapshotId;
@@ -807,7 +810,7 @@ void BasicsPage::onSourceKindChosen(int index) {
     if (m_syncing || index < 0)
         return;
     SourceKind kind = SourceKind::ManagedImage;
-    sourceKindFromKey(m_sourceKindCombo->itemData(index).toString(), &kind);
+    sourceKindFromKey(m_sourceKindRow.field->itemData(index).toString(), &kind);
     if (kind == draftModel()->draft().sourceKind)
         return;
     draftModel()->modify([&](ImageVersionDraft &d) {

@@ -93,31 +93,25 @@ private:
 
     QLabel *m_intro = nullptr;
     ChangeNotice *m_changeNotice = nullptr;
+    // Image definition box: where the version goes.
     QGroupBox *m_targetBox = nullptr;
-    QGroupBox *m_versionBox = nullptr;
-    QGroupBox *m_sourceBox = nullptr;
-    QLabel *m_subscriptionLabel = nullptr;
-    QComboBox *m_subscriptionCombo = nullptr;
-    QLabel *m_resourceGroupLabel = nullptr;
-    QComboBox *m_resourceGroupCombo = nullptr;
-    QLabel *m_galleryLabel = nullptr;
-    QComboBox *m_galleryCombo = nullptr;
-    QLabel *m_definitionLabel = nullptr;
-    QComboBox *m_definitionCombo = nullptr;
+    FormRow<QComboBox> m_subscriptionRow;
+    FormRow<QComboBox> m_resourceGroupRow;
+    FormRow<QComboBox> m_galleryRow;
+    FormRow<QComboBox> m_definitionRow;
     QLabel *m_definitionDetails = nullptr;
-    QLabel *m_versionLabel = nullptr;
-    QLineEdit *m_versionEdit = nullptr;
+    // Version details box.
+    QGroupBox *m_versionBox = nullptr;
+    FormRow<QLineEdit> m_versionRow;
     QLabel *m_existingVersions = nullptr;
-    QLabel *m_locationLabel = nullptr;
-    QComboBox *m_locationCombo = nullptr;
-    QLabel *m_sourceKindLabel = nullptr;
-    QComboBox *m_sourceKindCombo = nullptr;
-    QLabel *m_sourceLabel = nullptr;
-    QComboBox *m_sourceCombo = nullptr;
+    FormRow<QComboBox> m_locationRow;
+    // Source box: what the disks are made from.
+    QGroupBox *m_sourceBox = nullptr;
+    FormRow<QComboBox> m_sourceKindRow;
+    FormRow<QComboBox> m_sourceRow;
     QLabel *m_sourceDetails = nullptr;
     QWidget *m_dataDisksPanel = nullptr;
-    QLabel *m_dataDisksLabel = nullptr;
-    QTableWidget *m_dataDisksTable = nullptr;
+    FormRow<QTableWidget> m_dataDisks; ///< the snapshots of the data disks, by LUN
     QPushButton *m_addDataDiskButton = nullptr;
     QPushButton *m_removeDataDiskButton = nullptr;
 };

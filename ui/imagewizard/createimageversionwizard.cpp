@@ -33,9 +33,6 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
         m_services.today = options.today;
 
     m_basics = new BasicsPage(m_services, this);
-    m_replication = new ReplicationPage(m_services, this);
-    m_encryption = new EncryptionPage(m_services, this);
-    m_tags = new TagsPage(m_services, this);
     m_review = new SubmitPage(m_services, this);
     setPage(BasicsPageId, m_basics);
     if (options.withPrerequisites) {
@@ -43,9 +40,9 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
         prerequisites->setObjectName(QStringLiteral("prerequisitesPage"));
         setPage(PrerequisitesPageId, prerequisites);
     }
-    setPage(ReplicationPageId, m_replication);
-    setPage(EncryptionPageId, m_encryption);
-    setPage(TagsPageId, m_tags);
+    setPage(ReplicationPageId, new ReplicationPage(m_services, this));
+    setPage(EncryptionPageId, new EncryptionPage(m_services, this));
+    setPage(TagsPageId, new TagsPage(m_services, this));
     setPage(ReviewPageId, m_review);
     setStartId(BasicsPageId);
     setReviewPage(m_review);
@@ -62,6 +59,18 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
 }
 
 CreateImageVersionWizard::~CreateImageVersionWizard() = default;
+
+ReplicationPage *CreateImageVersionWizard::replicationPage() const {
+    return static_cast<ReplicationPage *>(page(ReplicationPageId));
+}
+
+EncryptionPage *CreateImageVersionWizard::encryptionPage() const {
+    return static_cast<EncryptionPage *>(page(EncryptionPageId));
+}
+
+TagsPage *CreateImageVersionWizard::tagsPage() const {
+    return static_cast<TagsPage *>(page(TagsPageId));
+}
 
 QString CreateImageVersionWizard::subscriptionId() const {
     return m_services.draft->draft().subscriptionId;

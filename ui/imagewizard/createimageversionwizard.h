@@ -39,9 +39,9 @@ public:
     /// The health of the chosen sets' keys, shared by the Encryption and Review + create pages.
     cmk::DesHealthCache *keyHealth() const { return m_services.keyHealth; }
     BasicsPage *basicsPage() const { return m_basics; }
-    ReplicationPage *replicationPage() const { return m_replication; }
-    EncryptionPage *encryptionPage() const { return m_encryption; }
-    TagsPage *tagsPage() const { return m_tags; }
+    ReplicationPage *replicationPage() const;
+    EncryptionPage *encryptionPage() const;
+    TagsPage *tagsPage() const;
     SubmitPage *reviewPage() const { return m_review; }
 
 public Q_SLOTS:
@@ -62,10 +62,8 @@ private:
     void followDraft();
 
     WizardServices m_services;
+    // The pages the wizard talks to after building them; QWizard owns and finds the others by id.
     BasicsPage *m_basics = nullptr;
-    ReplicationPage *m_replication = nullptr;
-    EncryptionPage *m_encryption = nullptr;
-    TagsPage *m_tags = nullptr;
     SubmitPage *m_review = nullptr;
     QTimer *m_draftFollow = nullptr; ///< one followDraft() per event-loop turn, however many edits
 };

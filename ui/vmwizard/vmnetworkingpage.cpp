@@ -30,35 +30,29 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
     m_newRadio->setObjectName(QStringLiteral("newNetworkRadio"));
     layout->addWidget(m_existingRadio);
 
-    m_existingPanel = new QWidget(this);
-    auto *existingForm = new QFormLayout(m_existingPanel);
-    m_vnetCombo = makeVmCombo(m_existingPanel, "vnetCombo");
-    m_vnetCombo->setModel(m_vnets);
-    m_vnetLabel = addLabelledRow(existingForm, m_vnetCombo);
-    m_subnetCombo = makeVmCombo(m_existingPanel, "subnetCombo");
-    m_subnetLabel = addLabelledRow(existingForm, m_subnetCombo);
-    m_noNetworkLabel = new QLabel(m_existingPanel);
-    m_noNetworkLabel->setObjectName(QStringLiteral("noNetworkLabel"));
-    m_noNetworkLabel->setWordWrap(true);
-    existingForm->addRow(m_noNetworkLabel);
-    layout->addWidget(m_existingPanel);
+    m_existing.panel = new QWidget(this);
+    auto *existingForm = new QFormLayout(m_existing.panel);
+    m_existing.vnet.field = makeVmCombo(m_existing.panel, "vnetCombo");
+    m_existing.vnet.field->setModel(m_vnets);
+    m_existing.vnet.label = addLabelledRow(existingForm, m_existing.vnet.field);
+    m_existing.subnet = addFormRow(existingForm, makeVmCombo(m_existing.panel, "subnetCombo"));
+    m_existing.noNetworkLabel = new QLabel(m_existing.panel);
+    m_existing.noNetworkLabel->setObjectName(QStringLiteral("noNetworkLabel"));
+    m_existing.noNetworkLabel->setWordWrap(true);
+    existingForm->addRow(m_existing.noNetworkLabel);
+    layout->addWidget(m_existing.panel);
 
     layout->addWidget(m_newRadio);
-    m_newPanel = new QWidget(this);
-    auto *newForm = new QFormLayout(m_newPanel);
-    m_newVnetEdit = makeVmEdit(m_newPanel, "newVnetNameEdit");
-    m_newVnetLabel = addLabelledRow(newForm, m_newVnetEdit);
-    m_vnetPrefixEdit = makeVmEdit(m_newPanel, "vnetPrefixEdit");
-    m_vnetPrefixLabel = addLabelledRow(newForm, m_vnetPrefixEdit);
-    m_newSubnetEdit = makeVmEdit(m_newPanel, "newSubnetNameEdit");
-    m_newSubnetLabel = addLabelledRow(newForm, m_newSubnetEdit);
-    m_subnetPrefixEdit = makeVmEdit(m_newPanel, "subnetPrefixEdit");
-    m_subnetPrefixLabel = addLabelledRow(newForm, m_subnetPrefixEdit);
-    layout->addWidget(m_newPanel);
+    m_new.panel = new QWidget(this);
+    auto *newForm = new QFormLayout(m_new.panel);
+    m_new.vnet = addFormRow(newForm, makeVmEdit(m_new.panel, "newVnetNameEdit"));
+    m_new.vnetPrefix = addFormRow(newForm, makeVmEdit(m_new.panel, "vnetPrefixEdit"));
+    m_new.subnet = addFormRow(newForm, makeVmEdit(m_new.panel, "newSubnetNameEdit"));
+    m_new.subnetPrefix = addFormRow(newForm, makeVmEdit(m_new.panel, "subnetPrefixEdit"));
+    layout->addWidget(m_new.panel);
 
     auto *nicForm = new QFormLayout;
-    m_nicEdit = makeVmEdit(this, "nicNameEdit");
-    m_nicLabel = addLabelledRow(nicForm, m_nicEdit);
+    m_nicRow = addFormRow(nicForm, makeVmEdit(this, "nicNameEdit"));
     layout->addLayout(nicForm);
     layout->addStretch(1);
     addStatusWidgets(layout);
@@ -80,7 +74,7 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
         if (draft().networkMode == VmNetworkMode::ExistingSubnet && draft().subnetId.isEmpty() &&
             m_vnets->rowCount() > 0) {
             QScopedValueRollback<bool> guard(m_syncing, true);
-            m_vnetCombo->setCurrentIndex(0);
+            m_existing.vnet.field->setCurrentIndex(0);
         }
         fillSubnets();
         revalidate();
@@ -100,15 +94,15 @@ void VmNetworkingPage::connectFields() {
         });
         syncFromDraft();
     });
-    connect(m_vnetCombo, &QComboBox::currentIndexChanged, this, [this] {
+    connect(m_existing.vnet.field, &QComboBox::currentIndexChanged, this, [this] {
         if (m_syncing)
             return;
         fillSubnets();
     });
-    connect(m_subnetCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+    connect(m_existing.subnet.field, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing || index < 0)
             return;
-        const QString id = m_subnetCombo->itemData(index).toString();
+        const QString id = m_existing.subnet.field->itemData(index).toString();
         vmDraft()->modify([&](VmDraft &d) { d.subnetId = id; });
     });
     const auto bindEdit = [this](QLineEdit *edit, QString VmDraft::*field) {
@@ -116,11 +110,11 @@ void VmNetworkingPage::connectFields() {
             vmDraft()->modify([&](VmDraft &d) { d.*field = text.trimmed(); });
         });
     };
-    bindEdit(m_newVnetEdit, &VmDraft::newVnetName);
-    bindEdit(m_vnetPrefixEdit, &VmDraft::newVnetAddressPrefix);
-    bindEdit(m_newSubnetEdit, &VmDraft::newSubnetName);
-    bindEdit(m_subnetPrefixEdit, &VmDraft::newSubnetAddressPrefix);
-    bindEdit(m_nicEdit, &VmDraft::nicName);
+    bindEdit(m_new.vnet.field, &VmDraft::newVnetName);
+    bindEdit(m_new.vnetPrefix.field, &VmDraft::newVnetAddressPrefix);
+    bindEdit(m_new.subnet.field, &VmDraft::newSubnetName);
+    bindEdit(m_new.subnetPrefix.field, &VmDraft::newSubnetAddressPrefix);
+    bindEdit(m_nicRow.field, &VmDraft::nicName);
 }
 
 void VmNetworkingPage::retranslateUi() {
@@ -130,22 +124,22 @@ void VmNetworkingPage::retranslateUi() {
     m_intro->setText(tr("Only the virtual networks of the VM's region and subscription are listed."));
     m_existingRadio->setText(tr("Use an &existing virtual network"));
     m_newRadio->setText(tr("Create a ne&w virtual network"));
-    m_vnetLabel->setText(tr("&Virtual network:"));
-    m_vnetCombo->setPlaceholderText(tr("Choose a virtual network"));
-    m_vnetCombo->setAccessibleName(tr("Virtual network"));
-    m_subnetLabel->setText(tr("&Subnet:"));
-    m_subnetCombo->setPlaceholderText(tr("Choose a subnet"));
-    m_subnetCombo->setAccessibleName(tr("Subnet"));
-    m_newVnetLabel->setText(tr("Virtual network &name:"));
-    m_newVnetEdit->setAccessibleName(tr("New virtual network name"));
-    m_vnetPrefixLabel->setText(tr("&Address space:"));
-    m_vnetPrefixEdit->setAccessibleName(tr("Address space of the new virtual network"));
-    m_newSubnetLabel->setText(tr("Su&bnet name:"));
-    m_newSubnetEdit->setAccessibleName(tr("New subnet name"));
-    m_subnetPrefixLabel->setText(tr("Subnet address &range:"));
-    m_subnetPrefixEdit->setAccessibleName(tr("Address range of the new subnet"));
-    m_nicLabel->setText(tr("Network &interface name:"));
-    m_nicEdit->setAccessibleName(tr("Network interface name"));
+    m_existing.vnet.label->setText(tr("&Virtual network:"));
+    m_existing.vnet.field->setPlaceholderText(tr("Choose a virtual network"));
+    m_existing.vnet.field->setAccessibleName(tr("Virtual network"));
+    m_existing.subnet.label->setText(tr("&Subnet:"));
+    m_existing.subnet.field->setPlaceholderText(tr("Choose a subnet"));
+    m_existing.subnet.field->setAccessibleName(tr("Subnet"));
+    m_new.vnet.label->setText(tr("Virtual network &name:"));
+    m_new.vnet.field->setAccessibleName(tr("New virtual network name"));
+    m_new.vnetPrefix.label->setText(tr("&Address space:"));
+    m_new.vnetPrefix.field->setAccessibleName(tr("Address space of the new virtual network"));
+    m_new.subnet.label->setText(tr("Su&bnet name:"));
+    m_new.subnet.field->setAccessibleName(tr("New subnet name"));
+    m_new.subnetPrefix.label->setText(tr("Subnet address &range:"));
+    m_new.subnetPrefix.field->setAccessibleName(tr("Address range of the new subnet"));
+    m_nicRow.label->setText(tr("Network &interface name:"));
+    m_nicRow.field->setAccessibleName(tr("Network interface name"));
     syncFromDraft();
 }
 
@@ -181,25 +175,25 @@ void VmNetworkingPage::reloadNetworks() {
 
 void VmNetworkingPage::fillSubnets() {
     QScopedValueRollback<bool> guard(m_syncing, true);
-    m_subnetCombo->clear();
-    const int index = m_vnetCombo->currentIndex();
+    m_existing.subnet.field->clear();
+    const int index = m_existing.vnet.field->currentIndex();
     if (index < 0)
         return;
     if (const VmVirtualNetwork *vnet = m_vnets->row(index).resourceAs<VmVirtualNetwork>()) {
         for (const VmSubnet &subnet : vnet->subnets) {
             //: A subnet in a dropdown: %1 name, %2 address range
-            m_subnetCombo->addItem(tr("%1 (%2)").arg(subnet.name, subnet.addressPrefix), subnet.id);
+            m_existing.subnet.field->addItem(tr("%1 (%2)").arg(subnet.name, subnet.addressPrefix), subnet.id);
         }
     }
     int chosen = -1;
-    for (int i = 0; i < m_subnetCombo->count(); ++i) {
-        if (sameResourceId(m_subnetCombo->itemData(i).toString(), draft().subnetId))
+    for (int i = 0; i < m_existing.subnet.field->count(); ++i) {
+        if (sameResourceId(m_existing.subnet.field->itemData(i).toString(), draft().subnetId))
             chosen = i;
     }
-    if (chosen < 0 && m_subnetCombo->count() > 0)
+    if (chosen < 0 && m_existing.subnet.field->count() > 0)
         chosen = 0;
-    m_subnetCombo->setCurrentIndex(chosen);
-    const QString id = chosen >= 0 ? m_subnetCombo->itemData(chosen).toString() : QString();
+    m_existing.subnet.field->setCurrentIndex(chosen);
+    const QString id = chosen >= 0 ? m_existing.subnet.field->itemData(chosen).toString() : QString();
     if (draft().networkMode == VmNetworkMode::ExistingSubnet && !sameResourceId(id, draft().subnetId))
         vmDraft()->modify([&](VmDraft &d) { d.subnetId = id; });
 }
@@ -210,31 +204,31 @@ void VmNetworkingPage::syncFromDraft() {
     const bool existing = d.networkMode == VmNetworkMode::ExistingSubnet;
     m_existingRadio->setChecked(existing);
     m_newRadio->setChecked(!existing);
-    m_existingPanel->setEnabled(existing);
-    m_newPanel->setEnabled(!existing);
+    m_existing.panel->setEnabled(existing);
+    m_new.panel->setEnabled(!existing);
     const QString vnetId = d.subnetId.section(QLatin1Char('/'), 0, -3);
     const int vnetRow = m_vnets->rowOfId(vnetId);
-    if (vnetRow >= 0 && m_vnetCombo->currentIndex() != vnetRow)
-        m_vnetCombo->setCurrentIndex(vnetRow);
+    if (vnetRow >= 0 && m_existing.vnet.field->currentIndex() != vnetRow)
+        m_existing.vnet.field->setCurrentIndex(vnetRow);
     const bool none = m_vnets->isComplete() && m_vnets->rowCount() == 0;
-    m_noNetworkLabel->setText(
+    m_existing.noNetworkLabel->setText(
         none ? tr("There is no virtual network in %1 in this subscription yet; create a new "
                   "one below.")
                    .arg(vmRegionDisplay(m_context, d.location))
              : QString());
-    m_noNetworkLabel->setVisible(none);
+    m_existing.noNetworkLabel->setVisible(none);
     m_existingRadio->setEnabled(!none || existing);
-    if (m_newVnetEdit->text() != d.newVnetName)
-        m_newVnetEdit->setText(d.newVnetName);
-    if (m_vnetPrefixEdit->text() != d.newVnetAddressPrefix)
-        m_vnetPrefixEdit->setText(d.newVnetAddressPrefix);
-    if (m_newSubnetEdit->text() != d.newSubnetName)
-        m_newSubnetEdit->setText(d.newSubnetName);
-    if (m_subnetPrefixEdit->text() != d.newSubnetAddressPrefix)
-        m_subnetPrefixEdit->setText(d.newSubnetAddressPrefix);
-    if (m_nicEdit->text() != d.nicName)
-        m_nicEdit->setText(d.nicName);
-    m_nicEdit->setPlaceholderText(d.name + QStringLiteral("-nic"));
+    if (m_new.vnet.field->text() != d.newVnetName)
+        m_new.vnet.field->setText(d.newVnetName);
+    if (m_new.vnetPrefix.field->text() != d.newVnetAddressPrefix)
+        m_new.vnetPrefix.field->setText(d.newVnetAddressPrefix);
+    if (m_new.subnet.field->text() != d.newSubnetName)
+        m_new.subnet.field->setText(d.newSubnetName);
+    if (m_new.subnetPrefix.field->text() != d.newSubnetAddressPrefix)
+        m_new.subnetPrefix.field->setText(d.newSubnetAddressPrefix);
+    if (m_nicRow.field->text() != d.nicName)
+        m_nicRow.field->setText(d.nicName);
+    m_nicRow.field->setPlaceholderText(d.name + QStringLiteral("-nic"));
 }
 
 QStringList VmNetworkingPage::computeErrors() const {

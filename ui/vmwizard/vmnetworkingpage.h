@@ -36,23 +36,24 @@ private:
     QLabel *m_intro = nullptr;
     QRadioButton *m_existingRadio = nullptr;
     QRadioButton *m_newRadio = nullptr;
-    QWidget *m_existingPanel = nullptr;
-    QLabel *m_vnetLabel = nullptr;
-    QComboBox *m_vnetCombo = nullptr;
-    QLabel *m_subnetLabel = nullptr;
-    QComboBox *m_subnetCombo = nullptr;
-    QLabel *m_noNetworkLabel = nullptr;
-    QWidget *m_newPanel = nullptr;
-    QLabel *m_newVnetLabel = nullptr;
-    QLineEdit *m_newVnetEdit = nullptr;
-    QLabel *m_vnetPrefixLabel = nullptr;
-    QLineEdit *m_vnetPrefixEdit = nullptr;
-    QLabel *m_newSubnetLabel = nullptr;
-    QLineEdit *m_newSubnetEdit = nullptr;
-    QLabel *m_subnetPrefixLabel = nullptr;
-    QLineEdit *m_subnetPrefixEdit = nullptr;
-    QLabel *m_nicLabel = nullptr;
-    QLineEdit *m_nicEdit = nullptr;
+    /// Shown with "existing": the network and subnet to join, or why there is none.
+    struct ExistingNetwork {
+        QWidget *panel = nullptr;
+        FormRow<QComboBox> vnet;
+        FormRow<QComboBox> subnet;
+        QLabel *noNetworkLabel = nullptr;
+    };
+    /// Shown with "new": the network and subnet the VM creates, with their address ranges.
+    struct NewNetwork {
+        QWidget *panel = nullptr;
+        FormRow<QLineEdit> vnet;
+        FormRow<QLineEdit> vnetPrefix;
+        FormRow<QLineEdit> subnet;
+        FormRow<QLineEdit> subnetPrefix;
+    };
+    ExistingNetwork m_existing;
+    NewNetwork m_new;
+    FormRow<QLineEdit> m_nicRow;
 };
 
 } // namespace cmkui

@@ -42,12 +42,10 @@ CreateVmWizard::CreateVmWizard(ArmClient *client, const QString &imageVersionId,
     });
 
     m_basics = new VmBasicsPage(m_context, this);
-    m_networking = new VmNetworkingPage(m_context, this);
-    m_disks = new VmDisksPage(m_context, this);
     m_review = new VmReviewPage(m_context, this);
     setPage(BasicsPageId, m_basics);
-    setPage(NetworkingPageId, m_networking);
-    setPage(DisksPageId, m_disks);
+    setPage(NetworkingPageId, new VmNetworkingPage(m_context, this));
+    setPage(DisksPageId, new VmDisksPage(m_context, this));
     setPage(ReviewPageId, m_review);
     setStartId(BasicsPageId);
     setReviewPage(m_review);
@@ -61,6 +59,14 @@ CreateVmWizard::CreateVmWizard(ArmClient *client, const QString &imageVersionId,
     retranslateUi();
     resize(860, 680);
     m_context.image->load(imageVersionId);
+}
+
+VmNetworkingPage *CreateVmWizard::networkingPage() const {
+    return static_cast<VmNetworkingPage *>(page(NetworkingPageId));
+}
+
+VmDisksPage *CreateVmWizard::disksPage() const {
+    return static_cast<VmDisksPage *>(page(DisksPageId));
 }
 
 QString CreateVmWizard::defaultAutosavePath(const QString &imageVersionId) {

@@ -56,8 +56,8 @@ public:
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_context.diskEncryptionSets; }
     ResourceListModel *sizes() const { return m_context.sizes; }
     VmBasicsPage *basicsPage() const { return m_basics; }
-    VmNetworkingPage *networkingPage() const { return m_networking; }
-    VmDisksPage *disksPage() const { return m_disks; }
+    VmNetworkingPage *networkingPage() const;
+    VmDisksPage *disksPage() const;
     VmReviewPage *reviewPage() const { return m_review; }
 
 Q_SIGNALS:
@@ -76,9 +76,8 @@ private:
     void chooseDefaultSize();
 
     VmWizardContext m_context;
+    // The pages the wizard talks to after building them; QWizard owns and finds the others by id.
     VmBasicsPage *m_basics = nullptr;
-    VmNetworkingPage *m_networking = nullptr;
-    VmDisksPage *m_disks = nullptr;
     VmReviewPage *m_review = nullptr;
     QString m_sizesRegion;    ///< region the size list was loaded for
     QString m_defaultsRegion; ///< region whose image DES were applied to the disks
