@@ -497,7 +497,7 @@ private Q_SLOTS:
         CreateImageVersionWizard *wizard = open();
         // The sets are listed once the draft has target regions, those of its subscription.
         const auto targetWestEurope = [this] {
-            m_draft->modify([](cmk::ImageVersionDraft &d) {
+            m_session.draft->modify([](cmk::ImageVersionDraft &d) {
                 if (d.targetRegions.isEmpty()) {
                     cmk::RegionDraft region;
                     region.name = QStringLiteral("westeurope");
