@@ -96,8 +96,10 @@ ImageVersionDraft draftNamed(const QString &name) {
     return snapshotDraft();
 }
 
+/// Golden files end in .golden: they are expected output (data), not scripts of this project to run or lint.
 QString goldenPath(const QString &name) {
-    return QDir(qEnvironmentVariable("CMK_SOURCE_DIR")).filePath(QStringLiteral("tests/golden/") + name);
+    return QDir(qEnvironmentVariable("CMK_SOURCE_DIR"))
+        .filePath(QStringLiteral("tests/golden/") + name + QStringLiteral(".golden"));
 }
 
 /// Arguments bash really passes to `az` for an exported command.
