@@ -22,8 +22,9 @@ namespace {
 
 constexpr int GeneratedSets = 10000;
 // Generated sets go round 20 regions, alternating the type every round: 250 of each type per region; the demo
-// fixture adds one of each in West Europe and France Central.
+// fixture adds one of each in West Europe and France Central, and West Europe's confidential-VM set.
 constexpr int CustomerKeySetsPerRegion = GeneratedSets / 20 / 2 + 1;
+constexpr int ConfidentialSets = 1;
 
 const QString EncryptionTypeDouble = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
 
@@ -120,7 +121,8 @@ private Q_SLOTS:
                      queries.first().contains(QLatin1String("francecentral")),
                  qPrintable(queries.first()));
         // Every type of both regions, and nothing else: the readiness check counts them.
-        QCOMPARE(m_session.wizard->diskEncryptionSets()->catalog()->size(), 2 * 2 * CustomerKeySetsPerRegion);
+        QCOMPARE(m_session.wizard->diskEncryptionSets()->catalog()->size(),
+                 2 * 2 * CustomerKeySetsPerRegion + ConfidentialSets);
 
         // Another encryption type is covered by what is loaded: nothing is listed again.
         w<QAbstractButton>(QStringLiteral("doubleEncryptionRadio"))->click(); // a customer key already
