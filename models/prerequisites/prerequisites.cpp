@@ -131,6 +131,21 @@ QString PrerequisiteChecker::stateDisplayName(State state) {
     return {};
 }
 
+bool PrerequisiteChecker::isPrerequisiteError(const ArmError &error) {
+    // The codes ARM and the Compute provider answer with; "SIGEncryption" covers errors that name the feature
+    // under another code (e.g. a failed operation's message).
+    static const QStringList codes{QStringLiteral("FeatureNotRegistered"),
+                                   QStringLiteral("MissingSubscriptionRegistration"),
+                                   QStringLiteral("SubscriptionNotRegistered")};
+    if (!error.isError())
+        return false;
+    for (const QString &code : codes) {
+        if (error.code.compare(code, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return error.message.contains(QLatin1String("SIGEncryption"), Qt::CaseInsensitive);
+}
+
 QString PrerequisiteChecker::stateMeaning(Item item, State state) {
     const bool feature = item == Item::Feature;
     switch (state) {

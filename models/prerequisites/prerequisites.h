@@ -98,6 +98,9 @@ public:
     QString itemDisplayName(Item item) const;
 
     static QString stateDisplayName(State state);
+    /// Whether Azure refused a request because of a prerequisite of the subscription (the preview feature or
+    /// the resource provider not registered), so the user can be sent to where it is registered.
+    static bool isPrerequisiteError(const ArmError &error);
     /// What the state means for the user, e.g. "Azure is registering it; this can take up to 30 minutes."
     static QString stateMeaning(Item item, State state);
     /// Which role the caller needs to register the item.

@@ -262,12 +262,20 @@ private Q_SLOTS:
         QCOMPARE(page->checker()->state(Item::Feature), State::NotNeeded);
         QCOMPARE(countRequests(sandbox(), QStringLiteral("GET"), featurePath(subNotRegistered)), gets);
         QVERIFY(text(page.get(), "featureMeaningLabel").contains(QStringLiteral("settings")));
-        QCOMPARE(QSettings().value(PrerequisitesPage::featureRequiredSettingsKey()).toBool(), false);
+        QCOMPARE(
+            QSettings().value(PrerequisitesPage::featureNotRequiredSettingsKey(subNotRegistered)).toBool(),
+            true);
 
-        // A new page (next run) starts from the setting.
-        auto next = makePage(subFeatureUnknown);
+        // A new page (next run) of that subscription starts from the setting; another subscription's does not.
+        auto next = makePage(subNotRegistered);
         QVERIFY(next->findChild<QCheckBox *>(QStringLiteral("featureNotRequiredCheck"))->isChecked());
         QCOMPARE(next->checker()->options().featureRequired, false);
+        auto other = makePage(subFeatureUnknown);
+        QVERIFY(!other->findChild<QCheckBox *>(QStringLiteral("featureNotRequiredCheck"))->isChecked());
+        QCOMPARE(other->checker()->options().featureRequired, true);
+        // The same page moved to the other subscription follows that one's setting.
+        next->setSubscriptionId(subFeatureUnknown);
+        QVERIFY(!next->findChild<QCheckBox *>(QStringLiteral("featureNotRequiredCheck"))->isChecked());
     }
 
     void registeringLetsTheUserGoOn() {

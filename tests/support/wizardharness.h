@@ -30,18 +30,19 @@ using demodata::DevSub;
 using demodata::Sub;
 
 /// A new wizard, shown, over a new draft holding `initial` before the wizard exists (as the app does with
-/// --draft), without the Prerequisites step (tst_prereqpage covers it; the tests register the feature
-/// themselves). The old wizard goes first: it uses the old draft.
+/// --draft), without the Prerequisites step unless asked (tst_prereqpage covers it; the tests register the
+/// feature themselves). The old wizard goes first: it uses the old draft.
 inline cmkui::CreateImageVersionWizard *openWizard(cmk::ArmClient *client,
                                                    std::unique_ptr<cmk::ImageVersionDraftModel> &draft,
                                                    std::unique_ptr<cmkui::CreateImageVersionWizard> &wizard,
                                                    int replicationPollIntervalMs,
-                                                   const cmk::ImageVersionDraft &initial = {}) {
+                                                   const cmk::ImageVersionDraft &initial = {},
+                                                   bool withPrerequisites = false) {
     wizard.reset();
     draft = std::make_unique<cmk::ImageVersionDraftModel>();
     draft->setDraft(initial);
     cmkui::CreateWizardOptions options;
-    options.withPrerequisites = false;
+    options.withPrerequisites = withPrerequisites;
     options.replicationPollIntervalMs = replicationPollIntervalMs;
     wizard = std::make_unique<cmkui::CreateImageVersionWizard>(client, draft.get(), options);
     wizard->show();
@@ -54,8 +55,9 @@ struct WizardSession {
     std::unique_ptr<cmk::ImageVersionDraftModel> draft;
     std::unique_ptr<cmkui::CreateImageVersionWizard> wizard;
 
-    cmkui::CreateImageVersionWizard *open(const cmk::ImageVersionDraft &initial = {}) {
-        return openWizard(client.get(), draft, wizard, 10, initial);
+    cmkui::CreateImageVersionWizard *open(const cmk::ImageVersionDraft &initial = {},
+                                          bool withPrerequisites = false) {
+        return openWizard(client.get(), draft, wizard, 10, initial, withPrerequisites);
     }
     void close() {
         wizard.reset();

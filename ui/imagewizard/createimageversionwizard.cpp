@@ -32,14 +32,17 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     if (options.today)
         m_services.today = options.today;
 
+    PrerequisitesPage *prerequisites = nullptr;
+    if (options.withPrerequisites) {
+        prerequisites = new PrerequisitesPage(client, this);
+        prerequisites->setObjectName(QStringLiteral("prerequisitesPage"));
+        m_services.prerequisites = prerequisites->checker(); // before the pages copy the services
+    }
     m_basics = new BasicsPage(m_services, this);
     m_review = new SubmitPage(m_services, this);
     setPage(BasicsPageId, m_basics);
-    if (options.withPrerequisites) {
-        auto *prerequisites = new PrerequisitesPage(client, this);
-        prerequisites->setObjectName(QStringLiteral("prerequisitesPage"));
+    if (prerequisites)
         setPage(PrerequisitesPageId, prerequisites);
-    }
     setPage(ReplicationPageId, new ReplicationPage(m_services, this));
     setPage(EncryptionPageId, new EncryptionPage(m_services, this));
     setPage(TagsPageId, new TagsPage(m_services, this));

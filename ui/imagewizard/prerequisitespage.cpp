@@ -11,6 +11,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <QWizard>
 
@@ -49,8 +50,8 @@ QString stateColor(State state) {
 
 } // namespace
 
-QString PrerequisitesPage::featureRequiredSettingsKey() {
-    return QStringLiteral("prerequisites/featureRequired");
+QString PrerequisitesPage::featureNotRequiredSettingsKey(const QString &subscriptionId) {
+    return QStringLiteral("prerequisites/featureNotRequired/") + subscriptionId.toLower();
 }
 
 PrerequisitesPage::PrerequisitesPage(cmk::ArmClient *client, QWidget *parent)
@@ -107,20 +108,18 @@ PrerequisitesPage::PrerequisitesPage(cmk::ArmClient *client, QWidget *parent)
     layout->addWidget(m_nextStepLabel);
     layout->addStretch(1);
 
-    QSettings settings;
-    const bool featureRequired = settings.value(featureRequiredSettingsKey(), true).toBool();
-    m_featureNotRequiredCheck->setChecked(!featureRequired);
-    PrerequisiteChecker::Options options = m_checker->options();
-    options.featureRequired = featureRequired;
-    m_checker->setOptions(options);
-
     connect(m_feature.registerButton, &QPushButton::clicked, this,
             [this] { requestRegistration(Item::Feature); });
     connect(m_provider.registerButton, &QPushButton::clicked, this,
             [this] { requestRegistration(Item::Provider); });
     connect(m_recheckButton, &QPushButton::clicked, this, &PrerequisitesPage::recheck);
     connect(m_featureNotRequiredCheck, &QCheckBox::toggled, this, [this](bool notRequired) {
-        QSettings().setValue(featureRequiredSettingsKey(), !notRequired);
+        // Only a "not required" is stored: unticking removes it, so the default (check it) comes back.
+        const QString key = featureNotRequiredSettingsKey(m_subscriptionId);
+        if (notRequired)
+            QSettings().setValue(key, true);
+        else
+            QSettings().remove(key);
         PrerequisiteChecker::Options o = m_checker->options();
         o.featureRequired = !notRequired;
         m_checker->setOptions(o);
@@ -172,8 +171,23 @@ void PrerequisitesPage::buildItem(Item item, ItemWidgets &w) {
 
 void PrerequisitesPage::setSubscriptionId(const QString &subscriptionId) {
     m_subscriptionId = subscriptionId;
-    m_checker->setSubscriptionId(subscriptionId);
+    applyFeatureOptOut();
     retranslateUi();
+}
+
+void PrerequisitesPage::pointChecker(PrerequisiteChecker *checker, const QString &subscriptionId) {
+    PrerequisiteChecker::Options o = checker->options();
+    o.featureRequired = subscriptionId.isEmpty() ||
+                        !QSettings().value(featureNotRequiredSettingsKey(subscriptionId), false).toBool();
+    checker->setOptions(o);
+    checker->setSubscriptionId(subscriptionId);
+}
+
+void PrerequisitesPage::applyFeatureOptOut() {
+    pointChecker(m_checker, m_subscriptionId);
+    const QSignalBlocker blocker(m_featureNotRequiredCheck); // reading the setting is not the user's choice
+    m_featureNotRequiredCheck->setChecked(!m_checker->options().featureRequired);
+    m_featureNotRequiredCheck->setEnabled(!m_subscriptionId.isEmpty());
 }
 
 QString PrerequisitesPage::subscriptionId() const {
@@ -300,11 +314,11 @@ void PrerequisitesPage::retranslateUi() {
     m_feature.box->setAccessibleName(tr("Preview feature"));
     m_provider.box->setTitle(tr("Resource provider %1").arg(m_checker->itemDisplayName(Item::Provider)));
     m_provider.box->setAccessibleName(tr("Resource provider"));
-    m_feature.registerButton->setText(tr("Register…"));
+    m_feature.registerButton->setText(tr("&Register…"));
     m_feature.registerButton->setAccessibleName(tr("Register the preview feature"));
     m_feature.registerButton->setToolTip(
         tr("Registers the feature for the whole subscription, after a confirmation."));
-    m_provider.registerButton->setText(tr("Register…"));
+    m_provider.registerButton->setText(tr("Re&gister…"));
     m_provider.registerButton->setAccessibleName(tr("Register the resource provider"));
     m_provider.registerButton->setToolTip(
         tr("Registers the resource provider for the whole subscription, after a confirmation."));
@@ -312,13 +326,21 @@ void PrerequisitesPage::retranslateUi() {
     m_feature.meaningLabel->setAccessibleName(tr("What the feature state means"));
     m_provider.stateLabel->setAccessibleName(tr("Provider state"));
     m_provider.meaningLabel->setAccessibleName(tr("What the provider state means"));
+    // The subscription is named in the tooltip, not in the text: a check box does not wrap, and the intro
+    // above already names the subscription.
     m_featureNotRequiredCheck->setText(
-        tr("Customer-managed keys for galleries are generally available where I "
-           "work: do not require the preview feature"));
+        tr("Customer-managed keys for galleries are generally &available in this subscription: do not "
+           "require the preview feature"));
+    m_featureNotRequiredCheck->setToolTip(
+        m_subscriptionId.isEmpty()
+            ? QString()
+            : tr("Remembered for subscription %1 only; untick it to check the preview feature again. Review + "
+                 "create reminds you that the check is off.")
+                  .arg(m_subscriptionId));
     m_featureNotRequiredCheck->setAccessibleName(tr("Do not require the preview feature"));
     m_progress->setAccessibleName(tr("Registration in progress"));
     m_progressLabel->setAccessibleName(tr("Registration progress"));
-    m_recheckButton->setText(tr("Check again"));
+    m_recheckButton->setText(tr("C&heck again"));
     m_recheckButton->setAccessibleName(tr("Check the registration state again"));
     m_nextStepLabel->setAccessibleName(tr("What to do next"));
     updateItem(Item::Feature);

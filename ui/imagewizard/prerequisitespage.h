@@ -25,8 +25,13 @@ namespace cmkui {
 class PrerequisitesPage : public QWizardPage {
     Q_OBJECT
 public:
-    /// Name of the QSettings key that turns the feature check off (CMK for galleries generally available).
-    static QString featureRequiredSettingsKey();
+    /// Name of the QSettings key that turns the feature check off for one subscription (CMK for galleries
+    /// generally available there). Per subscription: a tenant where it is GA may sit next to one where the
+    /// preview feature is still needed, and the opt-out must not silently follow the user there.
+    static QString featureNotRequiredSettingsKey(const QString &subscriptionId);
+    /// Points `checker` at `subscriptionId` with the feature opt-out the settings hold for it (this page does
+    /// the same; Review + create uses it when the wizard was opened past this page).
+    static void pointChecker(cmk::PrerequisiteChecker *checker, const QString &subscriptionId);
 
     explicit PrerequisitesPage(cmk::ArmClient *client, QWidget *parent = nullptr);
     ~PrerequisitesPage() override;
@@ -73,6 +78,8 @@ private:
     void updateProgress();
     void updateErrorLabel();
     QString subscriptionFromWizard() const;
+    /// The opt-out of the subscription now checked, as the settings hold it, on the box and in the checker.
+    void applyFeatureOptOut();
 
     cmk::PrerequisiteChecker *m_checker;
     QString m_subscriptionId;

@@ -8,9 +8,14 @@
 #include "common/summaryhtml.h"
 #include "common/usertext.h"
 #include "imageversion/imageversionvalidation.h"
+#include "imagewizard/prerequisitereminder.h"
+#include "imagewizard/prerequisitespage.h"
+#include "imagewizard/wizardpageids.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
+#include "prerequisites/prerequisites.h"
 #include "review/reviewexport.h"
+#include "review/reviewwindow.h"
 #include "vmwizard/vmwizard.h"
 
 #include <QApplication>
@@ -27,6 +32,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWizard>
 
 using namespace cmk;
 
@@ -47,11 +53,24 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     m_createVmButton->setObjectName(QStringLiteral("createVmButton"));
     m_createVmButton->setVisible(false);
     progressPanel()->layout()->addWidget(m_createVmButton);
+    // And "Review the new version": the review window on it, to see its encryption as Azure reports it.
+    m_reviewVersionButton = new QPushButton(progressPanel());
+    m_reviewVersionButton->setObjectName(QStringLiteral("reviewNewVersionButton"));
+    m_reviewVersionButton->setVisible(false);
+    progressPanel()->layout()->addWidget(m_reviewVersionButton);
     connect(m_submitter, &ImageVersionSubmitter::finished, m_createVmButton, [this] {
-        m_createVmButton->setVisible(m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded);
+        const bool created = m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded;
+        m_createVmButton->setVisible(created);
+        m_reviewVersionButton->setVisible(created);
     });
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
+    connect(m_reviewVersionButton, &QPushButton::clicked, this, [this] {
+        QWidget *review = createReviewWindow(m_services.client, window(), m_submitter->resourceId());
+        review->setAttribute(Qt::WA_DeleteOnClose);
+        review->resize(window()->size());
+        review->show();
+    });
     // The Encryption page may be left before a check ends: the summary and Create follow the results.
     // Once per event-loop turn: a cleared cache forgets every set at once.
     auto *healthSync = new QTimer(this);
@@ -61,14 +80,57 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
         if (!isVisible() || m_submitter->isRunning())
             return;
         summaryView()->setHtml(summaryHtml());
+        updatePrerequisitesButton();
         revalidate();
     });
     connect(services.keyHealth, &DesHealthCache::healthChanged, healthSync, qOverload<>(&QTimer::start));
+    // A registration the Prerequisites page let the user leave running ends (or fails) here.
+    if (services.prerequisites)
+        connect(services.prerequisites, &PrerequisiteChecker::stateChanged, healthSync,
+                qOverload<>(&QTimer::start));
+    buildPrerequisitesButton();
     retranslateUi();
+}
+
+void SubmitPage::buildPrerequisitesButton() {
+    m_prerequisitesButton = new QPushButton(this);
+    m_prerequisitesButton->setObjectName(QStringLiteral("backToPrerequisitesButton"));
+    m_prerequisitesButton->setVisible(false);
+    toggleRow()->addWidget(m_prerequisitesButton);
+    connect(m_prerequisitesButton, &QPushButton::clicked, this, &SubmitPage::goBackToPrerequisites);
+    connect(m_submitter, &ImageVersionSubmitter::finished, this, [this] {
+        // Azure refused for a prerequisite: what the page showed is stale, read it again.
+        if (m_services.prerequisites && PrerequisiteChecker::isPrerequisiteError(m_submitter->error()))
+            m_services.prerequisites->refresh();
+        updatePrerequisitesButton();
+    });
+}
+
+void SubmitPage::updatePrerequisitesButton() {
+    const QString subscription = draftModel()->draft().subscriptionId;
+    const bool refused = PrerequisiteChecker::isPrerequisiteError(m_submitter->error());
+    const bool reachable = wizard() && wizard()->visitedIds().contains(PrerequisitesPageId);
+    m_prerequisitesButton->setVisible(
+        reachable && !m_submitter->isRunning() &&
+        (refused || PrerequisiteReminder(m_services.prerequisites).worthRevisiting(subscription)));
+}
+
+void SubmitPage::goBackToPrerequisites() {
+    QWizard *w = wizard();
+    if (!w || m_submitter->isRunning())
+        return;
+    while (w->currentId() != PrerequisitesPageId && w->visitedIds().contains(PrerequisitesPageId))
+        w->back();
 }
 
 void SubmitPage::initializePage() {
     m_services.keyHealth->check(chosenSets()); // a draft opened at this page was never checked
+    const QString subscription = draftModel()->draft().subscriptionId;
+    if (m_services.prerequisites && !PrerequisiteReminder(m_services.prerequisites).follows(subscription)) {
+        PrerequisitesPage::pointChecker(m_services.prerequisites, subscription); // opened past that page
+        m_services.prerequisites->refresh();
+    }
+    updatePrerequisitesButton();
     ReviewCreatePage::initializePage();
 }
 
@@ -136,6 +198,12 @@ void SubmitPage::buildRequestView() {
 void SubmitPage::retranslateUi() {
     ReviewCreatePage::retranslateUi();
     m_createVmButton->setText(tr("Create &VM from this version"));
+    m_reviewVersionButton->setText(tr("Review the &new version"));
+    m_reviewVersionButton->setToolTip(tr("Opens the review window on it: its encryption in every region, as "
+                                         "Azure reports it."));
+    m_prerequisitesButton->setText(tr("Back to &Prerequisites"));
+    m_prerequisitesButton->setToolTip(
+        tr("The preview feature and the resource provider of the subscription: their state, and Register."));
     requestToggle()->setText(tr("Show the &request that will be sent"));
     requestToggle()->setAccessibleName(tr("Show the request"));
     m_urlLabel->setText(tr("PUT &URL:"));
@@ -235,6 +303,7 @@ QString SubmitPage::summaryHtml() const {
         html.paragraph(tr("none"));
     for (const TagDraft &tag : d.tags)
         html.row(tag.name, tag.value);
+    PrerequisiteReminder(m_services.prerequisites).addTo(html, d.subscriptionId);
     return html.html();
 }
 
@@ -292,17 +361,24 @@ void SubmitPage::showReplication(OperationProgressPanel *panel) {
 }
 
 QString SubmitPage::failureText() const {
-    return tr("Azure did not create the image version.\n%1\nYour choices are kept: go Back "
-              "to change them, or press Create to try again.")
-        .arg(m_submitter->error().toDisplayString());
+    QString text = tr("Azure did not create the image version.\n%1\nYour choices are kept: go Back "
+                      "to change them, or press Create to try again.")
+                       .arg(m_submitter->error().toDisplayString());
+    if (PrerequisiteChecker::isPrerequisiteError(m_submitter->error()))
+        text += QLatin1Char('\n') + tr("This is a prerequisite of the subscription: “Back to Prerequisites” "
+                                       "shows its state and registers it.");
+    return text;
 }
 
 QStringList SubmitPage::computeErrors() const {
     const ImageVersionRequest request = m_submitter->requestFor(draftModel()->draft());
     if (!request.ok())
         return {tr("The request cannot be built: %1").arg(request.error.toDisplayString())};
+    // Azure would refuse the version while the subscription is not ready.
+    const ImageVersionDraft &d = draftModel()->draft();
+    QStringList errors = PrerequisiteReminder(m_services.prerequisites)
+                             .blockingErrors(d.subscriptionId, usesCustomerKey(d.encryption));
     // As `cmkwizard create` does: Azure would accept the request, then fail the regions late.
-    QStringList errors;
     for (const QString &id : chosenSets()) {
         if (const DesHealth *health = m_services.keyHealth->health(id))
             errors += health->errorLines();

@@ -42,6 +42,10 @@ private:
     /// The chosen sets, each once (empty with platform-managed keys).
     QStringList chosenSets() const;
     void showReplication(OperationProgressPanel *panel);
+    /// The way back to the Prerequisites page, shown when the summary repeats something to act on there.
+    void buildPrerequisitesButton();
+    void updatePrerequisitesButton();
+    void goBackToPrerequisites();
 
     cmk::ImageVersionSubmitter *m_submitter;
     cmk::ImageVersionRequest m_request;
@@ -51,6 +55,8 @@ private:
     QPlainTextEdit *m_bodyEdit = nullptr;
     QPushButton *m_copyButton = nullptr;
     QPushButton *m_createVmButton = nullptr;
+    QPushButton *m_prerequisitesButton = nullptr;
+    QPushButton *m_reviewVersionButton = nullptr;
     QMap<QString, QPair<QLabel *, QProgressBar *>> m_regionBars; ///< by normalised region
 };
 

@@ -7,6 +7,7 @@ namespace cmk {
 class ArmClient;
 class DesHealthCache;
 class ImageVersionDraftModel;
+class PrerequisiteChecker;
 } // namespace cmk
 
 namespace cmkui {
@@ -23,6 +24,8 @@ struct WizardServices {
     ResourceListModel *locations = nullptr;               ///< of the draft's subscription
     ResourceListModel *galleries = nullptr; ///< of the draft's resource group (their sharing matters later)
     cmk::DesHealthCache *keyHealth = nullptr;             ///< the health of the chosen sets' keys
+    /// The Prerequisites page's checker, which Review + create repeats; null without that page.
+    cmk::PrerequisiteChecker *prerequisites = nullptr;
     /// "Today" for the end-of-life check (tests may pin it).
     std::function<QDate()> today = [] { return QDate::currentDate(); };
     /// How often the Review page asks for the replication status after creation.
