@@ -1523,6 +1523,33 @@
     </message>
 </context>
 <context>
+    <name>PrerequisiteReminder</name>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Prérequis</translation>
+    </message>
+    <message>
+        <source>Preview feature %1</source>
+        <translation>Fonctionnalité en préversion %1</translation>
+    </message>
+    <message>
+        <source>Resource provider %1</source>
+        <translation>Fournisseur de ressources %1</translation>
+    </message>
+    <message>
+        <source>Not checked: you said customer-managed keys for galleries are generally available in this subscription (Prerequisites page)</source>
+        <translation>Non vérifiée&#xa0;: vous avez indiqué que les clés gérées par le client pour les galeries sont en disponibilité générale dans cet abonnement (page Prérequis)</translation>
+    </message>
+    <message>
+        <source>Azure is still registering %1 in subscription %2: Create waits until it reads Registered (the Prerequisites page follows it).</source>
+        <translation>Azure inscrit encore %1 dans l’abonnement %2&#xa0;: Créer attend l’état Inscrit (la page Prérequis le suit).</translation>
+    </message>
+    <message>
+        <source>%1 is not registered in subscription %2: register it on the Prerequisites page first, or Azure refuses the image version.</source>
+        <translation>%1 n’est pas inscrit dans l’abonnement %2&#xa0;: inscrivez-le d’abord sur la page Prérequis, sinon Azure refuse la version d’image.</translation>
+    </message>
+</context>
+<context>
     <name>RegionNames</name>
     <message>
         <source>East US</source>
@@ -3601,6 +3628,22 @@
         <source>The other target regions and their disk encryption sets are kept.</source>
         <translation>Les autres régions cibles et leurs jeux de chiffrement de disque sont conservés.</translation>
     </message>
+    <message>
+        <source>No managed image in %1 in this subscription</source>
+        <translation>Aucune image managée dans la région %1 de cet abonnement</translation>
+    </message>
+    <message>
+        <source>No snapshot in %1 in this subscription</source>
+        <translation>Aucun instantané dans la région %1 de cet abonnement</translation>
+    </message>
+    <message>
+        <source>No virtual machine in %1 in this subscription</source>
+        <translation>Aucune machine virtuelle dans la région %1 de cet abonnement</translation>
+    </message>
+    <message>
+        <source>No image version in %1 in this gallery</source>
+        <translation>Aucune version d’image dans la région %1 dans cette galerie</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::ChangeNotice</name>
@@ -3708,10 +3751,6 @@
         <translation>Erreur</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Vérifier de nouveau</translation>
-    </message>
-    <message>
         <source>Check the disk encryption sets again</source>
         <translation>Vérifier de nouveau les jeux de chiffrement de disque</translation>
     </message>
@@ -3783,10 +3822,6 @@
         </translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
         <source>Azure CLI</source>
         <translation>Azure CLI</translation>
     </message>
@@ -3853,6 +3888,26 @@
     <message>
         <source>Create a disk encryption set in %1</source>
         <translation>Créer un jeu de chiffrement de disque dans %1</translation>
+    </message>
+    <message>
+        <source>Ready for customer-managed keys only</source>
+        <translation>Prêt pour les clés gérées par le client uniquement</translation>
+    </message>
+    <message>
+        <source>Ready for double encryption only</source>
+        <translation>Prêt pour le double chiffrement uniquement</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation>Cop&amp;ier</translation>
     </message>
 </context>
 <context>
@@ -4016,10 +4071,6 @@ Ce qui a été créé reste dans Azure&#x202f;; Réessayer reprend à partir de 
         <translation>Copier les commandes Azure CLI</translation>
     </message>
     <message>
-        <source>Create disk encryption set</source>
-        <translation>Créer le jeu de chiffrement de disque</translation>
-    </message>
-    <message>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
@@ -4028,12 +4079,16 @@ Ce qui a été créé reste dans Azure&#x202f;; Réessayer reprend à partir de 
         <translation>Réessayer à partir de l’étape qui a échoué</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Create disk encr&amp;yption set</source>
+        <translation>Cré&amp;er le jeu de chiffrement de disque</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>
@@ -4401,10 +4456,6 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <translation>Fournisseur de ressources</translation>
     </message>
     <message>
-        <source>Register…</source>
-        <translation>Inscrire…</translation>
-    </message>
-    <message>
         <source>Register the preview feature</source>
         <translation>Inscrire la fonctionnalité en préversion</translation>
     </message>
@@ -4437,10 +4488,6 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <translation>Signification de l’état du fournisseur</translation>
     </message>
     <message>
-        <source>Customer-managed keys for galleries are generally available where I work: do not require the preview feature</source>
-        <translation>Les clés gérées par le client pour les galeries sont en disponibilité générale là où je travaille&#xa0;: ne pas exiger la fonctionnalité en préversion</translation>
-    </message>
-    <message>
         <source>Do not require the preview feature</source>
         <translation>Ne pas exiger la fonctionnalité en préversion</translation>
     </message>
@@ -4451,10 +4498,6 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>Registration progress</source>
         <translation>Progression de l’inscription</translation>
-    </message>
-    <message>
-        <source>Check again</source>
-        <translation>Vérifier de nouveau</translation>
     </message>
     <message>
         <source>Check the registration state again</source>
@@ -4490,6 +4533,26 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>Register what is missing, or ask an administrator of the subscription to do it.</source>
         <translation>Inscrivez ce qui manque, ou demandez à un administrateur de l’abonnement de le faire.</translation>
+    </message>
+    <message>
+        <source>&amp;Register…</source>
+        <translation>&amp;Inscrire…</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister…</source>
+        <translation>I&amp;nscrire…</translation>
+    </message>
+    <message>
+        <source>Customer-managed keys for galleries are generally &amp;available in this subscription: do not require the preview feature</source>
+        <translation>Clés gérées par le client en disponibilité &amp;générale pour les galeries de cet abonnement&#xa0;: ne pas exiger la préversion</translation>
+    </message>
+    <message>
+        <source>Remembered for subscription %1 only; untick it to check the preview feature again. Review + create reminds you that the check is off.</source>
+        <translation>Mémorisé pour l’abonnement %1 uniquement&#x202f;; décochez la case pour vérifier de nouveau la fonctionnalité en préversion. Vérifier + créer vous rappelle que la vérification est désactivée.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
     </message>
 </context>
 <context>
@@ -4629,6 +4692,14 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <source>Created: %1</source>
         <translation>Créée&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Done: Azure created it. What it holds is summarised below; close the wizard when you are finished.</source>
+        <translation>Terminé&#xa0;: Azure a créé la ressource. Son contenu est résumé ci-dessous&#x202f;; fermez l’Assistant quand vous avez terminé.</translation>
+    </message>
+    <message>
+        <source>Azure is working on it: the progress is below.</source>
+        <translation>Azure y travaille&#xa0;: la progression s’affiche ci-dessous.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::ReviewExportDialog</name>
@@ -4704,20 +4775,8 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <translation>Version</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>Examiner</translation>
-    </message>
-    <message>
-        <source>Or resource ID:</source>
-        <translation>Ou ID de ressource&#xa0;:</translation>
-    </message>
-    <message>
         <source>/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…</source>
         <translation>/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
     </message>
     <message>
         <source>Target regions × disks</source>
@@ -4726,22 +4785,6 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>Findings</source>
         <translation>Constats</translation>
-    </message>
-    <message>
-        <source>Copy as text</source>
-        <translation>Copier en texte</translation>
-    </message>
-    <message>
-        <source>Save JSON…</source>
-        <translation>Enregistrer en JSON…</translation>
-    </message>
-    <message>
-        <source>Save HTML…</source>
-        <translation>Enregistrer en HTML…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
         <source>The image version could not be read: %1</source>
@@ -4853,6 +4896,34 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>No disk encryption set: nothing to check.</source>
         <translation>Aucun jeu de chiffrement de disque&#xa0;: rien à vérifier.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Examiner</translation>
+    </message>
+    <message>
+        <source>Or resource &amp;ID:</source>
+        <translation>Ou &amp;ID de ressource&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y as text</source>
+        <translation>&amp;Copier en texte</translation>
+    </message>
+    <message>
+        <source>Save &amp;JSON…</source>
+        <translation>Enregistrer en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Save &amp;HTML…</source>
+        <translation>Enregistrer en &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Enregistrer en &amp;PDF…</translation>
     </message>
 </context>
 <context>
@@ -5139,6 +5210,26 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Findings</source>
         <translation>Constats</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Prerequisites</source>
+        <translation>Retour aux &amp;prérequis</translation>
+    </message>
+    <message>
+        <source>The preview feature and the resource provider of the subscription: their state, and Register.</source>
+        <translation>La fonctionnalité en préversion et le fournisseur de ressources de l’abonnement&#xa0;: leur état, et Inscrire.</translation>
+    </message>
+    <message>
+        <source>This is a prerequisite of the subscription: “Back to Prerequisites” shows its state and registers it.</source>
+        <translation>Il s’agit d’un prérequis de l’abonnement&#xa0;: «&#xa0;Retour aux prérequis&#xa0;» affiche son état et permet de l’inscrire.</translation>
+    </message>
+    <message>
+        <source>Review the &amp;new version</source>
+        <translation>Examiner la &amp;nouvelle version</translation>
+    </message>
+    <message>
+        <source>Opens the review window on it: its encryption in every region, as Azure reports it.</source>
+        <translation>Ouvre la fenêtre d’examen sur cette version&#xa0;: son chiffrement dans chaque région, tel qu’Azure le signale.</translation>
     </message>
 </context>
 <context>

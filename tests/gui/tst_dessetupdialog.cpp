@@ -151,7 +151,7 @@ private Q_SLOTS:
         auto *vault = dialog->findChild<QLineEdit *>(QStringLiteral("vaultNameEdit"));
         QVERIFY(vault->text().startsWith(QLatin1String("kv-eastus-")));
         QPushButton *create = button(dialog, "createDesButton");
-        QCOMPARE(create->text(), QStringLiteral("Create disk encryption set"));
+        QCOMPARE(create->text(), QStringLiteral("Create disk encr&yption set"));
         QTRY_VERIFY_WITH_TIMEOUT(create->isEnabled(), 5000);
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("vaultNameStatusLabel"))
                     ->text()

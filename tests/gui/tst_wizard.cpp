@@ -117,6 +117,45 @@ private Q_SLOTS:
 
     void cleanup() { m_session.wizard.reset(); }
 
+    // Tab walks through the data-disk table's cells and out of it (it used to cycle inside it for ever).
+    void tabLeavesTheDataDiskTable() {
+        CreateImageVersionWizard *wizard = open();
+        QVERIFY(fillTarget(QStringLiteral("1.9.1")));
+        QVERIFY(fillSnapshots());
+        wizard->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(wizard));
+        auto *table = w<QTableWidget>(QStringLiteral("dataDisksTable"));
+        table->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(table->hasFocus());
+        const auto inTable = [table] {
+            QWidget *focus = QApplication::focusWidget();
+            return focus && (focus == table || table->isAncestorOf(focus));
+        };
+        // Two rows of a snapshot combo and a LUN spin box: at most one stop per cell, then out.
+        int presses = 0;
+        while (inTable() && presses < 8) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            ++presses;
+        }
+        QVERIFY2(!inTable(), qPrintable(QApplication::focusWidget()->objectName()));
+    }
+
+    // An empty source list says why instead of "Choose…" over nothing.
+    void emptySourceListSaysWhy() {
+        open();
+        QVERIFY(fillTarget(QStringLiteral("1.9.0")));
+        QVERIFY(chooseSourceKind(cmk::SourceKind::Snapshots));
+        auto *source = w<QComboBox>(QStringLiteral("sourceCombo"));
+        QTRY_VERIFY(source->count() > 0);
+        QCOMPARE(source->placeholderText(), QStringLiteral("Choose the OS disk snapshot"));
+        QVERIFY(choose(w<QComboBox>(QStringLiteral("locationCombo")), QStringLiteral("France Central")));
+        QTRY_COMPARE(source->placeholderText(), QStringLiteral("No snapshot in France Central in this subscription"));
+        QCOMPARE(source->count(), 0);
+        QVERIFY(chooseSourceKind(cmk::SourceKind::ManagedImage));
+        QTRY_VERIFY(source->count() > 0); // the demo has managed images there
+        QCOMPARE(source->placeholderText(), QStringLiteral("Choose a managed image"));
+    }
+
     // CMK at rest, 2 regions x (OS disk + 2 data disks from snapshots with LUNs 0 and 1).
     void customerKeyTwoRegionsThreeDisks() {
         CreateImageVersionWizard *wizard = open();
@@ -214,6 +253,19 @@ private Q_SLOTS:
         QCOMPARE(w<QProgressBar>(QStringLiteral("replicationProgress_westeurope"))->value(), 100);
         QCOMPARE(w<QProgressBar>(QStringLiteral("replicationProgress_francecentral"))->value(), 100);
         QCOMPARE(wizard->button(QWizard::FinishButton)->text(), QStringLiteral("&Close"));
+        // The page says it is done, no longer that nothing is sent, and offers the review of the new version.
+        QVERIFY2(wizard->currentPage()->subTitle().startsWith(QLatin1String("Done: Azure created it.")),
+                 qPrintable(wizard->currentPage()->subTitle()));
+        QVERIFY(!wizard->button(QWizard::CancelButton)->isVisible());
+        auto *reviewButton = w<QPushButton>(QStringLiteral("reviewNewVersionButton"));
+        QVERIFY(reviewButton->isVisible());
+        reviewButton->click();
+        auto *review = wizard->findChild<QWidget *>(QStringLiteral("reviewWindow"));
+        QVERIFY(review && review->isVisible());
+        auto *reviewedId = review->findChild<QLineEdit *>(QStringLiteral("versionIdEdit"));
+        QVERIFY(reviewedId);
+        QTRY_VERIFY_WITH_TIMEOUT(reviewedId->text().endsWith(QLatin1String("/versions/1.2.0")), 5000);
+        review->close();
 
         const QList<QJsonObject> puts = versionPuts(m_sandbox);
         QCOMPARE(puts.size(), 1);
@@ -409,9 +461,9 @@ private Q_SLOTS:
         QVERIFY(next(wizard));
         QVERIFY(chooseCustomerKey(m_session.wizard.get(), QStringLiteral("doubleEncryptionRadio")));
         QVERIFY(QTest::qWaitFor([&] { return !m_session.wizard->diskEncryptionSets()->isLoading(); }, 5000));
-        // The shared model holds every set of the target regions (West Europe's two, West US's and East US's),
-        // never those of other regions; each cell sees only its own.
-        QTRY_COMPARE(m_session.wizard->diskEncryptionSets()->rowCount(), 4);
+        // The shared model holds every set of the target regions (West Europe's three — CMK, double and
+        // confidential —, West US's and East US's), never those of other regions; each cell sees only its own.
+        QTRY_COMPARE(m_session.wizard->diskEncryptionSets()->rowCount(), 5);
         QCOMPARE(w<QComboBox>(QStringLiteral("desCombo_westus_os"))->count(), 0);        // CMK only there
         QCOMPARE(items(w<QComboBox>(QStringLiteral("desCombo_eastus_lun1"))).size(), 1); // double there
         const QStringList weu = items(w<QComboBox>(QStringLiteral("desCombo_westeurope_os")));

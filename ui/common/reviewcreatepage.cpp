@@ -68,7 +68,7 @@ void ReviewCreatePage::setRequestStretch(int stretch) {
 void ReviewCreatePage::retranslateUi() {
     DraftPage::retranslateUi();
     setTitle(tr("Review + create"));
-    setSubTitle(tr("Check everything, then press Create. Nothing is sent to Azure before that."));
+    updateSubTitle();
     m_summary->setAccessibleName(tr("Summary"));
     if (isVisible())
         refresh();
@@ -135,7 +135,18 @@ void ReviewCreatePage::updateProgress() {
     }
 }
 
+void ReviewCreatePage::updateSubTitle() {
+    if (m_submitter->stage() == DraftSubmitter::Stage::Succeeded)
+        setSubTitle(tr("Done: Azure created it. What it holds is summarised below; close the wizard when you "
+                       "are finished."));
+    else if (m_submitter->isRunning())
+        setSubTitle(tr("Azure is working on it: the progress is below."));
+    else
+        setSubTitle(tr("Check everything, then press Create. Nothing is sent to Azure before that."));
+}
+
 void ReviewCreatePage::updateButtons() {
+    updateSubTitle();
     // No going back while Azure works, nor after the resource exists (there is nothing left to fix).
     OperationProgressPanel::applyWizardButtons(wizard(), m_submitter->isRunning(),
                                                m_submitter->stage() == DraftSubmitter::Stage::Succeeded);

@@ -73,6 +73,8 @@ protected:
 private:
     void refresh();
     void updateButtons();
+    /// The subtitle follows the submission: before, while Azure works, and once the resource exists.
+    void updateSubTitle();
 
     cmk::DraftSubmitter *m_submitter = nullptr;
     QVBoxLayout *m_layout = nullptr;

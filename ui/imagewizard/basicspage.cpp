@@ -212,6 +212,7 @@ void BasicsPage::buildDataDisksPanel() {
     m_dataDisks.label = new QLabel(m_dataDisksPanel);
     m_dataDisks.label->setWordWrap(true);
     m_dataDisks.field = new QTableWidget(0, 2, m_dataDisksPanel);
+    m_dataDisks.field->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_dataDisks.field->setObjectName(QStringLiteral("dataDisksTable"));
     m_dataDisks.field->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_dataDisks.field->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -453,6 +454,24 @@ void BasicsPage::updateExistingVersions() {
         m_existingVersions->setText(tr("Existing versions: %1").arg(names.join(QStringLiteral(", "))));
 }
 
+QString BasicsPage::emptySourceListText() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (d.location.isEmpty() || m_sources->isLoading() || !m_sources->isComplete() || m_sources->rowCount() > 0)
+        return {};
+    const QString region = m_services.locations->regionDisplayName(d.location);
+    switch (d.sourceKind) {
+    case SourceKind::ManagedImage:
+        return tr("No managed image in %1 in this subscription").arg(region);
+    case SourceKind::Snapshots:
+        return tr("No snapshot in %1 in this subscription").arg(region);
+    case SourceKind::VirtualMachine:
+        return tr("No virtual machine in %1 in this subscription").arg(region);
+    case SourceKind::ImageVersion:
+        return tr("No image version in %1 in this gallery").arg(region);
+    }
+    return {};
+}
+
 void BasicsPage::updateSourceWidgets() {
     const ImageVersionDraft &d = draftModel()->draft();
     switch (d.sourceKind) {
@@ -477,6 +496,8 @@ void BasicsPage::updateSourceWidgets() {
         m_sourceRow.field->setAccessibleName(tr("Source image version"));
         break;
     }
+    if (const QString empty = emptySourceListText(); !empty.isEmpty())
+        m_sourceRow.field->setPlaceholderText(empty);
     m_dataDisksPanel->setVisible(d.sourceKind == SourceKind::Snapshots);
     m_removeDataDiskButton->setEnabled(m_dataDisks.field->currentRow() >= 0);
 

@@ -57,6 +57,8 @@ private:
     void rememberSecurityType();
     void updateExistingVersions();
     void updateSourceWidgets();
+    /// Why the source list is empty once it loaded ("No snapshot in France Central in this subscription").
+    QString emptySourceListText() const;
     void rebuildDataDiskTable();
     void readDataDiskTable();
     void addDataDiskRow(const QString &snapshotId, int lun);

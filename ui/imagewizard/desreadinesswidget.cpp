@@ -54,6 +54,7 @@ DesReadinessWidget::DesReadinessWidget(cmk::ArmClient *client, QWidget *parent)
     layout->addWidget(m_errorLabel);
 
     m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_table->setObjectName(QStringLiteral("desReadinessTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -203,7 +204,7 @@ void DesReadinessWidget::retranslateUi() {
     setAccessibleName(tr("Disk encryption set readiness"));
     m_summaryLabel->setAccessibleName(tr("Disk encryption set readiness summary"));
     m_errorLabel->setAccessibleName(tr("Error"));
-    m_refreshButton->setText(tr("Check again"));
+    m_refreshButton->setText(tr("Chec&k again"));
     m_refreshButton->setAccessibleName(tr("Check the disk encryption sets again"));
     m_table->setAccessibleName(tr("Disk encryption sets per target region"));
     m_table->setHorizontalHeaderLabels(
@@ -222,12 +223,12 @@ void DesReadinessWidget::retranslateUi() {
     m_azLabel->setText(tr("Azure CLI:"));
     m_azLabel->setAccessibleName(tr("Azure CLI"));
     m_azEdit->setAccessibleName(tr("Azure CLI command"));
-    m_azCopyButton->setText(tr("Copy"));
+    m_azCopyButton->setText(tr("Cop&y"));
     m_azCopyButton->setAccessibleName(tr("Copy the Azure CLI command"));
     m_powerShellLabel->setText(tr("PowerShell:"));
     m_powerShellLabel->setAccessibleName(tr("Azure PowerShell"));
     m_powerShellEdit->setAccessibleName(tr("Azure PowerShell commands"));
-    m_powerShellCopyButton->setText(tr("Copy"));
+    m_powerShellCopyButton->setText(tr("Co&py"));
     m_powerShellCopyButton->setAccessibleName(tr("Copy the Azure PowerShell commands"));
     if (m_checker->isBusy())
         m_summaryLabel->setText(tr("Looking for disk encryption sets in the target regions…"));
@@ -258,8 +259,8 @@ void DesReadinessWidget::showResults() {
         m_table->item(row, RegionColumn)->setData(Qt::UserRole, r.region);
         setCell(CustomerKeyColumn, QString::number(r.customerKeyCount));
         setCell(DoubleEncryptionColumn, QString::number(r.doubleEncryptionCount));
-        setCell(StatusColumn, r.isReady() ? tr("Ready") : tr("No usable disk encryption set"));
-        if (!r.isReady())
+        setCell(StatusColumn, statusText(r));
+        if (lacksSetForDraft(r))
             m_table->item(row, StatusColumn)->setForeground(QColor(0xb3, 0x26, 0x1e));
     }
 
@@ -329,7 +330,27 @@ void DesReadinessWidget::setEncryptionType(const QString &encryptionType) {
     const int index = m_typeCombo->findData(encryptionType);
     if (index >= 0)
         m_typeCombo->setCurrentIndex(index); // the commands follow the draft too
+    if (!m_checker->isBusy())
+        showResults(); // which regions lack a set of the draft's type changed
     updateCreateButtons();
+}
+
+QString DesReadinessWidget::statusText(const cmk::RegionDesReadiness &r) {
+    if (r.customerKeyCount > 0 && r.doubleEncryptionCount > 0)
+        return tr("Ready");
+    if (r.customerKeyCount > 0)
+        return tr("Ready for customer-managed keys only");
+    if (r.doubleEncryptionCount > 0)
+        return tr("Ready for double encryption only");
+    return tr("No usable disk encryption set");
+}
+
+bool DesReadinessWidget::lacksSetForDraft(const cmk::RegionDesReadiness &r) const {
+    if (m_encryptionType == QLatin1String("EncryptionAtRestWithCustomerKey"))
+        return r.customerKeyCount == 0;
+    if (m_encryptionType == QLatin1String("EncryptionAtRestWithPlatformAndCustomerKeys"))
+        return r.doubleEncryptionCount == 0;
+    return !r.isReady();
 }
 
 QString DesReadinessWidget::effectiveEncryptionType() const {

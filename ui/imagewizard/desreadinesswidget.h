@@ -75,6 +75,10 @@ private:
     void showChecking();
     QString shownName(const QString &region) const;
     void showResults();
+    /// A region's status: ready for both types, for one only, or for none.
+    static QString statusText(const cmk::RegionDesReadiness &r);
+    /// Whether the region lacks a set the draft can use (of the draft's type, once it has one).
+    bool lacksSetForDraft(const cmk::RegionDesReadiness &r) const;
     void updateCommands();
     void updateCreateButtons();
     QString selectedEncryptionType() const;

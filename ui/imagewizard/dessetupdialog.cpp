@@ -172,6 +172,7 @@ QFormLayout *DesSetupDialog::buildForm() {
 
 void DesSetupDialog::buildProgress(QVBoxLayout *layout) {
     m_steps = new QTableWidget(0, 2, this);
+    m_steps->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_steps->setObjectName(QStringLiteral("setupStepsTable"));
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
@@ -533,10 +534,10 @@ void DesSetupDialog::retranslateUi() {
     m_commandsEdit->setAccessibleName(tr("Equivalent Azure CLI commands"));
     m_copyButton->setText(tr("&Copy"));
     m_copyButton->setAccessibleName(tr("Copy the Azure CLI commands"));
-    m_createButton->setText(tr("Create disk encryption set"));
+    m_createButton->setText(tr("Create disk encr&yption set"));
     m_tryAgainButton->setText(tr("&Try again"));
     m_tryAgainButton->setAccessibleName(tr("Try again from the step that failed"));
-    m_closeButton->setText(tr("Close"));
+    m_closeButton->setText(tr("C&lose"));
     m_cancelButton->setText(tr("Cancel"));
     const QList<DesSetupStep> steps = DesSetupRunner::steps();
     const DesSetupOptions o = m_ranOnce ? m_runner->options() : options();

@@ -230,6 +230,7 @@ QGroupBox *EncryptionPage::buildGridBox() {
     gridLayout->addWidget(m_gridIntro);
     m_grid = new DesGrid(m_gridBox);
     m_grid->setObjectName(QStringLiteral("desGrid"));
+    m_grid->setTabKeyNavigation(false); // Tab leaves the grid; the arrow keys move between cells
     m_grid->verticalHeader()->setVisible(false);
     m_grid->setSelectionMode(QAbstractItemView::NoSelection);
     m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);

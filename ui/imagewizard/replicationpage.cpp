@@ -95,6 +95,7 @@ QGroupBox *ReplicationPage::buildRegionsBox() {
     m_regionsBox = new QGroupBox(this);
     auto *regionsLayout = new QVBoxLayout(m_regionsBox);
     m_regionTable = new QTableWidget(0, 3, m_regionsBox);
+    m_regionTable->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_regionTable->setObjectName(QStringLiteral("targetRegionsTable"));
     m_regionTable->verticalHeader()->setVisible(false);
     m_regionTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -24,6 +24,7 @@ TagsPage::TagsPage(const WizardServices &services, QWidget *parent)
     m_intro->setTextFormat(Qt::PlainText);
     layout->addWidget(m_intro);
     m_table = new QTableWidget(0, 2, this);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_table->setObjectName(QStringLiteral("tagsTable"));
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

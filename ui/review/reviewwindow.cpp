@@ -82,6 +82,7 @@ QLayout *ReviewWindow::buildPicker() {
     m_idEdit = new QLineEdit(this);
     m_idEdit->setObjectName(QStringLiteral("versionIdEdit"));
     m_idEdit->setClearButtonEnabled(true);
+    m_idLabel->setBuddy(m_idEdit); // Alt+I reaches the field
     m_openButton = makeButton("openButton");
     auto *idRow = new QHBoxLayout;
     idRow->addWidget(m_idEdit, 1);
@@ -108,6 +109,7 @@ QWidget *ReviewWindow::buildResultPanes() {
         return pane;
     };
     m_matrix = new QTableWidget(this);
+    m_matrix->setTabKeyNavigation(false); // Tab leaves the table; the arrow keys move between cells
     m_matrix->setObjectName(QStringLiteral("reviewMatrix"));
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_matrix->setWordWrap(true);
@@ -223,18 +225,18 @@ void ReviewWindow::retranslateUi() {
     m_galleryCombo->setPlaceholderText(tr("Gallery"));
     m_imageCombo->setPlaceholderText(tr("Image definition"));
     m_versionCombo->setPlaceholderText(tr("Version"));
-    m_reviewButton->setText(tr("Review"));
-    m_idLabel->setText(tr("Or resource ID:"));
+    m_reviewButton->setText(tr("&Review"));
+    m_idLabel->setText(tr("Or resource &ID:"));
     m_idEdit->setPlaceholderText(
         tr("/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…/images/…/versions/…"));
-    m_openButton->setText(tr("Open"));
+    m_openButton->setText(tr("&Open"));
     m_matrixLabel->setText(tr("Target regions × disks"));
     m_findingsLabel->setText(tr("Findings"));
     m_keyHealthLabel->setText(tr("Key health of the disk encryption sets"));
-    m_copyButton->setText(tr("Copy as text"));
-    m_saveJsonButton->setText(tr("Save JSON…"));
-    m_saveHtmlButton->setText(tr("Save HTML…"));
-    m_savePdfButton->setText(tr("Save PDF…"));
+    m_copyButton->setText(tr("Cop&y as text"));
+    m_saveJsonButton->setText(tr("Save &JSON…"));
+    m_saveHtmlButton->setText(tr("Save &HTML…"));
+    m_savePdfButton->setText(tr("Save &PDF…"));
     m_exportButton->setText(ReviewExportDialog::tr("Export"));
     // The same button as on the image wizard's result page, with its translation.
     m_createVmButton->setText(
