@@ -249,21 +249,11 @@ private Q_SLOTS:
     }
 
     void createVmFromTheConfidentialVersion() {
-        cmk::VmDraft d;
-        d.imageVersionId = kCvmVersion;
-        d.imageRegions = {QStringLiteral("westeurope")};
+        cmk::VmDraft d =
+            demodata::buildVmDraft(QStringLiteral("cvm-01"), kCvmVersion, {QStringLiteral("westeurope")});
         d.imageSecurityType = QStringLiteral("ConfidentialVM");
-        d.subscriptionId = Sub;
-        d.resourceGroup = QStringLiteral("rg-build");
-        d.name = QStringLiteral("cvm-01");
-        d.location = QStringLiteral("westeurope");
-        d.size = QStringLiteral("Standard_D2s_v5");
-        d.adminUsername = QStringLiteral("azureops");
         d.authType = cmk::VmAuthType::Password;
         d.adminPassword = QStringLiteral("Sandbox-Passw0rd!");
-        d.subnetId = QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Network/"
-                                    "virtualNetworks/vnet-build-weu/subnets/default")
-                         .arg(Sub);
         d.encryption = cmk::EncryptionMode::PlatformKey;
         d.securityEncryptionType = QStringLiteral("DiskWithVMGuestState");
         d.secureVmDesId = desId(QStringLiteral("des-weu-cvm"));

@@ -27,10 +27,7 @@ namespace {
 using demodata::DevSub;
 using demodata::Sub;
 const QString kVersion = demodata::imageVersionId(QStringLiteral("1.1.0"));
-const QString kSubnet =
-    QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Network/"
-                   "virtualNetworks/vnet-build-weu/subnets/default")
-        .arg(Sub);
+const QString kSubnet = demodata::buildSubnetId();
 
 QString des(const QString &name, const QString &subscription = Sub) {
     return demodata::demoDesId(name, subscription);
@@ -45,18 +42,10 @@ QString sshKey(const QByteArray &algorithm = "ssh-ed25519") {
 }
 
 VmDraft sampleDraft() {
-    VmDraft d;
-    d.imageVersionId = kVersion;
-    d.imageRegions = {QStringLiteral("westeurope"), QStringLiteral("francecentral")};
+    VmDraft d = demodata::buildVmDraft(QStringLiteral("vm-web-01"), kVersion,
+                                       {QStringLiteral("westeurope"), QStringLiteral("francecentral")});
     d.imageDataDiskLuns = {0, 1};
-    d.subscriptionId = Sub;
-    d.resourceGroup = QStringLiteral("rg-build");
-    d.name = QStringLiteral("vm-web-01");
-    d.location = QStringLiteral("westeurope");
-    d.size = QStringLiteral("Standard_D2s_v5");
-    d.adminUsername = QStringLiteral("azureops");
     d.sshPublicKey = sshKey();
-    d.subnetId = kSubnet;
     d.encryption = EncryptionMode::CustomerKey;
     d.osDiskDesId = des(QStringLiteral("des-weu-cmk"));
     d.dataDiskDesIds = {{0, des(QStringLiteral("des-weu-cmk"))}, {1, des(QStringLiteral("des-weu-cmk"))}};

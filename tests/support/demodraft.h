@@ -6,6 +6,7 @@
 
 #include "draft/draftstore.h"
 #include "imageversion/imageversiondraft.h"
+#include "vm/vmdraft.h"
 
 #include <QtGlobal>
 
@@ -47,6 +48,30 @@ inline QString buildId(const QString &typeAndName) {
 /// - Snapshots: snap-ubuntu-os, with snap-ubuntu-data0 and snap-ubuntu-data1 as the data disks at LUN 0 and
 /// 1;
 /// - ManagedImage: img-ubuntu2204-web, whose data disks are at LUN 0 and 1.
+/// The demo's build subnet in West Europe (vnet-build-weu/default).
+inline QString buildSubnetId() {
+    return QStringLiteral("/subscriptions/%1/resourceGroups/rg-build/providers/Microsoft.Network/"
+                          "virtualNetworks/vnet-build-weu/subnets/default")
+        .arg(Sub);
+}
+
+/// A VM named `name` in the demo's build group and subnet (West Europe, Standard_D2s_v5, user azureops) from
+/// `imageVersionId`, replicated to `imageRegions`: what the VM tests share; each adds its sign-in and keys.
+inline cmk::VmDraft buildVmDraft(const QString &name, const QString &imageVersionId,
+                                 const QStringList &imageRegions) {
+    cmk::VmDraft vm;
+    vm.imageVersionId = imageVersionId;
+    vm.imageRegions = imageRegions;
+    vm.subscriptionId = Sub;
+    vm.resourceGroup = QStringLiteral("rg-build");
+    vm.name = name;
+    vm.location = QStringLiteral("westeurope");
+    vm.size = QStringLiteral("Standard_D2s_v5");
+    vm.adminUsername = QStringLiteral("azureops");
+    vm.subnetId = buildSubnetId();
+    return vm;
+}
+
 inline cmk::ImageVersionDraft imageVersionDraft(const QString &version,
                                                 cmk::SourceKind source = cmk::SourceKind::Snapshots) {
     cmk::ImageVersionDraft d;
