@@ -45,11 +45,7 @@ cmk::AuthSession *accountSession(const AppContext &context) {
 }
 
 QWidget *openReviewMode(AppContext &context, const QString &versionId) {
-    QWidget *window = cmkui::createReviewWindow(context.armClient(), nullptr, versionId.trimmed());
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->resize(1000, 720);
-    window->show();
-    return window;
+    return cmkui::openReviewWindow(context.armClient(), nullptr, versionId.trimmed());
 }
 
 namespace {

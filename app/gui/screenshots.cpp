@@ -383,7 +383,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
     if (client && !reviewVersionId.isEmpty()) {
         cmkui::ReviewWindow review(client);
         review.setToday(QDate(2026, 1, 15));
-        review.resize(wizard.size());
+        // The size the app opens it at; in the small pictures (CMKWIZARD_SCREENSHOT_SIZE), the wizard's.
+        review.resize(cmkui::reviewWindowSize(wizard.width() < 940 ? wizard.size() : QSize()));
         review.show();
         bool finished = false;
         QObject::connect(&review, &cmkui::ReviewWindow::reviewFinished, &review,

@@ -6,6 +6,7 @@
 #include "armsandbox.h"
 #include "common/usertext.h"
 #include "review/review.h"
+#include "review/reviewexport.h"
 #include "review/reviewwindow.h"
 #include "support/cmkwizardprocess.h"
 #include "support/demodraft.h"
@@ -455,6 +456,16 @@ private Q_SLOTS:
 
         const QString shots = qEnvironmentVariable("CMK_SCREENSHOT_DIR", m_dir.path());
         QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("review-window-findings.png"))));
+
+        // The Save buttons propose a name that says which version it is.
+        QCOMPARE(window.suggestedFileName(QStringLiteral(".pdf")),
+                 QStringLiteral("review-ubuntu-22-04-gen2-0.9.0.pdf"));
+        QCOMPARE(cmkui::exportFileName(QStringLiteral("image-version"), QStringLiteral("a b/c"),
+                                       QStringLiteral("1.0.0"), QStringLiteral(".sh")),
+                 QStringLiteral("image-version-a-b-c-1.0.0.sh"));
+        // Opened from a smaller window, the review window keeps the size its matrix needs, within the screen.
+        QCOMPARE(cmkui::reviewWindowSize(), QSize(1200, 800));
+        QCOMPARE(cmkui::reviewWindowSize(QSize(1024, 700)), QSize(1024, 700));
 
         QString why;
         const QString pdf = m_dir.filePath(QStringLiteral("review.pdf"));

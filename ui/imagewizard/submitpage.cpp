@@ -66,10 +66,7 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
     connect(m_reviewVersionButton, &QPushButton::clicked, this, [this] {
-        QWidget *review = createReviewWindow(m_services.client, window(), m_submitter->resourceId());
-        review->setAttribute(Qt::WA_DeleteOnClose);
-        review->resize(window()->size());
-        review->show();
+        openReviewWindow(m_services.client, window(), m_submitter->resourceId());
     });
     // The Encryption page may be left before a check ends: the summary and Create follow the results.
     // Once per event-loop turn: a cleared cache forgets every set at once.

@@ -1,5 +1,7 @@
 #include "review/reviewexport.h"
 
+#include <QRegularExpression>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -16,10 +18,25 @@
 
 namespace cmkui {
 
+QString exportFileName(const QString &prefix, const QString &imageDefinition, const QString &version,
+                       const QString &suffix) {
+    QStringList parts{prefix};
+    for (const QString &part : {imageDefinition, version}) {
+        if (!part.isEmpty())
+            parts << part;
+    }
+    QString name = parts.join(QLatin1Char('-'));
+    static const QRegularExpression unsafe(QStringLiteral(R"([\\/:*?"<>|\s]+)"));
+    name.replace(unsafe, QStringLiteral("-"));
+    return name + suffix;
+}
+
 ReviewExportDialog::ReviewExportDialog(const cmk::ImageVersionDraft &draft, cmk::ExportFormat format,
                                        QWidget *parent)
     : QDialog(parent)
-    , m_format(format) {
+    , m_format(format)
+    , m_fileName(exportFileName(QStringLiteral("image-version"), draft.imageDefinitionName, draft.versionName,
+                                cmk::exportFormatSuffix(format))) {
     setWindowTitle(tr("Export as %1").arg(cmk::exportFormatDisplayName(format)));
     const cmk::ExportResult result = cmk::ImageVersionExporter::exportDraft(draft, format);
     auto *layout = new QVBoxLayout(this);
@@ -45,7 +62,7 @@ ReviewExportDialog::ReviewExportDialog(const cmk::ImageVersionDraft &draft, cmk:
     connect(save, &QPushButton::clicked, this, [this] {
         const QString suffix = cmk::exportFormatSuffix(m_format);
         const QString path =
-            QFileDialog::getSaveFileName(this, windowTitle(), QStringLiteral("image-version") + suffix,
+            QFileDialog::getSaveFileName(this, windowTitle(), m_fileName,
                                          tr("%1 (*%2)").arg(cmk::exportFormatDisplayName(m_format), suffix));
         if (path.isEmpty())
             return;

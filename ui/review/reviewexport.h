@@ -15,6 +15,12 @@ class QToolButton;
 
 namespace cmkui {
 
+/// A default file name that says what it holds: "PREFIX-DEFINITION-VERSION.SUFFIX" (e.g.
+/// review-ubuntu-22-04-gen2-1.2.0.pdf), characters a file name should not hold replaced by "-";
+/// "PREFIX.SUFFIX" when neither is known.
+QString exportFileName(const QString &prefix, const QString &imageDefinition, const QString &version,
+                       const QString &suffix);
+
 class ReviewExportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -23,11 +29,14 @@ public:
 
     QString text() const;
     cmk::ExportFormat format() const { return m_format; }
+    /// What Save… proposes: the format's script named after the image definition and version.
+    QString suggestedFileName() const { return m_fileName; }
     /// Writes the text to `path` (UTF-8); false with a reason on failure.
     bool saveTo(const QString &path, QString *error) const;
 
 private:
     cmk::ExportFormat m_format;
+    QString m_fileName;
     QPlainTextEdit *m_text = nullptr;
     QLabel *m_notes = nullptr;
 };

@@ -10,6 +10,7 @@
 #include "vmwizard/vmwizard.h"
 
 #include <QApplication>
+#include <QScreen>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -52,7 +53,7 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     connectActions();
     retranslateUi();
     clearReview();
-    resize(1200, 800);
+    resize(reviewWindowSize());
 }
 
 QPushButton *ReviewWindow::makeButton(const char *objectName) {
@@ -188,8 +189,7 @@ void ReviewWindow::connectActions() {
     });
     const auto saveWith = [this](const QString &filter, const QString &suffix,
                                  bool (ReviewWindow::*save)(const QString &, QString *) const) {
-        const QString path = QFileDialog::getSaveFileName(
-            this, windowTitle(), QStringLiteral("review-%1%2").arg(review().versionName, suffix), filter);
+        const QString path = QFileDialog::getSaveFileName(this, windowTitle(), suggestedFileName(suffix), filter);
         if (path.isEmpty())
             return;
         QString why;
@@ -463,6 +463,10 @@ bool ReviewWindow::saveHtml(const QString &path, QString *error) const {
     return saveReviewHtml(review(), path, error);
 }
 
+QString ReviewWindow::suggestedFileName(const QString &suffix) const {
+    return exportFileName(QStringLiteral("review"), review().imageDefinitionName, review().versionName, suffix);
+}
+
 bool ReviewWindow::savePdf(const QString &path, QString *error) const {
     return saveReviewPdf(review(), path, error);
 }
@@ -571,6 +575,20 @@ void ReviewWindow::onImageChanged() {
             return qMakePair(label, version.id);
         });
     updateButtons();
+}
+
+QSize reviewWindowSize(const QSize &available) {
+    const QSize wanted(1200, 800);
+    return available.isEmpty() ? wanted : wanted.boundedTo(available);
+}
+
+QWidget *openReviewWindow(cmk::ArmClient *client, QWidget *parent, const QString &versionId) {
+    QWidget *window = createReviewWindow(client, parent, versionId);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    window->resize(reviewWindowSize(screen ? screen->availableGeometry().size() : QSize()));
+    window->show();
+    return window;
 }
 
 QWidget *createReviewWindow(cmk::ArmClient *client, QWidget *parent, const QString &versionId) {

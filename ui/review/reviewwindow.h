@@ -49,6 +49,8 @@ public:
     bool saveJson(const QString &path, QString *error) const;
     bool saveHtml(const QString &path, QString *error) const;
     bool savePdf(const QString &path, QString *error) const;
+    /// What the Save buttons propose: review-DEFINITION-VERSION.SUFFIX of the version reviewed.
+    QString suggestedFileName(const QString &suffix) const;
 
     QTableWidget *matrix() const { return m_matrix; }
     QListWidget *findings() const { return m_findings; }
@@ -127,5 +129,11 @@ private:
 /// Review mode as a top-level window (the GUI opens it with `--review` or from a menu). `versionId`, when
 /// given, is reviewed at once.
 QWidget *createReviewWindow(cmk::ArmClient *client, QWidget *parent = nullptr, const QString &versionId = {});
+/// createReviewWindow(), deleted on close, shown at reviewWindowSize() (never the size of the window it was
+/// opened from: a wizard's 940 pixels cut the region × disk matrix's third disk column).
+QWidget *openReviewWindow(cmk::ArmClient *client, QWidget *parent = nullptr, const QString &versionId = {});
+/// The review window's opening size: room for the matrix of a version with three disks, within `available`
+/// (the screen's free area; empty: no limit).
+QSize reviewWindowSize(const QSize &available = {});
 
 } // namespace cmkui

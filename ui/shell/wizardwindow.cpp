@@ -83,10 +83,7 @@ void WizardWindow::updateAccountBar() {
 }
 
 QWidget *WizardWindow::openReview(const QString &versionId) {
-    QWidget *window = createReviewWindow(m_client, this, versionId);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->resize(size());
-    window->show();
+    QWidget *window = openReviewWindow(m_client, this, versionId);
     m_reviewWindow = window;
     Q_EMIT reviewOpened(window);
     return window;
