@@ -67,6 +67,22 @@ struct Query {
 /// subset or is not KQL.
 std::optional<Query> parse(const QString &text, QString *error);
 
+/// What a query's leading `where` stages demand of one column of the table: a row whose `column`, as text
+/// case-folded (QString::toCaseFolded, as `=~` compares), is none of `values` cannot pass them. A caller that
+/// indexes its rows by that column can hand run() only the rows that can; run() still applies every condition
+/// to them.
+struct ColumnFilter {
+    QString column;
+    QStringList values; ///< case-folded
+};
+
+/// The filters of the `==`, `=~`, `in` and `in~` conditions on a column and string literals that every row
+/// must meet: the `and`ed conditions of the `where` stages before any other operator.
+std::vector<ColumnFilter> leadingFilters(const Query &query);
+
+/// Whether every row `query` answers is one of the table's, unchanged: it only filters, sorts and takes.
+bool keepsRows(const Query &query);
+
 /// Runs `query` over `rows` (the table's rows, one JSON object each, with `columns`). Nothing with `error`
 /// set when the query names a column that does not exist at that point.
 std::optional<QList<QJsonObject>> run(const Query &query, const QStringList &columns,

@@ -234,9 +234,16 @@ QStringList columnsAfter(const Stage &stage, const QStringList &columns, QString
 
 QList<QJsonObject> runStage(const Stage &stage, QList<QJsonObject> rows) {
     switch (stage.kind) {
-    case Stage::Where:
-        rows.removeIf([&stage](const QJsonObject &row) { return !isTrue(evaluate(*stage.predicate, row)); });
-        return rows;
+    case Stage::Where: {
+        // Into a list of its own: `rows` is usually still shared with the cached table, and removing from it
+        // would first copy all of it.
+        QList<QJsonObject> kept;
+        for (const QJsonObject &row : std::as_const(rows)) {
+            if (isTrue(evaluate(*stage.predicate, row)))
+                kept.append(row);
+        }
+        return kept;
+    }
     case Stage::Project:
     case Stage::Extend:
         return project(stage, rows);
@@ -256,7 +263,46 @@ QList<QJsonObject> runStage(const Stage &stage, QList<QJsonObject> rows) {
     return rows;
 }
 
+/// Adds the filter `condition` sets, and those of the conditions it `and`s, to `filters`.
+void collectFilters(const Expr &condition, std::vector<ColumnFilter> &filters) {
+    if (condition.kind == Expr::Binary && condition.name == QLatin1String("and")) {
+        collectFilters(*condition.args[0], filters);
+        collectFilters(*condition.args[1], filters);
+        return;
+    }
+    const bool equality = condition.kind == Expr::Binary &&
+                          (condition.name == QLatin1String("==") || condition.name == QLatin1String("=~"));
+    const bool membership = condition.kind == Expr::InList;
+    if ((!equality && !membership) || condition.args.front()->kind != Expr::Column)
+        return;
+    ColumnFilter filter{condition.args.front()->name, {}};
+    for (size_t i = 1; i < condition.args.size(); ++i) {
+        const Expr &item = *condition.args[i];
+        if (item.kind != Expr::Literal || !item.literal.isString())
+            return; // a number or a computed value: the rows are not narrowed by text
+        filter.values.append(item.literal.toString().toCaseFolded());
+    }
+    filters.push_back(filter);
+}
+
 } // namespace
+
+std::vector<ColumnFilter> leadingFilters(const Query &query) {
+    std::vector<ColumnFilter> filters;
+    for (const Stage &stage : query.stages) {
+        if (stage.kind != Stage::Where)
+            break; // after a project or extend, a column may no longer be the table's
+        collectFilters(*stage.predicate, filters);
+    }
+    return filters;
+}
+
+bool keepsRows(const Query &query) {
+    return std::all_of(query.stages.begin(), query.stages.end(), [](const Stage &stage) {
+        return stage.kind == Stage::Where || stage.kind == Stage::Sort || stage.kind == Stage::Take ||
+               stage.kind == Stage::Top;
+    });
+}
 
 std::optional<QList<QJsonObject>> run(const Query &query, const QStringList &columns,
                                       const QList<QJsonObject> &rows, QString *error) {

@@ -60,7 +60,9 @@ bool ArmStore::loadFixture(const QByteArray &json, QString *error) {
         return false;
     }
     const QJsonObject root = doc.object();
+    const quint64 revision = m_revision;
     *this = ArmStore();
+    m_revision = revision + 1; // a store that is loaded again never repeats a revision it had
     for (const auto &v : root.value(QLatin1String("subscriptions")).toArray()) {
         QJsonObject s = v.toObject();
         const QString id = s.value(QLatin1String("subscriptionId")).toString();
@@ -318,6 +320,7 @@ bool ArmStore::contains(const QString &id) const {
 
 void ArmStore::put(const QJsonObject &resource) {
     const QString key = canonicalId(resource.value(QLatin1String("id")).toString());
+    ++m_revision;
     auto it = m_resources.find(key);
     if (it == m_resources.end()) {
         m_resources.insert(key, resource);
@@ -331,8 +334,15 @@ bool ArmStore::remove(const QString &id) {
     const QString key = canonicalId(id);
     if (!m_resources.remove(key))
         return false;
+    ++m_revision;
     m_idsByType[resourceTypeOfId(key)].removeOne(key);
     return true;
+}
+
+void ArmStore::forEachOfType(const QString &type,
+                             const std::function<void(const QJsonObject &)> &visit) const {
+    for (const QString &key : m_idsByType.value(type))
+        visit(m_resources.value(key));
 }
 
 ArmStore::Page ArmStore::list(const QString &type, const QString &canonicalPrefix, int start,

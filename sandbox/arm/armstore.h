@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace armsandbox {
 
@@ -72,6 +73,11 @@ public:
     int resourceCount() const { return int(m_resources.size()); }
     /// Every resource type the store holds (see resourceTypeOfId), for Resource Graph's table.
     QStringList resourceTypes() const { return m_idsByType.keys(); }
+    /// Grows with every change of a resource (put, remove, a fixture loaded or generated): a reader that
+    /// keeps something derived from the resources (Resource Graph's table) rebuilds it when this moved.
+    quint64 revision() const { return m_revision; }
+    /// Calls `visit` with each resource of `type` (see resourceTypeOfId), in insertion order.
+    void forEachOfType(const QString &type, const std::function<void(const QJsonObject &)> &visit) const;
 
     struct Page {
         QJsonArray items;
@@ -89,6 +95,7 @@ private:
     QJsonArray m_locations;
     QList<FeatureState> m_features;
     QList<ProviderState> m_providers;
+    quint64 m_revision = 0;
 };
 
 } // namespace armsandbox

@@ -241,6 +241,8 @@ bool SandboxServer::start(QString *errorMessage) {
     m_throttle.setSpec(*throttle);
     if (m_options.pageSize < 1)
         return fail(QCoreApplication::translate("armsandbox", "The page size must be at least 1."));
+    if (m_options.resourceGraph)
+        m_resourceGraph.prepareTable();
     if (!m_options.trafficDir.isEmpty()) {
         m_trafficDir = QDir(m_options.trafficDir);
         if (!m_trafficDir.mkpath(QStringLiteral(".")))

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void quotaWindowPerCaller();
     void scopedToTheSubscriptionsAsked();
     void canBeMadeUnavailable();
+    void tableFollowsArmWrites();
 };
 
 void TestSandboxArg::answersEveryPublishedApiVersion_data() {
@@ -418,3 +419,64 @@ void TestSandboxArg::canBeMadeUnavailable() {
 
 QTEST_GUILESS_MAIN(TestSandboxArg)
 #include "tst_sandbox_arg.moc"
+
+// The sandbox keeps ARG's table between queries; a resource written over ARM (PUT, PATCH, an LRO's DELETE) or
+// through the in-process API must show in the very next query, never a table from before the write. Every
+// step queries first, so the table is built before the write it must follow.
+void TestSandboxArg::tableFollowsArmWrites() {
+    const QString group = QStringLiteral("/subscriptions/%1/resourceGroups/rg-keys-prod").arg(kSub1);
+    const QString vault = group + QStringLiteral("/providers/Microsoft.KeyVault/vaults/kv-arg-follows");
+    const QString vaultQuery =
+        QStringLiteral("resources | where type =~ 'microsoft.keyvault/vaults' and name "
+                       "== 'kv-arg-follows' | project name, stage = tostring(tags.stage)");
+    QCOMPARE(query(vaultQuery).json().value(QLatin1String("count")).toInt(), 0);
+    const QJsonObject properties{
+        {QStringLiteral("tenantId"), kTenant},
+        {QStringLiteral("sku"), QJsonObject{{QStringLiteral("family"), QStringLiteral("A")},
+                                            {QStringLiteral("name"), QStringLiteral("standard")}}},
+        {QStringLiteral("enableRbacAuthorization"), true}};
+    const HttpResult created = m_http.put(
+        armUrl(m_sandbox.baseUrl(), vault, api::keyVault),
+        QJsonObject{{QStringLiteral("location"), QStringLiteral("westeurope")},
+                    {QStringLiteral("tags"), QJsonObject{{QStringLiteral("stage"), QStringLiteral("new")}}},
+                    {QStringLiteral("properties"), properties}});
+    QVERIFY2(created.status == 200 || created.status == 201, created.body.constData());
+    QCOMPARE(column(query(vaultQuery), QStringLiteral("stage")), QStringList{QStringLiteral("new")});
+
+    const HttpResult patched = m_http.call(
+        "PATCH", armUrl(m_sandbox.baseUrl(), vault, api::keyVault),
+        QJsonDocument(QJsonObject{{QStringLiteral("tags"),
+                                   QJsonObject{{QStringLiteral("stage"), QStringLiteral("patched")}}}})
+            .toJson(QJsonDocument::Compact));
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(column(query(vaultQuery), QStringLiteral("stage")), QStringList{QStringLiteral("patched")});
+
+    // An image version's DELETE is an LRO: the version leaves the store (and the table) when it is done.
+    const QString version =
+        QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/"
+                       "Microsoft.Compute/galleries/galContosoProd/images/ubuntu-22-04-gen2/"
+                       "versions/1.0.0")
+            .arg(kSub1);
+    const QString versionQuery =
+        QStringLiteral("resources | where type =~ "
+                       "'microsoft.compute/galleries/images/versions' and id =~ '%1'")
+            .arg(version);
+    QCOMPARE(query(versionQuery).json().value(QLatin1String("count")).toInt(), 1);
+    const HttpResult deleted = m_http.call("DELETE", armUrl(m_sandbox.baseUrl(), version, api::gallery));
+    QCOMPARE(deleted.status, 202);
+    QCOMPARE(m_http.get(QUrl(QString::fromLatin1(deleted.header("Azure-AsyncOperation"))))
+                 .json()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("Succeeded"));
+    QCOMPARE(query(versionQuery).json().value(QLatin1String("count")).toInt(), 0);
+
+    // A resource set through the in-process API (as tests and generated fixtures do) is a write too.
+    QJsonObject moved = m_sandbox.resource(vault);
+    moved.insert(QStringLiteral("location"), QStringLiteral("northeurope"));
+    m_sandbox.setResource(moved);
+    QCOMPARE(column(query(QStringLiteral("resources | where location =~ 'NorthEurope' and name == "
+                                         "'kv-arg-follows'")),
+                    QStringLiteral("location")),
+             QStringList{QStringLiteral("northeurope")});
+}
