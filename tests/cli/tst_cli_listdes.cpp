@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -169,6 +170,8 @@ void TestCliListDes::jsonMatchesTheFixture() {
         runCli({QStringLiteral("list-des"), QStringLiteral("--sandbox"), QStringLiteral("--subscription"),
                 Sub, QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Written field by field, laid out byte for byte as nlohmann's dump(2) of the whole array always was.
+    QCOMPARE(run.out, QString::fromStdString(nlohmann::json::parse(run.out.toStdString()).dump(2) + '\n'));
     const QJsonArray array = parseArray(run.out);
     const auto des = fixtureDes(Sub);
     QCOMPARE(array.size(), des.size());
