@@ -93,15 +93,7 @@ class TestThrottleGui : public QObject {
 
     /// The wizard on a customer-key draft for West Europe and France Central, at the Encryption page.
     bool openAtEncryptionPage() {
-        const cmk::ImageVersionDraft draft = demodata::withTargetRegion(
-            demodata::cmkImageVersionDraft(QStringLiteral("9.2.0"), cmk::SourceKind::ManagedImage),
-            QStringLiteral("francecentral"), desId(QStringLiteral("des-frc-cmk")));
-        cmkui::CreateImageVersionWizard *wizard = m_session.open(draft);
-        for (int i = 0; i < 4 && wizard->currentId() != cmkui::EncryptionPageId; ++i) {
-            if (!next(wizard))
-                return false;
-        }
-        return wizard->currentId() == cmkui::EncryptionPageId;
+        return wizardtest::openAtEncryptionPage(m_session, QStringLiteral("9.2.0"));
     }
 
     /// Another caller (same subscription, not the wizard) reads until ARM refuses it: the quota is spent

@@ -7,6 +7,7 @@
 #include "armsandbox.h"
 #include "imageversion/imageversiondraft.h"
 #include "imagewizard/createimageversionwizard.h"
+#include "imagewizard/wizardpageids.h"
 #include "support/demodraft.h"
 
 #include <QAbstractButton>
@@ -227,6 +228,20 @@ inline bool startRegisteredSandbox(armsandbox::Sandbox &sandbox, std::unique_ptr
     client->setRetryPolicy(retry);
     *why = QStringLiteral("the SIGEncryption feature could not be registered");
     return registerFeature(*client, Sub);
+}
+
+/// `session`'s wizard, new, on a customer-key draft of `version` for West Europe and France Central, clicked
+/// on to the Encryption page. False when a page would not let it go on.
+inline bool openAtEncryptionPage(WizardSession &session, const QString &version) {
+    const cmk::ImageVersionDraft draft =
+        demodata::withTargetRegion(demodata::cmkImageVersionDraft(version, cmk::SourceKind::ManagedImage),
+                                   QStringLiteral("francecentral"), desId(QStringLiteral("des-frc-cmk")));
+    cmkui::CreateImageVersionWizard *wizard = session.open(draft);
+    for (int i = 0; i < 4 && wizard->currentId() != cmkui::EncryptionPageId; ++i) {
+        if (!next(wizard))
+            return false;
+    }
+    return wizard->currentId() == cmkui::EncryptionPageId;
 }
 
 } // namespace wizardtest
