@@ -62,10 +62,12 @@ bool DraftPage::isComplete() const {
 }
 
 void DraftPage::revalidate() {
+    const QStringList fieldErrors = computeFieldErrors();
+    showFieldErrors(fieldErrors);
     const QStringList errors = computeErrors();
-    if (errors == m_errors && m_errorLabel->isVisible() == !errors.isEmpty())
+    if (fieldErrors + errors == m_errors && m_errorLabel->isVisible() == !errors.isEmpty())
         return;
-    m_errors = errors;
+    m_errors = fieldErrors + errors;
     QStringList lines;
     // Only the first few: the list is there to say why Next is disabled, not to overwhelm.
     constexpr int shown = 4;
