@@ -48,17 +48,6 @@ cmk::ImageVersionDraft copyDraft(const QString &version, cmk::EncryptionMode mod
     return d;
 }
 
-/// Version `version` of the ConfidentialVM definition from the managed image: EncryptedWithCmk with
-/// des-weu-cvm in West Europe, platform-managed keys for the disks.
-cmk::ImageVersionDraft confidentialDraft(const QString &version) {
-    cmk::ImageVersionDraft d = demodata::imageVersionDraft(version, cmk::SourceKind::ManagedImage);
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-cvm");
-    d.imageSecurityType = QStringLiteral("ConfidentialVM");
-    d.targetRegions[0].confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
-    d.targetRegions[0].secureVmDesId = desId(QStringLiteral("des-weu-cvm"));
-    return d;
-}
-
 QStringList findingCodes(const QString &reviewJson) {
     QStringList codes;
     const QJsonArray findings =
@@ -154,13 +143,13 @@ private Q_SLOTS:
     // Seed limitation 3 for a Confidential VM version whose only customer-managed key is its secure-VM set.
     void sharedGalleryRefusesAConfidentialSecureSet() {
         shareGallery(QStringLiteral("Groups"));
-        const Result r = create(confidentialDraft(QStringLiteral("7.8.1")));
+        const Result r = create(demodata::confidentialDraft(QStringLiteral("7.8.1")));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QLatin1String("galContosoProd is shared")), qPrintable(r.err));
         QCOMPARE(versionPutCount(), 0);
 
         m_sandbox.setResource(m_privateGallery); // the same draft is fine in a private gallery
-        const Result fine = create(confidentialDraft(QStringLiteral("7.8.2")));
+        const Result fine = create(demodata::confidentialDraft(QStringLiteral("7.8.2")));
         QVERIFY2(fine.exitCode == 0, qPrintable(fine.err));
         QCOMPARE(versionPutCount(), 1);
     }

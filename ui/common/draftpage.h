@@ -22,6 +22,9 @@ namespace cmkui {
 /// field); the page's retranslateUi() sets the label's text. Returns the label.
 QLabel *addLabelledRow(QFormLayout *form, QWidget *field);
 
+/// Colours `label`'s text as the pages' error label does (dark red): a reason the user must act on.
+void colorAsError(QLabel *label);
+
 /// A row of a form: the field and the label that names it (its buddy).
 template <class Field> struct FormRow {
     QLabel *label = nullptr;

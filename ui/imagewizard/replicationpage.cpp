@@ -131,24 +131,22 @@ QGroupBox *ReplicationPage::buildRegionsBox() {
 }
 
 void ReplicationPage::buildUpdateRows(QLayout *regionsLayout) {
+    // Each row shows only while it has something to say (showFieldErrors()).
+    const auto hidden = [regionsLayout](QWidget *widget, const char *name) {
+        widget->setObjectName(QString::fromLatin1(name));
+        widget->setVisible(false);
+        regionsLayout->addWidget(widget);
+    };
     m_removalExplanation = new QLabel(m_regionsBox);
-    m_removalExplanation->setObjectName(QStringLiteral("regionRemovalExplanation"));
     m_removalExplanation->setWordWrap(true);
-    m_removalExplanation->setVisible(false);
+    hidden(m_removalExplanation, "regionRemovalExplanation");
     m_allowRemovalCheck = new QCheckBox(m_regionsBox);
-    m_allowRemovalCheck->setObjectName(QStringLiteral("allowRegionRemovalCheck"));
-    m_allowRemovalCheck->setVisible(false);
+    hidden(m_allowRemovalCheck, "allowRegionRemovalCheck");
     m_updateRulesLabel = new QLabel(m_regionsBox);
-    m_updateRulesLabel->setObjectName(QStringLiteral("updateRulesLabel"));
     m_updateRulesLabel->setWordWrap(true);
     m_updateRulesLabel->setTextFormat(Qt::PlainText);
-    QPalette palette = m_updateRulesLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x0f)); // as the page's error label
-    m_updateRulesLabel->setPalette(palette);
-    m_updateRulesLabel->setVisible(false);
-    regionsLayout->addWidget(m_removalExplanation);
-    regionsLayout->addWidget(m_allowRemovalCheck);
-    regionsLayout->addWidget(m_updateRulesLabel);
+    colorAsError(m_updateRulesLabel);
+    hidden(m_updateRulesLabel, "updateRulesLabel");
     connect(m_allowRemovalCheck, &QCheckBox::toggled, this, [this](bool allowed) {
         m_services.update->allowRegionRemoval = allowed;
         revalidate();
