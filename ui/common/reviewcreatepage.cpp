@@ -139,14 +139,22 @@ void ReviewCreatePage::updateProgress() {
     }
 }
 
+QString ReviewCreatePage::readySubTitle() const {
+    return tr("Check everything, then press Create. Nothing is sent to Azure before that.");
+}
+
+QString ReviewCreatePage::doneSubTitle() const {
+    return tr("Done: Azure created it. What it holds is summarised below; close the wizard when you are "
+              "finished.");
+}
+
 void ReviewCreatePage::updateSubTitle() {
     if (m_submitter->stage() == DraftSubmitter::Stage::Succeeded)
-        setSubTitle(tr("Done: Azure created it. What it holds is summarised below; close the wizard when you "
-                       "are finished."));
+        setSubTitle(doneSubTitle());
     else if (m_submitter->isRunning())
         setSubTitle(tr("Azure is working on it: the progress is below."));
     else
-        setSubTitle(tr("Check everything, then press Create. Nothing is sent to Azure before that."));
+        setSubTitle(readySubTitle());
 }
 
 void ReviewCreatePage::updateButtons() {

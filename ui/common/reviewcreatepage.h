@@ -59,6 +59,9 @@ protected:
     virtual QString commitButtonText() const { return {}; }
     /// What the panel says once the submission succeeded.
     virtual QString doneText(const QString &resourceId) const;
+    /// The page's subtitle before the commit, and once it succeeded.
+    virtual QString readySubTitle() const;
+    virtual QString doneSubTitle() const;
 
     void retranslateUi() override;
     /// Shows the progress of the submission; also to be called when the submitter reports more.

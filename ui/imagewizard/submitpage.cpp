@@ -63,7 +63,7 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     connect(m_submitter, &ImageVersionSubmitter::finished, m_createVmButton, [this] {
         const bool created = m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded;
         m_createVmButton->setVisible(created);
-        m_reviewVersionButton->setVisible(created);
+        m_reviewVersionButton->setVisible(created && !m_services.update); // update: the review window is there
     });
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
@@ -206,10 +206,8 @@ void SubmitPage::retranslateUi() {
     requestToggle()->setText(tr("Show the &request that will be sent"));
     requestToggle()->setAccessibleName(tr("Show the request"));
     m_urlLabel->setText(m_services.update ? tr("PATCH &URL:") : tr("PUT &URL:"));
-    if (m_services.update) {
+    if (m_services.update)
         setTitle(tr("Review + update"));
-        setSubTitle(tr("Check the changes, then press Update. Nothing is sent to Azure before that."));
-    }
     m_urlEdit->setAccessibleName(tr("Request URL"));
     m_bodyLabel->setText(tr("Request &body (JSON):"));
     m_bodyEdit->setAccessibleName(tr("Request body"));
@@ -354,6 +352,18 @@ QString SubmitPage::commitButtonText() const {
 
 QString SubmitPage::doneText(const QString &resourceId) const {
     return m_services.update ? tr("Updated: %1").arg(resourceId) : ReviewCreatePage::doneText(resourceId);
+}
+
+QString SubmitPage::readySubTitle() const {
+    return m_services.update
+               ? tr("Check the changes, then press Update. Nothing is sent to Azure before that.")
+               : ReviewCreatePage::readySubTitle();
+}
+
+QString SubmitPage::doneSubTitle() const {
+    return m_services.update ? tr("Done: Azure updated it. The version as it is now is summarised below; close "
+                                  "the wizard when you are finished.")
+                             : ReviewCreatePage::doneSubTitle();
 }
 
 void SubmitPage::startProgress() {

@@ -36,6 +36,8 @@ protected:
     void startProgress() override;
     QString commitButtonText() const override;
     QString doneText(const QString &resourceId) const override;
+    QString readySubTitle() const override;
+    QString doneSubTitle() const override;
 
 private:
     /// Update mode: what the update changes (cmk::ImageVersionUpdateDiff), before → after.
