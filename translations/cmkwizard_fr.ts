@@ -1204,6 +1204,73 @@
     </message>
 </context>
 <context>
+    <name>ImageVersionUpdateDiff</name>
+    <message>
+        <source>platform-managed key</source>
+        <translation>clé gérée par la plateforme</translation>
+    </message>
+    <message>
+        <source>Target region</source>
+        <translation>Région cible</translation>
+    </message>
+    <message>
+        <source>replicated</source>
+        <translation>répliquée</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajoutée</translation>
+    </message>
+    <message>
+        <source>Replica count</source>
+        <translation>Nombre de réplicas</translation>
+    </message>
+    <message>
+        <source>Storage account type</source>
+        <translation>Type de compte de stockage</translation>
+    </message>
+    <message>
+        <source>Confidential VM encryption</source>
+        <translation>Chiffrement de machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>Secure-VM disk encryption set</source>
+        <translation>Jeu de chiffrement de disque de machine virtuelle sécurisée</translation>
+    </message>
+    <message>
+        <source>Encryption type</source>
+        <translation>Type de chiffrement</translation>
+    </message>
+    <message>
+        <source>Default replica count</source>
+        <translation>Nombre de réplicas par défaut</translation>
+    </message>
+    <message>
+        <source>End-of-life date</source>
+        <translation>Date de fin de vie</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Exclude from latest</source>
+        <translation>Exclure de la plus récente</translation>
+    </message>
+    <message>
+        <source>Tag “%1”</source>
+        <translation>Étiquette «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>ImageVersionUpdateRules</name>
     <message>
         <source>The home region %1 (the image version&apos;s location) cannot be removed.</source>
@@ -1244,6 +1311,10 @@
     <message>
         <source>Region %1: the storage account type of an existing target region stays %2 (not %3); Azure refuses the change (“Global storage account type does not match the storage account type in the existing TargetRegion”).</source>
         <translation>Région %1&#xa0;: le type de compte de stockage d’une région cible existante reste %2 (et non %3)&#x202f;; Azure refuse la modification («&#xa0;Global storage account type does not match the storage account type in the existing TargetRegion&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Removing %1 deletes the image version&apos;s replicas there, which Azure does only when the update allows it (safetyProfile.allowDeletionOfReplicatedLocations): check “Delete the replicas in the removed regions” or add the region again.</source>
+        <translation>Retirer %1 supprime les réplicas de la version d’image dans cette région, ce qu’Azure ne fait que si la mise à jour l’autorise (safetyProfile.allowDeletionOfReplicatedLocations)&#xa0;: cochez «&#xa0;Supprimer les réplicas des régions retirées&#xa0;» ou ajoutez de nouveau la région.</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2330,10 @@
     <message>
         <source>The wizard did not leave the page “%1”.</source>
         <translation>L’Assistant n’a pas quitté la page «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The review window did not open the update wizard.</source>
+        <translation>La fenêtre d’examen n’a pas ouvert l’assistant de mise à jour.</translation>
     </message>
 </context>
 <context>
@@ -3644,6 +3719,10 @@
         <source>No image version in %1 in this gallery</source>
         <translation>Aucune version d’image dans la région %1 dans cette galerie</translation>
     </message>
+    <message>
+        <source>This image version exists: its image definition, number, location and source are locked. Change its target regions, encryption and tags on the next pages.</source>
+        <translation>Cette version d’image existe&#xa0;: sa définition d’image, son numéro, son emplacement et sa source sont verrouillés. Modifiez ses régions cibles, son chiffrement et ses étiquettes dans les pages suivantes.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::ChangeNotice</name>
@@ -3715,6 +3794,18 @@
     <message>
         <source>Azure goes on creating the image version: the app cannot cancel a request it has sent. Closing only stops watching it; “Review an existing image version…” or the Azure portal shows how it ended. The draft is kept and offered next time.</source>
         <translation>Azure poursuit la création de la version d’image&#xa0;: l’application ne peut pas annuler une requête déjà envoyée. Fermer arrête seulement le suivi&#xa0;; «&#xa0;Examiner une version d’image existante…&#xa0;» ou le portail Azure montre comment elle s’est terminée. Le brouillon est conservé et proposé la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Update image version %1</source>
+        <translation>Mettre à jour la version d’image %1</translation>
+    </message>
+    <message>
+        <source>Discard your changes to this image version? Nothing was sent to Azure.</source>
+        <translation>Abandonner vos modifications de cette version d’image&#xa0;? Rien n’a été envoyé à Azure.</translation>
+    </message>
+    <message>
+        <source>Azure goes on updating the image version: the app cannot cancel a request it has sent. Closing only stops watching it; the review window or the Azure portal shows how it ended.</source>
+        <translation>Azure poursuit la mise à jour de la version d’image&#xa0;: l’application ne peut pas annuler une requête déjà envoyée. Fermer arrête seulement le suivi&#xa0;; la fenêtre d’examen ou le portail Azure montre comment elle s’est terminée.</translation>
     </message>
 </context>
 <context>
@@ -4673,6 +4764,14 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <source>Disk encryption sets in the target regions</source>
         <translation>Jeux de chiffrement de disque dans les régions cibles</translation>
     </message>
+    <message>
+        <source>Removing %1 deletes the replicas of the image version there: new deployments in that region can no longer use it. Azure does it only when the update allows it.</source>
+        <translation>Retirer %1 supprime les réplicas de la version d’image dans cette région&#xa0;: les nouveaux déploiements dans cette région ne peuvent plus l’utiliser. Azure ne le fait que si la mise à jour l’autorise.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the replicas in the removed regions (safetyProfile.allowDeletionOfReplicatedLocations)</source>
+        <translation>Supprimer les répli&amp;cas des régions retirées (safetyProfile.allowDeletionOfReplicatedLocations)</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::ReviewCreatePage</name>
@@ -4924,6 +5023,14 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>Save &amp;PDF…</source>
         <translation>Enregistrer en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit replication…</source>
+        <translation>Modifier la &amp;réplication…</translation>
+    </message>
+    <message>
+        <source>Add or remove target regions, change replica counts, storage, disk encryption sets, end of life or tags of this image version.</source>
+        <translation>Ajouter ou retirer des régions cibles, modifier le nombre de réplicas, le stockage, les jeux de chiffrement de disque, la fin de vie ou les étiquettes de cette version d’image.</translation>
     </message>
 </context>
 <context>
@@ -5230,6 +5337,70 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Opens the review window on it: its encryption in every region, as Azure reports it.</source>
         <translation>Ouvre la fenêtre d’examen sur cette version&#xa0;: son chiffrement dans chaque région, tel qu’Azure le signale.</translation>
+    </message>
+    <message>
+        <source>PATCH &amp;URL:</source>
+        <translation>&amp;URL du PATCH&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Review + update</source>
+        <translation>Vérifier + mettre à jour</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Nothing changes yet.</source>
+        <translation>Rien ne change pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>(image version)</source>
+        <translation>(version d’image)</translation>
+    </message>
+    <message>
+        <source>The replicas in the removed regions are deleted (safetyProfile.allowDeletionOfReplicatedLocations).</source>
+        <translation>Les réplicas des régions retirées sont supprimés (safetyProfile.allowDeletionOfReplicatedLocations).</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Mettre à jour</translation>
+    </message>
+    <message>
+        <source>Updated: %1</source>
+        <translation>Mise à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Check the changes, then press Update. Nothing is sent to Azure before that.</source>
+        <translation>Vérifiez les modifications, puis cliquez sur Mettre à jour. Rien n’est envoyé à Azure avant.</translation>
+    </message>
+    <message>
+        <source>Done: Azure updated it. The version as it is now is summarised below; close the wizard when you are finished.</source>
+        <translation>Terminé&#xa0;: Azure l’a mise à jour. La version telle qu’elle est maintenant est résumée ci-dessous&#xa0;; fermez l’assistant quand vous avez fini.</translation>
+    </message>
+    <message>
+        <source>Azure did not update the image version.
+%1
+Your changes are kept: go Back to change them, or press Update to try again.</source>
+        <translation>Azure n’a pas mis à jour la version d’image.
+%1
+Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modifier, ou sur Mettre à jour pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Nothing changes yet: go Back to change the target regions, encryption or tags.</source>
+        <translation>Rien ne change pour l’instant&#xa0;: cliquez sur Précédent pour modifier les régions cibles, le chiffrement ou les étiquettes.</translation>
     </message>
 </context>
 <context>

@@ -32,8 +32,7 @@ std::optional<int> readVersionAsUpdateDraft(AppContext &context, const QString &
     cmk::VersionReviewer reviewer(context.armClient());
     if (const std::optional<int> failure = reviewVersion(reviewer, id, err))
         return failure;
-    *draft = cmk::updateDraftFor(reviewer.review().toDraft(),
-                                 reviewer.review().version.id.isEmpty() ? id : reviewer.review().version.id);
+    *draft = cmk::updateDraftFor(reviewer.review());
     return std::nullopt;
 }
 

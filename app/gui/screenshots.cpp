@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QWizardPage>
 #include <algorithm>
+#include <memory>
 
 namespace cmkapp {
 
@@ -302,10 +303,11 @@ bool takeConfidentialScreenshot(cmk::ArmClient *client, const QSize &size, const
 
 // The Encryption page with the health of each chosen set's key: the demo data's trouble in West US (no key
 // access: error, with its fix button) and East US 2 (a key expiring in 10 days: warning) next to West Europe.
-bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QString &dir, QStringList *written,
-                             QString *error) {
+bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QString &dir,
+                             QStringList *written, QString *error) {
     cmk::ImageVersionDraft d = demoDraft();
-    const QString keys = d.targetRegions.first().osDiskDesId.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/');
+    const QString keys =
+        d.targetRegions.first().osDiskDesId.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/');
     cmk::RegionDraft eus2;
     eus2.name = QStringLiteral("eastus2");
     eus2.osDiskDesId = keys + QStringLiteral("des-eus2-cmk");
@@ -332,6 +334,50 @@ bool takeKeyHealthScreenshot(cmk::ArmClient *client, const QSize &size, const QS
         15000);
     runEventsFor(500);
     return save(&wizard, dir, QStringLiteral("encryption-key-health"), written, error);
+}
+
+// Update mode from the review window's "Edit replication…" on the demo version: East US 2 added with its
+// set for every disk and France Central at two replicas, on the Replication page, then Review + update's
+// diff.
+bool takeUpdateScreenshots(cmkui::ReviewWindow &review, const QString &dir, QStringList *written,
+                           QString *error) {
+    review.editReplicationButton()->click();
+    auto *wizard =
+        review.findChild<cmkui::CreateImageVersionWizard *>(QStringLiteral("updateImageVersionWizard"));
+    if (!wizard) {
+        *error = ScreenshotText::tr("The review window did not open the update wizard.");
+        return false;
+    }
+    std::unique_ptr<cmkui::CreateImageVersionWizard> owner(wizard); // closing would ask: delete it instead
+    wizard->resize(review.size());
+    cmk::ImageVersionDraft d = wizard->draftModel()->draft();
+    const QString keys =
+        d.targetRegions.first().osDiskDesId.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/');
+    cmk::RegionDraft eus2;
+    eus2.name = QStringLiteral("eastus2");
+    eus2.osDiskDesId = keys + QStringLiteral("des-eus2-cmk");
+    d.targetRegions.append(eus2);
+    if (const int frc = d.regionIndex(QStringLiteral("francecentral")); frc >= 0)
+        d.targetRegions[frc].replicaCount = 2;
+    d.normalizeEncryption();
+    wizard->draftModel()->setDraft(d);
+    for (const auto &[id, name] :
+         {std::pair{int(cmkui::ReplicationPageId), QStringLiteral("update-replication")},
+          std::pair{int(cmkui::ReviewPageId), QStringLiteral("update-review")}}) {
+        while (wizard->currentId() != id) {
+            const int before = wizard->currentId();
+            if (!settleWizardPage(*wizard) || (wizard->next(), wizard->currentId() == before)) {
+                *error = ScreenshotText::tr("The page “%1” cannot be completed with this draft.")
+                             .arg(wizard->currentPage()->title());
+                return false;
+            }
+        }
+        settleWizardPage(*wizard);
+        runEventsFor(300);
+        if (!save(wizard, dir, name, written, error))
+            return false;
+    }
+    return true;
 }
 
 QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
@@ -396,6 +442,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         runEventsFor(300);
         if (!save(&review, dir, QStringLiteral("review-window"), &written, error))
+            return {};
+        if (!takeUpdateScreenshots(review, dir, &written, error))
             return {};
         if (!takeVmScreenshots(client, reviewVersionId, wizard.size(), dir, &written, error))
             return {};

@@ -586,7 +586,9 @@ bool GalleryImageVersion::usesCustomerKey() const {
     for (const TargetRegion &region : targetRegions) {
         if (!region.encryption)
             continue;
-        if (region.encryption->osDiskImage && !region.encryption->osDiskImage->diskEncryptionSetId.isEmpty())
+        // A Confidential VM profile's secure-VM set (EncryptedWithCmk) is a customer-managed key too.
+        if (const std::optional<DiskImageEncryption> &os = region.encryption->osDiskImage;
+            os && (!os->diskEncryptionSetId.isEmpty() || !os->secureVmDiskEncryptionSetId.isEmpty()))
             return true;
         for (const DataDiskImageEncryption &disk : region.encryption->dataDiskImages) {
             if (!disk.diskEncryptionSetId.isEmpty())

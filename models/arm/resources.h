@@ -178,7 +178,8 @@ struct GalleryImageVersion {
     // replicationStatus ($expand=ReplicationStatus)
     QString aggregatedReplicationState;
     std::vector<RegionalReplicationStatus> replicationSummary;
-    /// Some disk in some target region is encrypted with a disk encryption set (a customer-managed key).
+    /// Some disk in some target region is encrypted with a disk encryption set (a customer-managed key),
+    /// the secure-VM set of a Confidential VM profile included.
     bool usesCustomerKey() const;
 };
 

@@ -171,6 +171,12 @@ bool ImageVersionDraft::hasConfidentialVmEncryption() const {
     });
 }
 
+bool ImageVersionDraft::usesCustomerManagedKeys() const {
+    return usesCustomerKey(encryption) ||
+           std::any_of(targetRegions.cbegin(), targetRegions.cend(),
+                       [](const RegionDraft &region) { return !region.secureVmDesId.isEmpty(); });
+}
+
 nlohmann::json ImageVersionDraft::toJson() const {
     using nlohmann::json;
     json source = json::object();

@@ -127,6 +127,9 @@ public:
     bool isConfidentialVmImage() const;
     /// Some target region carries a Confidential VM security profile.
     bool hasConfidentialVmEncryption() const;
+    /// Some disk is encrypted with a customer-managed key: the encryption type, or a Confidential VM
+    /// profile's secure-VM set (EncryptedWithCmk). Seed limitation 3 (no sharing, no copy) minds both.
+    bool usesCustomerManagedKeys() const;
 
     nlohmann::json toJson() const;
     /// Reads a draft; unknown fields are ignored, a wrong type or an unsupported formatVersion is an error.

@@ -140,7 +140,7 @@ void ImageVersionLiveCheck::start(const ImageVersionDraft &draft, const QDate &t
              }
              m_locationsLoaded = true;
          });
-    if (usesCustomerKey(m_draft.encryption))
+    if (m_draft.usesCustomerManagedKeys())
         checkGallerySharing();
     if (usesCustomerKey(m_draft.encryption) || m_draft.hasConfidentialVmEncryption()) {
         list(liveCheckListPath(m_draft.subscriptionId,

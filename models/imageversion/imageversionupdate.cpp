@@ -1,9 +1,18 @@
 #include "imageversion/imageversionupdate.h"
 
 #include "arm/resources.h"
+#include "common/usertext.h"
 #include "imageversion/imageversionvalidation.h"
+#include "review/review.h"
+
+#include <QLocale>
 
 namespace cmk {
+
+ImageVersionDraft updateDraftFor(const VersionReview &review) {
+    return updateDraftFor(review.toDraft(),
+                          review.version.id.isEmpty() ? review.versionId : review.version.id);
+}
 
 ImageVersionDraft updateDraftFor(ImageVersionDraft describingVersion, const QString &versionId) {
     describingVersion.mode = DraftMode::Update;
@@ -25,6 +34,16 @@ QStringList ImageVersionUpdateRules::removedRegions(const ImageVersionDraft &cur
 QStringList ImageVersionUpdateRules::addedRegions(const ImageVersionDraft &current,
                                                   const ImageVersionDraft &updated) {
     return removedRegions(updated, current);
+}
+
+QStringList ImageVersionUpdateRules::removedReplicatedRegions(const ImageVersionDraft &current,
+                                                              const ImageVersionDraft &updated) {
+    QStringList replicated;
+    for (const QString &name : removedRegions(current, updated)) {
+        if (!sameRegion(name, current.location))
+            replicated << name;
+    }
+    return replicated;
 }
 
 QString ImageVersionUpdateRules::homeRegionRemoved(const QString &home) {
@@ -99,20 +118,25 @@ QStringList ImageVersionUpdateRules::encryptionErrors(const ImageVersionDraft &c
 }
 
 QStringList ImageVersionUpdateRules::regionErrors(const ImageVersionDraft &current,
-                                                  const ImageVersionDraft &updated, bool allowRegionRemoval) {
+                                                  const ImageVersionDraft &updated, bool allowRegionRemoval,
+                                                  RemovalConsent consent) {
     QStringList reasons;
-    QStringList replicated;
     for (const QString &name : removedRegions(current, updated)) {
         if (sameRegion(name, current.location))
             reasons << homeRegionRemoved(name);
-        else
-            replicated << name;
     }
-    if (!replicated.isEmpty() && !allowRegionRemoval)
+    const QStringList replicated = removedReplicatedRegions(current, updated);
+    if (!replicated.isEmpty() && !allowRegionRemoval && consent == RemovalConsent::CommandLine)
         reasons
             << tr("Removing %1 deletes the image version's replicas there, which Azure does only when the "
                   "update allows it (safetyProfile.allowDeletionOfReplicatedLocations): allow the removal "
                   "of replicated regions (cmkwizard update --allow-region-removal) or keep the region.")
+                   .arg(replicated.join(QStringLiteral(", ")));
+    else if (!replicated.isEmpty() && !allowRegionRemoval)
+        reasons
+            << tr("Removing %1 deletes the image version's replicas there, which Azure does only when the "
+                  "update allows it (safetyProfile.allowDeletionOfReplicatedLocations): check “Delete "
+                  "the replicas in the removed regions” or add the region again.")
                    .arg(replicated.join(QStringLiteral(", ")));
     for (const RegionDraft &before : current.targetRegions) {
         const int index = updated.regionIndex(before.name);
@@ -126,6 +150,112 @@ QStringList ImageVersionUpdateRules::regionErrors(const ImageVersionDraft &curre
                            .arg(before.name, before.storageAccountType, after);
     }
     return reasons;
+}
+
+QString ImageVersionUpdateDiff::none() {
+    return QStringLiteral("—");
+}
+
+QString ImageVersionUpdateDiff::setName(const QString &desId) {
+    return desId.isEmpty() ? tr("platform-managed key") : ResourceId::parse(desId).name();
+}
+
+QList<ImageVersionChange> ImageVersionUpdateDiff::changes(const ImageVersionDraft &current,
+                                                          const ImageVersionDraft &updated) {
+    QList<ImageVersionChange> out;
+    addRegionChanges(out, current, updated);
+    addVersionChanges(out, current, updated);
+    addTagChanges(out, current, updated);
+    return out;
+}
+
+void ImageVersionUpdateDiff::addRegionChanges(QList<ImageVersionChange> &out,
+                                              const ImageVersionDraft &current,
+                                              const ImageVersionDraft &updated) {
+    for (const QString &name : ImageVersionUpdateRules::removedRegions(current, updated))
+        out.append({name, tr("Target region"), tr("replicated"), tr("removed")});
+    for (const RegionDraft &after : updated.targetRegions) {
+        const int index = current.regionIndex(after.name);
+        const RegionDraft *before = index >= 0 ? &current.targetRegions.at(index) : nullptr;
+        if (!before)
+            out.append({after.name, tr("Target region"), none(), tr("added")});
+        const QString replicasBefore = before ? QLocale().toString(before->replicaCount) : none();
+        if (!before || before->replicaCount != after.replicaCount)
+            out.append(
+                {after.name, tr("Replica count"), replicasBefore, QLocale().toString(after.replicaCount)});
+        if (!before || before->storageAccountType != after.storageAccountType)
+            out.append({after.name, tr("Storage account type"), before ? before->storageAccountType : none(),
+                        after.storageAccountType});
+        addDiskChanges(out, current, before, updated, after);
+    }
+}
+
+void ImageVersionUpdateDiff::addDiskChanges(QList<ImageVersionChange> &out, const ImageVersionDraft &current,
+                                            const RegionDraft *before, const ImageVersionDraft &updated,
+                                            const RegionDraft &after) {
+    QList<int> disks{-1};
+    disks += updated.dataDiskLuns();
+    for (int lun : disks) {
+        const QString was = before ? setName(current.desFor(*before, lun)) : none();
+        const QString now = setName(updated.desFor(after, lun));
+        if (was != now)
+            out.append({after.name, ImageVersionValidation::diskTitle(lun), was, now});
+    }
+    const QString typeBefore = before ? before->confidentialVmEncryptionType : QString();
+    if (typeBefore != after.confidentialVmEncryptionType)
+        out.append(
+            {after.name, tr("Confidential VM encryption"), typeBefore.isEmpty() ? none() : typeBefore,
+             after.confidentialVmEncryptionType.isEmpty() ? none() : after.confidentialVmEncryptionType});
+    const QString secureBefore = before ? before->secureVmDesId : QString();
+    if (!sameResourceId(secureBefore, after.secureVmDesId))
+        out.append({after.name, tr("Secure-VM disk encryption set"),
+                    secureBefore.isEmpty() ? none() : setName(secureBefore),
+                    after.secureVmDesId.isEmpty() ? none() : setName(after.secureVmDesId)});
+}
+
+void ImageVersionUpdateDiff::addVersionChanges(QList<ImageVersionChange> &out,
+                                               const ImageVersionDraft &current,
+                                               const ImageVersionDraft &updated) {
+    if (current.encryption != updated.encryption)
+        out.append({{},
+                    tr("Encryption type"),
+                    ImageVersionValidation::encryptionModeLabel(current.encryption),
+                    ImageVersionValidation::encryptionModeLabel(updated.encryption)});
+    if (current.defaultReplicaCount != updated.defaultReplicaCount)
+        out.append({{},
+                    tr("Default replica count"),
+                    QLocale().toString(current.defaultReplicaCount),
+                    QLocale().toString(updated.defaultReplicaCount)});
+    if (current.endOfLifeDate != updated.endOfLifeDate) {
+        const auto date = [](const QDate &d) { return d.isValid() ? ServiceTerms::date(d) : none(); };
+        out.append({{}, tr("End-of-life date"), date(current.endOfLifeDate), date(updated.endOfLifeDate)});
+    }
+    if (current.excludeFromLatest != updated.excludeFromLatest) {
+        const auto yesNo = [](bool b) { return b ? tr("yes") : tr("no"); };
+        out.append({{},
+                    tr("Exclude from latest"),
+                    yesNo(current.excludeFromLatest),
+                    yesNo(updated.excludeFromLatest)});
+    }
+}
+
+void ImageVersionUpdateDiff::addTagChanges(QList<ImageVersionChange> &out, const ImageVersionDraft &current,
+                                           const ImageVersionDraft &updated) {
+    QMap<QString, QPair<QString, QString>> values; // name -> (before, after); sorted by name
+    for (const TagDraft &tag : current.tags)
+        values[tag.name].first = tag.value;
+    for (const TagDraft &tag : updated.tags)
+        values[tag.name].second = tag.value;
+    const auto has = [](const QList<TagDraft> &tags, const QString &name) {
+        return std::any_of(tags.cbegin(), tags.cend(), [&](const TagDraft &t) { return t.name == name; });
+    };
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const bool before = has(current.tags, it.key()), after = has(updated.tags, it.key());
+        if (before == after && it->first == it->second)
+            continue;
+        out.append(
+            {{}, tr("Tag “%1”").arg(it.key()), before ? it->first : none(), after ? it->second : none()});
+    }
 }
 
 ImageVersionRequest buildImageVersionUpdateRequest(const ImageVersionDraft &draft, const ArmClient *client,

@@ -272,7 +272,7 @@ QStringList ImageVersionValidation::regionsWithoutSuitableDes(const ImageVersion
 }
 
 QString ImageVersionValidation::sharedGalleryError(const ImageVersionDraft &d, const Gallery &gallery) {
-    if (!usesCustomerKey(d.encryption) || !gallery.isShared())
+    if (!d.usesCustomerManagedKeys() || !gallery.isShared())
         return {};
     const bool community =
         gallery.sharingPermissions.compare(QLatin1String("Community"), Qt::CaseInsensitive) == 0 ||

@@ -74,12 +74,15 @@ void describeSourceDisks(const QString &type, const QJsonObject &source, QJsonOb
 
 /// The storageAccountType of the publishing profile or of one target region (`path`), when it is given.
 // Whether some disk encryption set id appears under `object`: a version's properties, one target region's
-// encryption, ...
+// encryption, ... The secure-VM set of a Confidential VM profile (EncryptedWithCmk) is a customer-managed key
+// as much as a disk's set.
 bool encryptsWithDiskEncryptionSet(const QJsonValue &value) {
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (it.key() == QLatin1String("diskEncryptionSetId") && !it.value().toString().isEmpty())
+            const bool setKey = it.key() == QLatin1String("diskEncryptionSetId") ||
+                                it.key() == QLatin1String("secureVMDiskEncryptionSetId");
+            if (setKey && !it.value().toString().isEmpty())
                 return true;
             if (encryptsWithDiskEncryptionSet(it.value()))
                 return true;
@@ -338,10 +341,14 @@ std::optional<ApiResponse> ImageVersionCheck::checkTargetRegion(const QJsonObjec
         return bad;
     if (auto bad = checkStorageAccountType(region, base))
         return bad;
-    const QJsonObject encryption =
-        withoutConfidentialVmProfile(region.value(QLatin1String("encryption")).toObject());
-    if (encryption.isEmpty())
+    const QJsonObject fullEncryption = region.value(QLatin1String("encryption")).toObject();
+    const QJsonObject encryption = withoutConfidentialVmProfile(fullEncryption);
+    if (encryption.isEmpty()) {
+        // Only a Confidential VM profile: its secure-VM set alone keeps the version out of shared galleries.
+        if (encryptsWithDiskEncryptionSet(fullEncryption))
+            return checkGalleryNotShared(base + QStringLiteral(".encryption"));
         return std::nullopt;
+    }
     return checkEncryption(encryption, base + QStringLiteral(".encryption"), regionName);
 }
 

@@ -22,15 +22,9 @@ const QString kCvmVersion =
                    "versions/1.0.0")
         .arg(Sub);
 
-/// Version `version` of the demo's ConfidentialVM definition, from the managed image, West Europe only,
-/// EncryptedWithCmk with des-weu-cvm; platform-managed keys for the disks.
+/// Version `version` of the demo's ConfidentialVM definition (demodata::confidentialDraft).
 cmk::ImageVersionDraft cvmDraft(const QString &version) {
-    cmk::ImageVersionDraft d = demodata::imageVersionDraft(version, cmk::SourceKind::ManagedImage);
-    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-cvm");
-    d.imageSecurityType = QStringLiteral("ConfidentialVM");
-    d.targetRegions[0].confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
-    d.targetRegions[0].secureVmDesId = desId(QStringLiteral("des-weu-cvm"));
-    return d;
+    return demodata::confidentialDraft(version);
 }
 
 cmk::RegionDraft region(const QString &name, const QString &type) {

@@ -2,8 +2,11 @@
 // it can be broken, against in-process armsandboxes over HTTP: `cmkwizard create` refuses (exit 2, the
 // reason, no PUT sent) a version with customer-managed keys in a shared gallery and any version copied from
 // one that uses them; armsandbox refuses both PUTs as the service does; `cmkwizard review` flags such a
-// version in a gallery that was shared afterwards. A private gallery and the platform-managed key pass.
+// version in a gallery that was shared afterwards. A private gallery and the platform-managed key pass. A
+// Confidential VM version whose only customer-managed key is its secure-VM set (EncryptedWithCmk) counts as
+// one on both sides.
 
+#include "arm/resources.h"
 #include "support/cmkwizardprocess.h"
 #include "support/demodraft.h"
 #include "support/sandboxhttp.h"
@@ -25,13 +28,20 @@ QString galleryId() {
         .arg(Sub);
 }
 
-/// A new version copied from the demo's version 1.1.0, which uses customer-managed keys.
-cmk::ImageVersionDraft copyDraft(const QString &version, cmk::EncryptionMode mode) {
+/// The demo's version 1.0.0 of its ConfidentialVM definition: platform-managed keys for the disks, and
+/// EncryptedWithCmk with the secure-VM set des-weu-cvm, its only customer-managed key.
+QString confidentialVersionId() {
+    return galleryId() + QStringLiteral("/images/ubuntu-22-04-cvm/versions/1.0.0");
+}
+
+/// A new version copied from `sourceId` (default: the demo's version 1.1.0, which uses customer-managed keys).
+cmk::ImageVersionDraft copyDraft(const QString &version, cmk::EncryptionMode mode,
+                                 const QString &sourceId = demodata::imageVersionId(QStringLiteral("1.1.0"))) {
     cmk::ImageVersionDraft d = mode == cmk::EncryptionMode::PlatformKey
                                    ? demodata::imageVersionDraft(version)
                                    : demodata::cmkImageVersionDraft(version);
     d.sourceKind = cmk::SourceKind::ImageVersion;
-    d.sourceId = demodata::imageVersionId(QStringLiteral("1.1.0"));
+    d.sourceId = sourceId;
     d.dataDiskSnapshots.clear();
     d.sourceDataDiskLuns.clear();
     d.normalizeEncryption();
@@ -93,12 +103,14 @@ private:
     }
 
     sandboxtest::HttpResult rawPut(const cmk::ImageVersionDraft &draft, const QJsonObject &properties) {
+        return rawPutAt(demodata::imageVersionId(draft.versionName), properties);
+    }
+    /// A PUT of the version `id` in West Europe with `properties`, as a client that checks nothing sends it.
+    sandboxtest::HttpResult rawPutAt(const QString &id, const QJsonObject &properties) {
         sandboxtest::Http http;
-        const QJsonObject body{{QStringLiteral("location"), draft.location},
+        const QJsonObject body{{QStringLiteral("location"), QStringLiteral("westeurope")},
                                {QStringLiteral("properties"), properties}};
-        return http.put(sandboxtest::armUrl(m_sandbox.baseUrl(), demodata::imageVersionId(draft.versionName),
-                                            QStringLiteral("2025-03-03")),
-                        body);
+        return http.put(sandboxtest::armUrl(m_sandbox.baseUrl(), id, QStringLiteral("2025-03-03")), body);
     }
 
 private Q_SLOTS:
@@ -128,6 +140,20 @@ private Q_SLOTS:
         QCOMPARE(versionPutCount(), 0);
     }
 
+    // Seed limitation 3 for a Confidential VM version whose only customer-managed key is its secure-VM set.
+    void sharedGalleryRefusesAConfidentialSecureSet() {
+        shareGallery(QStringLiteral("Groups"));
+        const Result r = create(demodata::confidentialDraft(QStringLiteral("7.8.1")));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("galContosoProd is shared")), qPrintable(r.err));
+        QCOMPARE(versionPutCount(), 0);
+
+        m_sandbox.setResource(m_privateGallery); // the same draft is fine in a private gallery
+        const Result fine = create(demodata::confidentialDraft(QStringLiteral("7.8.2")));
+        QVERIFY2(fine.exitCode == 0, qPrintable(fine.err));
+        QCOMPARE(versionPutCount(), 1);
+    }
+
     void sharedGalleryTakesThePlatformKey() {
         shareGallery(QStringLiteral("Groups"));
         const Result r = create(demodata::imageVersionDraft(QStringLiteral("7.7.2")));
@@ -143,16 +169,21 @@ private Q_SLOTS:
 
     void copyOfACustomerKeyVersionIsRefused_data() {
         QTest::addColumn<int>("mode");
-        QTest::newRow("platform key") << int(cmk::EncryptionMode::PlatformKey);
-        QTest::newRow("customer key") << int(cmk::EncryptionMode::CustomerKey);
+        QTest::addColumn<QString>("sourceId");
+        const QString standard = demodata::imageVersionId(QStringLiteral("1.1.0"));
+        QTest::newRow("platform key") << int(cmk::EncryptionMode::PlatformKey) << standard;
+        QTest::newRow("customer key") << int(cmk::EncryptionMode::CustomerKey) << standard;
+        QTest::newRow("secure-VM set only") << int(cmk::EncryptionMode::PlatformKey) << confidentialVersionId();
     }
     void copyOfACustomerKeyVersionIsRefused() {
         QFETCH(int, mode);
-        const Result r = create(copyDraft(QStringLiteral("7.7.4"), cmk::EncryptionMode(mode)));
+        QFETCH(QString, sourceId);
+        const Result r = create(copyDraft(QStringLiteral("7.7.4"), cmk::EncryptionMode(mode), sourceId));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(
-            r.err.contains(QLatin1String("source image version 1.1.0 is encrypted with customer-managed")),
-            qPrintable(r.err));
+        const QString name = cmk::ResourceId::parse(sourceId).name();
+        QVERIFY2(r.err.contains(QStringLiteral("source image version %1 is encrypted with customer-managed")
+                                    .arg(name)),
+                 qPrintable(r.err));
         QCOMPARE(versionPutCount(), 0);
     }
 
@@ -194,6 +225,46 @@ private Q_SLOTS:
 
         // The same body from the managed image into the private gallery is accepted.
         QCOMPARE(rawPut(cmkDraft, fromImage).status / 100, 2);
+    }
+
+    // The sandbox's own reading: a secure-VM set alone is a customer-managed key, for sharing and copying.
+    void sandboxCountsTheSecureVmSet() {
+        const QJsonObject secureOnly{
+            {QStringLiteral("name"), QStringLiteral("westeurope")},
+            {QStringLiteral("encryption"),
+             QJsonObject{{QStringLiteral("osDiskImage"),
+                          QJsonObject{{QStringLiteral("securityProfile"),
+                                       QJsonObject{{QStringLiteral("confidentialVMEncryptionType"),
+                                                    QStringLiteral("EncryptedWithCmk")},
+                                                   {QStringLiteral("secureVMDiskEncryptionSetId"),
+                                                    desId(QStringLiteral("des-weu-cvm"))}}}}}}}};
+        const auto withSource = [](const QString &source, const QJsonObject &region) {
+            return QJsonObject{
+                {QStringLiteral("storageProfile"),
+                 QJsonObject{{QStringLiteral("source"), QJsonObject{{QStringLiteral("id"), source}}}}},
+                {QStringLiteral("publishingProfile"),
+                 QJsonObject{{QStringLiteral("targetRegions"), QJsonArray{region}}}}};
+        };
+        const QString cvmVersion = galleryId() + QStringLiteral("/images/ubuntu-22-04-cvm/versions/7.8.3");
+        const QJsonObject fromImage =
+            withSource(demodata::buildId(QStringLiteral("images/img-ubuntu2204-web")), secureOnly);
+        shareGallery(QStringLiteral("Community"));
+        const sandboxtest::HttpResult shared = rawPutAt(cvmVersion, fromImage);
+        QCOMPARE(shared.status, 400);
+        QCOMPARE(shared.errorCode(), QStringLiteral("OperationNotAllowed"));
+        QVERIFY2(shared.body.contains("cannot be shared or copied"), shared.body.constData());
+
+        m_sandbox.setResource(m_privateGallery);
+        const sandboxtest::HttpResult copied = rawPutAt(
+            demodata::imageVersionId(QStringLiteral("7.8.4")),
+            withSource(confidentialVersionId(),
+                       QJsonObject{{QStringLiteral("name"), QStringLiteral("westeurope")}}));
+        QCOMPARE(copied.status, 400);
+        QCOMPARE(copied.errorCode(), QStringLiteral("OperationNotAllowed"));
+        QCOMPARE(copied.errorTarget(), QStringLiteral("properties.storageProfile.source.id"));
+
+        // The confidential body into the private gallery is accepted.
+        QCOMPARE(rawPutAt(cvmVersion, fromImage).status / 100, 2);
     }
 
     // A version made before its gallery was shared: the review says what is wrong.

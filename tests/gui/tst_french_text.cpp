@@ -221,7 +221,8 @@ private Q_SLOTS:
         // The walk reached the pages it must read (a shorter walk would pass for the wrong reason).
         for (const char *name :
              {"basics", "prerequisites", "replication", "encryption", "encryption-key-health", "tags",
-              "review", "review-window", "vm-basics", "vm-disks", "vm-review"})
+              "review", "review-window", "update-replication", "update-review", "vm-basics", "vm-disks",
+              "vm-review"})
             QVERIFY2(m_shown.contains(QLatin1String(name)), name);
         QStringList problems;
         for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it)

@@ -105,6 +105,17 @@ inline cmk::ImageVersionDraft cmkImageVersionDraft(const QString &version,
     return d;
 }
 
+/// Version `version` of the demo's ConfidentialVM definition ubuntu-22-04-cvm, from the managed image, West
+/// Europe only, EncryptedWithCmk with the secure-VM set des-weu-cvm; platform-managed keys for the disks.
+inline cmk::ImageVersionDraft confidentialDraft(const QString &version) {
+    cmk::ImageVersionDraft d = imageVersionDraft(version, cmk::SourceKind::ManagedImage);
+    d.imageDefinitionName = QStringLiteral("ubuntu-22-04-cvm");
+    d.imageSecurityType = QStringLiteral("ConfidentialVM");
+    d.targetRegions[0].confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
+    d.targetRegions[0].secureVmDesId = desId(QStringLiteral("des-weu-cvm"));
+    return d;
+}
+
 /// `d` with one more target region, `region`, whose disks use the set `regionDesId`.
 inline cmk::ImageVersionDraft withTargetRegion(cmk::ImageVersionDraft d, const QString &region,
                                                const QString &regionDesId) {

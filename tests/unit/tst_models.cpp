@@ -5,6 +5,8 @@
 #include "arm/armerror.h"
 #include "arm/armpaths.h"
 #include "arm/resources.h"
+#include "common/usertext.h"
+#include "imageversion/imageversionupdate.h"
 
 #include <QtTest>
 
@@ -124,6 +126,9 @@ private Q_SLOTS:
     void armErrorNotJsonKeepsStatus_data();
     void armErrorNotJsonKeepsStatus();
     void armErrorDisplayAndExplanations();
+
+    void usesCustomerKeyCountsTheSecureVmSet();
+    void updateDiffSaysBeforeAndAfter();
 
     void regionsCompareNormalised();
     void resourceIdParsing();
@@ -575,6 +580,77 @@ void TestModels::armErrorDisplayAndExplanations() {
           ArmError::Kind::OperationCanceled, ArmError::Kind::Authentication, ArmError::Kind::InvalidInput,
           ArmError::Kind::MalformedResponse})
         QVERIFY(!ArmError::make(kind, {}).toDisplayString().isEmpty());
+}
+
+// Seed limitation 3: a Confidential VM profile's secure-VM set alone is a customer-managed key.
+void TestModels::usesCustomerKeyCountsTheSecureVmSet() {
+    GalleryImageVersion version;
+    TargetRegion region;
+    region.name = QStringLiteral("westeurope");
+    DiskImageEncryption os;
+    os.confidentialVmEncryptionType = QStringLiteral("EncryptedWithPmk");
+    region.encryption = EncryptionImages{os, {}};
+    version.targetRegions.push_back(region);
+    QVERIFY(!version.usesCustomerKey());
+    version.targetRegions[0].encryption->osDiskImage->confidentialVmEncryptionType =
+        QStringLiteral("EncryptedWithCmk");
+    version.targetRegions[0].encryption->osDiskImage->secureVmDiskEncryptionSetId =
+        desId(QStringLiteral("rg-keys"), QStringLiteral("des-cvm"));
+    QVERIFY(version.usesCustomerKey());
+
+    ImageVersionDraft draft;
+    RegionDraft weu;
+    weu.name = QStringLiteral("westeurope");
+    weu.confidentialVmEncryptionType = QStringLiteral("EncryptedWithCmk");
+    draft.targetRegions = {weu};
+    QVERIFY(!draft.usesCustomerManagedKeys());
+    draft.targetRegions[0].secureVmDesId = desId(QStringLiteral("rg-keys"), QStringLiteral("des-cvm"));
+    QVERIFY(draft.usesCustomerManagedKeys());
+}
+
+// What Review + update lists: each change once, before → after; nothing when nothing changed.
+void TestModels::updateDiffSaysBeforeAndAfter() {
+    ImageVersionDraft current;
+    current.location = QStringLiteral("westeurope");
+    current.encryption = EncryptionMode::CustomerKey;
+    RegionDraft weu;
+    weu.name = QStringLiteral("westeurope");
+    weu.osDiskDesId = desId(QStringLiteral("rg-keys"), QStringLiteral("des-weu"));
+    RegionDraft frc = weu;
+    frc.name = QStringLiteral("francecentral");
+    current.targetRegions = {weu, frc};
+    current.tags = {{QStringLiteral("owner"), QStringLiteral("ops")}};
+    QVERIFY(ImageVersionUpdateDiff::changes(current, current).isEmpty());
+
+    ImageVersionDraft updated = current;
+    updated.targetRegions.removeLast();
+    RegionDraft eus2;
+    eus2.name = QStringLiteral("eastus2");
+    eus2.replicaCount = 2;
+    eus2.osDiskDesId = desId(QStringLiteral("rg-keys"), QStringLiteral("des-eus2"));
+    updated.targetRegions.append(eus2);
+    updated.excludeFromLatest = true;
+    updated.endOfLifeDate = QDate(2030, 12, 31);
+    updated.tags = {{QStringLiteral("owner"), QStringLiteral("platform")}};
+    const QString none = ImageVersionUpdateDiff::none();
+    const QList<ImageVersionChange> expected = {
+        {QStringLiteral("francecentral"), QStringLiteral("Target region"), QStringLiteral("replicated"),
+         QStringLiteral("removed")},
+        {QStringLiteral("eastus2"), QStringLiteral("Target region"), none, QStringLiteral("added")},
+        {QStringLiteral("eastus2"), QStringLiteral("Replica count"), none, QStringLiteral("2")},
+        {QStringLiteral("eastus2"), QStringLiteral("Storage account type"), none,
+         QStringLiteral("Standard_LRS")},
+        {QStringLiteral("eastus2"), QStringLiteral("OS disk"), none, QStringLiteral("des-eus2")},
+        {{}, QStringLiteral("End-of-life date"), none, ServiceTerms::date(QDate(2030, 12, 31))},
+        {{}, QStringLiteral("Exclude from latest"), QStringLiteral("no"), QStringLiteral("yes")},
+        {{}, QStringLiteral("Tag “owner”"), QStringLiteral("ops"), QStringLiteral("platform")}};
+    const QList<ImageVersionChange> changes = ImageVersionUpdateDiff::changes(current, updated);
+    QCOMPARE(changes.size(), expected.size());
+    for (int i = 0; i < changes.size(); ++i) {
+        const ImageVersionChange &c = changes.at(i);
+        const QString line = QStringList({c.region, c.what, c.before, c.after}).join(QLatin1Char('|'));
+        QVERIFY2(c == expected.at(i), qPrintable(line));
+    }
 }
 
 void TestModels::regionsCompareNormalised() {

@@ -18,6 +18,12 @@ QLabel *addLabelledRow(QFormLayout *form, QWidget *field) {
     return label;
 }
 
+void colorAsError(QLabel *label) {
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x0f));
+    label->setPalette(palette);
+}
+
 DraftPage::DraftPage(const WizardServices &services, QWidget *parent)
     : QWizardPage(parent)
     , m_services(services) {
@@ -26,9 +32,7 @@ DraftPage::DraftPage(const WizardServices &services, QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QPalette palette = m_errorLabel->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x0f));
-    m_errorLabel->setPalette(palette);
+    colorAsError(m_errorLabel);
     m_errorLabel->setVisible(false);
 
     m_busy.row = new QWidget(this);
@@ -62,10 +66,12 @@ bool DraftPage::isComplete() const {
 }
 
 void DraftPage::revalidate() {
+    const QStringList fieldErrors = computeFieldErrors();
+    showFieldErrors(fieldErrors);
     const QStringList errors = computeErrors();
-    if (errors == m_errors && m_errorLabel->isVisible() == !errors.isEmpty())
+    if (fieldErrors + errors == m_errors && m_errorLabel->isVisible() == !errors.isEmpty())
         return;
-    m_errors = errors;
+    m_errors = fieldErrors + errors;
     QStringList lines;
     // Only the first few: the list is there to say why Next is disabled, not to overwhelm.
     constexpr int shown = 4;

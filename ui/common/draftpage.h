@@ -22,6 +22,9 @@ namespace cmkui {
 /// field); the page's retranslateUi() sets the label's text. Returns the label.
 QLabel *addLabelledRow(QFormLayout *form, QWidget *field);
 
+/// Colours `label`'s text as the pages' error label does (dark red): a reason the user must act on.
+void colorAsError(QLabel *label);
+
 /// A row of a form: the field and the label that names it (its buddy).
 template <class Field> struct FormRow {
     QLabel *label = nullptr;
@@ -39,7 +42,7 @@ public:
     DraftPage(const WizardServices &services, QWidget *parent = nullptr);
 
     bool isComplete() const override;
-    /// Reasons Next is disabled, as shown in the error label.
+    /// Reasons Next is disabled: those shown next to their fields, then those of the error label.
     QStringList errors() const { return m_errors; }
 
 protected:
@@ -47,6 +50,10 @@ protected:
     void revalidate();
     /// The page's current problems (empty: Next allowed).
     virtual QStringList computeErrors() const = 0;
+    /// Problems the page shows next to their fields (showFieldErrors()): they block Next as computeErrors()
+    /// does, and the error label at the bottom does not repeat them.
+    virtual QStringList computeFieldErrors() const { return {}; }
+    virtual void showFieldErrors(const QStringList &errors) { Q_UNUSED(errors) }
     /// Sets every visible text; called at construction and on QEvent::LanguageChange.
     virtual void retranslateUi();
     /// Adds the busy row (indicator, text, Cancel) and the error label at the bottom of `layout`.

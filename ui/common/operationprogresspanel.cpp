@@ -105,12 +105,14 @@ void OperationProgressPanel::updateVisibility() {
     m_result->setVisible(!m_result->text().isEmpty());
 }
 
-void OperationProgressPanel::applyWizardButtons(QWizard *wizard, bool running, bool succeeded) {
+void OperationProgressPanel::applyWizardButtons(QWizard *wizard, bool running, bool succeeded,
+                                                const QString &commitText) {
     if (!wizard)
         return;
+    const QString commit =
+        commitText.isEmpty() ? panelTr(QT_TRANSLATE_NOOP("cmkui::SubmitPage", "&Create")) : commitText;
     wizard->setButtonText(QWizard::FinishButton,
-                          succeeded ? panelTr(QT_TRANSLATE_NOOP("cmkui::SubmitPage", "&Close"))
-                                    : panelTr(QT_TRANSLATE_NOOP("cmkui::SubmitPage", "&Create")));
+                          succeeded ? panelTr(QT_TRANSLATE_NOOP("cmkui::SubmitPage", "&Close")) : commit);
     wizard->setOption(QWizard::DisabledBackButtonOnLastPage, running || succeeded);
     wizard->setOption(QWizard::NoCancelButton, succeeded);
 }

@@ -41,7 +41,8 @@ public:
 
     /// The last page's buttons: "Create" until the resource exists, then "Close"; no Back while the
     /// operation runs or once it succeeded, no Cancel once it succeeded.
-    static void applyWizardButtons(QWizard *wizard, bool running, bool succeeded);
+    static void applyWizardButtons(QWizard *wizard, bool running, bool succeeded,
+                                   const QString &commitText = QString());
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -112,6 +112,10 @@ bool ReviewCreatePage::validatePage() {
     return false;
 }
 
+QString ReviewCreatePage::doneText(const QString &resourceId) const {
+    return tr("Created: %1").arg(resourceId);
+}
+
 void ReviewCreatePage::stop() {
     m_submitter->cancel();
 }
@@ -121,7 +125,7 @@ void ReviewCreatePage::updateProgress() {
     showProgress(m_progressBox);
     switch (m_submitter->stage()) {
     case DraftSubmitter::Stage::Succeeded:
-        m_progressBox->setResult(tr("Created: %1").arg(m_submitter->resourceId()));
+        m_progressBox->setResult(doneText(m_submitter->resourceId()));
         m_progressBox->setError(QString());
         break;
     case DraftSubmitter::Stage::Failed:
@@ -135,21 +139,30 @@ void ReviewCreatePage::updateProgress() {
     }
 }
 
+QString ReviewCreatePage::readySubTitle() const {
+    return tr("Check everything, then press Create. Nothing is sent to Azure before that.");
+}
+
+QString ReviewCreatePage::doneSubTitle() const {
+    return tr("Done: Azure created it. What it holds is summarised below; close the wizard when you are "
+              "finished.");
+}
+
 void ReviewCreatePage::updateSubTitle() {
     if (m_submitter->stage() == DraftSubmitter::Stage::Succeeded)
-        setSubTitle(tr("Done: Azure created it. What it holds is summarised below; close the wizard when you "
-                       "are finished."));
+        setSubTitle(doneSubTitle());
     else if (m_submitter->isRunning())
         setSubTitle(tr("Azure is working on it: the progress is below."));
     else
-        setSubTitle(tr("Check everything, then press Create. Nothing is sent to Azure before that."));
+        setSubTitle(readySubTitle());
 }
 
 void ReviewCreatePage::updateButtons() {
     updateSubTitle();
     // No going back while Azure works, nor after the resource exists (there is nothing left to fix).
     OperationProgressPanel::applyWizardButtons(wizard(), m_submitter->isRunning(),
-                                               m_submitter->stage() == DraftSubmitter::Stage::Succeeded);
+                                               m_submitter->stage() == DraftSubmitter::Stage::Succeeded,
+                                               commitButtonText());
     Q_EMIT completeChanged();
 }
 

@@ -55,6 +55,13 @@ protected:
     virtual QString failureText() const = 0;
     /// A new submission starts: forget the previous one's detail rows.
     virtual void startProgress() {}
+    /// The text of the commit button (the wizard's Finish) before it succeeded; empty: "&Create".
+    virtual QString commitButtonText() const { return {}; }
+    /// What the panel says once the submission succeeded.
+    virtual QString doneText(const QString &resourceId) const;
+    /// The page's subtitle before the commit, and once it succeeded.
+    virtual QString readySubTitle() const;
+    virtual QString doneSubTitle() const;
 
     void retranslateUi() override;
     /// Shows the progress of the submission; also to be called when the submitter reports more.

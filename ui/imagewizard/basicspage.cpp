@@ -93,6 +93,9 @@ BasicsPage::BasicsPage(const WizardServices &services, QWidget *parent)
             reloadSources();
     });
     connect(draftModel(), &ImageVersionDraftModel::replaced, this, &BasicsPage::loadFromDraft);
+    // Update mode: the version exists, what it is and what it is made of are read-only.
+    for (QWidget *box : std::initializer_list<QWidget *>{m_targetBox, m_versionBox, m_sourceBox})
+        box->setEnabled(!m_services.update);
     retranslateUi();
     reloadSubscriptions();
     loadFromDraft();
@@ -280,9 +283,12 @@ void BasicsPage::retranslateUi() {
     setTitle(tr("Basics"));
     setSubTitle(tr("Where the new image version goes and what it is made from."));
     m_intro->setText(
-        tr("Choose the image definition that receives the new version, give the version a number, "
-           "and pick the source of its disks. Lists show only what exists in the chosen subscription "
-           "and location."));
+        m_services.update
+            ? tr("This image version exists: its image definition, number, location and source are locked. "
+                 "Change its target regions, encryption and tags on the next pages.")
+            : tr("Choose the image definition that receives the new version, give the version a number, "
+                 "and pick the source of its disks. Lists show only what exists in the chosen subscription "
+                 "and location."));
     m_targetBox->setTitle(tr("Image definition"));
     m_versionBox->setTitle(tr("Version details"));
     m_sourceBox->setTitle(tr("Source"));
@@ -884,6 +890,8 @@ QStringList BasicsPage::computeErrors() const {
             tr("The resource group “%1” was not found in this subscription.").arg(d.resourceGroup));
     missing(m_galleries, d.galleryName, false,
             tr("The gallery “%1” was not found in this resource group.").arg(d.galleryName));
+    if (m_services.update) // the version exists and its source is locked (and may be gone since)
+        return errors + ImageVersionValidation::basicsErrors(d, {});
     if (d.sourceKind == SourceKind::ImageVersion) {
         // A version whose disks use customer-managed keys cannot be copied, whatever this one's encryption.
         const int row = m_sources->rowOfId(d.sourceId);

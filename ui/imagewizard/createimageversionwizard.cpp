@@ -10,6 +10,7 @@
 #include "imagewizard/replicationpage.h"
 #include "imagewizard/submitpage.h"
 #include "imagewizard/tagspage.h"
+#include "imagewizard/updatestate.h"
 #include "keyvault/deshealthcache.h"
 
 #include <QTimer>
@@ -31,9 +32,15 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     m_services.replicationPollIntervalMs = options.replicationPollIntervalMs;
     if (options.today)
         m_services.today = options.today;
+    if (options.updating) {
+        m_update = std::make_unique<ImageVersionUpdateState>();
+        m_update->current = *options.updating;
+        m_services.update = m_update.get();
+        setObjectName(QStringLiteral("updateImageVersionWizard"));
+    }
 
     PrerequisitesPage *prerequisites = nullptr;
-    if (options.withPrerequisites) {
+    if (options.withPrerequisites && !isUpdate()) {
         prerequisites = new PrerequisitesPage(client, this);
         prerequisites->setObjectName(QStringLiteral("prerequisitesPage"));
         m_services.prerequisites = prerequisites->checker(); // before the pages copy the services
@@ -110,7 +117,8 @@ void CreateImageVersionWizard::reloadLists() {
 }
 
 void CreateImageVersionWizard::retranslateUi() {
-    setWindowTitle(tr("Create an image version"));
+    setWindowTitle(isUpdate() ? tr("Update image version %1").arg(m_update->current.versionName)
+                              : tr("Create an image version"));
     m_services.keyHealth->retranslate(); // the findings' messages are texts too
 }
 
@@ -119,17 +127,36 @@ void CreateImageVersionWizard::retranslateUi() {
 namespace cmkui {
 
 QString CreateImageVersionWizard::discardText() const {
+    if (isUpdate())
+        return tr("Discard your changes to this image version? Nothing was sent to Azure.");
     return tr("Discard this image version? The draft is kept and offered next time.");
 }
 
 QString CreateImageVersionWizard::runningText() const {
+    if (isUpdate())
+        return tr(
+            "Azure goes on updating the image version: the app cannot cancel a request it has sent. "
+            "Closing only stops watching it; the review window or the Azure portal shows how it ended.");
     return tr("Azure goes on creating the image version: the app cannot cancel a request it has sent. Closing "
               "only stops watching it; “Review an existing image version…” or the Azure portal shows how it "
               "ended. The draft is kept and offered next time.");
 }
 
 bool CreateImageVersionWizard::hasChoices() const {
-    return m_services.draft->draft() != cmk::ImageVersionDraft();
+    return m_services.draft->draft() != (isUpdate() ? m_update->current : cmk::ImageVersionDraft());
+}
+
+CreateImageVersionWizard *openImageVersionUpdateWizard(QWidget *parent, cmk::ArmClient *client,
+                                                       const cmk::ImageVersionDraft &current,
+                                                       CreateWizardOptions options) {
+    auto *draft = new cmk::ImageVersionDraftModel;
+    draft->setDraft(current);
+    options.updating = &current;
+    auto *wizard = new CreateImageVersionWizard(client, draft, options, parent);
+    draft->setParent(wizard); // the pages use it until the wizard is gone
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
+    return wizard;
 }
 
 } // namespace cmkui

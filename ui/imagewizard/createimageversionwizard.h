@@ -7,6 +7,8 @@
 #include "imagewizard/wizardpageids.h"
 #include "imagewizard/wizardservices.h" // and the classes it names (cmk::ArmClient, ResourceListModel...)
 
+#include <memory>
+
 class QTimer;
 
 namespace cmkui {
@@ -17,10 +19,16 @@ class ReplicationPage;
 class SubmitPage;
 class TagsPage;
 
+struct ImageVersionUpdateState;
+
 struct CreateWizardOptions {
-    bool withPrerequisites = true; ///< the Prerequisites step after Basics
+    bool withPrerequisites = true; ///< the Prerequisites step after Basics (never in update mode)
     int replicationPollIntervalMs = 2000;
     std::function<QDate()> today; ///< empty: the real date
+    /// Update mode: the existing version as it is (its update draft, cmk::updateDraftFor), copied. Basics is
+    /// read-only, Replication, Encryption and Tags follow the update rules, Review + create shows the diff
+    /// and sends the PATCH.
+    const cmk::ImageVersionDraft *updating = nullptr;
 };
 
 class CreateImageVersionWizard : public DraftWizard {
@@ -33,6 +41,7 @@ public:
     ~CreateImageVersionWizard() override;
 
     QString subscriptionId() const;
+    bool isUpdate() const { return m_services.update != nullptr; }
     cmk::ImageVersionDraftModel *draftModel() const { return m_services.draft; }
     DiskEncryptionSetModel *diskEncryptionSets() const { return m_services.diskEncryptionSets; }
     ResourceListModel *locations() const { return m_services.locations; }
@@ -62,10 +71,17 @@ private:
     void followDraft();
 
     WizardServices m_services;
+    std::unique_ptr<ImageVersionUpdateState> m_update; ///< update mode only
     // The pages the wizard talks to after building them; QWizard owns and finds the others by id.
     BasicsPage *m_basics = nullptr;
     SubmitPage *m_review = nullptr;
     QTimer *m_draftFollow = nullptr; ///< one followDraft() per event-loop turn, however many edits
 };
+
+/// The wizard in update mode on the version `current` describes (cmk::updateDraftFor), in a window of its
+/// own that owns its draft and deletes itself on close.
+CreateImageVersionWizard *openImageVersionUpdateWizard(QWidget *parent, cmk::ArmClient *client,
+                                                       const cmk::ImageVersionDraft &current,
+                                                       CreateWizardOptions options = {});
 
 } // namespace cmkui

@@ -5,8 +5,10 @@
 #include "common/deshealthview.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
+#include "imageversion/imageversionupdate.h"
 #include "imageversion/imageversionvalidation.h"
 #include "imagewizard/confidentialencryptionwidget.h"
+#include "imagewizard/updatestate.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
 
@@ -955,10 +957,18 @@ QStringList EncryptionPage::keyHealthErrors() const {
 }
 
 QStringList EncryptionPage::computeErrors() const {
+    // Update mode: no going back to platform-managed keys, first (the rest checks the draft on its own).
+    const QStringList update =
+        m_services.update
+            ? ImageVersionUpdateRules::encryptionErrors(m_services.update->current, draftModel()->draft())
+            : QStringList();
+    return update + choiceErrors();
+}
+
+QStringList EncryptionPage::choiceErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
-    if (!usesCustomerKey(d.encryption))
-        return m_confidential->errors(); // with customer-managed keys, encryptionErrors() says them too
-    // The gallery as Basics listed it: a shared one takes no version with customer-managed keys.
+    // The gallery as Basics listed it: a shared one takes no version with customer-managed keys (a
+    // Confidential VM profile's secure-VM set included).
     const int galleryRow = m_services.galleries ? m_services.galleries->rowOfName(d.galleryName) : -1;
     if (const Gallery *gallery =
             galleryRow >= 0 ? m_services.galleries->row(galleryRow).resourceAs<Gallery>() : nullptr) {
@@ -966,6 +976,8 @@ QStringList EncryptionPage::computeErrors() const {
         if (!shared.isEmpty())
             return {shared};
     }
+    if (!usesCustomerKey(d.encryption))
+        return m_confidential->errors(); // with customer-managed keys, encryptionErrors() says them too
     const DiskEncryptionSetModel *sets = m_services.diskEncryptionSets;
     if (d.sourceKind != SourceKind::VirtualMachine) {
         if (sets->isLoading())

@@ -66,6 +66,8 @@ private:
     QStringList chosenKnownSets() const;
     /// One line per error finding of a chosen set.
     QStringList keyHealthErrors() const;
+    /// What the chosen encryption and sets break, update or not.
+    QStringList choiceErrors() const;
     void followDiskEncryptionSets();
     void chooseMode(cmk::EncryptionMode mode);
     void applyMode(cmk::EncryptionMode mode);

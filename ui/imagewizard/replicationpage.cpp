@@ -5,8 +5,10 @@
 #include "common/resourcelistmodel.h"
 #include "common/usertext.h"
 #include "imageversion/imageversiondraft.h"
+#include "imageversion/imageversionupdate.h"
 #include "imageversion/imageversionvalidation.h"
 #include "imagewizard/desreadinesswidget.h"
+#include "imagewizard/updatestate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -123,7 +125,61 @@ QGroupBox *ReplicationPage::buildRegionsBox() {
     addRow->addSpacing(12);
     addRow->addWidget(m_removeRegionButton);
     regionsLayout->addLayout(addRow);
+    if (m_services.update)
+        buildUpdateRows(regionsLayout);
     return m_regionsBox;
+}
+
+void ReplicationPage::buildUpdateRows(QLayout *regionsLayout) {
+    // Each row shows only while it has something to say (showFieldErrors()).
+    const auto hidden = [regionsLayout](QWidget *widget, const char *name) {
+        widget->setObjectName(QString::fromLatin1(name));
+        widget->setVisible(false);
+        regionsLayout->addWidget(widget);
+    };
+    m_removalExplanation = new QLabel(m_regionsBox);
+    m_removalExplanation->setWordWrap(true);
+    hidden(m_removalExplanation, "regionRemovalExplanation");
+    m_allowRemovalCheck = new QCheckBox(m_regionsBox);
+    hidden(m_allowRemovalCheck, "allowRegionRemovalCheck");
+    m_updateRulesLabel = new QLabel(m_regionsBox);
+    m_updateRulesLabel->setWordWrap(true);
+    m_updateRulesLabel->setTextFormat(Qt::PlainText);
+    colorAsError(m_updateRulesLabel);
+    hidden(m_updateRulesLabel, "updateRulesLabel");
+    connect(m_allowRemovalCheck, &QCheckBox::toggled, this, [this](bool allowed) {
+        m_services.update->allowRegionRemoval = allowed;
+        revalidate();
+    });
+}
+
+QStringList ReplicationPage::computeFieldErrors() const {
+    if (!m_services.update)
+        return {};
+    return ImageVersionUpdateRules::regionErrors(m_services.update->current, draftModel()->draft(),
+                                                 m_services.update->allowRegionRemoval,
+                                                 ImageVersionUpdateRules::RemovalConsent::Checkbox);
+}
+
+void ReplicationPage::showFieldErrors(const QStringList &errors) {
+    if (!m_services.update)
+        return;
+    const QStringList removed =
+        ImageVersionUpdateRules::removedReplicatedRegions(m_services.update->current, draftModel()->draft());
+    QStringList names;
+    for (const QString &name : removed)
+        names << regionDisplayName(name);
+    m_removalExplanation->setText(
+        tr("Removing %1 deletes the replicas of the image version there: new deployments in that region "
+           "can no longer use it. Azure does it only when the update allows it.")
+            .arg(names.join(QStringLiteral(", "))));
+    m_removalExplanation->setVisible(!removed.isEmpty());
+    m_allowRemovalCheck->setVisible(!removed.isEmpty());
+    QStringList lines;
+    for (const QString &error : errors)
+        lines << QStringLiteral("• ") + error;
+    m_updateRulesLabel->setText(lines.join(QLatin1Char('\n')));
+    m_updateRulesLabel->setVisible(!errors.isEmpty());
 }
 
 QGroupBox *ReplicationPage::buildDefaultsBox() {
@@ -189,15 +245,7 @@ void ReplicationPage::connectRegionEditing() {
     connect(m_addRegionCombo, &QComboBox::currentIndexChanged, this, [this] { updateButtons(); });
     connect(m_regionTable, &QTableWidget::currentCellChanged, this, [this] { updateButtons(); });
     connect(m_addRegionButton, &QPushButton::clicked, this, [this] { addChosenRegion(); });
-    connect(m_removeRegionButton, &QPushButton::clicked, this, [this] {
-        const int row = m_regionTable->currentRow();
-        // The location is where the version lives: it cannot be removed.
-        if (row <= 0 || row >= draftModel()->draft().targetRegions.size())
-            return;
-        draftModel()->modify([&](ImageVersionDraft &d) { d.targetRegions.removeAt(row); });
-        rebuildRegionTable();
-        revalidate();
-    });
+    connect(m_removeRegionButton, &QPushButton::clicked, this, [this] { removeCurrentRegion(); });
     connect(m_services.locations, &ResourceListModel::rowsInserted, this, [this] {
         // Display names arrive with the locations list.
         for (int row = 0; row < m_regionTable->rowCount(); ++row) {
@@ -205,6 +253,18 @@ void ReplicationPage::connectRegionEditing() {
                 item->setText(regionDisplayName(item->data(Qt::UserRole).toString()));
         }
     });
+}
+
+void ReplicationPage::removeCurrentRegion() {
+    const int row = m_regionTable->currentRow();
+    // The location is where the version lives: a new version cannot go without it, and an update that
+    // removes it says why it cannot be sent (the update rules) until the region is added again.
+    const int first = m_services.update ? 0 : 1;
+    if (row < first || row >= draftModel()->draft().targetRegions.size())
+        return;
+    draftModel()->modify([&](ImageVersionDraft &d) { d.targetRegions.removeAt(row); });
+    rebuildRegionTable();
+    revalidate();
 }
 
 void ReplicationPage::addChosenRegion() {
@@ -219,7 +279,12 @@ void ReplicationPage::addChosenRegion() {
         region.name = name;
         region.replicaCount = d.defaultReplicaCount;
         region.storageAccountType = d.defaultStorageAccountType;
+        // Update mode: a region of the version added back comes back as it is (its sets included).
+        const int existing = m_services.update ? m_services.update->current.regionIndex(name) : -1;
+        if (existing >= 0)
+            region = m_services.update->current.targetRegions.at(existing);
         d.targetRegions.append(region);
+        d.placeLocationFirst();
         d.normalizeEncryption();
     });
     rebuildRegionTable();
@@ -308,11 +373,16 @@ void ReplicationPage::retranslateUi() {
         tr("E&xclude from latest (deployments of “latest” do not use this version)"));
     m_excludeFromLatestCheck->setAccessibleName(tr("Exclude from latest"));
     m_readinessBox->setTitle(tr("Disk encryption sets in the target regions"));
+    if (m_allowRemovalCheck)
+        m_allowRemovalCheck->setText(tr("&Delete the replicas in the removed regions "
+                                        "(safetyProfile.allowDeletionOfReplicatedLocations)"));
     rebuildRegionTable();
 }
 
 void ReplicationPage::initializePage() {
-    draftModel()->modify([](ImageVersionDraft &d) { d.placeLocationFirst(); });
+    // An update keeps its regions as they are: a removed home region is said, not silently added back.
+    if (!m_services.update)
+        draftModel()->modify([](ImageVersionDraft &d) { d.placeLocationFirst(); });
     syncWidgets();
     checkReadinessIfChanged();
 }
@@ -342,7 +412,7 @@ void ReplicationPage::rebuildRegionTable() {
         m_regionTable->insertRow(row);
         auto *item = new QTableWidgetItem(regionDisplayName(region.name));
         item->setData(Qt::UserRole, region.name);
-        if (row == 0)
+        if (sameRegion(region.name, d.location))
             item->setToolTip(tr("The location of the image version; it cannot be removed."));
         m_regionTable->setItem(row, 0, item);
 
@@ -399,7 +469,7 @@ void ReplicationPage::updateButtons() {
     const bool canAdd =
         index >= 0 && draftModel()->draft().regionIndex(m_services.locations->row(index).name) < 0;
     m_addRegionButton->setEnabled(canAdd);
-    m_removeRegionButton->setEnabled(m_regionTable->currentRow() > 0);
+    m_removeRegionButton->setEnabled(m_regionTable->currentRow() >= (m_services.update ? 0 : 1));
 }
 
 QStringList ReplicationPage::computeErrors() const {

@@ -7,6 +7,7 @@ class QComboBox;
 class QDateEdit;
 class QGroupBox;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -29,10 +30,16 @@ public:
 
 protected:
     QStringList computeErrors() const override;
+    /// Update mode: the update rules about target regions (cmk::ImageVersionUpdateRules::regionErrors).
+    QStringList computeFieldErrors() const override;
+    void showFieldErrors(const QStringList &errors) override;
     void retranslateUi() override;
 
 private:
     QGroupBox *buildRegionsBox();
+    /// Update mode, under the regions: the rules' reasons, and the consent to delete removed replicas.
+    void buildUpdateRows(QLayout *regionsLayout);
+    void removeCurrentRegion();
     QGroupBox *buildDefaultsBox();
     QGroupBox *buildLifecycleBox();
     QGroupBox *buildReadinessBox();
@@ -54,6 +61,9 @@ private:
     QComboBox *m_addRegionCombo = nullptr;
     QPushButton *m_addRegionButton = nullptr;
     QPushButton *m_removeRegionButton = nullptr;
+    QLabel *m_updateRulesLabel = nullptr;     ///< update mode: why Next is blocked, next to the regions
+    QLabel *m_removalExplanation = nullptr;   ///< update mode: what removing a replicated region does
+    QCheckBox *m_allowRemovalCheck = nullptr; ///< safetyProfile.allowDeletionOfReplicatedLocations
     QGroupBox *m_defaultsBox = nullptr;
     QLabel *m_defaultReplicaLabel = nullptr;
     QSpinBox *m_defaultReplicaSpin = nullptr;

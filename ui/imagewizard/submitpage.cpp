@@ -7,10 +7,12 @@
 #include "common/resourcelistmodel.h"
 #include "common/summaryhtml.h"
 #include "common/usertext.h"
+#include "imageversion/imageversionupdate.h"
 #include "imageversion/imageversionvalidation.h"
 #include "imagewizard/prerequisitereminder.h"
 #include "imagewizard/prerequisitespage.h"
 #include "imagewizard/wizardpageids.h"
+#include "imagewizard/updatestate.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
 #include "prerequisites/prerequisites.h"
@@ -61,7 +63,7 @@ SubmitPage::SubmitPage(const WizardServices &services, QWidget *parent)
     connect(m_submitter, &ImageVersionSubmitter::finished, m_createVmButton, [this] {
         const bool created = m_submitter->stage() == ImageVersionSubmitter::Stage::Succeeded;
         m_createVmButton->setVisible(created);
-        m_reviewVersionButton->setVisible(created);
+        m_reviewVersionButton->setVisible(created && !m_services.update); // update: the review window is there
     });
     connect(m_createVmButton, &QPushButton::clicked, this,
             [this] { openCreateVmWizard(nullptr, m_services.client, m_submitter->resourceId()); });
@@ -188,7 +190,7 @@ void SubmitPage::buildRequestView() {
     setTabOrder(m_bodyEdit, m_copyButton);
     connect(m_copyButton, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(
-            QStringLiteral("PUT %1\n\n%2").arg(m_urlEdit->text(), m_bodyEdit->toPlainText()));
+            QStringLiteral("%1 %2\n\n%3").arg(method(), m_urlEdit->text(), m_bodyEdit->toPlainText()));
     });
 }
 
@@ -203,7 +205,9 @@ void SubmitPage::retranslateUi() {
         tr("The preview feature and the resource provider of the subscription: their state, and Register."));
     requestToggle()->setText(tr("Show the &request that will be sent"));
     requestToggle()->setAccessibleName(tr("Show the request"));
-    m_urlLabel->setText(tr("PUT &URL:"));
+    m_urlLabel->setText(m_services.update ? tr("PATCH &URL:") : tr("PUT &URL:"));
+    if (m_services.update)
+        setTitle(tr("Review + update"));
     m_urlEdit->setAccessibleName(tr("Request URL"));
     m_bodyLabel->setText(tr("Request &body (JSON):"));
     m_bodyEdit->setAccessibleName(tr("Request body"));
@@ -211,12 +215,26 @@ void SubmitPage::retranslateUi() {
     m_copyButton->setAccessibleName(tr("Copy the request"));
 }
 
+QString SubmitPage::method() const {
+    return m_services.update ? QStringLiteral("PATCH") : QStringLiteral("PUT");
+}
+
+ImageVersionRequest SubmitPage::currentRequest() const {
+    if (m_services.update)
+        return buildImageVersionUpdateRequest(draftModel()->draft(), m_services.client,
+                                              m_services.update->allowRegionRemoval);
+    return m_submitter->requestFor(draftModel()->draft());
+}
+
 void SubmitPage::submitDraft() {
-    m_submitter->submit(draftModel()->draft());
+    if (m_services.update)
+        m_submitter->submitUpdate(draftModel()->draft(), m_services.update->allowRegionRemoval);
+    else
+        m_submitter->submit(draftModel()->draft());
 }
 
 void SubmitPage::showRequests() {
-    m_request = m_submitter->requestFor(draftModel()->draft());
+    m_request = currentRequest();
     m_urlEdit->setText(m_request.url.toString(QUrl::FullyEncoded));
     m_urlEdit->setCursorPosition(0);
     m_bodyEdit->setPlainText(m_request.bodyText());
@@ -235,6 +253,8 @@ QString SubmitPage::summaryHtml() const {
     };
 
     SummaryHtml html;
+    if (m_services.update)
+        addChanges(html);
     html.heading(tr("Image version"));
     html.row(tr("Subscription"), d.subscriptionId);
     html.row(tr("Resource group"), d.resourceGroup);
@@ -304,6 +324,48 @@ QString SubmitPage::summaryHtml() const {
     return html.html();
 }
 
+void SubmitPage::addChanges(SummaryHtml &html) const {
+    const QList<ImageVersionChange> changes =
+        ImageVersionUpdateDiff::changes(m_services.update->current, draftModel()->draft());
+    html.heading(tr("Changes"));
+    if (changes.isEmpty()) {
+        html.paragraph(tr("Nothing changes yet."));
+        return;
+    }
+    html.grid({tr("Region"), tr("Setting"), tr("Before"), tr("After")});
+    for (const ImageVersionChange &change : changes) {
+        const QString region = change.region.isEmpty()
+                                   ? tr("(image version)")
+                                   : m_services.locations->regionDisplayName(change.region);
+        html.gridRow({region, change.what, change.before, change.after});
+    }
+    if (m_services.update->allowRegionRemoval &&
+        !ImageVersionUpdateRules::removedReplicatedRegions(m_services.update->current, draftModel()->draft())
+             .isEmpty())
+        html.note(tr("The replicas in the removed regions are deleted "
+                     "(safetyProfile.allowDeletionOfReplicatedLocations)."));
+}
+
+QString SubmitPage::commitButtonText() const {
+    return m_services.update ? tr("&Update") : QString();
+}
+
+QString SubmitPage::doneText(const QString &resourceId) const {
+    return m_services.update ? tr("Updated: %1").arg(resourceId) : ReviewCreatePage::doneText(resourceId);
+}
+
+QString SubmitPage::readySubTitle() const {
+    return m_services.update
+               ? tr("Check the changes, then press Update. Nothing is sent to Azure before that.")
+               : ReviewCreatePage::readySubTitle();
+}
+
+QString SubmitPage::doneSubTitle() const {
+    return m_services.update ? tr("Done: Azure updated it. The version as it is now is summarised below; close "
+                                  "the wizard when you are finished.")
+                             : ReviewCreatePage::doneSubTitle();
+}
+
 void SubmitPage::startProgress() {
     qDeleteAll(progressPanel()->findChildren<QWidget *>(QStringLiteral("replicationRow"),
                                                         Qt::FindDirectChildrenOnly));
@@ -358,6 +420,10 @@ void SubmitPage::showReplication(OperationProgressPanel *panel) {
 }
 
 QString SubmitPage::failureText() const {
+    if (m_services.update)
+        return tr("Azure did not update the image version.\n%1\nYour changes are kept: go Back to change "
+                  "them, or press Update to try again.")
+            .arg(m_submitter->error().toDisplayString());
     QString text = tr("Azure did not create the image version.\n%1\nYour choices are kept: go Back "
                       "to change them, or press Create to try again.")
                        .arg(m_submitter->error().toDisplayString());
@@ -368,13 +434,19 @@ QString SubmitPage::failureText() const {
 }
 
 QStringList SubmitPage::computeErrors() const {
-    const ImageVersionRequest request = m_submitter->requestFor(draftModel()->draft());
+    const ImageVersionRequest request = currentRequest();
     if (!request.ok())
         return {tr("The request cannot be built: %1").arg(request.error.toDisplayString())};
     // Azure would refuse the version while the subscription is not ready.
     const ImageVersionDraft &d = draftModel()->draft();
     QStringList errors = PrerequisiteReminder(m_services.prerequisites)
                              .blockingErrors(d.subscriptionId, usesCustomerKey(d.encryption));
+    if (const ImageVersionUpdateState *update = m_services.update) {
+        // The pages said these already; as `cmkwizard update` does, nothing goes out that breaks them.
+        errors += ImageVersionUpdateRules::errors(update->current, d, update->allowRegionRemoval);
+        if (ImageVersionUpdateDiff::changes(update->current, d).isEmpty())
+            errors << tr("Nothing changes yet: go Back to change the target regions, encryption or tags.");
+    }
     // As `cmkwizard create` does: Azure would accept the request, then fail the regions late.
     for (const QString &id : chosenSets()) {
         if (const DesHealth *health = m_services.keyHealth->health(id))

@@ -34,8 +34,17 @@ protected:
     void showProgress(OperationProgressPanel *panel) override;
     QString failureText() const override;
     void startProgress() override;
+    QString commitButtonText() const override;
+    QString doneText(const QString &resourceId) const override;
+    QString readySubTitle() const override;
+    QString doneSubTitle() const override;
 
 private:
+    /// Update mode: what the update changes (cmk::ImageVersionUpdateDiff), before → after.
+    void addChanges(SummaryHtml &html) const;
+    /// The request the commit button sends: the PUT of a new version, or the PATCH of an update.
+    cmk::ImageVersionRequest currentRequest() const;
+    QString method() const;
     void buildRequestView();
     /// The key health of each chosen set, under the encryption grid.
     void addKeyHealth(SummaryHtml &html) const;

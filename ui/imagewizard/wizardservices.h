@@ -8,12 +8,14 @@ class ArmClient;
 class DesHealthCache;
 class ImageVersionDraftModel;
 class PrerequisiteChecker;
+struct ImageVersionDraft;
 } // namespace cmk
 
 namespace cmkui {
 
 class DiskEncryptionSetModel;
 class ResourceListModel;
+struct ImageVersionUpdateState;
 
 /// What the wizard's pages share: the client, the draft they edit, and the lists more than one page shows.
 /// Owned by CreateImageVersionWizard.
@@ -30,6 +32,8 @@ struct WizardServices {
     std::function<QDate()> today = [] { return QDate::currentDate(); };
     /// How often the Review page asks for the replication status after creation.
     int replicationPollIntervalMs = 2000;
+    /// Update mode only (imagewizard/updatestate.h): the version as it is; null when creating.
+    ImageVersionUpdateState *update = nullptr;
 };
 
 } // namespace cmkui

@@ -4,6 +4,8 @@
 
 #include "common/deshealthview.h"
 #include "common/resourcelistmodel.h"
+#include "imageversion/imageversionupdate.h"
+#include "imagewizard/createimageversionwizard.h"
 #include "inventory/resourceinventory.h"
 #include "review/reviewexport.h"
 #include "review/reviewreport.h"
@@ -156,6 +158,8 @@ void ReviewWindow::buildActions(QVBoxLayout *layout) {
     // default size and pushed Export out of sight.
     auto *nextStep = new QHBoxLayout;
     nextStep->addStretch(1);
+    m_editButton = makeButton("editReplicationButton");
+    nextStep->addWidget(m_editButton);
     m_createVmButton = makeButton("createVmButton");
     nextStep->addWidget(m_createVmButton);
     layout->addLayout(nextStep);
@@ -187,6 +191,7 @@ void ReviewWindow::connectActions() {
         if (m_hasReview && m_client)
             openCreateVmWizard(this, m_client, review().versionId);
     });
+    connect(m_editButton, &QPushButton::clicked, this, &ReviewWindow::editReplication);
     const auto saveWith = [this](const QString &filter, const QString &suffix,
                                  bool (ReviewWindow::*save)(const QString &, QString *) const) {
         const QString path = QFileDialog::getSaveFileName(this, windowTitle(), suggestedFileName(suffix), filter);
@@ -202,6 +207,18 @@ void ReviewWindow::connectActions() {
             [=] { saveWith(tr("HTML (*.html)"), QStringLiteral(".html"), &ReviewWindow::saveHtml); });
     connect(m_savePdfButton, &QPushButton::clicked, this,
             [=] { saveWith(tr("PDF (*.pdf)"), QStringLiteral(".pdf"), &ReviewWindow::savePdf); });
+}
+
+void ReviewWindow::editReplication() {
+    if (!m_hasReview || !m_client)
+        return;
+    CreateWizardOptions options;
+    options.replicationPollIntervalMs = m_replicationPollIntervalMs;
+    options.today = [today = m_today] { return today; };
+    // The same update draft as `cmkwizard edit` writes.
+    auto *wizard = openImageVersionUpdateWizard(this, m_client, cmk::updateDraftFor(review()), options);
+    connect(wizard, &CreateImageVersionWizard::imageVersionCreated, this,
+            [this](const QString &id) { openVersion(id); });
 }
 
 ReviewWindow::~ReviewWindow() {
@@ -241,6 +258,10 @@ void ReviewWindow::retranslateUi() {
     // The same button as on the image wizard's result page, with its translation.
     m_createVmButton->setText(
         QCoreApplication::translate("cmkui::SubmitPage", "Create &VM from this version"));
+    m_editButton->setText(tr("&Edit replication…"));
+    m_editButton->setToolTip(
+        tr("Add or remove target regions, change replica counts, storage, disk encryption "
+           "sets, end of life or tags of this image version."));
 }
 
 void ReviewWindow::updateButtons() {
@@ -255,6 +276,7 @@ void ReviewWindow::updateButtons() {
         return !region.hasReplicationStatus ||
                region.replicationState.compare(QLatin1String("Completed"), Qt::CaseInsensitive) == 0;
     };
+    m_editButton->setEnabled(m_hasReview && m_client && !review().version.id.isEmpty());
     m_createVmButton->setEnabled(m_hasReview && m_client &&
                                  std::any_of(review().regions.cbegin(), review().regions.cend(), replicated));
 }

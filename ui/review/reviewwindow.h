@@ -42,6 +42,8 @@ public:
     void refreshSubscriptions();
     /// "Today" for the end-of-life check (tests pin it).
     void setToday(const QDate &today) { m_today = today; }
+    /// How often the update wizard that "Edit replication…" opens asks for the replication status.
+    void setReplicationPollIntervalMs(int ms) { m_replicationPollIntervalMs = ms; }
 
     bool hasReview() const { return m_hasReview; }
     const cmk::VersionReview &review() const { return m_reviewer->review(); }
@@ -59,6 +61,7 @@ public:
     QComboBox *versionCombo() const { return m_versionCombo; }
     QLabel *statusLabel() const { return m_status; }
     QPushButton *createVmButton() const { return m_createVmButton; }
+    QPushButton *editReplicationButton() const { return m_editButton; }
 
 Q_SIGNALS:
     void reviewFinished();
@@ -94,10 +97,14 @@ private:
     void onGalleryChanged();
     void onImageChanged();
     void updateButtons();
+    /// "Edit replication…": the image-version wizard in update mode on the reviewed version; reviews it
+    /// again once the update succeeded.
+    void editReplication();
 
     QPointer<cmk::ArmClient> m_client;
     cmk::VersionReviewer *m_reviewer = nullptr;
     QDate m_today;
+    int m_replicationPollIntervalMs = 2000;
     bool m_hasReview = false;
     QMap<QComboBox *, QPointer<cmk::ResourceListingBase>> m_listings;
 
@@ -124,6 +131,7 @@ private:
     QPushButton *m_savePdfButton = nullptr;
     QToolButton *m_exportButton = nullptr;
     QPushButton *m_createVmButton = nullptr;
+    QPushButton *m_editButton = nullptr;
 };
 
 /// Review mode as a top-level window (the GUI opens it with `--review` or from a menu). `versionId`, when
