@@ -249,7 +249,7 @@ ApiResponse ResourceGraphApi::query(const ApiRequest &request) {
 std::optional<ApiResponse> ResourceGraphApi::checkScope(const QJsonArray &subscriptions) const {
     QStringList asked;
     for (const QJsonValue &subscription : subscriptions) {
-        if (m_store.hasSubscription(subscription.toString()))
+        if (m_store.hasSubscription(subscription.toString()) && !m_store.isForbidden(subscription.toString()))
             return std::nullopt;
         asked << subscription.toString();
     }
@@ -276,7 +276,8 @@ QList<QJsonObject> ResourceGraphApi::rowsOf(const QJsonArray &subscriptions) con
     QList<QJsonObject> rows;
     QStringList seen;
     for (const QString &subscriptionId : std::as_const(asked)) {
-        if (!m_store.hasSubscription(subscriptionId) || seen.contains(subscriptionId.toLower()))
+        if (!m_store.hasSubscription(subscriptionId) || m_store.isForbidden(subscriptionId) ||
+            seen.contains(subscriptionId.toLower()))
             continue; // a subscription the caller cannot see adds nothing, as in ARG
         seen.append(subscriptionId.toLower());
         const QString tenantId =
