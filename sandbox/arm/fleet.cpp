@@ -86,24 +86,24 @@ QJsonObject keyPermissions(const QString &tenantId, const QString &principal, bo
 
 QJsonObject vault(const QString &id, const QString &name, const QString &region, const QString &tenantId,
                   const QJsonArray &policies) {
-    return QJsonObject{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("type"), QStringLiteral("Microsoft.KeyVault/vaults")},
-        {QStringLiteral("location"), region},
-        {QStringLiteral("properties"),
-         QJsonObject{
-             {QStringLiteral("tenantId"), tenantId},
-             {QStringLiteral("sku"), QJsonObject{{QStringLiteral("family"), QStringLiteral("A")},
+    const QString vaultUri = QStringLiteral("https://%1.vault.azure.net/").arg(name);
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("type"), QStringLiteral("Microsoft.KeyVault/vaults")},
+                       {QStringLiteral("location"), region},
+                       {QStringLiteral("properties"),
+                        QJsonObject{{QStringLiteral("tenantId"), tenantId},
+                                    {QStringLiteral("sku"),
+                                     QJsonObject{{QStringLiteral("family"), QStringLiteral("A")},
                                                  {QStringLiteral("name"), QStringLiteral("standard")}}},
-             {QStringLiteral("accessPolicies"), policies},
-             {QStringLiteral("vaultUri"), QStringLiteral("https://%1.vault.azure.net/").arg(name)},
-             {QStringLiteral("enableSoftDelete"), true},
-             {QStringLiteral("softDeleteRetentionInDays"), 90},
-             {QStringLiteral("enableRbacAuthorization"), false},
-             {QStringLiteral("enablePurgeProtection"), true},
-             {QStringLiteral("publicNetworkAccess"), QStringLiteral("Enabled")},
-             {QStringLiteral("provisioningState"), QStringLiteral("Succeeded")}}}};
+                                    {QStringLiteral("accessPolicies"), policies},
+                                    {QStringLiteral("vaultUri"), vaultUri},
+                                    {QStringLiteral("enableSoftDelete"), true},
+                                    {QStringLiteral("softDeleteRetentionInDays"), 90},
+                                    {QStringLiteral("enableRbacAuthorization"), false},
+                                    {QStringLiteral("enablePurgeProtection"), true},
+                                    {QStringLiteral("publicNetworkAccess"), QStringLiteral("Enabled")},
+                                    {QStringLiteral("provisioningState"), QStringLiteral("Succeeded")}}}};
 }
 
 /// A key whose current version is `version`; the URL a set names.
