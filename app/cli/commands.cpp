@@ -48,6 +48,10 @@ const QList<Subcommand> &subcommands() {
          QT_TRANSLATE_NOOP("main",
                            "Review how an existing image version is encrypted and what is wrong with it."),
          &runReview},
+        {"audit",
+         QT_TRANSLATE_NOOP("main", "Audit every image version of subscriptions: their encryption and their "
+                                   "problems, as text, JSON, CSV or HTML."),
+         &runAudit},
         {"export",
          QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
          &runExport},

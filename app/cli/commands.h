@@ -79,6 +79,9 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 /// cmkwizard review --id VERSION_ID [--format text|json]
 int runReview(const QStringList &arguments);
+/// cmkwizard audit (--subscription S ... | --all-subscriptions) [--gallery ID ...] [--source arg|arm|auto]
+/// [--format text|json|csv|html] [--out FILE]; exit 5 when a version has an error finding.
+int runAudit(const QStringList &arguments);
 /// --id VERSION_ID (review, edit): the resource ID of an image version.
 QCommandLineOption versionIdOption();
 /// Runs `reviewer` on the version `id` to its end (review, edit, update); nullopt when the version was read,
