@@ -111,11 +111,18 @@ class TestFleetAudit : public QObject {
     Q_OBJECT
 
 private:
-    bool start(int latencyMs = 0) {
+    static armsandbox::SandboxOptions fleetOptions() {
         armsandbox::SandboxOptions options;
         options.generateFleet =
             QStringLiteral("%1:%2:%3:%4:%5").arg(Subs).arg(Galleries).arg(Images).arg(Versions).arg(Seed);
+        return options;
+    }
+    bool start(int latencyMs = 0) {
+        armsandbox::SandboxOptions options = fleetOptions();
         options.latencyMs = latencyMs;
+        return start(options);
+    }
+    bool start(const armsandbox::SandboxOptions &options) {
         if (!m_server.start(options))
             return false;
         m_sandbox = &m_server.sandbox();
@@ -251,6 +258,44 @@ private Q_SLOTS:
         QCOMPARE(int(audit.result().versions.size()), (Subs - 1) * Galleries * Images * Versions);
         QVERIFY2(inFlight.peak <= 4, qPrintable(QString::number(inFlight.peak)));
         QVERIFY2(inFlight.peak >= 3, "the walk went one request at a time");
+    }
+
+    void timedOutSubscriptionIsNotReviewed() {
+        // Every request under the second subscription hangs: its listings time out, the first completes.
+        armsandbox::SandboxOptions options = fleetOptions();
+        options.faults = QStringLiteral("hang:path=/subscriptions/%1/").arg(fleetSubscription(1));
+        QVERIFY(start(options));
+        m_client->setRequestTimeoutMs(300);
+        FleetAudit audit(m_client);
+        QVERIFY(run(audit, AuditSource::ResourceManager));
+        const cmk::FleetAuditResult &result = audit.result();
+        QCOMPARE(int(result.versions.size()), Galleries * Images * Versions);
+        QVERIFY(result.subscriptions.at(0).reviewed);
+        QVERIFY(!result.subscriptions.at(1).reviewed);
+        QVERIFY2(!result.subscriptions.at(1).reason.isEmpty(), "no reason given");
+        for (const cmk::AuditedVersion &v : result.versions)
+            QCOMPARE(v.review.subscriptionId, fleetSubscription(0));
+    }
+
+    void walkHonoursArmQuotas() {
+        // Small read buckets per subscription: the client's throttle policy holds requests instead of
+        // earning 429s, and the result is the same as without quotas.
+        armsandbox::SandboxOptions options = fleetOptions();
+        options.throttle = QStringLiteral("reads=6,writes=6,refill=200");
+        QVERIFY(start(options));
+        m_client->setThrottleRefillWaitMs(10);
+        FleetAudit audit(m_client);
+        QVERIFY(run(audit, AuditSource::ResourceManager));
+        const QMap<QString, QStringList> found = foundFindings(audit.result());
+        QCOMPARE(found.size(), (Subs - 1) * Galleries * Images * Versions);
+        for (auto it = found.cbegin(); it != found.cend(); ++it)
+            QCOMPARE(it.value(), documentedFindings(it.key()));
+        int throttled = 0;
+        for (const armsandbox::Exchange &e : m_sandbox->exchanges())
+            throttled += e.liveResponse.value(QLatin1String("statusCode")).toVariant().toInt() == 429;
+        // Each subscription's walk starts with one listing, whose answer tells the quota: after it, requests
+        // wait for tokens instead of being refused (without the policy, dozens of the ~60 reads would be).
+        QVERIFY2(throttled <= 2, qPrintable(QString::number(throttled)));
     }
 
     void cancelKeepsWhatWasFound() {
