@@ -129,8 +129,11 @@ bool readScope(const QCommandLineParser &p, const AuditOptions &o, AuditRequest 
 
 QByteArray render(const cmk::FleetAuditResult &result, AuditFormat format) {
     switch (format) {
-    case AuditFormat::Json:
-        return QByteArray::fromStdString(cmk::FleetAuditReport::json(result).dump(2)) + '\n';
+    case AuditFormat::Json: {
+        std::string text = cmk::FleetAuditReport::json(result).dump(2);
+        text += '\n';
+        return QByteArray::fromStdString(text);
+    }
     case AuditFormat::Csv:
         return cmk::FleetAuditReport::csv(result).toUtf8();
     case AuditFormat::Html:

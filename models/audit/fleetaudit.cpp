@@ -62,9 +62,10 @@ ReviewFinding::Severity reviewSeverity(DesHealthSeverity severity) {
 /// The key-health findings (errors and warnings) of the sets `review` uses, once per set, on the first region
 /// that uses it. DES_NOT_FOUND and DES_NOT_READABLE are left out: the review says desMissing and
 /// desUnreadable.
-QList<ReviewFinding> keyHealthFindings(const VersionReview &review) {
+QList<ReviewFinding> keyHealthFindings(const VersionReview &review, const QList<const DesHealth *> &sets) {
     QList<ReviewFinding> out;
-    for (const DesHealth &health : review.keyHealth) {
+    for (const DesHealth *set : sets) {
+        const DesHealth &health = *set;
         QString region;
         for (const ReviewRegion &r : review.regions) {
             for (const ReviewDisk &disk : r.disks) {
@@ -297,9 +298,6 @@ void FleetAudit::settle() {
         startDetails();
         break;
     case Phase::Details:
-        startHealth();
-        break;
-    case Phase::Health:
         analyse();
         finish();
         break;
@@ -444,6 +442,7 @@ void FleetAudit::queryDiskEncryptionSets(const QStringList &ids) {
         if (!subscription.isEmpty() && !subscriptions.contains(subscription, Qt::CaseInsensitive))
             subscriptions << subscription;
     }
+    ++m_setReadsLeft;
     runQuery(
         QStringLiteral("microsoft.compute/diskencryptionsets"), ids, subscriptions,
         [this](const nlohmann::json &rows) {
@@ -464,6 +463,7 @@ void FleetAudit::queryDiskEncryptionSets(const QStringList &ids) {
                 if (!m_sets.contains(lowerId(id)) || m_sets[lowerId(id)].des.id.isEmpty())
                     readSet(id);
             }
+            setReadDone();
             settle();
         });
 }
@@ -610,7 +610,8 @@ void FleetAudit::addVersion(int subscription, const nlohmann::json &item) {
 
 void FleetAudit::startDetails() {
     m_phase = Phase::Details;
-    ++m_outstanding; // held while the reads below are scheduled
+    ++m_outstanding;    // held while the reads below are scheduled
+    m_setReadsLeft = 1; // the key-health check starts once every set is read, while versions are still read
     QStringList ids;
     for (const AuditedVersion &version : m_result.versions) {
         for (const QString &id : setsOf(version.review)) {
@@ -631,7 +632,13 @@ void FleetAudit::startDetails() {
                                                                           Qt::CaseInsensitive) != 0)
             readReplication(i);
     }
+    setReadDone();
     settle();
+}
+
+void FleetAudit::setReadDone() {
+    if (--m_setReadsLeft == 0)
+        startHealth();
 }
 
 void FleetAudit::readSet(const QString &id) {
@@ -643,8 +650,11 @@ void FleetAudit::readSet(const QString &id) {
         m_sets[key].error = path.error().message;
         return;
     }
-    getLater(path.path(), {},
-             [this, key](const ArmReply &reply) { ReviewAnalysis::readDes(reply, m_sets[key]); });
+    ++m_setReadsLeft;
+    getLater(path.path(), {}, [this, key](const ArmReply &reply) {
+        ReviewAnalysis::readDes(reply, m_sets[key]);
+        setReadDone();
+    });
 }
 
 void FleetAudit::readReplication(size_t index) {
@@ -664,7 +674,6 @@ void FleetAudit::readReplication(size_t index) {
 }
 
 void FleetAudit::startHealth() {
-    m_phase = Phase::Health;
     QStringList found;
     for (auto it = m_sets.cbegin(); it != m_sets.cend(); ++it) {
         if (it->state == ReviewedDes::State::Found)
@@ -696,17 +705,17 @@ void FleetAudit::analyse() {
     for (AuditedVersion &audited : m_result.versions) {
         VersionReview &review = audited.review;
         review.desById.clear();
-        review.keyHealth.clear();
+        QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
         for (const QString &id : setsOf(review)) {
             if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
                 review.desById.insert(lowerId(id), *it);
             if (const DesHealth *h = health.value(lowerId(id)))
-                review.keyHealth.push_back(*h);
+                sets << h;
         }
         const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
         if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
             review.gallery = *it;
-        review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review);
+        review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
         std::stable_sort(
             review.findings.begin(), review.findings.end(),
             [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
@@ -724,7 +733,9 @@ void FleetAudit::analyse() {
         audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
                              : kinds.isEmpty() ? AuditEncryption::Platform
                                                : AuditEncryption::Mixed;
+        review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
     }
+    m_result.sets = m_sets;
 }
 
 } // namespace cmk

@@ -52,7 +52,9 @@ struct AuditSubscription {
 };
 
 struct AuditedVersion {
-    VersionReview review; ///< version, names, matrix, sets, gallery, findings (review's and key health's)
+    /// Version, names, matrix, gallery, findings (the review's and key health's); its sets are in
+    /// FleetAuditResult::sets, not in review.desById.
+    VersionReview review;
     /// Per region of review.regions, per disk of that region's disks (same order).
     QList<QList<AuditEncryption>> cells;
     AuditEncryption encryption = AuditEncryption::Unknown; ///< the cells' common kind, else Mixed
@@ -62,6 +64,7 @@ struct FleetAuditResult {
     QList<AuditSubscription> subscriptions;
     QStringList galleries; ///< the gallery filter, empty: every gallery
     std::vector<AuditedVersion> versions;
+    QHash<QString, ReviewedDes> sets;       ///< every set the versions use, by lower-case id
     AuditSource source = AuditSource::Auto; ///< ResourceGraph or ResourceManager once started
     bool cancelled = false;
     QDateTime auditedAt; ///< UTC, when it ended
@@ -79,8 +82,9 @@ public:
     ~FleetAudit() override;
 
     void setSource(AuditSource source) { m_source = source; }
-    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 8); the key-health
-    /// check then reads as many sets at a time (each its vault and key versions together).
+    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 16); the key-health
+    /// check, which runs alongside the replication reads, reads as many sets at a time (each its vault and
+    /// key versions together).
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
     int maxConcurrentRequests() const { return m_maxConcurrent; }
     /// The day end of life is compared with (default: today).
@@ -106,7 +110,7 @@ Q_SIGNALS:
 private:
     using Done = std::function<void()>;
     using Job = std::function<void(Done done)>;
-    enum class Phase { Idle, Listing, Details, Health, Done };
+    enum class Phase { Idle, Listing, Details, Done }; ///< Details: sets, replication, key health
 
     // Resource Graph path.
     void startResourceGraph();
@@ -134,6 +138,8 @@ private:
     void startDetails();
     void readSet(const QString &id);
     void readReplication(size_t index);
+    /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
+    void setReadDone();
     void startHealth();
     void analyse();
     void finish();
@@ -147,7 +153,7 @@ private:
 
     QPointer<ArmClient> m_client;
     AuditSource m_source = AuditSource::Auto;
-    int m_maxConcurrent = 8;
+    int m_maxConcurrent = 16;
     QDate m_today;
     bool m_running = false;
     Phase m_phase = Phase::Idle;
@@ -160,6 +166,7 @@ private:
     std::vector<DesHealth> m_health;
     std::deque<Job> m_queue;
     int m_active = 0;
+    int m_setReadsLeft = 0;
     int m_outstanding = 0; ///< jobs queued or running, and Resource Graph queries, of this phase
     quint64 m_generation = 0;
     QList<QPointer<QObject>> m_inFlight; ///< pagers and replies, aborted by cancel()

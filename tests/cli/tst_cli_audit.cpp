@@ -6,7 +6,6 @@
 
 #include "support/cmkwizardprocess.h"
 #include "support/fleet.h"
-#include "support/prereqfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,13 @@
 #pragma once
 
 // The fleet armsandbox generates with --generate-fleet (docs/sandbox.md, "Generated fleet"), as the fleet
-// audit's tests address it.
+// audit's tests and benchmark address it.
 
-#include "support/prereqfixture.h"
+#include "armsandbox.h"
 
 #include <QRegularExpression>
 #include <QString>
+#include <QUrl>
 
 namespace fleettest {
 
@@ -21,8 +22,10 @@ inline QString fleetSubscription(int index) {
 inline int requestsMatching(const armsandbox::Sandbox &sandbox, const QString &method, const QString &pattern) {
     const QRegularExpression path(pattern, QRegularExpression::CaseInsensitiveOption);
     int n = 0;
-    for (const armsandbox::Exchange &e : sandbox.exchanges())
-        n += prereqtest::exchangeMethod(e) == method && path.match(prereqtest::exchangeUrl(e).path()).hasMatch();
+    for (const armsandbox::Exchange &e : sandbox.exchanges()) {
+        const QUrl url(e.liveRequest.value(QLatin1String("url")).toString());
+        n += e.liveRequest.value(QLatin1String("method")).toString() == method && path.match(url.path()).hasMatch();
+    }
     return n;
 }
 
