@@ -127,36 +127,59 @@ bool readScope(const QCommandLineParser &p, const AuditOptions &o, AuditRequest 
     return true;
 }
 
-QByteArray render(const cmk::FleetAuditResult &result, AuditFormat format) {
+using Sink = std::function<void(const std::string &)>;
+
+/// The JSON report version by version: 10,000 versions never exist as one document or one string.
+void writeJson(const cmk::FleetAuditResult &result, const Sink &write) {
+    nlohmann::json head = cmk::FleetAuditReport::json(result, false);
+    head["versions"] = nlohmann::json::array();
+    std::string text = head.dump(2);
+    // "versions" sorts last of the keys: the text ends with its empty array and the closing brace.
+    text.resize(text.size() - std::string("[]\n}").size());
+    write(text);
+    writeJsonArray(
+        result.versions.size(),
+        [&result](size_t i) { return cmk::FleetAuditReport::versionJson(result.versions[i]); }, 1, write);
+    write("\n}\n");
+}
+
+void writeReport(const cmk::FleetAuditResult &result, AuditFormat format, const Sink &write) {
     switch (format) {
-    case AuditFormat::Json: {
-        std::string text = cmk::FleetAuditReport::json(result).dump(2);
-        text += '\n';
-        return QByteArray::fromStdString(text);
-    }
+    case AuditFormat::Json:
+        writeJson(result, write);
+        return;
     case AuditFormat::Csv:
-        return cmk::FleetAuditReport::csv(result).toUtf8();
+        write(cmk::FleetAuditReport::csv(result).toStdString());
+        return;
     case AuditFormat::Html:
-        return cmk::FleetAuditReport::html(result).toUtf8();
+        write(cmk::FleetAuditReport::html(result).toStdString());
+        return;
     case AuditFormat::Text:
         break;
     }
     // list-des's words for where the list came from.
-    return (cmk::FleetAuditReport::text(result) + QLatin1Char('\n') +
-            (result.source == cmk::AuditSource::ResourceGraph ? tr("Listed from Azure Resource Graph.")
-                                                              : tr("Listed from Azure Resource Manager.")) +
-            QLatin1Char('\n'))
-        .toUtf8();
+    write((cmk::FleetAuditReport::text(result) + QLatin1Char('\n') +
+           (result.source == cmk::AuditSource::ResourceGraph ? tr("Listed from Azure Resource Graph.")
+                                                             : tr("Listed from Azure Resource Manager.")) +
+           QLatin1Char('\n'))
+              .toStdString());
 }
 
-bool writeReport(const QByteArray &report, const QString &path, QTextStream &err) {
+/// The report on stdout, or in `path` (replaced only once it is complete).
+bool output(const cmk::FleetAuditResult &result, AuditFormat format, const QString &path, QTextStream &err) {
     if (path.isEmpty()) {
-        std::fwrite(report.constData(), 1, size_t(report.size()), stdout);
+        writeReport(result, format,
+                    [](const std::string &chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         std::fflush(stdout);
         return true;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(report) != report.size() || !file.commit()) {
+    bool written = file.open(QIODevice::WriteOnly);
+    if (written)
+        writeReport(result, format, [&file, &written](const std::string &chunk) {
+            written = written && file.write(chunk.data(), qint64(chunk.size())) == qint64(chunk.size());
+        });
+    if (!written || !file.commit()) {
         err << tr("Cannot write %1: %2").arg(path, file.errorString()) << Qt::endl;
         return false;
     }
@@ -223,7 +246,7 @@ int runAudit(const QStringList &arguments) {
                 err << cmk::FleetAuditReport::tr("Subscription %1 was not reviewed: %2").arg(s.id, s.reason)
                     << Qt::endl;
         }
-        if (!writeReport(render(result, request.format), request.out, err))
+        if (!output(result, request.format, request.out, err))
             return int(ExitFailure);
         if (!result.subscriptions.isEmpty() && result.reviewedSubscriptions() == 0)
             return int(ExitArmError); // nothing could be read: an Azure error, whatever the report says

@@ -171,35 +171,13 @@ bool readRequest(const QCommandLineParser &options, const Options &o, Request *r
     return true;
 }
 
-/// The sets as one JSON array, laid out exactly as nlohmann's dump(2) of the whole array, but written set by
-/// set as each is formatted: 10,000 sets never exist as one document or one string (docs/performance.md).
-void writeJsonArray(std::FILE *file, const cmk::DiskEncryptionSetCatalog &catalog,
-                    const std::vector<int> &shown) {
-    if (shown.empty()) {
-        std::fputs("[]\n", file);
-        return;
-    }
-    std::string chunk = "[\n";
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        // One level deeper than the object on its own: every line of it moves two spaces right.
-        const std::string object = toOutputJson(catalog.at(shown[i]), catalog.listedFrom()).dump(2);
-        chunk += "  ";
-        for (const char c : object) {
-            chunk += c;
-            if (c == '\n')
-                chunk += "  ";
-        }
-        chunk += i + 1 < shown.size() ? ",\n" : "\n]\n";
-        if (chunk.size() >= 64 * 1024 || i + 1 == shown.size()) {
-            std::fwrite(chunk.data(), 1, chunk.size(), file);
-            chunk.clear();
-        }
-    }
-}
-
 void printSets(const cmk::DiskEncryptionSetCatalog &catalog, const std::vector<int> &shown, bool json) {
     if (json) {
-        writeJsonArray(stdout, catalog, shown);
+        // 10,000 sets never exist as one document or one string (docs/performance.md).
+        writeJsonArray(
+            shown.size(), [&](size_t i) { return toOutputJson(catalog.at(shown[i]), catalog.listedFrom()); },
+            0, [](const std::string &chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
+        std::fputs("\n", stdout);
         std::fflush(stdout);
         return;
     }

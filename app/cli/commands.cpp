@@ -122,6 +122,31 @@ int exitCodeForArmError(const cmk::ArmError &error) {
     return signInProblem ? ExitAuthError : ExitArmError;
 }
 
+void writeJsonArray(size_t count, const std::function<nlohmann::json(size_t)> &value, int depth,
+                    const std::function<void(const std::string &)> &write) {
+    if (count == 0) {
+        write("[]");
+        return;
+    }
+    // Each value is one level deeper than the array: every line of it moves right by the array's indent.
+    const std::string indent(size_t(depth + 1) * 2, ' ');
+    std::string chunk = "[\n";
+    for (size_t i = 0; i < count; ++i) {
+        const std::string text = value(i).dump(2);
+        chunk += indent;
+        for (const char c : text) {
+            chunk += c;
+            if (c == '\n')
+                chunk += indent;
+        }
+        chunk += i + 1 < count ? ",\n" : "\n" + std::string(size_t(depth) * 2, ' ') + "]";
+        if (chunk.size() >= 64 * 1024 || i + 1 == count) {
+            write(chunk);
+            chunk.clear();
+        }
+    }
+}
+
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons) {
     err << heading << Qt::endl;
     for (const QString &reason : reasons)

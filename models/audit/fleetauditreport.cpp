@@ -32,7 +32,9 @@ nlohmann::json subscriptionJson(const AuditSubscription &s) {
             {"versions", s.versions}};
 }
 
-nlohmann::json versionJson(const AuditedVersion &audited) {
+} // namespace
+
+nlohmann::json FleetAuditReport::versionJson(const AuditedVersion &audited) {
     using nlohmann::json;
     const VersionReview &review = audited.review;
     json entry = {{"id", review.versionId},
@@ -65,6 +67,8 @@ nlohmann::json versionJson(const AuditedVersion &audited) {
     return entry;
 }
 
+namespace {
+
 QString severityColor(ReviewFinding::Severity severity) {
     return severity == ReviewFinding::Severity::Error     ? QStringLiteral("#b00020")
            : severity == ReviewFinding::Severity::Warning ? QStringLiteral("#8a5a00")
@@ -93,7 +97,7 @@ QMap<QString, int> FleetAuditReport::countByEncryption(const FleetAuditResult &r
     return counts;
 }
 
-nlohmann::json FleetAuditReport::json(const FleetAuditResult &result) {
+nlohmann::json FleetAuditReport::json(const FleetAuditResult &result, bool withVersions) {
     using nlohmann::json;
     json doc = {{"schema", "cmkwizard.audit"},
                 {"schemaVersion", schemaVersion},
@@ -126,6 +130,8 @@ nlohmann::json FleetAuditReport::json(const FleetAuditResult &result) {
           {"info", result.count(ReviewFinding::Severity::Info)}}},
         {"byCode", byCode},
         {"byEncryption", byEncryption}};
+    if (!withVersions)
+        return doc;
     json versions = json::array();
     for (const AuditedVersion &v : result.versions)
         versions.push_back(versionJson(v));

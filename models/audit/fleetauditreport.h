@@ -21,7 +21,11 @@ public:
     /// Versions per encryption key ("platform", "customer", ...).
     static QMap<QString, int> countByEncryption(const FleetAuditResult &result);
     static QString text(const FleetAuditResult &result);
-    static nlohmann::json json(const FleetAuditResult &result);
+    /// The whole report; without its "versions" when `withVersions` is false (a caller writes them one by one
+    /// with versionJson()).
+    static nlohmann::json json(const FleetAuditResult &result, bool withVersions = true);
+    /// One entry of json()'s "versions".
+    static nlohmann::json versionJson(const AuditedVersion &version);
     static QString csv(const FleetAuditResult &result);
     static QString html(const FleetAuditResult &result);
     /// "arg" or "arm".
