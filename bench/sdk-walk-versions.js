@@ -7,12 +7,8 @@
 // subscriptions skipped.
 //
 // Usage: node sdk-walk-versions.js ENDPOINT SUBSCRIPTION [SUBSCRIPTION...]
-//
-// As in bench/sdk-list-des.js, the sandbox (--auth none) needs no token and the SDK refuses one over plain
-// HTTP: the client's bearer-token policy is removed through its public pipeline API.
-const path = require("path");
-const modules = path.join(__dirname, "..", "tests", "node", "node_modules");
-const { ComputeManagementClient } = require(path.join(modules, "@azure", "arm-compute"));
+// (The client on the sandbox, the timing and the output: bench/sdk-common.js.)
+const { computeClient, runMeasured } = require("./sdk-common");
 
 function resourceGroupOf(id) {
   return id.split("/")[4];
@@ -31,36 +27,17 @@ async function walk(client) {
   return versions;
 }
 
-async function main() {
-  const [endpoint, ...subscriptions] = process.argv.slice(2);
-  const credential = {
-    getToken: async () => ({ token: "unused", expiresOnTimestamp: Date.now() + 3600 * 1000 }),
-  };
-  const started = process.hrtime.bigint();
+const [endpoint, ...subscriptions] = process.argv.slice(2);
+runMeasured(async () => {
   let versions = 0;
   let skipped = 0;
   for (const subscriptionId of subscriptions) {
-    const client = new ComputeManagementClient(credential, subscriptionId, { endpoint, allowInsecureConnection: true });
-    client.pipeline.removePolicy({ name: "bearerTokenAuthenticationPolicy" });
     try {
-      versions += await walk(client);
+      versions += await walk(computeClient(endpoint, subscriptionId));
     } catch (error) {
       if (error.statusCode !== 403) throw error;
       ++skipped;
     }
   }
-  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(
-    JSON.stringify({
-      sdkVersion: require(path.join(modules, "@azure", "arm-compute", "package.json")).version,
-      elapsedMs,
-      versions,
-      skipped,
-    }) + "\n",
-  );
-}
-
-main().catch((error) => {
-  process.stderr.write(`${error.stack || error}\n`);
-  process.exit(1);
+  return { versions, skipped };
 });
