@@ -38,6 +38,8 @@
 namespace {
 
 using cmkbench::benchDraft;
+using cmkbench::loadAverage;
+using cmkbench::median;
 using cmkbench::waitFor;
 
 const QString Subscription = QStringLiteral("3f6b2a1c-8d4e-4b7a-9c21-5e0d7f3a9b14"); // the demo's production
@@ -126,21 +128,6 @@ bool measureSdk(const QString &node, const QString &script, const QUrl &endpoint
     out->listed = result.value(QStringLiteral("listed")).toInt();
     out->version = result.value(QStringLiteral("sdkVersion")).toString();
     return out->elapsedMs >= 0;
-}
-
-double median(QList<double> values) {
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const qsizetype mid = values.size() / 2;
-    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
-}
-
-QString loadAverage() {
-    QFile file(QStringLiteral("/proc/loadavg"));
-    return file.open(QIODevice::ReadOnly)
-               ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
-               : QStringLiteral("?");
 }
 
 } // namespace

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QList>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
+#include <algorithm>
 
 namespace cmkbench {
 
@@ -32,6 +35,23 @@ inline QUrl startSandbox(QProcess &process, const QStringList &arguments) {
         QRegularExpression(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"))
             .match(QString::fromUtf8(line));
     return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
+}
+
+/// The median of `values` (the mean of the middle two for an even count), -1 for none.
+inline double median(QList<double> values) {
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    const qsizetype mid = values.size() / 2;
+    return values.size() % 2 ? values.at(mid) : (values.at(mid - 1) + values.at(mid)) / 2;
+}
+
+/// The 1, 5 and 15 minute load averages, as /proc/loadavg says them.
+inline QString loadAverage() {
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly)
+               ? QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2)
+               : QStringLiteral("?");
 }
 
 } // namespace cmkbench

@@ -27,6 +27,7 @@ struct SandboxOptions {
     int generateDes = 0;         ///< adds this many generated Disk Encryption Sets (paging tests, benchmarks)
     int generateDesRegions = 20; ///< ... spread over this many real regions (at most 20)
     QString generateDesSubscription; ///< ... in this subscription (empty: the fixture's first)
+    QString generateFleet; ///< --generate-fleet SUBS:GALLERIES:IMAGES:VERSIONS[:SEED] (arm/fleet.h); empty: none
     int latencyMs = 0;       ///< --latency MS[:JITTER]: every answer waits this long, as a remote ARM's would
     int latencyJitterMs = 0; ///< ... plus a random 0..JITTER ms
     bool resourceGraph = true; ///< false (--no-resource-graph): Azure Resource Graph answers 404

@@ -110,6 +110,11 @@ void addOptions(QCommandLineParser &parser) {
         {QStringLiteral("generate-des"),
          QCoreApplication::translate("armsandbox", "Add N generated Disk Encryption Sets over 20 regions."),
          QStringLiteral("N")},
+        {QStringLiteral("generate-fleet"),
+         QCoreApplication::translate(
+             "armsandbox", "Add a deterministic fleet of image versions over SUBS subscriptions (the last one "
+                           "answers 403), with a mix of encryption set-ups and problems (docs/sandbox.md)."),
+         QStringLiteral("SUBS:GALLERIES:IMAGES:VERSIONS[:SEED]")},
         {QStringLiteral("no-resource-graph"),
          QCoreApplication::translate("armsandbox",
                                      "Answer Azure Resource Graph queries with 404, as a cloud without it.")},
@@ -162,6 +167,7 @@ bool readOptions(const QCommandLineParser &parser, armsandbox::SandboxOptions *o
     options->retryAfterSeconds =
         readInt(parser, QStringLiteral("retry-after"), 0, options->retryAfterSeconds, &ok);
     options->generateDes = readInt(parser, QStringLiteral("generate-des"), 0, 0, &ok);
+    options->generateFleet = parser.value(QStringLiteral("generate-fleet"));
     ok = readLatency(parser, options) && ok;
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth != QLatin1String("none") && auth != QLatin1String("required")) {

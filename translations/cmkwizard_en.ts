@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>FleetAuditReport</name>
+    <message numerus="yes">
+        <source>Audited %n image version(s)</source>
+        <translation>
+            <numerusform>Audited %n image version</numerusform>
+            <numerusform>Audited %n image versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with findings</source>
+        <translation>
+            <numerusform>%n with findings</numerusform>
+            <numerusform>%n with findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewAnalysis</name>
     <message numerus="yes">
         <source>Reading %n disk encryption set(s)…</source>

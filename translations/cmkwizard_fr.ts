@@ -961,6 +961,75 @@
     </message>
 </context>
 <context>
+    <name>FleetAuditReport</name>
+    <message numerus="yes">
+        <source>Audited %n image version(s)</source>
+        <translation>
+            <numerusform>%n version d’image auditée</numerusform>
+            <numerusform>%n versions d’image auditées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with findings</source>
+        <translation>
+            <numerusform>%n avec des constats</numerusform>
+            <numerusform>%n avec des constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encryption: %1.</source>
+        <translation>Chiffrement&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 was not reviewed: %2</source>
+        <translation>L’abonnement %1 n’a pas été examiné&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The audit was cancelled: these are the versions found until then.</source>
+        <translation>L’audit a été annulé&#xa0;: voici les versions trouvées jusque-là.</translation>
+    </message>
+    <message>
+        <source>Image version audit</source>
+        <translation>Audit des versions d’image</translation>
+    </message>
+    <message>
+        <source>Image versions</source>
+        <translation>Versions d’image</translation>
+    </message>
+    <message>
+        <source>With findings</source>
+        <translation>Avec des constats</translation>
+    </message>
+    <message>
+        <source>Subscriptions reviewed</source>
+        <translation>Abonnements examinés</translation>
+    </message>
+    <message>
+        <source>Findings by code</source>
+        <translation>Constats par code</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Audited at %1</source>
+        <translation>Audit effectué le %1</translation>
+    </message>
+</context>
+<context>
     <name>Gui</name>
     <message>
         <source>Creates Azure Compute Gallery image versions encrypted with your own keys.</source>
@@ -2926,6 +2995,21 @@
     </message>
 </context>
 <context>
+    <name>cmk::FleetAudit</name>
+    <message>
+        <source>confidential VM</source>
+        <translation>machine virtuelle confidentielle</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>mixte</translation>
+    </message>
+    <message>
+        <source>The audit was cancelled before this subscription was done.</source>
+        <translation>L’audit a été annulé avant la fin de cet abonnement.</translation>
+    </message>
+</context>
+<context>
     <name>cmk::PrerequisiteChecker</name>
     <message>
         <source>Not checked</source>
@@ -3314,6 +3398,62 @@
     <message>
         <source>Listed from Azure Resource Manager.</source>
         <translation>Liste obtenue d’Azure Resource Manager.</translation>
+    </message>
+    <message>
+        <source>Subscription ID to audit (repeat for several).</source>
+        <translation>ID de l’abonnement à auditer (répétez l’option pour plusieurs).</translation>
+    </message>
+    <message>
+        <source>Audit every subscription the account can see (with --tenant ID: that tenant&apos;s only).</source>
+        <translation>Auditer tous les abonnements visibles par le compte (avec --tenant ID&#xa0;: ceux de ce locataire uniquement).</translation>
+    </message>
+    <message>
+        <source>Only the image versions of this gallery (its resource ID; repeat for several).</source>
+        <translation>Uniquement les versions d’image de cette galerie (son ID de ressource&#xa0;; répétez l’option pour plusieurs).</translation>
+    </message>
+    <message>
+        <source>Where to read from: arg (Azure Resource Graph), arm (a walk through Resource Manager) or auto (default: Resource Graph, Resource Manager when it is not available).</source>
+        <translation>Source de lecture&#xa0;: arg (Azure Resource Graph), arm (parcours d’Azure Resource Manager) ou auto (par défaut&#xa0;: Resource Graph, ou Resource Manager quand Resource Graph n’est pas disponible).</translation>
+    </message>
+    <message>
+        <source>Output format: text (default), json, csv or html.</source>
+        <translation>Format de sortie&#xa0;: text (par défaut), json, csv ou html.</translation>
+    </message>
+    <message>
+        <source>Write the report to FILE instead of the standard output.</source>
+        <translation>Écrire le rapport dans FILE au lieu de la sortie standard.</translation>
+    </message>
+    <message>
+        <source>--format must be text, json, csv or html, not “%1”.</source>
+        <translation>--format doit valoir text, json, csv ou html, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Give either --subscription (once or more) or --all-subscriptions.</source>
+        <translation>Indiquez soit --subscription (une ou plusieurs fois), soit --all-subscriptions.</translation>
+    </message>
+    <message>
+        <source>“%1” is not the resource ID of a gallery (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’ID de ressource d’une galerie (/subscriptions/…/resourceGroups/…/providers/Microsoft.Compute/galleries/…).</translation>
+    </message>
+    <message>
+        <source>The gallery %1 is not in any subscription given with --subscription.</source>
+        <translation>La galerie %1 n’est dans aucun des abonnements indiqués avec --subscription.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Subscriptions %1/%2, %3 image versions seen…</source>
+        <translation>Abonnements %1/%2, %3 versions d’image vues…</translation>
+    </message>
+    <message>
+        <source>Audits every image version of the subscriptions given: how each one is encrypted (platform, customer or double keys, confidential, mixed) in each region and on each disk, and what is wrong with it (the findings of review, and the key health of its disk encryption sets). Exit code 0 when no error finding, 5 when there is one, 2 for invalid input, 3 for an Azure error, 4 for a sign-in problem. The JSON format is described in docs/audit.md.</source>
+        <translation>Audite toutes les versions d’image des abonnements indiqués&#xa0;: comment chacune est chiffrée (clés de la plateforme, du client ou double chiffrement, confidentielle, mixte) dans chaque région et sur chaque disque, et ce qui ne va pas (les constats de review, et l’état des clés de ses jeux de chiffrement de disque). Code de sortie 0 sans constat d’erreur, 5 s’il y en a un, 2 pour une saisie non valide, 3 pour une erreur Azure, 4 pour un problème de connexion. Le format JSON est décrit dans docs/audit.md.</translation>
+    </message>
+    <message>
+        <source>The audit could not run: %1</source>
+        <translation>L’audit n’a pas pu s’exécuter&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -6293,6 +6433,10 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Update an existing image version from an update draft (--dry-run: print the request).</source>
         <translation>Mettre à jour une version d’image existante à partir d’un brouillon de mise à jour (--dry-run&#xa0;: afficher la requête).</translation>
+    </message>
+    <message>
+        <source>Audit every image version of subscriptions: their encryption and their problems, as text, JSON, CSV or HTML.</source>
+        <translation>Auditer toutes les versions d’image d’abonnements&#xa0;: leur chiffrement et leurs problèmes, en texte, JSON, CSV ou HTML.</translation>
     </message>
 </context>
 <context>

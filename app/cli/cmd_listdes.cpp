@@ -233,7 +233,7 @@ bool readRequest(const QCommandLineParser &options, const Options &o, Request *r
 /// The sets as one JSON array, laid out exactly as nlohmann's dump(2) of the whole array (tst_cli_listdes
 /// compares the bytes), but written field by field straight into 64 KiB chunks: 10,000 sets never exist as
 /// one document or one string, and no JSON object is built for any of them (docs/performance.md).
-void writeJsonArray(std::FILE *file, const cmk::DiskEncryptionSetCatalog &catalog,
+void writeSetsJson(std::FILE *file, const cmk::DiskEncryptionSetCatalog &catalog,
                     const std::vector<int> &shown) {
     if (shown.empty()) {
         std::fputs("[]\n", file);
@@ -263,7 +263,7 @@ void printSets(const cmk::DiskEncryptionSetCatalog &catalog, const std::vector<i
     if (json) {
         QElapsedTimer writing;
         writing.start();
-        writeJsonArray(stdout, catalog, shown);
+        writeSetsJson(stdout, catalog, shown);
         std::fflush(stdout);
         qCDebug(lcListDes, "output: %zu sets written in %.1f ms", shown.size(), writing.nsecsElapsed() / 1e6);
         return;

@@ -48,6 +48,10 @@ const QList<Subcommand> &subcommands() {
          QT_TRANSLATE_NOOP("main",
                            "Review how an existing image version is encrypted and what is wrong with it."),
          &runReview},
+        {"audit",
+         QT_TRANSLATE_NOOP("main", "Audit every image version of subscriptions: their encryption and their "
+                                   "problems, as text, JSON, CSV or HTML."),
+         &runAudit},
         {"export",
          QT_TRANSLATE_NOOP("main", "Export a draft as an az command, PowerShell, an ARM template or Bicep."),
          &runExport},
@@ -116,6 +120,31 @@ int exitCodeForArmError(const cmk::ArmError &error) {
         return ExitInvalidInput;
     const bool signInProblem = error.kind == cmk::ArmError::Kind::Authentication || error.httpStatus == 401;
     return signInProblem ? ExitAuthError : ExitArmError;
+}
+
+void writeJsonArray(size_t count, const std::function<nlohmann::json(size_t)> &value, int depth,
+                    const std::function<void(const std::string &)> &write) {
+    if (count == 0) {
+        write("[]");
+        return;
+    }
+    // Each value is one level deeper than the array: every line of it moves right by the array's indent.
+    const std::string indent(size_t(depth + 1) * 2, ' ');
+    std::string chunk = "[\n";
+    for (size_t i = 0; i < count; ++i) {
+        const std::string text = value(i).dump(2);
+        chunk += indent;
+        for (const char c : text) {
+            chunk += c;
+            if (c == '\n')
+                chunk += indent;
+        }
+        chunk += i + 1 < count ? ",\n" : "\n" + std::string(size_t(depth) * 2, ' ') + "]";
+        if (chunk.size() >= 64 * 1024 || i + 1 == count) {
+            write(chunk);
+            chunk.clear();
+        }
+    }
 }
 
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons) {

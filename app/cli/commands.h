@@ -7,7 +7,10 @@
 
 #include <QCommandLineOption>
 #include <QStringList>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 class QTextStream;
 
@@ -56,6 +59,13 @@ DesSelectionOptions desSelectionOptions();
 bool readTextOrJsonFormat(const QCommandLineParser &parser, const QCommandLineOption &format, bool *json,
                           QTextStream &err);
 
+/// Writes `count` JSON values (`value(i)` makes the i-th) as one array laid out exactly as nlohmann's dump(2)
+/// lays it out `depth` levels down in a document ("[" first, "]" last, no line break after it), value by
+/// value through `write` in chunks of about 64 KiB: thousands of values never exist as one document or one
+/// string.
+void writeJsonArray(size_t count, const std::function<nlohmann::json(size_t)> &value, int depth,
+                    const std::function<void(const std::string &)> &write);
+
 /// Prints `heading` ("The draft cannot be submitted:") and then each reason on a line of its own.
 void printReasons(QTextStream &err, const QString &heading, const QStringList &reasons);
 
@@ -79,6 +89,9 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 /// cmkwizard review --id VERSION_ID [--format text|json]
 int runReview(const QStringList &arguments);
+/// cmkwizard audit (--subscription S ... | --all-subscriptions) [--gallery ID ...] [--source arg|arm|auto]
+/// [--format text|json|csv|html] [--out FILE]; exit 5 when a version has an error finding.
+int runAudit(const QStringList &arguments);
 /// --id VERSION_ID (review, edit): the resource ID of an image version.
 QCommandLineOption versionIdOption();
 /// Runs `reviewer` on the version `id` to its end (review, edit, update); nullopt when the version was read,

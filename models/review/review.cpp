@@ -179,6 +179,22 @@ QString ReviewAnalysis::sourceKindLabel(SourceKind kind) {
     return {};
 }
 
+void ReviewAnalysis::readDes(const ArmReply &reply, ReviewedDes &des) {
+    des.state = ReviewedDes::State::Found;
+    if (reply.httpStatus() == 404) {
+        des.state = ReviewedDes::State::Missing;
+    } else if (reply.error().isError()) {
+        des.state = ReviewedDes::State::Unreadable;
+        des.error = reply.error().toDisplayString();
+    } else {
+        const ArmError error = parseResource(reply.json(), des.des);
+        if (error.isError()) {
+            des.state = ReviewedDes::State::Unreadable;
+            des.error = error.toDisplayString();
+        }
+    }
+}
+
 void ReviewAnalysis::buildMatrix(VersionReview &review) {
     const GalleryImageVersion &v = review.version;
     assignImageVersionNames(ResourceId::parse(v.id.isEmpty() ? review.versionId : v.id), review);
@@ -646,19 +662,7 @@ void VersionReviewer::fetchDes(const QString &id) {
     connect(reply, &ArmReply::finished, this, [this, reply, id] {
         reply->deleteLater();
         m_replies.removeAll(reply);
-        ReviewedDes &des = m_review.desById[rvLower(id)];
-        if (reply->httpStatus() == 404) {
-            des.state = ReviewedDes::State::Missing;
-        } else if (reply->error().isError()) {
-            des.state = ReviewedDes::State::Unreadable;
-            des.error = reply->error().toDisplayString();
-        } else {
-            const ArmError error = parseResource(reply->json(), des.des);
-            if (error.isError()) {
-                des.state = ReviewedDes::State::Unreadable;
-                des.error = error.toDisplayString();
-            }
-        }
+        ReviewAnalysis::readDes(*reply, m_review.desById[rvLower(id)]);
         settle();
     });
 }
@@ -897,6 +901,19 @@ void addConfidentialJson(nlohmann::json &entry, const ReviewRegion &region) {
 
 } // namespace
 
+nlohmann::json ReviewReport::findingJson(const ReviewFinding &f) {
+    using nlohmann::json;
+    json entry = json::object();
+    entry["code"] = f.code;
+    entry["severity"] = ReviewAnalysis::severityKey(f.severity);
+    entry["region"] = rvOptionalString(f.region);
+    entry["disk"] = f.lun == -2 ? json(nullptr) : json(f.lun < 0 ? "os" : "data");
+    entry["lun"] = f.lun >= 0 ? json(f.lun) : json(nullptr);
+    entry["diskEncryptionSetId"] = rvOptionalString(f.desId);
+    entry["message"] = f.message;
+    return entry;
+}
+
 nlohmann::json ReviewReport::json(const VersionReview &review) {
     using nlohmann::json;
     const GalleryImageVersion &v = review.version;
@@ -994,17 +1011,8 @@ nlohmann::json ReviewReport::json(const VersionReview &review) {
     doc["diskEncryptionSets"] = sets;
 
     json findings = json::array();
-    for (const ReviewFinding &f : review.findings) {
-        json entry = json::object();
-        entry["code"] = f.code;
-        entry["severity"] = ReviewAnalysis::severityKey(f.severity);
-        entry["region"] = rvOptionalString(f.region);
-        entry["disk"] = f.lun == -2 ? json(nullptr) : json(f.lun < 0 ? "os" : "data");
-        entry["lun"] = f.lun >= 0 ? json(f.lun) : json(nullptr);
-        entry["diskEncryptionSetId"] = rvOptionalString(f.desId);
-        entry["message"] = f.message;
-        findings.push_back(entry);
-    }
+    for (const ReviewFinding &f : review.findings)
+        findings.push_back(findingJson(f));
     doc["findings"] = findings;
     if (!review.keyHealth.empty()) { // the review window checks the keys; `cmkwizard review` does not
         json keyHealth = json::array();

@@ -111,6 +111,8 @@ public:
     static QString severityLabel(ReviewFinding::Severity severity); ///< translated
     static QString diskLabel(int lun);                              ///< translated
     static QString sourceKindLabel(SourceKind kind);                ///< translated
+    /// A set as the answer to its GET says: found, missing (404) or unreadable (another error).
+    static void readDes(const ArmReply &reply, ReviewedDes &des);
 };
 
 class DiskEncryptionSetHealthCheck;
@@ -164,6 +166,8 @@ public:
     static constexpr int schemaVersion = 1;
     static QString text(const VersionReview &review);
     static nlohmann::json json(const VersionReview &review);
+    /// One entry of json()'s "findings" (docs/review-schema.md); the fleet audit's report uses it too.
+    static nlohmann::json findingJson(const ReviewFinding &finding);
     /// HTML that QTextDocument renders (tables, no CSS beyond what it supports), for print and PDF.
     static QString html(const VersionReview &review);
     /// The "key health" section of html(); empty when the keys were not checked.

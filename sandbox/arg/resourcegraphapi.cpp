@@ -289,7 +289,7 @@ ApiResponse ResourceGraphApi::pageOf(const QList<QJsonObject> &rows, const Optio
 std::optional<ApiResponse> ResourceGraphApi::checkScope(const QJsonArray &subscriptions) const {
     QStringList asked;
     for (const QJsonValue &subscription : subscriptions) {
-        if (m_store.hasSubscription(subscription.toString()))
+        if (m_store.hasSubscription(subscription.toString()) && !m_store.isForbidden(subscription.toString()))
             return std::nullopt;
         asked << subscription.toString();
     }
@@ -316,7 +316,8 @@ QList<QJsonObject> ResourceGraphApi::rowsOf(const QJsonArray &subscriptions,
     QList<QJsonObject> rows;
     QStringList seen;
     for (const QString &subscriptionId : std::as_const(asked)) {
-        if (!m_store.hasSubscription(subscriptionId) || seen.contains(subscriptionId.toLower()))
+        if (!m_store.hasSubscription(subscriptionId) || m_store.isForbidden(subscriptionId) ||
+            seen.contains(subscriptionId.toLower()))
             continue; // a subscription the caller cannot see adds nothing, as in ARG
         seen.append(subscriptionId.toLower());
         const auto partition = partitions.constFind(subscriptionId.toLower());

@@ -374,6 +374,9 @@ ApiResponse ArmApi::listTenants(const ApiRequest &request) {
 
 ApiResponse ArmApi::subscriptionRoute(const ApiRequest &request, const QStringList &segments,
                                       const QString &apiVersion) {
+    if (m_store.isForbidden(segments.at(1))) // listed, but nothing in it may be read (docs/sandbox.md)
+        return authorizationFailed(QStringLiteral("Microsoft.Resources/subscriptions/read"),
+                                   QStringLiteral("/subscriptions/%1").arg(segments.at(1)));
     if (std::optional<ApiResponse> vm = m_vmApi.handle(request, segments, apiVersion))
         return *vm;
     if (std::optional<ApiResponse> keyVault = m_keyVaultApi.handle(request, segments, apiVersion))

@@ -205,6 +205,7 @@ QJsonObject ArmStore::subscription(const QString &subscriptionId) const {
                 .toString()
                 .compare(subscriptionId, Qt::CaseInsensitive) == 0) {
             s.remove(QStringLiteral("readOnly")); // sandbox-only
+            s.remove(QStringLiteral("forbidden"));
             return s;
         }
     }
@@ -212,11 +213,19 @@ QJsonObject ArmStore::subscription(const QString &subscriptionId) const {
 }
 
 bool ArmStore::isReadOnly(const QString &subscriptionId) const {
+    return subscriptionFlag(subscriptionId, "readOnly");
+}
+
+bool ArmStore::isForbidden(const QString &subscriptionId) const {
+    return subscriptionFlag(subscriptionId, "forbidden");
+}
+
+bool ArmStore::subscriptionFlag(const QString &subscriptionId, const char *flag) const {
     for (const QJsonObject &s : m_subscriptions) {
         if (s.value(QLatin1String("subscriptionId"))
                 .toString()
                 .compare(subscriptionId, Qt::CaseInsensitive) == 0)
-            return s.value(QLatin1String("readOnly")).toBool(false);
+            return s.value(QLatin1String(flag)).toBool(false);
     }
     return false;
 }

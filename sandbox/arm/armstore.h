@@ -53,6 +53,11 @@ public:
     bool hasSubscription(const QString &subscriptionId) const;
     QJsonObject subscription(const QString &subscriptionId) const;
     bool isReadOnly(const QString &subscriptionId) const;
+    /// A subscription GET /subscriptions lists but whose resources answer 403 and Resource Graph does not show
+    /// (the fixture's sandbox-only "forbidden": true; the generated fleet's last subscription).
+    bool isForbidden(const QString &subscriptionId) const;
+    /// Adds a subscription as a fixture entry describes it (generated fleets).
+    void addSubscription(const QJsonObject &subscription) { m_subscriptions.append(subscription); }
     QJsonArray tenants() const { return m_tenants; }
     QStringList tenantIds() const;
     QJsonArray locations(const QString &subscriptionId) const;
@@ -88,6 +93,8 @@ public:
     Page list(const QString &type, const QString &canonicalPrefix, int start, int pageSize) const;
 
 private:
+    bool subscriptionFlag(const QString &subscriptionId, const char *flag) const;
+
     QHash<QString, QJsonObject> m_resources; ///< canonical id -> resource as GET returns it
     QHash<QString, QStringList> m_idsByType; ///< type -> canonical ids, insertion order
     QList<QJsonObject> m_subscriptions;

@@ -1,5 +1,7 @@
 #include "http/sandboxserver.h"
 
+#include "arm/fleet.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QHttpServerRequest>
@@ -233,6 +235,12 @@ bool SandboxServer::start(QString *errorMessage) {
     if (m_options.generateDes > 0)
         m_store.generateDiskEncryptionSets(m_options.generateDes, m_options.generateDesSubscription,
                                            m_options.generateDesRegions);
+    if (!m_options.generateFleet.isEmpty()) {
+        const std::optional<FleetSpec> fleet = parseFleetSpec(m_options.generateFleet, &why);
+        if (!fleet)
+            return fail(why);
+        generateFleet(m_store, *fleet);
+    }
     if (!m_faults.parse(m_options.faults, &why))
         return fail(why);
     const std::optional<ThrottleSpec> throttle = parseThrottleSpec(m_options.throttle, &why);

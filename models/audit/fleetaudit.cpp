@@ -1,0 +1,741 @@
+#include "audit/fleetaudit.h"
+
+#include "arg/resourcegraphclient.h"
+#include "arm/armclient.h"
+#include "arm/armpaths.h"
+#include "keyvault/deshealthcheck.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcAudit, "cmk.audit")
+
+namespace cmk {
+
+namespace {
+
+QString lowerId(const QString &id) {
+    return id.trimmed().toLower();
+}
+
+/// The sets a version's matrix names (its disks', and the secure-VM sets of Confidential VM regions).
+QStringList setsOf(const VersionReview &review) {
+    QStringList ids;
+    const auto add = [&ids](const QString &id) {
+        if (!id.isEmpty() && !ids.contains(id, Qt::CaseInsensitive))
+            ids << id;
+    };
+    for (const ReviewRegion &region : review.regions) {
+        for (const ReviewDisk &disk : region.disks)
+            add(disk.desId);
+        add(region.secureVmDesId);
+    }
+    return ids;
+}
+
+AuditEncryption encryptionOfSet(const ReviewedDes *des) {
+    if (!des || des->state != ReviewedDes::State::Found)
+        return AuditEncryption::Unknown;
+    if (des->des.encryptionType == desEncryptionTypeFor(EncryptionMode::PlatformAndCustomerKeys))
+        return AuditEncryption::Double;
+    if (des->des.encryptionType.compare(QLatin1String("ConfidentialVmEncryptedWithCustomerKey"),
+                                        Qt::CaseInsensitive) == 0)
+        return AuditEncryption::Confidential;
+    return AuditEncryption::Customer;
+}
+
+AuditEncryption encryptionOfCell(const VersionReview &review, const ReviewRegion &region,
+                                 const ReviewDisk &disk) {
+    if (disk.lun < 0 && !region.confidentialVmEncryptionType.isEmpty())
+        return AuditEncryption::Confidential; // the OS disk of a Confidential VM image, whatever else it has
+    if (disk.desId.isEmpty())
+        return AuditEncryption::Platform;
+    return encryptionOfSet(review.des(disk.desId));
+}
+
+ReviewFinding::Severity reviewSeverity(DesHealthSeverity severity) {
+    return severity == DesHealthSeverity::Error ? ReviewFinding::Severity::Error
+                                                : ReviewFinding::Severity::Warning;
+}
+
+/// The key-health findings (errors and warnings) of the sets `review` uses, once per set, on the first region
+/// that uses it. DES_NOT_FOUND and DES_NOT_READABLE are left out: the review says desMissing and
+/// desUnreadable.
+QList<ReviewFinding> keyHealthFindings(const VersionReview &review, const QList<const DesHealth *> &sets) {
+    QList<ReviewFinding> out;
+    for (const DesHealth *set : sets) {
+        const DesHealth &health = *set;
+        QString region;
+        for (const ReviewRegion &r : review.regions) {
+            for (const ReviewDisk &disk : r.disks) {
+                if (region.isEmpty() && sameResourceId(disk.desId, health.id))
+                    region = r.name;
+            }
+            if (region.isEmpty() && sameResourceId(r.secureVmDesId, health.id))
+                region = r.name;
+        }
+        for (const DesFinding &finding : health.findings) {
+            if ((finding.severity != DesHealthSeverity::Error &&
+                 finding.severity != DesHealthSeverity::Warning) ||
+                finding.code == QLatin1String("DES_NOT_FOUND") ||
+                finding.code == QLatin1String("DES_NOT_READABLE"))
+                continue;
+            ReviewFinding f;
+            f.code = finding.code;
+            f.severity = reviewSeverity(finding.severity);
+            f.region = region;
+            f.desId = health.id;
+            f.message = finding.message;
+            out.append(f);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+namespace {
+
+/// Per AuditEncryption, in its order: the stable key, and the label (context, text) translated on use.
+struct EncryptionName {
+    const char *key;
+    const char *context;
+    const char *label;
+};
+constexpr EncryptionName kEncryptionNames[] = {
+    {"platform", "ReviewReport", QT_TRANSLATE_NOOP("ReviewReport", "platform-managed key")},
+    {"customer", "ReviewReport", QT_TRANSLATE_NOOP("ReviewReport", "customer-managed key")},
+    {"double", "ReviewReport", QT_TRANSLATE_NOOP("ReviewReport", "double encryption")},
+    {"confidential", "cmk::FleetAudit", QT_TRANSLATE_NOOP("cmk::FleetAudit", "confidential VM")},
+    {"mixed", "cmk::FleetAudit", QT_TRANSLATE_NOOP("cmk::FleetAudit", "mixed")},
+    {"unknown", "ReviewReport", QT_TRANSLATE_NOOP("ReviewReport", "unknown")},
+};
+
+} // namespace
+
+QString auditEncryptionKey(AuditEncryption encryption) {
+    return QLatin1String(kEncryptionNames[int(encryption)].key);
+}
+
+QString auditEncryptionLabel(AuditEncryption encryption) {
+    const EncryptionName &name = kEncryptionNames[int(encryption)];
+    return QCoreApplication::translate(name.context, name.label);
+}
+
+int FleetAuditResult::reviewedSubscriptions() const {
+    return int(std::count_if(subscriptions.cbegin(), subscriptions.cend(),
+                             [](const AuditSubscription &s) { return s.reviewed; }));
+}
+
+int FleetAuditResult::versionsWithFindings() const {
+    return int(std::count_if(versions.cbegin(), versions.cend(),
+                             [](const AuditedVersion &v) { return !v.review.findings.isEmpty(); }));
+}
+
+int FleetAuditResult::count(ReviewFinding::Severity severity) const {
+    int n = 0;
+    for (const AuditedVersion &v : versions)
+        n += v.review.count(severity);
+    return n;
+}
+
+// ---- FleetAudit: running it ---------------------------------------------------------------------------
+
+FleetAudit::FleetAudit(ArmClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client) {}
+
+FleetAudit::~FleetAudit() {
+    ++m_generation; // late answers go nowhere
+    for (const QPointer<QObject> &object : std::as_const(m_inFlight))
+        delete object.data();
+}
+
+void FleetAudit::startAllSubscriptions(const QString &tenantId, const QStringList &galleryIds) {
+    m_result = FleetAuditResult();
+    m_error = {};
+    if (!m_client) {
+        m_error = ArmError::make(ArmError::Kind::InvalidInput, ReviewAnalysis::tr("No connection to Azure."));
+        finish();
+        return;
+    }
+    m_running = true;
+    const quint64 generation = ++m_generation;
+    auto subscriptions = std::make_shared<QList<AuditSubscription>>();
+    ArmPager *pager = m_client->list(subscriptionsPath().path());
+    m_inFlight << pager;
+    connect(pager, &ArmPager::pageReceived, this, [subscriptions, tenantId](const nlohmann::json &items) {
+        std::vector<Subscription> page;
+        if (parseResources(items, page).isError())
+            return;
+        for (const Subscription &s : page) {
+            if (tenantId.isEmpty() || s.tenantId.compare(tenantId, Qt::CaseInsensitive) == 0)
+                subscriptions->append({s.subscriptionId, s.displayName});
+        }
+    });
+    connect(pager, &ArmPager::finished, this, [this, pager, generation, subscriptions, galleryIds] {
+        pager->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (pager->error().isError()) {
+            m_error = pager->error();
+            finish();
+            return;
+        }
+        QStringList ids;
+        for (const AuditSubscription &s : std::as_const(*subscriptions))
+            ids << s.id;
+        start(ids, galleryIds);
+        for (AuditSubscription &s : m_result.subscriptions) {
+            for (const AuditSubscription &listed : std::as_const(*subscriptions)) {
+                if (listed.id.compare(s.id, Qt::CaseInsensitive) == 0)
+                    s.displayName = listed.displayName;
+            }
+        }
+    });
+}
+
+void FleetAudit::start(const QStringList &subscriptionIds, const QStringList &galleryIds) {
+    ++m_generation;
+    m_result = FleetAuditResult();
+    m_error = {};
+    m_queue.clear();
+    m_active = m_outstanding = 0;
+    m_versionIndex.clear();
+    m_galleries.clear();
+    m_sets.clear();
+    m_health.clear();
+    for (const QString &id : subscriptionIds) {
+        if (!id.trimmed().isEmpty() && subscriptionIndex(id.trimmed()) < 0)
+            m_result.subscriptions.append({id.trimmed(), {}});
+    }
+    m_result.galleries = galleryIds;
+    m_pendingPerSubscription.assign(size_t(m_result.subscriptions.size()), 0);
+    if (!m_today.isValid())
+        m_today = QDate::currentDate();
+    if (!m_client) {
+        m_error = ArmError::make(ArmError::Kind::InvalidInput, ReviewAnalysis::tr("No connection to Azure."));
+        finish();
+        return;
+    }
+    m_running = true;
+    m_phase = Phase::Listing;
+    emitProgress();
+    if (m_source == AuditSource::ResourceManager) {
+        m_result.source = AuditSource::ResourceManager;
+        for (int i = 0; i < m_result.subscriptions.size(); ++i)
+            walk(i);
+        ++m_outstanding; // nothing may have been scheduled (no subscription)
+        settle();
+    } else {
+        m_result.source = AuditSource::ResourceGraph;
+        startResourceGraph();
+    }
+}
+
+void FleetAudit::cancel() {
+    if (!m_running)
+        return;
+    ++m_generation;
+    for (const QPointer<QObject> &object : std::as_const(m_inFlight)) {
+        if (!object)
+            continue;
+        disconnect(object, nullptr, this, nullptr); // an aborted listing is not a failed subscription
+        if (auto *check = qobject_cast<DiskEncryptionSetHealthCheck *>(object))
+            check->abort();
+        else // pagers and replies: abort() is a slot of each
+            QMetaObject::invokeMethod(object, "abort", Qt::DirectConnection);
+        object->deleteLater();
+    }
+    m_inFlight.clear();
+    m_queue.clear();
+    m_result.cancelled = true;
+    for (int i = 0; i < m_result.subscriptions.size(); ++i) {
+        AuditSubscription &s = m_result.subscriptions[i];
+        if (!s.reviewed && s.reason.isEmpty()) {
+            s.reviewed = false;
+            s.reason = tr("The audit was cancelled before this subscription was done.");
+        }
+    }
+    analyse();
+    finish();
+}
+
+void FleetAudit::schedule(Job job) {
+    ++m_outstanding;
+    m_queue.push_back(std::move(job));
+    pump();
+}
+
+void FleetAudit::pump() {
+    while (m_active < m_maxConcurrent && !m_queue.empty()) {
+        Job job = std::move(m_queue.front());
+        m_queue.pop_front();
+        ++m_active;
+        const quint64 generation = m_generation;
+        job([this, generation] {
+            if (generation != m_generation)
+                return;
+            --m_active;
+            pump();
+            settle();
+        });
+    }
+}
+
+void FleetAudit::settle() {
+    if (--m_outstanding > 0 || !m_running)
+        return;
+    m_outstanding = 0;
+    switch (m_phase) {
+    case Phase::Listing:
+        for (int i = 0; i < m_result.subscriptions.size(); ++i) {
+            if (m_result.subscriptions[i].reason.isEmpty())
+                m_result.subscriptions[i].reviewed = true;
+        }
+        emitProgress();
+        startDetails();
+        break;
+    case Phase::Details:
+        analyse();
+        finish();
+        break;
+    case Phase::Idle:
+    case Phase::Done:
+        break;
+    }
+}
+
+void FleetAudit::emitProgress() {
+    int done = 0;
+    for (int i = 0; i < m_result.subscriptions.size(); ++i) {
+        const AuditSubscription &s = m_result.subscriptions[i];
+        done += s.reviewed || !s.reason.isEmpty();
+    }
+    Q_EMIT progress(done, int(m_result.subscriptions.size()), int(m_result.versions.size()));
+}
+
+int FleetAudit::subscriptionIndex(const QString &subscriptionId) const {
+    for (int i = 0; i < m_result.subscriptions.size(); ++i) {
+        if (m_result.subscriptions[i].id.compare(subscriptionId, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
+}
+
+void FleetAudit::finish() {
+    m_phase = Phase::Done;
+    m_result.auditedAt = QDateTime::currentDateTimeUtc();
+    const bool wasRunning = m_running;
+    m_running = false;
+    m_inFlight.clear();
+    if (wasRunning || m_error.isError())
+        Q_EMIT finished();
+}
+
+// ---- Resource Graph -----------------------------------------------------------------------------------
+
+void FleetAudit::startResourceGraph() {
+    QStringList subscriptions;
+    for (const AuditSubscription &s : std::as_const(m_result.subscriptions))
+        subscriptions << s.id;
+    runQuery(
+        QStringLiteral("microsoft.compute/galleries/images/versions"), {}, subscriptions,
+        [this](const nlohmann::json &rows) { onVersionRows(rows); },
+        [this](ResourceGraphPager *pager) { onResourceGraphFinished(pager); });
+}
+
+void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
+                          std::function<void(const nlohmann::json &)> rows,
+                          std::function<void(ResourceGraphPager *)> finished) {
+    ResourceGraphQuery query;
+    query.whereEquals(QStringLiteral("type"), type);
+    if (!ids.isEmpty())
+        query.whereIn(QStringLiteral("id"), ids);
+    ++m_outstanding;
+    auto *pager = new ResourceGraphPager(m_client, query, subscriptions);
+    pager->setParent(this);
+    m_inFlight << pager;
+    connect(pager, &ResourceGraphPager::pageReceived, this, [pager, rows] {
+        if (const auto page = pager->sharedPage(); page && page->is_array())
+            rows(*page);
+    });
+    connect(pager, &ResourceGraphPager::finished, this, [this, pager, finished] {
+        pager->deleteLater();
+        m_inFlight.removeAll(pager);
+        finished(pager);
+    });
+    pager->start();
+}
+
+void FleetAudit::onVersionRows(const nlohmann::json &rows) {
+    if (!rows.is_array())
+        return;
+    for (const nlohmann::json &row : rows) {
+        const QString subscriptionId = QString::fromStdString(row.value("subscriptionId", std::string()));
+        const int index = subscriptionIndex(subscriptionId);
+        if (index >= 0)
+            addVersion(index, row);
+    }
+    emitProgress();
+}
+
+void FleetAudit::onResourceGraphFinished(ResourceGraphPager *pager) {
+    if (!m_running)
+        return;
+    const ArmError error = pager->error();
+    if (error.isError()) {
+        if (m_source == AuditSource::Auto && m_result.versions.empty() && isResourceGraphUnavailable(error)) {
+            qCInfo(lcAudit) << "Resource Graph unavailable, walking Resource Manager:"
+                            << error.toDisplayString();
+            m_result.source = AuditSource::ResourceManager;
+            for (int i = 0; i < m_result.subscriptions.size(); ++i)
+                walk(i);
+            settle();
+            return;
+        }
+        m_error = error;
+        m_running = false;
+        finish();
+        return;
+    }
+    // Resource Graph leaves out what the caller cannot read, and can lag: a subscription it showed nothing of
+    // is walked with Resource Manager, which either lists its (few) galleries or says why it cannot.
+    for (int i = 0; i < m_result.subscriptions.size(); ++i) {
+        if (m_result.subscriptions[i].versions == 0)
+            walk(i);
+    }
+    queryGalleries();
+    settle();
+}
+
+void FleetAudit::queryGalleries() {
+    QStringList subscriptions;
+    for (const AuditSubscription &s : std::as_const(m_result.subscriptions)) {
+        if (s.versions > 0)
+            subscriptions << s.id;
+    }
+    if (subscriptions.isEmpty())
+        return;
+    runQuery(
+        QStringLiteral("microsoft.compute/galleries"), {}, subscriptions,
+        [this](const nlohmann::json &rows) {
+            std::vector<Gallery> galleries;
+            if (!parseResources(rows, galleries).isError()) {
+                for (Gallery &gallery : galleries)
+                    m_galleries.insert(lowerId(gallery.id), std::move(gallery));
+            }
+        },
+        [this](ResourceGraphPager *pager) {
+            if (pager->error().isError()) // the sharing check then reads nothing: said in the log only
+                qCWarning(lcAudit) << "Galleries not read from Resource Graph:"
+                                   << pager->error().toDisplayString();
+            settle();
+        });
+}
+
+void FleetAudit::queryDiskEncryptionSets(const QStringList &ids) {
+    QStringList subscriptions;
+    for (const QString &id : ids) {
+        const QString subscription = ResourceId::parse(id).subscriptionId;
+        if (!subscription.isEmpty() && !subscriptions.contains(subscription, Qt::CaseInsensitive))
+            subscriptions << subscription;
+    }
+    ++m_setReadsLeft;
+    runQuery(
+        QStringLiteral("microsoft.compute/diskencryptionsets"), ids, subscriptions,
+        [this](const nlohmann::json &rows) {
+            std::vector<DiskEncryptionSet> sets;
+            if (parseResources(rows, sets).isError())
+                return;
+            for (DiskEncryptionSet &set : sets) {
+                ReviewedDes &des = m_sets[lowerId(set.id)];
+                des.id = set.id;
+                des.state = ReviewedDes::State::Found;
+                des.des = std::move(set);
+            }
+        },
+        [this, ids](ResourceGraphPager *) {
+            // What Resource Graph did not show (another subscription, a set deleted, ARG lagging) is read
+            // from ARM.
+            for (const QString &id : ids) {
+                if (!m_sets.contains(lowerId(id)) || m_sets[lowerId(id)].des.id.isEmpty())
+                    readSet(id);
+            }
+            setReadDone();
+            settle();
+        });
+}
+
+// ---- Resource Manager walk ------------------------------------------------------------------------------
+
+void FleetAudit::walk(int subscription) {
+    const QString subscriptionId = m_result.subscriptions[subscription].id;
+    if (m_result.galleries.isEmpty()) {
+        const ArmPathBuilder path = galleriesPath(subscriptionId);
+        if (!path.ok()) {
+            subscriptionFailed(subscription, path.error());
+            return;
+        }
+        list(subscription, path.path(), [this, subscription](const nlohmann::json &items) {
+            std::vector<Gallery> galleries;
+            if (parseResources(items, galleries).isError())
+                return;
+            for (Gallery &gallery : galleries) {
+                walkGallery(subscription, gallery.id);
+                m_galleries.insert(lowerId(gallery.id), std::move(gallery));
+            }
+        });
+        return;
+    }
+    for (const QString &galleryId : std::as_const(m_result.galleries)) {
+        if (ResourceId::parse(galleryId).subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) != 0)
+            continue;
+        const ArmPathBuilder path = ArmPathBuilder::fromResourceId(galleryId);
+        if (!path.ok()) {
+            subscriptionFailed(subscription, path.error());
+            continue;
+        }
+        ++m_pendingPerSubscription[size_t(subscription)];
+        getLater(path.path(), {}, [this, subscription](const ArmReply &reply) {
+            Gallery gallery;
+            if (reply.error().isError())
+                subscriptionFailed(subscription, reply.error());
+            else if (!parseResource(reply.json(), gallery).isError()) {
+                walkGallery(subscription, gallery.id);
+                m_galleries.insert(lowerId(gallery.id), std::move(gallery));
+            }
+            listingDone(subscription);
+        });
+    }
+}
+
+void FleetAudit::walkGallery(int subscription, const QString &galleryId) {
+    list(subscription, ArmPathBuilder::fromResourceId(galleryId).path() + QStringLiteral("/images"),
+         [this, subscription](const nlohmann::json &items) {
+             std::vector<GalleryImage> images;
+             if (parseResources(items, images).isError())
+                 return;
+             for (const GalleryImage &image : images)
+                 walkImage(subscription, image.id);
+         });
+}
+
+void FleetAudit::walkImage(int subscription, const QString &imageId) {
+    list(subscription, ArmPathBuilder::fromResourceId(imageId).path() + QStringLiteral("/versions"),
+         [this, subscription](const nlohmann::json &items) {
+             if (!items.is_array())
+                 return;
+             for (const nlohmann::json &item : items)
+                 addVersion(subscription, item);
+             emitProgress();
+         });
+}
+
+void FleetAudit::list(int subscription, const QString &path,
+                      std::function<void(const nlohmann::json &)> page) {
+    ++m_pendingPerSubscription[size_t(subscription)];
+    schedule([this, subscription, path, page](Done done) {
+        ArmPager *pager = m_client->list(path);
+        m_inFlight << pager;
+        connect(pager, &ArmPager::pageReceived, this, page);
+        connect(pager, &ArmPager::finished, this, [this, pager, subscription, done] {
+            pager->deleteLater();
+            m_inFlight.removeAll(pager);
+            if (pager->error().isError())
+                subscriptionFailed(subscription, pager->error());
+            listingDone(subscription);
+            done();
+        });
+    });
+}
+
+void FleetAudit::getLater(const QString &path, const QUrlQuery &query,
+                          std::function<void(const ArmReply &)> handle) {
+    schedule([this, path, query, handle](Done done) {
+        ArmReply *reply = m_client->get(path, query);
+        m_inFlight << reply;
+        connect(reply, &ArmReply::finished, this, [this, reply, handle, done] {
+            reply->deleteLater();
+            m_inFlight.removeAll(reply);
+            handle(*reply);
+            done();
+        });
+    });
+}
+
+void FleetAudit::listingDone(int subscription) {
+    if (--m_pendingPerSubscription[size_t(subscription)] > 0)
+        return;
+    AuditSubscription &s = m_result.subscriptions[subscription];
+    s.reviewed = s.reason.isEmpty();
+    emitProgress();
+}
+
+void FleetAudit::subscriptionFailed(int subscription, const ArmError &error) {
+    AuditSubscription &s = m_result.subscriptions[subscription];
+    qCInfo(lcAudit) << "Subscription" << s.id << "not reviewed:" << error.toDisplayString();
+    s.reviewed = false;
+    if (s.reason.isEmpty())
+        s.reason = error.toDisplayString();
+}
+
+// ---- Details, key health, analysis ----------------------------------------------------------------------
+
+void FleetAudit::addVersion(int subscription, const nlohmann::json &item) {
+    AuditedVersion audited;
+    if (parseResource(item, audited.review.version).isError() || audited.review.version.id.isEmpty())
+        return;
+    const QString key = lowerId(audited.review.version.id);
+    if (m_versionIndex.contains(key))
+        return; // Resource Graph and the walk of a lagging subscription may both bring it
+    if (!m_result.galleries.isEmpty()) {
+        const bool inScope =
+            std::any_of(m_result.galleries.cbegin(), m_result.galleries.cend(), [&](const QString &g) {
+                return key.startsWith(lowerId(g) + QStringLiteral("/images/"));
+            });
+        if (!inScope)
+            return;
+    }
+    // Neither Resource Graph nor a list carries the replication status: readReplication() asks for it.
+    audited.review.version.aggregatedReplicationState.clear();
+    audited.review.version.replicationSummary.clear();
+    audited.review.versionId = audited.review.version.id;
+    ReviewAnalysis::buildMatrix(audited.review);
+    m_versionIndex.insert(key, int(m_result.versions.size()));
+    m_result.versions.push_back(std::move(audited));
+    ++m_result.subscriptions[subscription].versions;
+}
+
+void FleetAudit::startDetails() {
+    m_phase = Phase::Details;
+    ++m_outstanding;    // held while the reads below are scheduled
+    m_setReadsLeft = 1; // the key-health check starts once every set is read, while versions are still read
+    QStringList ids;
+    for (const AuditedVersion &version : m_result.versions) {
+        for (const QString &id : setsOf(version.review)) {
+            if (!ids.contains(id, Qt::CaseInsensitive))
+                ids << id;
+        }
+    }
+    if (!ids.isEmpty()) {
+        if (m_result.source == AuditSource::ResourceGraph)
+            queryDiskEncryptionSets(ids);
+        else
+            for (const QString &id : std::as_const(ids))
+                readSet(id);
+    }
+    // A version that is not Succeeded is the one whose regions may have failed or still be replicating.
+    for (size_t i = 0; i < m_result.versions.size(); ++i) {
+        if (m_result.versions[i].review.version.provisioningState.compare(QLatin1String("Succeeded"),
+                                                                          Qt::CaseInsensitive) != 0)
+            readReplication(i);
+    }
+    setReadDone();
+    settle();
+}
+
+void FleetAudit::setReadDone() {
+    if (--m_setReadsLeft == 0)
+        startHealth();
+}
+
+void FleetAudit::readSet(const QString &id) {
+    const QString key = lowerId(id);
+    m_sets.insert(key, ReviewedDes{id});
+    const ArmPathBuilder path = ArmPathBuilder::fromResourceId(id);
+    if (!path.ok()) {
+        m_sets[key].state = ReviewedDes::State::Unreadable;
+        m_sets[key].error = path.error().message;
+        return;
+    }
+    ++m_setReadsLeft;
+    getLater(path.path(), {}, [this, key](const ArmReply &reply) {
+        ReviewAnalysis::readDes(reply, m_sets[key]);
+        setReadDone();
+    });
+}
+
+void FleetAudit::readReplication(size_t index) {
+    const ArmPathBuilder path = ArmPathBuilder::fromResourceId(m_result.versions[index].review.versionId);
+    if (!path.ok())
+        return;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("ReplicationStatus"));
+    getLater(path.path(), query, [this, index](const ArmReply &reply) {
+        VersionReview &review = m_result.versions[index].review;
+        GalleryImageVersion version;
+        if (!reply.error().isError() && !parseResource(reply.json(), version).isError()) {
+            review.version = std::move(version);
+            ReviewAnalysis::buildMatrix(review);
+        }
+    });
+}
+
+void FleetAudit::startHealth() {
+    QStringList found;
+    for (auto it = m_sets.cbegin(); it != m_sets.cend(); ++it) {
+        if (it->state == ReviewedDes::State::Found)
+            found << it->id;
+    }
+    ++m_outstanding;
+    if (found.isEmpty()) {
+        settle();
+        return;
+    }
+    m_healthCheck = new DiskEncryptionSetHealthCheck(m_client, this);
+    m_inFlight << m_healthCheck.data(); // cancel() aborts it with the reads
+    // As many sets at a time as the walk's bound (each reads its vault and two key versions together): a
+    // fleet's sets are few next to its versions, but each costs two round trips.
+    m_healthCheck->setMaxConcurrentSets(m_maxConcurrent);
+    connect(m_healthCheck, &DiskEncryptionSetHealthCheck::finished, this, [this] {
+        m_health = m_healthCheck->results();
+        m_inFlight.removeAll(m_healthCheck.data());
+        m_healthCheck->deleteLater();
+        settle();
+    });
+    m_healthCheck->start(found);
+}
+
+void FleetAudit::analyse() {
+    QHash<QString, const DesHealth *> health;
+    for (const DesHealth &h : m_health)
+        health.insert(lowerId(h.id), &h);
+    for (AuditedVersion &audited : m_result.versions) {
+        VersionReview &review = audited.review;
+        review.desById.clear();
+        QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
+        for (const QString &id : setsOf(review)) {
+            if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
+                review.desById.insert(lowerId(id), *it);
+            if (const DesHealth *h = health.value(lowerId(id)))
+                sets << h;
+        }
+        const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
+        if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
+            review.gallery = *it;
+        review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
+        std::stable_sort(
+            review.findings.begin(), review.findings.end(),
+            [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
+        review.reviewedAt = QDateTime::currentDateTimeUtc();
+        audited.cells.clear();
+        QSet<AuditEncryption> kinds;
+        for (const ReviewRegion &region : review.regions) {
+            QList<AuditEncryption> row;
+            for (const ReviewDisk &disk : region.disks) {
+                row << encryptionOfCell(review, region, disk);
+                kinds.insert(row.last());
+            }
+            audited.cells << row;
+        }
+        audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
+                             : kinds.isEmpty() ? AuditEncryption::Platform
+                                               : AuditEncryption::Mixed;
+        review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
+    }
+    m_result.sets = m_sets;
+}
+
+} // namespace cmk

@@ -1,0 +1,181 @@
+#pragma once
+
+// Fleet audit: every image version of a set of subscriptions (optionally of some galleries only), with its
+// encryption per region and disk and the findings of the single-version review (review/review.h, the same
+// codes and severities), plus the key-health codes of the Disk Encryption Sets it uses
+// (keyvault/deshealth.h). Fast path: Azure Resource Graph, one paged query for every version in scope, one
+// for the galleries (their sharing) and one for the sets referenced; ARM GETs only for what ARG cannot answer
+// (the replication status of versions not Succeeded, sets ARG does not show). Fallback (or --source arm): a
+// walk subscriptions → galleries → images → versions through ArmClient's pipeline (its throttle and retry
+// policies), at most maxConcurrentRequests() at a time. A subscription that cannot be read (403, timeout) is
+// reported as not reviewed, with the reason; the others complete. cancel() keeps what was found. No widgets
+// here; the report formats are in fleetauditreport.h. Schema of the JSON report: docs/audit.md.
+
+#include "arm/armerror.h"
+#include "review/review.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrlQuery>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace cmk {
+
+class ArmClient;
+class ArmPager;
+class ArmReply;
+class ResourceGraphPager;
+class DiskEncryptionSetHealthCheck;
+
+enum class AuditSource {
+    Auto,            ///< Resource Graph, the ARM walk when ARG is not offered, not allowed or unreachable
+    ResourceGraph,   ///< Resource Graph only
+    ResourceManager, ///< the ARM walk only
+};
+
+/// How a disk, a region or a whole version is encrypted.
+enum class AuditEncryption { Platform, Customer, Double, Confidential, Mixed, Unknown };
+
+/// A subscription of the scope and what became of it.
+struct AuditSubscription {
+    QString id;
+    QString displayName; ///< when the subscription list was read (--all-subscriptions), else empty
+    bool reviewed = false;
+    QString reason; ///< not reviewed: why (the service's error, or that the audit was cancelled)
+    int versions = 0;
+};
+
+struct AuditedVersion {
+    /// Version, names, matrix, gallery, findings (the review's and key health's); its sets are in
+    /// FleetAuditResult::sets, not in review.desById.
+    VersionReview review;
+    /// Per region of review.regions, per disk of that region's disks (same order).
+    QList<QList<AuditEncryption>> cells;
+    AuditEncryption encryption = AuditEncryption::Unknown; ///< the cells' common kind, else Mixed
+};
+
+struct FleetAuditResult {
+    QList<AuditSubscription> subscriptions;
+    QStringList galleries; ///< the gallery filter, empty: every gallery
+    std::vector<AuditedVersion> versions;
+    QHash<QString, ReviewedDes> sets;       ///< every set the versions use, by lower-case id
+    AuditSource source = AuditSource::Auto; ///< ResourceGraph or ResourceManager once started
+    bool cancelled = false;
+    QDateTime auditedAt; ///< UTC, when it ended
+
+    int reviewedSubscriptions() const;
+    int versionsWithFindings() const;
+    int count(ReviewFinding::Severity severity) const;
+    bool hasErrorFinding() const { return count(ReviewFinding::Severity::Error) > 0; }
+};
+
+class FleetAudit : public QObject {
+    Q_OBJECT
+public:
+    explicit FleetAudit(ArmClient *client, QObject *parent = nullptr);
+    ~FleetAudit() override;
+
+    void setSource(AuditSource source) { m_source = source; }
+    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 16); the key-health
+    /// check, which runs alongside the replication reads, reads as many sets at a time (each its vault and
+    /// key versions together).
+    void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    /// The day end of life is compared with (default: today).
+    void setToday(const QDate &today) { m_today = today; }
+
+    /// Audits `subscriptionIds`, only the versions of `galleryIds` when given; finished() follows.
+    void start(const QStringList &subscriptionIds, const QStringList &galleryIds = {});
+    /// Lists the subscriptions first (GET /subscriptions), those of `tenantId` only when given, then start().
+    void startAllSubscriptions(const QString &tenantId = {}, const QStringList &galleryIds = {});
+    /// Stops; what was found is kept and analysed, the subscriptions not done are not reviewed; finished().
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    /// Set when the audit could not run at all (the subscription list, or Resource Graph with --source arg).
+    const ArmError &error() const { return m_error; }
+    const FleetAuditResult &result() const { return m_result; }
+
+Q_SIGNALS:
+    /// Subscriptions done of those in scope, versions seen so far.
+    void progress(int subscriptionsDone, int subscriptionsTotal, int versionsSeen);
+    void finished();
+
+private:
+    using Done = std::function<void()>;
+    using Job = std::function<void(Done done)>;
+    enum class Phase { Idle, Listing, Details, Done }; ///< Details: sets, replication, key health
+
+    // Resource Graph path.
+    void startResourceGraph();
+    /// A Resource Graph query for the resources of `type` (only `ids` when given) in `subscriptions`: `rows`
+    /// for each page, then `finished`.
+    void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
+                  std::function<void(const nlohmann::json &)> rows,
+                  std::function<void(ResourceGraphPager *)> finished);
+    void onVersionRows(const nlohmann::json &rows);
+    void onResourceGraphFinished(ResourceGraphPager *pager);
+    void queryGalleries();
+    void queryDiskEncryptionSets(const QStringList &ids);
+    // ARM walk.
+    void walk(int subscription);
+    void walkGallery(int subscription, const QString &galleryId);
+    void walkImage(int subscription, const QString &imageId);
+    void list(int subscription, const QString &path, std::function<void(const nlohmann::json &)> page);
+    /// A GET when the bound allows; `handle` gets its answer.
+    void getLater(const QString &path, const QUrlQuery &query, std::function<void(const ArmReply &)> handle);
+    /// One listing of `subscription` ended; the subscription is done once none is left.
+    void listingDone(int subscription);
+    void subscriptionFailed(int subscription, const ArmError &error);
+    // After the listing: sets, replication, key health, analysis.
+    void addVersion(int subscription, const nlohmann::json &item);
+    void startDetails();
+    void readSet(const QString &id);
+    void readReplication(size_t index);
+    /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
+    void setReadDone();
+    void startHealth();
+    void analyse();
+    void finish();
+
+    void schedule(Job job);
+    void pump();
+    /// Counts down the work of the current phase; the next phase starts when none is left.
+    void settle();
+    void emitProgress();
+    int subscriptionIndex(const QString &subscriptionId) const;
+
+    QPointer<ArmClient> m_client;
+    AuditSource m_source = AuditSource::Auto;
+    int m_maxConcurrent = 16;
+    QDate m_today;
+    bool m_running = false;
+    Phase m_phase = Phase::Idle;
+    ArmError m_error;
+    FleetAuditResult m_result;
+    std::vector<int> m_pendingPerSubscription; ///< listings still running, per subscription
+    QHash<QString, int> m_versionIndex;        ///< lower-case version id -> index in m_result.versions
+    QHash<QString, Gallery> m_galleries;       ///< lower-case id
+    QHash<QString, ReviewedDes> m_sets;        ///< lower-case id
+    std::vector<DesHealth> m_health;
+    std::deque<Job> m_queue;
+    int m_active = 0;
+    int m_setReadsLeft = 0;
+    int m_outstanding = 0; ///< jobs queued or running, and Resource Graph queries, of this phase
+    quint64 m_generation = 0;
+    QList<QPointer<QObject>> m_inFlight; ///< pagers and replies, aborted by cancel()
+    QPointer<DiskEncryptionSetHealthCheck> m_healthCheck;
+};
+
+/// Stable keys for reports: "platform", "customer", "double", "confidential", "mixed", "unknown".
+QString auditEncryptionKey(AuditEncryption encryption);
+/// Translated.
+QString auditEncryptionLabel(AuditEncryption encryption);
+
+} // namespace cmk
