@@ -19,11 +19,6 @@ namespace cmkapp {
 
 namespace {
 
-// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": use the same one here.
-QString tr(const char *text) {
-    return QCoreApplication::translate("cmkapp", text);
-}
-
 enum class AuditFormat { Text, Json, Csv, Html };
 
 struct AuditRequest {

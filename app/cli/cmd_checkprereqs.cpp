@@ -18,11 +18,6 @@ using cmk::PrerequisiteChecker;
 using Item = PrerequisiteChecker::Item;
 using State = PrerequisiteChecker::State;
 
-// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": use the same one here.
-QString tr(const char *text) {
-    return QCoreApplication::translate("cmkapp", text);
-}
-
 QString stateKey(State state) {
     return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
 }

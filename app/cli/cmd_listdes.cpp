@@ -22,11 +22,6 @@ namespace cmkapp {
 
 namespace {
 
-// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": use the same one here.
-QString tr(const char *text) {
-    return QCoreApplication::translate("cmkapp", text);
-}
-
 const QString CustomerKey = QStringLiteral("EncryptionAtRestWithCustomerKey");
 const QString PlatformAndCustomerKeys = QStringLiteral("EncryptionAtRestWithPlatformAndCustomerKeys");
 const QString ConfidentialVm = QStringLiteral("ConfidentialVmEncryptedWithCustomerKey");

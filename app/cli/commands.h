@@ -6,6 +6,7 @@
 #include "appcontext.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QStringList>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,12 @@ class VersionReviewer;
 } // namespace cmk
 
 namespace cmkapp {
+
+/// lupdate files the tr() calls of namespace cmkapp under the context "cmkapp": the commands' free functions
+/// translate through this one copy (one per file broke the unity build, which joins several files).
+inline QString tr(const char *text) {
+    return QCoreApplication::translate("cmkapp", text);
+}
 
 using SubcommandFn = int (*)(const QStringList &arguments);
 
