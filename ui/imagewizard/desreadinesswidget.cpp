@@ -331,8 +331,9 @@ void DesReadinessWidget::setEncryptionType(const QString &encryptionType) {
     if (index >= 0)
         m_typeCombo->setCurrentIndex(index); // the commands follow the draft too
     if (!m_checker->isBusy())
-        showResults(); // which regions lack a set of the draft's type changed
-    updateCreateButtons();
+        showResults(); // which regions lack a set of the draft's type changed; it updates the buttons too
+    else
+        updateCreateButtons();
 }
 
 QString DesReadinessWidget::statusText(const cmk::RegionDesReadiness &r) {
