@@ -1663,6 +1663,17 @@
     </message>
 </context>
 <context>
+    <name>PagedReport</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written.</source>
+        <translation>Impossible d’écrire le fichier PDF.</translation>
+    </message>
+</context>
+<context>
     <name>PrerequisiteReminder</name>
     <message>
         <source>Prerequisites</source>
@@ -2322,10 +2333,6 @@
         <translation>illisible&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The PDF file could not be written.</source>
-        <translation>Impossible d’écrire le fichier PDF.</translation>
-    </message>
-    <message>
         <source>Findings: %1, %2, %3.</source>
         <extracomment>%1 is &quot;N problems&quot;, %2 &quot;N warnings&quot;, %3 &quot;N notes&quot;</extracomment>
         <translation>Constats&#xa0;: %1, %2, %3.</translation>
@@ -2511,6 +2518,38 @@
     <message>
         <source>Replicating</source>
         <translation>Réplication en cours</translation>
+    </message>
+    <message>
+        <source>Standard HDD (LRS)</source>
+        <translation>HDD Standard (LRS)</translation>
+    </message>
+    <message>
+        <source>Standard HDD (ZRS)</source>
+        <translation>HDD Standard (ZRS)</translation>
+    </message>
+    <message>
+        <source>Standard SSD (LRS)</source>
+        <translation>SSD Standard (LRS)</translation>
+    </message>
+    <message>
+        <source>Standard SSD (ZRS)</source>
+        <translation>SSD Standard (ZRS)</translation>
+    </message>
+    <message>
+        <source>Premium SSD (LRS)</source>
+        <translation>SSD Premium (LRS)</translation>
+    </message>
+    <message>
+        <source>Premium SSD (ZRS)</source>
+        <translation>SSD Premium (ZRS)</translation>
+    </message>
+    <message>
+        <source>Premium SSD v2 (LRS)</source>
+        <translation>SSD Premium v2 (LRS)</translation>
+    </message>
+    <message>
+        <source>Ultra Disk (LRS)</source>
+        <translation>Disque Ultra (LRS)</translation>
     </message>
 </context>
 <context>

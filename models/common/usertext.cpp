@@ -144,12 +144,39 @@ QString RegionNames::englishName(const QString &region) {
     return entry ? QString::fromLatin1(entry->displayName) : QString();
 }
 
+// Storage account types (gallery replicas, managed disks) by the names the Azure portal shows.
+const char *const storageTypeTable[][2] = {
+    {"Standard_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (LRS)")},
+    {"Standard_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (ZRS)")},
+    {"StandardSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (LRS)")},
+    {"StandardSSD_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (ZRS)")},
+    {"Premium_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (LRS)")},
+    {"Premium_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (ZRS)")},
+    {"PremiumV2_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD v2 (LRS)")},
+    {"UltraSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Ultra Disk (LRS)")},
+};
+
 QString ServiceTerms::state(const QString &value) {
     for (const auto &entry : stateTable) {
         if (value.compare(QLatin1String(entry[0]), Qt::CaseInsensitive) == 0)
             return tr(entry[1]);
     }
     return value;
+}
+
+QString ServiceTerms::storageType(const QString &value) {
+    for (const auto &entry : storageTypeTable) {
+        if (value.compare(QLatin1String(entry[0]), Qt::CaseInsensitive) == 0)
+            return tr(entry[1]);
+    }
+    return value;
+}
+
+QStringList ServiceTerms::knownStorageTypes() {
+    QStringList types;
+    for (const auto &entry : storageTypeTable)
+        types << QString::fromLatin1(entry[0]);
+    return types;
 }
 
 bool ServiceTerms::isKnownState(const QString &value) {

@@ -39,6 +39,11 @@ class ServiceTerms {
 public:
     /// A provisioning, replication, registration or OS state ("Succeeded" → "Réussi").
     static QString state(const QString &value);
+    /// A storage account type as the Azure portal names it ("Standard_LRS" → "Standard HDD (LRS)", "HDD
+    /// Standard (LRS)"); an unknown type is shown as sent.
+    static QString storageType(const QString &value);
+    /// Every identifier storageType() knows.
+    static QStringList knownStorageTypes();
     /// Whether `value` is one of the identifiers state() translates.
     static bool isKnownState(const QString &value);
     /// Every identifier state() knows.

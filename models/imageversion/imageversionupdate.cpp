@@ -147,7 +147,9 @@ QStringList ImageVersionUpdateRules::regionErrors(const ImageVersionDraft &curre
             reasons << tr("Region %1: the storage account type of an existing target region stays %2 (not "
                           "%3); Azure refuses the change (“Global storage account type does not match the "
                           "storage account type in the existing TargetRegion”).")
-                           .arg(before.name, before.storageAccountType, after);
+                           .arg(RegionNames::displayName(before.name),
+                                ServiceTerms::storageType(before.storageAccountType),
+                                ServiceTerms::storageType(after));
     }
     return reasons;
 }
@@ -184,8 +186,9 @@ void ImageVersionUpdateDiff::addRegionChanges(QList<ImageVersionChange> &out,
             out.append(
                 {after.name, tr("Replica count"), replicasBefore, QLocale().toString(after.replicaCount)});
         if (!before || before->storageAccountType != after.storageAccountType)
-            out.append({after.name, tr("Storage account type"), before ? before->storageAccountType : none(),
-                        after.storageAccountType});
+            out.append({after.name, tr("Storage account type"),
+                        before ? ServiceTerms::storageType(before->storageAccountType) : none(),
+                        ServiceTerms::storageType(after.storageAccountType)});
         addDiskChanges(out, current, before, updated, after);
     }
 }

@@ -95,7 +95,7 @@ QStringList rawValuesIn(const QString &rawText) {
         const qsizetype from = qMax<qsizetype>(0, m.capturedStart() - 40);
         problems << QStringLiteral("%1 “%2” in “…%3…”").arg(what, m.captured(), text.mid(from, 100));
     };
-    QStringList words = states;
+    QStringList words = states + cmk::ServiceTerms::knownStorageTypes();
     words.removeAll(
         QStringLiteral("Unknown")); // an English word only as an Azure state; French has "Inconnu"
     for (const QString &region : cmk::RegionNames::armNames())
@@ -195,11 +195,11 @@ private Q_SLOTS:
         // The check must be able to fail: each kind of raw value it looks for.
         QCOMPARE(rawValuesIn(QStringLiteral("Dans westeurope, la réplication est InProgress (40%) depuis le "
                                             "2026-01-15 ; Etat : Succeeded. East US 2, Generalized.\naz vm "
-                                            "create --location westeurope"))
+                                            "create --location westeurope\nStockage : Standard_LRS"))
                      .size(),
-                 8);
+                 9);
         QVERIFY(rawValuesIn(QStringLiteral("Dans Europe Ouest, la réplication est en cours (40 %) depuis le "
-                                           "15/01/2026 ; État : réussi. /subscriptions/x/westeurope-rg"))
+                                           "15/01/2026 ; État : réussi. /subscriptions/x/westeurope-rg. Stockage : HDD Standard (LRS)"))
                     .isEmpty());
     }
 

@@ -571,11 +571,11 @@ private Q_SLOTS:
         QComboBox *lun1Storage = w->disksPage()->storageCombo(1);
         QVERIFY(osStorage && lun1Storage && w->disksPage()->storageCombo(0));
         QCOMPARE(comboTexts(osStorage),
-                 (QStringList{QStringLiteral("Default"), QStringLiteral("Standard_LRS"),
-                              QStringLiteral("StandardSSD_LRS"), QStringLiteral("Premium_LRS"),
-                              QStringLiteral("StandardSSD_ZRS"), QStringLiteral("Premium_ZRS")}));
-        osStorage->setCurrentIndex(osStorage->findText(QStringLiteral("Premium_LRS")));
-        lun1Storage->setCurrentIndex(lun1Storage->findText(QStringLiteral("StandardSSD_ZRS")));
+                 (QStringList{QStringLiteral("Default"), QStringLiteral("Standard HDD (LRS)"),
+                              QStringLiteral("Standard SSD (LRS)"), QStringLiteral("Premium SSD (LRS)"),
+                              QStringLiteral("Standard SSD (ZRS)"), QStringLiteral("Premium SSD (ZRS)")}));
+        osStorage->setCurrentIndex(osStorage->findData(QStringLiteral("Premium_LRS")));
+        lun1Storage->setCurrentIndex(lun1Storage->findData(QStringLiteral("StandardSSD_ZRS")));
         screenshot(w.get(), QStringLiteral("10-disk-options"));
 
         w->next();
@@ -614,7 +614,7 @@ private Q_SLOTS:
         sameDes->setChecked(false);
         w->disksPage()->osDiskSizeSpin()->setValue(48);
         QComboBox *osStorage = w->disksPage()->storageCombo(-1);
-        osStorage->setCurrentIndex(osStorage->findText(QStringLiteral("StandardSSD_LRS")));
+        osStorage->setCurrentIndex(osStorage->findData(QStringLiteral("StandardSSD_LRS")));
         const cmk::VmDraft typed = w->draftModel()->draft();
         QCOMPARE(typed.name, QStringLiteral("vm-saved-01"));
         // Closing asks first; once confirmed, what the debounce still held is written on the way out.
@@ -644,7 +644,7 @@ private Q_SLOTS:
         QVERIFY(w->draftModel()->draft() == typed);
         QVERIFY(advance(*w, 2));
         QCOMPARE(w->disksPage()->osDiskSizeSpin()->value(), 48);
-        QCOMPARE(w->disksPage()->storageCombo(-1)->currentText(), QStringLiteral("StandardSSD_LRS"));
+        QCOMPARE(w->disksPage()->storageCombo(-1)->currentData().toString(), QStringLiteral("StandardSSD_LRS"));
         QCOMPARE(w->disksPage()->desCombo(-1)->currentData(DiskEncryptionSetModel::IdRole).toString(),
                  des("des-weu-cmk"));
         QCOMPARE(w->draftModel()->draft(), typed);

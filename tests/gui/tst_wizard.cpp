@@ -178,7 +178,9 @@ private Q_SLOTS:
         QVERIFY(addRegion(QStringLiteral("France Central")));
         w<QSpinBox>(QStringLiteral("replicaSpin_westeurope"))->setValue(2);
         auto *storage = w<QComboBox>(QStringLiteral("storageCombo_francecentral"));
-        storage->setCurrentIndex(storage->findText(QStringLiteral("Standard_ZRS")));
+        QCOMPARE(storage->itemText(storage->findData(QStringLiteral("Standard_ZRS"))),
+                 QStringLiteral("Standard HDD (ZRS)"));
+        storage->setCurrentIndex(storage->findData(QStringLiteral("Standard_ZRS")));
         QVERIFY(next(wizard));
 
         QCOMPARE(wizard->currentId(), int(cmkui::EncryptionPageId));

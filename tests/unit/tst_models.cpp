@@ -639,7 +639,7 @@ void TestModels::updateDiffSaysBeforeAndAfter() {
         {QStringLiteral("eastus2"), QStringLiteral("Target region"), none, QStringLiteral("added")},
         {QStringLiteral("eastus2"), QStringLiteral("Replica count"), none, QStringLiteral("2")},
         {QStringLiteral("eastus2"), QStringLiteral("Storage account type"), none,
-         QStringLiteral("Standard_LRS")},
+         QStringLiteral("Standard HDD (LRS)")},
         {QStringLiteral("eastus2"), QStringLiteral("OS disk"), none, QStringLiteral("des-eus2")},
         {{}, QStringLiteral("End-of-life date"), none, ServiceTerms::date(QDate(2030, 12, 31))},
         {{}, QStringLiteral("Exclude from latest"), QStringLiteral("no"), QStringLiteral("yes")},

@@ -35,8 +35,10 @@ namespace cmkui {
 namespace {
 
 void fillStorageAccountTypes(QComboBox *combo) {
-    for (const QString &type : storageAccountTypes())
-        combo->addItem(type, type);
+    for (const QString &type : storageAccountTypes()) {
+        combo->addItem(ServiceTerms::storageType(type), type);
+        combo->setItemData(combo->count() - 1, type, Qt::ToolTipRole);
+    }
 }
 
 } // namespace
@@ -363,6 +365,9 @@ void ReplicationPage::retranslateUi() {
     m_defaultReplicaSpin->setAccessibleName(tr("Default replica count"));
     m_defaultStorageLabel->setText(tr("Default &storage account type:"));
     m_defaultStorageCombo->setAccessibleName(tr("Default storage account type"));
+    for (int i = 0; i < m_defaultStorageCombo->count(); ++i)
+        m_defaultStorageCombo->setItemText(
+            i, ServiceTerms::storageType(m_defaultStorageCombo->itemData(i).toString()));
     m_lifecycleBox->setTitle(tr("Lifecycle"));
     m_endOfLifeCheck->setText(tr("&End-of-life date:"));
     m_endOfLifeCheck->setAccessibleName(tr("Set an end-of-life date"));

@@ -287,7 +287,8 @@ QString SubmitPage::summaryHtml() const {
     html.grid({tr("Region"), tr("Replica count"), tr("Storage account type")});
     for (const RegionDraft &region : d.targetRegions)
         html.gridRow(
-            {regionName(region.name), QLocale().toString(region.replicaCount), region.storageAccountType},
+            {regionName(region.name), QLocale().toString(region.replicaCount),
+             ServiceTerms::storageType(region.storageAccountType)},
             {1});
     html.row(tr("Default replica count"), QLocale().toString(d.defaultReplicaCount));
     html.row(tr("End-of-life date"), d.endOfLifeDate.isValid()

@@ -1,6 +1,7 @@
 #include "vmwizard/vmdiskspage.h"
 
 #include "common/diskencryptionsetmodel.h"
+#include "common/usertext.h"
 #include "imageversion/imageversionvalidation.h"
 #include "vm/vmsource.h"
 #include "vm/vmvalidation.h"
@@ -137,6 +138,8 @@ void VmDisksPage::retranslateUi() {
         //: Label of a storage account type dropdown: %1 the disk (OS disk, Data disk (LUN 1))
         it->first->setText(tr("%1 storage:").arg(ImageVersionValidation::diskTitle(it.key())));
         it->second->setItemText(0, tr("Default"));
+        for (int i = 1; i < it->second->count(); ++i)
+            it->second->setItemText(i, ServiceTerms::storageType(it->second->itemData(i).toString()));
         it->second->setAccessibleName(
             tr("Storage account type of the %1").arg(ImageVersionValidation::diskLabel(it.key())));
     }
@@ -186,8 +189,10 @@ void VmDisksPage::rebuildRows() {
         combo->setObjectName(lun < 0 ? QStringLiteral("osDiskStorageCombo")
                                      : QStringLiteral("dataDiskStorageCombo_%1").arg(lun));
         combo->addItem(QString(), QString());
-        for (const QString &type : VmDraft::storageAccountTypes())
-            combo->addItem(type, type);
+        for (const QString &type : VmDraft::storageAccountTypes()) {
+            combo->addItem(ServiceTerms::storageType(type), type);
+            combo->setItemData(combo->count() - 1, type, Qt::ToolTipRole);
+        }
         auto *label = new QLabel(m_optionsBox);
         label->setBuddy(combo);
         m_optionRows->addWidget(label, i + 1, 0);

@@ -3,6 +3,7 @@
 #include "common/diskencryptionsetmodel.h"
 #include "common/operationprogresspanel.h"
 #include "common/summaryhtml.h"
+#include "common/usertext.h"
 #include "imageversion/imageversionvalidation.h"
 #include "vm/vmexport.h"
 #include "vm/vmvalidation.h"
@@ -140,7 +141,8 @@ QString VmReviewPage::summaryHtml() const {
     for (int lun : disks) {
         //: Summary row title: %1 the disk (OS disk, Data disk (LUN 1))
         html.row(tr("%1 storage").arg(ImageVersionValidation::diskTitle(lun)),
-                 d.storageTypeFor(lun).isEmpty() ? tr("default") : d.storageTypeFor(lun));
+                 d.storageTypeFor(lun).isEmpty() ? tr("default")
+                                                 : cmk::ServiceTerms::storageType(d.storageTypeFor(lun)));
     }
     if (usesCustomerKey(d.encryption)) {
         html.grid({tr("Disk"), tr("Disk encryption set")});
