@@ -854,7 +854,7 @@ QString ReviewReport::text(const VersionReview &review) {
                                         : tr("no replication status");
         lines << QStringLiteral("  ") +
                      tr("%1 — %n replica(s), %2, %3", nullptr, region.replicaCount)
-                         .arg(rvRegion(region.name), region.storageAccountType, replication);
+                         .arg(rvRegion(region.name), ServiceTerms::storageType(region.storageAccountType), replication);
         if (!region.replicationDetails.isEmpty())
             lines << QStringLiteral("    ") + tr("Replication details: %1").arg(region.replicationDetails);
         if (const QString confidential = confidentialText(review, region); !confidential.isEmpty())
@@ -1031,10 +1031,10 @@ QString ReviewReport::keyHealthHtml(const VersionReview &review) {
         return {};
     const auto e = [](const QString &s) { return s.toHtmlEscaped(); };
     QString h = QStringLiteral("<h2>%1</h2>").arg(e(tr("Key health of the disk encryption sets")));
-    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><thead><tr>");
     for (const QString &header : {tr("Name"), tr("Status"), tr("Findings")})
         h += QStringLiteral("<th>%1</th>").arg(e(header));
-    h += QStringLiteral("</tr>");
+    h += QStringLiteral("</tr></thead>");
     for (const DesHealth &health : review.keyHealth) {
         QStringList findings;
         for (const DesFinding &finding : health.findings)
@@ -1102,18 +1102,18 @@ QString ReviewReport::html(const VersionReview &review) {
     }
 
     h += QStringLiteral("<h2>%1</h2>").arg(e(tr("Target regions and disks")));
-    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><thead><tr>");
     for (const QString &header : {tr("Region"), tr("Replicas"), tr("Storage"), tr("Replication")})
         h += QStringLiteral("<th>%1</th>").arg(e(header));
     h += QStringLiteral("<th>%1</th>").arg(e(ReviewAnalysis::diskLabel(-1)));
     for (int lun : review.dataDiskLuns)
         h += QStringLiteral("<th>%1</th>").arg(e(ReviewAnalysis::diskLabel(lun)));
-    h += QStringLiteral("</tr>");
+    h += QStringLiteral("</tr></thead>");
     for (const ReviewRegion &region : review.regions) {
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td>")
                  .arg(e(rvRegion(region.name)))
                  .arg(region.replicaCount)
-                 .arg(e(region.storageAccountType));
+                 .arg(e(ServiceTerms::storageType(region.storageAccountType)));
         h += QStringLiteral("<td>%1</td>").arg(e(replicationText(region, QStringLiteral(" — "))));
         for (const ReviewDisk &disk : region.disks) {
             QString cell = cellText(review, disk.desId);
@@ -1128,11 +1128,11 @@ QString ReviewReport::html(const VersionReview &review) {
 
     if (!review.desById.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2>").arg(e(tr("Disk encryption sets")));
-        h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr>");
+        h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><thead><tr>");
         for (const QString &header : {tr("Name"), tr("Resource group"), tr("Location"), tr("Encryption type"),
                                       tr("Key URL"), tr("Key vault")})
             h += QStringLiteral("<th>%1</th>").arg(e(header));
-        h += QStringLiteral("</tr>");
+        h += QStringLiteral("</tr></thead>");
         for (const ReviewedDes &des : review.desById) {
             const ResourceId parsed = ResourceId::parse(des.id);
             if (des.state != ReviewedDes::State::Found) {

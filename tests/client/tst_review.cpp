@@ -4,9 +4,11 @@
 
 #include "arm/armclient.h"
 #include "armsandbox.h"
+#include "common/pagedreport.h"
 #include "common/usertext.h"
 #include "review/review.h"
 #include "review/reviewexport.h"
+#include "review/reviewreport.h"
 #include "review/reviewwindow.h"
 #include "support/cmkwizardprocess.h"
 #include "support/demodraft.h"
@@ -25,6 +27,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QtTest>
 
 using namespace cmk;
@@ -321,6 +325,60 @@ private Q_SLOTS:
         QCOMPARE(draft.targetRegions.size(), 6);
         QCOMPARE(draft.targetRegions[0].name, QStringLiteral("westeurope"));
         QCOMPARE(draft.encryption, EncryptionMode::PlatformAndCustomerKeys); // des-weu-double is in use
+    }
+
+    void pdfNeverSplitsATableRow() {
+        // A long review: the bad version's regions and findings many times over, with long messages, so
+        // that rows of several lines fall on page breaks.
+        VersionReview review = reviewOf(kBadVersion);
+        const QList<ReviewRegion> regions = review.regions;
+        const QList<ReviewFinding> findings = review.findings;
+        for (int i = 0; i < 12; ++i) {
+            review.regions += regions;
+            for (ReviewFinding finding : findings) {
+                finding.message += QStringLiteral(" ") + finding.message + QStringLiteral(" ") + finding.message;
+                review.findings.append(finding);
+            }
+        }
+        const QSizeF page(1046, 660);
+        const auto straddling = [](QTextDocument *document, const QList<cmkui::ReportPage> &pages) {
+            int count = 0;
+            for (const cmkui::TableRowPages &row : cmkui::tableRowPages(document, pages))
+                count += row.firstPage != row.lastPage ? 1 : 0;
+            return count;
+        };
+        QTextDocument document;
+        document.setHtml(ReviewReport::html(review));
+        const QList<cmkui::ReportPage> pages = cmkui::paginateReport(&document, page);
+        QVERIFY(pages.size() > 3);
+        QCOMPARE(straddling(&document, pages), 0);
+        // Cut every page height instead, rows would straddle: the fixture does test something.
+        QList<cmkui::ReportPage> naive;
+        for (qreal start = 0; start < document.size().height(); start += page.height())
+            naive.append({start, start + page.height()});
+        QVERIFY(straddling(&document, naive) > 3);
+        // Each page holds at most a page, and they follow each other; the pages that continue the
+        // region × disk matrix start with its header row again.
+        int repeatedHeaders = 0;
+        for (int i = 0; i < pages.size(); ++i) {
+            const cmkui::ReportPage &p = pages.at(i);
+            QVERIFY(p.end - p.start + (p.headerBottom - p.headerTop) <= page.height());
+            QCOMPARE(p.start, i == 0 ? 0.0 : pages.at(i - 1).end);
+            repeatedHeaders += p.headerBottom > p.headerTop ? 1 : 0;
+        }
+        QVERIFY(repeatedHeaders > 0);
+
+        // The file: several pages, none empty of text.
+        const QString pdf = m_dir.filePath(QStringLiteral("long-review.pdf"));
+        QString why;
+        QVERIFY2(cmkui::saveReviewPdf(review, pdf, &why), qPrintable(why));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        // Qt's PDF writer describes each page as "/Type /Page"; A4 landscape (1046 × 690 pixels, less the
+        // footer) is a little larger than the page above.
+        const int printed = int(bytes.count("/Type /Page\n"));
+        QVERIFY2(printed >= pages.size() - 1 && printed <= pages.size(), qPrintable(QString::number(printed)));
     }
 
     void unreadableDes() {

@@ -1,11 +1,8 @@
 #include "review/reviewreport.h"
 
-#include <QFileInfo>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
+#include "common/pagedreport.h"
+
 #include <QSaveFile>
-#include <QTextDocument>
 
 namespace cmkui {
 
@@ -21,24 +18,10 @@ bool saveReviewHtml(const cmk::VersionReview &review, const QString &path, QStri
 }
 
 bool saveReviewPdf(const cmk::VersionReview &review, const QString &path, QString *error) {
-    {
-        QPdfWriter writer(path);
-        writer.setTitle(cmk::ReviewReport::tr("Review of image version %1").arg(review.versionName));
-        writer.setCreator(QStringLiteral("cmkwizard"));
-        // The region × disk matrix is wide: landscape keeps its columns readable.
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-        QTextDocument document;
-        document.setHtml(cmk::ReviewReport::html(review));
-        document.print(&writer);
-    }
-    const QFileInfo written(path);
-    if (!written.exists() || written.size() == 0) {
-        if (error)
-            *error = cmk::ReviewReport::tr("The PDF file could not be written.");
-        return false;
-    }
-    return true;
+    // The region × disk matrix is wide: landscape keeps its columns readable.
+    return printHtmlToPdf(cmk::ReviewReport::html(review), path,
+                          cmk::ReviewReport::tr("Review of image version %1").arg(review.versionName),
+                          QPageLayout::Landscape, error);
 }
 
 } // namespace cmkui
