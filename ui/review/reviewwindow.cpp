@@ -73,8 +73,11 @@ QLayout *ReviewWindow::buildPicker() {
           std::pair{&m_imageCombo, "imageCombo"}, std::pair{&m_versionCombo, "versionCombo"}}) {
         *combo = new QComboBox(this);
         (*combo)->setObjectName(QString::fromLatin1(name));
-        (*combo)->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        (*combo)->setMinimumContentsLength(14);
+        // They share the row's width: sized to their contents, the French picker made the window wider than
+        // 800 pixels. The popup still shows whole names, and the tooltip the chosen one.
+        (*combo)->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        (*combo)->setMinimumContentsLength(10);
+        connect(*combo, &QComboBox::currentTextChanged, *combo, &QComboBox::setToolTip);
         browseRow->addWidget(*combo, 1);
     }
     m_reviewButton = makeButton("reviewButton");
@@ -388,7 +391,8 @@ void ReviewWindow::showReview() {
     for (int row = 0; row < r.regions.size(); ++row) {
         const cmk::ReviewRegion &region = r.regions.at(row);
         const QStringList cells = {cmk::RegionNames::displayName(region.name),
-                                   QString::number(region.replicaCount), region.storageAccountType,
+                                   QString::number(region.replicaCount),
+                                   cmk::ServiceTerms::storageType(region.storageAccountType),
                                    cmk::ReviewReport::replicationText(region, QStringLiteral("\n"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
