@@ -4986,14 +4986,6 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <translation>Exporter en %1</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Save…</source>
-        <translation>Enregistrer…</translation>
-    </message>
-    <message>
         <source>%1 (*%2)</source>
         <translation>%1 (*%2)</translation>
     </message>
@@ -5002,12 +4994,20 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
         <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
         <source>The same settings as an Azure CLI command, a PowerShell script, an ARM template or a Bicep file.</source>
         <translation>Les mêmes paramètres sous forme de commande Azure CLI, de script PowerShell, de modèle ARM ou de fichier Bicep.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
     </message>
 </context>
 <context>

@@ -54,8 +54,8 @@ ReviewExportDialog::ReviewExportDialog(const cmk::ImageVersionDraft &draft, cmk:
     m_text->setPlainText(result.text);
     layout->addWidget(m_text, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
-    QPushButton *save = buttons->addButton(tr("Save…"), QDialogButtonBox::ActionRole);
+    QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    QPushButton *save = buttons->addButton(tr("&Save…"), QDialogButtonBox::ActionRole);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(text()); });
@@ -92,7 +92,7 @@ QToolButton *createExportButton(const std::function<cmk::ImageVersionDraft()> &p
                                 const std::function<QStringList()> &extraNotes) {
     auto *button = new QToolButton(parent);
     button->setObjectName(QStringLiteral("exportButton"));
-    button->setText(ReviewExportDialog::tr("Export"));
+    button->setText(ReviewExportDialog::tr("E&xport"));
     button->setToolTip(
         ReviewExportDialog::tr("The same settings as an Azure CLI command, a PowerShell script, an "
                                "ARM template or a Bicep file."));

@@ -257,7 +257,7 @@ void ReviewWindow::retranslateUi() {
     m_saveJsonButton->setText(tr("Save &JSON…"));
     m_saveHtmlButton->setText(tr("Save &HTML…"));
     m_savePdfButton->setText(tr("Save &PDF…"));
-    m_exportButton->setText(ReviewExportDialog::tr("Export"));
+    m_exportButton->setText(ReviewExportDialog::tr("E&xport"));
     // The same button as on the image wizard's result page, with its translation.
     m_createVmButton->setText(
         QCoreApplication::translate("cmkui::SubmitPage", "Create &VM from this version"));
