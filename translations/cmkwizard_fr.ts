@@ -3498,12 +3498,12 @@
 <context>
     <name>cmkapp::LanguageButton</name>
     <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
         <source>Language of the interface. What you typed is kept.</source>
         <translation>Langue de l’interface. Ce que vous avez saisi est conservé.</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage</source>
+        <translation>Lang&amp;ue</translation>
     </message>
 </context>
 <context>

@@ -52,9 +52,9 @@ void LanguageButton::syncChecks() {
 void LanguageButton::retranslateUi() {
     // QWizard puts a button's text back from its own copy when the page or the style changes.
     if (m_wizard)
-        m_wizard->setButtonText(QWizard::CustomButton1, tr("Language"));
+        m_wizard->setButtonText(QWizard::CustomButton1, tr("Lang&uage"));
     else
-        setText(tr("Language"));
+        setText(tr("Lang&uage"));
     setToolTip(tr("Language of the interface. What you typed is kept."));
 }
 

@@ -290,7 +290,7 @@ private Q_SLOTS:
         QCOMPARE(w.wizard->button(QWizard::NextButton)->text(), next);
         QCOMPARE(w.wizard->button(QWizard::BackButton)->text(), back);
         QCOMPARE(w.wizard->button(QWizard::CancelButton)->text(), cancel);
-        QCOMPARE(w.languageButton->text(), QStringLiteral("Langue"));
+        QCOMPARE(w.languageButton->text(), QStringLiteral("Lang&ue"));
         QCOMPARE(w.wizard->windowTitle(), QStringLiteral("Créer une version d’image"));
 
         QVERIFY2(m_missing.missing.isEmpty(), qPrintable(m_missing.missing.join(QLatin1Char('\n'))));
