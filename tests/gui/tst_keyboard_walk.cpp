@@ -35,15 +35,6 @@ void keysScreenshot(QWidget *widget, const QString &name) {
         widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
-/// A well-formed ssh-ed25519 public key line (its blob starts with the algorithm name).
-QString walkSshKey() {
-    QByteArray blob;
-    const QByteArray algorithm("ssh-ed25519");
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(algorithm.size())).append(algorithm);
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(32)).append(QByteArray(32, 'w'));
-    return QStringLiteral("ssh-ed25519 %1 keys@contoso").arg(QString::fromLatin1(blob.toBase64()));
-}
-
 } // namespace
 
 class TestKeyboardWalk : public QObject {
@@ -157,6 +148,7 @@ private Q_SLOTS:
 
     void cleanup() { m_session.close(); }
 
+    void errorsOnDemandThenInFull();
     void imageVersionWithCustomerKeyByKeyboard();
     void virtualMachineByKeyboard();
 };
@@ -231,6 +223,35 @@ bool TestKeyboardWalk::walkImageToReview(QWizard *wizard) {
     return true;
 }
 
+// A new wizard says nothing until asked (Alt+Y, "Why can't I continue?"); then the first four reasons and
+// "Show all (N)" (Alt+H), which lists all N.
+void TestKeyboardWalk::errorsOnDemandThenInFull() {
+    cmkui::CreateImageVersionWizard *wizard = m_session.open();
+    wizard->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(wizard));
+    auto *why = find<QPushButton>(wizard->currentPage(), QStringLiteral("whyDisabledButton"));
+    auto *showAll = find<QPushButton>(wizard->currentPage(), QStringLiteral("showAllErrorsButton"));
+    QTRY_VERIFY(why->isVisible() && QApplication::focusWidget());
+    QVERIFY(errorText(wizard).isEmpty());
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+
+    QVERIFY(press(Qt::Key_Y, Qt::AltModifier));
+    QTRY_VERIFY(!errorText(wizard).isEmpty());
+    QVERIFY(!why->isVisible());
+    const QString shortened = errorText(wizard);
+    QCOMPARE(shortened.count(QStringLiteral("• ")), 4);
+    QVERIFY2(shortened.contains(QLatin1String("more problem")), qPrintable(shortened));
+    QVERIFY(showAll->isVisible());
+
+    QVERIFY(press(Qt::Key_H, Qt::AltModifier));
+    QTRY_VERIFY(!showAll->isVisible());
+    const QString all = errorText(wizard);
+    QVERIFY(!all.contains(QLatin1String("more problem")));
+    QVERIFY(all.count(QStringLiteral("• ")) > 4);
+    QVERIFY2(showAll->text().contains(QStringLiteral("(%1)").arg(all.count(QStringLiteral("• ")))),
+             qPrintable(showAll->text()));
+}
+
 void TestKeyboardWalk::imageVersionWithCustomerKeyByKeyboard() {
     cmkui::CreateImageVersionWizard *wizard = m_session.open({}, /*withPrerequisites=*/true);
     if (!qEnvironmentVariableIsEmpty("CMK_KEYS_SCREENSHOTS"))
@@ -277,7 +298,7 @@ void TestKeyboardWalk::virtualMachineByKeyboard() {
     QVERIFY(tabTo(QStringLiteral("adminUsernameEdit")));
     QVERIFY(type(QStringLiteral("azureops")));
     QVERIFY(tabTo(QStringLiteral("sshKeyEdit")));
-    QVERIFY(type(walkSshKey()));
+    QVERIFY(type(demodata::sshPublicKey('w', QStringLiteral("keys@contoso"))));
     // Tab leaves the key box (it does not insert a tab).
     QVERIFY(press(Qt::Key_Tab));
     QVERIFY(focusName() != QLatin1String("sshKeyEdit"));

@@ -45,13 +45,8 @@ QString des(const QString &name, const QString &subscription = Sub) {
     return demodata::demoDesId(name, subscription);
 }
 
-/// A well-formed ssh-ed25519 public key line (its blob starts with the algorithm name).
 QString sshKey() {
-    QByteArray blob;
-    const QByteArray algorithm("ssh-ed25519");
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(algorithm.size())).append(algorithm);
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(32)).append(QByteArray(32, 'k'));
-    return QStringLiteral("ssh-ed25519 %1 ops@contoso").arg(QString::fromLatin1(blob.toBase64()));
+    return demodata::sshPublicKey();
 }
 
 QStringList comboTexts(QComboBox *combo) {

@@ -106,20 +106,11 @@ private:
     QPointer<QWidget> m_interim;
 };
 
+/// Any key but moving through the page (Tab), a modifier alone, or Esc: those choose nothing.
 bool isTouchingKey(const QKeyEvent *key) {
-    switch (key->key()) {
-    case Qt::Key_Tab: // moving through the page is not a choice
-    case Qt::Key_Backtab:
-    case Qt::Key_Shift:
-    case Qt::Key_Control:
-    case Qt::Key_Alt:
-    case Qt::Key_AltGr:
-    case Qt::Key_Meta:
-    case Qt::Key_Escape:
-        return false;
-    default:
-        return true;
-    }
+    static const QList<int> choosingNothing{Qt::Key_Tab, Qt::Key_Backtab, Qt::Key_Shift, Qt::Key_Control,
+                                            Qt::Key_Alt, Qt::Key_AltGr,   Qt::Key_Meta,  Qt::Key_Escape};
+    return !choosingNothing.contains(key->key());
 }
 
 } // namespace
