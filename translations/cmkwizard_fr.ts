@@ -4406,6 +4406,18 @@ Type de chiffrement&#xa0;: %5</translation>
         <source>Stop loading</source>
         <translation>Arrêter le chargement</translation>
     </message>
+    <message>
+        <source>S&amp;how all (%1)</source>
+        <translation>Afficher &amp;tout (%1)</translation>
+    </message>
+    <message>
+        <source>Wh&amp;y can&apos;t I continue?</source>
+        <translation>&amp;Pourquoi ne puis-je pas continuer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Shows what keeps the Next button disabled.</source>
+        <translation>Indique ce qui empêche d’activer le bouton Suivant.</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::DraftWizard</name>
@@ -5648,10 +5660,6 @@ Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modif
         <translation>Groupe de ressources</translation>
     </message>
     <message>
-        <source>Virtual machine &amp;name:</source>
-        <translation>&amp;Nom de la machine virtuelle&#xa0;:</translation>
-    </message>
-    <message>
         <source>Virtual machine name</source>
         <translation>Nom de la machine virtuelle</translation>
     </message>
@@ -5775,6 +5783,10 @@ Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modif
     <message>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Virtual machine na&amp;me:</source>
+        <translation>&amp;Nom de la machine virtuelle&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -5973,10 +5985,6 @@ Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modif
         <translation>Sous-réseau</translation>
     </message>
     <message>
-        <source>Virtual network &amp;name:</source>
-        <translation>Nom du réseau &amp;virtuel&#xa0;:</translation>
-    </message>
-    <message>
         <source>New virtual network name</source>
         <translation>Nom du nouveau réseau virtuel</translation>
     </message>
@@ -6038,6 +6046,10 @@ Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modif
         <source>A virtual network named %1 already exists in %2. Choose it as an existing network, or give the new one another name.</source>
         <translation>Un réseau virtuel nommé %1 existe déjà dans %2. Choisissez-le comme réseau existant, ou donnez un autre nom au nouveau réseau.</translation>
     </message>
+    <message>
+        <source>Virtual network na&amp;me:</source>
+        <translation>Nom du réseau &amp;virtuel&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>cmkui::VmReviewPage</name>
@@ -6052,10 +6064,6 @@ Vos modifications sont conservées&#xa0;: cliquez sur Précédent pour les modif
     <message>
         <source>Cop&amp;y the requests</source>
         <translation>Cop&amp;ier les requêtes</translation>
-    </message>
-    <message>
-        <source>Copy as Azure &amp;CLI</source>
-        <translation>Copier en A&amp;zure CLI</translation>
     </message>
     <message>
         <source>Copy as &amp;PowerShell</source>
@@ -6207,6 +6215,10 @@ Vos choix sont conservés&#xa0;: cliquez sur Précédent pour les modifier, ou s
     <message>
         <source>Secure-VM disk encryption set</source>
         <translation>Jeu de chiffrement de disque de machine virtuelle sécurisée</translation>
+    </message>
+    <message>
+        <source>Copy as Azure CL&amp;I</source>
+        <translation>Copier en A&amp;zure CLI</translation>
     </message>
 </context>
 <context>

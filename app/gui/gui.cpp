@@ -12,6 +12,7 @@
 #include "imagewizard/basicspage.h"
 #include "imagewizard/createimageversionwizard.h"
 #include "review/reviewwindow.h"
+#include "shell/focusframestyle.h"
 #include "shell/wizardwindow.h"
 
 #include <QAbstractButton>
@@ -264,6 +265,7 @@ int runGui(int argc, char **argv) {
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral(CMK_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cmkwizard.svg")));
+    cmkui::installFocusFrameStyle(); // keyboard users see where they are
     // Before the parser is built: the option descriptions are translated as they are created.
     const QString languageArgument = languageFromArguments(app.arguments());
     installTranslations(languageArgument.isEmpty() ? savedLanguage() : languageArgument);

@@ -70,6 +70,11 @@ private Q_SLOTS:
             QStringLiteral("westeurope: the regional encryption.osDiskImage.securityProfile.type "
                            "must be specified when the SecurityType of the image definition is "
                            "ConfidentialVM.");
+        // Nothing touched on this page yet: its reasons show on demand.
+        auto *why = m_session.wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("whyDisabledButton"));
+        QTRY_VERIFY(why && why->isVisible());
+        QVERIFY(errorText(m_session.wizard.get()).isEmpty());
+        why->click();
         QTRY_VERIFY(errorText(m_session.wizard.get()).contains(required));
         QVERIFY(w<QLabel>(QStringLiteral("cvmError_westeurope"))->text().startsWith(required));
         QVERIFY(!m_session.wizard->button(QWizard::NextButton)->isEnabled());

@@ -45,13 +45,8 @@ QString des(const QString &name, const QString &subscription = Sub) {
     return demodata::demoDesId(name, subscription);
 }
 
-/// A well-formed ssh-ed25519 public key line (its blob starts with the algorithm name).
 QString sshKey() {
-    QByteArray blob;
-    const QByteArray algorithm("ssh-ed25519");
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(algorithm.size())).append(algorithm);
-    blob.append(char(0)).append(char(0)).append(char(0)).append(char(32)).append(QByteArray(32, 'k'));
-    return QStringLiteral("ssh-ed25519 %1 ops@contoso").arg(QString::fromLatin1(blob.toBase64()));
+    return demodata::sshPublicKey();
 }
 
 QStringList comboTexts(QComboBox *combo) {
@@ -86,6 +81,12 @@ private:
 
     static QString errorText(QWidget *page) {
         auto *label = page->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        return label && label->isVisible() ? label->text() : QString();
+    }
+
+    /// What a page says under one of its fields (empty while hidden).
+    static QString fieldError(QWidget *root, const QString &labelName) {
+        auto *label = child<QLabel>(root, labelName);
         return label && label->isVisible() ? label->text() : QString();
     }
 
@@ -245,7 +246,14 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("westeurope"), QStringLiteral("francecentral")}));
         QCOMPARE(regions->currentData().toString(), QStringLiteral("westeurope"));
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("name for the virtual machine")));
+        // Nothing touched yet: no error shown, but "Why can't I continue?" tells.
+        QVERIFY(errorText(w->currentPage()).isEmpty());
+        auto *why = child<QPushButton>(w->currentPage(), QStringLiteral("whyDisabledButton"));
+        QVERIFY(why->isVisible());
+        why->click();
+        QVERIFY(fieldError(w.get(), QStringLiteral("vmNameErrorLabel"))
+                    .contains(QStringLiteral("name for the virtual machine")));
+        QVERIFY(!why->isVisible());
         fillBasics(*w, QStringLiteral("vm-web-01"));
         QCOMPARE(w->draftModel()->draft().size, QStringLiteral("Standard_D2s_v5"));
         QTRY_VERIFY2(w->button(QWizard::NextButton)->isEnabled(), qPrintable(errorText(w->currentPage())));
@@ -363,7 +371,7 @@ private Q_SLOTS:
         child<QRadioButton>(w.get(), QStringLiteral("passwordRadio"))->click();
         const QString password = QStringLiteral("Correct-Horse-42");
         QTest::keyClicks(child<QLineEdit>(w.get(), QStringLiteral("passwordEdit")), password);
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("passwords differ")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("confirmPasswordErrorLabel")).contains(QStringLiteral("passwords differ")));
         QTest::keyClicks(child<QLineEdit>(w.get(), QStringLiteral("confirmPasswordEdit")), password);
         QTRY_VERIFY2(w->button(QWizard::NextButton)->isEnabled(), qPrintable(errorText(w->currentPage())));
 
@@ -441,10 +449,10 @@ private Q_SLOTS:
         user->clear();
         QTest::keyClicks(user, QStringLiteral("admin"));
         QTRY_VERIFY(!w->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("“admin” is reserved")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("adminUsernameErrorLabel")).contains(QStringLiteral("“admin” is reserved")));
         user->clear();
         QTest::keyClicks(user, QStringLiteral("1ops"));
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("must not start with a digit")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("adminUsernameErrorLabel")).contains(QStringLiteral("must not start with a digit")));
         user->clear();
         QTest::keyClicks(user, QStringLiteral("azureops"));
         QTRY_VERIFY(w->button(QWizard::NextButton)->isEnabled());
@@ -452,22 +460,22 @@ private Q_SLOTS:
         auto *key = child<QPlainTextEdit>(w.get(), QStringLiteral("sshKeyEdit"));
         key->setPlainText(QStringLiteral("ssh-dss AAAAB3NzaC1kc3MAAACBAP ops@host"));
         QTRY_VERIFY(!w->button(QWizard::NextButton)->isEnabled());
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("must start with ssh-rsa")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("sshKeyErrorLabel")).contains(QStringLiteral("must start with ssh-rsa")));
         key->setPlainText(QStringLiteral("ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIGtr ops@host"));
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("damaged")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("sshKeyErrorLabel")).contains(QStringLiteral("damaged")));
 
         child<QRadioButton>(w.get(), QStringLiteral("passwordRadio"))->click();
         auto *password = child<QLineEdit>(w.get(), QStringLiteral("passwordEdit"));
         QTest::keyClicks(password, QStringLiteral("Short1!"));
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("12 to 72 characters")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("passwordErrorLabel")).contains(QStringLiteral("12 to 72 characters")));
         password->clear();
         QTest::keyClicks(password, QStringLiteral("alllowercaseletters"));
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("at least 3 of")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("passwordErrorLabel")).contains(QStringLiteral("at least 3 of")));
         QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
         auto *name = child<QLineEdit>(w.get(), QStringLiteral("vmNameEdit"));
         name->clear();
         QTest::keyClicks(name, QStringLiteral("-vm"));
-        QVERIFY(errorText(w->currentPage()).contains(QStringLiteral("must not start or end with a hyphen")));
+        QVERIFY(fieldError(w.get(), QStringLiteral("vmNameErrorLabel")).contains(QStringLiteral("must not start or end with a hyphen")));
         screenshot(w.get(), QStringLiteral("6-basics-errors"));
     }
 

@@ -28,6 +28,15 @@ inline QString demoDesId(const QString &name, const QString &sub = Sub) {
 }
 
 /// The demo image definition galContosoProd/ubuntu-22-04-gen2 (rg-images-prod) and its version `version`.
+/// A well-formed ssh-ed25519 public key line (its blob starts with the algorithm name), its key bytes `fill`.
+inline QString sshPublicKey(char fill = 'k', const QString &comment = QStringLiteral("ops@contoso")) {
+    QByteArray blob;
+    const QByteArray algorithm("ssh-ed25519");
+    blob.append(char(0)).append(char(0)).append(char(0)).append(char(algorithm.size())).append(algorithm);
+    blob.append(char(0)).append(char(0)).append(char(0)).append(char(32)).append(QByteArray(32, fill));
+    return QStringLiteral("ssh-ed25519 %1 %2").arg(QString::fromLatin1(blob.toBase64()), comment);
+}
+
 inline QString imageDefinitionId() {
     return QStringLiteral("/subscriptions/%1/resourceGroups/rg-images-prod/providers/Microsoft.Compute/"
                           "galleries/galContosoProd/images/ubuntu-22-04-gen2")

@@ -1,5 +1,6 @@
 #include "common/draftwizard.h"
 
+#include "common/draftpage.h"
 #include "common/reviewcreatepage.h"
 #include "draft/draftstore.h"
 #include "draft/draftsubmitter.h"
@@ -34,6 +35,13 @@ void DraftWizard::autosave(cmk::DraftModelBase *model, const QString &path) {
         }
     }
     m_store->setPath(path);
+}
+
+void DraftWizard::revealErrorsOfAllPages() {
+    for (const int id : pageIds()) {
+        if (auto *draftPage = qobject_cast<DraftPage *>(page(id)))
+            draftPage->revealErrors();
+    }
 }
 
 void DraftWizard::reject() {

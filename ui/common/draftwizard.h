@@ -36,6 +36,8 @@ protected:
     /// the Review page created the resource. Called again, only the path changes.
     void autosave(cmk::DraftModelBase *model, const QString &path);
     bool isAutosaving() const { return m_store != nullptr; }
+    /// Every page shows its errors from now on: the draft was opened from a file, so the choices are made.
+    void revealErrorsOfAllPages();
     /// Sets the wizard's own texts (the window title).
     virtual void retranslateUi() = 0;
     /// What the wizard makes, in the close question ("Discard this image version? …").

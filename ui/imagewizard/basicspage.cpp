@@ -178,7 +178,9 @@ void BasicsPage::buildVersionBox() {
     m_existingVersions->setObjectName(QStringLiteral("existingVersionsLabel"));
     m_existingVersions->setWordWrap(true);
     m_locationRow.field = makeResourceCombo("locationCombo", m_services.locations);
+    m_versionError = makeFieldErrorLabel(m_versionBox, "versionErrorLabel");
     m_versionRow.label = addLabelledRow(form, m_versionRow.field);
+    form->addRow(QString(), m_versionError);
     form->addRow(QString(), m_existingVersions);
     m_locationRow.label = addLabelledRow(form, m_locationRow.field);
 }
@@ -862,6 +864,25 @@ void BasicsPage::onSourceChosen(int index) {
         d.normalizeEncryption();
     });
     afterChoice(nullptr);
+}
+
+QStringList BasicsPage::computeFieldErrors() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    if (m_services.update) // the number is locked
+        return {};
+    const QString form = ImageVersionValidation::versionNameError(d.versionName);
+    const QString taken = form.isEmpty()
+                              ? ImageVersionValidation::existingVersionError(d.versionName, existingVersions())
+                              : QString();
+    for (const QString &error : {form, taken}) {
+        if (!error.isEmpty())
+            return {error};
+    }
+    return {};
+}
+
+void BasicsPage::showFieldErrors(const QStringList &errors) {
+    showErrorLines(m_versionError, errors);
 }
 
 QStringList BasicsPage::computeErrors() const {

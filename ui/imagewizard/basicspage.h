@@ -37,6 +37,9 @@ public:
 
 protected:
     QStringList computeErrors() const override;
+    /// The version number's problem (its form, or a version that exists), under the number.
+    QStringList computeFieldErrors() const override;
+    void showFieldErrors(const QStringList &errors) override;
     void retranslateUi() override;
     void cancelLoading() override;
 
@@ -105,6 +108,7 @@ private:
     // Version details box.
     QGroupBox *m_versionBox = nullptr;
     FormRow<QLineEdit> m_versionRow;
+    QLabel *m_versionError = nullptr;
     QLabel *m_existingVersions = nullptr;
     FormRow<QComboBox> m_locationRow;
     // Source box: what the disks are made from.

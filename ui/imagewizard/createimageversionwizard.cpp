@@ -63,6 +63,10 @@ CreateImageVersionWizard::CreateImageVersionWizard(cmk::ArmClient *client, cmk::
     connect(m_draftFollow, &QTimer::timeout, this, &CreateImageVersionWizard::followDraft);
     connect(draft, &cmk::ImageVersionDraftModel::changed, m_draftFollow, qOverload<>(&QTimer::start));
     connect(m_review, &ReviewCreatePage::created, this, &CreateImageVersionWizard::imageVersionCreated);
+    // A draft opened from a file (--draft, the autosave) holds the user's choices: its errors show at once.
+    if (hasChoices())
+        revealErrorsOfAllPages();
+    connect(draft, &cmk::ImageVersionDraftModel::replaced, this, [this] { revealErrorsOfAllPages(); });
     followDraft();
     retranslateUi();
     resize(940, 720);

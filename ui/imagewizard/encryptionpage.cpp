@@ -490,6 +490,7 @@ void EncryptionPage::preselectSingleSets() {
     }
     if (single.isEmpty())
         return;
+    const AutomaticDraftChange automatic;
     draftModel()->modify([&](ImageVersionDraft &draft) {
         for (RegionDraft &region : draft.targetRegions) {
             if (single.contains(region.name) && region.sameDesForAllDisks)
@@ -732,6 +733,7 @@ bool EncryptionPage::alignModeWithChosenDes() {
     const std::optional<EncryptionMode> mode = encryptionModeOfDesType(byType.firstKey());
     if (!mode || *mode == d.encryption)
         return false;
+    const AutomaticDraftChange automatic;
     draftModel()->modify([&](ImageVersionDraft &draft) { draft.encryption = *mode; });
     return true;
 }

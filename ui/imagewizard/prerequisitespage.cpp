@@ -1,5 +1,6 @@
 #include "imagewizard/prerequisitespage.h"
 
+#include "common/draftpage.h"
 #include "imageversion/imageversiondraft.h"
 
 #include <QCheckBox>
@@ -143,6 +144,7 @@ PrerequisitesPage::PrerequisitesPage(cmk::ArmClient *client, QWidget *parent)
     });
     connect(m_checker, &PrerequisiteChecker::pollingFinished, this, [this] { updateProgress(); });
 
+    focusFirstControlWhenShown(this);
     retranslateUi();
 }
 

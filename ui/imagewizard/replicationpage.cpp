@@ -144,11 +144,8 @@ void ReplicationPage::buildUpdateRows(QLayout *regionsLayout) {
     hidden(m_removalExplanation, "regionRemovalExplanation");
     m_allowRemovalCheck = new QCheckBox(m_regionsBox);
     hidden(m_allowRemovalCheck, "allowRegionRemovalCheck");
-    m_updateRulesLabel = new QLabel(m_regionsBox);
-    m_updateRulesLabel->setWordWrap(true);
-    m_updateRulesLabel->setTextFormat(Qt::PlainText);
-    colorAsError(m_updateRulesLabel);
-    hidden(m_updateRulesLabel, "updateRulesLabel");
+    m_updateRulesLabel = makeFieldErrorLabel(m_regionsBox, "updateRulesLabel");
+    regionsLayout->addWidget(m_updateRulesLabel);
     connect(m_allowRemovalCheck, &QCheckBox::toggled, this, [this](bool allowed) {
         m_services.update->allowRegionRemoval = allowed;
         revalidate();
@@ -177,11 +174,7 @@ void ReplicationPage::showFieldErrors(const QStringList &errors) {
             .arg(names.join(QStringLiteral(", "))));
     m_removalExplanation->setVisible(!removed.isEmpty());
     m_allowRemovalCheck->setVisible(!removed.isEmpty());
-    QStringList lines;
-    for (const QString &error : errors)
-        lines << QStringLiteral("• ") + error;
-    m_updateRulesLabel->setText(lines.join(QLatin1Char('\n')));
-    m_updateRulesLabel->setVisible(!errors.isEmpty());
+    showErrorLines(m_updateRulesLabel, errors);
 }
 
 QGroupBox *ReplicationPage::buildDefaultsBox() {

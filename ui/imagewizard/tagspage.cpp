@@ -31,6 +31,8 @@ TagsPage::TagsPage(const WizardServices &services, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     layout->addWidget(m_table, 1);
+    m_tableErrors = makeFieldErrorLabel(this, "tagErrorLabel");
+    layout->addWidget(m_tableErrors);
     auto *buttons = new QHBoxLayout;
     m_addButton = new QPushButton(this);
     m_addButton->setObjectName(QStringLiteral("addTagButton"));
@@ -117,8 +119,12 @@ void TagsPage::readTable() {
     revalidate();
 }
 
-QStringList TagsPage::computeErrors() const {
+QStringList TagsPage::computeFieldErrors() const {
     return ImageVersionValidation::tagErrors(draftModel()->draft());
+}
+
+void TagsPage::showFieldErrors(const QStringList &errors) {
+    showErrorLines(m_tableErrors, errors);
 }
 
 } // namespace cmkui

@@ -17,7 +17,10 @@ public:
     void initializePage() override;
 
 protected:
-    QStringList computeErrors() const override;
+    QStringList computeErrors() const override { return {}; }
+    /// Every tag problem belongs to the table: they show right under it.
+    QStringList computeFieldErrors() const override;
+    void showFieldErrors(const QStringList &errors) override;
     void retranslateUi() override;
 
 private:
@@ -27,6 +30,7 @@ private:
     bool m_syncing = false;
     QLabel *m_intro = nullptr;
     QTableWidget *m_table = nullptr;
+    QLabel *m_tableErrors = nullptr;
     QPushButton *m_addButton = nullptr;
     QPushButton *m_removeButton = nullptr;
 };

@@ -81,6 +81,8 @@ void VmBasicsPage::buildUi() {
     m_groupLabel = addLabelledRow(form, m_groupCombo);
     m_nameEdit = makeVmEdit(this, "vmNameEdit");
     m_nameLabel = addLabelledRow(form, m_nameEdit);
+    m_nameError = makeFieldErrorLabel(this, "vmNameErrorLabel");
+    form->addRow(QString(), m_nameError);
     m_regionCombo = makeVmCombo(this, "regionCombo");
     m_regionLabel = addLabelledRow(form, m_regionCombo);
     m_sizeCombo = makeVmCombo(this, "sizeCombo");
@@ -98,6 +100,8 @@ void VmBasicsPage::buildUi() {
     auto *adminForm = new QFormLayout(m_adminBox);
     m_userEdit = makeVmEdit(m_adminBox, "adminUsernameEdit");
     m_userLabel = addLabelledRow(adminForm, m_userEdit);
+    m_userError = makeFieldErrorLabel(m_adminBox, "adminUsernameErrorLabel");
+    adminForm->addRow(QString(), m_userError);
     auto *authRow = new QHBoxLayout;
     m_sshRadio = new QRadioButton(m_adminBox);
     m_sshRadio->setObjectName(QStringLiteral("sshKeyRadio"));
@@ -116,12 +120,18 @@ void VmBasicsPage::buildUi() {
     m_keyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_keyEdit->setMaximumHeight(70);
     m_keyLabel = addLabelledRow(adminForm, m_keyEdit);
+    m_keyError = makeFieldErrorLabel(m_adminBox, "sshKeyErrorLabel");
+    adminForm->addRow(QString(), m_keyError);
     m_passwordEdit = makeVmEdit(m_adminBox, "passwordEdit");
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     m_passwordLabel = addLabelledRow(adminForm, m_passwordEdit);
+    m_passwordError = makeFieldErrorLabel(m_adminBox, "passwordErrorLabel");
+    adminForm->addRow(QString(), m_passwordError);
     m_confirmEdit = makeVmEdit(m_adminBox, "confirmPasswordEdit");
     m_confirmEdit->setEchoMode(QLineEdit::Password);
     m_confirmLabel = addLabelledRow(adminForm, m_confirmEdit);
+    m_confirmError = makeFieldErrorLabel(m_adminBox, "confirmPasswordErrorLabel");
+    adminForm->addRow(QString(), m_confirmError);
     layout->addWidget(m_adminBox);
     layout->addStretch(1);
     addStatusWidgets(layout);
@@ -181,7 +191,7 @@ void VmBasicsPage::retranslateUi() {
     m_groupLabel->setText(tr("&Resource group:"));
     m_groupCombo->setPlaceholderText(tr("Choose a resource group"));
     m_groupCombo->setAccessibleName(tr("Resource group"));
-    m_nameLabel->setText(tr("Virtual machine &name:"));
+    m_nameLabel->setText(tr("Virtual machine na&me:"));
     m_nameEdit->setAccessibleName(tr("Virtual machine name"));
     m_regionLabel->setText(tr("Re&gion:"));
     m_regionCombo->setToolTip(tr("Only the regions the image version is replicated to are offered."));
@@ -292,11 +302,43 @@ QStringList VmBasicsPage::computeErrors() const {
         errors << e;
     if (m_groups->error())
         errors << tr("The resource groups could not be listed: %1").arg(m_groups->error().toDisplayString());
-    const VmDraft &d = draft();
-    if (d.hasAdminAccount() && !d.usesSshKey() && !d.adminPassword.isEmpty() &&
-        m_confirmEdit->text() != d.adminPassword)
-        errors << tr("The two passwords differ.");
     return errors;
+}
+
+QList<std::pair<QLabel *, QString>> VmBasicsPage::fieldProblems() const {
+    if (!m_context.image->isLoaded())
+        return {};
+    const VmDraft &d = draft();
+    QList<std::pair<QLabel *, QString>> problems{{m_nameError, VmValidation::vmNameError(d.name, d.isWindows())}};
+    if (d.hasAdminAccount()) {
+        problems.append({m_userError, VmValidation::adminUsernameError(d.adminUsername, d.isWindows())});
+        if (d.usesSshKey()) {
+            problems.append({m_keyError, VmValidation::sshPublicKeyError(d.sshPublicKey)});
+        } else {
+            problems.append({m_passwordError, VmValidation::passwordError(d.adminPassword, d.isWindows())});
+            if (!d.adminPassword.isEmpty() && m_confirmEdit->text() != d.adminPassword)
+                problems.append({m_confirmError, tr("The two passwords differ.")});
+        }
+    }
+    return problems;
+}
+
+QStringList VmBasicsPage::computeFieldErrors() const {
+    QStringList errors;
+    for (const auto &[label, error] : fieldProblems()) {
+        if (!error.isEmpty())
+            errors << error;
+    }
+    return errors;
+}
+
+void VmBasicsPage::showFieldErrors(const QStringList &errors) {
+    for (QLabel *label : {m_nameError, m_userError, m_keyError, m_passwordError, m_confirmError})
+        label->setVisible(false);
+    for (const auto &[label, error] : fieldProblems()) {
+        if (!error.isEmpty() && errors.contains(error))
+            showErrorLines(label, {error});
+    }
 }
 
 } // namespace cmkui

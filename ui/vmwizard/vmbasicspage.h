@@ -24,6 +24,9 @@ public:
 
 protected:
     QStringList computeErrors() const override;
+    /// The name's, the administrator's and the key's or password's problems, each under its field.
+    QStringList computeFieldErrors() const override;
+    void showFieldErrors(const QStringList &errors) override;
     void retranslateUi() override;
 
 private:
@@ -34,7 +37,15 @@ private:
     void updateAdminVisibility();
 
     ResourceListModel *m_groups;
+    /// The field errors' labels with the error each field has now (empty: none).
+    QList<std::pair<QLabel *, QString>> fieldProblems() const;
+
     QLabel *m_intro = nullptr;
+    QLabel *m_nameError = nullptr;
+    QLabel *m_userError = nullptr;
+    QLabel *m_keyError = nullptr;
+    QLabel *m_passwordError = nullptr;
+    QLabel *m_confirmError = nullptr;
     QLabel *m_imageLabel = nullptr;
     QLabel *m_groupLabel = nullptr;
     QComboBox *m_groupCombo = nullptr;

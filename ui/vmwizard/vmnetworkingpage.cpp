@@ -64,6 +64,7 @@ VmNetworkingPage::VmNetworkingPage(const VmWizardContext &context, QWidget *pare
         // No network in the region yet: offer to create one rather than an empty list.
         if (m_vnets->rowCount() == 0 && draft().networkMode == VmNetworkMode::ExistingSubnet &&
             draft().subnetId.isEmpty()) {
+            const AutomaticDraftChange automatic;
             vmDraft()->modify([](VmDraft &d) {
                 d.networkMode = VmNetworkMode::NewVirtualNetwork;
                 if (d.newVnetName.isEmpty())
@@ -130,7 +131,7 @@ void VmNetworkingPage::retranslateUi() {
     m_existing.subnet.label->setText(tr("&Subnet:"));
     m_existing.subnet.field->setPlaceholderText(tr("Choose a subnet"));
     m_existing.subnet.field->setAccessibleName(tr("Subnet"));
-    m_new.vnet.label->setText(tr("Virtual network &name:"));
+    m_new.vnet.label->setText(tr("Virtual network na&me:"));
     m_new.vnet.field->setAccessibleName(tr("New virtual network name"));
     m_new.vnetPrefix.label->setText(tr("&Address space:"));
     m_new.vnetPrefix.field->setAccessibleName(tr("Address space of the new virtual network"));
@@ -157,8 +158,10 @@ void VmNetworkingPage::cancelLoading() {
 void VmNetworkingPage::reloadNetworks() {
     const VmDraft &d = draft();
     m_vnetsRegion = normalizeRegion(d.location);
-    if (!d.subnetId.isEmpty() && !sameRegion(d.location, m_vnetsRegion))
+    if (!d.subnetId.isEmpty() && !sameRegion(d.location, m_vnetsRegion)) {
+        const AutomaticDraftChange automatic;
         vmDraft()->modify([](VmDraft &draft) { draft.subnetId.clear(); });
+    }
     const QString region = m_vnetsRegion;
     m_vnets->load(VmInventory(m_context.client).virtualNetworks(d.subscriptionId),
                   [region](const VmVirtualNetwork &vnet) -> std::optional<ResourceListModel::Row> {
@@ -194,8 +197,10 @@ void VmNetworkingPage::fillSubnets() {
         chosen = 0;
     m_existing.subnet.field->setCurrentIndex(chosen);
     const QString id = chosen >= 0 ? m_existing.subnet.field->itemData(chosen).toString() : QString();
-    if (draft().networkMode == VmNetworkMode::ExistingSubnet && !sameResourceId(id, draft().subnetId))
+    if (draft().networkMode == VmNetworkMode::ExistingSubnet && !sameResourceId(id, draft().subnetId)) {
+        const AutomaticDraftChange automatic; // the first subnet, or the one the draft named
         vmDraft()->modify([&](VmDraft &d) { d.subnetId = id; });
+    }
 }
 
 void VmNetworkingPage::syncFromDraft() {

@@ -39,7 +39,9 @@ QString vmRegionDisplay(const VmWizardContext &context, const QString &region) {
 
 VmPage::VmPage(const VmWizardContext &context, QWidget *parent)
     : DraftPage(vmWizardServices(context), parent)
-    , m_context(context) {}
+    , m_context(context) {
+    revealOnChangesOf(context.draft);
+}
 
 const VmDraft &VmPage::draft() const {
     return m_context.draft->draft();

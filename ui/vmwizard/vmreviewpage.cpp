@@ -74,7 +74,7 @@ void VmReviewPage::retranslateUi() {
     requestToggle()->setText(tr("Show the &requests that will be sent"));
     m_requestsEdit->setAccessibleName(tr("Requests"));
     m_copyRequestsButton->setText(tr("Cop&y the requests"));
-    m_copyCliButton->setText(tr("Copy as Azure &CLI"));
+    m_copyCliButton->setText(tr("Copy as Azure CL&I"));
     m_copyPowerShellButton->setText(tr("Copy as &PowerShell"));
 }
 

@@ -83,6 +83,7 @@ void CreateVmWizard::setAutosavePath(const QString &path) {
     if (!isAutosaving() && QFileInfo::exists(path) && VmDraft::load(path, &saved, nullptr) &&
         sameResourceId(saved.imageVersionId, draftModel()->draft().imageVersionId)) {
         m_restored = true;
+        revealErrorsOfAllPages();
         // The disks keep the user's choices rather than the image's defaults for that region.
         m_defaultsRegion = normalizeRegion(saved.location);
         draftModel()->setDraft(saved);
@@ -95,12 +96,14 @@ void CreateVmWizard::chooseDefaultSize() {
         return;
     const int preferred = m_context.sizes->rowOfName(QString::fromLatin1(kDefaultSize));
     const QString size = m_context.sizes->row(preferred >= 0 ? preferred : 0).name;
+    const AutomaticDraftChange automatic;
     draftModel()->modify([&](VmDraft &d) { d.size = size; });
     m_basics->loadFromDraft();
 }
 
 void CreateVmWizard::onImageLoaded() {
     if (m_context.image->isLoaded()) {
+        const AutomaticDraftChange automatic;
         draftModel()->modify([this](VmDraft &d) { m_context.image->info().applyTo(d); });
         const QString subscription = draftModel()->draft().subscriptionId;
         if (subscription.compare(m_context.diskEncryptionSets->subscriptionId(), Qt::CaseInsensitive) != 0 ||
@@ -143,6 +146,7 @@ void CreateVmWizard::followDraft() {
         QMap<QString, QString> types;
         for (const DiskEncryptionSet &des : sets->all())
             types.insert(des.id.toLower(), des.encryptionType);
+        const AutomaticDraftChange automatic;
         draftModel()->modify(
             [&](VmDraft &draft) { m_context.image->info().applyDiskDefaults(draft, types); });
     }
