@@ -5,8 +5,10 @@
 #include "arm/armpaths.h"
 #include "keyvault/deshealthcheck.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QTimer>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAudit, "cmk.audit")
@@ -237,6 +239,10 @@ void FleetAudit::start(const QStringList &subscriptionIds, const QStringList &ga
 void FleetAudit::cancel() {
     if (!m_running)
         return;
+    if (m_phase == Phase::Analysing) { // every read is done: the analysis of what was read goes on
+        m_result.cancelled = true;
+        return;
+    }
     ++m_generation;
     for (const QPointer<QObject> &object : std::as_const(m_inFlight)) {
         if (!object)
@@ -258,8 +264,7 @@ void FleetAudit::cancel() {
             s.reason = tr("The audit was cancelled before this subscription was done.");
         }
     }
-    analyse();
-    finish();
+    startAnalysis();
 }
 
 void FleetAudit::schedule(Job job) {
@@ -298,9 +303,9 @@ void FleetAudit::settle() {
         startDetails();
         break;
     case Phase::Details:
-        analyse();
-        finish();
+        startAnalysis();
         break;
+    case Phase::Analysing:
     case Phase::Idle:
     case Phase::Done:
         break;
@@ -698,44 +703,71 @@ void FleetAudit::startHealth() {
     m_healthCheck->start(found);
 }
 
-void FleetAudit::analyse() {
-    QHash<QString, const DesHealth *> health;
+void FleetAudit::startAnalysis() {
+    m_phase = Phase::Analysing;
+    m_healthById.clear();
     for (const DesHealth &h : m_health)
-        health.insert(lowerId(h.id), &h);
-    for (AuditedVersion &audited : m_result.versions) {
-        VersionReview &review = audited.review;
-        review.desById.clear();
-        QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
-        for (const QString &id : setsOf(review)) {
-            if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
-                review.desById.insert(lowerId(id), *it);
-            if (const DesHealth *h = health.value(lowerId(id)))
-                sets << h;
-        }
-        const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
-        if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
-            review.gallery = *it;
-        review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
-        std::stable_sort(
-            review.findings.begin(), review.findings.end(),
-            [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
-        review.reviewedAt = QDateTime::currentDateTimeUtc();
-        audited.cells.clear();
-        QSet<AuditEncryption> kinds;
-        for (const ReviewRegion &region : review.regions) {
-            QList<AuditEncryption> row;
-            for (const ReviewDisk &disk : region.disks) {
-                row << encryptionOfCell(review, region, disk);
-                kinds.insert(row.last());
-            }
-            audited.cells << row;
-        }
-        audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
-                             : kinds.isEmpty() ? AuditEncryption::Platform
-                                               : AuditEncryption::Mixed;
-        review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
+        m_healthById.insert(lowerId(h.id), &h);
+    m_analysed = 0;
+    analyseSlice(m_generation);
+}
+
+void FleetAudit::analyseSlice(quint64 generation) {
+    if (generation != m_generation)
+        return; // started again, or destroyed
+    // A slice stops after a few milliseconds: with tens of thousands of versions, analysing them in one go
+    // would freeze a window for a second (docs/performance.md, issue 18).
+    constexpr qint64 sliceNs = 4 * 1000 * 1000;
+    QElapsedTimer clock;
+    clock.start();
+    const size_t first = m_analysed;
+    while (m_analysed < m_result.versions.size() && (m_analysed == first || clock.nsecsElapsed() < sliceNs))
+        analyse(m_result.versions[m_analysed++], m_healthById);
+    if (m_analysed > first)
+        Q_EMIT versionsAnalysed(int(first), int(m_analysed - first));
+    if (generation != m_generation)
+        return; // a receiver started another audit
+    if (m_analysed < m_result.versions.size()) {
+        QTimer::singleShot(0, this, [this, generation] { analyseSlice(generation); });
+        return;
     }
+    m_healthById.clear();
     m_result.sets = m_sets;
+    finish();
+}
+
+void FleetAudit::analyse(AuditedVersion &audited, const QHash<QString, const DesHealth *> &health) const {
+    VersionReview &review = audited.review;
+    review.desById.clear();
+    QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
+    for (const QString &id : setsOf(review)) {
+        if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
+            review.desById.insert(lowerId(id), *it);
+        if (const DesHealth *h = health.value(lowerId(id)))
+            sets << h;
+    }
+    const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
+    if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
+        review.gallery = *it;
+    review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
+    std::stable_sort(
+        review.findings.begin(), review.findings.end(),
+        [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
+    review.reviewedAt = QDateTime::currentDateTimeUtc();
+    audited.cells.clear();
+    QSet<AuditEncryption> kinds;
+    for (const ReviewRegion &region : review.regions) {
+        QList<AuditEncryption> row;
+        for (const ReviewDisk &disk : region.disks) {
+            row << encryptionOfCell(review, region, disk);
+            kinds.insert(row.last());
+        }
+        audited.cells << row;
+    }
+    audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
+                         : kinds.isEmpty() ? AuditEncryption::Platform
+                                           : AuditEncryption::Mixed;
+    review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
 }
 
 } // namespace cmk

@@ -105,12 +105,16 @@ public:
 Q_SIGNALS:
     /// Subscriptions done of those in scope, versions seen so far.
     void progress(int subscriptionsDone, int subscriptionsTotal, int versionsSeen);
+    /// result().versions[first .. first + count - 1] have their findings and encryption: the analysis runs
+    /// in slices of a few milliseconds per event-loop turn once the reads are done (a window stays
+    /// responsive with tens of thousands of versions), and a view can show them before finished().
+    void versionsAnalysed(int first, int count);
     void finished();
 
 private:
     using Done = std::function<void()>;
     using Job = std::function<void(Done done)>;
-    enum class Phase { Idle, Listing, Details, Done }; ///< Details: sets, replication, key health
+    enum class Phase { Idle, Listing, Details, Analysing, Done }; ///< Details: sets, replication, key health
 
     // Resource Graph path.
     void startResourceGraph();
@@ -141,7 +145,10 @@ private:
     /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
     void setReadDone();
     void startHealth();
-    void analyse();
+    /// Analyses the versions in slices (analyseSlice()), then finish().
+    void startAnalysis();
+    void analyseSlice(quint64 generation);
+    void analyse(AuditedVersion &audited, const QHash<QString, const DesHealth *> &health) const;
     void finish();
 
     void schedule(Job job);
@@ -164,6 +171,8 @@ private:
     QHash<QString, Gallery> m_galleries;       ///< lower-case id
     QHash<QString, ReviewedDes> m_sets;        ///< lower-case id
     std::vector<DesHealth> m_health;
+    QHash<QString, const DesHealth *> m_healthById; ///< lower-case id -> entry of m_health, while analysing
+    size_t m_analysed = 0;                          ///< versions analysed so far
     std::deque<Job> m_queue;
     int m_active = 0;
     int m_setReadsLeft = 0;
