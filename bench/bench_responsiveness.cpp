@@ -6,8 +6,8 @@
 //   bench_responsiveness --generate-fleet SUBS:GALLERIES:IMAGES:VERSIONS [--latency MS] [--runs R]
 //
 // With --generate-fleet (issue 18): the review window's Fleet tab scans the generated fleet (armsandbox
-// --generate-fleet, its last subscription answering 403) at --latency, and the stall is measured from Start to
-// the end of the scan, rows appended to the table as they are analysed.
+// --generate-fleet, its last subscription answering 403) at --latency, and the stall is measured from Start
+// to the end of the scan, rows appended to the table as they are analysed.
 //
 // A 1 ms precise QTimer runs in the GUI thread; every gap between two of its ticks beyond 1 ms is time the
 // event loop could not answer the user. The sandbox runs as its own process (armsandbox from CMK_BIN_DIR or
@@ -35,10 +35,10 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
-#include <QTabWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
@@ -367,11 +367,11 @@ int main(int argc, char **argv) {
         QStringLiteral("generate-fleet"),
         QStringLiteral("Measure the review window's Fleet tab scanning this armsandbox fleet instead."),
         QStringLiteral("SUBS:GALLERIES:IMAGES:VERSIONS"));
-    const QCommandLineOption latencyOption(QStringLiteral("latency"),
-                                           QStringLiteral("With --generate-fleet: armsandbox's latency (ms)."),
-                                           QStringLiteral("MS"), QStringLiteral("100"));
-    cmkbench::parseOptions(parser, app,
-                           {countOption, runsOption, startupOption, sandboxNiceOption, fleetOption, latencyOption});
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency"), QStringLiteral("With --generate-fleet: armsandbox's latency (ms)."),
+        QStringLiteral("MS"), QStringLiteral("100"));
+    cmkbench::parseOptions(
+        parser, app, {countOption, runsOption, startupOption, sandboxNiceOption, fleetOption, latencyOption});
     const int count = parser.value(countOption).toInt();
     const int runs = qMax(1, parser.value(runsOption).toInt());
     if (parser.isSet(fleetOption))

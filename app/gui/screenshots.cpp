@@ -18,12 +18,12 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
-#include <QListWidget>
-#include <QTabWidget>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QWizardPage>
 #include <algorithm>

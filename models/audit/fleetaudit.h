@@ -123,8 +123,7 @@ private:
     /// A Resource Graph query for the resources of `type` (only `ids` when given) in `subscriptions`: `rows`
     /// for each page (an array), then `finished`.
     void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
-                  std::function<void(const Page &)> rows,
-                  std::function<void(ResourceGraphPager *)> finished);
+                  std::function<void(const Page &)> rows, std::function<void(ResourceGraphPager *)> finished);
     /// Queues a page of version rows; takeVersionRows() takes them in.
     void onVersionRows(const Page &rows);
     /// Adds the versions of the rows queued for at most `budgetNs`, then again at the next event-loop turn.

@@ -13,7 +13,6 @@
 #include "vmwizard/vmwizard.h"
 
 #include <QApplication>
-#include <QScreen>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -27,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
