@@ -427,7 +427,7 @@ bool takeFleetScreenshots(const QSize &size, const QString &dir, QStringList *wr
     if (!save(&review, dir, QStringLiteral("fleet-tab"), written, error))
         return false;
     if (auto *severity = tab->findChild<QComboBox *>(QStringLiteral("fleetSeverityFilter")))
-        severity->setCurrentIndex(qMax(0, severity->findData(QStringLiteral("error"))));
+        severity->setCurrentIndex(qMax(0, severity->findData(QStringLiteral("warning"))));
     runEventsFor(200);
     return save(&review, dir, QStringLiteral("fleet-tab-filtered"), written, error);
 }

@@ -46,7 +46,11 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     m_reviewer->setCheckKeyHealth(true); // what breaks encryption in the field is the key behind a set
     // Two tabs: one version (what review mode always was), and the fleet (issue 18).
     auto *outer = new QVBoxLayout(this);
+    // The pages keep their own margins: with the window's too, the tab frame made the window wider than
+    // 800 pixels (the smallest size the app supports).
+    outer->setContentsMargins(0, 0, 0, 0);
     m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true); // no frame around the pages: their margins are the window's
     m_tabs->setObjectName(QStringLiteral("reviewTabs"));
     outer->addWidget(m_tabs);
     auto *versionPage = new QWidget(m_tabs);

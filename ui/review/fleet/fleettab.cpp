@@ -70,6 +70,7 @@ FleetTab::FleetTab(cmk::ArmClient *client, QWidget *parent)
     m_progressLabel = new QLabel(this);
     m_progressLabel->setObjectName(QStringLiteral("fleetProgressLabel"));
     m_progressLabel->setWordWrap(true);
+    m_progressLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the window
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_progressLabel, 3);
@@ -91,6 +92,7 @@ FleetTab::FleetTab(cmk::ArmClient *client, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8); // one line a row
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     layout->addWidget(m_table, 1);
@@ -110,7 +112,7 @@ QLayout *FleetTab::buildScope() {
     m_tenantCombo = new QComboBox(this);
     m_tenantCombo->setObjectName(QStringLiteral("fleetTenantCombo"));
     m_tenantCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_tenantCombo->setMinimumContentsLength(24);
+    m_tenantCombo->setMinimumContentsLength(16);
     m_tenantLabel->setBuddy(m_tenantCombo);
     m_selectAll = new QCheckBox(this);
     m_selectAll->setObjectName(QStringLiteral("fleetSelectAll"));
@@ -389,6 +391,10 @@ void FleetTab::cancelScan() {
 
 void FleetTab::onFinished() {
     m_scanned = true;
+    // Once, at the end: the columns fit their texts (as far as the first 1,000 rows tell), the message
+    // takes the rest. During the scan the widths stay as they are: rows keep arriving under the user's eyes.
+    for (int column = 0; column < FleetAuditTableModel::Message; ++column)
+        m_table->resizeColumnToContents(column);
     updateButtons();
     updateProgress();
     updateNotReviewed();
