@@ -3,6 +3,11 @@
 // is polled; and the time from process start to the first wizard page being interactive.
 //
 //   bench_responsiveness [--count N] [--runs R] [--startup-runs S] [--sandbox-nice N]
+//   bench_responsiveness --generate-fleet SUBS:GALLERIES:IMAGES:VERSIONS [--latency MS] [--runs R]
+//
+// With --generate-fleet (issue 18): the review window's Fleet tab scans the generated fleet (armsandbox
+// --generate-fleet, its last subscription answering 403) at --latency, and the stall is measured from Start
+// to the end of the scan, rows appended to the table as they are analysed.
 //
 // A 1 ms precise QTimer runs in the GUI thread; every gap between two of its ticks beyond 1 ms is time the
 // event loop could not answer the user. The sandbox runs as its own process (armsandbox from CMK_BIN_DIR or
@@ -18,6 +23,9 @@
 #include "imageversion/imageversiondraft.h"
 #include "imagewizard/createimageversionwizard.h"
 #include "imagewizard/wizardpageids.h"
+#include "review/fleet/fleetaudittablemodel.h"
+#include "review/fleet/fleettab.h"
+#include "review/reviewwindow.h"
 #include "support/demodraft.h"
 
 #include <QAbstractButton>
@@ -26,9 +34,11 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
@@ -155,6 +165,16 @@ struct Stalls {
     bool ok = false;
 };
 
+/// What `meter` measured, in `stalls`.
+void keep(const StallMeter &meter, bool ok, Stalls *stalls) {
+    stalls->worstMs = meter.worstMs();
+    stalls->worstCpuMs = meter.worstCpuMs();
+    stalls->over50 = meter.over(50);
+    stalls->over16 = meter.over(16);
+    stalls->durationMs = meter.elapsedMs();
+    stalls->ok = ok;
+}
+
 /// One wizard: Encryption page, DES reloaded (N DES) while the stall meter runs; then Create and the LRO.
 bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     cmk::ArmClient client;
@@ -196,12 +216,7 @@ bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     timed->record(false);
     if (!filled)
         fprintf(stderr, "the DES list did not reload (%d rows)\n", sets->rowCount());
-    load->worstMs = meter.worstMs();
-    load->worstCpuMs = meter.worstCpuMs();
-    load->over50 = meter.over(50);
-    load->over16 = meter.over(16);
-    load->durationMs = meter.elapsedMs();
-    load->ok = filled;
+    keep(meter, filled, load);
 
     // (b) Create: the PUT, 20 operation polls 100 ms apart, replication polls.
     while (wizard.currentId() != cmkui::ReviewPageId) {
@@ -227,13 +242,80 @@ bool measureWizard(const QUrl &endpoint, int run, Stalls *load, Stalls *lro) {
     timed->record(false);
     if (!error->text().isEmpty())
         fprintf(stderr, "create failed: %s\n", qPrintable(error->text()));
-    lro->worstMs = meter.worstMs();
-    lro->worstCpuMs = meter.worstCpuMs();
-    lro->over50 = meter.over(50);
-    lro->over16 = meter.over(16);
-    lro->durationMs = meter.elapsedMs();
-    lro->ok = created && error->text().isEmpty();
+    keep(meter, created && error->text().isEmpty(), lro);
     return load->ok && lro->ok;
+}
+
+/// One scan of the fleet in the review window's Fleet tab, every subscription of the fleet checked (ids
+/// "f1ee…", docs/sandbox.md); `versions` and `findings` as the tab counted them.
+bool measureFleet(const QUrl &endpoint, Stalls *scan, int *versions, int *findings) {
+    cmk::ArmClient client;
+    client.setEndpoint(endpoint);
+    cmkui::ReviewWindow window(&client);
+    window.resize(cmkui::reviewWindowSize());
+    window.show();
+    cmkui::FleetTab *tab = window.fleetTab();
+    bool loaded = false;
+    QObject::connect(tab, &cmkui::FleetTab::scopeLoaded, [&loaded] { loaded = true; });
+    window.tabs()->setCurrentWidget(tab);
+    auto *list = child<QListWidget>(tab, "fleetSubscriptionList");
+    if (!waitFor([&] { return loaded; }, 60000) || !list) {
+        fprintf(stderr, "the subscriptions were not listed\n");
+        return false;
+    }
+    for (int i = 0; i < list->count(); ++i) {
+        const bool inFleet = list->item(i)->data(Qt::UserRole).toString().startsWith(QLatin1String("f1ee"));
+        list->item(i)->setCheckState(inFleet ? Qt::Checked : Qt::Unchecked);
+    }
+    bool finished = false;
+    QObject::connect(tab, &cmkui::FleetTab::scanFinished, [&finished] { finished = true; });
+    auto *timed = static_cast<TimedApplication *>(QCoreApplication::instance());
+    timed->record(qEnvironmentVariableIsSet("BENCH_EVENTS"));
+    StallMeter meter;
+    meter.start();
+    child<QPushButton>(tab, "fleetStartButton")->click();
+    const bool done = waitFor([&] { return finished; }, 600000);
+    waitFor([] { return false; }, 100); // what the last rows queued (view layout) is part of the scan
+    meter.stop();
+    if (qEnvironmentVariableIsSet("BENCH_EVENTS"))
+        fprintf(stderr, "longest event during the fleet scan: %s\n", qPrintable(timed->worst()));
+    timed->record(false);
+    keep(meter, done, scan);
+    *versions = tab->model()->versionCount();
+    *findings = tab->model()->findingCount();
+    return done;
+}
+
+/// --generate-fleet: `runs` scans of the Fleet tab; exit status 2 when a stall is over 50 ms.
+int runFleet(const QString &spec, int latencyMs, int runs) {
+    QProcess sandbox;
+    const QUrl endpoint =
+        cmkbench::startSandbox(sandbox, {QStringLiteral("--latency"), QString::number(latencyMs),
+                                         QStringLiteral("--generate-fleet"), spec});
+    if (endpoint.isEmpty()) {
+        fprintf(stderr, "cannot start %s\n", qPrintable(binary(QStringLiteral("armsandbox"))));
+        return 1;
+    }
+    printf("Fleet tab: armsandbox --latency %d --generate-fleet %s; load average %s\n", latencyMs,
+           qPrintable(spec), qPrintable(cmkbench::loadAverage()));
+    printf("%-4s %10s %13s %8s %8s %10s %9s %9s\n", "run", "worst(ms)", "its CPU(ms)", ">16ms", ">50ms",
+           "took(ms)", "versions", "findings");
+    bool met = true;
+    for (int run = 1; run <= runs; ++run) {
+        Stalls scan;
+        int versions = 0, findings = 0;
+        if (!measureFleet(endpoint, &scan, &versions, &findings))
+            fprintf(stderr, "run %d did not complete\n", run);
+        printf("%-4d %10.1f %13.1f %8d %8d %10.0f %9d %9d\n", run, scan.worstMs, scan.worstCpuMs, scan.over16,
+               scan.over50, scan.durationMs, versions, findings);
+        fflush(stdout);
+        met = met && scan.ok && scan.worstMs <= 50;
+    }
+    sandbox.terminate();
+    sandbox.waitForFinished(5000);
+    printf("load average after: %s\n", qPrintable(cmkbench::loadAverage()));
+    printf("target (stall <= 50 ms): %s\n", met ? "met" : "MISSED");
+    return met ? 0 : 2;
 }
 
 /// Process start to "first page shown" printed by cmkwizard --sandbox with CMKWIZARD_EXIT_WHEN_SHOWN=1.
@@ -281,9 +363,19 @@ int main(int argc, char **argv) {
         QStringLiteral(
             "Run armsandbox at this niceness (default 0: as started). Stands in for a remote ARM."),
         QStringLiteral("N"), QStringLiteral("0"));
-    cmkbench::parseOptions(parser, app, {countOption, runsOption, startupOption, sandboxNiceOption});
+    const QCommandLineOption fleetOption(
+        QStringLiteral("generate-fleet"),
+        QStringLiteral("Measure the review window's Fleet tab scanning this armsandbox fleet instead."),
+        QStringLiteral("SUBS:GALLERIES:IMAGES:VERSIONS"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency"), QStringLiteral("With --generate-fleet: armsandbox's latency (ms)."),
+        QStringLiteral("MS"), QStringLiteral("100"));
+    cmkbench::parseOptions(
+        parser, app, {countOption, runsOption, startupOption, sandboxNiceOption, fleetOption, latencyOption});
     const int count = parser.value(countOption).toInt();
     const int runs = qMax(1, parser.value(runsOption).toInt());
+    if (parser.isSet(fleetOption))
+        return runFleet(parser.value(fleetOption), parser.value(latencyOption).toInt(), runs);
     const int startupRuns = qMax(0, parser.value(startupOption).toInt());
 
     QTemporaryDir dir;

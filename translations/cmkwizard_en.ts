@@ -114,6 +114,23 @@
     </message>
 </context>
 <context>
+    <name>cmkui::FleetTab</name>
+    <message numerus="yes">
+        <source>%Ln version(s)</source>
+        <translation>
+            <numerusform>%Ln version</numerusform>
+            <numerusform>%Ln versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln finding(s)</source>
+        <translation>
+            <numerusform>%Ln finding</numerusform>
+            <numerusform>%Ln findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cmkui::PrerequisitesPage</name>
     <message numerus="yes">
         <source>Waiting for Azure to finish the registration: next check in %n second(s) (check %1).</source>

@@ -2411,6 +2411,14 @@
         <source>The review window did not open the update wizard.</source>
         <translation>La fenêtre d’examen n’a pas ouvert l’assistant de mise à jour.</translation>
     </message>
+    <message>
+        <source>The fleet sandbox did not start: %1</source>
+        <translation>Le bac à sable du parc n’a pas démarré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The fleet scan did not finish.</source>
+        <translation>L’analyse du parc ne s’est pas terminée.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceTerms</name>
@@ -4672,6 +4680,174 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     </message>
 </context>
 <context>
+    <name>cmkui::FleetAuditTableModel</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>No finding.</source>
+        <translation>Aucun constat.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Image version</source>
+        <translation>Version d’image</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>cmkui::FleetTab</name>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>Lo&amp;cataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All tenants</source>
+        <translation>Tous les locataires</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Tout &amp;sélectionner</translation>
+    </message>
+    <message>
+        <source>S&amp;ubscriptions:</source>
+        <translation>A&amp;bonnements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Text in any column</source>
+        <translation>Texte dans n’importe quelle colonne</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>HTML…</source>
+        <translation>HTML…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Choose the subscriptions, then Start.</source>
+        <translation>Choisissez les abonnements, puis Démarrer.</translation>
+    </message>
+    <message>
+        <source>The scan could not run: %1</source>
+        <translation>L’analyse n’a pas pu s’exécuter&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Subscriptions %1 of %2</source>
+        <translation>Abonnements&#xa0;: %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln version(s)</source>
+        <translation>
+            <numerusform>%Ln version</numerusform>
+            <numerusform>%Ln versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln finding(s)</source>
+        <translation>
+            <numerusform>%Ln constat</numerusform>
+            <numerusform>%Ln constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the table keeps what was found until then.</source>
+        <translation>Annulée&#xa0;: le tableau garde ce qui a été trouvé jusque-là.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Terminée.</translation>
+    </message>
+    <message>
+        <source>Not reviewed: %1. %2</source>
+        <translation>Non examiné&#xa0;: %1. %2</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Toutes les gravités</translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation>Tous les codes</translation>
+    </message>
+    <message>
+        <source>All subscriptions</source>
+        <translation>Tous les abonnements</translation>
+    </message>
+    <message>
+        <source>All galleries</source>
+        <translation>Toutes les galeries</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <source>All encryption types</source>
+        <translation>Tous les types de chiffrement</translation>
+    </message>
+    <message>
+        <source>Export the fleet audit</source>
+        <translation>Exporter l’audit du parc</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d’enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>&amp;Filtrer&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>cmkui::PrerequisitesPage</name>
     <message>
         <source>Register for the whole subscription?</source>
@@ -5222,6 +5398,14 @@ C’est irréversible&#xa0;: une fois activée, ni le coffre ni ses clés ne peu
     <message>
         <source>Add or remove target regions, change replica counts, storage, disk encryption sets, end of life or tags of this image version.</source>
         <translation>Ajouter ou retirer des régions cibles, modifier le nombre de réplicas, le stockage, les jeux de chiffrement de disque, la fin de vie ou les étiquettes de cette version d’image.</translation>
+    </message>
+    <message>
+        <source>O&amp;ne version</source>
+        <translation>&amp;Une version</translation>
+    </message>
+    <message>
+        <source>&amp;Fleet</source>
+        <translation>P&amp;arc</translation>
     </message>
 </context>
 <context>

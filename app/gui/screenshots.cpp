@@ -1,5 +1,6 @@
 #include "gui/screenshots.h"
 
+#include "armsandbox.h"
 #include "common/diskencryptionsetmodel.h"
 #include "common/resourcelistmodel.h"
 #include "imagewizard/createimageversionwizard.h"
@@ -8,6 +9,7 @@
 #include "imagewizard/wizardpageids.h"
 #include "keyvault/deshealthcache.h"
 #include "keyvault/draftkeyhealth.h"
+#include "review/fleet/fleettab.h"
 #include "review/reviewwindow.h"
 #include "vm/vmdraft.h"
 #include "vm/vmsource.h"
@@ -15,10 +17,13 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QWizardPage>
 #include <algorithm>
@@ -380,6 +385,53 @@ bool takeUpdateScreenshots(cmkui::ReviewWindow &review, const QString &dir, QStr
     return true;
 }
 
+// The review window's Fleet tab (issue 18) after a scan of a small generated fleet (its own in-process
+// sandbox: the demo's subscriptions stay as the other pictures show them), then filtered to the errors.
+bool takeFleetScreenshots(const QSize &size, const QString &dir, QStringList *written, QString *error) {
+    armsandbox::Sandbox sandbox;
+    armsandbox::SandboxOptions options;
+    options.generateFleet = QStringLiteral("4:2:2:5:3");
+    QString why;
+    if (!sandbox.start(options, &why)) {
+        *error = ScreenshotText::tr("The fleet sandbox did not start: %1").arg(why);
+        return false;
+    }
+    cmk::ArmClient client;
+    client.setEndpoint(sandbox.baseUrl());
+    cmkui::ReviewWindow review(&client);
+    review.resize(size);
+    cmkui::FleetTab *tab = review.fleetTab();
+    tab->setToday(QDate(2026, 1, 15));
+    bool loaded = false, finished = false;
+    QObject::connect(tab, &cmkui::FleetTab::scopeLoaded, &review, [&loaded] { loaded = true; });
+    QObject::connect(tab, &cmkui::FleetTab::scanFinished, &review, [&finished] { finished = true; });
+    review.show();
+    review.tabs()->setCurrentWidget(tab);
+    QElapsedTimer timer;
+    timer.start();
+    while (!loaded && timer.elapsed() < 15000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    auto *list = tab->findChild<QListWidget *>(QStringLiteral("fleetSubscriptionList"));
+    for (int i = 0; list && i < list->count(); ++i) // the fleet's subscriptions only
+        list->item(i)->setCheckState(
+            list->item(i)->data(Qt::UserRole).toString().startsWith(QLatin1String("f1ee")) ? Qt::Checked
+                                                                                           : Qt::Unchecked);
+    tab->startScan();
+    while (!finished && timer.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    runEventsFor(300);
+    if (!finished) {
+        *error = ScreenshotText::tr("The fleet scan did not finish.");
+        return false;
+    }
+    if (!save(&review, dir, QStringLiteral("fleet-tab"), written, error))
+        return false;
+    if (auto *severity = tab->findChild<QComboBox *>(QStringLiteral("fleetSeverityFilter")))
+        severity->setCurrentIndex(qMax(0, severity->findData(QStringLiteral("warning"))));
+    runEventsFor(200);
+    return save(&review, dir, QStringLiteral("fleet-tab-filtered"), written, error);
+}
+
 QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmClient *client,
                             const QString &reviewVersionId, const QString &dir, QString *error) {
     QStringList written;
@@ -446,6 +498,8 @@ QStringList takeScreenshots(cmkui::CreateImageVersionWizard &wizard, cmk::ArmCli
         if (!takeUpdateScreenshots(review, dir, &written, error))
             return {};
         if (!takeVmScreenshots(client, reviewVersionId, wizard.size(), dir, &written, error))
+            return {};
+        if (!takeFleetScreenshots(review.size(), dir, &written, error))
             return {};
     }
     return written;

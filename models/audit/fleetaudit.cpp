@@ -5,9 +5,14 @@
 #include "arm/armpaths.h"
 #include "keyvault/deshealthcheck.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QThreadPool>
+#include <QTimer>
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcAudit, "cmk.audit")
 
@@ -201,8 +206,13 @@ void FleetAudit::start(const QStringList &subscriptionIds, const QStringList &ga
     m_result = FleetAuditResult();
     m_error = {};
     m_queue.clear();
+    m_pendingRows.clear();
+    m_afterVersionRows = {};
+    m_rowsScheduled = false;
     m_active = m_outstanding = 0;
     m_versionIndex.clear();
+    m_setIds.clear();
+    m_setIdsSeen.clear();
     m_galleries.clear();
     m_sets.clear();
     m_health.clear();
@@ -237,6 +247,13 @@ void FleetAudit::start(const QStringList &subscriptionIds, const QStringList &ga
 void FleetAudit::cancel() {
     if (!m_running)
         return;
+    if (m_phase == Phase::Analysing) { // every read is done: the analysis of what was read goes on
+        m_result.cancelled = true;
+        return;
+    }
+    if (m_result.cancelled)
+        return; // called again from a slot of the progress below
+    m_result.cancelled = true;
     ++m_generation;
     for (const QPointer<QObject> &object : std::as_const(m_inFlight)) {
         if (!object)
@@ -250,7 +267,9 @@ void FleetAudit::cancel() {
     }
     m_inFlight.clear();
     m_queue.clear();
-    m_result.cancelled = true;
+    m_afterVersionRows = {};
+    m_rowsScheduled = false;
+    takeVersionRows(m_generation, std::numeric_limits<qint64>::max()); // rows received are versions found
     for (int i = 0; i < m_result.subscriptions.size(); ++i) {
         AuditSubscription &s = m_result.subscriptions[i];
         if (!s.reviewed && s.reason.isEmpty()) {
@@ -258,8 +277,7 @@ void FleetAudit::cancel() {
             s.reason = tr("The audit was cancelled before this subscription was done.");
         }
     }
-    analyse();
-    finish();
+    startAnalysis();
 }
 
 void FleetAudit::schedule(Job job) {
@@ -298,9 +316,9 @@ void FleetAudit::settle() {
         startDetails();
         break;
     case Phase::Details:
-        analyse();
-        finish();
+        startAnalysis();
         break;
+    case Phase::Analysing:
     case Phase::Idle:
     case Phase::Done:
         break;
@@ -342,12 +360,17 @@ void FleetAudit::startResourceGraph() {
         subscriptions << s.id;
     runQuery(
         QStringLiteral("microsoft.compute/galleries/images/versions"), {}, subscriptions,
-        [this](const nlohmann::json &rows) { onVersionRows(rows); },
-        [this](ResourceGraphPager *pager) { onResourceGraphFinished(pager); });
+        [this](const Page &rows) { onVersionRows(rows); },
+        [this](ResourceGraphPager *pager) {
+            // After the rows of the last page are taken in (they are, a few milliseconds at a time).
+            m_afterVersionRows = [this, error = pager->error()] { onResourceGraphFinished(error); };
+            if (m_pendingRows.empty())
+                std::exchange(m_afterVersionRows, {})();
+        });
 }
 
 void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
-                          std::function<void(const nlohmann::json &)> rows,
+                          std::function<void(const Page &)> rows,
                           std::function<void(ResourceGraphPager *)> finished) {
     ResourceGraphQuery query;
     query.whereEquals(QStringLiteral("type"), type);
@@ -357,9 +380,13 @@ void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QSt
     auto *pager = new ResourceGraphPager(m_client, query, subscriptions);
     pager->setParent(this);
     m_inFlight << pager;
-    connect(pager, &ResourceGraphPager::pageReceived, this, [pager, rows] {
+    connect(pager, &ResourceGraphPager::pageReceived, this, [this, pager, rows, type] {
+        // The versions arrive by the thousand: room for all of them at once, or the vector's growth moves
+        // thousands of them in one event-loop turn (40 ms at 8,192).
+        if (type.endsWith(QLatin1String("/versions")) && pager->totalRecords() > 0)
+            m_result.versions.reserve(size_t(pager->totalRecords()));
         if (const auto page = pager->sharedPage(); page && page->is_array())
-            rows(*page);
+            rows(page);
     });
     connect(pager, &ResourceGraphPager::finished, this, [this, pager, finished] {
         pager->deleteLater();
@@ -369,22 +396,51 @@ void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QSt
     pager->start();
 }
 
-void FleetAudit::onVersionRows(const nlohmann::json &rows) {
-    if (!rows.is_array())
+void FleetAudit::onVersionRows(const Page &rows) {
+    if (rows->empty())
         return;
-    for (const nlohmann::json &row : rows) {
-        const QString subscriptionId = QString::fromStdString(row.value("subscriptionId", std::string()));
-        const int index = subscriptionIndex(subscriptionId);
-        if (index >= 0)
-            addVersion(index, row);
-    }
-    emitProgress();
+    // A page holds 1,000 rows: taking them in at once (about 50 ms) would freeze a window (issue 18). The
+    // page is kept, not copied: a copy of 1,000 rows costs as much as taking them in.
+    m_pendingRows.push_back({rows, 0});
+    if (!m_rowsScheduled)
+        takeVersionRows(m_generation, 4 * 1000 * 1000);
 }
 
-void FleetAudit::onResourceGraphFinished(ResourceGraphPager *pager) {
+void FleetAudit::takeVersionRows(quint64 generation, qint64 budgetNs) {
+    if (generation != m_generation)
+        return;
+    if (m_pendingRows.empty())
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    while (!m_pendingRows.empty() && clock.nsecsElapsed() < budgetNs) {
+        auto &[page, next] = m_pendingRows.front();
+        const nlohmann::json &row = (*page)[next++];
+        const int index =
+            subscriptionIndex(QString::fromStdString(row.value("subscriptionId", std::string())));
+        if (index >= 0)
+            addVersion(index, row);
+        if (next >= page->size()) {
+            // Freeing 1,000 rows takes tens of milliseconds on a busy machine: a worker thread does it.
+            QThreadPool::globalInstance()->start([done = std::move(page)]() mutable { done.reset(); });
+            m_pendingRows.pop_front();
+        }
+    }
+    emitProgress();
+    if (!m_pendingRows.empty()) {
+        m_rowsScheduled = true;
+        QTimer::singleShot(0, this, [this, generation] {
+            m_rowsScheduled = false;
+            takeVersionRows(generation, 4 * 1000 * 1000);
+        });
+    } else if (m_afterVersionRows) {
+        std::exchange(m_afterVersionRows, {})();
+    }
+}
+
+void FleetAudit::onResourceGraphFinished(const ArmError &error) {
     if (!m_running)
         return;
-    const ArmError error = pager->error();
     if (error.isError()) {
         if (m_source == AuditSource::Auto && m_result.versions.empty() && isResourceGraphUnavailable(error)) {
             qCInfo(lcAudit) << "Resource Graph unavailable, walking Resource Manager:"
@@ -420,9 +476,9 @@ void FleetAudit::queryGalleries() {
         return;
     runQuery(
         QStringLiteral("microsoft.compute/galleries"), {}, subscriptions,
-        [this](const nlohmann::json &rows) {
+        [this](const Page &rows) {
             std::vector<Gallery> galleries;
-            if (!parseResources(rows, galleries).isError()) {
+            if (!parseResources(*rows, galleries).isError()) {
                 for (Gallery &gallery : galleries)
                     m_galleries.insert(lowerId(gallery.id), std::move(gallery));
             }
@@ -445,9 +501,9 @@ void FleetAudit::queryDiskEncryptionSets(const QStringList &ids) {
     ++m_setReadsLeft;
     runQuery(
         QStringLiteral("microsoft.compute/diskencryptionsets"), ids, subscriptions,
-        [this](const nlohmann::json &rows) {
+        [this](const Page &rows) {
             std::vector<DiskEncryptionSet> sets;
-            if (parseResources(rows, sets).isError())
+            if (parseResources(*rows, sets).isError())
                 return;
             for (DiskEncryptionSet &set : sets) {
                 ReviewedDes &des = m_sets[lowerId(set.id)];
@@ -603,6 +659,12 @@ void FleetAudit::addVersion(int subscription, const nlohmann::json &item) {
     audited.review.version.replicationSummary.clear();
     audited.review.versionId = audited.review.version.id;
     ReviewAnalysis::buildMatrix(audited.review);
+    for (const QString &id : setsOf(audited.review)) {
+        if (!m_setIdsSeen.contains(lowerId(id))) {
+            m_setIdsSeen.insert(lowerId(id));
+            m_setIds << id;
+        }
+    }
     m_versionIndex.insert(key, int(m_result.versions.size()));
     m_result.versions.push_back(std::move(audited));
     ++m_result.subscriptions[subscription].versions;
@@ -612,13 +674,7 @@ void FleetAudit::startDetails() {
     m_phase = Phase::Details;
     ++m_outstanding;    // held while the reads below are scheduled
     m_setReadsLeft = 1; // the key-health check starts once every set is read, while versions are still read
-    QStringList ids;
-    for (const AuditedVersion &version : m_result.versions) {
-        for (const QString &id : setsOf(version.review)) {
-            if (!ids.contains(id, Qt::CaseInsensitive))
-                ids << id;
-        }
-    }
+    const QStringList ids = m_setIds; // gathered as versions were added: a pass over 10,000 here took 35 ms
     if (!ids.isEmpty()) {
         if (m_result.source == AuditSource::ResourceGraph)
             queryDiskEncryptionSets(ids);
@@ -698,44 +754,71 @@ void FleetAudit::startHealth() {
     m_healthCheck->start(found);
 }
 
-void FleetAudit::analyse() {
-    QHash<QString, const DesHealth *> health;
+void FleetAudit::startAnalysis() {
+    m_phase = Phase::Analysing;
+    m_healthById.clear();
     for (const DesHealth &h : m_health)
-        health.insert(lowerId(h.id), &h);
-    for (AuditedVersion &audited : m_result.versions) {
-        VersionReview &review = audited.review;
-        review.desById.clear();
-        QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
-        for (const QString &id : setsOf(review)) {
-            if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
-                review.desById.insert(lowerId(id), *it);
-            if (const DesHealth *h = health.value(lowerId(id)))
-                sets << h;
-        }
-        const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
-        if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
-            review.gallery = *it;
-        review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
-        std::stable_sort(
-            review.findings.begin(), review.findings.end(),
-            [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
-        review.reviewedAt = QDateTime::currentDateTimeUtc();
-        audited.cells.clear();
-        QSet<AuditEncryption> kinds;
-        for (const ReviewRegion &region : review.regions) {
-            QList<AuditEncryption> row;
-            for (const ReviewDisk &disk : region.disks) {
-                row << encryptionOfCell(review, region, disk);
-                kinds.insert(row.last());
-            }
-            audited.cells << row;
-        }
-        audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
-                             : kinds.isEmpty() ? AuditEncryption::Platform
-                                               : AuditEncryption::Mixed;
-        review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
+        m_healthById.insert(lowerId(h.id), &h);
+    m_analysed = 0;
+    analyseSlice(m_generation);
+}
+
+void FleetAudit::analyseSlice(quint64 generation) {
+    if (generation != m_generation)
+        return; // started again, or destroyed
+    // A slice stops after a few milliseconds: with tens of thousands of versions, analysing them in one go
+    // would freeze a window for a second (docs/performance.md, issue 18).
+    constexpr qint64 sliceNs = 4 * 1000 * 1000;
+    QElapsedTimer clock;
+    clock.start();
+    const size_t first = m_analysed;
+    while (m_analysed < m_result.versions.size() && (m_analysed == first || clock.nsecsElapsed() < sliceNs))
+        analyse(m_result.versions[m_analysed++], m_healthById);
+    if (m_analysed > first)
+        Q_EMIT versionsAnalysed(int(first), int(m_analysed - first));
+    if (generation != m_generation)
+        return; // a receiver started another audit
+    if (m_analysed < m_result.versions.size()) {
+        QTimer::singleShot(0, this, [this, generation] { analyseSlice(generation); });
+        return;
     }
+    m_healthById.clear();
     m_result.sets = m_sets;
+    finish();
+}
+
+void FleetAudit::analyse(AuditedVersion &audited, const QHash<QString, const DesHealth *> &health) const {
+    VersionReview &review = audited.review;
+    review.desById.clear();
+    QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
+    for (const QString &id : setsOf(review)) {
+        if (const auto it = m_sets.constFind(lowerId(id)); it != m_sets.constEnd())
+            review.desById.insert(lowerId(id), *it);
+        if (const DesHealth *h = health.value(lowerId(id)))
+            sets << h;
+    }
+    const QString galleryId = lowerId(review.versionId.section(QLatin1Char('/'), 0, -5));
+    if (const auto it = m_galleries.constFind(galleryId); it != m_galleries.constEnd())
+        review.gallery = *it;
+    review.findings = ReviewAnalysis::findings(review, m_today) + keyHealthFindings(review, sets);
+    std::stable_sort(
+        review.findings.begin(), review.findings.end(),
+        [](const ReviewFinding &a, const ReviewFinding &b) { return int(a.severity) > int(b.severity); });
+    review.reviewedAt = QDateTime::currentDateTimeUtc();
+    audited.cells.clear();
+    QSet<AuditEncryption> kinds;
+    for (const ReviewRegion &region : review.regions) {
+        QList<AuditEncryption> row;
+        for (const ReviewDisk &disk : region.disks) {
+            row << encryptionOfCell(review, region, disk);
+            kinds.insert(row.last());
+        }
+        audited.cells << row;
+    }
+    audited.encryption = kinds.size() == 1 ? *kinds.cbegin()
+                         : kinds.isEmpty() ? AuditEncryption::Platform
+                                           : AuditEncryption::Mixed;
+    review.desById.clear(); // kept once for all in m_result.sets: a fleet's versions share a few sets
 }
 
 } // namespace cmk

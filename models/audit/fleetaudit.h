@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QUrlQuery>
 #include <deque>
@@ -105,22 +106,29 @@ public:
 Q_SIGNALS:
     /// Subscriptions done of those in scope, versions seen so far.
     void progress(int subscriptionsDone, int subscriptionsTotal, int versionsSeen);
+    /// result().versions[first .. first + count - 1] have their findings and encryption: the analysis runs
+    /// in slices of a few milliseconds per event-loop turn once the reads are done (a window stays
+    /// responsive with tens of thousands of versions), and a view can show them before finished().
+    void versionsAnalysed(int first, int count);
     void finished();
 
 private:
     using Done = std::function<void()>;
     using Job = std::function<void(Done done)>;
-    enum class Phase { Idle, Listing, Details, Done }; ///< Details: sets, replication, key health
+    enum class Phase { Idle, Listing, Details, Analysing, Done }; ///< Details: sets, replication, key health
 
     // Resource Graph path.
     void startResourceGraph();
+    using Page = std::shared_ptr<const nlohmann::json>; ///< the rows of a page, shared with its pager
     /// A Resource Graph query for the resources of `type` (only `ids` when given) in `subscriptions`: `rows`
-    /// for each page, then `finished`.
+    /// for each page (an array), then `finished`.
     void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
-                  std::function<void(const nlohmann::json &)> rows,
-                  std::function<void(ResourceGraphPager *)> finished);
-    void onVersionRows(const nlohmann::json &rows);
-    void onResourceGraphFinished(ResourceGraphPager *pager);
+                  std::function<void(const Page &)> rows, std::function<void(ResourceGraphPager *)> finished);
+    /// Queues a page of version rows; takeVersionRows() takes them in.
+    void onVersionRows(const Page &rows);
+    /// Adds the versions of the rows queued for at most `budgetNs`, then again at the next event-loop turn.
+    void takeVersionRows(quint64 generation, qint64 budgetNs);
+    void onResourceGraphFinished(const ArmError &error);
     void queryGalleries();
     void queryDiskEncryptionSets(const QStringList &ids);
     // ARM walk.
@@ -141,7 +149,10 @@ private:
     /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
     void setReadDone();
     void startHealth();
-    void analyse();
+    /// Analyses the versions in slices (analyseSlice()), then finish().
+    void startAnalysis();
+    void analyseSlice(quint64 generation);
+    void analyse(AuditedVersion &audited, const QHash<QString, const DesHealth *> &health) const;
     void finish();
 
     void schedule(Job job);
@@ -161,10 +172,17 @@ private:
     FleetAuditResult m_result;
     std::vector<int> m_pendingPerSubscription; ///< listings still running, per subscription
     QHash<QString, int> m_versionIndex;        ///< lower-case version id -> index in m_result.versions
+    QStringList m_setIds;                      ///< the sets the versions name, in the order first named
+    QSet<QString> m_setIdsSeen;                ///< m_setIds, lower-case
     QHash<QString, Gallery> m_galleries;       ///< lower-case id
     QHash<QString, ReviewedDes> m_sets;        ///< lower-case id
     std::vector<DesHealth> m_health;
+    QHash<QString, const DesHealth *> m_healthById; ///< lower-case id -> entry of m_health, while analysing
+    size_t m_analysed = 0;                          ///< versions analysed so far
     std::deque<Job> m_queue;
+    std::deque<std::pair<Page, size_t>> m_pendingRows; ///< (page, next row)
+    bool m_rowsScheduled = false;
+    std::function<void()> m_afterVersionRows; ///< the versions query's end, once its rows are taken in
     int m_active = 0;
     int m_setReadsLeft = 0;
     int m_outstanding = 0; ///< jobs queued or running, and Resource Graph queries, of this phase

@@ -256,8 +256,10 @@ private Q_SLOTS:
                     problems
                         << QStringLiteral("accelerator '&' lost or doubled in “%1”: %2").arg(t, m.describe());
             }
+            // %Ln: the number in the locale's digits and grouping ("1 234 versions").
             if (m.numerus && !m.translations.isEmpty() &&
-                !m.translations.constLast().contains(QLatin1String("%n")))
+                !m.translations.constLast().contains(QLatin1String("%n")) &&
+                !m.translations.constLast().contains(QLatin1String("%Ln")))
                 problems << QStringLiteral("the plural form does not show %n: %1").arg(m.describe());
         }
         if (!problems.isEmpty())

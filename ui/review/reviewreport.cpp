@@ -6,15 +6,18 @@
 
 namespace cmkui {
 
-bool saveReviewHtml(const cmk::VersionReview &review, const QString &path, QString *error) {
+bool saveReportFile(const QByteArray &data, const QString &path, QString *error) {
     QSaveFile file(path);
-    const QByteArray data = cmk::ReviewReport::html(review).toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
     }
     return true;
+}
+
+bool saveReviewHtml(const cmk::VersionReview &review, const QString &path, QString *error) {
+    return saveReportFile(cmk::ReviewReport::html(review).toUtf8(), path, error);
 }
 
 bool saveReviewPdf(const cmk::VersionReview &review, const QString &path, QString *error) {

@@ -7,12 +7,12 @@
 #include "imageversion/imageversionupdate.h"
 #include "imagewizard/createimageversionwizard.h"
 #include "inventory/resourceinventory.h"
+#include "review/fleet/fleettab.h"
 #include "review/reviewexport.h"
 #include "review/reviewreport.h"
 #include "vmwizard/vmwizard.h"
 
 #include <QApplication>
-#include <QScreen>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -26,8 +26,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -42,7 +44,21 @@ ReviewWindow::ReviewWindow(cmk::ArmClient *client, QWidget *parent)
     , m_today(QDate::currentDate()) {
     setObjectName(QStringLiteral("reviewWindow"));
     m_reviewer->setCheckKeyHealth(true); // what breaks encryption in the field is the key behind a set
-    auto *layout = new QVBoxLayout(this);
+    // Two tabs: one version (what review mode always was), and the fleet (issue 18).
+    auto *outer = new QVBoxLayout(this);
+    // The pages keep their own margins: with the window's too, the tab frame made the window wider than
+    // 800 pixels (the smallest size the app supports).
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true); // no frame around the pages: their margins are the window's
+    m_tabs->setObjectName(QStringLiteral("reviewTabs"));
+    outer->addWidget(m_tabs);
+    auto *versionPage = new QWidget(m_tabs);
+    versionPage->setObjectName(QStringLiteral("reviewVersionTab"));
+    m_tabs->addTab(versionPage, QString());
+    m_fleetTab = new FleetTab(client, m_tabs);
+    m_tabs->addTab(m_fleetTab, QString());
+    auto *layout = new QVBoxLayout(versionPage);
     layout->addLayout(buildPicker());
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("reviewStatus"));
@@ -240,6 +256,8 @@ void ReviewWindow::changeEvent(QEvent *event) {
 
 void ReviewWindow::retranslateUi() {
     setWindowTitle(tr("Review an image version"));
+    m_tabs->setTabText(0, tr("O&ne version"));
+    m_tabs->setTabText(1, tr("&Fleet"));
     m_browseLabel->setText(tr("Browse:"));
     m_subscriptionCombo->setPlaceholderText(tr("Subscription"));
     m_galleryCombo->setPlaceholderText(tr("Gallery"));

@@ -16,6 +16,7 @@ class QLayout;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 class QTextBrowser;
 class QToolButton;
@@ -29,6 +30,8 @@ template <typename T> class ResourceListing;
 } // namespace cmk
 
 namespace cmkui {
+
+class FleetTab;
 
 class ReviewWindow : public QWidget {
     Q_OBJECT
@@ -62,6 +65,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QPushButton *createVmButton() const { return m_createVmButton; }
     QPushButton *editReplicationButton() const { return m_editButton; }
+    QTabWidget *tabs() const { return m_tabs; }
+    FleetTab *fleetTab() const { return m_fleetTab; }
 
 Q_SIGNALS:
     void reviewFinished();
@@ -108,6 +113,8 @@ private:
     bool m_hasReview = false;
     QMap<QComboBox *, QPointer<cmk::ResourceListingBase>> m_listings;
 
+    QTabWidget *m_tabs = nullptr;
+    FleetTab *m_fleetTab = nullptr;
     QLabel *m_browseLabel = nullptr;
     QComboBox *m_subscriptionCombo = nullptr;
     QComboBox *m_galleryCombo = nullptr;
