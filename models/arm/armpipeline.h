@@ -208,18 +208,37 @@ private:
 
 /// Sends one attempt with QNetworkAccessManager (no redirect followed), cuts it after the request timeout
 /// or when the answer grows past the size cap, and turns what came back into an ArmResponse.
+///
+/// Over HTTP/1.1 one QNetworkAccessManager opens at most 6 connections to a host, one request each, so
+/// requests beyond 6 would wait for a connection whatever their callers' bounds: once `network` has 6 on
+/// the wire, a request goes through the least busy of a few more managers (created on first need, up to
+/// MaxManagers). Over HTTP/2 (ARM over TLS) one connection carries them all: once an answer came over
+/// HTTP/2, `network` alone is used.
 class ArmTransportPolicy : public ArmPolicy {
 public:
+    static constexpr int ConnectionsPerManager = 6; ///< Qt's HTTP/1.1 connections per host and manager
+    static constexpr int MaxManagers = 6;
+
     ArmTransportPolicy(QNetworkAccessManager *network, const ArmClientConfig &config)
-        : m_network(network)
-        , m_config(config) {}
+        : m_config(config) {
+        m_managers.push_back({network, std::make_shared<int>(0)});
+    }
     void send(const ArmRequest &request, const ArmNextPolicy &next, ArmResponseHandler done) override;
+    /// Managers created so far (1 until more than 6 requests were on the wire over HTTP/1.1).
+    int managerCount() const { return int(m_managers.size()); }
 
 private:
-    QNetworkReply *startTransfer(const ArmRequestContext &request) const;
+    struct Manager {
+        QNetworkAccessManager *network;
+        std::shared_ptr<int> onTheWire; ///< shared with its transfers, which may outlive the pipeline
+    };
+    /// The index in m_managers of the manager the next transfer goes through.
+    std::size_t pickManager();
+    QNetworkReply *startTransfer(const ArmRequestContext &request, QNetworkAccessManager *network) const;
     void watch(const ArmRequest &request, QNetworkReply *transfer) const;
     ArmResponse readResponse(const ArmRequestContext &request, QNetworkReply *transfer) const;
-    QNetworkAccessManager *m_network;
+    std::vector<Manager> m_managers; ///< the client's own first
+    bool m_http2 = false;            ///< an answer came over HTTP/2
     const ArmClientConfig &m_config;
 };
 
