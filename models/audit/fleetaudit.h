@@ -82,7 +82,7 @@ public:
     ~FleetAudit() override;
 
     void setSource(AuditSource source) { m_source = source; }
-    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 16); the key-health
+    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 32); the key-health
     /// check, which runs alongside the replication reads, reads as many sets at a time (each its vault and
     /// key versions together).
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
@@ -114,15 +114,19 @@ private:
 
     // Resource Graph path.
     void startResourceGraph();
-    /// A Resource Graph query for the resources of `type` (only `ids` when given) in `subscriptions`: `rows`
-    /// for each page, then `finished`.
+    /// A Resource Graph query for the resources of `type` (any type when empty; only `ids` when given) in
+    /// `subscriptions`, only the `columns` when given: `rows` for each page, then `finished`.
     void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
                   std::function<void(const nlohmann::json &)> rows,
-                  std::function<void(ResourceGraphPager *)> finished);
+                  std::function<void(ResourceGraphPager *)> finished, const QStringList &columns = {});
     void onVersionRows(const nlohmann::json &rows);
+    /// One group of subscriptions' version query ended; the walk of what it did not show starts after the
+    /// last.
     void onResourceGraphFinished(ResourceGraphPager *pager);
     void queryGalleries();
     void queryDiskEncryptionSets(const QStringList &ids);
+    /// Which of the sources `ids` Resource Graph shows; those it cannot answer for are read with ARM.
+    void querySources(const QStringList &ids);
     // ARM walk.
     void walk(int subscription);
     void walkGallery(int subscription, const QString &galleryId);
@@ -138,6 +142,10 @@ private:
     void startDetails();
     void readSet(const QString &id);
     void readReplication(size_t index);
+    /// GET of a version's source: 404 says it no longer exists.
+    void readSource(const QString &id);
+    /// The version's sources as checked (review.sources' checked, exists, error).
+    void markSources(VersionReview &review) const;
     /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
     void setReadDone();
     void startHealth();
@@ -146,14 +154,17 @@ private:
 
     void schedule(Job job);
     void pump();
-    /// Counts down the work of the current phase; the next phase starts when none is left.
+    /// Counts down the work of the current phase; the next phase starts when none is left (the details as
+    /// soon as the listing is done).
     void settle();
+    /// No version query or listing is left.
+    bool listingFinished() const;
     void emitProgress();
     int subscriptionIndex(const QString &subscriptionId) const;
 
     QPointer<ArmClient> m_client;
     AuditSource m_source = AuditSource::Auto;
-    int m_maxConcurrent = 16;
+    int m_maxConcurrent = 32;
     QDate m_today;
     bool m_running = false;
     Phase m_phase = Phase::Idle;
@@ -163,6 +174,11 @@ private:
     QHash<QString, int> m_versionIndex;        ///< lower-case version id -> index in m_result.versions
     QHash<QString, Gallery> m_galleries;       ///< lower-case id
     QHash<QString, ReviewedDes> m_sets;        ///< lower-case id
+    QHash<QString, nlohmann::json> m_setBodies; ///< sets as read, lower-case id: key health reuses them
+    QHash<QString, ReviewedSource> m_sources;   ///< every version's sources once, lower-case id
+    QStringList m_resourceGraphSubscriptions;   ///< those Resource Graph answered for (lower case)
+    int m_versionQueriesLeft = 0;               ///< Resource Graph's version queries, one per group
+    ArmError m_versionQueryError;               ///< the first that failed
     std::vector<DesHealth> m_health;
     std::deque<Job> m_queue;
     int m_active = 0;
