@@ -3,13 +3,15 @@
 // Fleet audit: every image version of a set of subscriptions (optionally of some galleries only), with its
 // encryption per region and disk and the findings of the single-version review (review/review.h, the same
 // codes and severities), plus the key-health codes of the Disk Encryption Sets it uses
-// (keyvault/deshealth.h). Fast path: Azure Resource Graph, one paged query for every version in scope, one
-// for the galleries (their sharing) and one for the sets referenced; ARM GETs only for what ARG cannot answer
-// (the replication status of versions not Succeeded, sets ARG does not show). Fallback (or --source arm): a
-// walk subscriptions → galleries → images → versions through ArmClient's pipeline (its throttle and retry
-// policies), at most maxConcurrentRequests() at a time. A subscription that cannot be read (403, timeout) is
-// reported as not reviewed, with the reason; the others complete. cancel() keeps what was found. No widgets
-// here; the report formats are in fleetauditreport.h. Schema of the JSON report: docs/audit.md.
+// (keyvault/deshealth.h), and whether each version's source still exists. Fast path: Azure Resource Graph,
+// paged queries for every version in scope (a few groups of subscriptions at once), one for the galleries
+// (their sharing), one for the sets referenced and one for the sources; ARM GETs only for what ARG cannot
+// answer (the replication status of versions not Succeeded, sets and sources ARG cannot show). Fallback (or
+// --source arm): a walk subscriptions → galleries → images → versions through ArmClient's pipeline (its
+// throttle and retry policies), at most maxConcurrentRequests() at a time, then each set and source once. A
+// subscription that cannot be read (403, timeout) is reported as not reviewed, with the reason; the others
+// complete. cancel() keeps what was found. No widgets here; the report formats are in fleetauditreport.h.
+// Schema of the JSON report: docs/audit.md.
 
 #include "arm/armerror.h"
 #include "review/review.h"
