@@ -260,18 +260,20 @@ void ArmThrottlePolicy::dispatch(Quota &quota, Held held, bool asProbe) {
     quota.onWay.append(marker);
     if (asProbe)
         quota.probe = marker;
-    held.next(held.request, [this, &quota, marker, done = std::move(held.done)](ArmResponse response) {
+    const quint64 sent = ++quota.sent;
+    held.next(held.request, [this, &quota, marker, sent, done = std::move(held.done)](ArmResponse response) {
         delete marker.data();
-        remember(quota, response);
+        remember(quota, response, sent);
         release(quota); // before done(), which may delete the client and this policy with it
         done(std::move(response));
     });
 }
 
-void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response) {
+void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response, quint64 sent) {
     bool ok = false;
     const int remaining = response.header(quota.header).trimmed().toInt(&ok);
-    if (ok && remaining >= 0) {
+    if (ok && remaining >= 0 && sent > quota.counted) {
+        quota.counted = sent;
         quota.remaining = remaining;
         quota.probeAtMs = m_clock.elapsed() + m_config.throttleRefillWaitMs;
     }

@@ -164,6 +164,8 @@ private:
         qint64 probeAtMs = 0;           ///< when remaining is spent: when the next refill is expected
         QPointer<QObject> probe;        ///< the one request out to learn the quota again
         QList<QPointer<QObject>> onWay; ///< requests sent and not answered (gone with their reply)
+        quint64 sent = 0;               ///< requests dispatched so far, numbering them
+        quint64 counted = 0;            ///< the number of the latest-sent request whose answer gave remaining
         std::deque<Held> held;
         std::unique_ptr<QTimer> wake;
     };
@@ -173,7 +175,9 @@ private:
     /// Whether the first held request may go now (`asProbe`: alone, to learn the quota again).
     bool mayGo(Quota &quota, bool *asProbe);
     void dispatch(Quota &quota, Held held, bool asProbe);
-    void remember(Quota &quota, const ArmResponse &response);
+    /// Keeps the count an answer to the request numbered `sent` gives, unless a later-sent request's answer
+    /// already gave one (answers over several connections can arrive out of order, the older count higher).
+    void remember(Quota &quota, const ArmResponse &response, quint64 sent);
     void wakeAt(Quota &quota, qint64 atMs);
 
     const ArmClientConfig &m_config;
