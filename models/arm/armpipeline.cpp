@@ -272,8 +272,10 @@ void ArmThrottlePolicy::dispatch(Quota &quota, Held held, bool asProbe) {
 void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response, quint64 sent) {
     bool ok = false;
     const int remaining = response.header(quota.header).trimmed().toInt(&ok);
-    if (ok && remaining >= 0 && sent > quota.counted) {
-        quota.counted = sent;
+    // A lower count is always news (the server may have answered a later request first); a higher one only
+    // from a request sent after the one counted (an older answer's is stale, not a refill).
+    if (ok && remaining >= 0 && (sent > quota.counted || remaining < quota.remaining)) {
+        quota.counted = qMax(quota.counted, sent);
         quota.remaining = remaining;
         quota.probeAtMs = m_clock.elapsed() + m_config.throttleRefillWaitMs;
     }

@@ -175,8 +175,9 @@ private:
     /// Whether the first held request may go now (`asProbe`: alone, to learn the quota again).
     bool mayGo(Quota &quota, bool *asProbe);
     void dispatch(Quota &quota, Held held, bool asProbe);
-    /// Keeps the count an answer to the request numbered `sent` gives, unless a later-sent request's answer
-    /// already gave one (answers over several connections can arrive out of order, the older count higher).
+    /// Keeps the count the answer to the request numbered `sent` gives when it is lower, or comes from a
+    /// request sent after the one counted: over several connections answers arrive out of order, and an
+    /// older answer's higher count is stale.
     void remember(Quota &quota, const ArmResponse &response, quint64 sent);
     void wakeAt(Quota &quota, qint64 atMs);
 
