@@ -379,7 +379,10 @@ void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QSt
                           std::function<void(const nlohmann::json &)> rows,
                           std::function<void(ResourceGraphPager *)> finished, const QStringList &columns) {
     ResourceGraphQuery query;
-    if (!type.isEmpty())
+    // One type, or several separated by commas: a type filter first lets ARG read only those rows.
+    if (type.contains(QLatin1Char(',')))
+        query.whereIn(QStringLiteral("type"), type.split(QLatin1Char(',')));
+    else if (!type.isEmpty())
         query.whereEquals(QStringLiteral("type"), type);
     if (!ids.isEmpty())
         query.whereIn(QStringLiteral("id"), ids);
@@ -743,14 +746,16 @@ void FleetAudit::querySources(const QStringList &ids) {
     constexpr int IdsPerQuery = 500;
     for (int first = 0; first < ids.size(); first += IdsPerQuery) {
         const QStringList batch = ids.mid(first, IdsPerQuery);
-        QStringList subscriptions;
+        QStringList subscriptions, types;
         for (const QString &id : batch) {
-            const QString subscription = ResourceId::parse(id).subscriptionId.toLower();
-            if (!subscription.isEmpty() && !subscriptions.contains(subscription))
-                subscriptions << subscription;
+            const ResourceId parsed = ResourceId::parse(id);
+            if (!parsed.subscriptionId.isEmpty() && !subscriptions.contains(parsed.subscriptionId.toLower()))
+                subscriptions << parsed.subscriptionId.toLower();
+            if (!types.contains(parsed.fullType().toLower()))
+                types << parsed.fullType().toLower();
         }
         runQuery(
-            {}, batch, subscriptions,
+            types.join(QLatin1Char(',')), batch, subscriptions,
             [this](const nlohmann::json &rows) {
                 for (const nlohmann::json &row : rows) {
                     const QString id = lowerId(QString::fromStdString(row.value("id", std::string())));

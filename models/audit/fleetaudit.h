@@ -116,8 +116,9 @@ private:
 
     // Resource Graph path.
     void startResourceGraph();
-    /// A Resource Graph query for the resources of `type` (any type when empty; only `ids` when given) in
-    /// `subscriptions`, only the `columns` when given: `rows` for each page, then `finished`.
+    /// A Resource Graph query for the resources of `type` (several: comma-separated; any type when empty;
+    /// only `ids` when given) in `subscriptions`, only the `columns` when given: `rows` for each page, then
+    /// `finished`.
     void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
                   std::function<void(const nlohmann::json &)> rows,
                   std::function<void(ResourceGraphPager *)> finished, const QStringList &columns = {});
