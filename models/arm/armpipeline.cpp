@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <QUuid>
 #include <limits>
+#include <utility>
 
 namespace cmk {
 
@@ -259,18 +260,22 @@ void ArmThrottlePolicy::dispatch(Quota &quota, Held held, bool asProbe) {
     quota.onWay.append(marker);
     if (asProbe)
         quota.probe = marker;
-    held.next(held.request, [this, &quota, marker, done = std::move(held.done)](ArmResponse response) {
+    const quint64 sent = ++quota.sent;
+    held.next(held.request, [this, &quota, marker, sent, done = std::move(held.done)](ArmResponse response) {
         delete marker.data();
-        remember(quota, response);
+        remember(quota, response, sent);
         release(quota); // before done(), which may delete the client and this policy with it
         done(std::move(response));
     });
 }
 
-void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response) {
+void ArmThrottlePolicy::remember(Quota &quota, const ArmResponse &response, quint64 sent) {
     bool ok = false;
     const int remaining = response.header(quota.header).trimmed().toInt(&ok);
-    if (ok && remaining >= 0) {
+    // A lower count is always news (the server may have answered a later request first); a higher one only
+    // from a request sent after the one counted (an older answer's is stale, not a refill).
+    if (ok && remaining >= 0 && (sent > quota.counted || remaining < quota.remaining)) {
+        quota.counted = qMax(quota.counted, sent);
         quota.remaining = remaining;
         quota.probeAtMs = m_clock.elapsed() + m_config.throttleRefillWaitMs;
     }
@@ -354,7 +359,25 @@ void ArmLoggingPolicy::send(const ArmRequest &request, const ArmNextPolicy &next
 
 // ---- transport -------------------------------------------------------------------------------------------
 
-QNetworkReply *ArmTransportPolicy::startTransfer(const ArmRequestContext &request) const {
+std::size_t ArmTransportPolicy::pickManager() {
+    if (m_http2 || *m_managers.front().onTheWire < ConnectionsPerManager)
+        return 0;
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < m_managers.size(); ++i) {
+        if (*m_managers[i].onTheWire < *m_managers[best].onTheWire)
+            best = i;
+    }
+    if (*m_managers[best].onTheWire < ConnectionsPerManager || int(m_managers.size()) >= MaxManagers)
+        return best;
+    QNetworkAccessManager *first = m_managers.front().network;
+    auto *extra = new QNetworkAccessManager(first->parent());
+    extra->setProxy(first->proxy());
+    m_managers.push_back({extra, std::make_shared<int>(0)});
+    return m_managers.size() - 1;
+}
+
+QNetworkReply *ArmTransportPolicy::startTransfer(const ArmRequestContext &request,
+                                                 QNetworkAccessManager *network) const {
     QNetworkRequest networkRequest(request.url);
     // A redirect could carry the token to another host: ARM does not redirect, so none is followed.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -362,10 +385,10 @@ QNetworkReply *ArmTransportPolicy::startTransfer(const ArmRequestContext &reques
     for (const auto &header : request.headers)
         networkRequest.setRawHeader(header.first, header.second);
     if (request.method == "GET")
-        return m_network->get(networkRequest);
+        return network->get(networkRequest);
     if (request.method == "DELETE" && request.body.isEmpty())
-        return m_network->deleteResource(networkRequest);
-    return m_network->sendCustomRequest(networkRequest, request.method, request.body);
+        return network->deleteResource(networkRequest);
+    return network->sendCustomRequest(networkRequest, request.method, request.body);
 }
 
 void ArmTransportPolicy::watch(const ArmRequest &request, QNetworkReply *transfer) const {
@@ -409,12 +432,24 @@ void ArmTransportPolicy::send(const ArmRequest &request, const ArmNextPolicy &, 
         return;
     }
     request->stoppedBy = ArmRequestContext::Stop::None;
-    QNetworkReply *transfer = startTransfer(*request);
+    const std::size_t manager = pickManager();
+    QNetworkReply *transfer = startTransfer(*request, m_managers[manager].network);
+    // Counted down once when the transfer ends, however it ends (answered, aborted, or its ArmReply deleted).
+    const std::shared_ptr<int> onTheWire = m_managers[manager].onTheWire;
+    ++*onTheWire;
+    const auto ended = [onTheWire, counted = std::make_shared<bool>(false)] {
+        if (!std::exchange(*counted, true))
+            --*onTheWire;
+    };
+    QObject::connect(transfer, &QNetworkReply::finished, ended);
+    QObject::connect(transfer, &QObject::destroyed, ended);
     transfer->setParent(request->owner); // deleting the ArmReply aborts the transfer
     request->transfer = transfer;
     watch(request, transfer);
     QObject::connect(transfer, &QNetworkReply::finished, request->owner, [this, request, transfer, done] {
         request->transfer = nullptr;
+        if (transfer->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool())
+            m_http2 = true;
         // This attempt is over: its timeout and size watch must not mark the next one.
         if (request->attemptTimer)
             request->attemptTimer->stop();

@@ -164,6 +164,8 @@ private:
         qint64 probeAtMs = 0;           ///< when remaining is spent: when the next refill is expected
         QPointer<QObject> probe;        ///< the one request out to learn the quota again
         QList<QPointer<QObject>> onWay; ///< requests sent and not answered (gone with their reply)
+        quint64 sent = 0;               ///< requests dispatched so far, numbering them
+        quint64 counted = 0;            ///< the number of the latest-sent request whose answer gave remaining
         std::deque<Held> held;
         std::unique_ptr<QTimer> wake;
     };
@@ -173,7 +175,10 @@ private:
     /// Whether the first held request may go now (`asProbe`: alone, to learn the quota again).
     bool mayGo(Quota &quota, bool *asProbe);
     void dispatch(Quota &quota, Held held, bool asProbe);
-    void remember(Quota &quota, const ArmResponse &response);
+    /// Keeps the count the answer to the request numbered `sent` gives when it is lower, or comes from a
+    /// request sent after the one counted: over several connections answers arrive out of order, and an
+    /// older answer's higher count is stale.
+    void remember(Quota &quota, const ArmResponse &response, quint64 sent);
     void wakeAt(Quota &quota, qint64 atMs);
 
     const ArmClientConfig &m_config;
@@ -208,18 +213,37 @@ private:
 
 /// Sends one attempt with QNetworkAccessManager (no redirect followed), cuts it after the request timeout
 /// or when the answer grows past the size cap, and turns what came back into an ArmResponse.
+///
+/// Over HTTP/1.1 one QNetworkAccessManager opens at most 6 connections to a host, one request each, so
+/// requests beyond 6 would wait for a connection whatever their callers' bounds: once `network` has 6 on
+/// the wire, a request goes through the least busy of a few more managers (created on first need, up to
+/// MaxManagers). Over HTTP/2 (ARM over TLS) one connection carries them all: once an answer came over
+/// HTTP/2, `network` alone is used.
 class ArmTransportPolicy : public ArmPolicy {
 public:
+    static constexpr int ConnectionsPerManager = 6; ///< Qt's HTTP/1.1 connections per host and manager
+    static constexpr int MaxManagers = 6;
+
     ArmTransportPolicy(QNetworkAccessManager *network, const ArmClientConfig &config)
-        : m_network(network)
-        , m_config(config) {}
+        : m_config(config) {
+        m_managers.push_back({network, std::make_shared<int>(0)});
+    }
     void send(const ArmRequest &request, const ArmNextPolicy &next, ArmResponseHandler done) override;
+    /// Managers created so far (1 until more than 6 requests were on the wire over HTTP/1.1).
+    int managerCount() const { return int(m_managers.size()); }
 
 private:
-    QNetworkReply *startTransfer(const ArmRequestContext &request) const;
+    struct Manager {
+        QNetworkAccessManager *network;
+        std::shared_ptr<int> onTheWire; ///< shared with its transfers, which may outlive the pipeline
+    };
+    /// The index in m_managers of the manager the next transfer goes through.
+    std::size_t pickManager();
+    QNetworkReply *startTransfer(const ArmRequestContext &request, QNetworkAccessManager *network) const;
     void watch(const ArmRequest &request, QNetworkReply *transfer) const;
     ArmResponse readResponse(const ArmRequestContext &request, QNetworkReply *transfer) const;
-    QNetworkAccessManager *m_network;
+    std::vector<Manager> m_managers; ///< the client's own first
+    bool m_http2 = false;            ///< an answer came over HTTP/2
     const ArmClientConfig &m_config;
 };
 

@@ -207,14 +207,18 @@ void FleetAudit::start(const QStringList &subscriptionIds, const QStringList &ga
     m_error = {};
     m_queue.clear();
     m_pendingRows.clear();
-    m_afterVersionRows = {};
+    m_afterVersionRows.clear();
     m_rowsScheduled = false;
-    m_active = m_outstanding = 0;
+    m_expectedVersions = 0;
+    m_countedPagers.clear();
+    m_active = m_outstanding = m_versionQueriesLeft = 0;
     m_versionIndex.clear();
     m_setIds.clear();
     m_setIdsSeen.clear();
     m_galleries.clear();
     m_sets.clear();
+    m_setBodies.clear();
+    m_sources.clear();
     m_health.clear();
     for (const QString &id : subscriptionIds) {
         if (!id.trimmed().isEmpty() && subscriptionIndex(id.trimmed()) < 0)
@@ -267,7 +271,7 @@ void FleetAudit::cancel() {
     }
     m_inFlight.clear();
     m_queue.clear();
-    m_afterVersionRows = {};
+    m_afterVersionRows.clear();
     m_rowsScheduled = false;
     takeVersionRows(m_generation, std::numeric_limits<qint64>::max()); // rows received are versions found
     for (int i = 0; i < m_result.subscriptions.size(); ++i) {
@@ -302,10 +306,22 @@ void FleetAudit::pump() {
     }
 }
 
+bool FleetAudit::listingFinished() const {
+    return m_versionQueriesLeft == 0 &&
+           std::all_of(m_pendingPerSubscription.cbegin(), m_pendingPerSubscription.cend(),
+                       [](int pending) { return pending == 0; });
+}
+
 void FleetAudit::settle() {
-    if (--m_outstanding > 0 || !m_running)
+    --m_outstanding;
+    if (!m_running)
         return;
-    m_outstanding = 0;
+    // The details start once every version is listed, while replication reads started by the listing may
+    // still run: the analysis waits for those.
+    const bool listed = m_phase == Phase::Listing && listingFinished();
+    if (m_outstanding > 0 && !listed)
+        return;
+    m_outstanding = qMax(0, m_outstanding);
     switch (m_phase) {
     case Phase::Listing:
         for (int i = 0; i < m_result.subscriptions.size(); ++i) {
@@ -355,27 +371,49 @@ void FleetAudit::finish() {
 // ---- Resource Graph -----------------------------------------------------------------------------------
 
 void FleetAudit::startResourceGraph() {
-    QStringList subscriptions;
-    for (const AuditSubscription &s : std::as_const(m_result.subscriptions))
-        subscriptions << s.id;
-    runQuery(
-        QStringLiteral("microsoft.compute/galleries/images/versions"), {}, subscriptions,
-        [this](const Page &rows) { onVersionRows(rows); },
-        [this](ResourceGraphPager *pager) {
-            // After the rows of the last page are taken in (they are, a few milliseconds at a time).
-            m_afterVersionRows = [this, error = pager->error()] { onResourceGraphFinished(error); };
-            if (m_pendingRows.empty())
-                std::exchange(m_afterVersionRows, {})();
-        });
+    // A few queries over groups of subscriptions, at the same time: their pages come in parallel instead of
+    // one after another, each page still needing the previous one's $skipToken. Few, because ARG allows 15
+    // queries per 5 seconds and the sets, galleries and sources need theirs.
+    constexpr int MaxGroups = 4;
+    const int count = int(m_result.subscriptions.size());
+    const int groups = qMin(count, MaxGroups);
+    m_versionQueriesLeft = groups;
+    m_versionQueryError = {};
+    m_resourceGraphSubscriptions.clear();
+    for (int g = 0; g < groups; ++g) {
+        QStringList subscriptions;
+        for (int i = count * g / groups; i < count * (g + 1) / groups; ++i)
+            subscriptions << m_result.subscriptions[i].id;
+        runQuery(
+            QStringLiteral("microsoft.compute/galleries/images/versions"), {}, subscriptions,
+            [this](const Page &rows) { onVersionRows(rows); },
+            [this](ResourceGraphPager *pager) {
+                // After the rows of its pages are taken in (they are, a few milliseconds at a time).
+                m_afterVersionRows.push_back(
+                    [this, error = pager->error()] { onResourceGraphFinished(error); });
+                if (m_pendingRows.empty())
+                    runAfterVersionRows();
+            });
+    }
+    if (groups == 0) { // no subscription: nothing to query, the audit ends empty
+        ++m_outstanding;
+        settle();
+    }
 }
 
 void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
                           std::function<void(const Page &)> rows,
-                          std::function<void(ResourceGraphPager *)> finished) {
+                          std::function<void(ResourceGraphPager *)> finished, const QStringList &columns) {
     ResourceGraphQuery query;
-    query.whereEquals(QStringLiteral("type"), type);
+    // One type, or several separated by commas: a type filter first lets ARG read only those rows.
+    if (type.contains(QLatin1Char(',')))
+        query.whereIn(QStringLiteral("type"), type.split(QLatin1Char(',')));
+    else if (!type.isEmpty())
+        query.whereEquals(QStringLiteral("type"), type);
     if (!ids.isEmpty())
         query.whereIn(QStringLiteral("id"), ids);
+    if (!columns.isEmpty())
+        query.project(columns);
     ++m_outstanding;
     auto *pager = new ResourceGraphPager(m_client, query, subscriptions);
     pager->setParent(this);
@@ -383,8 +421,13 @@ void FleetAudit::runQuery(const QString &type, const QStringList &ids, const QSt
     connect(pager, &ResourceGraphPager::pageReceived, this, [this, pager, rows, type] {
         // The versions arrive by the thousand: room for all of them at once, or the vector's growth moves
         // thousands of them in one event-loop turn (40 ms at 8,192).
-        if (type.endsWith(QLatin1String("/versions")) && pager->totalRecords() > 0)
-            m_result.versions.reserve(size_t(pager->totalRecords()));
+        // Several queries (groups of subscriptions) add up.
+        if (type.endsWith(QLatin1String("/versions")) && pager->totalRecords() > 0 &&
+            !m_countedPagers.contains(pager)) {
+            m_countedPagers.insert(pager);
+            m_expectedVersions += size_t(pager->totalRecords());
+            m_result.versions.reserve(m_expectedVersions);
+        }
         if (const auto page = pager->sharedPage(); page && page->is_array())
             rows(page);
     });
@@ -433,15 +476,34 @@ void FleetAudit::takeVersionRows(quint64 generation, qint64 budgetNs) {
             m_rowsScheduled = false;
             takeVersionRows(generation, 4 * 1000 * 1000);
         });
-    } else if (m_afterVersionRows) {
-        std::exchange(m_afterVersionRows, {})();
+    } else {
+        runAfterVersionRows();
     }
 }
 
-void FleetAudit::onResourceGraphFinished(const ArmError &error) {
+void FleetAudit::runAfterVersionRows() {
+    // Each may start walks or the next phase; taken out first, as they may queue more.
+    const std::vector<std::function<void()>> ends = std::exchange(m_afterVersionRows, {});
+    for (const std::function<void()> &end : ends)
+        end();
+}
+
+void FleetAudit::onResourceGraphFinished(const ArmError &groupError) {
     if (!m_running)
         return;
-    if (error.isError()) {
+    // A group ARG refuses as unavailable (403: only subscriptions nobody may read) is walked like a
+    // subscription ARG showed nothing of, unless every group was refused: then ARG is not there at all.
+    if (groupError.isError() &&
+        (!m_versionQueryError.isError() || isResourceGraphUnavailable(m_versionQueryError)))
+        m_versionQueryError = groupError;
+    if (--m_versionQueriesLeft > 0) {
+        settle();
+        return;
+    }
+    const ArmError error = m_versionQueryError;
+    const bool someAnswered = std::any_of(m_result.subscriptions.cbegin(), m_result.subscriptions.cend(),
+                                          [](const AuditSubscription &s) { return s.versions > 0; });
+    if (error.isError() && !(someAnswered && isResourceGraphUnavailable(error))) {
         if (m_source == AuditSource::Auto && m_result.versions.empty() && isResourceGraphUnavailable(error)) {
             qCInfo(lcAudit) << "Resource Graph unavailable, walking Resource Manager:"
                             << error.toDisplayString();
@@ -461,6 +523,8 @@ void FleetAudit::onResourceGraphFinished(const ArmError &error) {
     for (int i = 0; i < m_result.subscriptions.size(); ++i) {
         if (m_result.subscriptions[i].versions == 0)
             walk(i);
+        else
+            m_resourceGraphSubscriptions << m_result.subscriptions[i].id.toLower();
     }
     queryGalleries();
     settle();
@@ -505,6 +569,8 @@ void FleetAudit::queryDiskEncryptionSets(const QStringList &ids) {
             std::vector<DiskEncryptionSet> sets;
             if (parseResources(*rows, sets).isError())
                 return;
+            for (const nlohmann::json &row : *rows) // what the key-health check would read again
+                m_setBodies.insert(lowerId(QString::fromStdString(row.value("id", std::string()))), row);
             for (DiskEncryptionSet &set : sets) {
                 ReviewedDes &des = m_sets[lowerId(set.id)];
                 des.id = set.id;
@@ -665,9 +731,15 @@ void FleetAudit::addVersion(int subscription, const nlohmann::json &item) {
             m_setIds << id;
         }
     }
+    // A version that is not Succeeded is the one whose regions may have failed or still be replicating: its
+    // status is read now, alongside the listing, not after it.
+    const bool replicationToRead = audited.review.version.provisioningState.compare(
+                                       QLatin1String("Succeeded"), Qt::CaseInsensitive) != 0;
     m_versionIndex.insert(key, int(m_result.versions.size()));
     m_result.versions.push_back(std::move(audited));
     ++m_result.subscriptions[subscription].versions;
+    if (replicationToRead)
+        readReplication(m_result.versions.size() - 1);
 }
 
 void FleetAudit::startDetails() {
@@ -682,12 +754,22 @@ void FleetAudit::startDetails() {
             for (const QString &id : std::as_const(ids))
                 readSet(id);
     }
-    // A version that is not Succeeded is the one whose regions may have failed or still be replicating.
-    for (size_t i = 0; i < m_result.versions.size(); ++i) {
-        if (m_result.versions[i].review.version.provisioningState.compare(QLatin1String("Succeeded"),
-                                                                          Qt::CaseInsensitive) != 0)
-            readReplication(i);
+    // Sources are shared by many versions (a build image, a VM): each is checked once.
+    QStringList sources;
+    for (const AuditedVersion &version : m_result.versions) {
+        for (const ReviewedSource &source : version.review.sources) {
+            const QString key = lowerId(source.id);
+            if (!key.isEmpty() && !m_sources.contains(key)) {
+                m_sources.insert(key, ReviewedSource{source.id});
+                sources << source.id;
+            }
+        }
     }
+    if (m_result.source == AuditSource::ResourceGraph)
+        querySources(sources);
+    else
+        for (const QString &id : std::as_const(sources))
+            readSource(id);
     setReadDone();
     settle();
 }
@@ -709,8 +791,77 @@ void FleetAudit::readSet(const QString &id) {
     ++m_setReadsLeft;
     getLater(path.path(), {}, [this, key](const ArmReply &reply) {
         ReviewAnalysis::readDes(reply, m_sets[key]);
+        if (m_sets[key].state == ReviewedDes::State::Found)
+            m_setBodies.insert(key, reply.json());
         setReadDone();
     });
+}
+
+void FleetAudit::readSource(const QString &id) {
+    const ArmPathBuilder path = ArmPathBuilder::fromResourceId(id);
+    ReviewedSource &source = m_sources[lowerId(id)];
+    if (!path.ok()) {
+        source.error = path.error().message;
+        return;
+    }
+    getLater(path.path(), {}, [this, key = lowerId(id)](const ArmReply &reply) {
+        ReviewedSource &checked = m_sources[key];
+        checked.checked = true;
+        checked.exists = !reply.error().isError();
+        if (reply.error().isError() && reply.httpStatus() != 404)
+            checked.error = reply.error().toDisplayString();
+    });
+}
+
+void FleetAudit::querySources(const QStringList &ids) {
+    // A query names at most this many ids: the query text stays small (ARG limits it).
+    constexpr int IdsPerQuery = 500;
+    for (int first = 0; first < ids.size(); first += IdsPerQuery) {
+        const QStringList batch = ids.mid(first, IdsPerQuery);
+        QStringList subscriptions, types;
+        for (const QString &id : batch) {
+            const ResourceId parsed = ResourceId::parse(id);
+            if (!parsed.subscriptionId.isEmpty() && !subscriptions.contains(parsed.subscriptionId.toLower()))
+                subscriptions << parsed.subscriptionId.toLower();
+            if (!types.contains(parsed.fullType().toLower()))
+                types << parsed.fullType().toLower();
+        }
+        runQuery(
+            types.join(QLatin1Char(',')), batch, subscriptions,
+            [this](const Page &rows) {
+                for (const nlohmann::json &row : *rows) {
+                    const QString id = lowerId(QString::fromStdString(row.value("id", std::string())));
+                    if (const auto it = m_sources.find(id); it != m_sources.end())
+                        it->checked = it->exists = true;
+                }
+            },
+            [this, batch](ResourceGraphPager *pager) {
+                // Not shown in a subscription ARG answered for: it no longer exists. Elsewhere (another
+                // subscription, or the query failed) ARM says.
+                for (const QString &id : batch) {
+                    const ReviewedSource &source = m_sources[lowerId(id)];
+                    const QString subscription = ResourceId::parse(id).subscriptionId.toLower();
+                    if (source.checked)
+                        continue;
+                    if (!pager->error().isError() && m_resourceGraphSubscriptions.contains(subscription))
+                        m_sources[lowerId(id)].checked = true;
+                    else
+                        readSource(id);
+                }
+                settle();
+            },
+            {QStringLiteral("id")});
+    }
+}
+
+void FleetAudit::markSources(VersionReview &review) const {
+    for (ReviewedSource &source : review.sources) {
+        if (const auto it = m_sources.constFind(lowerId(source.id)); it != m_sources.constEnd()) {
+            source.checked = it->checked;
+            source.exists = it->exists;
+            source.error = it->error;
+        }
+    }
 }
 
 void FleetAudit::readReplication(size_t index) {
@@ -745,6 +896,8 @@ void FleetAudit::startHealth() {
     // As many sets at a time as the walk's bound (each reads its vault and two key versions together): a
     // fleet's sets are few next to its versions, but each costs two round trips.
     m_healthCheck->setMaxConcurrentSets(m_maxConcurrent);
+    for (const nlohmann::json &set : std::as_const(m_setBodies))
+        m_healthCheck->addKnownSet(set);
     connect(m_healthCheck, &DiskEncryptionSetHealthCheck::finished, this, [this] {
         m_health = m_healthCheck->results();
         m_inFlight.removeAll(m_healthCheck.data());
@@ -789,6 +942,7 @@ void FleetAudit::analyseSlice(quint64 generation) {
 
 void FleetAudit::analyse(AuditedVersion &audited, const QHash<QString, const DesHealth *> &health) const {
     VersionReview &review = audited.review;
+    markSources(review);
     review.desById.clear();
     QList<const DesHealth *> sets; // shared, not copied into each version: a fleet has thousands
     for (const QString &id : setsOf(review)) {

@@ -3,13 +3,15 @@
 // Fleet audit: every image version of a set of subscriptions (optionally of some galleries only), with its
 // encryption per region and disk and the findings of the single-version review (review/review.h, the same
 // codes and severities), plus the key-health codes of the Disk Encryption Sets it uses
-// (keyvault/deshealth.h). Fast path: Azure Resource Graph, one paged query for every version in scope, one
-// for the galleries (their sharing) and one for the sets referenced; ARM GETs only for what ARG cannot answer
-// (the replication status of versions not Succeeded, sets ARG does not show). Fallback (or --source arm): a
-// walk subscriptions → galleries → images → versions through ArmClient's pipeline (its throttle and retry
-// policies), at most maxConcurrentRequests() at a time. A subscription that cannot be read (403, timeout) is
-// reported as not reviewed, with the reason; the others complete. cancel() keeps what was found. No widgets
-// here; the report formats are in fleetauditreport.h. Schema of the JSON report: docs/audit.md.
+// (keyvault/deshealth.h), and whether each version's source still exists. Fast path: Azure Resource Graph,
+// paged queries for every version in scope (a few groups of subscriptions at once), one for the galleries
+// (their sharing), one for the sets referenced and one for the sources; ARM GETs only for what ARG cannot
+// answer (the replication status of versions not Succeeded, sets and sources ARG cannot show). Fallback (or
+// --source arm): a walk subscriptions → galleries → images → versions through ArmClient's pipeline (its
+// throttle and retry policies), at most maxConcurrentRequests() at a time, then each set and source once. A
+// subscription that cannot be read (403, timeout) is reported as not reviewed, with the reason; the others
+// complete. cancel() keeps what was found. No widgets here; the report formats are in fleetauditreport.h.
+// Schema of the JSON report: docs/audit.md.
 
 #include "arm/armerror.h"
 #include "review/review.h"
@@ -83,7 +85,7 @@ public:
     ~FleetAudit() override;
 
     void setSource(AuditSource source) { m_source = source; }
-    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 16); the key-health
+    /// Requests of the ARM walk (and of the reads after it) on their way at once (default 32); the key-health
     /// check, which runs alongside the replication reads, reads as many sets at a time (each its vault and
     /// key versions together).
     void setMaxConcurrentRequests(int count) { m_maxConcurrent = qMax(1, count); }
@@ -120,17 +122,25 @@ private:
     // Resource Graph path.
     void startResourceGraph();
     using Page = std::shared_ptr<const nlohmann::json>; ///< the rows of a page, shared with its pager
-    /// A Resource Graph query for the resources of `type` (only `ids` when given) in `subscriptions`: `rows`
-    /// for each page (an array), then `finished`.
+    /// A Resource Graph query for the resources of `type` (several: comma-separated; any type when empty;
+    /// only `ids` when given) in `subscriptions`, only the `columns` when given: `rows` for each page (an
+    /// array), then `finished`.
     void runQuery(const QString &type, const QStringList &ids, const QStringList &subscriptions,
-                  std::function<void(const Page &)> rows, std::function<void(ResourceGraphPager *)> finished);
+                  std::function<void(const Page &)> rows, std::function<void(ResourceGraphPager *)> finished,
+                  const QStringList &columns = {});
     /// Queues a page of version rows; takeVersionRows() takes them in.
     void onVersionRows(const Page &rows);
     /// Adds the versions of the rows queued for at most `budgetNs`, then again at the next event-loop turn.
     void takeVersionRows(quint64 generation, qint64 budgetNs);
-    void onResourceGraphFinished(const ArmError &error);
+    /// The ends of version queries that waited for their rows to be taken in.
+    void runAfterVersionRows();
+    /// One group of subscriptions' version query ended (its rows taken in); the walk of what it did not show
+    /// starts after the last.
+    void onResourceGraphFinished(const ArmError &groupError);
     void queryGalleries();
     void queryDiskEncryptionSets(const QStringList &ids);
+    /// Which of the sources `ids` Resource Graph shows; those it cannot answer for are read with ARM.
+    void querySources(const QStringList &ids);
     // ARM walk.
     void walk(int subscription);
     void walkGallery(int subscription, const QString &galleryId);
@@ -146,6 +156,10 @@ private:
     void startDetails();
     void readSet(const QString &id);
     void readReplication(size_t index);
+    /// GET of a version's source: 404 says it no longer exists.
+    void readSource(const QString &id);
+    /// The version's sources as checked (review.sources' checked, exists, error).
+    void markSources(VersionReview &review) const;
     /// One read of sets ended (Resource Graph's query, or a GET); the key-health check starts after the last.
     void setReadDone();
     void startHealth();
@@ -157,32 +171,42 @@ private:
 
     void schedule(Job job);
     void pump();
-    /// Counts down the work of the current phase; the next phase starts when none is left.
+    /// Counts down the work of the current phase; the next phase starts when none is left (the details as
+    /// soon as the listing is done).
     void settle();
+    /// No version query or listing is left.
+    bool listingFinished() const;
     void emitProgress();
     int subscriptionIndex(const QString &subscriptionId) const;
 
     QPointer<ArmClient> m_client;
     AuditSource m_source = AuditSource::Auto;
-    int m_maxConcurrent = 16;
+    int m_maxConcurrent = 32;
     QDate m_today;
     bool m_running = false;
     Phase m_phase = Phase::Idle;
     ArmError m_error;
     FleetAuditResult m_result;
-    std::vector<int> m_pendingPerSubscription; ///< listings still running, per subscription
-    QHash<QString, int> m_versionIndex;        ///< lower-case version id -> index in m_result.versions
-    QStringList m_setIds;                      ///< the sets the versions name, in the order first named
-    QSet<QString> m_setIdsSeen;                ///< m_setIds, lower-case
-    QHash<QString, Gallery> m_galleries;       ///< lower-case id
-    QHash<QString, ReviewedDes> m_sets;        ///< lower-case id
+    std::vector<int> m_pendingPerSubscription;  ///< listings still running, per subscription
+    QHash<QString, int> m_versionIndex;         ///< lower-case version id -> index in m_result.versions
+    QStringList m_setIds;                       ///< the sets the versions name, in the order first named
+    QSet<QString> m_setIdsSeen;                 ///< m_setIds, lower-case
+    QHash<QString, Gallery> m_galleries;        ///< lower-case id
+    QHash<QString, ReviewedDes> m_sets;         ///< lower-case id
+    QHash<QString, nlohmann::json> m_setBodies; ///< sets as read, lower-case id: key health reuses them
+    QHash<QString, ReviewedSource> m_sources;   ///< every version's sources once, lower-case id
+    QStringList m_resourceGraphSubscriptions;   ///< those Resource Graph answered for (lower case)
+    int m_versionQueriesLeft = 0;               ///< Resource Graph's version queries, one per group
+    ArmError m_versionQueryError;               ///< the first that failed
     std::vector<DesHealth> m_health;
     QHash<QString, const DesHealth *> m_healthById; ///< lower-case id -> entry of m_health, while analysing
     size_t m_analysed = 0;                          ///< versions analysed so far
     std::deque<Job> m_queue;
     std::deque<std::pair<Page, size_t>> m_pendingRows; ///< (page, next row)
     bool m_rowsScheduled = false;
-    std::function<void()> m_afterVersionRows; ///< the versions query's end, once its rows are taken in
+    std::vector<std::function<void()>> m_afterVersionRows; ///< version queries' ends, once their rows are in
+    size_t m_expectedVersions = 0;                         ///< the version queries' totalRecords, added up
+    QSet<const QObject *> m_countedPagers; ///< the version queries whose totalRecords is counted
     int m_active = 0;
     int m_setReadsLeft = 0;
     int m_outstanding = 0; ///< jobs queued or running, and Resource Graph queries, of this phase

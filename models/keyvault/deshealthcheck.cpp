@@ -42,6 +42,12 @@ void DiskEncryptionSetHealthCheck::setMaxConcurrentSets(int count) {
     m_maxConcurrent = qMax(1, count);
 }
 
+void DiskEncryptionSetHealthCheck::addKnownSet(const nlohmann::json &set) {
+    const auto id = set.is_object() ? set.find("id") : set.end();
+    if (id != set.end() && id->is_string())
+        m_knownSets.insert(QString::fromStdString(id->get<std::string>()).toLower(), set);
+}
+
 void DiskEncryptionSetHealthCheck::abort() {
     for (const QPointer<QObject> &object : std::as_const(m_inFlight)) {
         if (!object)
@@ -123,7 +129,7 @@ void DiskEncryptionSetHealthCheck::readSet(int index) {
         return;
     }
     ++m_pending[size_t(index)];
-    fetch(path.path(), {}, false, [this, index](const ArmError &error, const nlohmann::json &body) {
+    const auto read = [this, index](const ArmError &error, const nlohmann::json &body) {
         DesHealthReadings &r = m_readings[size_t(index)];
         DiskEncryptionSetKeySettings settings;
         r.desError = error ? error : parseResource(body, settings);
@@ -132,7 +138,12 @@ void DiskEncryptionSetHealthCheck::readSet(int index) {
         if (r.set && keyVaultIsReadable(*r.set))
             readVaultAndKey(index);
         settle(index);
-    });
+    };
+    // startNext() holds the set's count until this returns, so answering at once settles nothing early.
+    if (const auto known = m_knownSets.constFind(readings.desId.toLower()); known != m_knownSets.constEnd())
+        read({}, *known);
+    else
+        fetch(path.path(), {}, false, read);
 }
 
 void DiskEncryptionSetHealthCheck::readVaultAndKey(int index) {

@@ -28,6 +28,9 @@ public:
 
     /// How many sets are read at the same time (default 4).
     void setMaxConcurrentSets(int count);
+    /// A set the caller has read already (its GET or Resource Graph row, as ARM returns it): start() does not
+    /// read it again. Kept across runs.
+    void addKnownSet(const nlohmann::json &set);
     /// Checks the sets (resource ids; repeated ids are checked once); setChecked() for each, then finished().
     void start(const QStringList &desIds);
     void abort();
@@ -69,6 +72,7 @@ private:
     std::vector<int> m_pending; ///< reads still running, per set
     std::vector<DesHealth> m_results;
     QHash<QString, std::shared_ptr<Read>> m_reads; ///< by path + query
+    QHash<QString, nlohmann::json> m_knownSets;    ///< by lower-case id
     QList<QPointer<QObject>> m_inFlight;
 };
 

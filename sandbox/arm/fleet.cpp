@@ -10,7 +10,7 @@ namespace {
 
 using Kind = FleetVersionKind;
 
-// The cycle every 20 consecutive versions go through (docs/sandbox.md): a quarter platform-managed, a quarter
+// The cycle every 20 consecutive versions go through (docs/sandbox.md): a fifth platform-managed, a quarter
 // customer-managed, the rest one of each other set-up and planted problem.
 constexpr Kind kCycle[20] = {
     Kind::Platform,
@@ -28,7 +28,7 @@ constexpr Kind kCycle[20] = {
     Kind::CustomerKey,
     Kind::KeyDisabled,
     Kind::IdentityWithoutWrap,
-    Kind::Platform,
+    Kind::SourceMissing,
     Kind::CustomerKey,
     Kind::ReplicationFailed,
     Kind::EndOfLifePassed,
@@ -272,6 +272,7 @@ QPair<QString, QString> setsFor(Kind kind, int region, const FleetSets &sets) {
     const QString customer = sets.customer[region];
     switch (kind) {
     case Kind::Platform:
+    case Kind::SourceMissing:
     case Kind::Confidential:
         return {};
     case Kind::Double:
@@ -316,6 +317,30 @@ QJsonArray targetRegions(Kind kind, const FleetSets &sets) {
     return regions;
 }
 
+/// The managed image versions are built from: `img-build`, which exists, or `img-build-old`, deleted.
+QString buildImageId(const QString &subscriptionId, bool deleted) {
+    return QStringLiteral(
+               "/subscriptions/%1/resourceGroups/rg-fleet-build/providers/Microsoft.Compute/images/%2")
+        .arg(subscriptionId, deleted ? QStringLiteral("img-build-old") : QStringLiteral("img-build"));
+}
+
+QJsonObject buildImage(const QString &subscriptionId) {
+    const QString id = buildImageId(subscriptionId, false);
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), id.section(QLatin1Char('/'), -1)},
+        {QStringLiteral("type"), QStringLiteral("Microsoft.Compute/images")},
+        {QStringLiteral("location"), QStringLiteral("westeurope")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("storageProfile"),
+                      QJsonObject{{QStringLiteral("osDisk"),
+                                   QJsonObject{{QStringLiteral("osType"), QStringLiteral("Linux")},
+                                               {QStringLiteral("osState"), QStringLiteral("Generalized")},
+                                               {QStringLiteral("diskSizeGB"), 30}}}}},
+                     {QStringLiteral("hyperVGeneration"), QStringLiteral("V2")},
+                     {QStringLiteral("provisioningState"), QStringLiteral("Succeeded")}}}};
+}
+
 QJsonObject replicationStatus(Kind kind) {
     const bool failed = kind == Kind::ReplicationFailed;
     QJsonArray summary;
@@ -339,11 +364,7 @@ QJsonObject imageVersion(const QString &imageId, int number, Kind kind, const Fl
     const QString name = QStringLiteral("1.0.%1").arg(number);
     QJsonObject storage{
         {QStringLiteral("source"),
-         QJsonObject{
-             {QStringLiteral("id"),
-              QStringLiteral("/subscriptions/%1/resourceGroups/rg-fleet-build/providers/Microsoft.Compute/"
-                             "images/img-build")
-                  .arg(subscriptionId)}}},
+         QJsonObject{{QStringLiteral("id"), buildImageId(subscriptionId, kind == Kind::SourceMissing)}}},
         {QStringLiteral("osDiskImage"),
          QJsonObject{{QStringLiteral("sizeInGB"), 30},
                      {QStringLiteral("hostCaching"), QStringLiteral("ReadWrite")}}}};
@@ -439,6 +460,8 @@ void generateFleet(ArmStore &store, const FleetSpec &spec) {
             fleetSubscription(s, tenantId, spec.subscriptions > 1 && s == spec.subscriptions - 1));
         const FleetSets sets = addKeysAndSets(store, s, subscriptionId, tenantId);
         store.put(resourceGroup(subscriptionId, QStringLiteral("rg-fleet-images")));
+        store.put(resourceGroup(subscriptionId, QStringLiteral("rg-fleet-build")));
+        store.put(buildImage(subscriptionId));
         for (int g = 0; g < spec.galleries; ++g) {
             const QString galleryId = QStringLiteral("/subscriptions/%1/resourceGroups/rg-fleet-images/"
                                                      "providers/Microsoft.Compute/galleries/galFleet%2")

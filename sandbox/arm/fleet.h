@@ -34,6 +34,7 @@ enum class FleetVersionKind {
     IdentityWithoutWrap, ///< a set whose identity lacks wrapKey: KEY_ACCESS_MISSING
     ReplicationFailed,   ///< provisioning Failed, one region Failed: replicationFailed
     EndOfLifePassed,     ///< customer key, end of life in the past: endOfLifePassed
+    SourceMissing,       ///< platform keys, built from a managed image since deleted: sourceMissing
 };
 
 /// "SUBS:GALLERIES:IMAGES:VERSIONS[:SEED]", each at least 1 (the seed at least 0); nothing, with the reason

@@ -126,12 +126,14 @@ private Q_SLOTS:
 
     void resourceGraphPathSendsQueriesNotListings() {
         m_sandbox.clearExchanges();
+        m_sandbox.advanceClock(5); // a fresh Resource Graph quota window: none of the queries waits for a 429
         const Result run =
             audit(fleetScope() + QStringList{QStringLiteral("--source"), QStringLiteral("arg")});
         QCOMPARE(run.exitCode, 5);
+        // One version query per subscription (up to four groups), then galleries, sets and sources.
         QCOMPARE(
             requests(QStringLiteral("POST"), QStringLiteral("/providers/Microsoft.ResourceGraph/resources$")),
-            3);
+            6);
         QCOMPARE(
             requests(QStringLiteral("GET"), QStringLiteral("/galleries/[^/]+/images(/[^/]+/versions)?$")), 0);
     }

@@ -294,6 +294,7 @@ private Q_SLOTS:
     void abortedRetryNeverLeaves();
     void logsNeverCarryTheToken();
     void largePagesArriveWhole();
+    void moreThanSixRequestsAreOnTheWireOverHttp1();
 };
 
 // ---- the poll-retry rule ---------------------------------------------------------------------------------
@@ -653,6 +654,25 @@ void TestArmPipeline::largePagesArriveWhole() {
     QCOMPARE(pager->itemCount(), names.size());
     QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), names.size());
     QCOMPARE(pager->pageCount(), int(sandbox->exchanges().size()));
+}
+
+void TestArmPipeline::moreThanSixRequestsAreOnTheWireOverHttp1() {
+    // Ten requests the sandbox answers after 3 s, then a quick one. One QNetworkAccessManager would send 6 and
+    // queue the rest behind them: the quick one would wait 3 s. The transport spreads them over more
+    // managers, so the quick one is answered first, while the slow ones are all still on the wire.
+    armsandbox::SandboxOptions options;
+    options.faults = QStringLiteral("latency=3000:path=/resourceGroups/rg-slow");
+    auto sandbox = startSandbox(options);
+    auto client = clientFor(sandbox->baseUrl());
+    std::vector<std::unique_ptr<ArmReply>> slow;
+    for (int i = 0; i < 10; ++i)
+        slow.emplace_back(client->get(resourceGroupPath(Sub, QStringLiteral("rg-slow")).path()));
+    std::unique_ptr<ArmReply> quick(client->get(subscriptionPath(Sub).path()));
+    QVERIFY(waitFinished(quick.get()));
+    QCOMPARE(quick->httpStatus(), 200);
+    QCOMPARE(int(sandbox->exchanges().size()), 1);
+    for (const std::unique_ptr<ArmReply> &reply : slow)
+        QVERIFY(!reply->isFinished());
 }
 
 QTEST_GUILESS_MAIN(TestArmPipeline)

@@ -120,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(start(sandbox, QStringLiteral("2:2:2:10")));
         const QJsonArray rows = graph(sandbox, {kFleet0}).json().value(QLatin1String("data")).toArray();
         QCOMPARE(rows.size(), 40);
-        int platform = 0, failed = 0, confidential = 0, endOfLife = 0;
+        int platform = 0, failed = 0, confidential = 0, endOfLife = 0, deletedSource = 0;
         for (const QJsonValue &row : rows) {
             const QJsonObject version = row.toObject();
             if (!usesAnySet(version))
@@ -132,11 +132,22 @@ private Q_SLOTS:
             endOfLife += at(version, {"properties", "publishingProfile", "endOfLifeDate"})
                              .toString()
                              .startsWith(QLatin1String("2025"));
+            deletedSource += at(version, {"properties", "storageProfile", "source", "id"})
+                                 .toString()
+                                 .endsWith(QLatin1String("/images/img-build-old"));
         }
         QCOMPARE(platform, 10);
         QCOMPARE(failed, 2);
         QCOMPARE(confidential, 2);
         QCOMPARE(endOfLife, 2);
+        QCOMPARE(deletedSource, 2);
+        // The other versions' source exists; the deleted one does not.
+        const QString build =
+            QStringLiteral(
+                "/subscriptions/%1/resourceGroups/rg-fleet-build/providers/Microsoft.Compute/images/")
+                .arg(kFleet0);
+        QCOMPARE(armGet(sandbox, build + QStringLiteral("img-build"), api::compute).status, 200);
+        QCOMPARE(armGet(sandbox, build + QStringLiteral("img-build-old"), api::compute).status, 404);
     }
 
     void plantsTheKeyProblemsAndTheSharedGallery() {

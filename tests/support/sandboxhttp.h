@@ -32,6 +32,7 @@ inline const QString keyVault = QStringLiteral("2025-05-01");
 inline const QString authorization = QStringLiteral("2022-04-01");
 inline const QString disk = QStringLiteral("2025-01-02");
 inline const QString gallery = QStringLiteral("2025-03-03");
+inline const QString compute = QStringLiteral("2024-11-01");
 } // namespace api
 
 struct HttpResult {
