@@ -9,7 +9,6 @@
 #include "inventory/resourceinventory.h"
 
 #include <QComboBox>
-#include <algorithm>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,6 +20,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace cmk;
 
@@ -158,10 +158,22 @@ void BasicsPage::buildTargetBox() {
     m_definitionDetails = new QLabel(m_targetBox);
     m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
     m_definitionDetails->setWordWrap(true);
-    m_subscriptionRow.label = addLabelledRow(form, m_subscriptionRow.field);
-    m_resourceGroupRow.label = addLabelledRow(form, m_resourceGroupRow.field);
-    m_galleryRow.label = addLabelledRow(form, m_galleryRow.field);
-    m_definitionRow.label = addLabelledRow(form, m_definitionRow.field);
+    // Each choice with the reason it is needed right under it (shown once the page was touched).
+    const auto addChoice = [&](FormRow<QComboBox> &row, const char *errorName, const char *sentence) {
+        row.label = addLabelledRow(form, row.field);
+        QLabel *error = makeFieldErrorLabel(m_targetBox, errorName);
+        error->setWordWrap(false); // one short line: wrapped, QFormLayout's wrapped rows clipped its second
+        form->addRow(QString(), error);
+        m_choiceErrors.append({error, sentence});
+    };
+    addChoice(m_subscriptionRow, "subscriptionErrorLabel",
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a subscription."));
+    addChoice(m_resourceGroupRow, "resourceGroupErrorLabel",
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a resource group."));
+    addChoice(m_galleryRow, "galleryErrorLabel",
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a gallery."));
+    addChoice(m_definitionRow, "imageDefinitionErrorLabel",
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose an image definition."));
     form->addRow(QString(), m_definitionDetails);
 }
 
@@ -183,6 +195,9 @@ void BasicsPage::buildVersionBox() {
     form->addRow(QString(), m_versionError);
     form->addRow(QString(), m_existingVersions);
     m_locationRow.label = addLabelledRow(form, m_locationRow.field);
+    QLabel *locationError = makeFieldErrorLabel(m_versionBox, "locationErrorLabel");
+    form->addRow(QString(), locationError);
+    m_choiceErrors.append({locationError, QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a location.")});
 }
 
 void BasicsPage::buildSourceBox() {
@@ -464,7 +479,8 @@ void BasicsPage::updateExistingVersions() {
 
 QString BasicsPage::emptySourceListText() const {
     const ImageVersionDraft &d = draftModel()->draft();
-    if (d.location.isEmpty() || m_sources->isLoading() || !m_sources->isComplete() || m_sources->rowCount() > 0)
+    if (d.location.isEmpty() || m_sources->isLoading() || !m_sources->isComplete() ||
+        m_sources->rowCount() > 0)
         return {};
     const QString region = m_services.locations->regionDisplayName(d.location);
     switch (d.sourceKind) {
@@ -791,9 +807,10 @@ void BasicsPage::onLocationChosen(int index) {
 
 void BasicsPage::noticeLocationChange(const ImageVersionDraft &before) {
     const ImageVersionDraft &after = draftModel()->draft();
-    const bool sourceCleared = !before.sourceId.isEmpty() ||
-                               std::any_of(before.dataDiskSnapshots.begin(), before.dataDiskSnapshots.end(),
-                                           [](const DataDiskSnapshot &disk) { return !disk.snapshotId.isEmpty(); });
+    const bool sourceCleared =
+        !before.sourceId.isEmpty() ||
+        std::any_of(before.dataDiskSnapshots.begin(), before.dataDiskSnapshots.end(),
+                    [](const DataDiskSnapshot &disk) { return !disk.snapshotId.isEmpty(); });
     const bool homeRemoved = !before.location.isEmpty() && after.regionIndex(before.location) < 0;
     int kept = 0;
     for (const RegionDraft &region : after.targetRegions)
@@ -866,23 +883,42 @@ void BasicsPage::onSourceChosen(int index) {
     afterChoice(nullptr);
 }
 
+QStringList BasicsPage::missingChoices() const {
+    const ImageVersionDraft &d = draftModel()->draft();
+    QStringList missing;
+    const QString values[] = {d.subscriptionId, d.resourceGroup, d.galleryName, d.imageDefinitionName,
+                              d.location};
+    for (int i = 0; i < m_choiceErrors.size() && i < int(std::size(values)); ++i) {
+        if (values[i].isEmpty())
+            missing << ImageVersionValidation::tr(m_choiceErrors.at(i).second);
+    }
+    return missing;
+}
+
 QStringList BasicsPage::computeFieldErrors() const {
     const ImageVersionDraft &d = draftModel()->draft();
-    if (m_services.update) // the number is locked
+    if (m_services.update) // the number is locked, the choices too
         return {};
+    const QStringList missing = missingChoices();
     const QString form = ImageVersionValidation::versionNameError(d.versionName);
-    const QString taken = form.isEmpty()
-                              ? ImageVersionValidation::existingVersionError(d.versionName, existingVersions())
-                              : QString();
+    const QString taken =
+        form.isEmpty() ? ImageVersionValidation::existingVersionError(d.versionName, existingVersions())
+                       : QString();
     for (const QString &error : {form, taken}) {
         if (!error.isEmpty())
-            return {error};
+            return missing + QStringList{error};
     }
-    return {};
+    return missing;
 }
 
 void BasicsPage::showFieldErrors(const QStringList &errors) {
-    showErrorLines(m_versionError, errors);
+    QStringList versionErrors = errors;
+    for (const auto &[label, source] : std::as_const(m_choiceErrors)) {
+        const QString sentence = ImageVersionValidation::tr(source);
+        showErrorLines(label, errors.contains(sentence) ? QStringList{sentence} : QStringList());
+        versionErrors.removeAll(sentence);
+    }
+    showErrorLines(m_versionError, versionErrors);
 }
 
 QStringList BasicsPage::computeErrors() const {

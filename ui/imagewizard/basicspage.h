@@ -16,7 +16,7 @@ class QTableWidget;
 namespace cmk {
 class ResourceInventory;
 struct ImageVersionDraft;
-}
+} // namespace cmk
 
 namespace cmkui {
 
@@ -109,6 +109,12 @@ private:
     QGroupBox *m_versionBox = nullptr;
     FormRow<QLineEdit> m_versionRow;
     QLabel *m_versionError = nullptr;
+    /// Under the subscription, resource group, gallery, image definition and location: "Choose a …" once the
+    /// page was touched (the same sentences as ImageVersionValidation's, so the list below does not repeat
+    /// them).
+    QList<QPair<QLabel *, const char *>> m_choiceErrors; ///< (label, untranslated sentence)
+    /// The "Choose a …" sentence of each empty choice of the draft.
+    QStringList missingChoices() const;
     QLabel *m_existingVersions = nullptr;
     FormRow<QComboBox> m_locationRow;
     // Source box: what the disks are made from.
