@@ -4420,7 +4420,7 @@ Type de chiffrement&#xa0;: %5</translation>
     </message>
     <message>
         <source>Wh&amp;y can&apos;t I continue?</source>
-        <translation>&amp;Pourquoi ne puis-je pas continuer&#xa0;?</translation>
+        <translation>Pourquoi ne puis-&amp;je pas continuer&#xa0;?</translation>
     </message>
     <message>
         <source>Shows what keeps the Next button disabled.</source>
