@@ -74,8 +74,10 @@ private Q_SLOTS:
         auto *why = m_session.wizard->currentPage()->findChild<QPushButton *>(QStringLiteral("whyDisabledButton"));
         QTRY_VERIFY(why && why->isVisible());
         QVERIFY(errorText(m_session.wizard.get()).isEmpty());
+        QVERIFY(!w<QLabel>(QStringLiteral("cvmError_westeurope"))->isVisible()); // the rows' reasons too
         why->click();
         QTRY_VERIFY(errorText(m_session.wizard.get()).contains(required));
+        QVERIFY(w<QLabel>(QStringLiteral("cvmError_westeurope"))->isVisible());
         QVERIFY(w<QLabel>(QStringLiteral("cvmError_westeurope"))->text().startsWith(required));
         QVERIFY(!m_session.wizard->button(QWizard::NextButton)->isEnabled());
 

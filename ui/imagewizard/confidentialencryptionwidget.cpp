@@ -205,8 +205,15 @@ void ConfidentialEncryptionWidget::syncRows() {
                         !region.secureVmDesId.isEmpty());
         const QStringList problems = ConfidentialVmValidation::regionErrors(d, i, sets);
         error->setText(problems.join(QLatin1Char('\n')));
-        error->setVisible(!problems.isEmpty());
+        error->setVisible(m_errorsShown && !problems.isEmpty());
     }
+}
+
+void ConfidentialEncryptionWidget::setErrorsShown(bool shown) {
+    if (shown == m_errorsShown)
+        return;
+    m_errorsShown = shown;
+    syncRows();
 }
 
 void ConfidentialEncryptionWidget::onTypeChosen(const QString &region, QComboBox *combo) {

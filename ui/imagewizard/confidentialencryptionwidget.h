@@ -30,6 +30,8 @@ public:
     /// The confidential rules' reasons for the whole draft (see cmk::ConfidentialVmValidation::errors),
     /// with the secure sets checked once the DES list is complete.
     QStringList errors() const;
+    /// Whether the rows show their reasons (the page's errors are shown once it was touched).
+    void setErrorsShown(bool shown);
 
 Q_SIGNALS:
     /// The user changed a type or a set (the page validates again).
@@ -57,6 +59,7 @@ private:
     QList<QLabel *> m_headers;
     QStringList m_regions; ///< rows as built
     QString m_securityType;
+    bool m_errorsShown = false;
     QString m_subscription;
     bool m_syncing = false;
 };

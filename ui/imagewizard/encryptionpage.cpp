@@ -173,12 +173,13 @@ EncryptionPage::EncryptionPage(const WizardServices &services, QWidget *parent)
         updateHealth();
         revalidate();
     });
-    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this, [this, healthSync](const QString &desId) {
-        // A forgotten result (the cache was cleared) is read again at the next sync of the grid.
-        if (!m_services.keyHealth->health(desId) && !m_services.keyHealth->isChecking(desId))
-            m_healthSyncedFor.reset();
-        healthSync->start();
-    });
+    connect(m_services.keyHealth, &DesHealthCache::healthChanged, this,
+            [this, healthSync](const QString &desId) {
+                // A forgotten result (the cache was cleared) is read again at the next sync of the grid.
+                if (!m_services.keyHealth->health(desId) && !m_services.keyHealth->isChecking(desId))
+                    m_healthSyncedFor.reset();
+                healthSync->start();
+            });
     connect(m_services.keyHealth, &DesHealthCache::fixFinished, this, [this] { updateHealth(); });
     connect(m_copyCommandsButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_commands->toPlainText()); });
@@ -956,6 +957,11 @@ QStringList EncryptionPage::keyHealthErrors() const {
         }
     }
     return errors;
+}
+
+void EncryptionPage::showFieldErrors(const QStringList &errors) {
+    Q_UNUSED(errors)
+    m_confidential->setErrorsShown(errorsRevealed());
 }
 
 QStringList EncryptionPage::computeErrors() const {

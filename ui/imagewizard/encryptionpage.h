@@ -40,6 +40,8 @@ public:
 
 protected:
     QStringList computeErrors() const override;
+    /// No field of its own: tells the Confidential VM rows whether to show their reasons.
+    void showFieldErrors(const QStringList &errors) override;
     void retranslateUi() override;
     void cancelLoading() override;
 
