@@ -120,6 +120,35 @@ const char *const stateTable[][2] = {
     {"PastDue", QT_TRANSLATE_NOOP("ServiceTerms", "Past due")},
 };
 
+// Storage account types (gallery replicas, managed disks) by the names the Azure portal shows.
+const char *const storageTypeTable[][2] = {
+    {"Standard_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (LRS)")},
+    {"Standard_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (ZRS)")},
+    {"StandardSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (LRS)")},
+    {"StandardSSD_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (ZRS)")},
+    {"Premium_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (LRS)")},
+    {"Premium_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (ZRS)")},
+    {"PremiumV2_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD v2 (LRS)")},
+    {"UltraSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Ultra Disk (LRS)")},
+};
+
+/// `value` by its translated name in `table` ({identifier, text} rows), or as sent when the table lacks it.
+template <std::size_t N> QString translatedTerm(const char *const (&table)[N][2], const QString &value) {
+    for (const auto &entry : table) {
+        if (value.compare(QLatin1String(entry[0]), Qt::CaseInsensitive) == 0)
+            return ServiceTerms::tr(entry[1]);
+    }
+    return value;
+}
+
+/// The identifiers of `table`, in its order.
+template <std::size_t N> QStringList termIdentifiers(const char *const (&table)[N][2]) {
+    QStringList identifiers;
+    for (const auto &entry : table)
+        identifiers << QString::fromLatin1(entry[0]);
+    return identifiers;
+}
+
 } // namespace
 
 QString RegionNames::displayName(const QString &region, const QString &fallback) {
@@ -144,39 +173,16 @@ QString RegionNames::englishName(const QString &region) {
     return entry ? QString::fromLatin1(entry->displayName) : QString();
 }
 
-// Storage account types (gallery replicas, managed disks) by the names the Azure portal shows.
-const char *const storageTypeTable[][2] = {
-    {"Standard_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (LRS)")},
-    {"Standard_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard HDD (ZRS)")},
-    {"StandardSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (LRS)")},
-    {"StandardSSD_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Standard SSD (ZRS)")},
-    {"Premium_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (LRS)")},
-    {"Premium_ZRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD (ZRS)")},
-    {"PremiumV2_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Premium SSD v2 (LRS)")},
-    {"UltraSSD_LRS", QT_TRANSLATE_NOOP("ServiceTerms", "Ultra Disk (LRS)")},
-};
-
 QString ServiceTerms::state(const QString &value) {
-    for (const auto &entry : stateTable) {
-        if (value.compare(QLatin1String(entry[0]), Qt::CaseInsensitive) == 0)
-            return tr(entry[1]);
-    }
-    return value;
+    return translatedTerm(stateTable, value);
 }
 
 QString ServiceTerms::storageType(const QString &value) {
-    for (const auto &entry : storageTypeTable) {
-        if (value.compare(QLatin1String(entry[0]), Qt::CaseInsensitive) == 0)
-            return tr(entry[1]);
-    }
-    return value;
+    return translatedTerm(storageTypeTable, value);
 }
 
 QStringList ServiceTerms::knownStorageTypes() {
-    QStringList types;
-    for (const auto &entry : storageTypeTable)
-        types << QString::fromLatin1(entry[0]);
-    return types;
+    return termIdentifiers(storageTypeTable);
 }
 
 bool ServiceTerms::isKnownState(const QString &value) {
@@ -184,10 +190,7 @@ bool ServiceTerms::isKnownState(const QString &value) {
 }
 
 QStringList ServiceTerms::knownStates() {
-    QStringList states;
-    for (const auto &entry : stateTable)
-        states << QString::fromLatin1(entry[0]);
-    return states;
+    return termIdentifiers(stateTable);
 }
 
 QString ServiceTerms::percent(int percent) {
