@@ -1,4 +1,5 @@
 #include "review/reviewexport.h"
+#include "review/reviewreport.h"
 
 #include <QRegularExpression>
 
@@ -12,7 +13,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -78,14 +78,7 @@ QString ReviewExportDialog::text() const {
 }
 
 bool ReviewExportDialog::saveTo(const QString &path, QString *error) const {
-    QSaveFile file(path);
-    const QByteArray data = text().toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return saveReportFile(text().toUtf8(), path, error);
 }
 
 QToolButton *createExportButton(const std::function<cmk::ImageVersionDraft()> &provider, QWidget *parent,

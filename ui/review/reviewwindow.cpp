@@ -25,7 +25,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSplitter>
 #include <QStyle>
@@ -213,7 +212,8 @@ void ReviewWindow::connectActions() {
     connect(m_editButton, &QPushButton::clicked, this, &ReviewWindow::editReplication);
     const auto saveWith = [this](const QString &filter, const QString &suffix,
                                  bool (ReviewWindow::*save)(const QString &, QString *) const) {
-        const QString path = QFileDialog::getSaveFileName(this, windowTitle(), suggestedFileName(suffix), filter);
+        const QString path =
+            QFileDialog::getSaveFileName(this, windowTitle(), suggestedFileName(suffix), filter);
         if (path.isEmpty())
             return;
         QString why;
@@ -493,14 +493,8 @@ QString ReviewWindow::reportText() const {
 }
 
 bool ReviewWindow::saveJson(const QString &path, QString *error) const {
-    QSaveFile file(path);
-    const QByteArray data = QByteArray::fromStdString(cmk::ReviewReport::json(review()).dump(2)) + '\n';
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return saveReportFile(QByteArray::fromStdString(cmk::ReviewReport::json(review()).dump(2)) + '\n', path,
+                          error);
 }
 
 bool ReviewWindow::saveHtml(const QString &path, QString *error) const {
@@ -508,7 +502,8 @@ bool ReviewWindow::saveHtml(const QString &path, QString *error) const {
 }
 
 QString ReviewWindow::suggestedFileName(const QString &suffix) const {
-    return exportFileName(QStringLiteral("review"), review().imageDefinitionName, review().versionName, suffix);
+    return exportFileName(QStringLiteral("review"), review().imageDefinitionName, review().versionName,
+                          suffix);
 }
 
 bool ReviewWindow::savePdf(const QString &path, QString *error) const {
