@@ -805,11 +805,7 @@ void FleetAudit::readSource(const QString &id) {
         return;
     }
     getLater(path.path(), {}, [this, key = lowerId(id)](const ArmReply &reply) {
-        ReviewedSource &checked = m_sources[key];
-        checked.checked = true;
-        checked.exists = !reply.error().isError();
-        if (reply.error().isError() && reply.httpStatus() != 404)
-            checked.error = reply.error().toDisplayString();
+        ReviewAnalysis::readSource(reply, m_sources[key]);
     });
 }
 

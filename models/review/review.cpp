@@ -179,6 +179,13 @@ QString ReviewAnalysis::sourceKindLabel(SourceKind kind) {
     return {};
 }
 
+void ReviewAnalysis::readSource(const ArmReply &reply, ReviewedSource &source) {
+    source.checked = true;
+    source.exists = !reply.error().isError();
+    if (reply.error().isError() && reply.httpStatus() != 404)
+        source.error = reply.error().toDisplayString();
+}
+
 void ReviewAnalysis::readDes(const ArmReply &reply, ReviewedDes &des) {
     des.state = ReviewedDes::State::Found;
     if (reply.httpStatus() == 404) {
@@ -680,14 +687,7 @@ void VersionReviewer::fetchSource(int index) {
     connect(reply, &ArmReply::finished, this, [this, reply, index] {
         reply->deleteLater();
         m_replies.removeAll(reply);
-        ReviewedSource &source = m_review.sources[index];
-        source.checked = true;
-        if (reply->httpStatus() == 404)
-            source.exists = false;
-        else if (reply->error().isError())
-            source.error = reply->error().toDisplayString();
-        else
-            source.exists = true;
+        ReviewAnalysis::readSource(*reply, m_review.sources[index]);
         settle();
     });
 }

@@ -113,6 +113,8 @@ public:
     static QString sourceKindLabel(SourceKind kind);                ///< translated
     /// A set as the answer to its GET says: found, missing (404) or unreadable (another error).
     static void readDes(const ArmReply &reply, ReviewedDes &des);
+    /// A source as the answer to its GET says: it exists, no longer exists (404), or could not be read.
+    static void readSource(const ArmReply &reply, ReviewedSource &source);
 };
 
 class DiskEncryptionSetHealthCheck;
