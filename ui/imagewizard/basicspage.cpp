@@ -159,21 +159,26 @@ void BasicsPage::buildTargetBox() {
     m_definitionDetails->setObjectName(QStringLiteral("imageDefinitionDetails"));
     m_definitionDetails->setWordWrap(true);
     // Each choice with the reason it is needed right under it (shown once the page was touched).
-    const auto addChoice = [&](FormRow<QComboBox> &row, const char *errorName, const char *sentence) {
+    const auto addChoice = [&](FormRow<QComboBox> &row, const char *errorName, const char *sentence,
+                               QString ImageVersionDraft::*value) {
         row.label = addLabelledRow(form, row.field);
         QLabel *error = makeFieldErrorLabel(m_targetBox, errorName);
         error->setWordWrap(false); // one short line: wrapped, QFormLayout's wrapped rows clipped its second
         form->addRow(QString(), error);
-        m_choiceErrors.append({error, sentence});
+        m_choiceErrors.append({error, sentence, value});
     };
     addChoice(m_subscriptionRow, "subscriptionErrorLabel",
-              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a subscription."));
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a subscription."),
+              &ImageVersionDraft::subscriptionId);
     addChoice(m_resourceGroupRow, "resourceGroupErrorLabel",
-              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a resource group."));
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a resource group."),
+              &ImageVersionDraft::resourceGroup);
     addChoice(m_galleryRow, "galleryErrorLabel",
-              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a gallery."));
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a gallery."),
+              &ImageVersionDraft::galleryName);
     addChoice(m_definitionRow, "imageDefinitionErrorLabel",
-              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose an image definition."));
+              QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose an image definition."),
+              &ImageVersionDraft::imageDefinitionName);
     form->addRow(QString(), m_definitionDetails);
 }
 
@@ -197,7 +202,8 @@ void BasicsPage::buildVersionBox() {
     m_locationRow.label = addLabelledRow(form, m_locationRow.field);
     QLabel *locationError = makeFieldErrorLabel(m_versionBox, "locationErrorLabel");
     form->addRow(QString(), locationError);
-    m_choiceErrors.append({locationError, QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a location.")});
+    m_choiceErrors.append({locationError, QT_TRANSLATE_NOOP("ImageVersionValidation", "Choose a location."),
+                           &ImageVersionDraft::location});
 }
 
 void BasicsPage::buildSourceBox() {
@@ -886,11 +892,9 @@ void BasicsPage::onSourceChosen(int index) {
 QStringList BasicsPage::missingChoices() const {
     const ImageVersionDraft &d = draftModel()->draft();
     QStringList missing;
-    const QString values[] = {d.subscriptionId, d.resourceGroup, d.galleryName, d.imageDefinitionName,
-                              d.location};
-    for (int i = 0; i < m_choiceErrors.size() && i < int(std::size(values)); ++i) {
-        if (values[i].isEmpty())
-            missing << ImageVersionValidation::tr(m_choiceErrors.at(i).second);
+    for (const ChoiceError &choice : m_choiceErrors) {
+        if ((d.*choice.value).isEmpty())
+            missing << ImageVersionValidation::tr(choice.sentence);
     }
     return missing;
 }
@@ -913,9 +917,9 @@ QStringList BasicsPage::computeFieldErrors() const {
 
 void BasicsPage::showFieldErrors(const QStringList &errors) {
     QStringList versionErrors = errors;
-    for (const auto &[label, source] : std::as_const(m_choiceErrors)) {
-        const QString sentence = ImageVersionValidation::tr(source);
-        showErrorLines(label, errors.contains(sentence) ? QStringList{sentence} : QStringList());
+    for (const ChoiceError &choice : std::as_const(m_choiceErrors)) {
+        const QString sentence = ImageVersionValidation::tr(choice.sentence);
+        showErrorLines(choice.label, errors.contains(sentence) ? QStringList{sentence} : QStringList());
         versionErrors.removeAll(sentence);
     }
     showErrorLines(m_versionError, versionErrors);

@@ -112,7 +112,12 @@ private:
     /// Under the subscription, resource group, gallery, image definition and location: "Choose a …" once the
     /// page was touched (the same sentences as ImageVersionValidation's, so the list below does not repeat
     /// them).
-    QList<QPair<QLabel *, const char *>> m_choiceErrors; ///< (label, untranslated sentence)
+    struct ChoiceError {
+        QLabel *label = nullptr;
+        const char *sentence = nullptr;                   ///< untranslated
+        QString cmk::ImageVersionDraft::*value = nullptr; ///< the choice it is about
+    };
+    QList<ChoiceError> m_choiceErrors;
     /// The "Choose a …" sentence of each empty choice of the draft.
     QStringList missingChoices() const;
     QLabel *m_existingVersions = nullptr;
